@@ -1,0 +1,250 @@
+"""Type, shape and value assertions used by checks; each raises :class:`CheckFailure`.
+
+All comparisons are in float64 with explicit tolerances and are written so that NaN fails:
+``if not (err <= tol)`` rather than ``if err > tol``.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+
+from autograder.plain import Foreign, describe, type_name
+from autograder.spec import CheckFailure
+
+RTOL = 1e-7
+ATOL = 1e-10
+
+
+def is_real_scalar(value: Any) -> bool:
+    """True for a Python int/float or a numpy real scalar (not bool)."""
+    if isinstance(value, bool | np.bool_):
+        return False
+    return isinstance(value, int | float | np.integer | np.floating)
+
+
+def expect_float(value: Any, name: str, *, python_float: bool = False, hint: str | None = None):
+    """Check that ``value`` is a real number.
+
+    Args:
+        value: plain data returned by student code.
+        name: how to call the value in the message (``"cost"``).
+        python_float: require exactly the Python ``float`` type (not a numpy scalar).
+        hint: hint to give on failure.
+
+    Returns:
+        The value as a Python float.
+
+    Raises:
+        CheckFailure: if the value is not a number of the required type.
+    """
+    if python_float:
+        if type(value) is not float:
+            raise CheckFailure(
+                f"{name} should be a Python float but is {type_name(value)}.",
+                lines=[("got", describe(value))],
+                hint=hint or "convert with float(...) before returning it.",
+                kind="type",
+            )
+        return value
+    if isinstance(value, np.ndarray) and value.size == 1 and value.ndim <= 2:
+        if value.ndim != 0:
+            raise CheckFailure(
+                f"{name} should be a number (a float or 0-d array) but is an array of shape "
+                f"{value.shape}.",
+                hint=hint or "use np.squeeze(...) or float(...) to turn it into a number.",
+                kind="type",
+            )
+        value = value[()]
+    if not is_real_scalar(value):
+        raise CheckFailure(
+            f"{name} should be a number but is {type_name(value)}.",
+            lines=[("got", describe(value))],
+            hint=hint,
+            kind="type",
+        )
+    return float(value)
+
+
+def expect_array(
+    value: Any,
+    name: str,
+    shape: tuple[int, ...] | None = None,
+    *,
+    shape_text: str = "",
+    hint: str | None = None,
+    dtype_kind: str = "f",
+) -> np.ndarray:
+    """Check that ``value`` is a base ``numpy.ndarray`` of the right shape and dtype.
+
+    Args:
+        value: plain data returned by student code.
+        name: name of the value in the message (``"dw"``).
+        shape: the expected shape, or None to skip the shape check.
+        shape_text: the shape in the course's symbols, such as ``"(n_x, 1)"``.
+        hint: hint for a shape mismatch.
+        dtype_kind: numpy dtype kinds accepted (``"f"``: floating; ``"fiub"``: any number).
+
+    Returns:
+        The array.
+
+    Raises:
+        CheckFailure: wrong type (kind ``type``) or wrong shape (kind ``shape``).
+    """
+    if isinstance(value, Foreign) or not isinstance(value, np.ndarray):
+        tname = type_name(value)
+        extra = ""
+        if isinstance(value, list):
+            extra = " Wrap it with np.array(...)."
+        elif "matrix" in tname:
+            extra = " np.matrix is deprecated; use a plain np.ndarray."
+        raise CheckFailure(
+            f"{name} should be a numpy.ndarray but is {tname}.{extra}",
+            lines=[("got", describe(value))],
+            kind="type",
+        )
+    if value.dtype.kind not in dtype_kind:
+        raise CheckFailure(
+            f"{name} should hold floating-point numbers but has dtype {value.dtype}.",
+            hint="integer arrays truncate results; compute in float64 (e.g. 1.0 * x).",
+            kind="type",
+        )
+    if shape is not None and value.shape != tuple(shape):
+        sym = f" = {shape_text}" if shape_text else ""
+        raise CheckFailure(
+            f"{name} has shape {value.shape} but should be {tuple(shape)}{sym}.",
+            hint=hint,
+            kind="shape",
+        )
+    return value
+
+
+def expect_keys(value: Any, name: str, keys: list[str] | tuple[str, ...]) -> dict[str, Any]:
+    """Check that ``value`` is a dict with exactly ``keys``.
+
+    Raises:
+        CheckFailure: naming missing and extra keys.
+    """
+    if not isinstance(value, dict):
+        raise CheckFailure(
+            f"{name} should be a dict but is {type_name(value)}.",
+            lines=[("got", describe(value))],
+            kind="type",
+        )
+    missing = [k for k in keys if k not in value]
+    extra = sorted(str(k) for k in value if k not in keys)
+    if missing or extra:
+        parts = []
+        if missing:
+            parts.append(f"missing keys {missing}")
+        if extra:
+            parts.append(f"unexpected keys {extra}")
+        raise CheckFailure(
+            f"{name} should have exactly the keys {list(keys)}: " + ", ".join(parts) + ".",
+            kind="structure",
+        )
+    return value
+
+
+def expect_tuple(value: Any, name: str, length: int) -> tuple[Any, ...]:
+    """Check that ``value`` is a tuple (or list) of ``length`` items.
+
+    Raises:
+        CheckFailure: with kind ``type``.
+    """
+    if not isinstance(value, tuple | list) or len(value) != length:
+        raise CheckFailure(
+            f"{name} should return a tuple of {length} values but returned {describe(value)}.",
+            kind="type",
+        )
+    return tuple(value)
+
+
+def max_rel_diff(got: np.ndarray, expected: np.ndarray) -> float:
+    """Largest elementwise ``|got - expected| / max(1, |expected|)`` (NaN if any NaN)."""
+    diff = np.abs(got - expected) / np.maximum(1.0, np.abs(expected))
+    if diff.size == 0:
+        return 0.0
+    if np.isnan(diff).any():
+        return math.nan
+    return float(diff.max())
+
+
+def expect_close(
+    got: Any,
+    expected: Any,
+    name: str,
+    *,
+    rtol: float = RTOL,
+    atol: float = ATOL,
+    hint: str | None = None,
+    kind: str = "values",
+) -> None:
+    """Check that ``got`` equals ``expected`` within ``rtol``/``atol`` (NaN fails).
+
+    Arrays of equal size but different shape are compared element by element in C order,
+    so a shape problem is reported by the shape check, not here.
+
+    Args:
+        got: the student's number or array (already type-checked).
+        expected: the expected number or array.
+        name: name of the value in the message.
+        rtol: relative tolerance.
+        atol: absolute tolerance.
+        hint: hint to give on failure.
+        kind: kind of failure to report.
+
+    Raises:
+        CheckFailure: with the largest difference and where it is.
+    """
+    g = np.asarray(got, dtype=np.float64)
+    e = np.asarray(expected, dtype=np.float64)
+    tol = f"(rtol {rtol:g}, atol {atol:g})"
+    if g.size != e.size:
+        raise CheckFailure(
+            f"{name} has {g.size} entries (shape {g.shape}) but should have {e.size} "
+            f"(shape {e.shape}); fix the shape first.",
+            hint=hint,
+            kind="shape",
+        )
+    if g.shape != e.shape:
+        g = g.reshape(e.shape)
+    ok = np.isclose(g, e, rtol=rtol, atol=atol)
+    if bool(np.all(ok)):
+        return
+    if e.ndim == 0:
+        lines = [("got", f"{name} = {g.item()!r}"), ("expected", f"{name} = {e.item()!r} {tol}")]
+    else:
+        bad = np.argwhere(~ok)
+        idx = tuple(int(i) for i in bad[0])
+        nan_note = " (contains NaN)" if np.isnan(g).any() else ""
+        lines = [
+            ("got", f"{name}{list(idx)} = {g[idx]!r}{nan_note}"),
+            ("expected", f"{name}{list(idx)} = {e[idx]!r} {tol}"),
+            ("mismatch", f"{len(bad)} of {e.size} entries differ"),
+        ]
+    raise CheckFailure(f"{name} does not match the expected values.", lines=lines, hint=hint,
+                       kind=kind)
+
+
+def same_plain(a: Any, b: Any, rtol: float = 1e-9, atol: float = 1e-12) -> bool:
+    """True if two plain values have the same structure and close numbers (NaN == NaN).
+
+    Used to recognise a known mistake from its output; not used for grading verdicts.
+    """
+    if isinstance(a, Foreign) or isinstance(b, Foreign):
+        return a == b
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(same_plain(a[k], b[k], rtol, atol) for k in a)
+    if isinstance(a, tuple | list) and isinstance(b, tuple | list):
+        return len(a) == len(b) and all(same_plain(x, y, rtol, atol) for x, y in zip(a, b))
+    try:
+        x = np.asarray(a, dtype=np.float64)
+        y = np.asarray(b, dtype=np.float64)
+    except (TypeError, ValueError):
+        return a == b
+    if x.shape != y.shape:
+        return False
+    return bool(np.allclose(x, y, rtol=rtol, atol=atol, equal_nan=True))

@@ -1,0 +1,141 @@
+"""The object a check function receives: the only way a check reaches student code."""
+
+from __future__ import annotations
+
+import types
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from autograder.plain import to_plain
+from autograder.spec import GraderError, NeedsReference, Task
+from autograder.submission import CallOutcome, StudentError, Submission
+
+
+class StudentRaised(Exception):  # noqa: N818
+    """Student code raised (or timed out) during a check; the engine reports it."""
+
+    def __init__(self, function: str, error: StudentError, call_text: str) -> None:
+        super().__init__(str(error))
+        self.function = function
+        self.error = error
+        self.call_text = call_text
+
+
+@dataclass
+class LastCall:
+    """The most recent call of student code made by a check (for messages and diagnosis)."""
+
+    function: str
+    args: tuple[Any, ...]
+    kwargs: dict[str, Any]
+    outcome: CallOutcome
+
+
+class Context:
+    """What a check can do: call student code, ask for the reference, read expected values.
+
+    Attributes:
+        task: the task being checked.
+        submission: the student's code (reached only through :meth:`call`).
+        reference: the reference module, or None where it is not installed.
+        rng: a fresh generator for hidden inputs, seeded per grading run.
+        last: the last call of student code.
+    """
+
+    def __init__(
+        self,
+        task: Task,
+        submission: Submission,
+        reference: types.ModuleType | None,
+        expected: dict[str, Any],
+        rng: np.random.Generator,
+        recorder: dict[str, Any] | None = None,
+    ) -> None:
+        self.task = task
+        self.submission = submission
+        self.reference = reference
+        self._expected = expected
+        self.rng = rng
+        self._recorder = recorder
+        self.last: LastCall | None = None
+
+    # ----------------------------------------------------------------- student code
+    def outcome(
+        self,
+        function: str,
+        args: tuple[Any, ...] = (),
+        kwargs: dict[str, Any] | None = None,
+        *,
+        seed: int | None = None,
+        patch: dict[str, str] | None = None,
+        timeout: float | None = None,
+    ) -> CallOutcome:
+        """Call a student function and return the full outcome (never raises)."""
+        extra = {} if timeout is None else {"timeout": timeout}
+        out = self.submission.call(function, args, kwargs, seed=seed, patch=patch, **extra)
+        self.last = LastCall(function, args, dict(kwargs or {}), out)
+        return out
+
+    def call(self, *args: Any, **kwargs: Any) -> Any:
+        """Call the task's function; return its plain result or raise :class:`StudentRaised`."""
+        return self.call_fn(self.task.function, *args, **kwargs)
+
+    def call_fn(self, function: str, *args: Any, **kwargs: Any) -> Any:
+        """Call any student function; return its result or raise :class:`StudentRaised`."""
+        out = self.outcome(function, args, kwargs)
+        if out.error is not None:
+            from autograder.plain import describe_args
+
+            raise StudentRaised(function, out.error, f"{function}({describe_args(args, kwargs)})")
+        return out.value
+
+    def called(self) -> str:
+        """Describe the last call, for the ``called:`` line of a message."""
+        from autograder.plain import describe_args
+
+        if self.last is None:
+            return ""
+        return f"{self.last.function}({describe_args(self.last.args, self.last.kwargs)})"
+
+    # ----------------------------------------------------------------- reference
+    def ref(self, function: str | None = None) -> Callable[..., Any]:
+        """Return a reference function wrapped to return plain data.
+
+        Raises:
+            NeedsReference: where the reference solutions are not installed.
+        """
+        if self.reference is None:
+            raise NeedsReference(function or self.task.function)
+        fn = getattr(self.reference, function or self.task.function)
+
+        def wrapped(*args: Any, **kwargs: Any) -> Any:
+            import copy
+
+            return to_plain(fn(*copy.deepcopy(args), **copy.deepcopy(kwargs)))
+
+        return wrapped
+
+    def expected(self, key: str, compute: Callable[[Callable[..., Any]], Any]) -> Any:
+        """Return an expected value for a visible check.
+
+        Where the reference is installed the value is computed from it (and recorded when
+        freezing); otherwise the stored value is used.
+
+        Args:
+            key: a key unique within the unit, such as ``"sigmoid/visible"``.
+            compute: given :meth:`ref`-style access ``ref(name)``, computes the value.
+
+        Raises:
+            GraderError: if neither the reference nor a stored value is available.
+        """
+        if self.reference is not None:
+            value = compute(self.ref)
+            if self._recorder is not None:
+                self._recorder[key] = value
+            return value
+        if key in self._expected:
+            return self._expected[key]
+        raise GraderError(f"no stored expected value for {key!r}; run python -m autograder.freeze")

@@ -1,0 +1,265 @@
+"""The check engine: run a unit's checks on a submission and return structured results.
+
+The engine never raises because of student code. An exception in student code becomes that
+check's failure (with the exception's type and message); a missing function scores 0 for
+its task ("not found") and the other tasks are still graded; a failure of the grader itself
+marks the check ``not_gradable`` rather than giving a silent 0.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import types
+import warnings
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from autograder import expected as expected_store
+from autograder import messages, units
+from autograder.asserts import same_plain
+from autograder.context import Context, StudentRaised
+from autograder.mistakes import catalogue
+from autograder.plain import to_plain
+from autograder.results import CheckResult, TaskResult, UnitResult
+from autograder.spec import Check, CheckFailure, GraderError, NeedsReference, Task, Unit
+from autograder.submission import Submission, from_module, from_path
+
+
+def load_reference(unit: str) -> types.ModuleType | None:
+    """Import ``solutions.<unit>`` if the reference solutions are installed, else None."""
+    try:
+        return importlib.import_module(f"solutions.{unit}")
+    except ImportError:
+        return None
+
+
+def check_seed(submission: Submission, unit: str, task: Task, check: Check, base: int | None) -> int:
+    """Seed for a check's hidden inputs: fresh per submission, stable across re-runs."""
+    text = f"{base}|{unit}|{task.id}|{check.name}|{submission.fingerprint()}"
+    return int.from_bytes(hashlib.sha256(text.encode()).digest()[:8], "little")
+
+
+def run_check(
+    unit: Unit,
+    task: Task,
+    check: Check,
+    submission: Submission,
+    reference: types.ModuleType | None,
+    *,
+    stored: dict[str, Any] | None = None,
+    seed: int | None = None,
+    recorder: dict[str, Any] | None = None,
+) -> CheckResult:
+    """Run one check and return its result (never raises for student code).
+
+    Args:
+        unit: the unit.
+        task: the task the check belongs to.
+        check: the check.
+        submission: the student's code.
+        reference: the reference module or None.
+        stored: stored expected values (loaded if None).
+        seed: base seed for hidden inputs (None: derived from the submission only).
+        recorder: if given, expected values computed from the reference are recorded here.
+
+    Returns:
+        The check's result.
+    """
+    stored = expected_store.load(unit.name) if stored is None else stored
+
+    def fail(kind: str, detail: str, lines=None, hint=None, status="failed") -> CheckResult:
+        msg = messages.format_failure(task.id, task.function, kind, detail, lines, hint)
+        return CheckResult(check.name, False, 0.0, check.points, msg, status, check.kind)
+
+    if submission.load_error:
+        return fail("could not be loaded", f"the submission could not run: {submission.load_error}")
+    if not submission.has(task.function):
+        return fail(
+            "not found",
+            f"not found: {submission.origin} defines no function {task.function}().",
+            hint="keep the function name and signature exactly as in the stub.",
+        )
+    if check.hidden and reference is None:
+        return CheckResult(
+            check.name, False, 0.0, check.points,
+            messages.headline(task.id, task.function, "hidden check not run here (runs at grading)"),
+            "not_run", check.kind,
+        )
+    rng = np.random.default_rng(check_seed(submission, unit.name, task, check, seed))
+    ctx = Context(task, submission, reference, stored, rng, recorder)
+    rng_state = np.random.get_state()
+    try:
+        with warnings.catch_warnings(), np.errstate(all="ignore"):
+            warnings.simplefilter("ignore")
+            note = check.run(ctx)
+    except StudentRaised as exc:
+        err = exc.error
+        if err.not_implemented:
+            return fail(
+                "not implemented",
+                f"not implemented yet (the stub still raises NotImplementedError): "
+                f"{exc.function}() was called by this check.",
+            )
+        hint = None
+        if err.type == "AttributeError" and "numpy" in err.message:
+            hint = "numpy 2 removed np.float, np.int, np.product...: use float, int, np.prod."
+        return fail(
+            "raised an exception" if err.type != "TimeoutError" else "timed out",
+            f"{exc.function}() raised {err}",
+            [("called", exc.call_text)],
+            hint,
+        )
+    except CheckFailure as exc:
+        lines = list(exc.lines)
+        called = ctx.called()
+        if called and not any(label == "called" for label, _ in lines):
+            lines.insert(0, ("called", called))
+        hint = _diagnose(unit, task, check, ctx, reference) or exc.hint
+        return fail(exc.kind or check.kind, exc.detail, lines, hint)
+    except NeedsReference as exc:
+        return fail(
+            "not gradable", f"grader error: this check needs the reference ({exc}).",
+            status="not_gradable",
+        )
+    except GraderError as exc:
+        return fail("not gradable", f"grader error: {exc}", status="not_gradable")
+    except Exception as exc:  # noqa: BLE001 - a grader bug must not lose the other checks
+        return fail(
+            "not gradable", f"grader error: {type(exc).__name__}: {exc}", status="not_gradable"
+        )
+    finally:
+        np.random.set_state(rng_state)
+    msg = messages.format_pass(task.id, task.function, check.name, note)
+    return CheckResult(check.name, True, float(check.points), check.points, msg, "passed", check.kind)
+
+
+def _diagnose(unit: Unit, task: Task, check: Check, ctx: Context, reference) -> str | None:
+    """Name a known mistake whose output matches the student's on the failing call."""
+    last = ctx.last
+    if reference is None or last is None or last.outcome.error is not None:
+        return None
+    for m in catalogue(unit.name):
+        if m.function != last.function or (task.function, check.name) not in m.qualified_fails():
+            continue
+        try:
+            import copy
+
+            args = copy.deepcopy(last.args)
+            kwargs = copy.deepcopy(last.kwargs)
+            with warnings.catch_warnings(), np.errstate(all="ignore"):
+                warnings.simplefilter("ignore")
+                value = to_plain(m.build(reference)(*args, **kwargs))
+            after = tuple(to_plain(a) for a in args)
+        except Exception:  # noqa: BLE001, S112 - a mistake that raises cannot match
+            continue
+        if same_plain(value, last.outcome.value) and same_plain(after, last.outcome.args_after):
+            text = f"this looks like a known mistake: {m.title}."
+            return f"{text} {m.hint}".strip()
+    return None
+
+
+def grade_submission(
+    unit: Unit | str,
+    submission: Submission,
+    *,
+    reference: types.ModuleType | None | bool = True,
+    seed: int | None = None,
+    tasks: list[str] | None = None,
+    recorder: dict[str, Any] | None = None,
+) -> UnitResult:
+    """Grade a submission on every check of a unit.
+
+    Args:
+        unit: the unit or its name.
+        submission: the student's code.
+        reference: the reference module; True to import it if installed; None/False for none.
+        seed: base seed for hidden inputs.
+        tasks: restrict to these task ids or function names.
+        recorder: collects expected values computed from the reference (freezing).
+
+    Returns:
+        The unit's result.
+    """
+    unit = units.get(unit) if isinstance(unit, str) else unit
+    if reference is True:
+        reference = load_reference(unit.name)
+    elif reference is False:
+        reference = None
+    stored = expected_store.load(unit.name)
+    result = UnitResult(unit.name, load_error=submission.load_error)
+    for task in unit.tasks:
+        if tasks and not {task.id, task.function, task.marker} & set(tasks):
+            continue
+        tr = TaskResult(task.id, task.function)
+        for check in task.checks:
+            tr.checks.append(
+                run_check(unit, task, check, submission, reference, stored=stored, seed=seed,
+                          recorder=recorder)
+            )
+        result.tasks.append(tr)
+    return result
+
+
+def grade_module(unit: Unit | str, module: types.ModuleType, **kwargs: Any) -> UnitResult:
+    """Grade an imported module (see :func:`grade_submission` for the options)."""
+    name = unit if isinstance(unit, str) else unit.name
+    return grade_submission(unit, from_module(name, module), **kwargs)
+
+
+def find_unit_files(path: Path, unit: str | None = None) -> list[tuple[str, Path]]:
+    """Find the files to grade under ``path`` and the unit of each.
+
+    Args:
+        path: a ``.py`` file, a ``.ipynb`` notebook, or a directory holding unit files.
+        unit: the unit to grade; defaults from the file name.
+
+    Returns:
+        ``[(unit name, file)]``.
+
+    Raises:
+        ValueError: when no unit can be determined or no file is found.
+    """
+    names = units.available()
+    if path.is_dir():
+        found = []
+        for name in names if unit is None else [unit]:
+            for suffix in (".py", ".ipynb"):
+                candidate = path / f"{name}{suffix}"
+                if candidate.exists():
+                    found.append((name, candidate))
+                    break
+        if not found and unit is not None:
+            files = sorted(path.glob("*.py")) + sorted(path.glob("*.ipynb"))
+            files = [f for f in files if not f.name.startswith(("test_", "_", "conftest"))]
+            if len(files) == 1:
+                return [(unit, files[0])]
+        if not found:
+            raise ValueError(f"no unit file ({', '.join(names)} .py/.ipynb) found in {path}")
+        return found
+    if not path.exists():
+        raise ValueError(f"{path} does not exist")
+    if path.suffix not in (".py", ".ipynb"):
+        raise ValueError(f"{path} is neither a .py file nor a .ipynb notebook")
+    if unit is None:
+        stem = path.stem
+        matches = [n for n in names if stem == n or stem.startswith(n)]
+        if not matches:
+            raise ValueError(
+                f"cannot tell the unit from the file name {path.name}; pass --unit "
+                f"({', '.join(names)})"
+            )
+        unit = max(matches, key=len)
+    if unit not in names:
+        raise ValueError(f"unknown unit {unit!r}; units: {', '.join(names)}")
+    return [(unit, path)]
+
+
+def grade_path(path: Path | str, unit: str | None = None, **kwargs: Any) -> list[UnitResult]:
+    """Grade the unit file(s) at ``path`` (see :func:`find_unit_files`)."""
+    results = []
+    for name, file in find_unit_files(Path(path), unit):
+        results.append(grade_submission(name, from_path(file, name), **kwargs))
+    return results

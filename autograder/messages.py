@@ -1,0 +1,57 @@
+"""The one formatter for student-facing messages (pytest, CLI, nbgrader cells).
+
+Format::
+
+    Task 3.3 · propagate — wrong values
+      called:   propagate(w: array(2, 1), b: 1.5, X: array(2, 3), Y: [[1, 0, 1]])
+      got:      cost = 6.000064773192205
+      expected: cost = 5.801545319394553 (rtol 1e-07, atol 1e-10)
+      hint:     did you forget the (1 - Y) * log(1 - A) term?
+"""
+
+from __future__ import annotations
+
+from autograder.spec import KIND_HEADLINES
+
+LABEL_WIDTH = 10
+
+
+def headline(task_id: str, function: str, what: str) -> str:
+    """Return the first line of a message: task, function and kind of problem."""
+    return f"Task {task_id} · {function} — {what}"
+
+
+def format_failure(
+    task_id: str,
+    function: str,
+    kind: str,
+    detail: str,
+    lines: list[tuple[str, str]] | None = None,
+    hint: str | None = None,
+) -> str:
+    """Format a failed check.
+
+    Args:
+        task_id: task id such as ``"3.3"``.
+        function: the exercise function.
+        kind: a key of :data:`autograder.spec.KIND_HEADLINES`, or a free headline.
+        detail: one sentence saying what is wrong.
+        lines: ``(label, text)`` lines (called, got, expected, ...).
+        hint: one hint, or None.
+
+    Returns:
+        The message, several lines.
+    """
+    out = [headline(task_id, function, KIND_HEADLINES.get(kind, kind))]
+    if detail:
+        out.append(f"  {detail}")
+    for label, text in lines or []:
+        out.append(f"  {(label + ':'):<{LABEL_WIDTH}}{text}")
+    if hint:
+        out.append(f"  {'hint:':<{LABEL_WIDTH}}{hint}")
+    return "\n".join(out)
+
+
+def format_pass(task_id: str, function: str, check: str, note: str | None) -> str:
+    """Format the short message of a passed check."""
+    return f"Task {task_id} · {function} — {check} passed" + (f": {note}" if note else "")

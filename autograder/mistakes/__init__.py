@@ -1,0 +1,66 @@
+"""The catalogue of known mistakes: realistic wrong implementations, per unit.
+
+Each :class:`Mistake` is the source of a wrong version of one exercise function, with the
+set of checks it must fail. The engine uses the catalogue to name the mistake when a
+student's output matches it; ``tests/test_mistakes.py`` grades every entry and asserts that
+exactly its listed checks fail. The catalogue is grader-side only (it is close to the
+solutions), so it is left out of the student bundle.
+"""
+
+from __future__ import annotations
+
+import importlib
+import types
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Mistake:
+    """A realistic wrong implementation of one function.
+
+    Attributes:
+        function: the exercise function it replaces.
+        id: short identifier, unique within the unit.
+        title: what the mistake is, as a student would recognise it.
+        code: the wrong ``def``; it runs in the reference module's namespace.
+        fails: names of the checks (of this function's task, or ``"function.check"`` for
+            another task's check) that must fail, and no others.
+        hint: the advice the engine gives when a student's output matches this mistake.
+    """
+
+    function: str
+    id: str
+    title: str
+    code: str
+    fails: frozenset[str]
+    hint: str = ""
+
+    def qualified_fails(self) -> set[tuple[str, str]]:
+        """Return ``{(function, check)}`` of every check this mistake must fail."""
+        out = set()
+        for item in self.fails:
+            fn, _, chk = item.rpartition(".")
+            out.add((fn or self.function, chk))
+        return out
+
+    def build(self, reference: types.ModuleType) -> Callable[..., Any]:
+        """Compile the wrong function in a copy of the reference module's namespace."""
+        ns = dict(vars(reference))
+        exec(compile(self.code, f"<mistake {self.id}>", "exec"), ns)  # noqa: S102
+        return ns[self.function]
+
+
+def catalogue(unit: str) -> list[Mistake]:
+    """Return the unit's mistakes, or an empty list where the catalogue is not installed."""
+    try:
+        module = importlib.import_module(f"autograder.mistakes.{unit}")
+    except ImportError:
+        return []
+    return list(module.MISTAKES)
+
+
+def mistake(function: str, id: str, title: str, code: str, fails: str, hint: str = "") -> Mistake:
+    """Build a :class:`Mistake`; ``fails`` is a space-separated list of check names."""
+    return Mistake(function, id, title, code.strip("\n"), frozenset(fails.split()), hint)

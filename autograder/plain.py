@@ -1,0 +1,171 @@
+"""Plain data: what may cross the seam between student code and the grader.
+
+Everything a student function returns is converted here before any check looks at it:
+numbers, strings, ``None``, base ``numpy.ndarray`` copies, numpy scalars, and tuples, lists
+and dicts of those. Anything else (an object with a custom ``__eq__``, an ndarray subclass
+such as ``np.matrix``, a generator...) becomes a :class:`Foreign` marker that names its type
+and can never compare equal to an expected value. The same conversion is what a worker
+process would send over a pipe, so the checks never hold a live student object.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+_SCALARS = (bool, int, float, complex, str, type(None))
+MAX_DEPTH = 8
+
+
+@dataclass(frozen=True)
+class Foreign:
+    """A value of a type the grader does not accept, described by its type name.
+
+    Attributes:
+        type_name: the qualified type name of the original value (``numpy.matrix``).
+        array: for ndarray subclasses, a base-class copy of the data (for messages only).
+    """
+
+    type_name: str
+    array: np.ndarray | None = None
+
+    def __repr__(self) -> str:
+        return f"<{self.type_name} object>"
+
+
+def type_name(value: Any) -> str:
+    """Return a readable type name, such as ``numpy.ndarray`` or ``float``.
+
+    Args:
+        value: any value (plain data or :class:`Foreign`).
+
+    Returns:
+        The name a student would recognise.
+    """
+    if isinstance(value, Foreign):
+        return value.type_name
+    t = type(value)
+    module = t.__module__
+    if module in ("builtins", None):
+        return t.__qualname__
+    if module.startswith("numpy"):
+        module = "numpy"
+    return f"{module}.{t.__qualname__}"
+
+
+def to_plain(value: Any, depth: int = 0) -> Any:
+    """Convert a value returned by student code into plain data.
+
+    Args:
+        value: anything.
+        depth: current nesting depth (containers deeper than :data:`MAX_DEPTH` are foreign).
+
+    Returns:
+        Plain data as described in the module docstring; never a live student object.
+    """
+    t = type(value)
+    if t in _SCALARS:
+        return value
+    if t is np.ndarray:
+        if value.dtype.kind in "biufc":
+            return np.array(value, copy=True)
+        return Foreign(f"numpy.ndarray of dtype {value.dtype}")
+    if isinstance(value, np.generic) and t.__module__ == "numpy":
+        if value.dtype.kind in "biufc":
+            return value.copy()
+        return Foreign(f"numpy scalar of dtype {value.dtype}")
+    if isinstance(value, np.ndarray):
+        try:
+            data = np.array(np.asarray(value), dtype=np.float64, copy=True)
+        except (TypeError, ValueError):
+            data = None
+        return Foreign(_qualified(t), data)
+    if depth >= MAX_DEPTH:
+        return Foreign("too deeply nested container")
+    if t is tuple:
+        return tuple(to_plain(v, depth + 1) for v in value)
+    if t is list:
+        return [to_plain(v, depth + 1) for v in value]
+    if t is dict:
+        out = {}
+        for k, v in value.items():
+            if type(k) not in (str, int):
+                return Foreign("dict with non-string keys")
+            out[k] = to_plain(v, depth + 1)
+        return out
+    return Foreign(_qualified(t))
+
+
+def _qualified(t: type) -> str:
+    module = getattr(t, "__module__", "") or ""
+    if module.startswith("numpy"):
+        module = "numpy"
+    return f"{module}.{t.__qualname__}" if module and module != "builtins" else t.__qualname__
+
+
+def describe(value: Any, max_elems: int = 12) -> str:
+    """Describe a plain value briefly for a student-facing message.
+
+    Arrays are shown by shape and dtype, with their values when they are small.
+
+    Args:
+        value: plain data.
+        max_elems: show array values only up to this many elements.
+
+    Returns:
+        A one-line description, such as ``ndarray (2, 1) float64 [[0.5], [0.25]]``.
+    """
+    if isinstance(value, Foreign):
+        return f"a {value.type_name} object"
+    if isinstance(value, np.ndarray):
+        head = f"ndarray of shape {value.shape}, dtype {value.dtype}"
+        if value.size <= max_elems:
+            with np.printoptions(precision=6, suppress=True):
+                body = np.array2string(value, separator=", ").replace("\n", "")
+            return f"{head}: {body}"
+        return head
+    if isinstance(value, np.generic):
+        return f"{type_name(value)}({value.item()!r})"
+    if isinstance(value, tuple):
+        return "tuple(" + ", ".join(describe(v, 4) for v in value) + ")"
+    if isinstance(value, list):
+        if len(value) > 6:
+            return f"list of {len(value)} items"
+        return "[" + ", ".join(describe(v, 4) for v in value) + "]"
+    if isinstance(value, dict):
+        return "dict with keys " + repr(sorted(map(str, value)))
+    if isinstance(value, float):
+        return f"{value!r}"
+    return repr(value)
+
+
+def describe_args(args: tuple[Any, ...], kwargs: dict[str, Any] | None = None) -> str:
+    """Describe call arguments by shape for the ``called:`` line of a message.
+
+    Args:
+        args: positional arguments.
+        kwargs: keyword arguments.
+
+    Returns:
+        Something like ``w: (2, 1), b: 1.5, X: (2, 3)``.
+    """
+    parts = [_short(a) for a in args]
+    parts += [f"{k}={_short(v)}" for k, v in (kwargs or {}).items()]
+    return ", ".join(parts)
+
+
+def _short(value: Any) -> str:
+    if isinstance(value, np.ndarray):
+        if value.size <= 4:
+            with np.printoptions(precision=4, suppress=True):
+                return np.array2string(value, separator=", ").replace("\n", "")
+        return f"array{value.shape}"
+    if isinstance(value, float):
+        return f"{value:.6g}"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k!r}: {_short(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, tuple | list) and len(value) > 4:
+        return f"{type(value).__name__} of {len(value)}"
+    return repr(value)

@@ -1,0 +1,110 @@
+"""Structured grading results: one check, one task, one unit.
+
+These are plain data, so the CLI can print them as JSON, pytest can turn a failed check into
+a message, and nbgrader cells can end with the check's score.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+#: Check statuses. ``passed`` and ``failed`` are verdicts on the student's code; ``not_run``
+#: means the check needs something absent here (the reference, for hidden checks);
+#: ``not_gradable`` means the grader itself failed and no verdict exists.
+STATUSES = ("passed", "failed", "not_run", "not_gradable")
+
+
+@dataclass
+class CheckResult:
+    """The outcome of one named check.
+
+    Attributes:
+        name: check name, unique within its task (for example ``"values_hidden"``).
+        passed: True when the check passed.
+        score: points earned, ``0 <= score <= max_score``.
+        max_score: points the check is worth.
+        message: student-facing explanation; on success a short note (may be empty).
+        status: one of :data:`STATUSES`.
+        kind: what sort of check this is (``type``, ``shape``, ``values``, ``gradient``, ...).
+    """
+
+    name: str
+    passed: bool
+    score: float
+    max_score: float
+    message: str = ""
+    status: str = "passed"
+    kind: str = "values"
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON form used by ``autograder grade --json``."""
+        return {
+            "name": self.name,
+            "passed": self.passed,
+            "score": self.score,
+            "max_score": float(self.max_score),
+            "message": self.message,
+        }
+
+
+@dataclass
+class TaskResult:
+    """All checks of one task (one exercise function)."""
+
+    id: str
+    function: str
+    checks: list[CheckResult] = field(default_factory=list)
+
+    @property
+    def score(self) -> float:
+        """Points earned on this task."""
+        return round(sum(c.score for c in self.checks), 6)
+
+    @property
+    def max_score(self) -> float:
+        """Points this task is worth (checks that did not run are not counted)."""
+        return float(round(sum(c.max_score for c in self.checks if c.status != "not_run"), 6))
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON form used by ``autograder grade --json``."""
+        return {
+            "id": self.id,
+            "function": self.function,
+            "score": self.score,
+            "max_score": self.max_score,
+            "checks": [c.to_dict() for c in self.checks if c.status != "not_run"],
+        }
+
+
+@dataclass
+class UnitResult:
+    """All tasks of one unit, for one submission."""
+
+    unit: str
+    tasks: list[TaskResult] = field(default_factory=list)
+    load_error: str | None = None
+
+    @property
+    def score(self) -> float:
+        """Points earned on the unit."""
+        return round(sum(t.score for t in self.tasks), 6)
+
+    @property
+    def max_score(self) -> float:
+        """Points the unit is worth."""
+        return float(round(sum(t.max_score for t in self.tasks), 6))
+
+    @property
+    def gradable(self) -> bool:
+        """False when any check could not be graded because of a grader failure."""
+        return all(c.status != "not_gradable" for t in self.tasks for c in t.checks)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON object printed by ``autograder grade --json``."""
+        return {
+            "unit": self.unit,
+            "score": self.score,
+            "max_score": self.max_score,
+            "tasks": [t.to_dict() for t in self.tasks],
+        }

@@ -1,0 +1,138 @@
+"""What a unit is made of: units hold tasks, tasks hold named checks worth points.
+
+A check is a plain function ``check(ctx) -> str | None``. It calls student code through
+``ctx`` (never directly), raises :class:`CheckFailure` with a student-facing explanation when
+the code is wrong, and may return a short note on success (a gradient check's relative error).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from autograder.context import Context
+
+#: Headline used in messages for each kind of check failure.
+KIND_HEADLINES = {
+    "type": "wrong type",
+    "shape": "wrong shape",
+    "values": "wrong values",
+    "hidden": "wrong values on hidden inputs",
+    "gradient": "gradient check failed",
+    "mutation": "modified its input",
+    "vectorization": "not vectorized",
+    "edge": "wrong on an edge case",
+    "symmetry": "symmetry not broken",
+    "rng": "random number generator misuse",
+    "structure": "wrong structure",
+    "behaviour": "wrong behaviour",
+}
+
+
+@dataclass(frozen=True)
+class Check:
+    """One named, scored check of one exercise function.
+
+    Attributes:
+        name: unique within the task, snake case (``values_visible``, ``gradcheck``).
+        points: what the check is worth.
+        run: the check function; raises :class:`CheckFailure` on wrong code.
+        kind: a key of :data:`KIND_HEADLINES`.
+        description: one line saying what is checked, shown in tables and notebooks.
+        hidden: needs the reference solution and fresh random inputs; runs only where the
+            reference is installed (grading), never in the student bundle.
+    """
+
+    name: str
+    points: float
+    run: Callable[[Context], str | None]
+    kind: str
+    description: str
+    hidden: bool = False
+
+
+@dataclass(frozen=True)
+class Task:
+    """One exercise: a function the student writes, and its checks.
+
+    Attributes:
+        id: ``"<unit number>.<task number>"``, as in the stub's heading (``"3.3"``).
+        function: the function's name, as in the course.
+        title: a short title (``"forward and backward propagation"``).
+        checks: the checks, in the order they run (type and shape first).
+    """
+
+    id: str
+    function: str
+    title: str
+    checks: tuple[Check, ...]
+
+    @property
+    def marker(self) -> str:
+        """The pytest marker of this task, such as ``task3_3``."""
+        return "task" + self.id.replace(".", "_")
+
+    @property
+    def points(self) -> float:
+        """Total points of the task's checks."""
+        return sum(c.points for c in self.checks)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A unit of exercises (later one nbgrader assignment).
+
+    Attributes:
+        name: module name in ``exercises/`` and ``solutions/``.
+        number: unit number, the first part of every task id.
+        title: human title.
+        tasks: the tasks in order.
+    """
+
+    name: str
+    number: int
+    title: str
+    tasks: tuple[Task, ...] = field(default_factory=tuple)
+
+    def task(self, key: str) -> Task:
+        """Return the task with this id or function name."""
+        for t in self.tasks:
+            if key in (t.id, t.function, t.marker):
+                return t
+        raise KeyError(f"unit {self.name} has no task {key!r}")
+
+
+class CheckFailure(Exception):  # noqa: N818 - the name reads well in check code
+    """Raised by a check when the student's code is wrong.
+
+    Attributes:
+        detail: what exactly is wrong, one sentence.
+        lines: extra ``(label, text)`` lines such as ``("got", "...")``.
+        hint: at most one hint keyed to a misconception.
+        kind: overrides the check's kind for the headline (e.g. a value check that found a
+            shape problem).
+    """
+
+    def __init__(
+        self,
+        detail: str,
+        *,
+        lines: list[tuple[str, str]] | None = None,
+        hint: str | None = None,
+        kind: str | None = None,
+    ) -> None:
+        super().__init__(detail)
+        self.detail = detail
+        self.lines = lines or []
+        self.hint = hint
+        self.kind = kind
+
+
+class GraderError(Exception):
+    """The grader itself could not evaluate a check (our bug or missing data)."""
+
+
+class NeedsReference(Exception):  # noqa: N818
+    """A check needs the reference solution, which is not installed here."""

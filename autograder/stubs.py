@@ -1,0 +1,117 @@
+"""Generate ``exercises/<unit>.py`` from ``solutions/<unit>.py``.
+
+The two trees are twins by construction: every ``### BEGIN SOLUTION`` / ``### END SOLUTION``
+region of a solution is replaced by a stub that raises ``NotImplementedError`` naming the
+task (taken from the ``# ## Task X.Y — name`` heading above it); everything else (module
+docstring, signatures, docstrings, scaffolding) is copied unchanged.
+
+Usage::
+
+    python -m autograder.stubs            # rewrite exercises/ from solutions/
+    python -m autograder.stubs --check    # exit 1 if exercises/ has drifted
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+HEADING = re.compile(r"^# ## Task (?P<id>\d+\.\d+)\b.*?(?P<name>\w+)?\s*$")
+BEGIN = "### BEGIN SOLUTION"
+END = "### END SOLUTION"
+BANNER = (
+    "# Generated from solutions/{unit}.py by `python -m autograder.stubs`.\n"
+    "# Write your code in place of each `raise NotImplementedError(...)`.\n"
+)
+
+
+def make_stub(source: str, unit: str) -> str:
+    """Return the exercise text for one solution file.
+
+    Args:
+        source: the solution module's text.
+        unit: the unit name (for the banner).
+
+    Returns:
+        The stub module's text.
+
+    Raises:
+        ValueError: on unbalanced markers or a solution region outside any task.
+    """
+    out: list[str] = []
+    task_id: str | None = None
+    function: str | None = None
+    inside = False
+    for lineno, line in enumerate(source.splitlines(keepends=True), 1):
+        stripped = line.strip()
+        m = HEADING.match(stripped)
+        if m:
+            task_id = m.group("id")
+            function = None
+        fm = re.match(r"\s*def (\w+)\(", line)
+        if fm and not inside and function is None and task_id:
+            function = fm.group(1)
+        if stripped == BEGIN:
+            if inside:
+                raise ValueError(f"line {lineno}: nested {BEGIN}")
+            if task_id is None:
+                raise ValueError(f"line {lineno}: solution region before any '# ## Task' heading")
+            inside = True
+            indent = line[: len(line) - len(line.lstrip())]
+            out.append(f"{indent}# TODO: Implement for Task {task_id}.\n")
+            out.append(
+                f'{indent}raise NotImplementedError("Task {task_id}: implement {function}")\n'
+            )
+            continue
+        if stripped == END:
+            if not inside:
+                raise ValueError(f"line {lineno}: {END} without {BEGIN}")
+            inside = False
+            continue
+        if not inside:
+            out.append(line)
+    if inside:
+        raise ValueError(f"unterminated {BEGIN}")
+    text = "".join(out)
+    # The banner goes after the module docstring and __future__ import.
+    marker = "from __future__ import annotations\n"
+    if marker in text:
+        text = text.replace(marker, marker + "\n" + BANNER.format(unit=unit), 1)
+    return text
+
+
+def unit_files(root: Path = ROOT) -> list[tuple[Path, Path]]:
+    """Return ``[(solution file, exercise file)]`` for every unit module in ``solutions/``."""
+    pairs = []
+    for sol in sorted((root / "solutions").glob("*.py")):
+        if sol.name.startswith("_"):
+            continue
+        pairs.append((sol, root / "exercises" / sol.name))
+    return pairs
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command-line entry point; returns the exit status."""
+    parser = argparse.ArgumentParser(prog="python -m autograder.stubs", description=__doc__)
+    parser.add_argument("--check", action="store_true", help="report drift, write nothing")
+    args = parser.parse_args(argv)
+    drift = []
+    for sol, ex in unit_files():
+        text = make_stub(sol.read_text(), sol.stem)
+        if args.check:
+            if not ex.exists() or ex.read_text() != text:
+                drift.append(ex)
+        elif not ex.exists() or ex.read_text() != text:
+            ex.write_text(text)
+            print(f"wrote {ex.relative_to(ROOT)}")
+    if drift:
+        print("out of date (run python -m autograder.stubs):", *map(str, drift), sep="\n  ")
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

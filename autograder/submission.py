@@ -1,0 +1,424 @@
+"""The seam between the grader and student code.
+
+Every call of student code goes through :meth:`Submission.call`: *call this function with
+these arguments, get plain data back* (see :mod:`autograder.plain`). Nothing else in the
+grader reaches into the student's module, so this is the one place that can move student
+code into a separate worker process.
+
+A submission is loaded from a ``.py`` file, from the code cells of a ``.ipynb`` notebook, or
+from an already imported module (the pytest self-check).
+"""
+
+from __future__ import annotations
+
+import ast
+import contextlib
+import copy
+import hashlib
+import inspect
+import io
+import os
+import random
+import signal
+import sys
+import textwrap
+import threading
+import time
+import traceback
+import types
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from autograder.plain import to_plain
+
+#: Seconds one call of student code may take before it is stopped.
+DEFAULT_CALL_TIMEOUT = 10.0
+#: Characters of printed output kept per call.
+MAX_OUTPUT = 4000
+STUDENT_FILENAME_PREFIX = "<student"
+
+
+@dataclass
+class StudentError:
+    """An exception (or time-out) raised by student code.
+
+    Attributes:
+        type: exception class name, such as ``NotImplementedError``.
+        message: the exception message, truncated.
+        location: where in the student's code it happened (``line 12, in sigmoid``).
+    """
+
+    type: str
+    message: str
+    location: str = ""
+
+    @property
+    def not_implemented(self) -> bool:
+        """True when the stub still raises NotImplementedError."""
+        return self.type == "NotImplementedError"
+
+    def __str__(self) -> str:
+        where = f" ({self.location})" if self.location else ""
+        return f"{self.type}: {self.message}{where}" if self.message else f"{self.type}{where}"
+
+
+@dataclass
+class CallOutcome:
+    """What one call of student code produced, as plain data.
+
+    Attributes:
+        value: the return value (plain data), or None if the call raised.
+        error: the exception, if the call raised or timed out.
+        args_after: the positional arguments as they were after the call (mutation check).
+        kwargs_after: the keyword arguments after the call.
+        stdout: what the call printed (truncated).
+        warnings: messages of warnings the call emitted.
+        rng_fingerprint: a digest of numpy's global RNG state after the call.
+        seconds: wall time of the call.
+    """
+
+    value: Any = None
+    error: StudentError | None = None
+    args_after: tuple[Any, ...] = ()
+    kwargs_after: dict[str, Any] = field(default_factory=dict)
+    stdout: str = ""
+    warnings: list[str] = field(default_factory=list)
+    rng_fingerprint: str = ""
+    seconds: float = 0.0
+
+
+class CallTimeout(BaseException):
+    """Raised inside student code when a call overruns its time limit.
+
+    It derives from BaseException so that ``except Exception`` in student code cannot
+    swallow it.
+    """
+
+
+class Submission:
+    """Student code for one unit, reachable only through :meth:`call` and :meth:`source`.
+
+    Attributes:
+        unit: the unit name (``logistic_regression``).
+        origin: where the code came from (a path or a module name), for messages.
+        load_error: set when the code could not be loaded at all.
+    """
+
+    def __init__(
+        self,
+        unit: str,
+        namespace: dict[str, Any] | None,
+        origin: str,
+        load_error: str | None = None,
+        source_text: str = "",
+    ) -> None:
+        self.unit = unit
+        self.origin = origin
+        self.load_error = load_error
+        self._ns = namespace if namespace is not None else {}
+        self._source_text = source_text
+
+    def has(self, name: str) -> bool:
+        """Return True if the submission defines a callable ``name``."""
+        return callable(self._ns.get(name))
+
+    def fingerprint(self) -> str:
+        """Return a digest of the submitted source, used to seed hidden inputs."""
+        return hashlib.sha256(self._source_text.encode()).hexdigest()
+
+    def source(self, name: str) -> str | None:
+        """Return the source code of function ``name``, or None if unavailable."""
+        fn = self._ns.get(name)
+        if fn is None:
+            return None
+        try:
+            return textwrap.dedent(inspect.getsource(fn))
+        except (OSError, TypeError):
+            return _source_from_text(self._source_text, name)
+
+    def call(
+        self,
+        name: str,
+        args: tuple[Any, ...] = (),
+        kwargs: dict[str, Any] | None = None,
+        *,
+        seed: int | None = None,
+        timeout: float = DEFAULT_CALL_TIMEOUT,
+        patch: dict[str, str] | None = None,
+    ) -> CallOutcome:
+        """Call student function ``name`` on copies of the arguments.
+
+        Args:
+            name: function name in the submission.
+            args: positional arguments (plain data or lesson functions); copied before the call.
+            kwargs: keyword arguments; copied before the call.
+            seed: if given, ``np.random.seed(seed)`` and ``random.seed(seed)`` run first.
+            timeout: seconds before the call is interrupted (main thread only).
+            patch: replacement functions for the duration of the call, as
+                ``{name: source code of a def}`` executed in the student's namespace.
+
+        Returns:
+            The outcome; never raises because of student code.
+        """
+        kwargs = dict(kwargs or {})
+        fn = self._ns.get(name)
+        if not callable(fn):
+            return CallOutcome(error=StudentError("NameError", f"{name} is not defined"))
+        a = copy.deepcopy(args)
+        k = copy.deepcopy(kwargs)
+        out = io.StringIO()
+        saved: dict[str, Any] = {}
+        outcome = CallOutcome()
+        start = time.perf_counter()
+        try:
+            if patch:
+                for pname, code in patch.items():
+                    saved[pname] = self._ns.get(pname)
+                    exec(compile(code, "<grader patch>", "exec"), self._ns)  # noqa: S102
+            if seed is not None:
+                np.random.seed(seed)
+                random.seed(seed)
+            with (
+                _time_limit(timeout),
+                warnings.catch_warnings(record=True) as caught,
+                contextlib.redirect_stdout(_Bounded(out)),
+                contextlib.redirect_stderr(_Bounded(out)),
+                np.errstate(over="warn", divide="warn", invalid="warn", under="ignore"),
+            ):
+                warnings.simplefilter("always")
+                value = fn(*a, **k)
+            outcome.value = to_plain(value)
+            outcome.warnings = [f"{w.category.__name__}: {w.message}" for w in caught]
+        except CallTimeout:
+            outcome.error = StudentError(
+                "TimeoutError", f"the call did not finish within {timeout:g} s (infinite loop?)"
+            )
+        except KeyboardInterrupt:
+            raise
+        except BaseException as exc:  # noqa: BLE001 - student code may raise anything
+            outcome.error = _student_error(exc)
+        finally:
+            for pname, old in saved.items():
+                if old is None:
+                    self._ns.pop(pname, None)
+                else:
+                    self._ns[pname] = old
+        outcome.seconds = time.perf_counter() - start
+        outcome.args_after = tuple(to_plain(x) for x in a)
+        outcome.kwargs_after = {key: to_plain(v) for key, v in k.items()}
+        outcome.stdout = out.getvalue()[:MAX_OUTPUT]
+        outcome.rng_fingerprint = _rng_fingerprint()
+        return outcome
+
+
+class _Bounded(io.TextIOBase):
+    """A write-only text stream that keeps at most :data:`MAX_OUTPUT` characters."""
+
+    def __init__(self, sink: io.StringIO) -> None:
+        self._sink = sink
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, s: str) -> int:
+        room = MAX_OUTPUT - self._sink.tell()
+        if room > 0:
+            self._sink.write(s[:room])
+        return len(s)
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: float):  # noqa: ANN202
+    """Interrupt the block with :class:`CallTimeout` after ``seconds`` (main thread only)."""
+    usable = (
+        seconds
+        and seconds > 0
+        and hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+    )
+    if not usable:
+        yield
+        return
+
+    def _raise(signum, frame):  # noqa: ANN001, ANN202, ARG001
+        raise CallTimeout()
+
+    old = signal.signal(signal.SIGALRM, _raise)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+
+
+def _student_error(exc: BaseException) -> StudentError:
+    location = ""
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        fname = frame.filename
+        if fname.startswith(STUDENT_FILENAME_PREFIX) or "/autograder/" not in fname:
+            if "site-packages" in fname or "/numpy/" in fname:
+                continue
+            location = f"line {frame.lineno}, in {frame.name}"
+            break
+    message = str(exc)
+    if len(message) > 300:
+        message = message[:300] + "..."
+    return StudentError(type(exc).__name__, message, location)
+
+
+def _rng_fingerprint() -> str:
+    state = np.random.get_state()
+    return hashlib.sha1(state[1].tobytes() + str(state[2]).encode()).hexdigest()[:12]
+
+
+def _source_from_text(text: str, name: str) -> str | None:
+    try:
+        tree = ast.parse(text)
+    except SyntaxError:
+        return None
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef) and node.name == name:
+            return ast.get_source_segment(text, node)
+    return None
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def from_module(unit: str, module: types.ModuleType) -> Submission:
+    """Wrap an imported module (the pytest self-check) as a submission.
+
+    Args:
+        unit: unit name.
+        module: the imported student (or reference) module.
+
+    Returns:
+        A submission whose calls go to the module's functions.
+    """
+    try:
+        text = inspect.getsource(module)
+    except (OSError, TypeError):
+        text = ""
+    return Submission(unit, module.__dict__, module.__name__, source_text=text)
+
+
+def from_path(path: Path, unit: str) -> Submission:
+    """Load a ``.py`` file or the code cells of a ``.ipynb`` notebook as a submission.
+
+    The code runs in a fresh namespace with ``__name__ == "__student__"``, so a script's
+    ``if __name__ == "__main__":`` block does not run. A file that cannot be read or run at
+    all gives a submission with ``load_error`` set; a notebook cell that raises is skipped
+    and the other cells still run.
+
+    Args:
+        path: the file.
+        unit: unit name.
+
+    Returns:
+        The submission.
+    """
+    ns: dict[str, Any] = {"__name__": "__student__", "__file__": str(path)}
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        return Submission(unit, ns, str(path), load_error=f"cannot read {path}: {exc}")
+    if path.suffix == ".ipynb":
+        try:
+            cells = notebook_code_cells(raw)
+        except ValueError as exc:
+            return Submission(unit, ns, str(path), load_error=str(exc))
+        text = "\n\n".join(cells)
+        errors = []
+        with _quiet():
+            for i, cell in enumerate(cells):
+                err = _exec(cell, ns, f"{STUDENT_FILENAME_PREFIX} cell {i + 1}>")
+                if err:
+                    errors.append(f"cell {i + 1}: {err}")
+        sub = Submission(unit, ns, str(path), source_text=text)
+        sub.cell_errors = errors  # type: ignore[attr-defined]
+        return sub
+    with _quiet():
+        err = _exec(raw, ns, str(path))
+    return Submission(unit, ns, str(path), load_error=err, source_text=raw)
+
+
+@contextlib.contextmanager
+def _quiet():  # noqa: ANN202
+    out = io.StringIO()
+    old_env = os.environ.get("AUTOGRADER_GRADING")
+    os.environ["AUTOGRADER_GRADING"] = "1"
+    try:
+        with (
+            contextlib.redirect_stdout(_Bounded(out)),
+            contextlib.redirect_stderr(_Bounded(out)),
+            warnings.catch_warnings(),
+            _time_limit(DEFAULT_CALL_TIMEOUT * 3),
+        ):
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        if old_env is None:
+            os.environ.pop("AUTOGRADER_GRADING", None)
+        else:
+            os.environ["AUTOGRADER_GRADING"] = old_env
+
+
+def _exec(code: str, ns: dict[str, Any], filename: str) -> str | None:
+    try:
+        compiled = compile(code, filename, "exec")
+    except SyntaxError as exc:
+        return f"SyntaxError: {exc.msg} (line {exc.lineno})"
+    try:
+        exec(compiled, ns)  # noqa: S102
+    except CallTimeout:
+        return "TimeoutError: loading the code did not finish (infinite loop at top level?)"
+    except KeyboardInterrupt:
+        raise
+    except BaseException as exc:  # noqa: BLE001
+        return str(_student_error(exc))
+    return None
+
+
+def notebook_code_cells(raw: str) -> list[str]:
+    """Return the code cells of a notebook that define the student's code.
+
+    Grade cells (nbgrader ``grade: true``) and lines that are IPython magics or shell escapes
+    are left out; everything else runs in order.
+
+    Args:
+        raw: the notebook file's text.
+
+    Returns:
+        The code of each cell to run.
+
+    Raises:
+        ValueError: if the text is not a notebook.
+    """
+    import nbformat
+
+    try:
+        nb = nbformat.reads(raw, as_version=4)
+    except Exception as exc:  # noqa: BLE001 - nbformat raises several types
+        raise ValueError(f"not a readable notebook: {exc}") from None
+    cells = []
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        meta = cell.get("metadata", {}).get("nbgrader", {})
+        if meta.get("grade") and not meta.get("solution"):
+            continue
+        lines = [
+            ln for ln in cell.source.splitlines() if not ln.lstrip().startswith(("%", "!"))
+        ]
+        cells.append("\n".join(lines))
+    return cells
+
+
+def ensure_not_in_sys_modules(name: str) -> None:
+    """Forget a previously imported student module so a re-import sees fresh code."""
+    sys.modules.pop(name, None)
