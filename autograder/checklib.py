@@ -185,36 +185,53 @@ LOOP_NODES = (ast.For, ast.While, ast.ListComp, ast.SetComp, ast.DictComp, ast.G
 
 
 def no_python_loops(function: str | None = None) -> CheckFn:
-    """Check that a function's source has no ``for``/``while`` loop or comprehension."""
+    """Check that a function has no ``for``/``while`` loop or comprehension.
+
+    Functions of the submission that it calls are inspected too, so calling the loop
+    version from the vectorized one does not pass.
+    """
 
     def run(ctx: Context) -> str | None:
         fn = function or ctx.task.function
-        src = ctx.submission.source(fn)
-        if src is None:
-            raise CheckFailure(f"the source of {fn}() could not be read.", kind="vectorization")
-        try:
-            tree = ast.parse(src)
-        except SyntaxError:
-            raise CheckFailure(f"the source of {fn}() could not be parsed.",
-                               kind="vectorization") from None
-        if _raises_not_implemented(tree):
-            from autograder.context import StudentRaised
-            from autograder.submission import StudentError
+        todo, seen = [fn], set()
+        while todo:
+            name = todo.pop()
+            seen.add(name)
+            tree = _parse_function(ctx, name)
+            if name == fn and _raises_not_implemented(tree):
+                from autograder.context import StudentRaised
+                from autograder.submission import StudentError
 
-            raise StudentRaised(fn, StudentError("NotImplementedError", "stub"), f"{fn}(...)")
-        loops = [n for n in ast.walk(tree) if isinstance(n, LOOP_NODES)]
-        if loops:
-            first = loops[0]
-            kind = type(first).__name__.replace("Comp", " comprehension").lower()
-            raise CheckFailure(
-                f"{fn}() contains a Python loop ({kind} on line {first.lineno} of the function); "
-                "the vectorized version must not loop over examples or features.",
-                hint="replace the loop with matrix operations: np.dot(w.T, X), X @ dZ.T, np.sum.",
-                kind="vectorization",
-            )
+                raise StudentRaised(fn, StudentError("NotImplementedError", "stub"), f"{fn}(...)")
+            loops = [n for n in ast.walk(tree) if isinstance(n, LOOP_NODES)]
+            if loops:
+                first = loops[0]
+                kind = type(first).__name__.replace("Comp", " comprehension").lower()
+                where = "" if name == fn else f" calls {name}(), which"
+                raise CheckFailure(
+                    f"{fn}(){where} contains a Python loop ({kind} on line {first.lineno} of "
+                    f"{name}()); the vectorized version must not loop over examples or features.",
+                    hint="replace the loop with matrix operations: np.dot(w.T, X), X @ dZ.T, np.sum.",
+                    kind="vectorization",
+                )
+            for node in ast.walk(tree):
+                if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                        and node.func.id not in seen and ctx.submission.has(node.func.id)):
+                    todo.append(node.func.id)
         return None
 
     return run
+
+
+def _parse_function(ctx: Context, name: str) -> ast.AST:
+    src = ctx.submission.source(name)
+    if src is None:
+        raise CheckFailure(f"the source of {name}() could not be read.", kind="vectorization")
+    try:
+        return ast.parse(src)
+    except SyntaxError:
+        raise CheckFailure(f"the source of {name}() could not be parsed.",
+                           kind="vectorization") from None
 
 
 def _raises_not_implemented(tree: ast.AST) -> bool:

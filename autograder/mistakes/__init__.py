@@ -28,6 +28,8 @@ class Mistake:
         fails: names of the checks (of this function's task, or ``"function.check"`` for
             another task's check) that must fail, and no others.
         hint: the advice the engine gives when a student's output matches this mistake.
+        message: text that must appear in a failing check's message (default: the title,
+            which the engine adds when it recognises the mistake).
     """
 
     function: str
@@ -36,6 +38,7 @@ class Mistake:
     code: str
     fails: frozenset[str]
     hint: str = ""
+    message: str = ""
 
     def qualified_fails(self) -> set[tuple[str, str]]:
         """Return ``{(function, check)}`` of every check this mistake must fail."""
@@ -61,6 +64,10 @@ def catalogue(unit: str) -> list[Mistake]:
     return list(module.MISTAKES)
 
 
-def mistake(function: str, id: str, title: str, code: str, fails: str, hint: str = "") -> Mistake:
+def mistake(
+    function: str, id: str, title: str, code: str, fails: str, hint: str = "", message: str = ""
+) -> Mistake:
     """Build a :class:`Mistake`; ``fails`` is a space-separated list of check names."""
-    return Mistake(function, id, title, code.strip("\n"), frozenset(fails.split()), hint)
+    return Mistake(
+        function, id, title, code.strip("\n"), frozenset(fails.split()), hint, message or title
+    )
