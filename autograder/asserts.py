@@ -225,8 +225,9 @@ def expect_close(
             ("expected", f"{name}{list(idx)} = {e[idx]!r} {tol}"),
             ("mismatch", f"{len(bad)} of {e.size} entries differ"),
         ]
-    raise CheckFailure(f"{name} does not match the expected values.", lines=lines, hint=hint,
-                       kind=kind)
+    raise CheckFailure(
+        f"{name} does not match the expected values.", lines=lines, hint=hint, kind=kind
+    )
 
 
 def same_plain(a: Any, b: Any, rtol: float = 1e-9, atol: float = 1e-12) -> bool:

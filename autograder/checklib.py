@@ -44,8 +44,16 @@ def numbers(value: Any, name: str) -> np.ndarray:
         ) from None
 
 
-def compare(got: Any, expected: Any, name: str, *, rtol: float = RTOL, atol: float = ATOL,
-            hint: str | None = None, kind: str = "values") -> None:
+def compare(
+    got: Any,
+    expected: Any,
+    name: str,
+    *,
+    rtol: float = RTOL,
+    atol: float = ATOL,
+    hint: str | None = None,
+    kind: str = "values",
+) -> None:
     """Compare a student's plain value with an expected one, recursively.
 
     Dicts are compared key by key (exact key sets), tuples and lists item by item, numbers
@@ -64,8 +72,9 @@ def compare(got: Any, expected: Any, name: str, *, rtol: float = RTOL, atol: flo
                 kind="structure",
             )
         for k in expected:
-            compare(got[k], expected[k], f"{name}[{k!r}]", rtol=rtol, atol=atol, hint=hint,
-                    kind=kind)
+            compare(
+                got[k], expected[k], f"{name}[{k!r}]", rtol=rtol, atol=atol, hint=hint, kind=kind
+            )
         return
     if isinstance(expected, tuple | list) and not _is_numeric_list(expected):
         if not isinstance(got, tuple | list) or len(got) != len(expected):
@@ -97,9 +106,16 @@ def same_shape_as_input(inputs: Sequence[Any], name: str = "the result") -> Chec
     return run
 
 
-def visible_values(key: str, cases: Sequence[Args], *, function: str | None = None,
-                   name: str = "the result", rtol: float = RTOL, atol: float = ATOL,
-                   hint: str | None = None) -> CheckFn:
+def visible_values(
+    key: str,
+    cases: Sequence[Args],
+    *,
+    function: str | None = None,
+    name: str = "the result",
+    rtol: float = RTOL,
+    atol: float = ATOL,
+    hint: str | None = None,
+) -> CheckFn:
     """Compare outputs on fixed visible inputs with stored expected values.
 
     Args:
@@ -123,9 +139,14 @@ def visible_values(key: str, cases: Sequence[Args], *, function: str | None = No
     return run
 
 
-def hidden_values(make_cases: Callable[[np.random.Generator], Sequence[Args]], *,
-                  name: str = "the result", rtol: float = RTOL, atol: float = ATOL,
-                  hint: str | None = None) -> CheckFn:
+def hidden_values(
+    make_cases: Callable[[np.random.Generator], Sequence[Args]],
+    *,
+    name: str = "the result",
+    rtol: float = RTOL,
+    atol: float = ATOL,
+    hint: str | None = None,
+) -> CheckFn:
     """Compare outputs with the reference on fresh random inputs drawn at grading time."""
 
     def run(ctx: Context) -> str | None:
@@ -180,8 +201,15 @@ def no_mutation(cases: Sequence[Args], names: Sequence[str]) -> CheckFn:
     return run
 
 
-LOOP_NODES = (ast.For, ast.While, ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp,
-              ast.AsyncFor)
+LOOP_NODES = (
+    ast.For,
+    ast.While,
+    ast.ListComp,
+    ast.SetComp,
+    ast.DictComp,
+    ast.GeneratorExp,
+    ast.AsyncFor,
+)
 
 
 def no_python_loops(function: str | None = None) -> CheckFn:
@@ -211,12 +239,16 @@ def no_python_loops(function: str | None = None) -> CheckFn:
                 raise CheckFailure(
                     f"{fn}(){where} contains a Python loop ({kind} on line {first.lineno} of "
                     f"{name}()); the vectorized version must not loop over examples or features.",
-                    hint="replace the loop with matrix operations: np.dot(w.T, X), X @ dZ.T, np.sum.",
+                    hint="replace the loop with matrix operations: np.dot, X @ dZ.T, np.sum.",
                     kind="vectorization",
                 )
             for node in ast.walk(tree):
-                if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
-                        and node.func.id not in seen and ctx.submission.has(node.func.id)):
+                if (
+                    isinstance(node, ast.Call)
+                    and isinstance(node.func, ast.Name)
+                    and node.func.id not in seen
+                    and ctx.submission.has(node.func.id)
+                ):
                     todo.append(node.func.id)
         return None
 
@@ -230,8 +262,9 @@ def _parse_function(ctx: Context, name: str) -> ast.AST:
     try:
         return ast.parse(src)
     except SyntaxError:
-        raise CheckFailure(f"the source of {name}() could not be parsed.",
-                           kind="vectorization") from None
+        raise CheckFailure(
+            f"the source of {name}() could not be parsed.", kind="vectorization"
+        ) from None
 
 
 def _raises_not_implemented(tree: ast.AST) -> bool:

@@ -36,7 +36,9 @@ def load_reference(unit: str) -> types.ModuleType | None:
         return None
 
 
-def check_seed(submission: Submission, unit: str, task: Task, check: Check, base: int | None) -> int:
+def check_seed(
+    submission: Submission, unit: str, task: Task, check: Check, base: int | None
+) -> int:
     """Seed for a check's hidden inputs: fresh per submission, stable across re-runs."""
     text = f"{base}|{unit}|{task.id}|{check.name}|{submission.fingerprint()}"
     return int.from_bytes(hashlib.sha256(text.encode()).digest()[:8], "little")
@@ -84,9 +86,15 @@ def run_check(
         )
     if check.hidden and reference is None:
         return CheckResult(
-            check.name, False, 0.0, check.points,
-            messages.headline(task.id, task.function, "hidden check not run here (runs at grading)"),
-            "not_run", check.kind,
+            check.name,
+            False,
+            0.0,
+            check.points,
+            messages.headline(
+                task.id, task.function, "hidden check not run here (runs at grading)"
+            ),
+            "not_run",
+            check.kind,
         )
     rng = np.random.default_rng(check_seed(submission, unit.name, task, check, seed))
     ctx = Context(task, submission, reference, stored, rng, recorder)
@@ -121,7 +129,8 @@ def run_check(
         return fail(exc.kind or check.kind, exc.detail, lines, hint)
     except NeedsReference as exc:
         return fail(
-            "not gradable", f"grader error: this check needs the reference ({exc}).",
+            "not gradable",
+            f"grader error: this check needs the reference ({exc}).",
             status="not_gradable",
         )
     except GraderError as exc:
@@ -133,7 +142,9 @@ def run_check(
     finally:
         np.random.set_state(rng_state)
     msg = messages.format_pass(task.id, task.function, check.name, note)
-    return CheckResult(check.name, True, float(check.points), check.points, msg, "passed", check.kind)
+    return CheckResult(
+        check.name, True, float(check.points), check.points, msg, "passed", check.kind
+    )
 
 
 def _diagnose(unit: Unit, task: Task, check: Check, ctx: Context, reference) -> str | None:
@@ -196,8 +207,16 @@ def grade_submission(
         tr = TaskResult(task.id, task.function)
         for check in task.checks:
             tr.checks.append(
-                run_check(unit, task, check, submission, reference, stored=stored, seed=seed,
-                          recorder=recorder)
+                run_check(
+                    unit,
+                    task,
+                    check,
+                    submission,
+                    reference,
+                    stored=stored,
+                    seed=seed,
+                    recorder=recorder,
+                )
             )
         result.tasks.append(tr)
     return result

@@ -83,7 +83,10 @@ def numerical_gradient_array(
 
 
 def expect_gradient(
-    name: str, analytic: np.ndarray, numeric: np.ndarray, tol: float = TOLERANCE,
+    name: str,
+    analytic: np.ndarray,
+    numeric: np.ndarray,
+    tol: float = TOLERANCE,
     hint: str | None = None,
 ) -> str:
     """Compare an analytic gradient with a numeric one.

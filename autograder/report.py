@@ -31,8 +31,9 @@ def table(result: UnitResult, *, details: bool = True) -> str:
         score = f"{t.score:g}/{t.max_score:g}"
         lines.append(f"  {t.id:<5} {t.function:<{width}} {score:>9}  {marks}")
     if details:
-        failed = [c for t in result.tasks for c in t.checks if c.status in ("failed",
-                                                                            "not_gradable")]
+        failed = [
+            c for t in result.tasks for c in t.checks if c.status in ("failed", "not_gradable")
+        ]
         seen_not_impl = set()
         for c in failed:
             first = c.message.splitlines()[0] if c.message else c.name

@@ -79,7 +79,7 @@ def make_stub(source: str, unit: str) -> str:
     # The banner goes after the module docstring and __future__ import.
     marker = "from __future__ import annotations\n"
     if marker in text:
-        text = text.replace(marker, marker + "\n" + BANNER.format(unit=unit), 1)
+        text = text.replace(marker, BANNER.format(unit=unit) + "\n" + marker, 1)
     return text
 
 

@@ -412,9 +412,7 @@ def notebook_code_cells(raw: str) -> list[str]:
         meta = cell.get("metadata", {}).get("nbgrader", {})
         if meta.get("grade") and not meta.get("solution"):
             continue
-        lines = [
-            ln for ln in cell.source.splitlines() if not ln.lstrip().startswith(("%", "!"))
-        ]
+        lines = [ln for ln in cell.source.splitlines() if not ln.lstrip().startswith(("%", "!"))]
         cells.append("\n".join(lines))
     return cells
 

@@ -6,10 +6,10 @@ Shape convention of the kit: examples are **columns**. A data matrix ``X`` has s
 Run ``pytest exercises -m task2_1`` (and so on) to check one task.
 """
 
-from __future__ import annotations
-
 # Generated from solutions/numpy_basics.py by `python -m autograder.stubs`.
 # Write your code in place of each `raise NotImplementedError(...)`.
+
+from __future__ import annotations
 
 import math
 

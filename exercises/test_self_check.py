@@ -27,7 +27,9 @@ def _cases() -> list:
                     continue  # hidden checks exist only where the grader has the reference
                 cases.append(
                     pytest.param(
-                        unit.name, task.id, check.name,
+                        unit.name,
+                        task.id,
+                        check.name,
                         marks=[getattr(pytest.mark, task.marker), getattr(pytest.mark, unit.name)],
                         id=f"{unit.name}-{task.id}-{task.function}-{check.name}",
                     )
@@ -47,13 +49,15 @@ def _submission(config: pytest.Config, unit: str) -> Submission:
 
 
 @pytest.mark.parametrize(("unit_name", "task_id", "check_name"), _cases())
-def test_check(request: pytest.FixtureRequest, unit_name: str, task_id: str,
-               check_name: str) -> None:
+def test_check(
+    request: pytest.FixtureRequest, unit_name: str, task_id: str, check_name: str
+) -> None:
     __tracebackhide__ = True
     unit = units.get(unit_name)
     task = unit.task(task_id)
     check = next(c for c in task.checks if c.name == check_name)
-    result = run_check(unit, task, check, _submission(request.config, unit_name),
-                       load_reference(unit_name))
+    result = run_check(
+        unit, task, check, _submission(request.config, unit_name), load_reference(unit_name)
+    )
     if not result.passed:
         pytest.fail(result.message, pytrace=False)

@@ -71,3 +71,12 @@ def mistake(
     return Mistake(
         function, id, title, code.strip("\n"), frozenset(fails.split()), hint, message or title
     )
+
+
+def not_isolated_list(unit: str) -> dict[tuple[str, str], str]:
+    """Return the unit's ``{(function, check): reason}`` of checks no mistake fails alone."""
+    try:
+        module = importlib.import_module(f"autograder.mistakes.{unit}")
+    except ImportError:
+        return {}
+    return dict(getattr(module, "NOT_ISOLATED", {}))
