@@ -1,0 +1,178 @@
+"""`autograder grade`: table and JSON output, exit codes, broken submissions."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from autograder import units
+from autograder.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+UNIT = "numpy_basics"
+
+
+def validate_schema(obj: dict) -> None:
+    """The JSON form promised by the README (and by other tools that read it)."""
+    assert set(obj) == {"unit", "score", "max_score", "tasks"}
+    assert isinstance(obj["unit"], str)
+    assert isinstance(obj["score"], float) and isinstance(obj["max_score"], float)
+    assert 0 <= obj["score"] <= obj["max_score"]
+    total = 0.0
+    for task in obj["tasks"]:
+        assert set(task) == {"id", "function", "score", "max_score", "checks"}
+        assert isinstance(task["id"], str) and isinstance(task["function"], str)
+        assert task["checks"]
+        s = 0.0
+        for check in task["checks"]:
+            assert set(check) == {"name", "passed", "score", "max_score", "message"}
+            assert isinstance(check["passed"], bool)
+            assert isinstance(check["message"], str)
+            assert 0 <= check["score"] <= check["max_score"]
+            assert check["score"] == (check["max_score"] if check["passed"] else 0.0)
+            s += check["score"]
+        assert task["score"] == pytest.approx(s)
+        total += task["score"]
+    assert obj["score"] == pytest.approx(total)
+
+
+def grade_json(capsys, *args: str) -> tuple[int, list[dict]]:
+    code = main(["grade", *args, "--json"])
+    out = capsys.readouterr().out
+    return code, [json.loads(line) for line in out.splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("unit", units.available())
+def test_reference_json_full_marks(capsys, unit):
+    code, objs = grade_json(capsys, str(ROOT / "solutions" / f"{unit}.py"))
+    assert code == 0 and len(objs) == 1
+    validate_schema(objs[0])
+    assert objs[0]["unit"] == unit
+    assert objs[0]["score"] == objs[0]["max_score"] > 0
+
+
+@pytest.mark.parametrize("unit", units.available())
+def test_stubs_json_zero(capsys, unit):
+    code, (obj,) = grade_json(capsys, str(ROOT / "exercises" / f"{unit}.py"))
+    assert code == 0
+    validate_schema(obj)
+    assert obj["score"] == 0
+    assert all("not implemented" in c["message"] for t in obj["tasks"] for c in t["checks"])
+
+
+def test_syntax_error_scores_zero_everywhere_with_the_reason(capsys, tmp_path):
+    bad = tmp_path / f"{UNIT}.py"
+    bad.write_text("import numpy as np\ndef sigmoid(x)\n    return x\n")
+    code, (obj,) = grade_json(capsys, str(bad))
+    assert code == 0
+    validate_schema(obj)
+    assert obj["score"] == 0
+    assert all("SyntaxError" in c["message"] for t in obj["tasks"] for c in t["checks"])
+
+
+def test_one_raising_and_one_none_function_cost_only_their_tasks(capsys, tmp_path):
+    src = (ROOT / "solutions" / f"{UNIT}.py").read_text()
+    src += (
+        "\n\ndef L1(yhat, y):\n    raise ZeroDivisionError('oops')\n"
+        "\n\ndef L2(yhat, y):\n    return None\n"
+    )
+    f = tmp_path / f"{UNIT}_student.py"
+    f.write_text(src)
+    code, (obj,) = grade_json(capsys, str(f))
+    assert code == 0
+    validate_schema(obj)
+    tasks = {t["function"]: t for t in obj["tasks"]}
+    assert tasks["L1"]["score"] == 0
+    assert "raised ZeroDivisionError: oops" in tasks["L1"]["checks"][0]["message"]
+    assert tasks["L2"]["score"] == 0
+    assert "NoneType" in tasks["L2"]["checks"][0]["message"]
+    others = [t for name, t in tasks.items() if name not in ("L1", "L2")]
+    assert all(t["score"] == t["max_score"] for t in others)
+
+
+def test_missing_function_scores_zero_not_found_others_graded(capsys, tmp_path):
+    src = (ROOT / "solutions" / f"{UNIT}.py").read_text().replace("def softmax(", "def softmx(")
+    f = tmp_path / f"{UNIT}.py"
+    f.write_text(src)
+    code, (obj,) = grade_json(capsys, str(f))
+    assert code == 0
+    tasks = {t["function"]: t for t in obj["tasks"]}
+    assert tasks["softmax"]["score"] == 0
+    assert "not found" in tasks["softmax"]["checks"][0]["message"]
+    assert sum(t["score"] for t in obj["tasks"]) == obj["max_score"] - tasks["softmax"]["max_score"]
+
+
+def test_plain_course_style_file_is_graded_without_edits(capsys, tmp_path):
+    """A student's file of plain functions with the course names (no markers, no package)."""
+    f = tmp_path / "my_numpy_homework.py"
+    f.write_text(
+        "import numpy as np\nimport math\n\n"
+        "def basic_sigmoid(x):\n    return 1 / (1 + math.exp(-x))\n\n"
+        "def L1(yhat, y):\n    return np.sum(np.abs(y - yhat))\n"
+    )
+    code, (obj,) = grade_json(capsys, str(f), "--unit", UNIT)
+    assert code == 0
+    tasks = {t["function"]: t for t in obj["tasks"]}
+    assert tasks["basic_sigmoid"]["score"] == tasks["basic_sigmoid"]["max_score"]
+    assert tasks["L1"]["score"] == tasks["L1"]["max_score"]
+    assert "not found" in tasks["sigmoid"]["checks"][0]["message"]
+
+
+def test_notebook_code_cells_are_graded(capsys, tmp_path):
+    import nbformat
+
+    src = (ROOT / "solutions" / f"{UNIT}.py").read_text()
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_markdown_cell("# homework"),
+        nbformat.v4.new_code_cell("%matplotlib inline\n" + src),
+        nbformat.v4.new_code_cell("raise RuntimeError('a broken exploration cell')"),
+    ]
+    f = tmp_path / f"{UNIT}.ipynb"
+    nbformat.write(nb, f)
+    code, (obj,) = grade_json(capsys, str(f))
+    assert code == 0
+    assert obj["score"] == obj["max_score"]
+
+
+def test_folder_with_one_unit(capsys, tmp_path):
+    (tmp_path / f"{UNIT}.py").write_text((ROOT / "solutions" / f"{UNIT}.py").read_text())
+    code, (obj,) = grade_json(capsys, str(tmp_path))
+    assert code == 0 and obj["score"] == obj["max_score"]
+
+
+def test_table_output_lists_every_task(capsys):
+    assert main(["grade", str(ROOT / "exercises" / f"{UNIT}.py")]) == 0
+    out = capsys.readouterr().out
+    for task in units.get(UNIT).tasks:
+        assert f"{task.id}" in out and task.function in out
+    assert "not implemented" in out
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["grade", "/nonexistent/file.py"], ["grade", "README.md"], ["grade", "setup_notes.py"]],
+)
+def test_usage_errors_exit_nonzero(capsys, args, monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "README.md").write_text("x")
+    (tmp_path / "setup_notes.py").write_text("x = 1")
+    assert main(args) == 2
+    assert "autograder grade:" in capsys.readouterr().err
+
+
+def test_console_script_runs(tmp_path):
+    exe = Path(sys.executable).with_name("autograder")
+    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "autograder"]
+    proc = subprocess.run(
+        [*cmd, "grade", str(ROOT / "exercises" / f"{UNIT}.py"), "--json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    validate_schema(json.loads(proc.stdout.splitlines()[0]))
