@@ -221,8 +221,8 @@ def expect_close(
         idx = tuple(int(i) for i in bad[0])
         nan_note = " (contains NaN)" if np.isnan(g).any() else ""
         lines = [
-            ("got", f"{name}{list(idx)} = {g[idx]!r}{nan_note}"),
-            ("expected", f"{name}{list(idx)} = {e[idx]!r} {tol}"),
+            ("got", f"{name}{list(idx)} = {float(g[idx])!r}{nan_note}"),
+            ("expected", f"{name}{list(idx)} = {float(e[idx])!r} {tol}"),
             ("mismatch", f"{len(bad)} of {e.size} entries differ"),
         ]
     raise CheckFailure(

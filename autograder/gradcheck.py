@@ -114,8 +114,10 @@ def expect_gradient(
             e = np.where(np.isnan(e), np.inf, e)
             ix = np.unravel_index(int(np.argmax(e)), a.shape)
             idx = list(int(i) for i in ix)
-            lines.insert(0, ("got", f"{name}{idx} = {a[ix]!r} (your gradient)"))
-            lines.insert(1, ("expected", f"{name}{idx} = {n[ix]!r} (centred difference, h={H:g})"))
+            lines.insert(0, ("got", f"{name}{idx} = {float(a[ix])!r} (your gradient)"))
+            lines.insert(
+                1, ("expected", f"{name}{idx} = {float(n[ix])!r} (centred difference, h={H:g})")
+            )
         raise CheckFailure(
             f"{name} does not match the numeric gradient.", lines=lines, hint=hint, kind="gradient"
         )
