@@ -400,25 +400,47 @@ def propagate_vectorized(w, b, X, Y):
         "agrees_with_loops hidden",
         message="disagree",
     ),
+    mistake(
+        "normalize_rows",
+        "hard_coded",
+        "returns the example's answer",
+        """
+def normalize_rows(x):
+    r = np.sqrt(53.0)
+    return np.array([[0.0, 0.6, 0.8], [1 / r, 6 / r, 4 / r]])
+""",
+        "hidden",
+        message="known mistake: returns the example's answer",
+    ),
+    mistake(
+        "softmax",
+        "fixed_rows",
+        "hard-codes two rows (the example's shape)",
+        """
+def softmax(x):
+    x = x[:2]
+    e = np.exp(x - np.max(x, axis=1, keepdims=True))
+    return e / np.sum(e, axis=1, keepdims=True)
+""",
+        "hidden",
+        message="known mistake: hard-codes two rows",
+    ),
 ]
 
 
 #: Checks that no realistic mistake fails alone, with the reason (see tests/test_mistakes.py).
 NOT_ISOLATED = {
     ("sigmoid", "values"): "a formula wrong on the visible inputs is also wrong on random ones",
+    # The sigmoid's hidden check: no realistic formula is right on [1, 2, 3] and the (2, 3)
+    # example yet wrong on random arrays, short of hard-coding, which breaks the shape check.
     ("image2vector", "values"): "a wrong order on the visible image is also wrong on random images",
     ("normalize_rows", "values"): "as for sigmoid",
     (
         "normalize_rows",
         "shape",
     ): "normalize_rows returns x / norm, whose shape only breaks by raising",
-    (
-        "normalize_rows",
-        "hidden",
-    ): "the visible example is generic; a hard-coded answer also breaks no_mutation's input",
     ("softmax", "values"): "as for sigmoid",
     ("softmax", "shape"): "a wrong shape of the (2, 5) example also fails the values",
-    ("softmax", "hidden"): "as for sigmoid",
     ("L1", "values"): "as for sigmoid",
     ("L2", "values"): "as for sigmoid",
     ("propagate_loops", "values"): "as for sigmoid",
