@@ -47,8 +47,18 @@ def main() -> None:
         (
             "baseline: pytest --collect-only (self-check)",
             best_of(
-                [py, "-m", "pytest", "-p", "no:cacheprovider", "--collect-only", "-q",
-                 "exercises", "--impl", "solutions"],
+                [
+                    py,
+                    "-m",
+                    "pytest",
+                    "-p",
+                    "no:cacheprovider",
+                    "--collect-only",
+                    "-q",
+                    "exercises",
+                    "--impl",
+                    "solutions",
+                ],
                 args.repeat,
             ),
         ),
