@@ -17,6 +17,8 @@ TABLE: dict[str, tuple[Callable[[float], float], str]] = {
     "square": (lambda a: a**2, "f(a) = a^2"),
     "cube": (lambda a: a**3, "f(a) = a^3"),
     "log": (lambda a: math.log(a), "f(a) = log(a)"),
+    "exp": (lambda a: math.exp(a), "f(a) = e^a"),
+    "sine": (lambda a: math.sin(a), "f(a) = sin(a)"),
     "bowl": (lambda w: (w - 3.0) ** 2 + 1.0, "J(w) = (w - 3)^2 + 1"),
     "bowl_slope": (lambda w: 2.0 * (w - 3.0), "dJ/dw = 2(w - 3)"),
     "quartic": (lambda w: 0.25 * w**4 + 0.5 * w**2, "J(w) = w^4/4 + w^2/2"),
@@ -39,4 +41,4 @@ class LessonFunction:
         return TABLE[self.name][0](a)
 
     def __repr__(self) -> str:
-        return TABLE[self.name][1]
+        return f"<{TABLE[self.name][1]}>"
