@@ -1,0 +1,149 @@
+"""nbgrader preprocessors: the gradebook records the engine's scores, nothing else.
+
+The generated ``nbgrader_config.py`` sets the autograde pipeline to::
+
+    EngineExecute, EngineGrades, IgnorePattern, ClearMetadataPreprocessor, LimitOutput,
+    SaveEngineGrades, AssignLatePenalties, CheckCellMetadata
+
+- :class:`EngineExecute` is nbgrader's ``Execute`` (same timeouts and config), run with
+  :data:`autograder.notebook.DEFER_ENV` set, so grade cells do not grade inside the kernel
+  (their output would be discarded anyway).
+- :class:`EngineGrades` grades the notebook's code with the engine
+  (:func:`autograder.course.worker.grade_file`, the same as ``autograder grade``) and rewrites
+  every grade cell's outputs: the engine's message on stdout and the score as a plain float
+  ``execute_result``. Whatever the student's notebook did to its kernel (patched ``float``,
+  the display hook, the engine's module) changes nothing: the kernel's outputs are replaced.
+  Hidden checks' messages are redacted (no got/expected values).
+- :class:`SaveEngineGrades` is nbgrader's ``SaveAutoGrades``, except that a check the grader
+  could not evaluate (``not_gradable``) is not recorded: its earlier score, if any, is kept and
+  the cell is flagged as needing a manual grade.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import nbformat
+from nbformat import NotebookNode
+from nbformat.v4 import new_output
+from nbgrader import utils
+from nbgrader.preprocessors import Execute, NbGraderPreprocessor, SaveAutoGrades
+from traitlets import Bool, Float
+
+from autograder import units
+from autograder.course.builder import grade_ids
+from autograder.course.worker import BUDGET_SECONDS, grade_file
+from autograder.notebook import DEFER_ENV, clamp
+from autograder.results import CheckResult, UnitResult
+
+#: ``resources`` key holding the grade ids the engine could not grade.
+NOT_GRADABLE_KEY = "autograder_not_gradable"
+#: Labels of message lines that show values, dropped from hidden checks' messages.
+REDACTED_LABELS = ("got:", "expected:", "mismatch:")
+
+
+class EngineExecute(Execute):
+    """nbgrader's Execute, with in-kernel grading deferred to :class:`EngineGrades`."""
+
+    def preprocess(self, nb: NotebookNode, resources: dict) -> tuple[NotebookNode, dict]:
+        """Execute the notebook with :data:`DEFER_ENV` set for the kernel."""
+        old = os.environ.get(DEFER_ENV)
+        os.environ[DEFER_ENV] = "1"
+        try:
+            return super().preprocess(nb, resources)
+        finally:
+            if old is None:
+                os.environ.pop(DEFER_ENV, None)
+            else:
+                os.environ[DEFER_ENV] = old
+
+
+def redact(message: str) -> str:
+    """Drop the lines of a hidden check's message that show values computed on its inputs."""
+    kept = [ln for ln in message.splitlines() if not ln.strip().startswith(REDACTED_LABELS)]
+    return "\n".join(kept)
+
+
+def cell_outputs(result: CheckResult | None, points: float, hidden: bool) -> list:
+    """Return a grade cell's outputs for a check result (None: not gradable).
+
+    Gradable results give the message on stdout then the score as a float ``execute_result``;
+    a not-gradable one only a message (:class:`SaveEngineGrades` does not record it).
+    """
+    if result is None or result.status not in ("passed", "failed"):
+        text = (result.message if result is not None else "no result") + (
+            "\n  not gradable: this check needs a manual grade; an earlier score, if any, is kept."
+        )
+        return [new_output("stream", name="stdout", text=text + "\n")]
+    message = redact(result.message) if hidden else result.message
+    score = clamp(result.score, points)
+    return [
+        new_output("stream", name="stdout", text=message + "\n"),
+        new_output("execute_result", data={"text/plain": repr(score)}, execution_count=None),
+    ]
+
+
+class EngineGrades(NbGraderPreprocessor):
+    """Grade the notebook with the engine and write its scores into the grade cells."""
+
+    isolate = Bool(True, help="Grade in forked child processes (POSIX).").tag(config=True)
+    budget = Float(BUDGET_SECONDS, help="Wall-time budget per submission, seconds.").tag(
+        config=True
+    )
+
+    def grade(self, path: Path, unit: str) -> UnitResult:
+        """Grade one notebook file (override to plug in another grader)."""
+        return grade_file(path, unit, isolate=self.isolate, budget=self.budget)
+
+    def preprocess(self, nb: NotebookNode, resources: dict) -> tuple[NotebookNode, dict]:
+        """Grade the notebook's code and rewrite its grade cells."""
+        info = resources.get("nbgrader", {})
+        unit = info.get("notebook")
+        if unit not in units.available():
+            self.log.warning("autograder: %r is not a unit; grade cells left as they ran", unit)
+            return nb, resources
+        ids = grade_ids(units.get(unit))
+        by_id: dict[str, CheckResult] = {}
+        try:
+            with tempfile.TemporaryDirectory(prefix="autograder-nb-") as tmp:
+                path = Path(tmp) / f"{unit}.ipynb"
+                nbformat.write(nb, str(path))
+                result = self.grade(path, unit)
+            for task in result.tasks:
+                for check in task.checks:
+                    check.message = check.message.replace(str(path), path.name)
+                    by_id[f"t{task.id.replace('.', '_')}_{check.name}"] = check
+        except Exception:  # noqa: BLE001 - a grader failure must not become zeros
+            self.log.exception("autograder: grading %s failed; grade cells not gradable", unit)
+        not_gradable: set[str] = resources.setdefault(NOT_GRADABLE_KEY, set())
+        for cell in nb.cells:
+            if not (cell.cell_type == "code" and utils.is_grade(cell)):
+                continue
+            gid = cell.metadata["nbgrader"]["grade_id"]
+            if gid not in ids:
+                continue
+            _, check = ids[gid]
+            points = min(float(check.points), float(cell.metadata["nbgrader"]["points"]))
+            got = by_id.get(gid)
+            cell.outputs = cell_outputs(got, points, check.hidden)
+            if got is None or got.status not in ("passed", "failed"):
+                not_gradable.add(gid)
+                self.log.warning("autograder: %s not gradable; left for a manual grade", gid)
+        return nb, resources
+
+
+class SaveEngineGrades(SaveAutoGrades):
+    """SaveAutoGrades that leaves not-gradable checks unrecorded (needs manual grade)."""
+
+    def _add_score(self, cell: NotebookNode, resources: dict) -> None:
+        gid = cell.metadata["nbgrader"]["grade_id"]
+        if gid not in resources.get(NOT_GRADABLE_KEY, ()):
+            super()._add_score(cell, resources)
+            return
+        grade = self.gradebook.find_grade(
+            gid, self.notebook_id, self.assignment_id, self.student_id
+        )
+        grade.needs_manual_grade = True
+        self.gradebook.db.commit()
