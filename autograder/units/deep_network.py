@@ -1,0 +1,1377 @@
+"""Checks of unit 5, deep neural network (step by step, and the application).
+
+Gradient checks use the grader's own forward pass and cost (course structure, written out
+below), so a student's backward pass is compared with the numeric gradient of the true cost,
+not of the student's own forward code. Test networks are drawn so that every pre-activation
+satisfies ``|z| > 1e-3``: a centred difference with ``h = 1e-5`` then never crosses a ReLU
+kink, and a correct gradient cannot fail.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import numpy as np
+
+from autograder import checklib as cl
+from autograder.asserts import expect_array, expect_float, expect_keys, expect_tuple, same_plain
+from autograder.context import Context, StudentRaised
+from autograder.gradcheck import (
+    expect_gradient,
+    numerical_gradient,
+    numerical_gradient_array,
+    rel_error,
+)
+from autograder.plain import describe, describe_args, type_name
+from autograder.spec import Check, CheckFailure, Task, Unit
+
+#: Largest accepted relative error of a gradient (float64, no kink within reach).
+GRAD_TOL = 1e-6
+#: Pre-activations of test networks stay at least this far from the ReLU kink.
+KINK_MARGIN = 1e-3
+
+# --------------------------------------------------------------------------- local math
+# The course's forward pass, cost and backward pass, used to build test points and to
+# diagnose wrong gradients. Caches have the course's structure ((A_prev, W, b), Z).
+
+
+def _sigmoid(Z: np.ndarray) -> np.ndarray:
+    e = np.exp(-np.abs(Z))
+    return np.where(Z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+
+
+def _act(Z: np.ndarray, activation: str) -> np.ndarray:
+    return _sigmoid(Z) if activation == "sigmoid" else np.maximum(0.0, Z)
+
+
+def _act_backward(dA: np.ndarray, Z: np.ndarray, activation: str) -> np.ndarray:
+    if activation == "sigmoid":
+        s = _sigmoid(Z)
+        return dA * s * (1.0 - s)
+    return dA * (Z > 0)
+
+
+def _depth(params: dict[str, np.ndarray]) -> int:
+    return len(params) // 2
+
+
+def _forward(X: np.ndarray, params: dict[str, np.ndarray], start: int = 1) -> tuple:
+    """Run layers ``start..L`` from activations ``X``; return (AL, caches, activations)."""
+    L = _depth(params)
+    A, caches, acts = X, [], [X]
+    for layer in range(start, L + 1):
+        W, b = params[f"W{layer}"], params[f"b{layer}"]
+        Z = W @ A + b
+        cache = ((A, W, b), Z)
+        A = _act(Z, "sigmoid" if layer == L else "relu")
+        caches.append(cache)
+        acts.append(A)
+    return A, caches, acts
+
+
+def _cost(AL: np.ndarray, Y: np.ndarray) -> float:
+    m = Y.shape[1]
+    return float(-np.sum(Y * np.log(AL) + (1 - Y) * np.log(1 - AL)) / m)
+
+
+def _backward(
+    AL: np.ndarray, Y: np.ndarray, caches: list, hidden: str = "relu", output: str = "sigmoid"
+) -> dict[str, np.ndarray]:
+    """The course's L_model_backward, with the activations' backward steps selectable."""
+    L = len(caches)
+    m = AL.shape[1]
+    grads = {}
+    dA = -(Y / AL - (1 - Y) / (1 - AL))
+    for layer in range(L, 0, -1):
+        (A_prev, W, _), Z = caches[layer - 1]
+        dZ = _act_backward(dA, Z, output if layer == L else hidden)
+        grads[f"dW{layer}"] = dZ @ A_prev.T / m
+        grads[f"db{layer}"] = np.sum(dZ, axis=1, keepdims=True) / m
+        dA = W.T @ dZ
+        grads[f"dA{layer - 1}"] = dA
+    return grads
+
+
+def _param_keys(L: int) -> list[str]:
+    return [f"{p}{layer}" for layer in range(1, L + 1) for p in ("W", "b")]
+
+
+def _grad_keys(L: int) -> list[str]:
+    return (
+        [f"dA{layer}" for layer in range(L)]
+        + [f"dW{layer}" for layer in range(1, L + 1)]
+        + [f"db{layer}" for layer in range(1, L + 1)]
+    )
+
+
+def _away_from_kinks(X: np.ndarray, params: dict[str, np.ndarray]) -> bool:
+    _, caches, _ = _forward(X, params)
+    return all(float(np.min(np.abs(z))) > KINK_MARGIN for (_, z) in caches)
+
+
+def _net(rng: np.random.Generator, dims: Sequence[int], m: int) -> tuple:
+    """Draw ``(X, Y, params)`` for a network of layer sizes ``dims``, away from ReLU kinks."""
+    for _ in range(200):
+        X = rng.normal(0.0, 1.0, (dims[0], m))
+        Y = (rng.random((1, m)) > 0.5).astype(np.float64)
+        Y[0, 0], Y[0, -1] = 1.0, 0.0
+        params = {}
+        for layer in range(1, len(dims)):
+            scale = 1.2 / math.sqrt(dims[layer - 1])
+            params[f"W{layer}"] = rng.normal(0.0, scale, (dims[layer], dims[layer - 1]))
+            params[f"b{layer}"] = rng.normal(0.0, 0.5, (dims[layer], 1))
+        if _away_from_kinks(X, params):
+            return X, Y, params
+    raise RuntimeError(f"no test network away from kinks for dims {list(dims)}")
+
+
+def _numeric_grads(X: np.ndarray, Y: np.ndarray, params: dict[str, np.ndarray]) -> dict:
+    """Centred-difference gradients of the cost, in the course's grads convention.
+
+    ``dW{l}``, ``db{l}`` are derivatives of the cost J; ``dA{l}`` are per-example
+    derivatives, ``m`` times the derivative of J with respect to ``A{l}``.
+    """
+    L = _depth(params)
+    m = X.shape[1]
+    _, _, acts = _forward(X, params)
+    out = {}
+    for layer in range(1, L + 1):
+        for p in ("W", "b"):
+            key = f"{p}{layer}"
+
+            def J(v: np.ndarray, key: str = key) -> float:
+                changed = dict(params)
+                changed[key] = v
+                return _cost(_forward(X, changed)[0], Y)
+
+            out[f"d{key}"] = numerical_gradient(J, params[key])
+    for layer in range(L):
+
+        def J_from(a: np.ndarray, layer: int = layer) -> float:
+            return _cost(_forward(a, params, start=layer + 1)[0], Y)
+
+        out[f"dA{layer}"] = m * numerical_gradient(J_from, acts[layer])
+    return out
+
+
+# --------------------------------------------------------------------------- call helpers
+
+
+def _seeded(
+    ctx: Context,
+    function: str,
+    args: tuple[Any, ...],
+    seed: int,
+    kwargs: dict[str, Any] | None = None,
+) -> Any:
+    """Call student code after ``np.random.seed(seed)``; raise if it raised."""
+    out = ctx.outcome(function, args, kwargs, seed=seed)
+    if out.error is not None:
+        raise StudentRaised(function, out.error, f"{function}({describe_args(args, kwargs or {})})")
+    return out.value
+
+
+def _ref_seeded(ref: Callable[..., Any], function: str, args: tuple, seed: int, **kw: Any) -> Any:
+    """Call the reference after ``np.random.seed(seed)`` (the engine restores the state)."""
+    np.random.seed(seed)
+    return ref(function)(*args, **kw)
+
+
+def _as_pair(value: Any, name: str) -> tuple[Any, Any]:
+    return expect_tuple(value, name, 2)
+
+
+def _same_array(got: Any, expected: np.ndarray) -> bool:
+    return (
+        isinstance(got, np.ndarray)
+        and got.shape == expected.shape
+        and bool(np.array_equal(got, expected))
+    )
+
+
+# --------------------------------------------------------------------------- visible inputs
+_VIS = np.random.default_rng(2024)
+LF_A = _VIS.normal(0, 1, (3, 4))
+LF_W = _VIS.normal(0, 1, (2, 3))
+LF_B = _VIS.normal(0, 1, (2, 1))
+LB_DZ = _VIS.normal(0, 1, (2, 4))
+LAB_DA = _VIS.normal(0, 1, (2, 4))
+LAB_CACHE = ((LF_A, LF_W, LF_B), LF_W @ LF_A + LF_B)
+COST_AL = np.array([[0.8, 0.9, 0.4]])
+COST_Y = np.array([[1.0, 1.0, 0.0]])
+NET2_X, NET2_Y, NET2_P = _net(np.random.default_rng(3), (4, 3, 1), 5)
+NET3_X, NET3_Y, NET3_P = _net(np.random.default_rng(6), (5, 4, 3, 1), 4)
+NET2_AL, NET2_CACHES, _ = _forward(NET2_X, NET2_P)
+NET2_GRADS = _backward(NET2_AL, NET2_Y, NET2_CACHES)
+NET3_AL, NET3_CACHES, _ = _forward(NET3_X, NET3_P)
+NET3_GRADS = _backward(NET3_AL, NET3_Y, NET3_CACHES)
+TOY_X = np.random.default_rng(8).normal(0, 1, (4, 12))
+TOY_Y = (TOY_X[0:1] + 0.5 * TOY_X[1:2] > 0).astype(np.float64)
+
+
+# --------------------------------------------------------------------------- initialization
+
+
+def _check_param_shapes(
+    params: Any, dims: Sequence[int], what: str, name: str = "parameters"
+) -> dict:
+    L = len(dims) - 1
+    expect_keys(params, name, _param_keys(L))
+    for layer in range(1, L + 1):
+        expect_array(
+            params[f"W{layer}"],
+            f'{name}["W{layer}"]',
+            (dims[layer], dims[layer - 1]),
+            shape_text=f"(n[{layer}], n[{layer - 1}]) for {what}",
+            hint="W{l} has one row per unit of layer l, one column per unit of layer l-1.",
+        )
+        expect_array(
+            params[f"b{layer}"],
+            f'{name}["b{layer}"]',
+            (dims[layer], 1),
+            shape_text=f"(n[{layer}], 1) for {what}",
+            hint="use np.zeros((n, 1)): a column, not a flat (n,) vector.",
+        )
+    return params
+
+
+def _init_call(ctx: Context, dims: Sequence[int], seed: int) -> Any:
+    if ctx.task.function == "initialize_parameters":
+        return _seeded(ctx, "initialize_parameters", tuple(dims), seed)
+    return _seeded(ctx, "initialize_parameters_deep", (list(dims),), seed)
+
+
+def _init_what(ctx: Context, dims: Sequence[int]) -> str:
+    if ctx.task.function == "initialize_parameters":
+        return f"initialize_parameters{tuple(dims)}"
+    return f"layer_dims={list(dims)}"
+
+
+def _init_structure(dims_list: Sequence[Sequence[int]]) -> Callable[[Context], None]:
+    def run(ctx: Context) -> None:
+        for dims in dims_list:
+            _check_param_shapes(_init_call(ctx, dims, 1), dims, _init_what(ctx, dims))
+
+    return run
+
+
+def _init_values(key: str, dims: Sequence[int], seed: int, hint: str) -> Callable[[Context], None]:
+    def run(ctx: Context) -> None:
+        fn = ctx.task.function
+        args = tuple(dims) if fn == "initialize_parameters" else (list(dims),)
+        expected = ctx.expected(key, lambda ref: _ref_seeded(ref, fn, args, seed))
+        got = _seeded(ctx, fn, args, seed)
+        cl.compare(got, expected, "parameters", hint=hint)
+
+    return run
+
+
+def _init_symmetry(dims: Sequence[int]) -> Callable[[Context], str]:
+    def run(ctx: Context) -> str:
+        params = _check_param_shapes(_init_call(ctx, dims, 2), dims, _init_what(ctx, dims))
+        for layer in range(1, len(dims)):
+            W = np.asarray(params[f"W{layer}"], dtype=np.float64)
+            b = np.asarray(params[f"b{layer}"], dtype=np.float64)
+            if not (np.count_nonzero(W) >= 0.9 * W.size):
+                raise CheckFailure(
+                    f"W{layer} is (mostly) zero: every unit of layer {layer} computes the same "
+                    "output and gets the same gradient, so the units never become different.",
+                    lines=[("got", describe(W))],
+                    hint="draw the weights at random: np.random.randn(...).",
+                    kind="symmetry",
+                )
+            rows = np.unique(W.round(12), axis=0).shape[0]
+            if W.shape[0] > 1 and rows < W.shape[0]:
+                raise CheckFailure(
+                    f"W{layer} has {W.shape[0] - rows + 1} identical rows: those units of layer "
+                    f"{layer} are copies of each other and stay copies during training.",
+                    lines=[("got", describe(W))],
+                    hint="draw the whole matrix at once: np.random.randn(n[l], n[l-1]).",
+                    kind="symmetry",
+                )
+            if not bool(np.all(b == 0)):
+                raise CheckFailure(
+                    f"b{layer} should be zeros (the random W already breaks the symmetry).",
+                    lines=[("got", describe(b))],
+                    hint="np.zeros((n[l], 1)).",
+                    kind="symmetry",
+                )
+        return f"{len(dims) - 1} layers: random, distinct rows, zero biases"
+
+    return run
+
+
+def _init_scale(
+    dims: Sequence[int], scale_of: Callable[[int], float], scale_text: str, hint: str
+) -> Callable[[Context], str]:
+    def run(ctx: Context) -> str:
+        params = _check_param_shapes(_init_call(ctx, dims, 4), dims, _init_what(ctx, dims))
+        notes = []
+        for layer in range(1, len(dims)):
+            W = np.asarray(params[f"W{layer}"], dtype=np.float64)
+            want = scale_of(dims[layer - 1])
+            ratio = float(np.std(W)) / want
+            mean = float(np.mean(W))
+            lines = [
+                ("got", f"std(W{layer}) = {np.std(W):.4g}, mean(W{layer}) = {mean:.3g}"),
+                ("expected", f"std(W{layer}) ≈ {want:.4g} = {scale_text}, mean ≈ 0"),
+            ]
+            if float(np.min(W)) >= 0:
+                raise CheckFailure(
+                    f"every weight of W{layer} is positive: the weights should be centred on 0.",
+                    lines=lines,
+                    hint="np.random.randn draws from a standard normal; np.random.rand is "
+                    "uniform on [0, 1).",
+                    kind="values",
+                )
+            if not (0.85 <= ratio <= 1.18):
+                raise CheckFailure(
+                    f"W{layer} has the wrong scale: its standard deviation is {ratio:.3g} times "
+                    f"{scale_text}.",
+                    lines=lines,
+                    hint=hint,
+                    kind="values",
+                )
+            if not (abs(mean) <= 5 * want / math.sqrt(W.size)):
+                raise CheckFailure(
+                    f"W{layer} is not centred on 0.", lines=lines, hint=hint, kind="values"
+                )
+            notes.append(f"{ratio:.3f}")
+        return f"std / ({scale_text}) per layer: " + ", ".join(notes)
+
+    return run
+
+
+def _init_rng(dims: Sequence[int]) -> Callable[[Context], str]:
+    def run(ctx: Context) -> str:
+        a = _init_call(ctx, dims, 5)
+        b = _init_call(ctx, dims, 5)
+        c = _init_call(ctx, dims, 6)
+        if not same_plain(a, b, rtol=0, atol=0):
+            raise CheckFailure(
+                "two calls after np.random.seed(5) gave different parameters: the result "
+                "should depend only on the caller's seed.",
+                hint="draw with np.random.randn (the global generator the caller seeds), not "
+                "with a new np.random.default_rng() or random.",
+                kind="rng",
+            )
+        if same_plain(a, c, rtol=0, atol=0):
+            raise CheckFailure(
+                "np.random.seed(5) and np.random.seed(6) before the call gave the same "
+                "parameters: the function ignores the caller's seed (does it call "
+                "np.random.seed itself?).",
+                hint="remove np.random.seed(...) from the function: the caller seeds.",
+                kind="rng",
+            )
+        return "same seed, same parameters; other seed, other parameters"
+
+    return run
+
+
+# --------------------------------------------------------------------------- forward
+
+
+def _lf_structure(ctx: Context) -> None:
+    Z, cache = _as_pair(ctx.call(LF_A, LF_W, LF_B), "linear_forward(A, W, b)")
+    expect_array(Z, "Z", (2, 4), shape_text="(n[l], m)", hint="Z = np.dot(W, A) + b.")
+    _expect_linear_cache(cache, LF_A, LF_W, LF_B, "cache")
+
+
+def _expect_linear_cache(cache: Any, A: np.ndarray, W: np.ndarray, b: np.ndarray, name: str):
+    if not isinstance(cache, tuple | list) or len(cache) != 3:
+        raise CheckFailure(
+            f"{name} should be the tuple (A, W, b) but is {describe(cache)}.",
+            hint="cache = (A, W, b): the inputs, in this order, for linear_backward.",
+            kind="structure",
+        )
+    for part, want, label in zip(cache, (A, W, b), ("A", "W", "b")):
+        if not _same_array(part, want):
+            raise CheckFailure(
+                f"{name} should be (A, W, b), the inputs unchanged and in this order; its "
+                f"entry for {label} is {describe(part)}.",
+                hint="cache = (A, W, b).",
+                kind="structure",
+            )
+
+
+def _first(value: Any) -> Any:
+    """The first item of a returned tuple (Z or A), for value comparisons."""
+    return value[0] if isinstance(value, tuple | list) and len(value) == 2 else value
+
+
+def _values_first(key: str, cases: Sequence[tuple], name: str, hint: str) -> Callable:
+    def run(ctx: Context) -> None:
+        fn = ctx.task.function
+        expected = ctx.expected(key, lambda ref: [ref(fn)(*args)[0] for args in cases])
+        for args, exp in zip(cases, expected):
+            cl.compare(_first(ctx.call(*args)), exp, name, hint=hint)
+
+    return run
+
+
+def _hidden_first(make_cases: Callable[[np.random.Generator], list], name: str) -> Callable:
+    def run(ctx: Context) -> str:
+        ref = ctx.ref()
+        cases = make_cases(ctx.rng)
+        for args in cases:
+            cl.compare(_first(ctx.call(*args)), ref(*args)[0], name, kind="hidden")
+        return f"{len(cases)} random inputs"
+
+    return run
+
+
+def _lf_case(rng: np.random.Generator) -> tuple:
+    n_prev, n, m = (int(v) for v in rng.integers(1, 7, 3))
+    return (rng.normal(0, 1, (n_prev, m)), rng.normal(0, 1, (n, n_prev)), rng.normal(0, 1, (n, 1)))
+
+
+def _laf_structure(ctx: Context) -> None:
+    for activation in ("relu", "sigmoid"):
+        A, cache = _as_pair(
+            ctx.call(LF_A, LF_W, LF_B, activation),
+            f'linear_activation_forward(A_prev, W, b, "{activation}")',
+        )
+        expect_array(A, "A", (2, 4), shape_text="(n[l], m)")
+        _expect_activation_cache(cache, LF_A, LF_W, LF_B, "cache")
+
+
+def _expect_activation_cache(cache: Any, A_prev, W, b, name: str) -> None:
+    if not isinstance(cache, tuple | list) or len(cache) != 2:
+        raise CheckFailure(
+            f"{name} should be the pair (linear_cache, activation_cache) but is {describe(cache)}.",
+            hint="cache = (linear_cache, activation_cache), as linear_activation_backward "
+            "unpacks it.",
+            kind="structure",
+        )
+    linear_cache, activation_cache = cache
+    _expect_linear_cache(linear_cache, A_prev, W, b, f"{name}[0] (linear_cache)")
+    Z = W @ A_prev + b
+    if not (
+        isinstance(activation_cache, np.ndarray)
+        and activation_cache.shape == Z.shape
+        and np.allclose(activation_cache, Z, rtol=1e-12, atol=1e-12)
+    ):
+        raise CheckFailure(
+            f"{name}[1] (activation_cache) should be Z = W A_prev + b, the input of the "
+            f"activation; it is {describe(activation_cache)}.",
+            hint="keep the cache that sigmoid(Z) / relu(Z) return: it is Z.",
+            kind="structure",
+        )
+
+
+def _laf_case(rng: np.random.Generator) -> list[tuple]:
+    return [(*_lf_case(rng), act) for act in ("relu", "sigmoid")]
+
+
+def _random_dims(rng: np.random.Generator, depth: int) -> list[int]:
+    return [int(v) for v in rng.integers(2, 6, depth)] + [1]
+
+
+def _lmf_structure(ctx: Context) -> str:
+    for depth, seed in ((2, 11), (3, 12), (4, 13)):
+        dims = _random_dims(np.random.default_rng(seed), depth)
+        X, _, params = _net(np.random.default_rng(seed), dims, 3)
+        AL, caches = _as_pair(ctx.call(X, params), "L_model_forward(X, parameters)")
+        expect_array(AL, "AL", (1, 3), shape_text="(1, m)")
+        if not isinstance(caches, list) or len(caches) != depth:
+            raise CheckFailure(
+                f"for a network of L = {depth} layers (layer_dims {dims}) caches should be a "
+                f"list of {depth} caches, one per layer, but it is {describe(caches)}.",
+                hint="append the cache of every layer, the last (sigmoid) one included.",
+                kind="structure",
+            )
+        _, ref_caches, acts = _forward(X, params)
+        for layer in range(1, depth + 1):
+            _expect_activation_cache(
+                caches[layer - 1],
+                acts[layer - 1],
+                params[f"W{layer}"],
+                params[f"b{layer}"],
+                f"caches[{layer - 1}]",
+            )
+    return "depths 2, 3 and 4"
+
+
+def _lmf_case(rng: np.random.Generator, depth: int) -> tuple:
+    dims = _random_dims(rng, depth)
+    X, _, params = _net(rng, dims, int(rng.integers(2, 6)))
+    return X, params
+
+
+# --------------------------------------------------------------------------- cost
+
+
+def _cost_type(ctx: Context) -> None:
+    expect_float(
+        ctx.call(COST_AL, COST_Y),
+        "compute_cost(AL, Y)",
+        hint="np.squeeze(cost) (or float(cost)) turns a (1, 1) array into a number.",
+    )
+
+
+def _cost_case(rng: np.random.Generator) -> tuple:
+    m = int(rng.integers(3, 9))
+    return rng.uniform(0.05, 0.95, (1, m)), (rng.random((1, m)) > 0.5).astype(np.float64)
+
+
+# --------------------------------------------------------------------------- backward
+
+
+def _expect_grad_triple(value: Any, name: str, shapes: tuple, texts: tuple) -> tuple:
+    out = expect_tuple(value, name, 3)
+    for g, label, shape, text in zip(out, ("dA_prev", "dW", "db"), shapes, texts):
+        expect_array(
+            g,
+            label,
+            shape,
+            shape_text=text,
+            hint="each gradient has the shape of what it is the gradient of (A_prev, W, b)"
+            + ("; db needs np.sum(..., axis=1, keepdims=True)." if label == "db" else "."),
+        )
+    return out
+
+
+LB_SHAPES = ((3, 4), (2, 3), (2, 1))
+LB_TEXTS = ("(n[l-1], m), the shape of A_prev", "(n[l], n[l-1]), the shape of W", "(n[l], 1)")
+
+
+def _lb_structure(ctx: Context) -> None:
+    _expect_grad_triple(
+        ctx.call(LB_DZ, (LF_A, LF_W, LF_B)), "linear_backward(dZ, cache)", LB_SHAPES, LB_TEXTS
+    )
+
+
+def _lab_structure(ctx: Context) -> None:
+    for activation in ("relu", "sigmoid"):
+        _expect_grad_triple(
+            ctx.call(LAB_DA, LAB_CACHE, activation),
+            f'linear_activation_backward(dA, cache, "{activation}")',
+            LB_SHAPES,
+            LB_TEXTS,
+        )
+
+
+def _values_all(key: str, cases: Sequence[tuple], name: str, hint: str) -> Callable:
+    return cl.visible_values(key, cases, name=name, hint=hint)
+
+
+def _upstream_gradcheck(
+    ctx: Context, f: Callable[..., np.ndarray], A, W, b, dout, args: tuple, label: str
+) -> list[str]:
+    """Gradient-check (dA_prev, dW, db) = student(*args) against f(A, W, b) and dout."""
+    m = A.shape[1]
+    got = expect_tuple(ctx.call(*args), label, 3)
+    grads = [cl.numbers(g, n) for g, n in zip(got, ("dA_prev", "dW", "db"))]
+    numeric = [
+        numerical_gradient_array(lambda a: f(a, W, b), A, dout),
+        numerical_gradient_array(lambda w: f(A, w, b), W, dout) / m,
+        numerical_gradient_array(lambda bb: f(A, W, bb), b, dout) / m,
+    ]
+    notes = []
+    for name, g, n in zip(("dA_prev", "dW", "db"), grads, numeric):
+        if g.shape != n.shape:
+            if g.size != n.size:
+                raise CheckFailure(
+                    f"{name} has shape {g.shape} but should be {n.shape}.", kind="shape"
+                )
+            g = g.reshape(n.shape)
+        hint = (
+            "dW and db average over the m examples (1/m); dA_prev = W.T dZ does not."
+            if name != "dA_prev"
+            else "dA_prev = np.dot(W.T, dZ)."
+        )
+        notes.append(expect_gradient(f"{name} ({label})", g, n, tol=GRAD_TOL, hint=hint))
+    return notes
+
+
+def _lb_gradcheck(ctx: Context) -> str:
+    rng = np.random.default_rng(41)
+    A, W, b = rng.normal(0, 1, (4, 5)), rng.normal(0, 1, (3, 4)), rng.normal(0, 1, (3, 1))
+    dZ = rng.normal(0, 1, (3, 5))
+    notes = _upstream_gradcheck(
+        ctx, lambda a, w, bb: w @ a + bb, A, W, b, dZ, (dZ, (A, W, b)), "linear_backward"
+    )
+    return "; ".join(n.split(" (")[0] + n[n.index(" max") :] for n in notes)
+
+
+def _lab_gradcheck(ctx: Context) -> str:
+    rng = np.random.default_rng(42)
+    notes = []
+    for activation in ("relu", "sigmoid"):
+        for _ in range(200):
+            A, W, b = rng.normal(0, 1, (4, 5)), rng.normal(0, 1, (3, 4)), rng.normal(0, 1, (3, 1))
+            Z = W @ A + b
+            if float(np.min(np.abs(Z))) > KINK_MARGIN:
+                break
+        dA = rng.normal(0, 1, (3, 5))
+        notes += _upstream_gradcheck(
+            ctx,
+            lambda a, w, bb, act=activation: _act(w @ a + bb, act),
+            A,
+            W,
+            b,
+            dA,
+            (dA, ((A, W, b), Z), activation),
+            f'"{activation}"',
+        )
+    return f"relu and sigmoid layers, max relative error {_max_err(notes):.1e} (ok < {GRAD_TOL:g})"
+
+
+def _max_err(notes: list[str]) -> float:
+    return max(float(n.split("max relative error ")[1].split(" ")[0]) for n in notes)
+
+
+def _lab_case(rng: np.random.Generator) -> list[tuple]:
+    cases = []
+    for activation in ("relu", "sigmoid"):
+        A, W, b = _lf_case(rng)
+        dA = rng.normal(0, 1, (W.shape[0], A.shape[1]))
+        cases.append((dA, ((A, W, b), W @ A + b), activation))
+    return cases
+
+
+# --------------------------------------------------------------------------- L_model_backward
+
+
+def _lmb_structure(ctx: Context) -> str:
+    for X, Y, params in ((NET3_X, NET3_Y, NET3_P),):
+        AL, caches, acts = _forward(X, params)
+        L = len(caches)
+        grads = expect_keys(ctx.call(AL, Y, caches), "grads", _grad_keys(L))
+        for layer in range(L):
+            expect_array(
+                grads[f"dA{layer}"],
+                f'grads["dA{layer}"]',
+                acts[layer].shape,
+                shape_text=f"the shape of A{layer}",
+            )
+        for layer in range(1, L + 1):
+            expect_array(
+                grads[f"dW{layer}"],
+                f'grads["dW{layer}"]',
+                params[f"W{layer}"].shape,
+                shape_text=f"the shape of W{layer}",
+            )
+            expect_array(
+                grads[f"db{layer}"],
+                f'grads["db{layer}"]',
+                params[f"b{layer}"].shape,
+                shape_text=f"the shape of b{layer}",
+            )
+    return "L = 3: dA0..dA2, dW1..dW3, db1..db3"
+
+
+def _compare_grads(got: Any, expected: dict, kind: str = "values") -> None:
+    """Compare the expected gradients (the key set is the structure check's business)."""
+    if not isinstance(got, dict):
+        raise CheckFailure(f"grads should be a dict but is {type_name(got)}.", kind="type")
+    for key in expected:
+        if key not in got:
+            raise CheckFailure(f'grads has no key "{key}".', kind="structure")
+        cl.compare(got[key], expected[key], f'grads["{key}"]', kind=kind)
+
+
+def _lmb_values(ctx: Context) -> None:
+    expected = ctx.expected(
+        "L_model_backward/values",
+        lambda ref: ref("L_model_backward")(NET2_AL, NET2_Y, NET2_CACHES),
+    )
+    _compare_grads(ctx.call(NET2_AL, NET2_Y, NET2_CACHES), expected)
+
+
+def _lmb_errors(ctx: Context, dims: Sequence[int], seed: int) -> tuple[dict, list[tuple]]:
+    """Run the student's L_model_backward on a fresh net; return (grads, wrong entries)."""
+    X, Y, params = _net(np.random.default_rng(seed), dims, 4)
+    AL, caches, _ = _forward(X, params)
+    L = len(caches)
+    got = expect_keys(ctx.call(AL, Y, caches), "grads", _grad_keys(L))
+    numeric = _numeric_grads(X, Y, params)
+    wrong = []
+    for key in _grad_keys(L):
+        g = cl.numbers(got[key], f'grads["{key}"]')
+        if g.shape != numeric[key].shape:
+            raise CheckFailure(
+                f'grads["{key}"] has shape {g.shape} but should be {numeric[key].shape}.',
+                kind="shape",
+            )
+        err = rel_error(g, numeric[key])
+        if not (err <= GRAD_TOL):
+            wrong.append((key, err, g, numeric[key]))
+    return {"AL": AL, "Y": Y, "caches": caches, "got": got, "numeric": numeric}, wrong
+
+
+def _lmb_failure(run: dict, wrong: list, dims: Sequence[int], depth2_ok: bool | None):
+    L = len(dims) - 1
+    key, err, g, n = max(wrong, key=lambda w: w[1])
+    e = np.abs(g - n) / np.maximum(1e-8, np.abs(g) + np.abs(n))
+    e = np.where(np.isnan(e), np.inf, e)
+    ix = tuple(int(i) for i in np.unravel_index(int(np.argmax(e)), g.shape))
+    lines = [
+        ("got", f'grads["{key}"]{list(ix)} = {g[ix]!r} (your gradient)'),
+        ("expected", f'grads["{key}"]{list(ix)} = {n[ix]!r} (centred difference of the cost)'),
+        ("error", f"max relative error {err:.1e} (should be < {GRAD_TOL:g})"),
+        ("wrong", ", ".join(w[0] for w in wrong)),
+    ]
+    got, AL, Y, caches = run["got"], run["AL"], run["Y"], run["caches"]
+    hidden_keys = [f"dW{layer}" for layer in range(1, L)] + [f"db{layer}" for layer in range(1, L)]
+
+    def matches(alt: dict, keys: list[str]) -> bool:
+        return all(same_plain(got[k], alt[k], rtol=1e-6, atol=1e-9) for k in keys)
+
+    if matches(_backward(AL, Y, caches, hidden="sigmoid"), hidden_keys):
+        detail = (
+            f"for L = {L} the hidden layers' gradients are what sigmoid_backward gives: the "
+            "hidden layers 1..L-1 are relu layers and need relu_backward."
+        )
+        hint = 'use linear_activation_backward(..., "relu") for layers L-1, ..., 1.'
+    elif matches(_backward(AL, Y, caches, output="relu"), [f"dW{L}", f"db{L}"]):
+        detail = (
+            f"grads dW{L}, db{L} are what relu_backward gives: the output layer L is a "
+            "sigmoid layer and needs sigmoid_backward."
+        )
+        hint = 'only layer L uses "sigmoid"; start with linear_activation_backward(dAL, ...).'
+    elif depth2_ok:
+        detail = (
+            f"L_model_backward is right for a 2-layer network but wrong for L = {L} "
+            f"(layer_dims {list(dims)}): it only works for two layers."
+        )
+        hint = (
+            "loop over every hidden layer, for l in reversed(range(L - 1)), using caches[l] and "
+            'the upstream gradient grads["dA" + str(l + 1)] of the layer just above.'
+        )
+    else:
+        detail = f"grads do not match the numeric gradient of the cost for L = {L}."
+        hint = "dAL = -(Y / AL - (1 - Y) / (1 - AL)); layer L is sigmoid, the others relu."
+    raise CheckFailure(detail, lines=lines, hint=hint, kind="gradient")
+
+
+DEPTH2_NETS = (((3, 4, 1), 51), ((5, 2, 1), 52))
+DEEP_NETS = (((4, 5, 3, 1), 53), ((3, 4, 6, 2, 1), 54), ((2, 3, 2, 1), 55))
+
+
+def _lmb_gradcheck(nets: Sequence[tuple], deep: bool) -> Callable[[Context], str]:
+    def run(ctx: Context) -> str:
+        worst = 0.0
+        for dims, seed in nets:
+            result, wrong = _lmb_errors(ctx, dims, seed)
+            if wrong:
+                depth2_ok = None
+                if deep:
+                    depth2_ok = all(not _lmb_errors(ctx, d, s)[1] for d, s in DEPTH2_NETS)
+                _lmb_failure(result, wrong, dims, depth2_ok)
+            worst = max(
+                worst,
+                max(
+                    rel_error(cl.numbers(result["got"][k], k), result["numeric"][k])
+                    for k in result["numeric"]
+                ),
+            )
+        depths = ", ".join(f"{list(d)}" for d, _ in nets)
+        return f"layer_dims {depths}: max relative error {worst:.1e} (ok < {GRAD_TOL:g})"
+
+    return run
+
+
+def _lmb_hidden(ctx: Context) -> str:
+    ref = ctx.ref()
+    for depth in (2, 3, 4):
+        dims = _random_dims(ctx.rng, depth)
+        X, Y, params = _net(ctx.rng, dims, int(ctx.rng.integers(2, 6)))
+        AL, caches, _ = _forward(X, params)
+        _compare_grads(ctx.call(AL, Y, caches), ref(AL, Y, caches), kind="hidden")
+    return "random networks of depth 2, 3 and 4"
+
+
+# --------------------------------------------------------------------------- update
+
+
+def _grads_for(params: dict[str, np.ndarray], rng: np.random.Generator) -> dict:
+    grads = {f"d{k}": rng.normal(0, 1, v.shape) for k, v in params.items()}
+    grads["dA0"] = rng.normal(0, 1, (params["W1"].shape[1], 3))
+    return grads
+
+
+UP_P2 = NET2_P
+UP_G2 = NET2_GRADS
+UP_P3 = NET3_P
+UP_G3 = NET3_GRADS
+
+
+def _up_structure(ctx: Context) -> None:
+    dims = [UP_P3["W1"].shape[1]] + [UP_P3[f"W{layer}"].shape[0] for layer in (1, 2, 3)]
+    got = ctx.call(UP_P3, UP_G3, 0.1)
+    _check_param_shapes(got, dims, f"layer_dims {dims}")
+
+
+def _up_hidden(ctx: Context) -> str:
+    ref = ctx.ref()
+    for depth in (3, 4):
+        dims = _random_dims(ctx.rng, depth)
+        _, _, params = _net(ctx.rng, dims, 2)
+        grads = _grads_for(params, ctx.rng)
+        lr = float(ctx.rng.uniform(0.01, 1.0))
+        cl.compare(ctx.call(params, grads, lr), ref(params, grads, lr), "parameters", kind="hidden")
+    return "random networks of depth 3 and 4"
+
+
+# --------------------------------------------------------------------------- models
+
+
+def _model_args(ctx: Context) -> tuple[tuple, dict]:
+    if ctx.task.function == "two_layer_model":
+        return (TOY_X, TOY_Y, (4, 7, 1)), {"num_iterations": 201}
+    return (TOY_X, TOY_Y, [4, 5, 3, 1]), {"num_iterations": 201}
+
+
+def _expect_model_result(value: Any, dims: Sequence[int], iterations: int) -> tuple:
+    params, costs = expect_tuple(value, "the result (parameters, costs)", 2)
+    _check_param_shapes(params, dims, f"layers_dims {list(dims)}")
+    want = math.ceil(iterations / 100)
+    if not isinstance(costs, list):
+        raise CheckFailure(
+            f"costs should be a list but is {type_name(costs)}.",
+            hint="costs = [] and costs.append(cost).",
+            kind="type",
+        )
+    if len(costs) != want:
+        raise CheckFailure(
+            f"with num_iterations={iterations} costs should hold {want} values (the cost at "
+            f"iterations 0, 100, ...) but holds {len(costs)}.",
+            hint="record the cost only when i % 100 == 0, and run exactly num_iterations "
+            "iterations.",
+            kind="structure",
+        )
+    for i, c in enumerate(costs):
+        expect_float(c, f"costs[{i}]")
+    return params, costs
+
+
+def _model_structure(ctx: Context) -> str:
+    args, kwargs = _model_args(ctx)
+    kwargs = {"num_iterations": 250}
+    value = _seeded(ctx, ctx.task.function, args, 1, kwargs)
+    _expect_model_result(value, args[2], 250)
+    return "num_iterations=250: 3 costs"
+
+
+def _model_values(ctx: Context) -> None:
+    fn = ctx.task.function
+    args, kwargs = _model_args(ctx)
+    expected = ctx.expected(f"{fn}/values", lambda ref: _ref_seeded(ref, fn, args, 1, **kwargs))
+    got = _seeded(ctx, fn, args, 1, kwargs)
+    cl.compare(
+        got,
+        expected,
+        "(parameters, costs)",
+        rtol=1e-6,
+        atol=1e-9,
+        hint="initialize, then per iteration: forward, cost, backward, update; record the cost "
+        "every 100 iterations.",
+    )
+
+
+def _model_hidden(ctx: Context) -> str:
+    fn = ctx.task.function
+    ref = ctx.ref()
+    n_x, m = int(ctx.rng.integers(2, 6)), int(ctx.rng.integers(6, 12))
+    X = ctx.rng.normal(0, 1, (n_x, m))
+    Y = (ctx.rng.random((1, m)) > 0.5).astype(np.float64)
+    Y[0, 0], Y[0, 1] = 1.0, 0.0
+    if fn == "two_layer_model":
+        dims: Any = (n_x, int(ctx.rng.integers(2, 6)), 1)
+    else:
+        dims = [n_x] + [int(v) for v in ctx.rng.integers(2, 6, int(ctx.rng.integers(1, 4)))] + [1]
+    kwargs = {
+        "learning_rate": float(ctx.rng.uniform(0.02, 0.2)),
+        "num_iterations": int(ctx.rng.integers(101, 160)),
+    }
+    np.random.seed(1)
+    expected = ref(X, Y, dims, **kwargs)
+    got = _seeded(ctx, fn, (X, Y, dims), 1, kwargs)
+    cl.compare(got, expected, "(parameters, costs)", rtol=1e-6, atol=1e-9, kind="hidden")
+    return f"layers_dims {list(dims)}, learning_rate {kwargs['learning_rate']:.3f}"
+
+
+# --------------------------------------------------------------------------- the unit
+
+INIT_HINT = "draw W1 then W2 with np.random.randn(rows, cols) * 0.01; biases np.zeros((n, 1))."
+DEEP_INIT_HINT = (
+    "draw W1, W2, ... in order with np.random.randn(n[l], n[l-1]) / np.sqrt(n[l-1]); "
+    "biases np.zeros((n[l], 1))."
+)
+
+UNIT = Unit(
+    name="deep_network",
+    number=5,
+    title="deep neural network: step by step, and the application",
+    tasks=(
+        Task(
+            "5.1",
+            "initialize_parameters",
+            "initialize a 2-layer network",
+            (
+                Check(
+                    "structure",
+                    1,
+                    _init_structure([(3, 2, 1), (5, 4, 2)]),
+                    "structure",
+                    "keys W1, b1, W2, b2 exactly, with shapes (n_h, n_x), (n_h, 1), (n_y, n_h), "
+                    "(n_y, 1)",
+                ),
+                Check(
+                    "values",
+                    1,
+                    _init_values("initialize_parameters/values", (3, 2, 1), 1, INIT_HINT),
+                    "values",
+                    "after np.random.seed(1), matches the course's draws for (3, 2, 1)",
+                ),
+                Check(
+                    "symmetry",
+                    1,
+                    _init_symmetry((6, 5, 3)),
+                    "symmetry",
+                    "weights random with distinct rows, biases zero",
+                ),
+                Check(
+                    "scale",
+                    1,
+                    _init_scale(
+                        (400, 100, 60), lambda n: 0.01, "0.01", "multiply np.random.randn by 0.01."
+                    ),
+                    "values",
+                    "weights centred on 0 with standard deviation 0.01",
+                ),
+                Check(
+                    "rng",
+                    1,
+                    _init_rng((3, 2, 1)),
+                    "rng",
+                    "honours the caller's seed and does not seed itself",
+                ),
+            ),
+        ),
+        Task(
+            "5.2",
+            "initialize_parameters_deep",
+            "initialize an L-layer network",
+            (
+                Check(
+                    "structure",
+                    1,
+                    _init_structure([(5, 4, 3), (3, 6, 2, 4, 1), (2, 1)]),
+                    "structure",
+                    "exactly W1..WL, b1..bL with every layer's shape, for any layer_dims",
+                ),
+                Check(
+                    "values",
+                    1,
+                    _init_values("initialize_parameters_deep/values", (5, 4, 3), 3, DEEP_INIT_HINT),
+                    "values",
+                    "after np.random.seed(3), matches the reference's draws for [5, 4, 3]",
+                ),
+                Check(
+                    "symmetry",
+                    1,
+                    _init_symmetry((6, 5, 4, 3)),
+                    "symmetry",
+                    "every layer's weights random with distinct rows, biases zero",
+                ),
+                Check(
+                    "scale",
+                    2,
+                    _init_scale(
+                        (300, 200, 100, 60),
+                        lambda n: 1.0 / math.sqrt(n),
+                        "1/sqrt(n[l-1])",
+                        "divide by np.sqrt(layer_dims[l - 1]), the size of the PREVIOUS layer "
+                        "(not * 0.01, not sqrt(2 / n)).",
+                    ),
+                    "values",
+                    "each layer's weights centred on 0 with standard deviation 1/sqrt(n[l-1])",
+                ),
+                Check(
+                    "rng",
+                    1,
+                    _init_rng((5, 4, 3)),
+                    "rng",
+                    "honours the caller's seed and does not seed itself",
+                ),
+            ),
+        ),
+        Task(
+            "5.3",
+            "linear_forward",
+            "linear part of a layer's forward pass",
+            (
+                Check(
+                    "structure",
+                    1,
+                    _lf_structure,
+                    "structure",
+                    "returns (Z, cache): Z of shape (n[l], m), cache = (A, W, b)",
+                ),
+                Check(
+                    "values",
+                    1,
+                    _values_first(
+                        "linear_forward/values",
+                        [(LF_A, LF_W, LF_B)],
+                        "Z",
+                        "Z = np.dot(W, A) + b.",
+                    ),
+                    "values",
+                    "Z matches the expected values",
+                ),
+                Check(
+                    "hidden",
+                    1,
+                    _hidden_first(lambda rng: [_lf_case(rng) for _ in range(3)], "Z"),
+                    "hidden",
+                    "Z matches the reference for random sizes",
+                    hidden=True,
+                ),
+            ),
+        ),
+        Task(
+            "5.4",
+            "linear_activation_forward",
+            "one layer forward: linear, then relu or sigmoid",
+            (
+                Check(
+                    "structure",
+                    1,
+                    _laf_structure,
+                    "structure",
+                    "returns (A, cache) with cache = ((A_prev, W, b), Z), for both activations",
+                ),
+                Check(
+                    "values",
+                    2,
+                    _values_first(
+                        "linear_activation_forward/values",
+                        [(LF_A, LF_W, LF_B, "relu"), (LF_A, LF_W, LF_B, "sigmoid")],
+                        "A",
+                        'relu(Z) for "relu", sigmoid(Z) for "sigmoid".',
+                    ),
+                    "values",
+                    "A matches the expected values for relu and sigmoid",
+                ),
+                Check(
+                    "hidden",
+                    1,
+                    _hidden_first(lambda rng: _laf_case(rng) + _laf_case(rng), "A"),
+                    "hidden",
+                    "A matches the reference for random sizes",
+                    hidden=True,
+                ),
+            ),
+        ),
+        Task(
+            "5.5",
+            "L_model_forward",
+            "forward pass of the whole network",
+            (
+                Check(
+                    "structure",
+                    2,
+                    _lmf_structure,
+                    "structure",
+                    "AL (1, m) and a list of L caches ((A_prev, W, b), Z), for L = 2, 3, 4",
+                ),
+                Check(
+                    "values",
+                    2,
+                    _values_first(
+                        "L_model_forward/values",
+                        [(NET3_X, NET3_P)],
+                        "AL",
+                        "relu for layers 1..L-1, sigmoid for layer L; L = len(parameters) // 2.",
+                    ),
+                    "values",
+                    "AL matches the expected values for a 3-layer network",
+                ),
+                Check(
+                    "no_mutation",
+                    1,
+                    cl.no_mutation([(NET3_X, NET3_P)], ["X", "parameters"]),
+                    "mutation",
+                    "leaves X and the parameters dict unchanged",
+                ),
+                Check(
+                    "hidden",
+                    1,
+                    _hidden_first(
+                        lambda rng: [_lmf_case(rng, d) for d in (2, 3, 4)],
+                        "AL",
+                    ),
+                    "hidden",
+                    "AL matches the reference for random networks of depth 2, 3, 4",
+                    hidden=True,
+                ),
+            ),
+        ),
+        Task(
+            "5.6",
+            "compute_cost",
+            "cross-entropy cost",
+            (
+                Check("returns_number", 1, _cost_type, "type", "returns a number, not an array"),
+                Check(
+                    "values",
+                    1,
+                    cl.visible_values(
+                        "compute_cost/values",
+                        [(COST_AL, COST_Y)],
+                        name="cost",
+                        hint="J = -(1/m) sum(Y log AL + (1 - Y) log(1 - AL)).",
+                    ),
+                    "values",
+                    "the lesson's example gives 0.2797765635793422",
+                ),
+                Check(
+                    "hidden",
+                    1,
+                    cl.hidden_values(lambda rng: [_cost_case(rng) for _ in range(3)], name="cost"),
+                    "hidden",
+                    "matches the reference on random inputs",
+                    hidden=True,
+                ),
+            ),
+        ),
+        Task(
+            "5.7",
+            "linear_backward",
+            "linear part of a layer's backward pass",
+            (
+                Check(
+                    "structure",
+                    1,
+                    _lb_structure,
+                    "structure",
+                    "returns (dA_prev, dW, db) shaped like A_prev, W, b",
+                ),
+                Check(
+                    "values",
+                    1,
+                    _values_all(
+                        "linear_backward/values",
+                        [(LB_DZ, (LF_A, LF_W, LF_B))],
+                        "(dA_prev, dW, db)",
+                        "dW = dZ A_prev.T / m, db = sum(dZ, axis=1) / m, dA_prev = W.T dZ.",
+                    ),
+                    "values",
+                    "matches the expected gradients",
+                ),
+                Check(
+                    "gradcheck",
+                    2,
+                    _lb_gradcheck,
+                    "gradient",
+                    "agrees with the numeric gradient of sum(Z * dZ) (dW, db averaged over m)",
+                ),
+                Check(
+                    "hidden",
+                    1,
+                    cl.hidden_values(
+                        lambda rng: [
+                            (rng.normal(0, 1, (c[1].shape[0], c[0].shape[1])), c)
+                            for c in (_lf_case(rng) for _ in range(3))
+                        ],
+                        name="(dA_prev, dW, db)",
+                    ),
+                    "hidden",
+                    "matches the reference for random sizes",
+                    hidden=True,
+                ),
+            ),
+        ),
+        Task(
+            "5.8",
+            "linear_activation_backward",
+            "one layer backward: activation, then linear",
+            (
+                Check(
+                    "structure",
+                    1,
+                    _lab_structure,
+                    "structure",
+                    "returns (dA_prev, dW, db) shaped like A_prev, W, b, for both activations",
+                ),
+                Check(
+                    "values",
+                    1,
+                    _values_all(
+                        "linear_activation_backward/values",
+                        [(LAB_DA, LAB_CACHE, "relu"), (LAB_DA, LAB_CACHE, "sigmoid")],
+                        "(dA_prev, dW, db)",
+                        "dZ = relu_backward(dA, Z) or sigmoid_backward(dA, Z), then "
+                        "linear_backward(dZ, linear_cache).",
+                    ),
+                    "values",
+                    "matches the expected gradients for relu and sigmoid",
+                ),
+                Check(
+                    "gradcheck",
+                    2,
+                    _lab_gradcheck,
+                    "gradient",
+                    "agrees with the numeric gradient of sum(A * dA), relu and sigmoid",
+                ),
+                Check(
+                    "hidden",
+                    1,
+                    cl.hidden_values(
+                        lambda rng: _lab_case(rng) + _lab_case(rng), name="(dA_prev, dW, db)"
+                    ),
+                    "hidden",
+                    "matches the reference for random sizes",
+                    hidden=True,
+                ),
+            ),
+        ),
+        Task(
+            "5.9",
+            "L_model_backward",
+            "backward pass of the whole network",
+            (
+                Check(
+                    "structure",
+                    1,
+                    _lmb_structure,
+                    "structure",
+                    "grads has exactly dA0..dA{L-1}, dW1..dWL, db1..dbL with the right shapes",
+                ),
+                Check(
+                    "values",
+                    1,
+                    _lmb_values,
+                    "values",
+                    "matches the expected gradients of a 2-layer network",
+                ),
+                Check(
+                    "gradcheck_2_layers",
+                    2,
+                    _lmb_gradcheck(DEPTH2_NETS, deep=False),
+                    "gradient",
+                    "every gradient agrees with the numeric gradient of the cost, L = 2",
+                ),
+                Check(
+                    "gradcheck_deep",
+                    3,
+                    _lmb_gradcheck(DEEP_NETS, deep=True),
+                    "gradient",
+                    "every gradient agrees with the numeric gradient of the cost, L = 3 and 4",
+                ),
+                Check(
+                    "hidden",
+                    1,
+                    _lmb_hidden,
+                    "hidden",
+                    "matches the reference for random networks of depth 2, 3, 4",
+                    hidden=True,
+                ),
+            ),
+        ),
+        Task(
+            "5.10",
+            "update_parameters",
+            "one step of gradient descent",
+            (
+                Check(
+                    "structure",
+                    1,
+                    _up_structure,
+                    "structure",
+                    "returns a dict with exactly the keys and shapes of params",
+                ),
+                Check(
+                    "values",
+                    1,
+                    cl.visible_values(
+                        "update_parameters/values",
+                        [(UP_P2, UP_G2, 0.1)],
+                        name="parameters",
+                        hint="W = W - learning_rate * dW, b = b - learning_rate * db.",
+                    ),
+                    "values",
+                    "matches the expected update of a 2-layer network",
+                ),
+                Check(
+                    "no_mutation",
+                    1,
+                    cl.no_mutation([(UP_P3, UP_G3, 0.1)], ["params", "grads", "learning_rate"]),
+                    "mutation",
+                    "leaves the caller's params (and its arrays) unchanged",
+                ),
+                Check(
+                    "hidden",
+                    1,
+                    _up_hidden,
+                    "hidden",
+                    "matches the reference for networks of depth 3 and 4",
+                    hidden=True,
+                ),
+            ),
+        ),
+        Task(
+            "5.11",
+            "two_layer_model",
+            "train a 2-layer network",
+            (
+                Check(
+                    "structure",
+                    1,
+                    _model_structure,
+                    "structure",
+                    "returns (parameters, costs) with one cost per 100 iterations",
+                ),
+                Check(
+                    "values",
+                    2,
+                    _model_values,
+                    "values",
+                    "after np.random.seed(1), 201 iterations match the reference",
+                ),
+                Check(
+                    "hidden",
+                    1,
+                    _model_hidden,
+                    "hidden",
+                    "uses its arguments: random data, sizes, rate and iterations",
+                    hidden=True,
+                ),
+            ),
+        ),
+        Task(
+            "5.12",
+            "L_layer_model",
+            "train an L-layer network",
+            (
+                Check(
+                    "structure",
+                    1,
+                    _model_structure,
+                    "structure",
+                    "returns (parameters, costs) with one cost per 100 iterations",
+                ),
+                Check(
+                    "values",
+                    2,
+                    _model_values,
+                    "values",
+                    "after np.random.seed(1), 201 iterations match the reference",
+                ),
+                Check(
+                    "hidden",
+                    1,
+                    _model_hidden,
+                    "hidden",
+                    "uses its arguments: random data, depth, sizes, rate and iterations",
+                    hidden=True,
+                ),
+            ),
+        ),
+    ),
+)
