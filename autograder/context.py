@@ -61,6 +61,7 @@ class Context:
         self.rng = rng
         self._recorder = recorder
         self.last: LastCall | None = None
+        self.calls: list[LastCall] = []
 
     # ----------------------------------------------------------------- student code
     def outcome(
@@ -77,7 +78,53 @@ class Context:
         extra = {} if timeout is None else {"timeout": timeout}
         out = self.submission.call(function, args, kwargs, seed=seed, patch=patch, **extra)
         self.last = LastCall(function, args, dict(kwargs or {}), out)
+        self.calls.append(self.last)
         return out
+
+    def side_effect_lines(self) -> list[tuple[str, str]]:
+        """Describe what this check's calls did besides returning a value.
+
+        Three findings, each reported once per function: an argument changed in place, the
+        global random generator reseeded (``np.random.seed`` inside the function), and
+        notebook-level data variables read instead of the arguments.
+
+        Returns:
+            ``("note", text)`` lines for a message (empty when nothing was seen).
+        """
+        from autograder.asserts import same_plain
+
+        notes: list[str] = []
+        for call in self.calls:
+            fn, out = call.function, call.outcome
+            names = self.submission.params(fn) or []
+            for i, (before, after) in enumerate(zip(call.args, out.args_after)):
+                if not isinstance(before, np.ndarray | list | dict):
+                    continue
+                if not same_plain(before, after, rtol=0, atol=0):
+                    pname = names[i] if i < len(names) else f"#{i + 1}"
+                    notes.append(
+                        f"{fn}() changed its argument {pname} in place (the caller's data is "
+                        "modified)."
+                    )
+            for key, before in call.kwargs.items():
+                after = out.kwargs_after.get(key)
+                if isinstance(before, np.ndarray | list | dict) and not same_plain(
+                    before, after, rtol=0, atol=0
+                ):
+                    notes.append(f"{fn}() changed its argument {key} in place.")
+            if out.rng_reseeded:
+                notes.append(
+                    f"{fn}() calls {', '.join(out.rng_reseeded)} itself, which resets the "
+                    "global random generator for all code; use the seed or rng it is given."
+                )
+            if out.globals_read:
+                names_read = ", ".join(out.globals_read)
+                notes.append(
+                    f"{fn}() reads the notebook variable(s) {names_read} defined outside the "
+                    "function instead of using its arguments."
+                )
+        unique = list(dict.fromkeys(notes))
+        return [("note", text) for text in unique[:3]]
 
     def call(self, *args: Any, **kwargs: Any) -> Any:
         """Call the task's function; return its plain result or raise :class:`StudentRaised`."""

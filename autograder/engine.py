@@ -25,7 +25,7 @@ from autograder.mistakes import catalogue
 from autograder.plain import to_plain
 from autograder.results import CheckResult, TaskResult, UnitResult
 from autograder.spec import Check, CheckFailure, GraderError, NeedsReference, Task, Unit
-from autograder.submission import Submission, from_module, from_path
+from autograder.submission import BUDGET, CRASH, Submission, from_module, from_path
 
 
 def load_reference(unit: str) -> types.ModuleType | None:
@@ -76,6 +76,14 @@ def run_check(
         msg = messages.format_failure(task.id, task.function, kind, detail, lines, hint)
         return CheckResult(check.name, False, 0.0, check.points, msg, status, check.kind)
 
+    if submission.grader_error:
+        return fail(
+            "not gradable",
+            f"grader error: the submission could not be run ({submission.grader_error}).",
+            status="not_gradable",
+        )
+    if submission.exhausted:
+        return fail("not run", submission.exhausted_reason, status="over_budget")
     if submission.load_error:
         return fail("could not be loaded", f"the submission could not run: {submission.load_error}")
     if not submission.has(task.function):
@@ -105,6 +113,8 @@ def run_check(
             note = check.run(ctx)
     except StudentRaised as exc:
         err = exc.error
+        if err.type == BUDGET:
+            return fail("not run", err.message, status="over_budget")
         if err.not_implemented:
             return fail(
                 "not implemented",
@@ -114,10 +124,17 @@ def run_check(
         hint = None
         if err.type == "AttributeError" and "numpy" in err.message:
             hint = "numpy 2 removed np.float, np.int, np.product...: use float, int, np.prod."
+        if err.type == CRASH:
+            return fail(
+                "crashed",
+                f"{exc.function}() {err.message}",
+                [("called", exc.call_text), *ctx.side_effect_lines()],
+                "a call must return; exit(), os._exit() and crashes end the grading process.",
+            )
         return fail(
             "raised an exception" if err.type != "TimeoutError" else "timed out",
             f"{exc.function}() raised {err}",
-            [("called", exc.call_text)],
+            [("called", exc.call_text), *ctx.side_effect_lines()],
             hint,
         )
     except CheckFailure as exc:
@@ -125,6 +142,7 @@ def run_check(
         called = ctx.called()
         if called and not any(label == "called" for label, _ in lines):
             lines.insert(0, ("called", called))
+        lines.extend(ctx.side_effect_lines())
         hint = _diagnose(unit, task, check, ctx, reference) or exc.hint
         return fail(exc.kind or check.kind, exc.detail, lines, hint)
     except NeedsReference as exc:
@@ -141,6 +159,9 @@ def run_check(
         )
     finally:
         np.random.set_state(rng_state)
+    notes = [text for _, text in ctx.side_effect_lines()]
+    if notes:
+        note = "; ".join([note, *notes] if note else notes)
     msg = messages.format_pass(task.id, task.function, check.name, note)
     return CheckResult(
         check.name, True, float(check.points), check.points, msg, "passed", check.kind
@@ -206,6 +227,7 @@ def grade_submission(
             continue
         tr = TaskResult(task.id, task.function)
         for check in task.checks:
+            submission.begin_check()
             tr.checks.append(
                 run_check(
                     unit,

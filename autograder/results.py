@@ -11,8 +11,10 @@ from typing import Any
 
 #: Check statuses. ``passed`` and ``failed`` are verdicts on the student's code; ``not_run``
 #: means the check needs something absent here (the reference, for hidden checks);
-#: ``not_gradable`` means the grader itself failed and no verdict exists.
-STATUSES = ("passed", "failed", "not_run", "not_gradable")
+#: ``not_gradable`` means the grader itself failed and no verdict exists; ``over_budget``
+#: means the submission's code used up its time budget before this check ran (0 points,
+#: counted in the maximum: the student's code, not the grader, stopped it).
+STATUSES = ("passed", "failed", "not_run", "not_gradable", "over_budget")
 
 
 @dataclass

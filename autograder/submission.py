@@ -40,6 +40,10 @@ DEFAULT_CALL_TIMEOUT = 10.0
 #: Characters of printed output kept per call.
 MAX_OUTPUT = 4000
 STUDENT_FILENAME_PREFIX = "<student"
+#: Error type of a call whose process crashed, exited or broke the protocol (isolated seam).
+CRASH = "WorkerCrash"
+#: Error type of a call refused because the submission's time budget is used up.
+BUDGET = "BudgetExceeded"
 
 
 @dataclass
@@ -79,6 +83,10 @@ class CallOutcome:
         warnings: messages of warnings the call emitted.
         rng_fingerprint: a digest of numpy's global RNG state after the call.
         seconds: wall time of the call.
+        rng_reseeded: global seeding functions the call used (``np.random.seed``...);
+            filled by the isolated seam.
+        globals_read: notebook-level data variables the function read instead of its
+            arguments; filled by the isolated seam.
     """
 
     value: Any = None
@@ -89,6 +97,8 @@ class CallOutcome:
     warnings: list[str] = field(default_factory=list)
     rng_fingerprint: str = ""
     seconds: float = 0.0
+    rng_reseeded: list[str] = field(default_factory=list)
+    globals_read: list[str] = field(default_factory=list)
 
 
 class CallTimeout(BaseException):
@@ -106,7 +116,14 @@ class Submission:
         unit: the unit name (``logistic_regression``).
         origin: where the code came from (a path or a module name), for messages.
         load_error: set when the code could not be loaded at all.
+        grader_error: set when the grader could not run the code (a worker that would not
+            start): every check is then ``not_gradable``.
     """
+
+    grader_error: str | None = None
+    #: True once no more student code may run (time budget used up); see the isolated seam.
+    exhausted: bool = False
+    exhausted_reason: str = ""
 
     def __init__(
         self,
@@ -129,6 +146,24 @@ class Submission:
     def fingerprint(self) -> str:
         """Return a digest of the submitted source, used to seed hidden inputs."""
         return hashlib.sha256(self._source_text.encode()).hexdigest()
+
+    def begin_check(self) -> None:
+        """Start the time account of a new check (a no-op in-process)."""
+
+    def params(self, name: str) -> list[str] | None:
+        """Return the positional parameter names of function ``name`` (None if unknown)."""
+        fn = self._ns.get(name)
+        try:
+            return [
+                p.name
+                for p in inspect.signature(fn).parameters.values()
+                if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)
+            ]
+        except (TypeError, ValueError):
+            return None
+
+    def close(self) -> None:
+        """Release resources (a no-op in-process)."""
 
     def source(self, name: str) -> str | None:
         """Return the source code of function ``name``, or None if unavailable."""

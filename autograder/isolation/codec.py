@@ -1,0 +1,212 @@
+"""The wire format between the grader and the worker: JSON plus raw ``.npy`` arrays.
+
+A frame is ``8-byte big-endian length | 4-byte JSON length | JSON | npy blobs``. The JSON
+holds numbers, strings, lists and small tagged objects; every numeric array travels as an
+``.npy`` blob read back with ``allow_pickle=False``. Nothing is ever unpickled, and a value
+that is not plain data (see :mod:`autograder.plain`) is sent as a *foreign* marker naming
+its type.
+
+This module runs on both sides of the seam, so it imports only the standard library and
+numpy (the worker cannot import :mod:`autograder`). Tags:
+
+* ``{"t": [...]}`` tuple, ``{"d": [[k, v], ...]}`` dict (int or str keys)
+* ``{"a": i}`` ndarray number ``i``, ``{"s": i}`` numpy scalar (a 0-d array)
+* ``{"c": [re, im]}`` complex, ``{"f": type name, "a": i or null}`` foreign value
+* ``{"l": name}`` lesson function passed by name (grader to worker only)
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import math
+import struct
+from typing import Any
+
+import numpy as np
+
+#: Largest frame either side accepts (bytes).
+MAX_FRAME = 64 * 1024 * 1024
+#: Characters kept of any string crossing the seam.
+MAX_STRING = 100_000
+MAX_DEPTH = 8
+NUMERIC_KINDS = "biufc"
+_SCALARS = (bool, int, float, str, type(None))
+
+
+class FrameError(Exception):
+    """A frame could not be decoded (truncated, oversized, or malformed)."""
+
+
+def _qualified(t: type) -> str:
+    module = getattr(t, "__module__", "") or ""
+    if module.startswith("numpy"):
+        module = "numpy"
+    name = getattr(t, "__qualname__", "?")
+    return f"{module}.{name}" if module and module != "builtins" else name
+
+
+class Encoder:
+    """Turn a value into JSON-able data plus a list of arrays.
+
+    Anything that is not plain data becomes a foreign marker; this is the worker-side twin
+    of :func:`autograder.plain.to_plain`, applied *before* anything leaves the worker.
+
+    Args:
+        lesson_type: the class of lesson functions, encoded by name (grader side only).
+    """
+
+    def __init__(self, lesson_type: type | None = None) -> None:
+        self.arrays: list[np.ndarray] = []
+        self._lesson_type = lesson_type
+
+    def _array(self, arr: np.ndarray) -> int:
+        self.arrays.append(np.array(arr, copy=True))
+        return len(self.arrays) - 1
+
+    def encode(self, value: Any, depth: int = 0) -> Any:
+        """Return the JSON form of ``value`` (arrays are collected in :attr:`arrays`)."""
+        t = type(value)
+        if t in _SCALARS:
+            if t is str and len(value) > MAX_STRING:
+                return value[:MAX_STRING] + "..."
+            if t is int and abs(value) > 2**1023:
+                return {"f": "int too large to send"}
+            return value
+        if t is complex:
+            return {"c": [value.real, value.imag]}
+        if t is np.ndarray:
+            if value.dtype.kind in NUMERIC_KINDS:
+                return {"a": self._array(value)}
+            return {"f": f"numpy.ndarray of dtype {value.dtype}"}
+        if isinstance(value, np.generic) and t.__module__ == "numpy":
+            if value.dtype.kind in NUMERIC_KINDS:
+                return {"s": self._array(np.asarray(value))}
+            return {"f": f"numpy scalar of dtype {value.dtype}"}
+        if isinstance(value, np.ndarray):
+            try:
+                data = np.array(np.asarray(value), dtype=np.float64, copy=True)
+                index: int | None = self._array(data)
+            except Exception:  # noqa: BLE001 - a hostile subclass may raise anything
+                index = None
+            return {"f": _qualified(t), "a": index}
+        if self._lesson_type is not None and t is self._lesson_type:
+            return {"l": value.name}
+        if depth >= MAX_DEPTH:
+            return {"f": "too deeply nested container"}
+        if t is tuple:
+            return {"t": [self.encode(v, depth + 1) for v in value]}
+        if t is list:
+            return [self.encode(v, depth + 1) for v in value]
+        if t is dict:
+            items = []
+            for k, v in value.items():
+                if type(k) not in (str, int):
+                    return {"f": "dict with non-string keys"}
+                items.append([k, self.encode(v, depth + 1)])
+            return {"d": items}
+        return {"f": _qualified(t)}
+
+
+def decode(data: Any, arrays: list[np.ndarray], make_foreign: Any, make_lesson: Any = None) -> Any:
+    """Rebuild plain data from its JSON form.
+
+    Args:
+        data: the JSON form.
+        arrays: the arrays of the frame.
+        make_foreign: ``(type_name, array or None) -> marker`` for foreign values.
+        make_lesson: ``name -> callable`` for lesson functions (worker side), or None.
+
+    Returns:
+        Plain data.
+
+    Raises:
+        FrameError: if the data is malformed.
+    """
+
+    def arr(i: Any) -> np.ndarray:
+        if type(i) is not int or not 0 <= i < len(arrays):
+            raise FrameError(f"bad array reference {i!r}")
+        return arrays[i]
+
+    def walk(x: Any, depth: int) -> Any:
+        if depth > MAX_DEPTH + 2:
+            raise FrameError("nesting too deep")
+        t = type(x)
+        if t in _SCALARS:
+            return x
+        if t is list:
+            return [walk(v, depth + 1) for v in x]
+        if t is not dict or len(x) not in (1, 2):
+            raise FrameError(f"unexpected {t.__name__}")
+        if "t" in x:
+            return tuple(walk(v, depth + 1) for v in x["t"])
+        if "d" in x:
+            out = {}
+            for k, v in x["d"]:
+                if type(k) not in (str, int):
+                    raise FrameError("bad dict key")
+                out[k] = walk(v, depth + 1)
+            return out
+        if "a" in x and "f" not in x:
+            return np.array(arr(x["a"]), copy=True)
+        if "s" in x:
+            return arr(x["s"])[()]
+        if "c" in x:
+            re, im = x["c"]
+            return complex(float(re), float(im))
+        if "f" in x:
+            i = x.get("a")
+            return make_foreign(str(x["f"])[:200], None if i is None else arr(i))
+        if "l" in x and make_lesson is not None:
+            return make_lesson(str(x["l"]))
+        raise FrameError(f"unknown tag {sorted(x)}")
+
+    return walk(data, 0)
+
+
+def pack(message: dict[str, Any], arrays: list[np.ndarray]) -> bytes:
+    """Serialize a message (JSON-able dict) and its arrays into one frame."""
+    message = {**message, "n_arrays": len(arrays)}
+    body = json.dumps(message, allow_nan=True, separators=(",", ":")).encode()
+    buf = io.BytesIO()
+    buf.write(struct.pack(">I", len(body)))
+    buf.write(body)
+    for a in arrays:
+        np.lib.format.write_array(buf, np.ascontiguousarray(a), allow_pickle=False)
+    payload = buf.getvalue()
+    return struct.pack(">Q", len(payload)) + payload
+
+
+def unpack(payload: bytes) -> tuple[dict[str, Any], list[np.ndarray]]:
+    """Read a frame payload (without its 8-byte length) back into a message and arrays.
+
+    Raises:
+        FrameError: on any malformed input.
+    """
+    try:
+        (n,) = struct.unpack(">I", payload[:4])
+        message = json.loads(payload[4 : 4 + n].decode())
+        if type(message) is not dict:
+            raise FrameError("message is not an object")
+        buf = io.BytesIO(payload[4 + n :])
+        arrays = []
+        for _ in range(int(message.get("n_arrays", 0))):
+            a = np.lib.format.read_array(buf, allow_pickle=False)
+            if type(a) is not np.ndarray or a.dtype.kind not in NUMERIC_KINDS:
+                raise FrameError("non-numeric array")
+            arrays.append(a)
+        return message, arrays
+    except FrameError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - malformed frames can fail anywhere
+        raise FrameError(f"{type(exc).__name__}: {exc}") from None
+
+
+def finite_or_none(x: Any) -> float | None:
+    """Return ``x`` as a float if it is a finite number, else None (for timings)."""
+    try:
+        f = float(x)
+    except (TypeError, ValueError):
+        return None
+    return f if math.isfinite(f) else None

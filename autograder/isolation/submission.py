@@ -1,0 +1,358 @@
+"""A submission whose code runs in a worker process, behind the same API as in-process.
+
+:class:`IsolatedSubmission` keeps :class:`autograder.submission.Submission`'s interface
+(``has``, ``source``, ``fingerprint``, ``call``), so no check changes. Arguments go to the
+worker as plain data (lesson functions by name), results come back as plain data; the
+grader never holds a live student object. Time is accounted per call, per check and per
+submission; a worker that dies is restarted and the call that killed it fails.
+"""
+
+from __future__ import annotations
+
+import ast
+import hashlib
+import textwrap
+import time
+import weakref
+from pathlib import Path
+from typing import Any
+
+from autograder.isolation import codec
+from autograder.isolation.sandbox import (
+    Limits,
+    Worker,
+    WorkerDied,
+    WorkerStartError,
+    WorkerTimeout,
+)
+from autograder.lesson_functions import LessonFunction
+from autograder.plain import Foreign, to_plain
+from autograder.spec import GraderError
+from autograder.submission import (
+    BUDGET,
+    CRASH,
+    DEFAULT_CALL_TIMEOUT,
+    CallOutcome,
+    StudentError,
+    Submission,
+)
+
+
+def _foreign(name: str, array: Any) -> Foreign:
+    return Foreign(name, None if array is None else to_plain(array))
+
+
+class IsolatedSubmission(Submission):
+    """Student code for one unit, loaded into (and called in) a worker process.
+
+    Args:
+        unit: unit name.
+        origin: path shown in messages.
+        cells: ``[(file name, code)]`` run in order at load.
+        notebook: True for notebook cells (a failing cell is skipped, not fatal).
+        source_text: the whole submitted code (fingerprint and source lookup).
+        limits: time, memory and restart limits.
+        submission_dir: folder of the submission (hidden from the worker).
+    """
+
+    def __init__(
+        self,
+        unit: str,
+        origin: str,
+        cells: list[tuple[str, str]],
+        *,
+        notebook: bool = False,
+        source_text: str = "",
+        limits: Limits | None = None,
+        submission_dir: Path | None = None,
+    ) -> None:
+        super().__init__(unit, {}, origin, source_text=source_text)
+        self.limits = limits or Limits(call_timeout=DEFAULT_CALL_TIMEOUT)
+        self._cells = cells
+        self._notebook = notebook
+        self._dir = submission_dir
+        self._worker: Worker | None = None
+        self._functions: dict[str, dict[str, Any]] = {}
+        self.cell_errors: list[str] = []
+        self.grader_error: str | None = None
+        self.spent = 0.0
+        self._check_spent = 0.0
+        self.restarts = 0
+        self._exhausted_reason: str | None = None
+        self.protections: list[str] = []
+        self.events: list[str] = []
+        self._finalizer = weakref.finalize(self, IsolatedSubmission._close_worker, [None])
+        self._load()
+
+    # ------------------------------------------------------------------ lifecycle
+    @staticmethod
+    def _close_worker(box: list[Worker | None]) -> None:
+        if box[0] is not None:
+            box[0].close()
+            box[0] = None
+
+    def _set_worker(self, worker: Worker | None) -> None:
+        self._finalizer.detach()
+        if self._worker is not None and self._worker is not worker:
+            self._worker.close()
+        self._worker = worker
+        self._finalizer = weakref.finalize(self, IsolatedSubmission._close_worker, [worker])
+
+    def close(self) -> None:
+        """Stop the worker (the submission can still answer has/source/fingerprint)."""
+        self._set_worker(None)
+
+    def _start_and_load(self) -> dict[str, Any]:
+        """Start a fresh worker and load the code; return the load reply.
+
+        Raises:
+            WorkerStartError: the worker could not be started (grader failure).
+            WorkerDied, WorkerTimeout: the student's code ended or hung the worker.
+        """
+        worker = Worker(self.limits, self._dir)
+        self._set_worker(worker)
+        self.protections = worker.protections
+        left = min(self.limits.load_timeout, self.limits.submission_budget - self.spent)
+        start = time.monotonic()
+        try:
+            reply, _ = worker.request(
+                {
+                    "op": "load",
+                    "cells": self._cells,
+                    "notebook": self._notebook,
+                    "file": self.origin,
+                    "timeout": max(left, 0.01),
+                },
+                [],
+                max(left, 0.01) + self.limits.grace,
+            )
+        finally:
+            self.spent += time.monotonic() - start
+        return reply
+
+    def _load(self) -> None:
+        try:
+            reply = self._start_and_load()
+        except WorkerStartError as exc:
+            self.grader_error = str(exc)
+            return
+        except WorkerTimeout:
+            self.load_error = (
+                "TimeoutError: loading the code did not finish "
+                f"(infinite loop at top level?) within {self.limits.load_timeout:g} s"
+            )
+            self.close()
+            return
+        except WorkerDied as exc:
+            self.load_error = f"{CRASH}: while loading the code, {exc.description}"
+            self.close()
+            return
+        self.load_error = _str_or_none(reply.get("load_error"))
+        errors = reply.get("cell_errors")
+        self.cell_errors = [str(e)[:400] for e in errors] if type(errors) is list else []
+        functions = reply.get("functions")
+        self._functions = (
+            {str(k): v for k, v in functions.items() if type(v) is dict}
+            if type(functions) is dict
+            else {}
+        )
+
+    # ------------------------------------------------------------------ Submission API
+    def has(self, name: str) -> bool:
+        """Return True if the loaded code defines a callable ``name``."""
+        return name in self._functions
+
+    def fingerprint(self) -> str:
+        """Return a digest of the submitted source, used to seed hidden inputs."""
+        return hashlib.sha256(self._source_text.encode()).hexdigest()
+
+    def source(self, name: str) -> str | None:
+        """Return the source of function ``name`` from the submitted text, or None.
+
+        The worker reports only the file and first line of the function it holds; the text
+        is cut from the grader's own copy of the submission, so a function created at run
+        time (``exec``, a lambda) has no source.
+        """
+        info = self._functions.get(name)
+        if not info or type(info.get("line")) is not int:
+            return None
+        text = next((code for fname, code in self._cells if fname == info.get("file")), None)
+        if text is None:
+            return None
+        try:
+            tree = ast.parse(text)
+        except (SyntaxError, ValueError):
+            return None
+        for node in ast.walk(tree):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                first = min([node.lineno, *(d.lineno for d in node.decorator_list)])
+                if info["line"] in (node.lineno, first):
+                    segment = ast.get_source_segment(text, node)
+                    return textwrap.dedent(segment) if segment else None
+        return None
+
+    def params(self, name: str) -> list[str] | None:
+        """Return the positional parameter names of function ``name`` (None if unknown)."""
+        p = self._functions.get(name, {}).get("params")
+        return [str(x) for x in p] if type(p) is list else None
+
+    @property
+    def exhausted(self) -> bool:
+        """True once the submission's time budget (or restart allowance) is used up."""
+        return self._exhausted_reason is not None
+
+    @property
+    def exhausted_reason(self) -> str:
+        """Why no more student code runs."""
+        return self._exhausted_reason or ""
+
+    def begin_check(self) -> None:
+        """Start the time account of a new check."""
+        self._check_spent = 0.0
+
+    def call(
+        self,
+        name: str,
+        args: tuple[Any, ...] = (),
+        kwargs: dict[str, Any] | None = None,
+        *,
+        seed: int | None = None,
+        timeout: float = DEFAULT_CALL_TIMEOUT,
+        patch: dict[str, str] | None = None,
+    ) -> CallOutcome:
+        """Call student function ``name`` in the worker (see :meth:`Submission.call`).
+
+        Raises:
+            GraderError: when the worker cannot be (re)started: a grader failure.
+        """
+        if self.grader_error:
+            raise GraderError(self.grader_error)
+        if self._exhausted_reason:
+            return CallOutcome(error=StudentError(BUDGET, self._exhausted_reason))
+        if name not in self._functions:
+            return CallOutcome(error=StudentError("NameError", f"{name} is not defined"))
+        budget_left = self.limits.submission_budget - self.spent
+        check_left = self.limits.check_timeout - self._check_spent
+        limit = min(timeout, self.limits.call_timeout, budget_left, check_left)
+        if limit <= 0:
+            return self._out_of_time(budget_left <= check_left)
+        if self._worker is None or not self._worker.alive:
+            if self.restarts >= self.limits.max_restarts:
+                self._exhausted_reason = (
+                    f"the code ended the grading process {self.restarts} times; "
+                    "the remaining checks were not run"
+                )
+                return CallOutcome(error=StudentError(BUDGET, self._exhausted_reason))
+            self.restarts += 1
+            self.events.append(f"worker restarted before calling {name}()")
+            try:
+                self._start_and_load()
+            except WorkerStartError as exc:
+                raise GraderError(f"the worker could not be restarted: {exc}") from None
+            except (WorkerDied, WorkerTimeout):
+                self._exhausted_reason = "the code could not be loaded again after a crash"
+                return CallOutcome(error=StudentError(BUDGET, self._exhausted_reason))
+            budget_left = self.limits.submission_budget - self.spent
+            limit = min(limit, budget_left)
+            if limit <= 0:
+                return self._out_of_time(True)
+        enc = codec.Encoder(lesson_type=LessonFunction)
+        message = {
+            "op": "call",
+            "name": name,
+            "args": enc.encode(tuple(args)),
+            "kwargs": enc.encode(dict(kwargs or {})),
+            "seed": seed,
+            "patch": dict(patch or {}),
+            "timeout": limit,
+        }
+        start = time.monotonic()
+        outcome = CallOutcome()
+        try:
+            reply, arrays = self._worker.request(  # type: ignore[union-attr]
+                message, enc.arrays, limit + self.limits.grace
+            )
+        except WorkerTimeout:
+            reply = {"timeout": True}
+            arrays = []
+            self.events.append(f"{name}() killed after {limit:g} s")
+        except WorkerDied as exc:
+            reply = {"crash": exc.description}
+            arrays = []
+            self.events.append(f"{name}(): {exc.description}")
+        elapsed = time.monotonic() - start
+        self.spent += elapsed
+        self._check_spent += elapsed
+        outcome.seconds = elapsed
+        if reply.get("timeout"):
+            outcome.error = self._timeout_error(limit, timeout, budget_left, check_left)
+            if self.limits.submission_budget - self.spent <= 0:
+                self._exhausted_reason = self._budget_text()
+            return outcome
+        if "crash" in reply:
+            outcome.error = StudentError(CRASH, f"{reply['crash']} during the call")
+            return outcome
+        try:
+            self._fill(outcome, reply, arrays)
+        except codec.FrameError as exc:
+            self._worker.kill()  # type: ignore[union-attr]
+            outcome.error = StudentError(CRASH, f"the result could not be read ({exc})")
+        return outcome
+
+    # ------------------------------------------------------------------ helpers
+    def _budget_text(self) -> str:
+        return (
+            f"the submission used up its time budget ({self.limits.submission_budget:g} s "
+            "of running student code); the remaining checks were not run"
+        )
+
+    def _out_of_time(self, submission_level: bool) -> CallOutcome:
+        if submission_level:
+            self._exhausted_reason = self._budget_text()
+            return CallOutcome(error=StudentError(BUDGET, self._exhausted_reason))
+        text = f"this check used up its time budget ({self.limits.check_timeout:g} s)"
+        return CallOutcome(error=StudentError("TimeoutError", text))
+
+    def _timeout_error(
+        self, limit: float, asked: float, budget_left: float, check_left: float
+    ) -> StudentError:
+        text = f"the call did not finish within {limit:g} s (infinite loop?)"
+        if limit < min(asked, self.limits.call_timeout):
+            if budget_left <= check_left:
+                text += (
+                    f"; the submission's time budget ({self.limits.submission_budget:g} s) ran out"
+                )
+            else:
+                text += f"; this check's time budget ({self.limits.check_timeout:g} s) ran out"
+        return StudentError("TimeoutError", text)
+
+    def _fill(self, outcome: CallOutcome, reply: dict[str, Any], arrays: list) -> None:
+        def dec(key: str, default: Any) -> Any:
+            if key not in reply:
+                return default
+            return to_plain(codec.decode(reply[key], arrays, _foreign))
+
+        err = reply.get("error")
+        if err is not None:
+            if type(err) is not list or len(err) < 2:
+                raise codec.FrameError("bad error record")
+            loc = str(err[2])[:200] if len(err) > 2 else ""
+            outcome.error = StudentError(str(err[0])[:100], str(err[1])[:400], loc)
+        else:
+            outcome.value = dec("value", None)
+        after = dec("args_after", ())
+        outcome.args_after = after if type(after) is tuple else ()
+        kw = dec("kwargs_after", {})
+        outcome.kwargs_after = kw if type(kw) is dict else {}
+        outcome.stdout = str(reply.get("stdout", ""))[:4000]
+        w = reply.get("warnings", [])
+        outcome.warnings = [str(x)[:300] for x in w[:20]] if type(w) is list else []
+        outcome.rng_fingerprint = str(reply.get("rng_fingerprint", ""))[:40]
+        reseeded = reply.get("rng_reseeded", [])
+        outcome.rng_reseeded = [str(x)[:40] for x in reseeded] if type(reseeded) is list else []
+        g = reply.get("globals_read", [])
+        outcome.globals_read = [str(x)[:60] for x in g[:20]] if type(g) is list else []
+
+
+def _str_or_none(x: Any) -> str | None:
+    return None if x is None else str(x)[:1000]
