@@ -302,5 +302,9 @@ def grade_path(path: Path | str, unit: str | None = None, **kwargs: Any) -> list
     """Grade the unit file(s) at ``path`` (see :func:`find_unit_files`)."""
     results = []
     for name, file in find_unit_files(Path(path), unit):
-        results.append(grade_submission(name, from_path(file, name), **kwargs))
+        submission = from_path(file, name)
+        try:
+            results.append(grade_submission(name, submission, **kwargs))
+        finally:
+            submission.close()
     return results

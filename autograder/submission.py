@@ -342,8 +342,36 @@ def from_module(unit: str, module: types.ModuleType) -> Submission:
     return Submission(unit, module.__dict__, module.__name__, source_text=text)
 
 
-def from_path(path: Path, unit: str) -> Submission:
-    """Load a ``.py`` file or the code cells of a ``.ipynb`` notebook as a submission.
+def from_path(
+    path: Path, unit: str, *, isolated: bool | None = None, limits: Any = None
+) -> Submission:
+    """Load a ``.py`` file or a notebook's code cells as a submission run in a worker process.
+
+    The code runs in a separate, sandboxed interpreter (:mod:`autograder.isolation`); only
+    plain data crosses back. ``isolated=False`` (or ``AUTOGRADER_IN_PROCESS=1`` in the
+    environment) loads it into this process instead (:func:`load_in_process`), as the
+    pytest self-check may.
+
+    Args:
+        path: the file.
+        unit: unit name.
+        isolated: run the code in a worker (default: yes, on POSIX systems).
+        limits: an :class:`autograder.isolation.Limits` (time, memory...), or None.
+
+    Returns:
+        The submission.
+    """
+    if isolated is None:
+        isolated = os.name == "posix" and os.environ.get("AUTOGRADER_IN_PROCESS") != "1"
+    if not isolated:
+        return load_in_process(path, unit)
+    from autograder import isolation
+
+    return isolation.load(Path(path), unit, limits)
+
+
+def load_in_process(path: Path, unit: str) -> Submission:
+    """Load a ``.py`` file or the code cells of a ``.ipynb`` notebook into this process.
 
     The code runs in a fresh namespace with ``__name__ == "__student__"``, so a script's
     ``if __name__ == "__main__":`` block does not run. A file that cannot be read or run at

@@ -1,4 +1,10 @@
-"""``autograder grade``: grade a file, notebook or folder and print a table or JSON."""
+"""``autograder grade``: grade a file, notebook or folder and print a table or JSON.
+
+Student code runs in a separate worker process (see :mod:`autograder.isolation`) under the
+limits given here. The exit status is 0 whenever grading completed, whatever the score; 3
+when some check could not be graded because of a grader failure (its score is not a
+verdict and must not replace an earlier one); 2 for usage errors.
+"""
 
 from __future__ import annotations
 
@@ -9,22 +15,56 @@ from pathlib import Path
 
 from autograder import units
 from autograder.engine import find_unit_files, grade_submission
+from autograder.isolation import Limits
 from autograder.report import table
 from autograder.submission import from_path
+
+EXIT_NOT_GRADABLE = 3
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add the ``grade`` subcommand."""
+    d = Limits()
     p = sub.add_parser(
         "grade",
         help="grade a .py file, a .ipynb notebook or a folder holding unit files",
-        description="Grade student code. Exit 0 whenever grading completed, whatever the score.",
+        description="Grade student code. Exit 0 whenever grading completed, whatever the "
+        "score; 3 when a check could not be graded (grader failure).",
     )
     p.add_argument("path", type=Path, help="a .py file, a .ipynb notebook or a folder")
     p.add_argument("--unit", choices=units.available(), help="unit (default: from the file name)")
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
     p.add_argument("--seed", type=int, default=None, help="base seed for hidden inputs")
+    p.add_argument(
+        "--timeout", type=float, default=d.call_timeout, help="seconds per call of student code"
+    )
+    p.add_argument("--check-timeout", type=float, default=d.check_timeout, help="seconds per check")
+    p.add_argument(
+        "--budget",
+        type=float,
+        default=d.submission_budget,
+        help="seconds of student code per submission; later checks are marked over_budget",
+    )
+    p.add_argument(
+        "--memory-mb", type=int, default=d.memory_mb, help="memory limit of the worker (MB)"
+    )
+    p.add_argument(
+        "--in-process",
+        action="store_true",
+        help="run student code inside the grader (trusted code only; no limits)",
+    )
     p.set_defaults(func=run)
+
+
+def limits_from(args: argparse.Namespace) -> Limits:
+    """Build the worker limits from the command-line options."""
+    return Limits(
+        call_timeout=args.timeout,
+        check_timeout=args.check_timeout,
+        submission_budget=args.budget,
+        load_timeout=min(Limits().load_timeout, args.budget),
+        memory_mb=args.memory_mb,
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -34,7 +74,14 @@ def run(args: argparse.Namespace) -> int:
     except ValueError as exc:
         print(f"autograder grade: {exc}", file=sys.stderr)
         return 2
-    results = [grade_submission(u, from_path(f, u), seed=args.seed) for u, f in targets]
+    limits = limits_from(args)
+    results = []
+    for u, f in targets:
+        sub = from_path(f, u, isolated=not args.in_process, limits=limits)
+        try:
+            results.append(grade_submission(u, sub, seed=args.seed))
+        finally:
+            sub.close()
     if args.json:
         for r in results:
             print(json.dumps(r.to_dict()))
@@ -44,4 +91,12 @@ def run(args: argparse.Namespace) -> int:
             total = sum(r.score for r in results)
             out_of = sum(r.max_score for r in results)
             print(f"\ntotal: {total:g} / {out_of:g}")
+    bad = [r.unit for r in results if not r.gradable]
+    if bad:
+        print(
+            f"autograder grade: NOT GRADABLE ({', '.join(bad)}): a grader failure stopped some "
+            "checks; do not record this score.",
+            file=sys.stderr,
+        )
+        return EXIT_NOT_GRADABLE
     return 0

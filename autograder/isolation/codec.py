@@ -173,7 +173,7 @@ def pack(message: dict[str, Any], arrays: list[np.ndarray]) -> bytes:
     buf.write(struct.pack(">I", len(body)))
     buf.write(body)
     for a in arrays:
-        np.lib.format.write_array(buf, np.ascontiguousarray(a), allow_pickle=False)
+        np.lib.format.write_array(buf, np.asarray(a), allow_pickle=False)
     payload = buf.getvalue()
     return struct.pack(">Q", len(payload)) + payload
 
