@@ -9,7 +9,8 @@ The generated ``nbgrader_config.py`` sets the autograde pipeline to::
   :data:`autograder.notebook.DEFER_ENV` set, so grade cells do not grade inside the kernel
   (their output would be discarded anyway).
 - :class:`EngineGrades` grades the notebook's code with the engine
-  (:func:`autograder.course.worker.grade_file`, the same as ``autograder grade``) and rewrites
+  (:func:`autograder.course.worker.grade_file`: the same as ``autograder grade``, student
+  code in the engine's isolated worker) and rewrites
   every grade cell's outputs: the engine's message on stdout and the score as a plain float
   ``execute_result``. Whatever the student's notebook did to its kernel (patched ``float``,
   the display hook, the engine's module) changes nothing: the kernel's outputs are replaced.
@@ -30,11 +31,11 @@ from nbformat import NotebookNode
 from nbformat.v4 import new_output
 from nbgrader import utils
 from nbgrader.preprocessors import Execute, NbGraderPreprocessor, SaveAutoGrades
-from traitlets import Bool, Float
+from traitlets import Bool
 
 from autograder import units
 from autograder.course.builder import grade_ids
-from autograder.course.worker import BUDGET_SECONDS, grade_file
+from autograder.course.worker import VERDICTS, grade_file
 from autograder.notebook import DEFER_ENV, clamp
 from autograder.results import CheckResult, UnitResult
 
@@ -72,7 +73,7 @@ def cell_outputs(result: CheckResult | None, points: float, hidden: bool) -> lis
     Gradable results give the message on stdout then the score as a float ``execute_result``;
     a not-gradable one only a message (:class:`SaveEngineGrades` does not record it).
     """
-    if result is None or result.status not in ("passed", "failed"):
+    if result is None or result.status not in VERDICTS:
         text = (result.message if result is not None else "no result") + (
             "\n  not gradable: this check needs a manual grade; an earlier score, if any, is kept."
         )
@@ -88,14 +89,13 @@ def cell_outputs(result: CheckResult | None, points: float, hidden: bool) -> lis
 class EngineGrades(NbGraderPreprocessor):
     """Grade the notebook with the engine and write its scores into the grade cells."""
 
-    isolate = Bool(True, help="Grade in forked child processes (POSIX).").tag(config=True)
-    budget = Float(BUDGET_SECONDS, help="Wall-time budget per submission, seconds.").tag(
-        config=True
-    )
+    isolated = Bool(
+        True, help="Run student code in the engine's worker process (as autograder grade)."
+    ).tag(config=True)
 
     def grade(self, path: Path, unit: str) -> UnitResult:
         """Grade one notebook file (override to plug in another grader)."""
-        return grade_file(path, unit, isolate=self.isolate, budget=self.budget)
+        return grade_file(path, unit, isolated=self.isolated)
 
     def preprocess(self, nb: NotebookNode, resources: dict) -> tuple[NotebookNode, dict]:
         """Grade the notebook's code and rewrite its grade cells."""
@@ -128,7 +128,7 @@ class EngineGrades(NbGraderPreprocessor):
             points = min(float(check.points), float(cell.metadata["nbgrader"]["points"]))
             got = by_id.get(gid)
             cell.outputs = cell_outputs(got, points, check.hidden)
-            if got is None or got.status not in ("passed", "failed"):
+            if got is None or got.status not in VERDICTS:
                 not_gradable.add(gid)
                 self.log.warning("autograder: %s not gradable; left for a manual grade", gid)
         return nb, resources

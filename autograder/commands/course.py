@@ -1,0 +1,92 @@
+"""``autograder course``: write an nbgrader course, a student bundle, or print a gradebook."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from autograder import units
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add the ``course`` subcommand and its actions."""
+    p = sub.add_parser(
+        "course",
+        help="nbgrader course: build it, bundle the plain-Python exercises, print grades",
+        description="Write and inspect the nbgrader course generated from the units.",
+    )
+    actions = p.add_subparsers(dest="action", required=True)
+
+    b = actions.add_parser("build", help="write nbgrader_config.py and source/<unit>/<unit>.ipynb")
+    b.add_argument("course_dir", type=Path)
+    b.add_argument("--unit", action="append", dest="units", choices=units.available())
+    b.add_argument("--course-id", default=None, help="nbgrader course id")
+    b.add_argument("--timeout", type=int, default=None, help="per-cell limit at autograde (s)")
+    b.add_argument("--force", action="store_true", help="overwrite generated files that differ")
+    b.set_defaults(func=run_build)
+
+    d = actions.add_parser("bundle", help="write the plain-Python student bundle (no solutions)")
+    d.add_argument("out_dir", type=Path)
+    d.add_argument("--force", action="store_true", help="replace an existing folder")
+    d.set_defaults(func=run_bundle)
+
+    g = actions.add_parser("gradebook", help="print per-task scores of an autograded course")
+    g.add_argument("course_dir", type=Path)
+    g.add_argument("--unit", action="append", dest="units", choices=units.available())
+    g.set_defaults(func=run_gradebook)
+
+
+def run_build(args: argparse.Namespace) -> int:
+    """Write the course."""
+    from autograder.course import builder
+
+    kwargs = {}
+    if args.course_id:
+        kwargs["course_id"] = args.course_id
+    if args.timeout:
+        kwargs["timeout"] = args.timeout
+    try:
+        paths = builder.build_course(args.course_dir, args.units, force=args.force, **kwargs)
+    except (FileExistsError, FileNotFoundError, ValueError) as exc:
+        print(f"autograder course build: {exc}", file=sys.stderr)
+        return 2
+    for path in paths:
+        print(path)
+    print(
+        f"\nnext: cd {args.course_dir} && nbgrader generate_assignment <unit> "
+        "&& nbgrader autograde <unit>"
+    )
+    return 0
+
+
+def run_bundle(args: argparse.Namespace) -> int:
+    """Write the student bundle."""
+    from autograder.course.bundle import write_bundle
+
+    try:
+        out = write_bundle(args.out_dir, force=args.force)
+    except (FileExistsError, FileNotFoundError) as exc:
+        print(f"autograder course bundle: {exc}", file=sys.stderr)
+        return 2
+    print(f"wrote {out}: cd there, pip install -e . and run pytest exercises")
+    return 0
+
+
+def run_gradebook(args: argparse.Namespace) -> int:
+    """Print the gradebook of every unit (or the chosen ones) for every student."""
+    from nbgrader.api import Gradebook
+
+    from autograder.course.gradebook import format_table
+    from autograder.course.session import CourseSession
+
+    session = CourseSession(args.course_dir)
+    with Gradebook(session.coursedir.db_url, course_id=session.course_id) as gb:
+        assignments = [a.name for a in gb.assignments]
+        students = {
+            a: sorted(s.student_id for s in gb.assignment_submissions(a)) for a in assignments
+        }
+    for unit in args.units or [a for a in assignments if a in units.available()]:
+        print(format_table(session.grades(unit, students.get(unit, []))))
+        print()
+    return 0

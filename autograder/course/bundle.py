@@ -1,0 +1,120 @@
+"""The plain-Python student bundle: the same tasks as ``exercises/``, nothing grader-side.
+
+``autograder course bundle OUT_DIR`` writes a self-contained folder (and pip-installable
+project) with the ``autograder`` package minus what must stay with the instructor (the
+mistake catalogue, the course tools, the maintainer tools), fresh stubs in ``exercises/``
+and the self-check, but no ``solutions/``. There ``pytest exercises`` runs every visible
+check against stored expected values; hidden checks need the reference and are left out.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tomllib
+from pathlib import Path
+
+import autograder
+from autograder.course.builder import buildable_units, solution_path
+from autograder.stubs import make_stub
+
+PACKAGE = Path(autograder.__file__).resolve().parent
+ROOT = PACKAGE.parent
+
+#: Paths inside the package left out of the bundle (grader-side or maintainer-only).
+EXCLUDED = (
+    "course",
+    "commands/course.py",
+    "commands/demo.py",
+    "freeze.py",
+    "stubs.py",
+)
+
+PYPROJECT = """\
+[build-system]
+requires = ["setuptools>=68"]
+build-backend = "setuptools.build_meta"
+
+[project]
+name = "nn-exercises"
+version = {version!r}
+description = "Neural-network exercises with a self-check (student bundle)."
+requires-python = ">=3.11"
+dependencies = {dependencies}
+
+[project.scripts]
+autograder = "autograder.cli:main"
+
+[tool.setuptools.packages.find]
+include = ["autograder*"]
+
+[tool.setuptools.package-data]
+autograder = ["expected/*.json", "datasets/data/*"]
+
+[tool.pytest.ini_options]
+testpaths = ["exercises"]
+pythonpath = ["."]
+"""
+
+README = """\
+# Neural-network exercises
+
+Write each function in `exercises/<unit>.py` in place of `raise NotImplementedError(...)`.
+
+    pip install -e .                # once
+    pytest exercises                # every visible check
+    pytest exercises -m task2_2     # one task
+    autograder grade exercises      # a scored table
+
+Hidden checks (random inputs compared with the reference) run only when your work is graded.
+"""
+
+
+def _ignore(directory: str, names: list[str]) -> set[str]:
+    rel = Path(directory).resolve().relative_to(PACKAGE)
+    skip = {n for n in names if n == "__pycache__" or n.endswith(".pyc")}
+    for n in names:
+        path = (rel / n).as_posix()
+        if path in EXCLUDED:
+            skip.add(n)
+        if rel.as_posix() == "mistakes" and n.endswith(".py") and n != "__init__.py":
+            skip.add(n)
+    return skip
+
+
+def write_bundle(out_dir: Path | str, *, force: bool = False) -> Path:
+    """Write the student bundle.
+
+    Args:
+        out_dir: the folder to create.
+        force: replace an existing folder.
+
+    Returns:
+        The bundle's folder.
+
+    Raises:
+        FileExistsError: if ``out_dir`` exists, is not empty and ``force`` is not set.
+        FileNotFoundError: if this installation has no ``exercises/`` folder to copy.
+    """
+    out = Path(out_dir)
+    if out.exists() and any(out.iterdir()):
+        if not force:
+            raise FileExistsError(f"{out} exists and is not empty (use --force)")
+        shutil.rmtree(out)
+    exercises = ROOT / "exercises"
+    if not (exercises / "test_self_check.py").exists():
+        raise FileNotFoundError(f"no exercises/ next to the autograder package ({ROOT})")
+    out.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(PACKAGE, out / "autograder", ignore=_ignore)
+    (out / "exercises").mkdir()
+    for name in ("__init__.py", "conftest.py", "test_self_check.py"):
+        shutil.copy(exercises / name, out / "exercises" / name)
+    for unit in buildable_units():
+        text = solution_path(unit).read_text(encoding="utf-8")
+        (out / "exercises" / f"{unit}.py").write_text(make_stub(text, unit))
+    meta = tomllib.loads((ROOT / "pyproject.toml").read_text()).get("project", {})
+    deps = [d for d in meta.get("dependencies", []) if not d.startswith("nbgrader")]
+    (out / "pyproject.toml").write_text(
+        PYPROJECT.format(version=meta.get("version", "0.0.0"), dependencies=repr(deps))
+    )
+    (out / "README.md").write_text(README)
+    return out

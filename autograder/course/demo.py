@@ -1,0 +1,116 @@
+"""``autograder demo``: a whole nbgrader course, end to end, in a fresh directory.
+
+Builds the course (SQLite gradebook), releases every unit, submits sample students (the
+reference, the untouched stubs, students with known mistakes, and, for the first unit, one
+whose code loops forever and one that kills its kernel), autogrades them through nbgrader's
+Python API in this one process, and prints the gradebook.
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from autograder.course.builder import build_course, buildable_units
+from autograder.course.gradebook import format_table, write_check_csv
+from autograder.course.session import CourseSession, stderr_to
+from autograder.course.students import fill, release_notebook, sample_students, submit
+
+
+def failure_reason(result: dict) -> str:
+    """The root cause of a failed autograde, from the API result's log (one line)."""
+    text = (result.get("log") or "") + "\n" + (result.get("error") or "")
+    for line in reversed(text.splitlines()):
+        m = re.search(r"([A-Za-z_]+(?:Error|Exception|Timeout)): (.+)", line)
+        if m and m.group(1) != "NbGraderException":
+            return f"{m.group(1)}: {m.group(2).strip()}"[:160]
+    return "see nbgrader.log"
+
+
+def run_demo(
+    directory: Path | str | None = None,
+    unit_names: list[str] | None = None,
+    *,
+    faulty: bool = True,
+    out: Callable[[str], None] = print,
+) -> int:
+    """Run the demo and print its progress and the gradebook.
+
+    Args:
+        directory: a fresh (absent or empty) directory for the course; default a new temp dir.
+        unit_names: units to include (default: all with a reference solution).
+        faulty: add the looping and crashing students (first unit only).
+        out: where progress and results are printed.
+
+    Returns:
+        0 when every reference submission got full marks and every stub 0, else 1.
+    """
+    start = time.perf_counter()
+    root = Path(directory) if directory else Path(tempfile.mkdtemp(prefix="autograder-demo-"))
+    if root.exists() and any(root.iterdir()):
+        raise FileExistsError(f"{root} is not empty; give a fresh directory")
+    root.mkdir(parents=True, exist_ok=True)
+    names = unit_names or buildable_units()
+    log = root / "nbgrader.log"
+    out(f"course: {root}  (units: {', '.join(names)}; nbgrader's log: {log.name})")
+    build_course(root, names)
+    out("  built nbgrader_config.py and source/<unit>/<unit>.ipynb")
+    t = time.perf_counter()
+    session = CourseSession(root)
+    out(f"  nbgrader API ready ({time.perf_counter() - t:.1f} s)")
+    plan: list[tuple[str, list]] = []
+    with stderr_to(log):
+        for unit in names:
+            t = time.perf_counter()
+            res = session.release(unit)
+            if not res["success"]:
+                out(f"  release {unit}: FAILED: {failure_reason(res)}")
+                continue
+            release = release_notebook(root, unit)
+            students = sample_students(unit, faulty=faulty and unit == names[0])
+            for s in students:
+                submit(root, unit, s.id, fill(release, unit, s))
+            plan.append((unit, students))
+            out(
+                f"  released {unit} ({time.perf_counter() - t:.1f} s); "
+                f"submitted {len(students)} students"
+            )
+        total = sum(len(s) for _, s in plan)
+        done = 0
+        failures: dict[tuple[str, str], str] = {}
+        for unit, students in plan:
+            for s in students:
+                done += 1
+                t = time.perf_counter()
+                res = session.autograde(unit, s.id)
+                took = time.perf_counter() - t
+                status = "ok" if res["success"] else "autograde FAILED"
+                if not res["success"]:
+                    failures[(unit, s.id)] = failure_reason(res)
+                out(
+                    f"  [{done:>2}/{total}] autograde {unit:<20} {s.id:<10} {took:5.1f} s  {status}"
+                )
+    ok = True
+    out("")
+    for unit, students in plan:
+        subs = session.grades(unit, [s.id for s in students])
+        notes = {sid: f"autograde failed: {msg}" for (u, sid), msg in failures.items() if u == unit}
+        out(format_table(subs, notes))
+        out("  who: " + "; ".join(f"{s.id} = {s.story}" for s in students))
+        out("")
+        write_check_csv(root / f"grades_by_check_{unit}.csv", subs)
+        for sub in subs:
+            if sub.student == "reference" and sub.score != sub.max_score:
+                ok = False
+            if sub.student == "stubs" and sub.score != 0:
+                ok = False
+    session.export_csv(root / "grades.csv")
+    out(
+        f"done in {time.perf_counter() - start:.0f} s. Files in {root}: grades.csv "
+        "(nbgrader export: totals), grades_by_check_<unit>.csv (per check, with status), "
+        "feedback: cd there and run `nbgrader generate_feedback <unit>`."
+    )
+    return 0 if ok else 1
