@@ -1,0 +1,98 @@
+"""Unit 1 (derivatives): the lesson's numbers, the demo, and what the checks tell apart."""
+
+from __future__ import annotations
+
+import copy
+import math
+from pathlib import Path
+
+import pytest
+
+from autograder.demos import derivatives as demo
+from autograder.demos import load_impl
+from autograder.engine import grade_submission
+from autograder.lesson_functions import TABLE, LessonFunction
+from autograder.mistakes import catalogue
+from solutions import derivatives as ref
+
+from .helpers import mistake_submission
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_lesson_examples():
+    assert ref.forward_difference(LessonFunction("triple"), 2.0) == pytest.approx(3.0, abs=1e-9)
+    assert ref.forward_difference(LessonFunction("square"), 2.0) == pytest.approx(4.001, abs=1e-9)
+    assert ref.centered_difference(LessonFunction("square"), 2.0) == pytest.approx(4.0, abs=1e-9)
+    assert ref.graph_forward(5.0, 3.0, 2.0) == (6.0, 11.0, 33.0)
+    assert ref.graph_backward(5.0, 3.0, 2.0) == {
+        "dv": 3.0,
+        "du": 3.0,
+        "da": 3.0,
+        "db": 6.0,
+        "dc": 9.0,
+    }
+
+
+def test_gradient_descent_records_before_and_after_each_update():
+    w, costs = ref.gradient_descent(LessonFunction("bowl"), LessonFunction("bowl_slope"), 0.0)
+    assert len(costs) == 101
+    assert costs[0] == 10.0  # J(0) = 9 + 1
+    assert w == pytest.approx(3.0, abs=1e-8)
+    assert all(b <= a for a, b in zip(costs, costs[1:]))
+    assert ref.gradient_descent(
+        LessonFunction("bowl"), LessonFunction("bowl_slope"), 5.0, num_iterations=0
+    ) == (5.0, [5.0])
+
+
+def test_lesson_functions_are_plain_and_rebuildable_by_name():
+    for name in TABLE:
+        f = LessonFunction(name)
+        assert copy.deepcopy(f) == f
+        assert math.isfinite(f(1.5))
+        assert repr(f).startswith("<") and repr(f).endswith(">")
+
+
+def test_consistently_wrong_pair_is_caught_by_values_not_gradcheck():
+    """The hard-coded lesson answer is right at (5, 3, 2): only the gradient check sees it."""
+    m = next(
+        m
+        for m in catalogue("derivatives")
+        if (m.function, m.id) == ("graph_backward", "hard_coded")
+    )
+    result = grade_submission("derivatives", mistake_submission("derivatives", m))
+    status = {
+        c.name: c.status for t in result.tasks if t.function == "graph_backward" for c in t.checks
+    }
+    assert status == {"structure": "passed", "values": "passed", "gradcheck": "failed"}
+
+
+def test_gradcheck_note_is_cs231n_style():
+    result = grade_submission(
+        "derivatives", mistake_submission("derivatives", catalogue("derivatives")[0])
+    )
+    [check] = [
+        c
+        for t in result.tasks
+        if t.function == "graph_backward"
+        for c in t.checks
+        if c.name == "gradcheck"
+    ]
+    assert check.passed
+    assert "db max relative error" in check.message and "(ok < 1e-07" in check.message
+
+
+def test_demo_runs_and_writes_the_plot(tmp_path):
+    report = demo.run(ref, tmp_path)
+    png = tmp_path / demo.PLOT_NAME
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert png.stat().st_size > 10_000
+    assert "forward / 10, centred / 100" in report  # first- and second-order errors
+    assert "learning rate 0.5: w = 3.0000" in report
+    assert "diverges" in report  # learning rate 1.05
+
+
+def test_demo_with_the_stubs_says_not_implemented(tmp_path):
+    stubs = load_impl(ROOT / "exercises" / "derivatives.py", "derivatives")
+    with pytest.raises(NotImplementedError, match="Task 1.1"):
+        demo.run(stubs, tmp_path)
