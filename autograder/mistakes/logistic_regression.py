@@ -387,7 +387,7 @@ def predict(w, b, X):
     return (A >= 0.5).astype(float)
 """,
         "threshold",
-        message="predict at A = 0.5 does not match",
+        message="have A = 0.5 exactly",
     ),
     mistake(
         "predict",

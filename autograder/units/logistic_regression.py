@@ -269,16 +269,17 @@ def _predict_shape(ctx: Context) -> None:
 
 
 def _predict_threshold(ctx: Context) -> None:
-    X = np.array([[0.0, 1.0, -1.0], [2.0, 0.0, 2.0]])
+    X = np.array([[0.0, 1.0, 0.0], [2.0, 0.0, -3.0]])
     got = ctx.call(np.array([[1.0], [0.0]]), 0.0, X)
-    cl.compare(
-        got,
-        np.array([[0.0, 1.0, 0.0]]),
-        "predict at A = 0.5",
-        atol=0.0,
-        hint="A = 0.5 exactly predicts 0: the comparison is strict, A > 0.5.",
-        kind="edge",
-    )
+    try:
+        cl.compare(got, np.array([[0.0, 1.0, 0.0]]), "Y_prediction", atol=0.0, kind="edge")
+    except CheckFailure as exc:
+        raise CheckFailure(
+            "examples 0 and 2 have A = 0.5 exactly (w^T x + b = 0) and must predict 0.",
+            lines=exc.lines,
+            hint="the comparison is strict: A > 0.5, not A >= 0.5.",
+            kind=exc.kind,
+        ) from None
 
 
 # ----------------------------------------------------------------- 3.6 model
