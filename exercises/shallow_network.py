@@ -64,7 +64,7 @@ def sigmoid_derivative(z: np.ndarray) -> np.ndarray:
         array([0.19661193, 0.25      , 0.10499359])
 
     Hint:
-        Compute ``a = sigmoid(z)`` first (your Task 4.1), then ``a * (1 - a)``.
+        Compute ``a`` first (call your ``sigmoid`` or write the formula), then ``a * (1 - a)``.
     """
     # TODO: Implement for Task 4.2.
     raise NotImplementedError("Task 4.2: implement sigmoid_derivative")
@@ -118,7 +118,8 @@ def tanh_derivative(z: np.ndarray) -> np.ndarray:
         array([0.41997434, 1.        , 0.07065082])
 
     Hint:
-        ``1 - a ** 2``: the square matters (``1 - a`` is a classic slip).
+        ``1 - a ** 2``: the square matters (``1 - a`` is a classic slip). Here you may compute
+        ``a`` with your ``tanh`` or with ``np.tanh``.
     """
     # TODO: Implement for Task 4.4.
     raise NotImplementedError("Task 4.4: implement tanh_derivative")

@@ -62,10 +62,10 @@ def sigmoid_derivative(z: np.ndarray) -> np.ndarray:
         array([0.19661193, 0.25      , 0.10499359])
 
     Hint:
-        Compute ``a = sigmoid(z)`` first (your Task 4.1), then ``a * (1 - a)``.
+        Compute ``a`` first (call your ``sigmoid`` or write the formula), then ``a * (1 - a)``.
     """
     ### BEGIN SOLUTION
-    a = sigmoid(z)
+    a = 1.0 / (1.0 + np.exp(-z))
     return a * (1.0 - a)
     ### END SOLUTION
 
@@ -121,10 +121,11 @@ def tanh_derivative(z: np.ndarray) -> np.ndarray:
         array([0.41997434, 1.        , 0.07065082])
 
     Hint:
-        ``1 - a ** 2``: the square matters (``1 - a`` is a classic slip).
+        ``1 - a ** 2``: the square matters (``1 - a`` is a classic slip). Here you may compute
+        ``a`` with your ``tanh`` or with ``np.tanh``.
     """
     ### BEGIN SOLUTION
-    a = tanh(z)
+    a = np.tanh(z)
     return 1.0 - a**2
     ### END SOLUTION
 

@@ -169,11 +169,16 @@ def _elementwise(ctx: Context, z: np.ndarray, **kwargs) -> np.ndarray:
 
 
 def _derivative_gradcheck(activation, hint: str, slope: float | None = None):  # noqa: ANN202
+    """Gradient check of the task's derivative against centred differences of ``activation``.
+
+    With ``slope`` given it is passed as the keyword argument; otherwise the function's
+    default is used (``activation`` must then use the documented default).
+    """
+
     def run(ctx: Context) -> str:
         kwargs = {} if slope is None else {"slope": slope}
         got = _elementwise(ctx, ZG, **kwargs)
-        f = activation if slope is None else activation(slope)
-        numeric = (f(ZG + H) - f(ZG - H)) / (2 * H)
+        numeric = (activation(ZG + H) - activation(ZG - H)) / (2 * H)
         extra = "" if slope is None else f", slope={slope:g}"
         return expect_gradient(f"{ctx.task.function}(z{extra})", got, numeric, hint=hint)
 
@@ -620,7 +625,7 @@ def _predict_threshold(ctx: Context) -> None:
 # --------------------------------------------------------------------------- restarts
 
 TR_ARGS = (NN_X, NN_Y, 3)
-TR_KW = {"num_restarts": 3, "num_iterations": 8, "learning_rate": 0.9, "seed": 7}
+TR_KW = {"num_restarts": 3, "num_iterations": 8, "learning_rate": 0.9, "seed": 2}
 
 
 def _restarts_own_blocks(ctx: Context) -> tuple[list[float], list[dict]]:
@@ -830,14 +835,16 @@ UNIT = Unit(
                 Check(
                     "gradcheck",
                     2,
-                    _derivative_gradcheck(_leaky, "1 where z > 0, slope where z < 0.", 0.01),
+                    _derivative_gradcheck(_leaky(0.01), "1 where z > 0, slope where z < 0."),
                     "gradient",
                     "agrees with centred differences of leaky relu (default slope 0.01)",
                 ),
                 Check(
                     "slope_argument",
                     1,
-                    _derivative_gradcheck(_leaky, "use the slope argument instead of 0.01.", 0.2),
+                    _derivative_gradcheck(
+                        _leaky(0.2), "use the slope argument instead of 0.01.", slope=0.2
+                    ),
                     "gradient",
                     "uses its slope argument (slope=0.2)",
                 ),
