@@ -31,7 +31,7 @@ from nbformat import NotebookNode
 from nbformat.v4 import new_output
 from nbgrader import utils
 from nbgrader.preprocessors import Execute, NbGraderPreprocessor, SaveAutoGrades
-from traitlets import Bool
+from traitlets import Bool, Dict
 
 from autograder import units
 from autograder.course.builder import grade_ids
@@ -93,9 +93,20 @@ class EngineGrades(NbGraderPreprocessor):
         True, help="Run student code in the engine's worker process (as autograder grade)."
     ).tag(config=True)
 
+    limits = Dict(
+        {},
+        help="Overrides of autograder.isolation.Limits, e.g. {'call_timeout': 5.0}; the "
+        "defaults are autograder grade's.",
+    ).tag(config=True)
+
     def grade(self, path: Path, unit: str) -> UnitResult:
         """Grade one notebook file (override to plug in another grader)."""
-        return grade_file(path, unit, isolated=self.isolated)
+        limits = None
+        if self.limits:
+            from autograder.isolation import Limits
+
+            limits = Limits(**self.limits)
+        return grade_file(path, unit, isolated=self.isolated, limits=limits)
 
     def preprocess(self, nb: NotebookNode, resources: dict) -> tuple[NotebookNode, dict]:
         """Grade the notebook's code and rewrite its grade cells."""

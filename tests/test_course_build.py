@@ -1,0 +1,131 @@
+"""Generated course: notebooks match the registry; the student bundle works without solutions."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import sysconfig
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from autograder import units
+from autograder.course import builder
+from autograder.course.bundle import write_bundle
+
+
+def _grade_cells(nb):
+    return [c for c in nb.cells if c.get("metadata", {}).get("nbgrader", {}).get("grade")]
+
+
+@pytest.mark.parametrize("unit", builder.buildable_units())
+def test_one_locked_grade_cell_per_check_with_its_points(unit):
+    nb = builder.build_notebook(unit)
+    u = units.get(unit)
+    cells = _grade_cells(nb)
+    expected = {builder.grade_id(t, c): (t, c) for t in u.tasks for c in t.checks}
+    assert [c.metadata.nbgrader.grade_id for c in cells] == list(expected)
+    for cell in cells:
+        task, check = expected[cell.metadata.nbgrader.grade_id]
+        meta = cell.metadata.nbgrader
+        assert meta.locked and not meta.solution and meta.points == check.points
+        call = f"grade({unit!r}, {task.id!r}, {check.name!r})"
+        assert call in cell.source
+        hidden = "### BEGIN HIDDEN TESTS" in cell.source
+        assert hidden == check.hidden
+        if hidden:
+            assert cell.source.index("### BEGIN HIDDEN TESTS") < cell.source.index(call)
+    ids = [c.metadata.nbgrader.grade_id for c in nb.cells if "nbgrader" in c.metadata]
+    assert len(ids) == len(set(ids))
+    nbformat.validate(nb)
+
+
+@pytest.mark.parametrize("unit", builder.buildable_units())
+def test_every_task_has_math_a_solution_region_and_a_self_check(unit):
+    nb = builder.build_notebook(unit)
+    for task in units.get(unit).tasks:
+        tid = task.id.replace(".", "_")
+        by_id = {c.id: c for c in nb.cells}
+        assert f"Task {task.id}" in by_id[f"md_t{tid}"].source
+        sol = by_id[f"sol_t{tid}"]
+        assert sol.metadata.nbgrader.solution
+        assert f"def {task.function}(" in sol.source and "### BEGIN SOLUTION" in sol.source
+        assert by_id[f"check_t{tid}"].source == f"check({task.id!r})"
+
+
+def test_build_writes_the_course_and_rebuilding_is_a_no_op(tmp_path):
+    paths = builder.build_course(tmp_path, ["numpy_basics"])
+    config = (tmp_path / "nbgrader_config.py").read_text()
+    assert "c.OverwriteCells.add_missing_cells = True" in config
+    assert "nbgrader.preprocessors.ClearHiddenTests" in config
+    assert "EngineGrades" in config and "SaveEngineGrades" in config
+    compile(config, "nbgrader_config.py", "exec")
+    before = {p: p.read_text() for p in paths}
+    assert builder.build_course(tmp_path, ["numpy_basics"]) == paths
+    assert {p: p.read_text() for p in paths} == before
+    nb_path = tmp_path / "source" / "numpy_basics" / "numpy_basics.ipynb"
+    nb_path.write_text(nb_path.read_text().replace("Task 2.1", "Task two-one"))
+    with pytest.raises(FileExistsError):
+        builder.build_course(tmp_path, ["numpy_basics"])
+    builder.build_course(tmp_path, ["numpy_basics"], force=True)
+    assert nb_path.read_text() == before[nb_path]
+
+
+def _visible_checks(unit: str) -> int:
+    return sum(1 for t in units.get(unit).tasks for c in t.checks if not c.hidden)
+
+
+def _run_isolated(bundle: Path, code: str) -> subprocess.CompletedProcess:
+    """Run Python with only the bundle and the venv's site-packages (no .pth files, so the
+    editable install's mapping of /work/main's solutions/ is not active)."""
+    site = sysconfig.get_paths()["purelib"]
+    boot = f"import sys; sys.path[:0] = [{str(bundle)!r}, {site!r}]\n"
+    return subprocess.run(
+        [sys.executable, "-S", "-c", boot + code],
+        cwd=bundle,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={"PATH": "/usr/bin:/bin"},
+    )
+
+
+@pytest.fixture(scope="module")
+def bundle(tmp_path_factory):
+    return write_bundle(tmp_path_factory.mktemp("bundle") / "kit")
+
+
+def test_bundle_holds_no_solutions_no_catalogue_no_course_tools(bundle):
+    assert not (bundle / "solutions").exists()
+    assert not (bundle / "autograder" / "course").exists()
+    assert sorted(p.name for p in (bundle / "autograder" / "mistakes").glob("*.py")) == [
+        "__init__.py"
+    ]
+    for unit in builder.buildable_units():
+        text = (bundle / "exercises" / f"{unit}.py").read_text()
+        assert "raise NotImplementedError" in text and "### BEGIN SOLUTION" not in text
+    r = _run_isolated(bundle, "import solutions")
+    assert r.returncode != 0 and "ModuleNotFoundError" in r.stderr
+
+
+def test_pytest_exercises_works_in_the_bundle(bundle, tmp_path):
+    unit = "numpy_basics"
+    n = _visible_checks(unit)
+    stubs = _run_isolated(
+        bundle,
+        "import pytest; sys.exit(pytest.main(['exercises', '-q', '-p', 'no:cacheprovider', "
+        f"'-m', {unit!r}]))",
+    )
+    assert stubs.returncode == 1, stubs.stdout[-2000:] + stubs.stderr[-2000:]
+    assert f"{n} failed" in stubs.stdout and "passed" not in stubs.stdout.splitlines()[-1]
+    impl = tmp_path / "impl"
+    impl.mkdir()
+    (impl / f"{unit}.py").write_text(builder.solution_path(unit).read_text())
+    good = _run_isolated(
+        bundle,
+        "import pytest; sys.exit(pytest.main(['exercises', '-q', '-p', 'no:cacheprovider', "
+        f"'-m', {unit!r}, '--impl', {str(impl)!r}]))",
+    )
+    assert good.returncode == 0, good.stdout[-2000:] + good.stderr[-2000:]
+    assert f"{n} passed" in good.stdout

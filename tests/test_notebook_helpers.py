@@ -1,0 +1,167 @@
+"""In-notebook helpers: grade cells end with a plain float, print only on stdout, never raise."""
+
+from __future__ import annotations
+
+import linecache
+import sys
+import types
+
+import numpy as np
+import pytest
+from nbformat.v4 import new_code_cell
+from nbgrader.utils import determine_grade
+
+from autograder import notebook, units
+from autograder.course.builder import solution_path
+from autograder.course.nbgrader_plugin import cell_outputs, redact
+from autograder.results import CheckResult
+from autograder.stubs import make_stub
+
+UNIT = "numpy_basics"
+
+
+def _module(text: str) -> types.ModuleType:
+    """A kernel's __main__: like IPython, cell sources are registered in linecache."""
+    name = f"<ipython-input-{abs(hash(text))}>"
+    linecache.cache[name] = (len(text), None, text.splitlines(keepends=True), name)
+    mod = types.ModuleType("__main__")
+    exec(compile(text, name, "exec"), mod.__dict__)
+    return mod
+
+
+@pytest.fixture
+def kernel_main(monkeypatch):
+    """Pretend to be a kernel whose __main__ holds some code."""
+    monkeypatch.delenv(notebook.DEFER_ENV, raising=False)
+    monkeypatch.delenv(notebook.LOADING_ENV, raising=False)
+
+    def use(text: str) -> None:
+        monkeypatch.setitem(sys.modules, "__main__", _module(text))
+
+    return use
+
+
+def _all_checks():
+    u = units.get(UNIT)
+    return [(t, c) for t in u.tasks for c in t.checks]
+
+
+def test_reference_scores_every_check_as_a_plain_float(kernel_main, capsys):
+    kernel_main(solution_path(UNIT).read_text())
+    for task, check in _all_checks():
+        score = notebook.grade(UNIT, task.id, check.name)
+        assert type(score) is float
+        assert score == check.points, (task.id, check.name)
+    captured = capsys.readouterr()
+    assert captured.err == ""
+    assert "passed" in captured.out
+
+
+def test_stubs_score_zero_with_a_message(kernel_main, capsys):
+    kernel_main(make_stub(solution_path(UNIT).read_text(), UNIT))
+    assert notebook.grade(UNIT, "2.2", "values") == 0.0
+    out = capsys.readouterr()
+    assert "not implemented" in out.out and out.err == ""
+
+
+def test_warnings_and_stderr_in_student_code_stay_off_stderr(kernel_main, capsys):
+    noisy = solution_path(UNIT).read_text() + (
+        "\n\nimport sys, warnings\n_sig = sigmoid\n"
+        "def sigmoid(x):\n"
+        "    warnings.warn('careful')\n"
+        "    print('debug', file=sys.stderr)\n"
+        "    return _sig(x)\n"
+    )
+    kernel_main(noisy)
+    assert notebook.grade(UNIT, "2.2", "values") == 2.0
+    assert capsys.readouterr().err == ""
+
+
+def test_grade_never_raises_and_never_writes_stderr(kernel_main, capsys):
+    kernel_main("")
+    assert notebook.grade(UNIT, "9.9", "values") == 0.0
+    assert notebook.grade("no_such_unit", "2.1", "values") == 0.0
+    out = capsys.readouterr()
+    assert out.err == "" and "not gradable" in out.out
+
+
+def test_grade_defers_to_the_plugin_while_nbgrader_executes(kernel_main, monkeypatch, capsys):
+    kernel_main(solution_path(UNIT).read_text())
+    monkeypatch.setenv(notebook.DEFER_ENV, "1")
+    assert notebook.grade(UNIT, "2.1", "values") == 0.0
+    assert notebook.DEFERRED_MESSAGE in capsys.readouterr().out
+
+
+def test_check_prints_the_verdict(kernel_main, capsys):
+    kernel_main(solution_path(UNIT).read_text())
+    assert notebook.check("2.2") is True
+    assert "Task 2.2 · sigmoid passed ✓" in capsys.readouterr().out
+    kernel_main(make_stub(solution_path(UNIT).read_text(), UNIT))
+    assert notebook.check("sigmoid", unit=UNIT) is False
+    assert "not implemented" in capsys.readouterr().out
+    assert notebook.check_all(UNIT) == 0.0
+
+
+@pytest.mark.parametrize(
+    ("value", "points", "expected"),
+    [
+        (np.float64(2.5), 4, 2.5),
+        (np.int64(3), 4, 3.0),
+        (5, 2, 2.0),
+        (-1, 2, 0.0),
+        (float("nan"), 2, 0.0),
+        ("2", 2, 2.0),
+        ("x", 2, 0.0),
+        (None, 2, 0.0),
+    ],
+)
+def test_clamp(value, points, expected):
+    got = notebook.clamp(value, points)
+    assert type(got) is float and got == expected
+
+
+def _graded(outputs, points=2.0):
+    meta = {"nbgrader": {"grade": True, "solution": False, "points": points, "grade_id": "x"}}
+    cell = new_code_cell("", metadata=meta)
+    cell.outputs = outputs
+    return determine_grade(cell)[0]
+
+
+@pytest.mark.parametrize("score", [0.0, 0.5, 1.0, 2.0, np.float64(1.5), 7.0])
+def test_nbgrader_reads_the_engine_score_from_our_outputs(score):
+    """The traps: numpy reprs and print() give full credit, scores above points fail the
+    submission. Our outputs give nbgrader exactly the clamped score."""
+    result = CheckResult("values", score >= 2.0, score, 2.0, "msg", "failed")
+    assert _graded(cell_outputs(result, 2.0, hidden=False)) == min(float(score), 2.0)
+
+
+def test_the_traps_are_real():
+    """What a naive grade cell would get from nbgrader 0.9.6 (why we write floats)."""
+    from nbformat.v4 import new_output
+
+    numpy_repr = new_output("execute_result", data={"text/plain": "np.float64(0.5)"})
+    assert _graded([numpy_repr]) == 2.0  # full credit for a 0.5 score
+    assert _graded([new_output("stream", name="stdout", text="0.5\n")]) == 2.0  # print ignored
+    stderr = new_output("stream", name="stderr", text="RuntimeWarning\n")
+    assert _graded([stderr, new_output("execute_result", data={"text/plain": "2.0"})]) == 0
+    with pytest.raises(ValueError):
+        _graded([new_output("execute_result", data={"text/plain": "3.0"})])
+
+
+def test_not_gradable_cells_carry_no_score_and_say_so():
+    result = CheckResult("values", False, 0.0, 2.0, "grader error: boom", "not_gradable")
+    outs = cell_outputs(result, 2.0, hidden=False)
+    assert [o.output_type for o in outs] == ["stream"]
+    assert "needs a manual grade" in outs[0].text
+
+
+def test_hidden_messages_are_redacted():
+    msg = (
+        "Task 2.2 · sigmoid — wrong values on hidden inputs\n  sigmoid(x) does not match.\n"
+        "  called:   sigmoid(array(2, 3))\n  got:      sigmoid(x)[0, 0] = 0.87\n"
+        "  expected: sigmoid(x)[0, 0] = 0.12 (rtol 1e-07)\n  mismatch: 6 of 6 entries differ\n"
+        "  hint:     mind the minus sign."
+    )
+    out = redact(msg)
+    assert "0.87" not in out and "0.12" not in out and "mismatch" not in out
+    assert "hint:" in out and "wrong values on hidden inputs" in out
