@@ -53,8 +53,9 @@ def sigmoid(z: np.ndarray) -> np.ndarray:
 def initialize_with_zeros(dim: int) -> tuple[np.ndarray, float]:
     r"""Create the initial parameters: a column of zeros for ``w`` and ``b = 0``.
 
-    For logistic regression (a single unit) zeros are a fine start: there is no symmetry
-    to break.
+    Math:
+        $w = \mathbf{0} \in \mathbb{R}^{\text{dim} \times 1}$, $b = 0$. For logistic
+        regression (a single unit) zeros are a fine start: there is no symmetry to break.
 
     Args:
         dim: the number of features $n_x$ (the size of ``w``).
@@ -229,6 +230,10 @@ def model(
     print_cost: bool = False,
 ) -> dict:
     r"""Build the logistic-regression model from your functions, train it and predict.
+
+    Math:
+        $w, b \leftarrow 0$; gradient descent on $J(w, b)$ for ``num_iterations`` steps of
+        size ``learning_rate``; $\hat{Y} = [\sigma(w^T X + b) > 0.5]$ for both sets.
 
     Steps: ``initialize_with_zeros(n_x)`` → ``optimize(...)`` with **this function's**
     ``num_iterations``, ``learning_rate`` and ``print_cost`` → ``predict`` on the training and
