@@ -538,7 +538,7 @@ UNIT = Unit(
                     "hidden",
                     1,
                     cl.hidden_values(
-                        lambda rng: [_problem(rng)[:3] for _ in range(3)], name="Y_prediction"
+                        lambda rng: [_problem(rng, m=20)[:3] for _ in range(3)], name="Y_prediction"
                     ),
                     "hidden",
                     "matches the reference on random problems",
