@@ -91,6 +91,12 @@ class Context:
         Returns:
             ``("note", text)`` lines for a message (empty when nothing was seen).
         """
+        try:
+            return self._side_effect_lines()
+        except Exception:  # noqa: BLE001 - notes are extras; never lose a verdict over them
+            return []
+
+    def _side_effect_lines(self) -> list[tuple[str, str]]:
         from autograder.asserts import same_plain
 
         notes: list[str] = []

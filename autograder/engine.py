@@ -143,7 +143,10 @@ def run_check(
         if called and not any(label == "called" for label, _ in lines):
             lines.insert(0, ("called", called))
         lines.extend(ctx.side_effect_lines())
-        hint = _diagnose(unit, task, check, ctx, reference) or exc.hint
+        try:
+            hint = _diagnose(unit, task, check, ctx, reference) or exc.hint
+        except Exception:  # noqa: BLE001 - a diagnosis bug must not lose the verdict
+            hint = exc.hint
         return fail(exc.kind or check.kind, exc.detail, lines, hint)
     except NeedsReference as exc:
         return fail(
@@ -228,8 +231,8 @@ def grade_submission(
         tr = TaskResult(task.id, task.function)
         for check in task.checks:
             submission.begin_check()
-            tr.checks.append(
-                run_check(
+            try:
+                outcome = run_check(
                     unit,
                     task,
                     check,
@@ -239,7 +242,18 @@ def grade_submission(
                     seed=seed,
                     recorder=recorder,
                 )
-            )
+            except Exception as exc:  # noqa: BLE001 - a grader bug costs one check, not the batch
+                text = f"grader error: {type(exc).__name__}: {exc}"
+                outcome = CheckResult(
+                    check.name,
+                    False,
+                    0.0,
+                    check.points,
+                    messages.format_failure(task.id, task.function, "not gradable", text),
+                    "not_gradable",
+                    check.kind,
+                )
+            tr.checks.append(outcome)
         result.tasks.append(tr)
     return result
 

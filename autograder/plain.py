@@ -19,9 +19,12 @@ _SCALARS = (bool, int, float, complex, str, type(None))
 MAX_DEPTH = 8
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Foreign:
     """A value of a type the grader does not accept, described by its type name.
+
+    Two markers are equal when they name the same type and hold equal data; a marker never
+    equals plain data.
 
     Attributes:
         type_name: the qualified type name of the original value (``numpy.matrix``).
@@ -30,6 +33,17 @@ class Foreign:
 
     type_name: str
     array: np.ndarray | None = None
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not Foreign or other.type_name != self.type_name:
+            return False
+        if self.array is None or other.array is None:
+            return self.array is None and other.array is None
+        a, b = self.array, other.array
+        return a.shape == b.shape and bool(np.array_equal(a, b, equal_nan=True))
+
+    def __hash__(self) -> int:
+        return hash(self.type_name)
 
     def __repr__(self) -> str:
         return f"<{self.type_name} object>"

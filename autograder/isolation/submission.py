@@ -330,7 +330,7 @@ class IsolatedSubmission(Submission):
         def dec(key: str, default: Any) -> Any:
             if key not in reply:
                 return default
-            return to_plain(codec.decode(reply[key], arrays, _foreign))
+            return codec.decode(reply[key], arrays, _foreign)  # plain by construction
 
         err = reply.get("error")
         if err is not None:

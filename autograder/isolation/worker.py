@@ -213,6 +213,19 @@ def _install_rng_watch() -> None:
     random.setstate = _watch("random.setstate", _REAL["py_setstate"])
 
 
+_BUILTINS = dict(vars(__import__("builtins")))
+
+
+def _restore_builtins() -> None:
+    """Undo any change student code made to the builtins the worker itself relies on."""
+    import builtins
+
+    table = vars(builtins)
+    for key in [k for k in table if k not in _BUILTINS]:
+        del table[key]
+    table.update(_BUILTINS)
+
+
 class Student:
     """The loaded submission: a namespace and the file names its code was compiled with."""
 
@@ -245,6 +258,7 @@ class Student:
             )
         finally:
             sys.stdout, sys.stderr = old
+            _restore_builtins()
         return {"load_error": load_error, "cell_errors": errors, "functions": self.functions()}
 
     def _exec(self, code: str, filename: str) -> str | None:
@@ -259,7 +273,8 @@ class Student:
         except CallTimeout:
             raise
         except BaseException as exc:  # noqa: BLE001 - student code may raise anything
-            return _describe_error(exc, self.files)[0] + _loc(exc, self.files)
+            kind, message = _describe_error(exc, self.files)
+            return f"{kind}: {message}{_loc(exc, self.files)}" if message else kind
         return None
 
     def functions(self) -> dict[str, Any]:
@@ -354,6 +369,7 @@ class Student:
                     reply["error"] = [kind, message, _loc(exc, self.files, bare=True)]
                 finally:
                     sys.stdout, sys.stderr = old
+                    _restore_builtins()
                     for pname, prev in saved.items():
                         if prev is None:
                             self.ns.pop(pname, None)

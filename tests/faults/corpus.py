@@ -1,0 +1,521 @@
+"""The fault corpus: broken and hostile submissions, each with its expected score and message.
+
+Every fault is the reference solution of ``numpy_basics`` with a snippet appended (which
+redefines a function or runs top-level code), or a notebook made of such cells. Group
+letters follow the catalogue in ``shared/notes/untrusted-code.md`` §2 (A crash, B abort,
+C type/shape, D numeric, E mutation, F RNG, G resources, H notebook tampering, I leakage,
+J fake equality, K grader failure).
+
+``fails`` maps ``"function.check"`` to a substring of that check's message; every other
+check must pass. ``"*"`` means every check. ``score`` is the expected total (out of 42).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+UNIT = "numpy_basics"
+L1_ALL = {"L1.returns_number": "", "L1.values": "", "L1.hidden": ""}
+L2_ALL = {"L2.returns_number": "", "L2.values": "", "L2.hidden": ""}
+
+
+@dataclass(frozen=True)
+class Fault:
+    """One corpus entry.
+
+    Attributes:
+        id: catalogue number plus a short name.
+        code: appended to the reference (``.py``), or the extra cells of a notebook.
+        fails: ``{"function.check": message substring}``; ``{"*": text}`` for all checks.
+        score: expected score out of 42.
+        args: extra ``autograder grade`` options.
+        notebook: build a notebook: the reference in one cell, then ``cells``.
+        cells: ``(source, nbgrader metadata or None)`` for notebook faults.
+        replace: the code replaces the reference instead of extending it.
+    """
+
+    id: str
+    code: str = ""
+    fails: dict[str, str] = field(default_factory=dict)
+    score: float = 42.0
+    args: tuple[str, ...] = ()
+    notebook: bool = False
+    cells: tuple[tuple[str, dict | None], ...] = ()
+    replace: bool = False
+
+
+def _all(fn: str, text: str, checks: tuple[str, ...]) -> dict[str, str]:
+    return {f"{fn}.{c}": text for c in checks}
+
+
+L1_CHECKS = ("returns_number", "values", "hidden")
+I2V = ("shape", "values", "hidden")
+NR = ("shape", "values", "no_mutation", "hidden")
+SM = ("shape", "values", "large_inputs", "hidden")
+FAST = ("--timeout", "0.6")
+
+FAULTS: list[Fault] = [
+    # ------------------------------------------------------------------ A: crash / load
+    Fault("A1-syntax-error", "def L1(yhat, y):\n    return (\n", {"*": "SyntaxError"}, 0),
+    Fault(
+        "A2-misnamed",
+        "def l1(yhat, y):\n    return float(np.sum(np.abs(y - yhat)))\ndel L1\n",
+        _all("L1", "defines no function L1()", L1_CHECKS),
+        39,
+    ),
+    Fault(
+        "A3-stub-left",
+        "def L2(yhat, y):\n    raise NotImplementedError\n",
+        _all("L2", "not implemented", L1_CHECKS),
+        39,
+    ),
+    Fault(
+        "A4-raises-for-some-inputs",
+        "_nr = normalize_rows\n"
+        "def normalize_rows(x):\n"
+        "    if x.shape[1] != 3:\n        raise ZeroDivisionError('only 3 columns')\n"
+        "    return _nr(x)\n",
+        {"normalize_rows.hidden": "ZeroDivisionError: only 3 columns"},
+        41,
+    ),
+    Fault("A5-missing-package", "import torch\n", {"*": "No module named 'torch'"}, 0),
+    Fault(
+        "A6-heavy-top-level",
+        "while True:\n    pass\n",
+        {"*": "loading the code did not finish"},
+        0,
+        ("--budget", "1"),
+    ),
+    Fault(
+        "A7-reads-stdin",
+        "def L2(yhat, y):\n    n = int(input('n? '))\n    return float(n)\n",
+        _all("L2", "EOFError", L1_CHECKS),
+        39,
+    ),
+    Fault(
+        "A8-plot-show",
+        "import matplotlib.pyplot as plt\nplt.plot([1, 2])\nplt.show()\n",
+        {},
+        42,
+    ),
+    # ------------------------------------------------------------------ B: aborts, sabotage
+    Fault(
+        "B1-sys-exit",
+        "import sys\ndef L1(yhat, y):\n    sys.exit(3)\n",
+        _all("L1", "sys.exit(3)", L1_CHECKS),
+        39,
+    ),
+    Fault(
+        "B2-os-exit",
+        "import os\ndef L1(yhat, y):\n    os._exit(0)\n",
+        _all("L1", "crashed", L1_CHECKS),
+        39,
+    ),
+    Fault(
+        "B3-keyboard-interrupt",
+        "def L2(yhat, y):\n    raise KeyboardInterrupt\n",
+        _all("L2", "KeyboardInterrupt", L1_CHECKS),
+        39,
+    ),
+    Fault(
+        "B4-segfault",
+        "import ctypes\ndef softmax(x):\n    return ctypes.string_at(0)\n",
+        _all("softmax", "SIGSEGV", SM),
+        37,
+    ),
+    Fault(
+        "B5-blocks-alarm",
+        "import signal\nsignal.signal(signal.SIGALRM, signal.SIG_IGN)\n"
+        "def L1(yhat, y):\n    while True:\n        pass\n",
+        _all("L1", "did not finish within 0.6 s", L1_CHECKS),
+        39,
+        FAST,
+    ),
+    Fault(
+        "B6-recursion",
+        "def L2(yhat, y):\n    return L2(yhat, y)\n",
+        _all("L2", "RecursionError", L1_CHECKS),
+        39,
+    ),
+    Fault(
+        "B7-patches-numpy",
+        "np.allclose = lambda *a, **k: True\n"
+        "np.testing.assert_allclose = lambda *a, **k: None\n"
+        "np.isclose = lambda a, b, *x, **k: np.ones(np.shape(a), bool)\n"
+        "def L1(yhat, y):\n    return 0.0\n",
+        {"L1.values": "wrong values", "L1.hidden": "wrong values"},
+        40,
+    ),
+    Fault(
+        "B8-patches-builtins",
+        "import builtins\nbuiltins.isinstance = lambda *a: True\nbuiltins.abs = lambda x: 0\n"
+        "builtins.float = lambda *a: 0.0\n"
+        "def L2(yhat, y):\n    return 1.5\n",
+        {"L2.values": "wrong values", "L2.hidden": "wrong values"},
+        40,
+    ),
+    Fault(
+        "B9-patches-autograder",
+        "import sys, types\n"
+        "fake = types.ModuleType('autograder')\nfake.checklib = types.SimpleNamespace("
+        "compare=lambda *a, **k: None)\n"
+        "sys.modules['autograder'] = fake\nsys.modules['autograder.checklib'] = fake.checklib\n"
+        "try:\n    import autograder.asserts as A\n    A.expect_close = lambda *a, **k: None\n"
+        "except ImportError:\n    pass\n"
+        "def L1(yhat, y):\n    return 123.0\n",
+        {"L1.values": "wrong values", "L1.hidden": "wrong values"},
+        40,
+    ),
+    Fault(
+        "B11-writes-grader-files",
+        "import os\n"
+        f"TARGET = {str(ROOT / 'autograder' / 'expected' / 'numpy_basics.json')!r}\n"
+        "def L2(yhat, y):\n    with open(TARGET, 'w') as f:\n        f.write('{}')\n"
+        "    return float(np.sum((y - yhat) ** 2))\n",
+        _all("L2", "Error", L1_CHECKS),
+        39,
+    ),
+    Fault(
+        "B12-atexit-fake-pass",
+        "import atexit\natexit.register(lambda: print('ALL TESTS PASSED 42/42'))\n"
+        "def L2(yhat, y):\n    print('PASSED')\n    return 0.5\n",
+        {"L2.values": "wrong values", "L2.hidden": "wrong values"},
+        40,
+    ),
+    Fault(
+        "B13-frame-introspection",
+        "import sys\n"
+        "def L1(yhat, y):\n"
+        "    f = sys._getframe(1)\n    return float(f.f_locals.get('expected', 0.0))\n",
+        {"L1.values": "wrong values", "L1.hidden": "wrong values"},
+        40,
+    ),
+    # ------------------------------------------------------------------ C: types, shapes
+    Fault(
+        "C1-list-not-array",
+        "def image2vector(image):\n    return image.reshape(-1, 1).tolist()\n",
+        {"image2vector.shape": "list"},
+        41,
+    ),
+    Fault(
+        "C2-np-matrix",
+        "def image2vector(image):\n    return np.matrix(image.reshape(-1, 1))\n",
+        _all("image2vector", "numpy.matrix", I2V),
+        39,
+    ),
+    Fault(
+        "C3-rank-1",
+        "def image2vector(image):\n    return image.reshape(-1)\n",
+        {"image2vector.shape": "(18,)"},  # values checks compare numbers; shape is its own check
+        41,
+    ),
+    Fault(
+        "C6-int-dtype",
+        "_nr = normalize_rows\ndef normalize_rows(x):\n    return _nr(x).astype(int)\n",
+        {"normalize_rows.shape": "int", "normalize_rows.values": "", "normalize_rows.hidden": ""},
+        38,
+    ),
+    Fault(
+        "C8-object-dtype",
+        "def L1(yhat, y):\n    return np.array([1.1], dtype=object)[0:1]\n",
+        _all("L1", "dtype object", L1_CHECKS),
+        39,
+    ),
+    Fault(
+        "C9-returns-none",
+        "def L2(yhat, y):\n    loss = float(np.sum((y - yhat) ** 2))\n",
+        _all("L2", "NoneType", L1_CHECKS),
+        39,
+    ),
+    Fault(
+        "C10-zero-d-array-ok",
+        "_l1 = L1\ndef L1(yhat, y):\n    return np.array(_l1(yhat, y))\n",
+        {},
+        42,
+    ),
+    Fault(
+        "C11-wrong-keys",
+        "_pv = propagate_vectorized\n"
+        "def propagate_vectorized(w, b, X, Y):\n"
+        "    g, c = _pv(w, b, X, Y)\n    return {'dW': g['dw'], 'db': g['db']}, c\n",
+        {
+            "propagate_vectorized.structure": "keys",
+            "propagate_vectorized.values": "keys",
+            "propagate_vectorized.agrees_with_loops": "disagree",
+            "propagate_vectorized.hidden": "keys",
+        },
+        38,
+    ),
+    Fault(
+        "C12-read-only-view-ok",
+        "def image2vector(image):\n    v = image.reshape(-1, 1)\n"
+        "    v.setflags(write=False)\n    return v\n",
+        {},
+        42,
+    ),
+    # ------------------------------------------------------------------ D: numerics
+    Fault(
+        "D1-naive-sigmoid-overflow",
+        "def sigmoid(x):\n    return 1 / (1 + np.exp(-x))\n",
+        {"sigmoid.large_inputs": "overflow"},
+        41,
+    ),
+    Fault(
+        "D2-nan-result",
+        "def L2(yhat, y):\n    return float('nan')\n",
+        {"L2.values": "nan", "L2.hidden": "nan"},
+        40,
+    ),
+    Fault(
+        "D3-softmax-no-shift",
+        "def softmax(x):\n    e = np.exp(x)\n    return e / e.sum(axis=1, keepdims=True)\n",
+        {"softmax.large_inputs": "nan"},
+        41,
+    ),
+    Fault(
+        "D9-numpy2-removal",
+        "def L1(yhat, y):\n    return float(np.product(np.abs(y - yhat)))\n",
+        _all("L1", "np.product", L1_CHECKS),
+        39,
+    ),
+    # ------------------------------------------------------------------ E: mutation
+    Fault(
+        "E1-in-place",
+        "def normalize_rows(x):\n    x /= np.linalg.norm(x, axis=1, keepdims=True)\n    return x\n",
+        {"normalize_rows.no_mutation": "changed its argument x in place"},
+        41,
+    ),
+    Fault(
+        "E5-mutable-default",
+        "def L1(yhat, y, _seen=[]):\n    _seen.append(1)\n"
+        "    return float(np.sum(np.abs(y - yhat))) + len(_seen) - 1\n",
+        {"L1.values": "wrong values", "L1.hidden": "wrong values"},
+        40,
+    ),
+    # ------------------------------------------------------------------ F: RNG
+    Fault(
+        "F1-noise",
+        "def L1(yhat, y):\n    return float(np.sum(np.abs(y - yhat)) + 1e-3 * np.random.rand())\n",
+        {"L1.values": "wrong values", "L1.hidden": "wrong values"},
+        40,
+    ),
+    Fault(
+        "F2-reseeds-global-rng",
+        "_l2 = L2\ndef L2(yhat, y):\n    np.random.seed(0)\n    return _l2(yhat, y)\n",
+        {},
+        42,
+    ),
+    Fault(
+        "F2-reseeds-and-wrong",
+        "def L2(yhat, y):\n    np.random.seed(1)\n    return float(np.random.rand())\n",
+        {"L2.values": "calls np.random.seed itself", "L2.hidden": "np.random.seed"},
+        40,
+    ),
+    # ------------------------------------------------------------------ G: resources
+    Fault(
+        "G1-infinite-loop",
+        "def L2(yhat, y):\n    while True:\n        pass\n",
+        _all("L2", "timed out", L1_CHECKS),
+        39,
+        FAST,
+    ),
+    Fault(
+        "G2-memory-loop",
+        "def L1(yhat, y):\n    keep = []\n    while True:\n        keep.append(' ' * 10**7)\n",
+        _all("L1", "MemoryError", L1_CHECKS),
+        39,
+        ("--memory-mb", "512"),
+    ),
+    Fault(
+        "G3-huge-allocation",
+        "def L2(yhat, y):\n    return float(np.zeros((10**6, 10**6)).sum())\n",
+        _all("L2", "memory limit", L1_CHECKS),
+        39,
+        ("--memory-mb", "512"),
+    ),
+    Fault(
+        "G5-print-flood",
+        "_l1 = L1\ndef L1(yhat, y):\n    for i in range(20000):\n        print('spam' * 50)\n"
+        "    return _l1(yhat, y)\n",
+        {},
+        42,
+    ),
+    Fault(
+        "G6-huge-message",
+        "def L2(yhat, y):\n    raise ValueError('x' * 10**7)\n",
+        _all("L2", "ValueError: xxx", L1_CHECKS),
+        39,
+    ),
+    Fault(
+        "G7-huge-result",
+        "def L2(yhat, y):\n    return np.ones((3000, 3000))\n",
+        _all("L2", "too large", L1_CHECKS),
+        39,
+    ),
+    Fault(
+        "G8-fork-and-threads",
+        "import os, threading, time\n_l2 = L2\n"
+        "def L2(yhat, y):\n    if os.fork() == 0:\n        time.sleep(600)\n        os._exit(0)\n"
+        "    threading.Thread(target=time.sleep, args=(600,), daemon=True).start()\n"
+        "    return _l2(yhat, y)\n",
+        {},
+        42,
+    ),
+    Fault(
+        "G9-disk-fill",
+        "def L1(yhat, y):\n    with open('big.bin', 'wb') as f:\n"
+        "        for _ in range(64):\n            f.write(b'0' * 2**20)\n    return 1.1\n",
+        _all("L1", "File too large", L1_CHECKS),
+        39,
+    ),
+    Fault(
+        "G10-network",
+        "import socket\n"
+        "def L1(yhat, y):\n    socket.create_connection(('1.1.1.1', 80), timeout=0.5)\n"
+        "    return 1.1\n",
+        _all("L1", "OSError", L1_CHECKS),
+        39,
+    ),
+    # ------------------------------------------------------------------ I: leakage
+    Fault(
+        "I1-import-solutions",
+        "from solutions.numpy_basics import *\n",
+        {"*": "No module named 'solutions'"},
+        0,
+    ),
+    Fault(
+        "I1-editable-finder",
+        "import __editable___nn_autograder_kit_0_1_0_finder as f\nf.install()\n"
+        "import solutions.numpy_basics as s\nL1 = s.L1\n",
+        {"*": "could not be loaded"},
+        0,
+    ),
+    Fault(
+        "I2-read-reference-file",
+        f"SRC = open({str(ROOT / 'solutions' / 'numpy_basics.py')!r}).read()\n",
+        {"*": "No such file or directory"},
+        0,
+    ),
+    Fault(
+        "I2-read-expected-values",
+        "import json\n"
+        f"PATH = {str(ROOT / 'autograder' / 'expected' / 'numpy_basics.json')!r}\n"
+        "def L1(yhat, y):\n    return json.load(open(PATH))['L1/values'][0]\n",
+        _all("L1", "FileNotFoundError", L1_CHECKS),
+        39,
+    ),
+    Fault(
+        "I5-environment-and-argv",
+        "import os, sys\n"
+        "def L2(yhat, y):\n    raise RuntimeError(f'{len(sys.argv[0])} {sorted(os.environ)}')\n",
+        _all("L2", "RuntimeError: 0 ['AUTOGRADER_GRADING', 'HOME', 'LANG', 'MKL", L1_CHECKS),
+        39,
+    ),
+    # ------------------------------------------------------------------ J: fake equality
+    Fault(
+        "J1-always-equal",
+        "class AlwaysEqual(float):\n    def __eq__(self, other):\n        return True\n"
+        "    __ne__ = lambda self, o: False\n"
+        "def L1(yhat, y):\n    return AlwaysEqual(0.0)\n",
+        _all("L1", "AlwaysEqual", L1_CHECKS),
+        39,
+    ),
+    Fault(
+        "J2-ndarray-subclass",
+        "class Liar(np.ndarray):\n"
+        "    def __eq__(self, o):\n        return np.ones(self.shape, bool)\n"
+        "    def __sub__(self, o):\n        return np.zeros(self.shape)\n"
+        "    __rsub__ = __sub__\n"
+        "def image2vector(image):\n    return np.zeros((image.size, 1)).view(Liar)\n",
+        _all("image2vector", "Liar", I2V),
+        39,
+    ),
+    Fault(
+        "J3-duck-typed",
+        "class Duck:\n    shape = (18, 1)\n    dtype = np.dtype('float64')\n    is_number = True\n"
+        "    def __array__(self, *a, **k):\n        return np.zeros((18, 1))\n"
+        "def image2vector(image):\n    return Duck()\n",
+        _all("image2vector", "Duck", I2V),
+        39,
+    ),
+    Fault(
+        "J6-np-float-subclass",
+        "class F(np.float64):\n    def __eq__(self, o):\n        return True\n"
+        "    def __abs__(self):\n        return F(0.0)\n"
+        "def L2(yhat, y):\n    return F(0.0)\n",
+        _all("L2", "F", L1_CHECKS),
+        39,
+    ),
+    # ------------------------------------------------------------------ H: notebooks
+    Fault(
+        "H1-edited-grade-cell",
+        notebook=True,
+        cells=(
+            ("def L1(yhat, y):\n    return 0.0\n", None),
+            (
+                "def L1(yhat, y):\n    return float(np.sum(np.abs(y - yhat)))\n",
+                {"grade": True, "solution": False, "grade_id": "test_L1", "points": 3},
+            ),
+        ),
+        fails={"L1.values": "wrong values", "L1.hidden": "wrong values"},
+        score=40,
+    ),
+    Fault(
+        "H4-reads-notebook-variable",
+        notebook=True,
+        cells=(
+            ("yhat_nb = np.array([0.9, 0.2, 0.1, 0.4, 0.9])\n", None),
+            ("def L2(yhat, y):\n    return float(np.sum((y - yhat_nb) ** 2))\n", None),
+        ),
+        fails={
+            "L2.hidden": "reads the notebook variable(s) yhat_nb",
+        },
+        score=41,
+    ),
+    Fault(
+        "H5-magics-and-shell",
+        notebook=True,
+        cells=(("%load_ext autoreload\n!rm -rf /\nx = 1\n", None),),
+        fails={},
+        score=42,
+    ),
+    Fault(
+        "H6-patches-ipython-and-helpers",
+        notebook=True,
+        cells=(
+            ("get_ipython().showtraceback = lambda *a, **k: None\n", None),
+            ("np.allclose = lambda *a, **k: True\nnp.testing.assert_allclose = print\n", None),
+            ("def softmax(x):\n    return x\n", None),
+        ),
+        fails={
+            "softmax.values": "wrong values",
+            "softmax.large_inputs": "",
+            "softmax.hidden": "",
+        },
+        score=38,
+    ),
+    Fault(
+        "G1-budget-runs-out",
+        "def L1(yhat, y):\n    while True:\n        pass\n",
+        {
+            "L1.returns_number": "timed out",
+            "L1.values": "did not finish",
+            "L1.hidden": "",
+            "L2.returns_number": "not run",
+            "L2.values": "not run",
+            "L2.hidden": "not run",
+            "propagate_loops.structure": "not run",
+            "propagate_loops.values": "not run",
+            "propagate_loops.hidden": "not run",
+            "propagate_vectorized.structure": "not run",
+            "propagate_vectorized.no_loops": "not run",
+            "propagate_vectorized.values": "not run",
+            "propagate_vectorized.agrees_with_loops": "not run",
+            "propagate_vectorized.hidden": "not run",
+        },
+        26,
+        ("--timeout", "0.6", "--budget", "1.5"),
+    ),
+]

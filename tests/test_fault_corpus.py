@@ -1,0 +1,82 @@
+"""The fault corpus (tests/faults/corpus.py) graded through ``autograder grade --json``.
+
+Each fault must get exactly its expected score, fail exactly its listed checks with the
+listed message, and pass every other check; the grader itself must survive all of them.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from autograder import units
+from autograder.cli import main
+
+from .faults.corpus import FAULTS, ROOT, UNIT, Fault
+
+REFERENCE = (ROOT / "solutions" / f"{UNIT}.py").read_text()
+POINTS = {
+    f"{t.function}.{c.name}": float(c.points) for t in units.get(UNIT).tasks for c in t.checks
+}
+TIMINGS: dict[str, float] = {}
+
+
+def write_submission(fault: Fault, folder: Path) -> Path:
+    """Write the fault's submission file (a .py or a notebook) into ``folder``."""
+    if not fault.notebook:
+        path = folder / f"{UNIT}.py"
+        path.write_text(fault.code if fault.replace else REFERENCE + "\n\n" + fault.code)
+        return path
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell("# homework"), nbformat.v4.new_code_cell(REFERENCE)]
+    for source, meta in fault.cells:
+        cell = nbformat.v4.new_code_cell(source)
+        if meta is not None:
+            cell.metadata["nbgrader"] = meta
+        nb.cells.append(cell)
+    path = folder / f"{UNIT}.ipynb"
+    nbformat.write(nb, path)
+    return path
+
+
+def grade_cli(capsys, path: Path, *args: str) -> tuple[int, dict]:
+    code = main(["grade", str(path), "--json", "--timeout", "3", *args])
+    out = capsys.readouterr().out
+    (obj,) = [json.loads(line) for line in out.splitlines() if line.strip()]
+    return code, obj
+
+
+def test_corpus_is_big_and_covers_every_group():
+    groups = {f.id[0] for f in FAULTS}
+    assert len(FAULTS) >= 40
+    assert groups >= set("ABCDEFGHIJ")  # K (grader failure) is in test_isolation.py
+    assert len({f.id for f in FAULTS}) == len(FAULTS)
+    for f in FAULTS:
+        expected = 42.0 - (42.0 if "*" in f.fails else sum(POINTS[k] for k in f.fails))
+        assert expected == f.score, f"{f.id}: listed score {f.score}, checks say {expected}"
+        assert "*" in f.fails or set(f.fails) <= set(POINTS), f.id
+
+
+@pytest.mark.parametrize("fault", FAULTS, ids=[f.id for f in FAULTS])
+def test_fault(capsys, tmp_path, fault):
+    path = write_submission(fault, tmp_path)
+    start = time.perf_counter()
+    code, obj = grade_cli(capsys, path, *fault.args)
+    TIMINGS[fault.id] = time.perf_counter() - start
+    assert code == 0, "a student's fault must never make the grading itself fail"
+    checks = {f"{t['function']}.{c['name']}": c for t in obj["tasks"] for c in t["checks"]}
+    assert set(checks) == set(POINTS)
+    for key, check in checks.items():
+        want = fault.fails.get("*", fault.fails.get(key))
+        if want is None:
+            assert check["passed"], f"{key} should pass:\n{check['message']}"
+        else:
+            assert not check["passed"], f"{key} should fail"
+            assert want in check["message"], f"{key}: {want!r} not in:\n{check['message']}"
+            assert len(check["message"]) < 2500, "messages are truncated"
+    assert obj["score"] == fault.score
+    assert obj["max_score"] == 42.0
