@@ -129,7 +129,7 @@ def gradient_report(
         return "; ".join(notes)
     where = f" ({context})" if context else ""
     lines = [(label, text) for label, text in first.lines if label != "error"]
-    lines += [("errors", notes[0])] + [("", n) for n in notes[1:]]
+    lines += [("gradient", n) for n in notes]
     raise CheckFailure(first.detail[:-1] + where + ".", lines=lines, hint=hint, kind="gradient")
 
 
