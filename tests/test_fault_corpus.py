@@ -80,3 +80,41 @@ def test_fault(capsys, tmp_path, fault):
             assert len(check["message"]) < 2500, "messages are truncated"
     assert obj["score"] == fault.score
     assert obj["max_score"] == 42.0
+
+
+def _limits(args: tuple[str, ...]):
+    from autograder.isolation import Limits
+
+    opts = dict(zip(args[::2], args[1::2]))
+    budget = float(opts.get("--budget", 300))
+    return Limits(
+        call_timeout=float(opts.get("--timeout", 3)),
+        submission_budget=budget,
+        load_timeout=min(30.0, budget),
+        memory_mb=int(opts.get("--memory-mb", 1024)),
+    )
+
+
+#: Through the nbgrader flow's grading function: every notebook fault, and the first fault
+#: of every other group (the rest take the same engine path as the CLI).
+COURSE_SAMPLE = [
+    f for i, f in enumerate(FAULTS) if f.notebook or f.id[0] not in {g.id[0] for g in FAULTS[:i]}
+]
+
+
+@pytest.mark.parametrize("fault", COURSE_SAMPLE, ids=[f.id for f in COURSE_SAMPLE])
+def test_fault_through_the_course_flow(tmp_path, fault):
+    from autograder.course.worker import VERDICTS, grade_file
+
+    path = write_submission(fault, tmp_path)
+    result = grade_file(path, UNIT, limits=_limits(fault.args))
+    assert result.gradable
+    assert result.score == fault.score
+    for task in result.tasks:
+        for check in task.checks:
+            assert check.status in VERDICTS
+            key = f"{task.function}.{check.name}"
+            want = fault.fails.get("*", fault.fails.get(key))
+            assert check.passed == (want is None), key
+            if want:
+                assert want in check.message, key
