@@ -803,7 +803,7 @@ def two_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000
     return parameters, costs
 """,
         "structure values hidden",
-        message="should hold 3 values",
+        message="should hold 2 values",
     ),
     # ------------------------------------------------------------------ 5.12 L_layer_model
     mistake(

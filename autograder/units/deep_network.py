@@ -940,8 +940,8 @@ def _up_hidden(ctx: Context) -> str:
 
 def _model_args(ctx: Context) -> tuple[tuple, dict]:
     if ctx.task.function == "two_layer_model":
-        return (TOY_X, TOY_Y, (4, 7, 1)), {"num_iterations": 201}
-    return (TOY_X, TOY_Y, [4, 5, 3, 1]), {"num_iterations": 201}
+        return (TOY_X, TOY_Y, (4, 7, 1)), {"num_iterations": 120}
+    return (TOY_X, TOY_Y, [4, 5, 3, 1]), {"num_iterations": 120}
 
 
 def _expect_model_result(value: Any, dims: Sequence[int], iterations: int) -> tuple:
@@ -969,10 +969,10 @@ def _expect_model_result(value: Any, dims: Sequence[int], iterations: int) -> tu
 
 def _model_structure(ctx: Context) -> str:
     args, kwargs = _model_args(ctx)
-    kwargs = {"num_iterations": 250}
+    kwargs = {"num_iterations": 101}
     value = _seeded(ctx, ctx.task.function, args, 1, kwargs)
-    _expect_model_result(value, args[2], 250)
-    return "num_iterations=250: 3 costs"
+    _expect_model_result(value, args[2], 101)
+    return "num_iterations=101: 2 costs"
 
 
 def _model_values(ctx: Context) -> None:
@@ -989,12 +989,13 @@ def _compare_model(got: Any, expected: tuple, kind: str) -> None:
         "initialize, then per iteration: forward, cost, backward, "
         "parameters = update_parameters(...); record the cost every 100 iterations."
     )
-    if isinstance(costs, list | np.ndarray) and len(costs) > 1:
+    want = np.asarray(expected[1], dtype=np.float64).ravel()
+    if isinstance(costs, list | np.ndarray) and len(costs) > 1 and np.ptp(want) > 0:
         c = cl.numbers(costs, "costs").ravel()
         if c.size > 1 and bool(np.all(c == c[0])):
             raise CheckFailure(
-                f"the cost never changes ({c[0]!r} at every record): the parameters are not "
-                "being updated.",
+                f"the cost never changes ({float(c[0])!r} at every record): the parameters are "
+                "not being updated.",
                 hint="keep the result: parameters = update_parameters(parameters, grads, "
                 "learning_rate).",
                 kind=kind,
@@ -1016,7 +1017,7 @@ def _model_hidden(ctx: Context) -> str:
         dims = [n_x] + [int(v) for v in ctx.rng.integers(2, 6, int(ctx.rng.integers(1, 4)))] + [1]
     kwargs = {
         "learning_rate": float(ctx.rng.uniform(0.02, 0.2)),
-        "num_iterations": int(ctx.rng.integers(101, 160)),
+        "num_iterations": int(ctx.rng.integers(101, 131)),
     }
     np.random.seed(1)
     expected = ref(X, Y, dims, **kwargs)
@@ -1463,7 +1464,7 @@ _UNIT = Unit(
                     2,
                     _model_values,
                     "values",
-                    "after np.random.seed(1), 201 iterations match the reference",
+                    "after np.random.seed(1), 120 iterations match the reference",
                 ),
                 Check(
                     "hidden",
@@ -1492,7 +1493,7 @@ _UNIT = Unit(
                     2,
                     _model_values,
                     "values",
-                    "after np.random.seed(1), 201 iterations match the reference",
+                    "after np.random.seed(1), 120 iterations match the reference",
                 ),
                 Check(
                     "hidden",
