@@ -113,11 +113,9 @@ def expect_gradient(
             e = np.abs(a - n) / np.maximum(1e-8, np.abs(a) + np.abs(n))
             e = np.where(np.isnan(e), np.inf, e)
             ix = np.unravel_index(int(np.argmax(e)), a.shape)
-            idx = list(int(i) for i in ix)
-            lines.insert(0, ("got", f"{name}{idx} = {float(a[ix])!r} (your gradient)"))
-            lines.insert(
-                1, ("expected", f"{name}{idx} = {float(n[ix])!r} (centred difference, h={H:g})")
-            )
+            at = f"{name}{[int(i) for i in ix]}" if a.ndim else name
+            lines.insert(0, ("got", f"{at} = {float(a[ix])!r} (your gradient)"))
+            lines.insert(1, ("expected", f"{at} = {float(n[ix])!r} (centred difference, h={H:g})"))
         raise CheckFailure(
             f"{name} does not match the numeric gradient.", lines=lines, hint=hint, kind="gradient"
         )
