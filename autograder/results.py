@@ -47,6 +47,7 @@ class CheckResult:
             "score": self.score,
             "max_score": float(self.max_score),
             "message": self.message,
+            "status": self.status,
         }
 
 
@@ -108,5 +109,6 @@ class UnitResult:
             "unit": self.unit,
             "score": self.score,
             "max_score": self.max_score,
+            "gradable": self.gradable,
             "tasks": [t.to_dict() for t in self.tasks],
         }

@@ -44,7 +44,7 @@ def _submission(config: pytest.Config, unit: str) -> Submission:
         path = folder / f"{unit}.py"
         if not path.exists() and (folder / f"{unit}.ipynb").exists():
             path = folder / f"{unit}.ipynb"
-        _SUBMISSIONS[key] = from_path(path, unit)
+        _SUBMISSIONS[key] = from_path(path, unit, isolated=False)
     return _SUBMISSIONS[key]
 
 

@@ -11,6 +11,7 @@ import pytest
 
 from autograder import units
 from autograder.cli import main
+from autograder.results import STATUSES
 
 ROOT = Path(__file__).resolve().parent.parent
 UNIT = "numpy_basics"
@@ -18,7 +19,8 @@ UNIT = "numpy_basics"
 
 def validate_schema(obj: dict) -> None:
     """The JSON form promised by the README (and by other tools that read it)."""
-    assert set(obj) == {"unit", "score", "max_score", "tasks"}
+    assert set(obj) == {"unit", "score", "max_score", "gradable", "tasks"}
+    assert isinstance(obj["gradable"], bool)
     assert isinstance(obj["unit"], str)
     assert isinstance(obj["score"], float) and isinstance(obj["max_score"], float)
     assert 0 <= obj["score"] <= obj["max_score"]
@@ -29,7 +31,8 @@ def validate_schema(obj: dict) -> None:
         assert task["checks"]
         s = 0.0
         for check in task["checks"]:
-            assert set(check) == {"name", "passed", "score", "max_score", "message"}
+            assert set(check) == {"name", "passed", "score", "max_score", "message", "status"}
+            assert check["status"] in STATUSES
             assert isinstance(check["passed"], bool)
             assert isinstance(check["message"], str)
             assert 0 <= check["score"] <= check["max_score"]
