@@ -399,7 +399,11 @@ def load_in_process(path: Path, unit: str) -> Submission:
         errors = []
         with _quiet():
             for i, cell in enumerate(cells):
-                err = _exec(cell, ns, f"{STUDENT_FILENAME_PREFIX} cell {i + 1}>")
+                # Each cell has its own time limit: a looping cell is skipped, not fatal.
+                with _time_limit(DEFAULT_CALL_TIMEOUT):
+                    err = _exec(cell, ns, f"{STUDENT_FILENAME_PREFIX} cell {i + 1}>")
+                if err and err.startswith("TimeoutError"):
+                    err = "TimeoutError: the cell did not finish and was skipped (infinite loop?)"
                 if err:
                     errors.append(f"cell {i + 1}: {err}")
         sub = Submission(unit, ns, str(path), source_text=text)

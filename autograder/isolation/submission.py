@@ -122,6 +122,7 @@ class IsolatedSubmission(Submission):
                     "notebook": self._notebook,
                     "file": self.origin,
                     "timeout": max(left, 0.01),
+                    "cell_timeout": self.limits.call_timeout,
                 },
                 [],
                 max(left, 0.01) + self.limits.grace,

@@ -241,17 +241,35 @@ class Student:
         out = _Bounded(MAX_OUTPUT)
         old = sys.stdout, sys.stderr
         sys.stdout = sys.stderr = out
+        deadline = time.monotonic() + float(req.get("timeout", 30))
+        cell_timeout = float(req.get("cell_timeout", 10))
         try:
-            with warnings.catch_warnings(), _alarm(float(req.get("timeout", 30))):
+            with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
                 for filename, code in req["cells"]:
                     self.files.add(filename)
-                    err = self._exec(code, filename)
-                    if err and req.get("notebook"):
+                    left = deadline - time.monotonic()
+                    if left <= 0:
+                        raise CallTimeout()
+                    if not req.get("notebook"):
+                        with _alarm(left):
+                            load_error = self._exec(code, filename)
+                        if load_error:
+                            break
+                        continue
+                    # A notebook cell that loops is skipped like one that raises: only the
+                    # functions it would have defined are lost, not the whole submission.
+                    limit = min(cell_timeout, left)
+                    try:
+                        with _alarm(limit):
+                            err = self._exec(code, filename)
+                    except CallTimeout:
+                        err = (
+                            f"TimeoutError: the cell did not finish within {limit:g} s and was "
+                            "skipped (infinite loop?)"
+                        )
+                    if err:
                         errors.append(f"{filename.strip('<>').replace('student ', '')}: {err}")
-                    elif err:
-                        load_error = err
-                        break
         except CallTimeout:
             load_error = (
                 "TimeoutError: loading the code did not finish (infinite loop at top level?)"

@@ -1,6 +1,17 @@
 """Known mistakes for unit 5 (deep network), each with the checks it must fail."""
 
+import numpy as np
+
 from autograder.mistakes import mistake
+from autograder.units.deep_network import LF_A, LF_B, LF_W, NET3_AL
+
+# Hard-coded answers are written into the mistakes' code as literals, so that the code is
+# self-contained, like a student's file (it also runs in the isolated worker).
+_LF_Z = np.dot(LF_W, LF_A) + LF_B
+_Z = repr(_LF_Z.tolist())
+_SIG = repr((1.0 / (1.0 + np.exp(-_LF_Z))).tolist())
+_RELU = repr(np.maximum(0.0, _LF_Z).tolist())
+_AL = repr(NET3_AL.tolist())
 
 MISTAKES = [
     # ------------------------------------------------------------------ 5.1 initialize_parameters
@@ -230,9 +241,9 @@ def linear_forward(A, W, b):
         "returns the visible example's Z",
         """
 def linear_forward(A, W, b):
-    from autograder.units.deep_network import LF_A, LF_B, LF_W
-    return np.dot(LF_W, LF_A) + LF_B, (A, W, b)
-""",
+    return np.array(%s), (A, W, b)
+"""
+        % _Z,
         "hidden",
     ),
     # ------------------------------------------------------------------ 5.4 linear_activation_forward
@@ -280,13 +291,12 @@ def linear_activation_forward(A_prev, W, b, activation):
         "returns the visible example's A",
         """
 def linear_activation_forward(A_prev, W, b, activation):
-    from autograder.units.deep_network import LF_A, LF_B, LF_W
     Z, linear_cache = linear_forward(A_prev, W, b)
     _, activation_cache = relu(Z)
-    z = np.dot(LF_W, LF_A) + LF_B
-    A = sigmoid(z)[0] if activation == "sigmoid" else relu(z)[0]
+    A = np.array(%s) if activation == "sigmoid" else np.array(%s)
     return A, (linear_cache, activation_cache)
-""",
+"""
+        % (_SIG, _RELU),
         "hidden",
     ),
     # ------------------------------------------------------------------ 5.5 L_model_forward
@@ -384,7 +394,7 @@ def L_model_forward(X, parameters):
         "returns the visible example's AL",
         """
 def L_model_forward(X, parameters):
-    from autograder.units.deep_network import NET3_AL
+    NET3_AL = np.array(%s)
     caches = []
     A = X
     L = len(parameters) // 2
@@ -394,7 +404,8 @@ def L_model_forward(X, parameters):
     AL, cache = linear_activation_forward(A, parameters["W" + str(L)], parameters["b" + str(L)], "sigmoid")
     caches.append(cache)
     return NET3_AL.copy() if AL.shape == NET3_AL.shape else AL * 0.5, caches
-""",
+"""
+        % _AL,
         "hidden",
         message="wrong values on hidden inputs",
     ),

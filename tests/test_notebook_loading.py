@@ -1,0 +1,48 @@
+"""Loading a notebook: a cell that loops or raises costs only what it would have defined."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from autograder.engine import grade_submission
+from autograder.isolation import Limits
+from autograder.submission import from_path
+
+ROOT = Path(__file__).resolve().parent.parent
+UNIT = "numpy_basics"
+
+
+def notebook(tmp_path: Path, *cells: str) -> Path:
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell(c) for c in cells]
+    path = tmp_path / f"{UNIT}.ipynb"
+    nbformat.write(nb, path)
+    return path
+
+
+@pytest.mark.parametrize("isolated", [True, False])
+def test_a_looping_try_it_cell_is_skipped_not_fatal(tmp_path, isolated):
+    src = (ROOT / "solutions" / f"{UNIT}.py").read_text()
+    path = notebook(tmp_path, src, "while True:\n    pass", "x = sigmoid(0.0)")
+    limits = Limits(call_timeout=1.0)
+    sub = from_path(path, UNIT, isolated=isolated, limits=limits if isolated else None)
+    assert sub.load_error is None
+    assert any("TimeoutError" in e and "skipped" in e for e in sub.cell_errors)
+    result = grade_submission(UNIT, sub)
+    assert result.score == result.max_score
+
+
+def test_a_looping_cell_that_defines_a_function_costs_only_that_task(tmp_path):
+    src = (ROOT / "solutions" / f"{UNIT}.py").read_text()
+    head, _, tail = src.partition("# ## Task 2.7")
+    looping = "while True:\n    pass\n\n# ## Task 2.7" + tail
+    path = notebook(tmp_path, head, looping)
+    sub = from_path(path, UNIT, limits=Limits(call_timeout=1.0))
+    result = grade_submission(UNIT, sub)
+    lost = {t.function for t in result.tasks if t.score < t.max_score}
+    # The loop comes before the cell's defs: tasks 2.7-2.10 are lost, the rest is graded.
+    assert lost == {"L1", "L2", "propagate_loops", "propagate_vectorized"}
+    assert any("not found" in c.message for t in result.tasks for c in t.checks)
