@@ -4,7 +4,7 @@ Usage: python benchmarks/bench_selfcheck.py [--repeat N]
 
 Prints, best of N runs each:
 - baselines: a Python start that imports numpy, and pytest collecting the self-check only;
-- `pytest exercises --impl solutions` (target: under 3 s on a 2-core machine);
+- `pytest exercises --impl solutions` (target: under 3 s on a 2-core machine), and per unit;
 - `autograder grade solutions/<unit>.py --json` per unit (a fresh process each), and the
   in-process grading time of each unit (what the engine itself costs).
 """
@@ -68,6 +68,28 @@ def main() -> None:
         args.repeat,
     )
     rows.append(("pytest exercises --impl solutions", selfcheck))
+    for unit in units.available():
+        rows.append(
+            (
+                f"pytest exercises --impl solutions -m {unit}",
+                best_of(
+                    [
+                        py,
+                        "-m",
+                        "pytest",
+                        "-p",
+                        "no:cacheprovider",
+                        "-q",
+                        "exercises",
+                        "--impl",
+                        "solutions",
+                        "-m",
+                        unit,
+                    ],
+                    args.repeat,
+                ),
+            )
+        )
     for unit in units.available():
         rows.append(
             (

@@ -203,6 +203,16 @@ def test_feedback_shows_messages_but_no_hidden_check(course):
         assert "got:" not in cell.outputs[0].text and "expected:" not in cell.outputs[0].text
 
 
+def test_autograding_again_gives_the_same_scores(course):
+    _, session, _, grades = course
+    again = ["buggy1", "tamperer", "looper"]
+    for sid in again:
+        assert session.autograde(UNIT, sid)["success"]
+    regraded = {g.student: g for g in session.grades(UNIT, again)}
+    for sid in again:
+        assert _db_scores(regraded[sid]) == _db_scores(grades[sid]), sid
+
+
 def test_not_gradable_check_keeps_the_earlier_score(course):
     root, _, _, _ = course
     session = CourseSession(
