@@ -32,6 +32,7 @@ class LastCall:
     args: tuple[Any, ...]
     kwargs: dict[str, Any]
     outcome: CallOutcome
+    seed: int | None = None
 
 
 class Context:
@@ -77,7 +78,7 @@ class Context:
         """Call a student function and return the full outcome (never raises)."""
         extra = {} if timeout is None else {"timeout": timeout}
         out = self.submission.call(function, args, kwargs, seed=seed, patch=patch, **extra)
-        self.last = LastCall(function, args, dict(kwargs or {}), out)
+        self.last = LastCall(function, args, dict(kwargs or {}), out, seed)
         self.calls.append(self.last)
         return out
 

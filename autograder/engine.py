@@ -144,7 +144,7 @@ def run_check(
             lines.insert(0, ("called", called))
         lines.extend(ctx.side_effect_lines())
         try:
-            hint = _diagnose(unit, task, check, ctx, reference) or exc.hint
+            hint = _diagnose(unit, task, check, ctx, reference, exc.hint) or exc.hint
         except Exception:  # noqa: BLE001 - a diagnosis bug must not lose the verdict
             hint = exc.hint
         return fail(exc.kind or check.kind, exc.detail, lines, hint)
@@ -171,8 +171,13 @@ def run_check(
     )
 
 
-def _diagnose(unit: Unit, task: Task, check: Check, ctx: Context, reference) -> str | None:
-    """Name a known mistake whose output matches the student's on the failing call."""
+def _diagnose(
+    unit: Unit, task: Task, check: Check, ctx: Context, reference, advice: str | None = None
+) -> str | None:
+    """Name a known mistake whose output matches the student's on the failing call.
+
+    The hint is the mistake's own advice, or else the check's (``advice``).
+    """
     last = ctx.last
     if reference is None or last is None or last.outcome.error is not None:
         return None
@@ -184,6 +189,8 @@ def _diagnose(unit: Unit, task: Task, check: Check, ctx: Context, reference) -> 
 
             args = copy.deepcopy(last.args)
             kwargs = copy.deepcopy(last.kwargs)
+            if last.seed is not None:  # a seeded call: re-run the mistake on the same draws
+                np.random.seed(last.seed)
             with warnings.catch_warnings(), np.errstate(all="ignore"):
                 warnings.simplefilter("ignore")
                 value = to_plain(m.build(reference)(*args, **kwargs))
@@ -192,7 +199,7 @@ def _diagnose(unit: Unit, task: Task, check: Check, ctx: Context, reference) -> 
             continue
         if same_plain(value, last.outcome.value) and same_plain(after, last.outcome.args_after):
             text = f"this looks like a known mistake: {m.title}."
-            return f"{text} {m.hint}".strip()
+            return f"{text} {m.hint or advice or ''}".strip()
     return None
 
 

@@ -177,9 +177,15 @@ def _short(value: Any) -> str:
                 return np.array2string(value, separator=", ").replace("\n", "")
         return f"array{value.shape}"
     if isinstance(value, float):
-        return f"{value:.6g}"
+        text = repr(value)
+        return text if len(text) <= 10 else f"{value:.6g}"
     if isinstance(value, dict):
         return "{" + ", ".join(f"{k!r}: {_short(v)}" for k, v in value.items()) + "}"
-    if isinstance(value, tuple | list) and len(value) > 4:
-        return f"{type(value).__name__} of {len(value)}"
+    if isinstance(value, tuple | list):
+        if len(value) > 4:
+            return f"{type(value).__name__} of {len(value)}"
+        inner = ", ".join(_short(v) for v in value)
+        if isinstance(value, list):
+            return f"[{inner}]"
+        return f"({inner},)" if len(value) == 1 else f"({inner})"
     return repr(value)

@@ -30,6 +30,15 @@ from autograder.course.students import (
 from autograder.results import CheckResult
 
 UNIT = "numpy_basics"
+SWALLOW_CODE = '''\
+def L2(yhat, y):
+    """Work in progress."""
+    while True:
+        try:
+            pass
+        except KeyboardInterrupt:
+            pass
+'''
 FAST = {
     "Execute.timeout": 3,
     "EngineGrades.limits": {"call_timeout": 1.0, "load_timeout": 3.0, "check_timeout": 3.0},
@@ -73,7 +82,9 @@ def _students() -> list[Student]:
         tamper,
         Student("looper", "loops", {"L1": LOOP_CODE.format(name="L1")}),
         Student("crasher", "kernel dies", {first: CRASH_CODE.format(name=first)}),
-        Student("after", "graded after the crasher"),
+        Student("swallower", "loops and swallows the interrupt", {"L2": SWALLOW_CODE}),
+        Student("corrupt", "submits a file that is not a notebook"),
+        Student("after", "graded after the others"),
     ]
 
 
@@ -91,7 +102,9 @@ def course(tmp_path_factory):
             for cell in nb.cells:
                 if cell.get("metadata", {}).get("nbgrader", {}).get("grade_id") == "t2_8_values":
                     cell.metadata.nbgrader.points = 100.0
-        submit(root, UNIT, s.id, nb)
+        path = submit(root, UNIT, s.id, nb)
+        if s.id == "corrupt":
+            path.write_text('{"cells": [ this is not json')
     results = {s.id: session.autograde(UNIT, s.id) for s in students}
     grades = {g.student: g for g in session.grades(UNIT, [s.id for s in students])}
     return root, session, results, grades
@@ -174,15 +187,24 @@ def test_crash_and_loop_do_not_take_the_batch_down(course):
     assert results["looper"]["success"]
     assert grades["looper"].score is not None  # graded, L1's checks lost
     assert grades["looper"].task_score("2.7") == 0.0
-    assert not results["crasher"]["success"]
-    crasher = grades["crasher"]
-    assert not crasher.gradable and crasher.score is None
-    assert all(c.score is None for c in crasher.checks)
+    # A kernel that dies or stops answering costs the checks of the function at fault only.
+    first = units.get(UNIT).tasks[0]
+    for sid, task_id in (("crasher", first.id), ("swallower", "2.8")):
+        assert results[sid]["success"], sid
+        g = grades[sid]
+        assert g.gradable and g.task_score(task_id) == 0.0, sid
+        assert g.score == 42.0 - units.get(UNIT).task(task_id).points, sid
+        nb = root / "submitted" / sid / UNIT / f"{UNIT}.ipynb"
+        assert _db_scores(g) == _engine_scores(nb), sid
     assert results["after"]["success"] and grades["after"].score == 42.0
-    # nbgrader's own CSV writes 0.0 for the crashed submission; ours says not gradable
+    # A submission nbgrader cannot autograde at all is not gradable, never a silent 0 ...
+    assert not results["corrupt"]["success"]
+    corrupt = grades["corrupt"]
+    assert not corrupt.gradable and corrupt.score is None
+    # ... while nbgrader's own CSV writes 0.0 for it
     session.export_csv(root / "grades.csv")
     rows = (root / "grades.csv").read_text().splitlines()
-    assert any(r.split(",")[3] == "crasher" and r.split(",")[-2] == "0.0" for r in rows)
+    assert any(r.split(",")[3] == "corrupt" and r.split(",")[-2] == "0.0" for r in rows)
 
 
 def test_feedback_shows_messages_but_no_hidden_check(course):

@@ -46,3 +46,20 @@ def test_a_looping_cell_that_defines_a_function_costs_only_that_task(tmp_path):
     # The loop comes before the cell's defs: tasks 2.7-2.10 are lost, the rest is graded.
     assert lost == {"L1", "L2", "propagate_loops", "propagate_vectorized"}
     assert any("not found" in c.message for t in result.tasks for c in t.checks)
+
+
+@pytest.mark.parametrize(
+    "killer",
+    ["import os\nos._exit(0)", "import ctypes\nctypes.string_at(0)"],
+    ids=["os_exit", "segfault"],
+)
+def test_a_cell_that_kills_the_interpreter_is_skipped_not_fatal(tmp_path, killer):
+    src = (ROOT / "solutions" / f"{UNIT}.py").read_text()
+    head, _, tail = src.partition("# ## Task 2.7")
+    path = notebook(tmp_path, head, killer + "\n\n# ## Task 2.7" + tail, "y = L1(1.0, 2.0)")
+    sub = from_path(path, UNIT, limits=Limits(call_timeout=2.0))
+    assert sub.load_error is None
+    assert any("cell 2" in e and "skipped" in e for e in sub.cell_errors), sub.cell_errors
+    result = grade_submission(UNIT, sub)
+    lost = {t.function for t in result.tasks if t.score < t.max_score}
+    assert lost == {"L1", "L2", "propagate_loops", "propagate_vectorized"}

@@ -27,6 +27,7 @@ import tempfile
 from pathlib import Path
 
 import nbformat
+from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from nbformat import NotebookNode
 from nbformat.v4 import new_output
 from nbgrader import utils
@@ -46,10 +47,34 @@ REDACTED_LABELS = ("got:", "expected:", "mismatch:")
 
 
 class EngineExecute(Execute):
-    """nbgrader's Execute, with in-kernel grading deferred to :class:`EngineGrades`."""
+    """nbgrader's Execute, with in-kernel grading deferred to :class:`EngineGrades`.
+
+    A kernel that dies (``os._exit``, a segfault, memory) or stops answering (a loop that
+    swallows the interrupt) no longer fails the whole submission: the cell gets an error
+    output, later cells are marked not executed, and the grades still come from the engine,
+    which grades the notebook's code in its own worker (where such a cell is skipped).
+    """
+
+    def preprocess_cell(self, cell: NotebookNode, resources: dict, index: int) -> tuple:
+        """Execute one cell; after the kernel died, mark code cells as not executed."""
+        if getattr(self, "_kernel_lost", None):
+            if cell.cell_type == "code":
+                cell.outputs = [_error_output("NotExecuted", self._kernel_lost)]
+            return cell, self.resources
+        try:
+            return super().preprocess_cell(cell, resources, index)
+        except (DeadKernelError, CellTimeoutError) as exc:
+            what = "died" if isinstance(exc, DeadKernelError) else "stopped answering"
+            self._kernel_lost = f"the kernel {what} in an earlier cell"
+            self.log.warning("kernel %s in cell %d; later cells are not executed", what, index)
+            cell.outputs.append(
+                _error_output(type(exc).__name__, f"the kernel {what} while running this cell")
+            )
+            return cell, self.resources
 
     def preprocess(self, nb: NotebookNode, resources: dict) -> tuple[NotebookNode, dict]:
         """Execute the notebook with :data:`DEFER_ENV` set for the kernel."""
+        self._kernel_lost: str | None = None
         old = os.environ.get(DEFER_ENV)
         os.environ[DEFER_ENV] = "1"
         try:
@@ -59,6 +84,10 @@ class EngineExecute(Execute):
                 os.environ.pop(DEFER_ENV, None)
             else:
                 os.environ[DEFER_ENV] = old
+
+
+def _error_output(ename: str, evalue: str) -> NotebookNode:
+    return new_output("error", ename=ename, evalue=evalue, traceback=[f"{ename}: {evalue}"])
 
 
 def redact(message: str) -> str:

@@ -102,8 +102,8 @@ class IsolatedSubmission(Submission):
         """Stop the worker (the submission can still answer has/source/fingerprint)."""
         self._set_worker(None)
 
-    def _start_and_load(self) -> dict[str, Any]:
-        """Start a fresh worker and load the code; return the load reply.
+    def _start_and_load(self, cells: list[tuple[str, str]] | None = None) -> dict[str, Any]:
+        """Start a fresh worker and load the code (or ``cells``); return the load reply.
 
         Raises:
             WorkerStartError: the worker could not be started (grader failure).
@@ -112,13 +112,18 @@ class IsolatedSubmission(Submission):
         worker = Worker(self.limits, self._dir)
         self._set_worker(worker)
         self.protections = worker.protections
+        return self._send_load(self._cells if cells is None else cells)
+
+    def _send_load(self, cells: list[tuple[str, str]]) -> dict[str, Any]:
+        """Run ``cells`` in the current worker, adding to what it already holds."""
+        assert self._worker is not None
         left = min(self.limits.load_timeout, self.limits.submission_budget - self.spent)
         start = time.monotonic()
         try:
-            reply, _ = worker.request(
+            reply, _ = self._worker.request(
                 {
                     "op": "load",
-                    "cells": self._cells,
+                    "cells": cells,
                     "notebook": self._notebook,
                     "file": self.origin,
                     "timeout": max(left, 0.01),
@@ -130,6 +135,36 @@ class IsolatedSubmission(Submission):
         finally:
             self.spent += time.monotonic() - start
         return reply
+
+    def _load_cell_by_cell(self) -> dict[str, Any]:
+        """Load a notebook one cell at a time, skipping every cell that kills the worker.
+
+        A cell that ends the interpreter (``os._exit``, a segfault, a memory blow-up) is
+        skipped like a cell that raises: only what it would have defined is lost. The kept
+        cells are what a restarted worker loads later.
+
+        Raises:
+            WorkerStartError: the worker could not be started (grader failure).
+            WorkerDied, WorkerTimeout: the kept cells could not be loaded again.
+        """
+        kept: list[tuple[str, str]] = []
+        crashed: list[str] = []
+        reply = self._start_and_load([])
+        errors: list[str] = []
+        for fname, code in self._cells:
+            try:
+                reply = self._send_load([(fname, code)])
+            except WorkerDied as exc:
+                label = fname.strip("<>").replace("student ", "")
+                crashed.append(f"{label}: {CRASH}: {exc.description} (the cell was skipped)")
+                reply = self._start_and_load(kept)
+                continue
+            kept.append((fname, code))
+            more = reply.get("cell_errors")
+            if type(more) is list:
+                errors.extend(str(e) for e in more)
+        self._cells = kept
+        return {**reply, "load_error": None, "cell_errors": errors + crashed}
 
     def _load(self) -> None:
         try:
@@ -145,9 +180,19 @@ class IsolatedSubmission(Submission):
             self.close()
             return
         except WorkerDied as exc:
-            self.load_error = f"{CRASH}: while loading the code, {exc.description}"
-            self.close()
-            return
+            if not (self._notebook and len(self._cells) > 1):
+                self.load_error = f"{CRASH}: while loading the code, {exc.description}"
+                self.close()
+                return
+            try:
+                reply = self._load_cell_by_cell()
+            except WorkerStartError as start_exc:
+                self.grader_error = str(start_exc)
+                return
+            except (WorkerDied, WorkerTimeout):
+                self.load_error = f"{CRASH}: while loading the code, {exc.description}"
+                self.close()
+                return
         self.load_error = _str_or_none(reply.get("load_error"))
         errors = reply.get("cell_errors")
         self.cell_errors = [str(e)[:400] for e in errors] if type(errors) is list else []
