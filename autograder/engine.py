@@ -127,7 +127,7 @@ def run_check(
         if err.type == CRASH:
             return fail(
                 "crashed",
-                f"{exc.function}() {err.message}",
+                f"{exc.function}() ended the grading process: {err.message}",
                 [("called", exc.call_text), *ctx.side_effect_lines()],
                 "a call must return; exit(), os._exit() and crashes end the grading process.",
             )
