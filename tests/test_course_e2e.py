@@ -7,9 +7,12 @@ kernel), a looper and a crasher. Each autograde is ~2-4 s.
 
 from __future__ import annotations
 
+import csv
 import json
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -205,6 +208,35 @@ def test_crash_and_loop_do_not_take_the_batch_down(course):
     session.export_csv(root / "grades.csv")
     rows = (root / "grades.csv").read_text().splitlines()
     assert any(r.split(",")[3] == "corrupt" and r.split(",")[-2] == "0.0" for r in rows)
+    # The course's configured exporter marks it instead (and says what the others are).
+    from nbgrader.api import Gradebook
+
+    from autograder.course.export import GradableCsvExportPlugin
+
+    with Gradebook(session.coursedir.db_url, course_id=session.course_id) as gb:
+        GradableCsvExportPlugin(to=str(root / "ours.csv")).export(gb)
+    with (root / "ours.csv").open() as fh:
+        ours = {r["student_id"]: r for r in csv.DictReader(fh)}
+    assert ours["corrupt"]["status"] == "not gradable (autograde failed)"
+    assert ours["corrupt"]["score"] == ""
+    assert ours["crasher"]["status"] == "graded" and float(ours["crasher"]["score"]) > 0
+    assert ours["reference"]["score"] == "42.0"
+    # ... and `nbgrader export` on the command line uses it, from the generated config.
+    nbgrader = Path(sys.executable).with_name("nbgrader")
+    env = {**os.environ, "PATH": f"{nbgrader.parent}{os.pathsep}{os.environ.get('PATH', '')}"}
+    proc = subprocess.run(
+        [str(nbgrader), "export", "--to", "cli.csv"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=env,
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    with (root / "cli.csv").open() as fh:
+        cli = {r["student_id"]: r for r in csv.DictReader(fh)}
+    assert cli["corrupt"]["status"] == "not gradable (autograde failed)"
+    assert cli["corrupt"]["score"] == ""
 
 
 def test_feedback_shows_messages_but_no_hidden_check(course):

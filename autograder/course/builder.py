@@ -67,6 +67,10 @@ c.Autograde.autograde_preprocessors = [
     "nbgrader.preprocessors.CheckCellMetadata",
 ]
 
+# `nbgrader export` writes a status column and leaves a failed autograde's score blank
+# instead of nbgrader's silent 0.0.
+c.ExportApp.plugin_class = "autograder.course.export.GradableCsvExportPlugin"
+
 # Feedback never shows the hidden checks' source (their outputs are the engine's redacted
 # messages, so no traceback can show them either).
 c.GenerateFeedback.preprocessors = [

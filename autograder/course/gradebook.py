@@ -2,9 +2,9 @@
 
 Scores come from nbgrader's gradebook (``gradebook.db``); messages from the grade cells of
 ``autograded/<student>/<unit>/<unit>.ipynb``, which :mod:`autograder.course.nbgrader_plugin`
-wrote. A submission whose autograde failed (kernel died, ...) has no autograded notebook and
-no scores: it is reported as *not gradable*, never as 0 (``nbgrader export`` writes 0.0 for
-it).
+wrote. A submission whose autograde failed (an unreadable notebook, ...) has no autograded
+notebook and no scores: it is reported as *not gradable*, never as 0 (nbgrader's default
+exporter writes 0.0 for it; see :mod:`autograder.course.export`).
 """
 
 from __future__ import annotations
@@ -158,7 +158,9 @@ def format_table(subs: list[SubmissionGrades], notes: dict[str, str] | None = No
         if total:
             note = (notes or {}).get(s.student, "autograde failed")
             lines.append(f"{s.student:<{width}} {'—':>7}  not gradable: {note}")
-            lines.append(f"{'':<{width}} {'':>7}  (nbgrader export writes 0.0 for this student)")
+            lines.append(
+                f"{'':<{width}} {'':>7}  (the course's nbgrader export leaves its score blank)"
+            )
             continue
         cells = " ".join(f"{_cell(s.task_score(t.id), t.points):>6}" for t in u.tasks)
         lines.append(f"{s.student:<{width}} {_cell(s.score, s.max_score):>7}  {cells}")
