@@ -1,11 +1,20 @@
 """Checks of unit 4, one hidden layer: activations, gradients, symmetry breaking, training.
 
-Gradient checks compare the student's derivatives with centred differences of *trusted*
-functions written here (an activation, or the cost of a forward pass), so a wrong forward
-pass never hides or fakes a wrong backward pass. The composite functions (``nn_model``,
-``predict``, ``train_with_restarts``) are checked against the student's *own* building
-blocks, called one by one through the seam: a mistake in a block costs the block's points,
-not the points of everything built on it.
+The activations' gradient checks compare the student's derivatives with centred differences
+of trusted activations written here. The network's own maths (forward pass, cost, training)
+lives in the grader-only module :mod:`autograder.units._shallow_math` (``M``), which the
+student bundle leaves out because it solves tasks. Where ``M`` is installed (grading), the
+backward pass is checked against centred differences of the trusted cost, so a wrong
+forward pass never hides or fakes a wrong backward pass. Where it is not (the student
+bundle), the same visible checks compare the student's functions with each other: the
+backward pass must agree with centred differences of the student's *own*
+``forward_propagation`` and ``compute_cost`` (a CS231n-style property check), and the
+symmetry check trains with the student's own blocks. Inputs built with the forward pass
+come from stored expected values.
+
+The composite functions (``nn_model``, ``predict``, ``train_with_restarts``) are checked
+against the student's *own* building blocks, called one by one through the seam: a mistake
+in a block costs the block's points, not the points of everything built on it.
 """
 
 from __future__ import annotations
@@ -32,6 +41,11 @@ from autograder.units._network_checks import (
     rng_fingerprint_after_seed,
 )
 
+try:  # the grader's network maths: not in the student bundle
+    from autograder.units import _shallow_math as M  # noqa: N812
+except ImportError:  # pragma: no cover - exercised by simulating the bundle
+    M = None
+
 # --------------------------------------------------------------------------- trusted maths
 
 
@@ -46,34 +60,6 @@ def _relu(z: np.ndarray) -> np.ndarray:
 
 def _leaky(slope: float):  # noqa: ANN202
     return lambda z: np.where(z > 0, z, slope * z)
-
-
-def _forward(X: np.ndarray, p: dict[str, np.ndarray]) -> tuple[np.ndarray, dict]:
-    Z1 = p["W1"] @ X + p["b1"]
-    A1 = np.tanh(Z1)
-    Z2 = p["W2"] @ A1 + p["b2"]
-    A2 = _sigmoid(Z2)
-    return A2, {"Z1": Z1, "A1": A1, "Z2": Z2, "A2": A2}
-
-
-def _cost(p: dict[str, np.ndarray], X: np.ndarray, Y: np.ndarray) -> float:
-    A2 = _forward(X, p)[0]
-    return float(-np.mean(Y * np.log(A2) + (1 - Y) * np.log(1 - A2)))
-
-
-def _train(p: dict[str, np.ndarray], X: np.ndarray, Y: np.ndarray, steps: int, lr: float) -> dict:
-    """Plain gradient descent with the course's formulas (for the symmetry check)."""
-    m = X.shape[1]
-    p = {k: v.copy() for k, v in p.items()}
-    for _ in range(steps):
-        A2, c = _forward(X, p)
-        dZ2 = A2 - Y
-        dZ1 = p["W2"].T @ dZ2 * (1 - c["A1"] ** 2)
-        p["W2"] = p["W2"] - lr * dZ2 @ c["A1"].T / m
-        p["b2"] = p["b2"] - lr * dZ2.sum(axis=1, keepdims=True) / m
-        p["W1"] = p["W1"] - lr * dZ1 @ X.T / m
-        p["b1"] = p["b1"] - lr * dZ1.sum(axis=1, keepdims=True) / m
-    return p
 
 
 def _param_spec(n_x: int, n_h: int, n_y: int, prefix: str = "") -> dict:
@@ -135,9 +121,10 @@ NN_X, NN_Y = small_planar_problem(24)
 
 
 @cache
-def _numeric_grads(i: int) -> dict[str, np.ndarray]:
+def _trusted_numeric_grads(i: int) -> dict[str, np.ndarray]:
+    """Centred differences of the trusted cost on ``GRAD_PROBLEMS[i]`` (needs ``M``)."""
     p, X, Y = GRAD_PROBLEMS[i]
-    return numerical_param_gradients(lambda q: _cost(q, X, Y), p)
+    return numerical_param_gradients(lambda q: M.cost(q, X, Y), p)
 
 
 # --------------------------------------------------------------------------- helpers
@@ -365,11 +352,21 @@ def _init_units_stay_distinct(ctx: Context) -> str:
     steps = 100
     p, _ = _init(ctx, 2, 4, 1, seed=1)
     X, Y = small_planar_problem(40)
-    trained = _train(p, X, Y, steps, 1.2)
+    if M is not None:
+        trained = M.train(p, X, Y, steps, 1.2)
+        how = "gradient descent"
+    else:  # the student bundle: train with the student's own blocks
+        trained = expect_arrays(
+            _descend_own_blocks(ctx, p, X, Y, steps, 1.2),
+            "update_parameters() result",
+            _param_spec(2, 4, 1),
+            reshape=True,
+        )
+        how = "gradient descent with your forward, backward and update functions"
     dist, i, j = closest_rows(trained["W1"])
     if not (dist > 1e-8):
         raise CheckFailure(
-            f"after {steps} steps of gradient descent from your initialization, hidden units "
+            f"after {steps} steps of {how} from your initialization, hidden units "
             f"{i} and {j} are still identical (rows {i} and {j} of W1 are equal).",
             lines=[("W1", describe(trained["W1"]))],
             hint="identical units get identical gradients forever: initialize W1 and W2 "
@@ -381,7 +378,7 @@ def _init_units_stay_distinct(ctx: Context) -> str:
 # --------------------------------------------------------------------------- forward, cost
 
 
-def _forward_structure(ctx: Context) -> None:
+def _check_forward_structure(ctx: Context) -> None:
     A2, c = expect_tuple(ctx.call(FWD_X, FWD_P), "forward_propagation()", 2)
     n_h, m = FWD_P["W1"].shape[0], FWD_X.shape[1]
     transposed = "did you compute np.dot(X.T, W1.T) instead of np.dot(W1, X)?"
@@ -399,12 +396,12 @@ def _forward_structure(ctx: Context) -> None:
     expect_array(A2, "A2", (1, m), shape_text="(n_y, m)")
 
 
-def _forward_case(rng: np.random.Generator) -> tuple:
+def _random_forward_case(rng: np.random.Generator) -> tuple:
     p, X, _ = _random_problem(rng)
     return (X, p)
 
 
-def _cost_returns_float(ctx: Context) -> None:
+def _check_cost_returns_float(ctx: Context) -> None:
     expect_float(
         ctx.call(*COST_CASES[1]),
         "compute_cost(A2, Y)",
@@ -413,7 +410,7 @@ def _cost_returns_float(ctx: Context) -> None:
     )
 
 
-def _cost_case(rng: np.random.Generator) -> tuple:
+def _random_cost_case(rng: np.random.Generator) -> tuple:
     m = int(rng.integers(3, 12))
     return (rng.uniform(0.02, 0.98, (1, m)), (rng.random((1, m)) > 0.5) * 1.0)
 
@@ -421,13 +418,38 @@ def _cost_case(rng: np.random.Generator) -> tuple:
 # --------------------------------------------------------------------------- backward
 
 
-def _backward_args(i: int) -> tuple:
+def _backward_args(ctx: Context, i: int) -> tuple:
+    """Arguments ``(parameters, cache, X, Y)`` of backward_propagation on ``GRAD_PROBLEMS[i]``.
+
+    The cache is the trusted forward pass's, stored as an expected value (the student
+    bundle has no forward pass of its own).
+    """
     p, X, Y = GRAD_PROBLEMS[i]
-    return (p, _forward(X, p)[1], X, Y)
+
+    def compute(ref):
+        if M is not None:
+            return M.forward(X, p)[1]
+        return ref("forward_propagation")(X, p)[1]
+
+    cache = ctx.expected(f"backward_propagation/cache{i}", compute)
+    return (p, cache, X, Y)
+
+
+def _own_cost(ctx: Context, X: np.ndarray, Y: np.ndarray, p: dict) -> float:
+    """The cost of the network ``p`` by the student's forward_propagation and compute_cost."""
+    A2 = expect_tuple(ctx.call_fn("forward_propagation", X, p), "forward_propagation()", 2)[0]
+    cost = cl.numbers(ctx.call_fn("compute_cost", A2, Y), "compute_cost(A2, Y)")
+    if cost.size != 1:
+        raise CheckFailure(
+            f"compute_cost(A2, Y) should be one number but has shape {cost.shape}.",
+            lines=[("got", describe(cost))],
+            kind="type",
+        )
+    return float(cost.reshape(()))
 
 
 def _backward_structure(ctx: Context) -> None:
-    p, c, X, Y = _backward_args(0)
+    p, c, X, Y = _backward_args(ctx, 0)
     n_h, n_x = p["W1"].shape
     expect_arrays(
         ctx.call(p, c, X, Y),
@@ -442,31 +464,53 @@ def _backward_structure(ctx: Context) -> None:
     )
 
 
+BACKWARD_HINT = (
+    "follow the docstring's six formulas; dZ1 uses (1 - A1 ** 2) and every gradient is "
+    "divided by m."
+)
+
+
 def _backward_gradcheck(ctx: Context) -> str:
+    """Every gradient against centred differences of the cost, on two network sizes.
+
+    With ``M`` the cost is the trusted one. Without it (the student bundle) it is the
+    student's own ``compute_cost(forward_propagation(X, parameters)[0], Y)``: the check then
+    shows that the backward pass agrees with the student's forward pass and cost.
+    """
     notes = []
     for i in range(len(GRAD_PROBLEMS)):
-        p, c, X, Y = _backward_args(i)
+        p, c, X, Y = _backward_args(ctx, i)
         n_h, n_x = p["W1"].shape
         got = expect_arrays(
             ctx.call(p, c, X, Y), "grads", _param_spec(n_x, n_h, 1, prefix="d"), reshape=True
         )
-        numeric = _numeric_grads(i)
+        called = ("called", f"backward_propagation({describe_args((p, c, X, Y), {})})")
+        if M is not None:
+            numeric, hint = _trusted_numeric_grads(i), BACKWARD_HINT
+        else:
+            numeric = numerical_param_gradients(lambda q, X=X, Y=Y: _own_cost(ctx, X, Y, q), p)
+            hint = (
+                BACKWARD_HINT + " Here the numeric gradient comes from YOUR forward_propagation "
+                "and compute_cost: if their checks fail, fix them first."
+            )
         size = f"n_x={n_x}, n_h={n_h}, m={X.shape[1]}"
-        notes.append(
-            size
-            + ": "
-            + gradient_report(
+        try:
+            report = gradient_report(
                 [(k, got[k], numeric[k]) for k in ("dW1", "db1", "dW2", "db2")],
                 context=size,
-                hint="follow the docstring's six formulas; dZ1 uses (1 - A1 ** 2) and every "
-                "gradient is divided by m.",
+                hint=hint,
             )
-        )
+        except CheckFailure as exc:
+            exc.lines = [called, *exc.lines]
+            raise
+        notes.append(f"{size}: {report}")
+    if M is None:
+        notes.append("numeric gradients of your forward_propagation and compute_cost")
     return " | ".join(notes)
 
 
 def _backward_uses_cache(ctx: Context) -> None:
-    p, c, X, Y = _backward_args(0)
+    p, c, X, Y = _backward_args(ctx, 0)
     grads = ctx.call(p, c, X, Y)
     hidden = dict(c, Z1=np.full_like(c["Z1"], np.nan), Z2=np.full_like(c["Z2"], np.nan))
     again = ctx.call(p, hidden, X, Y)
@@ -477,6 +521,10 @@ def _backward_uses_cache(ctx: Context) -> None:
             hint="use A1 = cache['A1'] (1 - A1 ** 2 is the slope of tanh) and A2 = cache['A2'].",
             kind="behaviour",
         )
+
+
+def _backward_no_mutation(ctx: Context) -> None:
+    cl.no_mutation([_backward_args(ctx, 0)], ["parameters", "cache", "X", "Y"])(ctx)
 
 
 # --------------------------------------------------------------------------- update
@@ -524,12 +572,17 @@ def _task_id(function: str) -> str:
     return next(t.id for t in UNIT.tasks if t.function == function)
 
 
-def _train_own_blocks(
+def _own_blocks_training(
     ctx: Context, X: np.ndarray, Y: np.ndarray, n_h: int, steps: int, seed: int, lr=None
 ):
     """Gradient descent composed of the student's own blocks, as the docstrings specify."""
     n_x, n_y = X.shape[0], Y.shape[0]
     params = _seeded(ctx, "initialize_parameters", (n_x, n_h, n_y), None, seed).value
+    return _descend_own_blocks(ctx, params, X, Y, steps, lr)
+
+
+def _descend_own_blocks(ctx: Context, params, X: np.ndarray, Y: np.ndarray, steps: int, lr=None):
+    """``steps`` steps of gradient descent from ``params`` with the student's own blocks."""
     for _ in range(steps):
         A2, c = expect_tuple(
             ctx.call_fn("forward_propagation", X, params), "forward_propagation()", 2
@@ -565,7 +618,7 @@ def _nn_structure(ctx: Context) -> None:
 
 
 def _nn_matches_blocks(ctx: Context) -> str:
-    expected = _train_own_blocks(ctx, NN_X, NN_Y, 4, NN_STEPS, seed=3)
+    expected = _own_blocks_training(ctx, NN_X, NN_Y, 4, NN_STEPS, seed=3)
     out = _seeded(ctx, "nn_model", (NN_X, NN_Y, 4), {"num_iterations": NN_STEPS}, 12345)
     if not same_plain(out.value, expected, rtol=1e-9, atol=1e-12):
         raise _mismatch(
@@ -632,7 +685,7 @@ def _restarts_own_blocks(ctx: Context) -> tuple[list[float], list[dict]]:
     X, Y, n_h = TR_ARGS
     costs, params = [], []
     for r in range(TR_KW["num_restarts"]):
-        p = _train_own_blocks(
+        p = _own_blocks_training(
             ctx, X, Y, n_h, TR_KW["num_iterations"], TR_KW["seed"] + r, TR_KW["learning_rate"]
         )
         A2 = expect_tuple(ctx.call_fn("forward_propagation", X, p), "forward_propagation()", 2)[0]
@@ -931,7 +984,7 @@ UNIT = Unit(
                 Check(
                     "structure",
                     1,
-                    _forward_structure,
+                    _check_forward_structure,
                     "shape",
                     "returns (A2 (n_y, m), cache {Z1, A1 (n_h, m), Z2, A2 (n_y, m)})",
                 ),
@@ -948,7 +1001,8 @@ UNIT = Unit(
                     "hidden",
                     1,
                     cl.hidden_values(
-                        lambda rng: [_forward_case(rng) for _ in range(2)], name="(A2, cache)"
+                        lambda rng: [_random_forward_case(rng) for _ in range(2)],
+                        name="(A2, cache)",
                     ),
                     "hidden",
                     "matches the reference on random networks",
@@ -961,7 +1015,9 @@ UNIT = Unit(
             "compute_cost",
             "cross-entropy cost",
             (
-                Check("returns_float", 1, _cost_returns_float, "type", "returns a Python float"),
+                Check(
+                    "returns_float", 1, _check_cost_returns_float, "type", "returns a Python float"
+                ),
                 Check(
                     "values",
                     1,
@@ -972,7 +1028,9 @@ UNIT = Unit(
                 Check(
                     "hidden",
                     1,
-                    cl.hidden_values(lambda rng: [_cost_case(rng) for _ in range(3)], name="cost"),
+                    cl.hidden_values(
+                        lambda rng: [_random_cost_case(rng) for _ in range(3)], name="cost"
+                    ),
                     "hidden",
                     "matches the reference on random outputs",
                     hidden=True,
@@ -1009,7 +1067,7 @@ UNIT = Unit(
                 Check(
                     "no_mutation",
                     1,
-                    cl.no_mutation([_backward_args(0)], ["parameters", "cache", "X", "Y"]),
+                    _backward_no_mutation,
                     "mutation",
                     "does not modify its arguments",
                 ),
