@@ -11,10 +11,12 @@ import pytest
 from autograder import cli
 from autograder.demos import load_impl
 from autograder.engine import grade_submission, load_reference
+from autograder.mistakes import deep_network as mistakes
 from autograder.submission import from_path
+from autograder.units import _deep_math as grader_math
 from autograder.units import deep_network as unit
 
-from .helpers import reference_submission
+from .helpers import mistake_submission, reference_submission
 
 ROOT = Path(__file__).resolve().parents[1]
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
@@ -96,7 +98,7 @@ def test_random_test_networks_stay_away_from_relu_kinks(seed):
     depth = int(rng.integers(2, 5))
     dims = unit._random_dims(rng, depth)
     X, Y, params = unit._net(rng, dims, int(rng.integers(2, 6)))
-    _, caches, _ = unit._forward(X, params)
+    _, caches, _ = grader_math.forward(X, params)
     assert min(float(np.min(np.abs(z))) for _, z in caches) > unit.KINK_MARGIN
     assert set(np.unique(Y)) <= {0.0, 1.0}
 
@@ -107,10 +109,97 @@ def test_numeric_gradients_agree_with_the_reference(dims, seed):
     X, Y, params = unit._net(np.random.default_rng(seed), dims, 4)
     AL, caches = ref.L_model_forward(X, params)
     grads = ref.L_model_backward(AL, Y, caches)
-    numeric = unit._numeric_grads(X, Y, params)
+    numeric = grader_math.numeric_grads(X, Y, params)
     assert set(numeric) == set(grads)
     for key, value in numeric.items():
         err = np.max(
             np.abs(grads[key] - value) / np.maximum(1e-8, np.abs(grads[key]) + np.abs(value))
         )
         assert err < unit.GRAD_TOL / 10, (key, err)
+
+
+def _fixed_nets_in_use():
+    nets = [((4, 3, 1), 3, 5), ((5, 4, 3, 1), 6, 4)]
+    nets += [(tuple(dims), seed, 3) for (dims, _), seed in zip(unit._lmf_nets(), (11, 12, 13))]
+    nets += [(tuple(dims), seed, 4) for dims, seed in unit.DEPTH2_NETS + unit.DEEP_NETS]
+    return nets
+
+
+def test_stored_fixed_networks_are_the_kink_free_draws():
+    assert sorted(_fixed_nets_in_use()) == sorted(unit.FIXED_NETS)
+    for dims, seed, m in unit.FIXED_NETS:
+        got = unit._fixed_net(dims, seed, m)
+        want = unit._net(np.random.default_rng(seed), dims, m)
+        for a, b in zip(got[:2] + tuple(got[2].values()), want[:2] + tuple(want[2].values())):
+            assert np.array_equal(a, b), (dims, seed)
+
+
+def test_check_module_holds_no_backward_pass():
+    source = (ROOT / "autograder" / "units" / "deep_network.py").read_text()
+    for text in ("def _backward", "dZ @ A_prev.T", "W.T @ dZ", "def _forward(", "def _cost("):
+        assert text not in source, text
+    assert "import _deep_math as M" in source
+
+
+# ------------------------------------------------------------------ the student bundle
+# The bundle has no solutions/ (reference=None) and no grader math (unit.M is None).
+
+
+@pytest.fixture
+def bundle(monkeypatch):
+    monkeypatch.setattr(unit, "M", None)
+
+
+def _is_visible(score):
+    function, check = score[0], score[1]
+    return not next(c for c in unit.UNIT.task(function).checks if c.name == check).hidden
+
+
+def test_bundle_reference_passes_every_visible_check(bundle):
+    result = grade_submission("deep_network", reference_submission("deep_network"), reference=None)
+    for score in _scores(result):
+        if _is_visible(score):
+            assert score[2] == "passed", score
+        else:
+            assert score[2] == "not_run", score
+
+
+def test_bundle_stubs_fail_every_visible_check(bundle):
+    sub = from_path(ROOT / "exercises" / "deep_network.py", "deep_network", isolated=False)
+    result = grade_submission("deep_network", sub, reference=None)
+    for score in _scores(result):
+        if _is_visible(score):
+            assert score[2] == "failed", score
+            assert "not implemented" in score[3], score
+
+
+@pytest.mark.parametrize(
+    "mistake_id", ["sigmoid_hidden", "relu_output", "dal_sign", "same_upstream"]
+)
+def test_bundle_gradient_checks_catch_wrong_backward(bundle, mistake_id):
+    m = next(
+        m for m in mistakes.MISTAKES if m.function == "L_model_backward" and m.id == mistake_id
+    )
+    result = grade_submission("deep_network", mistake_submission("deep_network", m), reference=None)
+    task = next(t for t in result.tasks if t.function == "L_model_backward")
+    status = {c.name: (c.status, c.message) for c in task.checks}
+    assert status["gradcheck_deep"][0] == "failed", status
+    assert "your L_model_forward and compute_cost" in status["gradcheck_deep"][1]
+    if mistake_id != "same_upstream":  # right for L = 2
+        assert status["gradcheck_2_layers"][0] == "failed", status
+    # the rest of the unit is the reference: all its visible checks pass
+    others = [s for s in _scores(result) if s[0] != "L_model_backward" and _is_visible(s)]
+    assert all(s[2] == "passed" for s in others), others
+
+
+def test_bundle_gradient_check_uses_the_students_forward(bundle):
+    """A right backward with a forward that breaks the course's cache structure fails."""
+    ref = load_reference("deep_network")
+    sub = reference_submission("deep_network")
+    sub._ns = dict(sub._ns)
+    sub._ns["L_model_forward"] = lambda X, parameters: (ref.L_model_forward(X, parameters)[0], [])
+    result = grade_submission("deep_network", sub, reference=None)
+    task = next(t for t in result.tasks if t.function == "L_model_backward")
+    status = {c.name: (c.status, c.message) for c in task.checks}
+    assert status["gradcheck_deep"][0] == "failed"
+    assert "L_model_forward" in status["gradcheck_deep"][1]

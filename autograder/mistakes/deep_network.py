@@ -3,7 +3,8 @@
 import numpy as np
 
 from autograder.mistakes import mistake
-from autograder.units.deep_network import LF_A, LF_B, LF_W, NET3_AL
+from autograder.units import _deep_math
+from autograder.units.deep_network import LF_A, LF_B, LF_W, NET3_P, NET3_X
 
 # Hard-coded answers are written into the mistakes' code as literals, so that the code is
 # self-contained, like a student's file (it also runs in the isolated worker).
@@ -11,7 +12,7 @@ _LF_Z = np.dot(LF_W, LF_A) + LF_B
 _Z = repr(_LF_Z.tolist())
 _SIG = repr((1.0 / (1.0 + np.exp(-_LF_Z))).tolist())
 _RELU = repr(np.maximum(0.0, _LF_Z).tolist())
-_AL = repr(NET3_AL.tolist())
+_AL = repr(_deep_math.forward(NET3_X, NET3_P)[0].tolist())
 
 MISTAKES = [
     # ------------------------------------------------------------------ 5.1 initialize_parameters

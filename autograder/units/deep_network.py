@@ -1,10 +1,15 @@
 """Checks of unit 5, deep neural network (step by step, and the application).
 
-Gradient checks use the grader's own forward pass and cost (course structure, written out
-below), so a student's backward pass is compared with the numeric gradient of the true cost,
-not of the student's own forward code. Test networks are drawn so that every pre-activation
-satisfies ``|z| > 1e-3``: a centred difference with ``h = 1e-5`` then never crosses a ReLU
-kink, and a correct gradient cannot fail.
+Where the grader's own network math is installed (``_deep_math``, grader-only: the student
+bundle leaves it out, since it is a solution of several tasks), the gradient checks of
+L_model_backward use its forward pass and cost, so a student's backward pass is compared with
+the numeric gradient of the true cost. In the student kit the same checks compare it with the
+numeric gradient of the cost computed by the student's own L_model_forward and compute_cost
+(a property check: backward agrees with forward and cost). Test networks are chosen so that
+every pre-activation satisfies ``|z| > 1e-3``: a centred difference with ``h = 1e-5`` then
+never crosses a ReLU kink, and a correct gradient cannot fail. The fixed (visible) networks
+are stored as the index of the accepted random draw (:data:`FIXED_NETS`), so the kit needs no
+forward pass to rebuild them.
 """
 
 from __future__ import annotations
@@ -26,73 +31,29 @@ from autograder.gradcheck import (
     rel_error,
 )
 from autograder.plain import describe, describe_args, type_name
-from autograder.spec import Check, CheckFailure, Task, Unit
+from autograder.spec import Check, CheckFailure, NeedsReference, Task, Unit
 
 #: Largest accepted relative error of a gradient (float64, no kink within reach).
 GRAD_TOL = 1e-6
 #: Pre-activations of test networks stay at least this far from the ReLU kink.
 KINK_MARGIN = 1e-3
 
-# --------------------------------------------------------------------------- local math
-# The course's forward pass, cost and backward pass, used to build test points and to
-# diagnose wrong gradients. Caches have the course's structure ((A_prev, W, b), Z).
+# --------------------------------------------------------------------------- test networks
+# The grader's own forward pass, cost and backward pass live in the grader-only module
+# ``_deep_math`` (M), which the student bundle leaves out. Where it is absent the checks use
+# stored expected values and the student's own L_model_forward and compute_cost.
+
+try:
+    from autograder.units import _deep_math as M  # noqa: N812
+except ImportError:  # the student bundle
+    M = None
 
 
-def _sigmoid(Z: np.ndarray) -> np.ndarray:
-    e = np.exp(-np.abs(Z))
-    return np.where(Z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
-
-
-def _act(Z: np.ndarray, activation: str) -> np.ndarray:
-    return _sigmoid(Z) if activation == "sigmoid" else np.maximum(0.0, Z)
-
-
-def _act_backward(dA: np.ndarray, Z: np.ndarray, activation: str) -> np.ndarray:
-    if activation == "sigmoid":
-        s = _sigmoid(Z)
-        return dA * s * (1.0 - s)
-    return dA * (Z > 0)
-
-
-def _depth(params: dict[str, np.ndarray]) -> int:
-    return len(params) // 2
-
-
-def _forward(X: np.ndarray, params: dict[str, np.ndarray], start: int = 1) -> tuple:
-    """Run layers ``start..L`` from activations ``X``; return (AL, caches, activations)."""
-    L = _depth(params)
-    A, caches, acts = X, [], [X]
-    for layer in range(start, L + 1):
-        W, b = params[f"W{layer}"], params[f"b{layer}"]
-        Z = W @ A + b
-        cache = ((A, W, b), Z)
-        A = _act(Z, "sigmoid" if layer == L else "relu")
-        caches.append(cache)
-        acts.append(A)
-    return A, caches, acts
-
-
-def _cost(AL: np.ndarray, Y: np.ndarray) -> float:
-    m = Y.shape[1]
-    return float(-np.sum(Y * np.log(AL) + (1 - Y) * np.log(1 - AL)) / m)
-
-
-def _backward(
-    AL: np.ndarray, Y: np.ndarray, caches: list, hidden: str = "relu", output: str = "sigmoid"
-) -> dict[str, np.ndarray]:
-    """The course's L_model_backward, with the activations' backward steps selectable."""
-    L = len(caches)
-    m = AL.shape[1]
-    grads = {}
-    dA = -(Y / AL - (1 - Y) / (1 - AL))
-    for layer in range(L, 0, -1):
-        (A_prev, W, _), Z = caches[layer - 1]
-        dZ = _act_backward(dA, Z, output if layer == L else hidden)
-        grads[f"dW{layer}"] = dZ @ A_prev.T / m
-        grads[f"db{layer}"] = np.sum(dZ, axis=1, keepdims=True) / m
-        dA = W.T @ dZ
-        grads[f"dA{layer - 1}"] = dA
-    return grads
+def _math() -> Any:
+    """The grader's math; hidden checks only (they need the reference anyway)."""
+    if M is None:
+        raise NeedsReference("the grader's network math")
+    return M
 
 
 def _param_keys(L: int) -> list[str]:
@@ -107,35 +68,28 @@ def _grad_keys(L: int) -> list[str]:
     )
 
 
-def _test_point_quality(X: np.ndarray, params: dict[str, np.ndarray]) -> int:
-    """0: some |z| <= KINK_MARGIN (unusable); 1: away from kinks; 2: also lively.
-
-    Lively: in every hidden layer, every example has an active relu and at least half the
-    units are active for some example, so gradients reach every layer.
-    """
-    _, caches, _ = _forward(X, params)
-    if not all(float(np.min(np.abs(z))) > KINK_MARGIN for (_, z) in caches):
-        return 0
-    lively = all(
-        bool(np.all(np.any(z > 0, axis=0))) and 2 * int(np.sum(np.any(z > 0, axis=1))) >= len(z)
-        for (_, z) in caches[:-1]
-    )
-    return 2 if lively else 1
+def _candidate(rng: np.random.Generator, dims: Sequence[int], m: int) -> tuple:
+    """Draw one candidate ``(X, Y, params)`` for a network of layer sizes ``dims``."""
+    X = rng.normal(0.0, 1.0, (dims[0], m))
+    Y = (rng.random((1, m)) > 0.5).astype(np.float64)
+    Y[0, 0], Y[0, -1] = 1.0, 0.0
+    params = {}
+    for layer in range(1, len(dims)):
+        scale = 1.2 / math.sqrt(dims[layer - 1])
+        params[f"W{layer}"] = rng.normal(0.0, scale, (dims[layer], dims[layer - 1]))
+        params[f"b{layer}"] = rng.normal(0.2, 0.5, (dims[layer], 1))
+    return X, Y, params
 
 
 def _net(rng: np.random.Generator, dims: Sequence[int], m: int) -> tuple:
-    """Draw ``(X, Y, params)`` for a network of layer sizes ``dims``, away from ReLU kinks."""
+    """Draw ``(X, Y, params)`` for a network of layer sizes ``dims``, away from ReLU kinks.
+
+    Needs the grader's math (hidden checks); fixed networks use :func:`_fixed_net`.
+    """
     fallback = None
     for _ in range(300):
-        X = rng.normal(0.0, 1.0, (dims[0], m))
-        Y = (rng.random((1, m)) > 0.5).astype(np.float64)
-        Y[0, 0], Y[0, -1] = 1.0, 0.0
-        params = {}
-        for layer in range(1, len(dims)):
-            scale = 1.2 / math.sqrt(dims[layer - 1])
-            params[f"W{layer}"] = rng.normal(0.0, scale, (dims[layer], dims[layer - 1]))
-            params[f"b{layer}"] = rng.normal(0.2, 0.5, (dims[layer], 1))
-        quality = _test_point_quality(X, params)
+        X, Y, params = _candidate(rng, dims, m)
+        quality = _math().point_quality(X, params, KINK_MARGIN)
         if quality == 2:
             return X, Y, params
         if quality == 1 and fallback is None:
@@ -145,33 +99,28 @@ def _net(rng: np.random.Generator, dims: Sequence[int], m: int) -> tuple:
     raise RuntimeError(f"no test network away from kinks for dims {list(dims)}")
 
 
-def _numeric_grads(X: np.ndarray, Y: np.ndarray, params: dict[str, np.ndarray]) -> dict:
-    """Centred-difference gradients of the cost, in the course's grads convention.
+#: ``(dims, seed, m) -> n``: ``_net(default_rng(seed), dims, m)`` accepts candidate ``n``
+#: (stored so that the visible networks need no forward pass; a test re-derives them).
+FIXED_NETS: dict[tuple, int] = {
+    ((4, 3, 1), 3, 5): 2,
+    ((5, 4, 3, 1), 6, 4): 0,
+    ((2, 2, 1), 11, 3): 1,
+    ((4, 3, 5, 1), 12, 3): 0,
+    ((5, 5, 5, 5, 1), 13, 3): 1,
+    ((3, 4, 1), 51, 4): 0,
+    ((5, 2, 1), 52, 4): 0,
+    ((4, 3, 3, 1), 53, 4): 1,
+    ((3, 4, 6, 2, 1), 54, 4): 0,
+    ((2, 5, 3, 1), 55, 4): 0,
+}
 
-    ``dW{l}``, ``db{l}`` are derivatives of the cost J; ``dA{l}`` are per-example
-    derivatives, ``m`` times the derivative of J with respect to ``A{l}``.
-    """
-    L = _depth(params)
-    m = X.shape[1]
-    _, _, acts = _forward(X, params)
-    out = {}
-    for layer in range(1, L + 1):
-        for p in ("W", "b"):
-            key = f"{p}{layer}"
 
-            def J(v: np.ndarray, key: str = key) -> float:
-                changed = dict(params)
-                changed[key] = v
-                return _cost(_forward(X, changed)[0], Y)
-
-            out[f"d{key}"] = numerical_gradient(J, params[key])
-    for layer in range(L):
-
-        def J_from(a: np.ndarray, layer: int = layer) -> float:
-            return _cost(_forward(a, params, start=layer + 1)[0], Y)
-
-        out[f"dA{layer}"] = m * numerical_gradient(J_from, acts[layer])
-    return out
+def _fixed_net(dims: Sequence[int], seed: int, m: int) -> tuple:
+    """The network ``_net(np.random.default_rng(seed), dims, m)``, from :data:`FIXED_NETS`."""
+    rng = np.random.default_rng(seed)
+    for _ in range(FIXED_NETS[(tuple(dims), seed, m)] + 1):
+        net = _candidate(rng, dims, m)
+    return net
 
 
 # --------------------------------------------------------------------------- call helpers
@@ -260,12 +209,8 @@ LAB_DA = _VIS.normal(0, 1, (2, 4))
 LAB_CACHE = ((LF_A, LF_W, LF_B), LF_W @ LF_A + LF_B)
 COST_AL = np.array([[0.8, 0.9, 0.4]])
 COST_Y = np.array([[1.0, 1.0, 0.0]])
-NET2_X, NET2_Y, NET2_P = _net(np.random.default_rng(3), (4, 3, 1), 5)
-NET3_X, NET3_Y, NET3_P = _net(np.random.default_rng(6), (5, 4, 3, 1), 4)
-NET2_AL, NET2_CACHES, _ = _forward(NET2_X, NET2_P)
-NET2_GRADS = _backward(NET2_AL, NET2_Y, NET2_CACHES)
-NET3_AL, NET3_CACHES, _ = _forward(NET3_X, NET3_P)
-NET3_GRADS = _backward(NET3_AL, NET3_Y, NET3_CACHES)
+NET2_X, NET2_Y, NET2_P = _fixed_net((4, 3, 1), 3, 5)
+NET3_X, NET3_Y, NET3_P = _fixed_net((5, 4, 3, 1), 6, 4)
 TOY_X = np.random.default_rng(8).normal(0, 1, (4, 12))
 TOY_Y = (TOY_X[0:1] + 0.5 * TOY_X[1:2] > 0).astype(np.float64)
 
@@ -551,10 +496,27 @@ def _random_dims(rng: np.random.Generator, depth: int) -> list[int]:
     return [int(v) for v in rng.integers(2, 6, depth)] + [1]
 
 
-def _lmf_structure(ctx: Context) -> str:
+def _lmf_nets() -> list[tuple[list[int], tuple]]:
+    """The structure check's networks of depth 2, 3 and 4: ``[(dims, (X, Y, params))]``."""
+    nets = []
     for depth, seed in ((2, 11), (3, 12), (4, 13)):
         dims = _random_dims(np.random.default_rng(seed), depth)
-        X, _, params = _net(np.random.default_rng(seed), dims, 3)
+        nets.append((dims, _fixed_net(dims, seed, 3)))
+    return nets
+
+
+def _lmf_structure(ctx: Context) -> str:
+    nets = _lmf_nets()
+    # the expected A_prev of every layer's cache (stored: the kit has no forward pass)
+    all_acts = ctx.expected(
+        "L_model_forward/structure",
+        lambda ref: [
+            [cache[0][0] for cache in ref("L_model_forward")(X, params)[1]]
+            for _, (X, _, params) in nets
+        ],
+    )
+    for (dims, (X, _, params)), acts in zip(nets, all_acts):
+        depth = len(dims) - 1
         AL, caches = _as_pair(ctx.call(X, params), "L_model_forward(X, parameters)")
         expect_array(AL, "AL", (1, 3), shape_text="(1, m)")
         if not isinstance(caches, list) or len(caches) != depth:
@@ -564,7 +526,6 @@ def _lmf_structure(ctx: Context) -> str:
                 hint="append the cache of every layer, the last (sigmoid) one included.",
                 kind="structure",
             )
-        _, ref_caches, acts = _forward(X, params)
         for layer in range(1, depth + 1):
             _expect_activation_cache(
                 caches[layer - 1],
@@ -579,7 +540,7 @@ def _lmf_structure(ctx: Context) -> str:
 def _lmf_case(rng: np.random.Generator, depth: int) -> tuple:
     dims = _random_dims(rng, depth)
     X, _, params = _net(rng, dims, int(rng.integers(2, 6)))
-    return X, params
+    return X, params  # hidden only: _net needs the grader's math
 
 
 # --------------------------------------------------------------------------- cost
@@ -681,6 +642,10 @@ def _lb_gradcheck(ctx: Context) -> str:
 def _lab_gradcheck(ctx: Context) -> str:
     rng = np.random.default_rng(42)
     notes = []
+    layer_out = {  # one layer's output, the function whose gradient is checked
+        "relu": lambda a, w, bb: np.maximum(0.0, w @ a + bb),
+        "sigmoid": lambda a, w, bb: 1.0 / (1.0 + np.exp(-(w @ a + bb))),
+    }
     for activation in ("relu", "sigmoid"):
         for _ in range(200):
             A, W, b = rng.normal(0, 1, (4, 5)), rng.normal(0, 1, (3, 4)), rng.normal(0, 1, (3, 1))
@@ -690,7 +655,7 @@ def _lab_gradcheck(ctx: Context) -> str:
         dA = rng.normal(0, 1, (3, 5))
         notes += _upstream_gradcheck(
             ctx,
-            lambda a, w, bb, act=activation: _act(w @ a + bb, act),
+            layer_out[activation],
             A,
             W,
             b,
@@ -719,14 +684,19 @@ def _lab_case(rng: np.random.Generator) -> list[tuple]:
 
 def _lmb_structure(ctx: Context) -> str:
     for X, Y, params in ((NET3_X, NET3_Y, NET3_P),):
-        AL, caches, acts = _forward(X, params)
+        AL, caches = ctx.expected(
+            "L_model_backward/structure_inputs",
+            lambda ref, X=X, params=params: ref("L_model_forward")(X, params),
+        )
         L = len(caches)
+        m = X.shape[1]
+        a_shapes = [X.shape] + [(params[f"W{layer}"].shape[0], m) for layer in range(1, L)]
         grads = expect_keys(ctx.call(AL, Y, caches), "grads", _grad_keys(L))
         for layer in range(L):
             expect_array(
                 grads[f"dA{layer}"],
                 f'grads["dA{layer}"]',
-                acts[layer].shape,
+                a_shapes[layer],
                 shape_text=f"the shape of A{layer}",
             )
         for layer in range(1, L + 1):
@@ -756,19 +726,101 @@ def _compare_grads(got: Any, expected: dict, kind: str = "values") -> None:
 
 
 def _lmb_values(ctx: Context) -> None:
-    expected = ctx.expected(
-        "L_model_backward/values",
-        lambda ref: ref("L_model_backward")(NET2_AL, NET2_Y, NET2_CACHES),
+    AL, caches = ctx.expected(
+        "L_model_backward/inputs", lambda ref: ref("L_model_forward")(NET2_X, NET2_P)
     )
-    _compare_grads(ctx.call(NET2_AL, NET2_Y, NET2_CACHES), expected)
+    expected = ctx.expected(
+        "L_model_backward/values", lambda ref: ref("L_model_backward")(AL, NET2_Y, caches)
+    )
+    _compare_grads(ctx.call(AL, NET2_Y, caches), expected)
+
+
+# Without the grader's math (the student kit) a gradient check is a property check: the
+# student's backward pass must agree with the numeric gradient of the cost that the
+# student's own L_model_forward and compute_cost compute.
+OWN_FORWARD = "your L_model_forward and compute_cost"
+
+
+def _own_failure(detail: str) -> CheckFailure:
+    return CheckFailure(
+        f"{detail} The gradient check differentiates the cost computed by {OWN_FORWARD}, so "
+        "they must work first.",
+        hint="make L_model_forward and compute_cost pass their checks, then come back.",
+        kind="gradient",
+    )
+
+
+def _own_run(ctx: Context, X: np.ndarray, params: dict) -> tuple[np.ndarray, Any]:
+    """The student's ``L_model_forward(X, params)`` as (AL, caches); AL checked."""
+    AL, caches = _as_pair(
+        ctx.call_fn("L_model_forward", X, params), "L_model_forward(X, parameters)"
+    )
+    AL = cl.numbers(AL, "AL")
+    if AL.shape != (1, X.shape[1]):
+        raise _own_failure(f"L_model_forward returned AL of shape {AL.shape}, not (1, m).")
+    return AL, caches
+
+
+def _own_cost(ctx: Context, X: np.ndarray, Y: np.ndarray, params: dict) -> float:
+    cost = cl.numbers(ctx.call_fn("compute_cost", _own_run(ctx, X, params)[0], Y), "cost")
+    if cost.size != 1:
+        raise _own_failure(f"compute_cost returned {cost.size} numbers, not one.")
+    return float(cost.reshape(-1)[0])
+
+
+def _own_forward(ctx: Context, X: np.ndarray, params: dict) -> tuple[np.ndarray, list]:
+    """The student's (AL, caches), checked just enough to differentiate through them."""
+    L = len(params) // 2
+    AL, caches = _own_run(ctx, X, params)
+    shapes = [X.shape] + [(params[f"W{layer}"].shape[0], X.shape[1]) for layer in range(1, L)]
+    ok = isinstance(caches, list) and len(caches) == L
+    for cache, shape in zip(caches if ok else [], shapes):
+        ok = ok and (
+            isinstance(cache, tuple | list)
+            and len(cache) == 2
+            and isinstance(cache[0], tuple | list)
+            and len(cache[0]) == 3
+            and isinstance(cache[0][0], np.ndarray)
+            and cache[0][0].shape == shape
+        )
+    if not ok:
+        raise _own_failure(
+            f"L_model_forward did not return {L} caches ((A_prev, W, b), Z) for L = {L}."
+        )
+    return AL, caches
+
+
+def _own_numeric_grads(ctx: Context, X, Y, params: dict, caches: list) -> dict:
+    """Centred-difference gradients of the student's cost (the grads convention of M)."""
+    L = len(params) // 2
+    m = X.shape[1]
+    out = {}
+    for layer in range(1, L + 1):
+        for p in ("W", "b"):
+            key = f"{p}{layer}"
+            out[f"d{key}"] = numerical_gradient(
+                lambda v, key=key: _own_cost(ctx, X, Y, {**params, key: v}), params[key]
+            )
+    for layer in range(L):
+        # layers layer+1..L, renumbered 1..L-layer, as a network of their own
+        rest = {f"{p}{k - layer}": params[f"{p}{k}"] for k in range(layer + 1, L + 1) for p in "Wb"}
+        A = X if layer == 0 else np.asarray(caches[layer][0][0], dtype=np.float64)
+        out[f"dA{layer}"] = m * numerical_gradient(
+            lambda a, rest=rest: _own_cost(ctx, a, Y, rest), A
+        )
+    return out
 
 
 def _lmb_errors(ctx: Context, dims: Sequence[int], seed: int) -> tuple[dict, list[tuple]]:
     """Run the student's L_model_backward on a fresh net; return (grads, wrong entries)."""
-    X, Y, params = _net(np.random.default_rng(seed), dims, 4)
-    AL, caches, _ = _forward(X, params)
+    X, Y, params = _fixed_net(dims, seed, 4)
+    if M is not None:
+        AL, caches, _ = M.forward(X, params)
+    else:
+        AL, caches = _own_forward(ctx, X, params)
     L = len(caches)
     got = ctx.call(AL, Y, caches)
+    backward_call = ctx.last
     if not isinstance(got, dict):
         raise CheckFailure(f"grads should be a dict but is {type_name(got)}.", kind="type")
     missing = [k for k in _grad_keys(L) if k not in got]
@@ -778,7 +830,11 @@ def _lmb_errors(ctx: Context, dims: Sequence[int], seed: int) -> tuple[dict, lis
             hint="grads needs dA0..dA{L-1}, dW1..dWL and db1..dbL for every L.",
             kind="structure",
         )
-    numeric = _numeric_grads(X, Y, params)
+    if M is not None:
+        numeric = M.numeric_grads(X, Y, params)
+    else:
+        numeric = _own_numeric_grads(ctx, X, Y, params, caches)
+        ctx.last = backward_call  # messages show the call of L_model_backward
     wrong = []
     for key in _grad_keys(L):
         g = cl.numbers(got[key], f'grads["{key}"]')
@@ -799,12 +855,10 @@ def _lmb_failure(run: dict, wrong: list, dims: Sequence[int], depth2_ok: bool | 
     e = np.abs(g - n) / np.maximum(1e-8, np.abs(g) + np.abs(n))
     e = np.where(np.isnan(e), np.inf, e)
     ix = tuple(int(i) for i in np.unravel_index(int(np.argmax(e)), g.shape))
+    of = "the cost" if M is not None else f"the cost by {OWN_FORWARD}"
     lines = [
         ("got", f'grads["{key}"]{list(ix)} = {float(g[ix])!r} (your gradient)'),
-        (
-            "expected",
-            f'grads["{key}"]{list(ix)} = {float(n[ix])!r} (centred difference of the cost)',
-        ),
+        ("expected", f'grads["{key}"]{list(ix)} = {float(n[ix])!r} (centred difference of {of})'),
         ("error", f"max relative error {err:.1e} (should be < {GRAD_TOL:g})"),
         ("wrong", ", ".join(w[0] for w in wrong)),
     ]
@@ -814,13 +868,13 @@ def _lmb_failure(run: dict, wrong: list, dims: Sequence[int], depth2_ok: bool | 
     def matches(alt: dict, keys: list[str]) -> bool:
         return all(same_plain(got[k], alt[k], rtol=1e-6, atol=1e-9) for k in keys)
 
-    if matches(_backward(AL, Y, caches, hidden="sigmoid"), hidden_keys):
+    if M is not None and matches(M.backward(AL, Y, caches, hidden="sigmoid"), hidden_keys):
         detail = (
             f"for L = {L} the hidden layers' gradients are what sigmoid_backward gives: the "
             "hidden layers 1..L-1 are relu layers and need relu_backward."
         )
         hint = 'use linear_activation_backward(..., "relu") for layers L-1, ..., 1.'
-    elif matches(_backward(AL, Y, caches, output="relu"), [f"dW{L}", f"db{L}"]):
+    elif M is not None and matches(M.backward(AL, Y, caches, output="relu"), [f"dW{L}", f"db{L}"]):
         detail = (
             f"grads dW{L}, db{L} are what relu_backward gives: the output layer L is a "
             "sigmoid layer and needs sigmoid_backward."
@@ -833,8 +887,10 @@ def _lmb_failure(run: dict, wrong: list, dims: Sequence[int], depth2_ok: bool | 
         )
         hint = TWO_LAYER_HINT
     else:
-        detail = f"grads do not match the numeric gradient of the cost for L = {L}."
+        detail = f"grads do not match the numeric gradient of {of} for L = {L}."
         hint = "dAL = -(Y / AL - (1 - Y) / (1 - AL)); layer L is sigmoid, the others relu."
+        if M is None:
+            hint += f" (The numeric gradient uses {OWN_FORWARD}: they must pass their checks.)"
     raise CheckFailure(detail, lines=lines, hint=hint, kind="gradient")
 
 
@@ -898,7 +954,7 @@ def _lmb_hidden(ctx: Context) -> str:
     for depth in (2, 3, 4):
         dims = _random_dims(ctx.rng, depth)
         X, Y, params = _net(ctx.rng, dims, int(ctx.rng.integers(2, 6)))
-        AL, caches, _ = _forward(X, params)
+        AL, caches, _ = _math().forward(X, params)
         _compare_grads(ctx.call(AL, Y, caches), ref(AL, Y, caches), kind="hidden")
     return "random networks of depth 2, 3 and 4"
 
@@ -913,9 +969,9 @@ def _grads_for(params: dict[str, np.ndarray], rng: np.random.Generator) -> dict:
 
 
 UP_P2 = NET2_P
-UP_G2 = NET2_GRADS
+UP_G2 = _grads_for(NET2_P, np.random.default_rng(21))
 UP_P3 = NET3_P
-UP_G3 = NET3_GRADS
+UP_G3 = _grads_for(NET3_P, np.random.default_rng(22))
 
 
 def _up_structure(ctx: Context) -> None:

@@ -1,0 +1,117 @@
+"""The grader's own network math for unit 5 (deep_network): grader-only, never in the bundle.
+
+The course's forward pass, cost and backward pass, written out. The checks of
+:mod:`autograder.units.deep_network` use it, where it is installed, to choose test networks
+away from ReLU kinks, to gradient-check a backward pass against the true cost and to diagnose
+wrong gradients. It is a drop-in solution of several tasks, so the student bundle leaves it
+out (``autograder/units/_*_math.py``); there the checks use the student's own forward pass
+and cost instead. Caches have the course's structure ``((A_prev, W, b), Z)``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from autograder.gradcheck import numerical_gradient
+
+
+def sigmoid(Z: np.ndarray) -> np.ndarray:
+    e = np.exp(-np.abs(Z))
+    return np.where(Z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+
+
+def act(Z: np.ndarray, activation: str) -> np.ndarray:
+    return sigmoid(Z) if activation == "sigmoid" else np.maximum(0.0, Z)
+
+
+def act_backward(dA: np.ndarray, Z: np.ndarray, activation: str) -> np.ndarray:
+    if activation == "sigmoid":
+        s = sigmoid(Z)
+        return dA * s * (1.0 - s)
+    return dA * (Z > 0)
+
+
+def depth(params: dict[str, np.ndarray]) -> int:
+    return len(params) // 2
+
+
+def forward(X: np.ndarray, params: dict[str, np.ndarray], start: int = 1) -> tuple:
+    """Run layers ``start..L`` from activations ``X``; return (AL, caches, activations)."""
+    L = depth(params)
+    A, caches, acts = X, [], [X]
+    for layer in range(start, L + 1):
+        W, b = params[f"W{layer}"], params[f"b{layer}"]
+        Z = W @ A + b
+        cache = ((A, W, b), Z)
+        A = act(Z, "sigmoid" if layer == L else "relu")
+        caches.append(cache)
+        acts.append(A)
+    return A, caches, acts
+
+
+def cost(AL: np.ndarray, Y: np.ndarray) -> float:
+    m = Y.shape[1]
+    return float(-np.sum(Y * np.log(AL) + (1 - Y) * np.log(1 - AL)) / m)
+
+
+def backward(
+    AL: np.ndarray, Y: np.ndarray, caches: list, hidden: str = "relu", output: str = "sigmoid"
+) -> dict[str, np.ndarray]:
+    """The course's L_model_backward, with the activations' backward steps selectable."""
+    L = len(caches)
+    m = AL.shape[1]
+    grads = {}
+    dA = -(Y / AL - (1 - Y) / (1 - AL))
+    for layer in range(L, 0, -1):
+        (A_prev, W, _), Z = caches[layer - 1]
+        dZ = act_backward(dA, Z, output if layer == L else hidden)
+        grads[f"dW{layer}"] = dZ @ A_prev.T / m
+        grads[f"db{layer}"] = np.sum(dZ, axis=1, keepdims=True) / m
+        dA = W.T @ dZ
+        grads[f"dA{layer - 1}"] = dA
+    return grads
+
+
+def point_quality(X: np.ndarray, params: dict[str, np.ndarray], margin: float) -> int:
+    """0: some |z| <= margin (unusable); 1: away from kinks; 2: also lively.
+
+    Lively: in every hidden layer, every example has an active relu and at least half the
+    units are active for some example, so gradients reach every layer.
+    """
+    _, caches, _ = forward(X, params)
+    if not all(float(np.min(np.abs(z))) > margin for (_, z) in caches):
+        return 0
+    lively = all(
+        bool(np.all(np.any(z > 0, axis=0))) and 2 * int(np.sum(np.any(z > 0, axis=1))) >= len(z)
+        for (_, z) in caches[:-1]
+    )
+    return 2 if lively else 1
+
+
+def numeric_grads(X: np.ndarray, Y: np.ndarray, params: dict[str, np.ndarray]) -> dict:
+    """Centred-difference gradients of the cost, in the course's grads convention.
+
+    ``dW{l}``, ``db{l}`` are derivatives of the cost J; ``dA{l}`` are per-example
+    derivatives, ``m`` times the derivative of J with respect to ``A{l}``.
+    """
+    L = depth(params)
+    m = X.shape[1]
+    _, _, acts = forward(X, params)
+    out = {}
+    for layer in range(1, L + 1):
+        for p in ("W", "b"):
+            key = f"{p}{layer}"
+
+            def J(v: np.ndarray, key: str = key) -> float:
+                changed = dict(params)
+                changed[key] = v
+                return cost(forward(X, changed)[0], Y)
+
+            out[f"d{key}"] = numerical_gradient(J, params[key])
+    for layer in range(L):
+
+        def J_from(a: np.ndarray, layer: int = layer) -> float:
+            return cost(forward(a, params, start=layer + 1)[0], Y)
+
+        out[f"dA{layer}"] = m * numerical_gradient(J_from, acts[layer])
+    return out
