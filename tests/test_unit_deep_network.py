@@ -192,14 +192,29 @@ def test_bundle_gradient_checks_catch_wrong_backward(bundle, mistake_id):
     assert all(s[2] == "passed" for s in others), others
 
 
-def test_bundle_gradient_check_uses_the_students_forward(bundle):
-    """A right backward with a forward that breaks the course's cache structure fails."""
-    ref = load_reference("deep_network")
+def _no_caches(ref):
+    return lambda X, parameters: (ref.L_model_forward(X, parameters)[0], [])
+
+
+def _two_layers_only(ref):
+    def L_model_forward(X, parameters):
+        if len(parameters) != 4:
+            raise ValueError("only two layers")
+        return ref.L_model_forward(X, parameters)
+
+    return L_model_forward
+
+
+@pytest.mark.parametrize("broken", [_no_caches, _two_layers_only])
+def test_bundle_gradient_check_uses_the_students_forward(bundle, broken):
+    """A right backward with a broken forward fails, and the message names the forward."""
     sub = reference_submission("deep_network")
     sub._ns = dict(sub._ns)
-    sub._ns["L_model_forward"] = lambda X, parameters: (ref.L_model_forward(X, parameters)[0], [])
+    sub._ns["L_model_forward"] = broken(load_reference("deep_network"))
     result = grade_submission("deep_network", sub, reference=None)
     task = next(t for t in result.tasks if t.function == "L_model_backward")
     status = {c.name: (c.status, c.message) for c in task.checks}
     assert status["gradcheck_deep"][0] == "failed"
-    assert "L_model_forward" in status["gradcheck_deep"][1]
+    assert "your L_model_forward and compute_cost" in status["gradcheck_deep"][1]
+    assert "right for a 2-layer network" not in status["gradcheck_deep"][1]
+    assert status["values"][0] == "passed"  # stored inputs: no forward pass needed

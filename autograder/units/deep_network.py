@@ -32,6 +32,7 @@ from autograder.gradcheck import (
 )
 from autograder.plain import describe, describe_args, type_name
 from autograder.spec import Check, CheckFailure, NeedsReference, Task, Unit
+from autograder.submission import BUDGET, CRASH
 
 #: Largest accepted relative error of a gradient (float64, no kink within reach).
 GRAD_TOL = 1e-6
@@ -855,7 +856,7 @@ def _lmb_failure(run: dict, wrong: list, dims: Sequence[int], depth2_ok: bool | 
     e = np.abs(g - n) / np.maximum(1e-8, np.abs(g) + np.abs(n))
     e = np.where(np.isnan(e), np.inf, e)
     ix = tuple(int(i) for i in np.unravel_index(int(np.argmax(e)), g.shape))
-    of = "the cost" if M is not None else f"the cost by {OWN_FORWARD}"
+    of = "the cost" if M is not None else f"the cost computed by {OWN_FORWARD}"
     lines = [
         ("got", f'grads["{key}"]{list(ix)} = {float(g[ix])!r} (your gradient)'),
         ("expected", f'grads["{key}"]{list(ix)} = {float(n[ix])!r} (centred difference of {of})'),
@@ -922,6 +923,12 @@ def _lmb_gradcheck(nets: Sequence[tuple], deep: bool) -> Callable[[Context], str
             try:
                 result, wrong = _lmb_errors(ctx, dims, seed)
             except StudentRaised as exc:
+                if exc.function != "L_model_backward":  # the kit: the student's forward, cost
+                    if exc.error.not_implemented or exc.error.type in (BUDGET, CRASH):
+                        raise
+                    raise _own_failure(
+                        f"{exc.function} raised {exc.error} on {exc.call_text}."
+                    ) from None
                 if not deep or exc.error.not_implemented or not _works_for_two_layers(ctx):
                     raise
                 raise CheckFailure(
