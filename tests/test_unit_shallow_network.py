@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
+import importlib
 import re
+import sys
 import time
 from pathlib import Path
 
 import numpy as np
 import pytest
 
+from autograder import expected
 from autograder.demos import load_impl
 from autograder.demos import shallow_network as demo
-from autograder.engine import grade_path, grade_submission, load_reference
+from autograder.engine import grade_path, grade_submission, load_reference, run_check
 from autograder.mistakes import catalogue
 from autograder.planar import load_planar_dataset, small_planar_problem
 from autograder.submission import Submission, from_module
 
-from .helpers import mistake_submission
+from .helpers import mistake_submission, reference_submission
 
 ROOT = Path(__file__).resolve().parents[1]
 UNIT = "shallow_network"
@@ -189,3 +192,205 @@ def test_load_impl_trains_from_a_path(tmp_path):
     X, Y = small_planar_problem(24)
     p = impl.nn_model(X, Y, 3, num_iterations=3)
     assert p["W1"].shape == (3, 2)
+
+
+# ------------------------------------------------------------------ the student bundle
+# The bundle leaves out autograder/units/_shallow_math.py (the grader's forward pass, cost and
+# training loop: task solutions in all but name). Its visible checks must still work honestly.
+
+MATH = "autograder.units._shallow_math"
+#: The visible checks that use the student's own blocks where the grader's maths is absent.
+OWN_BLOCK_CHECKS = {
+    ("backward_propagation", "gradcheck"),
+    ("initialize_parameters", "units_stay_distinct"),
+}
+
+
+@pytest.fixture
+def bundle():
+    """The unit's checks re-imported as in the student bundle: ``_shallow_math`` is absent."""
+    import autograder.units
+    import autograder.units.shallow_network as sn
+
+    saved = sys.modules.get(MATH)
+    had_attr = hasattr(autograder.units, "_shallow_math")
+    sys.modules[MATH] = None  # any import of the module now raises ImportError
+    if had_attr:
+        delattr(autograder.units, "_shallow_math")
+    try:
+        importlib.reload(sn)
+        assert sn.M is None
+        yield sn
+    finally:
+        if saved is None:
+            del sys.modules[MATH]
+        else:
+            sys.modules[MATH] = saved
+            autograder.units._shallow_math = saved
+        importlib.reload(sn)
+        assert sn.M is not None
+
+
+def _visible() -> set[tuple[str, str]]:
+    from autograder import units
+
+    return {(t.function, c.name) for t in units.get(UNIT).tasks for c in t.checks if not c.hidden}
+
+
+def test_checks_hold_no_network_maths():
+    src = (ROOT / "autograder" / "units" / f"{UNIT}.py").read_text()
+    for text in ("def _train", "def _forward", "def _cost", "dZ1 =", "dZ2 ="):
+        assert text not in src, text
+
+
+def test_bundle_reference_passes_every_visible_check(bundle):
+    result = grade_submission(UNIT, reference_submission(UNIT), reference=None)
+    checks = _checks(result)
+    assert {k for k, c in checks.items() if c.status != "not_run"} == _visible()
+    assert all(c.passed for k, c in checks.items() if k in _visible()), [
+        c.message for k, c in checks.items() if k in _visible() and not c.passed
+    ]
+    note = checks[("backward_propagation", "gradcheck")].message
+    assert "numeric gradients of your forward_propagation and compute_cost" in note, note
+
+
+def test_bundle_stubs_fail_every_visible_check(bundle):
+    (result,) = grade_path(ROOT / "exercises" / f"{UNIT}.py", reference=None)
+    checks = {k: c for k, c in _checks(result).items() if c.status != "not_run"}
+    assert set(checks) == _visible()
+    assert all(not c.passed and "not implemented" in c.message for c in checks.values()), [
+        c.message for c in checks.values() if c.passed or "not implemented" not in c.message
+    ]
+
+
+@pytest.mark.parametrize(
+    ("mistake_id", "text"),
+    [
+        ("no_transpose", "raised ValueError"),
+        ("tanh_slope", "dW1 does not match the numeric gradient (n_x=3, n_h=4, m=5)"),
+        ("no_mean", "db2 max relative error"),
+    ],
+)
+def test_bundle_gradient_check_catches_a_wrong_backward_pass(bundle, mistake_id, text):
+    m = next(
+        x for x in catalogue(UNIT) if x.function == "backward_propagation" and x.id == mistake_id
+    )
+    sub = mistake_submission(UNIT, m)
+    result = grade_submission(UNIT, sub, reference=None, tasks=["backward_propagation"])
+    check = _checks(result)[("backward_propagation", "gradcheck")]
+    assert check.status == "failed" and text in check.message, check.message
+    assert "called:   backward_propagation(" in check.message, check.message
+    if mistake_id != "no_transpose":
+        assert "YOUR forward_propagation and compute_cost" in check.message, check.message
+
+
+RELU_FORWARD = """
+def forward_propagation(X, parameters):
+    Z1 = np.dot(parameters["W1"], X) + parameters["b1"]
+    A1 = np.maximum(Z1, 0.0)
+    Z2 = np.dot(parameters["W2"], A1) + parameters["b2"]
+    A2 = 1.0 / (1.0 + np.exp(-Z2))
+    return A2, {"Z1": Z1, "A1": A1, "Z2": Z2, "A2": A2}
+"""
+RELU_BACKWARD = """
+def backward_propagation(parameters, cache, X, Y):
+    m = X.shape[1]
+    A1, A2 = cache["A1"], cache["A2"]
+    dZ2 = A2 - Y
+    dZ1 = np.dot(parameters["W2"].T, dZ2) * (A1 > 0)
+    return {"dW1": np.dot(dZ1, X.T) / m, "db1": np.sum(dZ1, axis=1, keepdims=True) / m,
+            "dW2": np.dot(dZ2, A1.T) / m, "db2": np.sum(dZ2, axis=1, keepdims=True) / m}
+"""
+
+
+def _variant(ref, code: str) -> Submission:
+    ns = dict(vars(ref))
+    exec(compile(code, "<variant>", "exec"), ns)
+    return Submission(UNIT, ns, "variant", source_text=code)
+
+
+def _gradcheck(sub: Submission):
+    result = grade_submission(UNIT, sub, reference=None, tasks=["backward_propagation"])
+    return _checks(result)[("backward_propagation", "gradcheck")]
+
+
+def test_bundle_gradient_check_uses_the_students_forward_and_cost(bundle, ref):
+    """Without the grader's maths the numeric gradient is that of the student's own cost."""
+    # the course's backward (tanh slope) does not match a relu forward pass: the check
+    # fails and says where the numeric gradient comes from
+    check = _gradcheck(_variant(ref, RELU_FORWARD))
+    assert check.status == "failed" and "fix them first" in check.message, check.message
+    # backward still receives the course's cache (stored), so a relu pair does not pass
+    # either: the verdict stays the grader's whenever the student's forward pass is right
+    check = _gradcheck(_variant(ref, RELU_FORWARD + RELU_BACKWARD))
+    assert check.status == "failed", check.message
+
+
+def test_with_the_grader_maths_the_gradient_check_uses_the_trusted_cost(ref):
+    check = _gradcheck(_variant(ref, RELU_FORWARD + RELU_BACKWARD))
+    assert check.status == "failed", check.message
+    assert "YOUR forward_propagation" not in check.message, check.message
+
+
+def test_bundle_symmetry_check_trains_with_the_students_blocks(bundle):
+    for mistake_id in ("zeros", "constant"):
+        m = next(
+            x
+            for x in catalogue(UNIT)
+            if x.function == "initialize_parameters" and x.id == mistake_id
+        )
+        result = grade_submission(
+            UNIT, mistake_submission(UNIT, m), reference=None, tasks=["initialize_parameters"]
+        )
+        check = _checks(result)[("initialize_parameters", "units_stay_distinct")]
+        assert check.status == "failed", check.message
+        assert "with your forward, backward and update functions" in check.message
+    # A broken backward pass is called (and reported) by the training
+    m = next(x for x in catalogue(UNIT) if x.id == "no_transpose")
+    result = grade_submission(
+        UNIT, mistake_submission(UNIT, m), reference=None, tasks=["initialize_parameters"]
+    )
+    msg = _checks(result)[("initialize_parameters", "units_stay_distinct")].message
+    assert "backward_propagation() raised ValueError" in msg, msg
+
+
+BLOCKS = ("initialize_parameters", "forward_propagation", "compute_cost")
+BLOCKS += ("backward_propagation", "update_parameters")
+#: The visible checks that work differently without the grader's maths (the others never
+#: used it): the two on the student's own blocks, and backward's, whose cache is stored.
+CHANGED_IN_BUNDLE = OWN_BLOCK_CHECKS | {
+    ("backward_propagation", name) for name in ("structure", "uses_cache", "no_mutation")
+}
+
+
+def test_bundle_no_mistake_escapes_its_visible_checks(bundle):
+    """Every block mistake still fails its listed checks without the grader's maths.
+
+    Only the two checks that use the student's own blocks may fail in addition (a wrong
+    forward pass or cost also breaks the gradient check of a right backward pass).
+    """
+    unit = bundle.UNIT
+    stored = expected.load(UNIT)
+    changed = [
+        (task, check)
+        for task in unit.tasks
+        for check in task.checks
+        if (task.function, check.name) in CHANGED_IN_BUNDLE
+    ]
+    assert len(changed) == len(CHANGED_IN_BUNDLE)
+    problems = []
+    for m in catalogue(UNIT):
+        if m.function not in BLOCKS:
+            continue  # these checks call the blocks only
+        sub = mistake_submission(UNIT, m)
+        results = {
+            (task.function, check.name): run_check(unit, task, check, sub, None, stored=stored)
+            for task, check in changed
+        }
+        failed = {k for k, r in results.items() if not r.passed}
+        listed = m.qualified_fails() & CHANGED_IN_BUNDLE
+        if not listed <= failed or not failed - listed <= OWN_BLOCK_CHECKS:
+            problems.append(f"{m.function}.{m.id}: failed {sorted(failed)}, lists {sorted(listed)}")
+        if any(r.status == "not_gradable" for r in results.values()):
+            problems.append(f"{m.function}.{m.id}: not gradable")
+    assert problems == []
