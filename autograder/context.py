@@ -139,12 +139,34 @@ class Context:
 
     def call_fn(self, function: str, *args: Any, **kwargs: Any) -> Any:
         """Call any student function; return its result or raise :class:`StudentRaised`."""
-        out = self.outcome(function, args, kwargs)
-        if out.error is not None:
-            from autograder.plain import describe_args
+        return self.call_seeded(function, args, kwargs).value
 
-            raise StudentRaised(function, out.error, f"{function}({describe_args(args, kwargs)})")
-        return out.value
+    def call_seeded(
+        self,
+        function: str,
+        args: tuple[Any, ...],
+        kwargs: dict[str, Any] | None = None,
+        *,
+        seed: int | None = None,
+        patch: dict[str, str] | None = None,
+    ) -> CallOutcome:
+        """Call a student function (after ``np.random.seed(seed)`` if given).
+
+        Returns:
+            The full outcome of a call that returned.
+
+        Raises:
+            StudentRaised: if the call raised or timed out.
+        """
+        from autograder.plain import describe_args
+
+        out = self.outcome(function, args, kwargs, seed=seed, patch=patch)
+        if out.error is not None:
+            text = f"{function}({describe_args(args, kwargs or {})})"
+            if seed is not None:
+                text += f" after np.random.seed({seed})"
+            raise StudentRaised(function, out.error, text)
+        return out
 
     def called(self) -> str:
         """Describe the last call, for the ``called:`` line of a message."""

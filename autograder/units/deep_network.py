@@ -127,20 +127,6 @@ def _fixed_net(dims: Sequence[int], seed: int, m: int) -> tuple:
 # --------------------------------------------------------------------------- call helpers
 
 
-def _seeded(
-    ctx: Context,
-    function: str,
-    args: tuple[Any, ...],
-    seed: int,
-    kwargs: dict[str, Any] | None = None,
-) -> Any:
-    """Call student code after ``np.random.seed(seed)``; raise if it raised."""
-    out = ctx.outcome(function, args, kwargs, seed=seed)
-    if out.error is not None:
-        raise StudentRaised(function, out.error, f"{function}({describe_args(args, kwargs or {})})")
-    return out.value
-
-
 def _ref_seeded(ref: Callable[..., Any], function: str, args: tuple, seed: int, **kw: Any) -> Any:
     """Call the reference after ``np.random.seed(seed)`` (the engine restores the state)."""
     np.random.seed(seed)
@@ -264,8 +250,8 @@ def _layer_arrays(params: Any, L: int) -> list[tuple[np.ndarray, np.ndarray]]:
 
 def _init_call(ctx: Context, dims: Sequence[int], seed: int) -> Any:
     if ctx.task.function == "initialize_parameters":
-        return _seeded(ctx, "initialize_parameters", tuple(dims), seed)
-    return _seeded(ctx, "initialize_parameters_deep", (list(dims),), seed)
+        return ctx.call_seeded("initialize_parameters", tuple(dims), None, seed=seed).value
+    return ctx.call_seeded("initialize_parameters_deep", (list(dims),), None, seed=seed).value
 
 
 def _init_what(ctx: Context, dims: Sequence[int]) -> str:
@@ -287,7 +273,7 @@ def _init_values(key: str, dims: Sequence[int], seed: int, hint: str) -> Callabl
         fn = ctx.task.function
         args = tuple(dims) if fn == "initialize_parameters" else (list(dims),)
         expected = ctx.expected(key, lambda ref: _ref_seeded(ref, fn, args, seed))
-        got = _seeded(ctx, fn, args, seed)
+        got = ctx.call_seeded(fn, args, None, seed=seed).value
         cl.compare(got, expected, "parameters", hint=hint)
 
     return run
@@ -1033,7 +1019,7 @@ def _expect_model_result(value: Any, dims: Sequence[int], iterations: int) -> tu
 def _model_structure(ctx: Context) -> str:
     args, kwargs = _model_args(ctx)
     kwargs = {"num_iterations": 101}
-    value = _seeded(ctx, ctx.task.function, args, 1, kwargs)
+    value = ctx.call_seeded(ctx.task.function, args, kwargs, seed=1).value
     _expect_model_result(value, args[2], 101)
     return "num_iterations=101: 2 costs"
 
@@ -1042,7 +1028,7 @@ def _model_values(ctx: Context) -> None:
     fn = ctx.task.function
     args, kwargs = _model_args(ctx)
     expected = ctx.expected(f"{fn}/values", lambda ref: _ref_seeded(ref, fn, args, 1, **kwargs))
-    got = _seeded(ctx, fn, args, 1, kwargs)
+    got = ctx.call_seeded(fn, args, kwargs, seed=1).value
     _compare_model(got, expected, "values")
 
 
@@ -1084,7 +1070,7 @@ def _model_hidden(ctx: Context) -> str:
     }
     np.random.seed(1)
     expected = ref(X, Y, dims, **kwargs)
-    got = _seeded(ctx, fn, (X, Y, dims), 1, kwargs)
+    got = ctx.call_seeded(fn, (X, Y, dims), kwargs, seed=1).value
     _compare_model(got, expected, "hidden")
     return f"layers_dims {list(dims)}, learning_rate {kwargs['learning_rate']:.3f}"
 

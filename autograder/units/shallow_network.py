@@ -130,15 +130,6 @@ def _trusted_numeric_grads(i: int) -> dict[str, np.ndarray]:
 # --------------------------------------------------------------------------- helpers
 
 
-def _seeded(ctx: Context, function: str, args: tuple, kwargs: dict | None, seed: int, **kw):
-    """Call a student function after ``np.random.seed(seed)``; return the outcome."""
-    out = ctx.outcome(function, args, kwargs, seed=seed, **kw)
-    if out.error is not None:
-        text = f"{function}({describe_args(args, kwargs or {})}) after np.random.seed({seed})"
-        raise StudentRaised(function, out.error, text)
-    return out
-
-
 def _elementwise(ctx: Context, z: np.ndarray, **kwargs) -> np.ndarray:
     """The task's elementwise result on ``z`` as float64 of z's shape (a shape check is apart)."""
     fn = ctx.task.function
@@ -259,7 +250,7 @@ def _layer_sizes_case(rng: np.random.Generator) -> tuple:
 
 
 def _init(ctx: Context, n_x: int, n_h: int, n_y: int, seed: int, reshape: bool = True):
-    out = _seeded(ctx, "initialize_parameters", (n_x, n_h, n_y), None, seed)
+    out = ctx.call_seeded("initialize_parameters", (n_x, n_h, n_y), None, seed=seed)
     return expect_arrays(out.value, "parameters", _param_spec(n_x, n_h, n_y), reshape=reshape), out
 
 
@@ -318,8 +309,8 @@ def _init_signs(ctx: Context) -> str:
 
 
 def _init_reproducible(ctx: Context) -> None:
-    a = _seeded(ctx, "initialize_parameters", (3, 5, 1), None, 11).value
-    b = _seeded(ctx, "initialize_parameters", (3, 5, 1), None, 11).value
+    a = ctx.call_seeded("initialize_parameters", (3, 5, 1), None, seed=11).value
+    b = ctx.call_seeded("initialize_parameters", (3, 5, 1), None, seed=11).value
     if not same_plain(a, b, rtol=0, atol=0):
         raise CheckFailure(
             "two calls after the same np.random.seed(11) returned different parameters.",
@@ -577,7 +568,7 @@ def _own_blocks_training(
 ):
     """Gradient descent composed of the student's own blocks, as the docstrings specify."""
     n_x, n_y = X.shape[0], Y.shape[0]
-    params = _seeded(ctx, "initialize_parameters", (n_x, n_h, n_y), None, seed).value
+    params = ctx.call_seeded("initialize_parameters", (n_x, n_h, n_y), None, seed=seed).value
     return _descend_own_blocks(ctx, params, X, Y, steps, lr)
 
 
@@ -619,7 +610,7 @@ def _nn_structure(ctx: Context) -> None:
 
 def _nn_matches_blocks(ctx: Context) -> str:
     expected = _own_blocks_training(ctx, NN_X, NN_Y, 4, NN_STEPS, seed=3)
-    out = _seeded(ctx, "nn_model", (NN_X, NN_Y, 4), {"num_iterations": NN_STEPS}, 12345)
+    out = ctx.call_seeded("nn_model", (NN_X, NN_Y, 4), {"num_iterations": NN_STEPS}, seed=12345)
     if not same_plain(out.value, expected, rtol=1e-9, atol=1e-12):
         raise _mismatch(
             "nn_model's result",
@@ -695,7 +686,7 @@ def _restarts_own_blocks(ctx: Context) -> tuple[list[float], list[dict]]:
 
 
 def _restarts_call(ctx: Context) -> tuple:
-    out = _seeded(ctx, "train_with_restarts", TR_ARGS, TR_KW, 99)
+    out = ctx.call_seeded("train_with_restarts", TR_ARGS, TR_KW, seed=99)
     return expect_tuple(out.value, "train_with_restarts()", 2)
 
 
