@@ -179,12 +179,12 @@ def rng_fingerprint_after_seed(seed: int) -> str:
     Compared with :attr:`autograder.submission.CallOutcome.rng_fingerprint` to tell whether a
     call drew from (advanced) the global generator. Restores the global state.
     """
-    from autograder.submission import _rng_fingerprint
+    from autograder.submission import rng_fingerprint
 
     saved = np.random.get_state()
     try:
         np.random.seed(seed)
-        return _rng_fingerprint()
+        return rng_fingerprint()
     finally:
         np.random.set_state(saved)
 
