@@ -24,7 +24,15 @@ from autograder.context import Context, StudentRaised
 from autograder.mistakes import catalogue
 from autograder.plain import to_plain
 from autograder.results import CheckResult, TaskResult, UnitResult
-from autograder.spec import Check, CheckFailure, GraderError, NeedsReference, Task, Unit
+from autograder.spec import (
+    AdviceRule,
+    Check,
+    CheckFailure,
+    GraderError,
+    NeedsReference,
+    Task,
+    Unit,
+)
 from autograder.submission import BUDGET, CRASH, Submission, from_module, from_path
 
 
@@ -72,9 +80,15 @@ def run_check(
     """
     stored = expected_store.load(unit.name) if stored is None else stored
 
-    def fail(kind: str, detail: str, lines=None, hint=None, status="failed") -> CheckResult:
-        msg = messages.format_failure(task.id, task.function, kind, detail, lines, hint)
-        return CheckResult(check.name, False, 0.0, check.points, msg, status, check.kind)
+    def fail(
+        kind: str, detail: str, lines=None, hint=None, status="failed", ctx=None
+    ) -> CheckResult:
+        advice = list(ctx.advice) if ctx is not None else []
+        msg = messages.format_failure(task.id, task.function, kind, detail, lines, hint, advice)
+        result = CheckResult(check.name, False, 0.0, check.points, msg, status, check.kind)
+        if ctx is not None:
+            result.advice, result.recognized = advice, list(ctx.recognized)
+        return result
 
     if submission.grader_error:
         return fail(
@@ -84,8 +98,16 @@ def run_check(
         )
     if submission.exhausted:
         return fail("not run", submission.exhausted_reason, status="over_budget")
+    prepare(unit, submission)
     if submission.load_error:
         return fail("could not be loaded", f"the submission could not run: {submission.load_error}")
+    broken = submission.broken(task.function)
+    if broken and not submission.has(task.function):
+        return fail(
+            "does not compile",
+            f"{task.function}() does not compile: {broken}.",
+            hint="fix this syntax error; the other functions of the file were graded.",
+        )
     if not submission.has(task.function):
         return fail(
             "not found",
@@ -130,12 +152,14 @@ def run_check(
                 f"{exc.function}() ended the grading process: {err.message}",
                 [("called", exc.call_text), *ctx.side_effect_lines()],
                 "a call must return; exit(), os._exit() and crashes end the grading process.",
+                ctx=ctx,
             )
         return fail(
             "raised an exception" if err.type != "TimeoutError" else "timed out",
             f"{exc.function}() raised {err}",
             [("called", exc.call_text), *ctx.side_effect_lines()],
             hint,
+            ctx=ctx,
         )
     except CheckFailure as exc:
         lines = list(exc.lines)
@@ -147,7 +171,7 @@ def run_check(
             hint = _diagnose(unit, task, check, ctx, reference, exc.hint) or exc.hint
         except Exception:  # noqa: BLE001 - a diagnosis bug must not lose the verdict
             hint = exc.hint
-        return fail(exc.kind or check.kind, exc.detail, lines, hint)
+        return fail(exc.kind or check.kind, exc.detail, lines, hint, ctx=ctx)
     except NeedsReference as exc:
         return fail(
             "not gradable",
@@ -165,9 +189,17 @@ def run_check(
     notes = [text for _, text in ctx.side_effect_lines()]
     if notes:
         note = "; ".join([note, *notes] if note else notes)
-    msg = messages.format_pass(task.id, task.function, check.name, note)
+    msg = messages.format_pass(task.id, task.function, check.name, note, ctx.advice)
     return CheckResult(
-        check.name, True, float(check.points), check.points, msg, "passed", check.kind
+        check.name,
+        True,
+        float(check.points),
+        check.points,
+        msg,
+        "passed",
+        check.kind,
+        list(ctx.advice),
+        list(ctx.recognized),
     )
 
 
@@ -203,6 +235,134 @@ def _diagnose(
     return None
 
 
+def prepare(unit: Unit, submission: Submission) -> dict[str, list[str]]:
+    """Route the functions a submission defines under an older release's name or signature.
+
+    A task's function missing under its current name but present under an alias
+    (``normalizeRows``) is graded through the alias; a function whose positional parameters
+    are those of an :class:`autograder.spec.Adapter` is called through it. Idempotent.
+
+    Args:
+        unit: the unit.
+        submission: the student's code.
+
+    Returns:
+        ``{task id: [what was recognized, as a sentence]}``.
+    """
+    done = getattr(submission, "_prepared", None)
+    if done is not None and done[0] == unit.name:
+        return done[1]
+    recognized: dict[str, list[str]] = {}
+    for task in unit.tasks:
+        notes = recognized.setdefault(task.id, [])
+        if not submission.has(task.function) and not submission.broken(task.function):
+            alias = next((a for a in task.aliases if submission.has(a)), None)
+            if alias is not None:
+                submission.route(task.function, actual=alias)
+                notes.append(
+                    f"{alias}() is the course's older name of {task.function}(): graded as "
+                    f"{task.function}()."
+                )
+        params = submission.params(task.function) if submission.has(task.function) else None
+        if params is not None:
+            adapter = next((a for a in task.adapters if tuple(params) == a.params), None)
+            if adapter is not None:
+                submission.route(task.function, adapter=adapter)
+                notes.append(
+                    f"{task.function}({', '.join(params)}) has the signature of "
+                    f"{adapter.release}: graded with it."
+                )
+    submission._prepared = (unit.name, recognized)  # type: ignore[attr-defined]
+    return recognized
+
+
+def grade_task(
+    unit: Unit,
+    task: Task,
+    submission: Submission,
+    reference: types.ModuleType | None,
+    *,
+    stored: dict[str, Any] | None = None,
+    seed: int | None = None,
+    recorder: dict[str, Any] | None = None,
+    checks: list[Check] | None = None,
+) -> TaskResult:
+    """Grade one task: its checks, then its advice rules (never scored).
+
+    Args:
+        unit: the unit.
+        task: the task.
+        submission: the student's code.
+        reference: the reference module or None.
+        stored: stored expected values (loaded if None).
+        seed: base seed for hidden inputs.
+        recorder: collects expected values computed from the reference (freezing).
+        checks: run only these checks of the task (default: all).
+
+    Returns:
+        The task's result, with the recognized conventions and advice as notes.
+    """
+    stored = expected_store.load(unit.name) if stored is None else stored
+    recognized = prepare(unit, submission).get(task.id, [])
+    tr = TaskResult(task.id, task.function, notes=[("recognized", r) for r in recognized])
+    for check in task.checks if checks is None else checks:
+        submission.begin_check()
+        try:
+            outcome = run_check(
+                unit,
+                task,
+                check,
+                submission,
+                reference,
+                stored=stored,
+                seed=seed,
+                recorder=recorder,
+            )
+        except Exception as exc:  # noqa: BLE001 - a grader bug costs one check, not the batch
+            text = f"grader error: {type(exc).__name__}: {exc}"
+            outcome = CheckResult(
+                check.name,
+                False,
+                0.0,
+                check.points,
+                messages.format_failure(task.id, task.function, "not gradable", text),
+                "not_gradable",
+                check.kind,
+            )
+        tr.checks.append(outcome)
+    if task.advice and submission.has(task.function) and not submission.exhausted:
+        for rule in task.advice:
+            text = run_advice(unit, task, rule, submission, reference, stored, seed)
+            if text:
+                tr.notes.append(("advice", text))
+    return tr
+
+
+def run_advice(
+    unit: Unit,
+    task: Task,
+    rule: AdviceRule,
+    submission: Submission,
+    reference: types.ModuleType | None,
+    stored: dict[str, Any],
+    seed: int | None,
+) -> str | None:
+    """Run one advice rule; any failure (of student code or of the rule) gives no advice."""
+    rng = np.random.default_rng(
+        check_seed(submission, unit.name, task, Check(rule.name, 0, rule.run, "advice", ""), seed)
+    )
+    ctx = Context(task, submission, reference, stored, rng)
+    rng_state = np.random.get_state()
+    try:
+        with warnings.catch_warnings(), np.errstate(all="ignore"):
+            warnings.simplefilter("ignore")
+            return rule.run(ctx)
+    except Exception:  # noqa: BLE001 - advice is never worth a verdict
+        return None
+    finally:
+        np.random.set_state(rng_state)
+
+
 def grade_submission(
     unit: Unit | str,
     submission: Submission,
@@ -231,37 +391,25 @@ def grade_submission(
     elif reference is False:
         reference = None
     stored = expected_store.load(unit.name)
-    result = UnitResult(unit.name, load_error=submission.load_error)
+    result = UnitResult(
+        unit.name,
+        load_error=submission.load_error,
+        load_notes=list(getattr(submission, "cell_errors", []) or []),
+    )
     for task in unit.tasks:
         if tasks and not {task.id, task.function, task.marker} & set(tasks):
             continue
-        tr = TaskResult(task.id, task.function)
-        for check in task.checks:
-            submission.begin_check()
-            try:
-                outcome = run_check(
-                    unit,
-                    task,
-                    check,
-                    submission,
-                    reference,
-                    stored=stored,
-                    seed=seed,
-                    recorder=recorder,
-                )
-            except Exception as exc:  # noqa: BLE001 - a grader bug costs one check, not the batch
-                text = f"grader error: {type(exc).__name__}: {exc}"
-                outcome = CheckResult(
-                    check.name,
-                    False,
-                    0.0,
-                    check.points,
-                    messages.format_failure(task.id, task.function, "not gradable", text),
-                    "not_gradable",
-                    check.kind,
-                )
-            tr.checks.append(outcome)
-        result.tasks.append(tr)
+        result.tasks.append(
+            grade_task(
+                unit,
+                task,
+                submission,
+                reference,
+                stored=stored,
+                seed=seed,
+                recorder=recorder,
+            )
+        )
     return result
 
 

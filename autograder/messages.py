@@ -28,6 +28,7 @@ def format_failure(
     detail: str,
     lines: list[tuple[str, str]] | None = None,
     hint: str | None = None,
+    advice: list[str] | tuple[str, ...] = (),
 ) -> str:
     """Format a failed check.
 
@@ -38,6 +39,7 @@ def format_failure(
         detail: one sentence saying what is wrong.
         lines: ``(label, text)`` lines (called, got, expected, ...).
         hint: one hint, or None.
+        advice: non-scoring advice, one line each.
 
     Returns:
         The message, several lines.
@@ -46,12 +48,29 @@ def format_failure(
     if detail:
         out.append(f"  {detail}")
     for label, text in lines or []:
-        out.append(f"  {(label + ':'):<{LABEL_WIDTH}}{text}")
+        out.append(_line(label, text))
     if hint:
-        out.append(f"  {'hint:':<{LABEL_WIDTH}}{hint}")
+        out.append(_line("hint", hint))
+    out.extend(advice_lines(advice))
     return "\n".join(out)
 
 
-def format_pass(task_id: str, function: str, check: str, note: str | None) -> str:
-    """Format the short message of a passed check."""
-    return f"Task {task_id} · {function} — {check} passed" + (f": {note}" if note else "")
+def _line(label: str, text: str) -> str:
+    return f"  {(label + ':'):<{LABEL_WIDTH}}{text}"
+
+
+def advice_lines(advice: list[str] | tuple[str, ...]) -> list[str]:
+    """Format advice (never scored) as ``advice:`` lines of a message."""
+    return [_line("advice", text) for text in advice]
+
+
+def format_pass(
+    task_id: str,
+    function: str,
+    check: str,
+    note: str | None,
+    advice: list[str] | tuple[str, ...] = (),
+) -> str:
+    """Format the short message of a passed check (and its advice, if any)."""
+    head = f"Task {task_id} · {function} — {check} passed" + (f": {note}" if note else "")
+    return "\n".join([head, *advice_lines(advice)])

@@ -5,14 +5,17 @@ $r = a \sin(4\theta)$, with Gaussian noise on the angle and the radius. Logistic
 (a straight boundary) reaches about 47% accuracy on it; a network with 4 tanh hidden units
 about 90%.
 
-The generator reproduces the course's ``load_planar_dataset()`` exactly (same seed, same
-draws), but from its own ``numpy.random.RandomState``: loading the data never touches numpy's
-global random state.
+The generator (:func:`autograder.course_helpers.planar_utils.flower`, shared with the course's
+``planar_utils`` helper module the kit provides) reproduces the course's
+``load_planar_dataset()`` exactly (same seed, same draws), but from its own
+``numpy.random.RandomState``: loading the data never touches numpy's global random state.
 """
 
 from __future__ import annotations
 
 import numpy as np
+
+from autograder.course_helpers.planar_utils import flower
 
 
 def load_planar_dataset(
@@ -38,19 +41,7 @@ def load_planar_dataset(
     Raises:
         ValueError: if ``m`` is not a positive even number.
     """
-    if m <= 0 or m % 2:
-        raise ValueError("m must be a positive even number")
-    rs = np.random.RandomState(seed)
-    n = m // 2
-    X = np.zeros((m, 2))
-    Y = np.zeros((m, 1))
-    for j in range(2):
-        ix = slice(n * j, n * (j + 1))
-        t = np.linspace(j * 3.12, (j + 1) * 3.12, n) + rs.randn(n) * noise
-        r = petal_length * np.sin(4 * t) + rs.randn(n) * noise
-        X[ix] = np.c_[r * np.sin(t), r * np.cos(t)]
-        Y[ix] = j
-    return X.T.copy(), Y.T.copy()
+    return flower(m, seed, petal_length, noise)
 
 
 def small_planar_problem(m: int = 24, seed: int = 1) -> tuple[np.ndarray, np.ndarray]:

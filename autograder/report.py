@@ -30,6 +30,16 @@ def table(result: UnitResult, *, details: bool = True) -> str:
         marks = " ".join(f"{_mark(c.status)} {c.name}" for c in t.checks)
         score = f"{t.score:g}/{t.max_score:g}"
         lines.append(f"  {t.id:<5} {t.function:<{width}} {score:>9}  {marks}")
+        pad = " " * (width + 18)
+        lines.extend(f"{pad}↳ recognized: {text}" for text in t.recognized)
+        lines.extend(f"{pad}↳ advice (no points): {text}" for text in t.advice)
+    if result.load_notes:
+        lines.append(
+            f"  skipped while loading ({len(result.load_notes)}, costing nothing by itself):"
+        )
+        lines.extend(f"    {note}" for note in result.load_notes[:8])
+        if len(result.load_notes) > 8:
+            lines.append(f"    ... and {len(result.load_notes) - 8} more")
     if details:
         failed = [
             c for t in result.tasks for c in t.checks if c.status in ("failed", "not_gradable")

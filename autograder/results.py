@@ -29,6 +29,8 @@ class CheckResult:
         message: student-facing explanation; on success a short note (may be empty).
         status: one of :data:`STATUSES`.
         kind: what sort of check this is (``type``, ``shape``, ``values``, ``gradient``, ...).
+        advice: non-scoring advice found while checking (see :class:`autograder.spec.AdviceRule`).
+        recognized: conventions of an older course release the check recognized and accepted.
     """
 
     name: str
@@ -38,6 +40,8 @@ class CheckResult:
     message: str = ""
     status: str = "passed"
     kind: str = "values"
+    advice: list[str] = field(default_factory=list)
+    recognized: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON form used by ``autograder grade --json``."""
@@ -48,16 +52,42 @@ class CheckResult:
             "max_score": float(self.max_score),
             "message": self.message,
             "status": self.status,
+            "advice": list(self.advice),
         }
 
 
 @dataclass
 class TaskResult:
-    """All checks of one task (one exercise function)."""
+    """All checks of one task (one exercise function).
+
+    Attributes:
+        id: the task id.
+        function: the function's name.
+        checks: the checks' results, in order.
+        notes: task-level advice (from advice rules) and recognized conventions (older
+            names and signatures), as ``("advice" | "recognized", text)``.
+    """
 
     id: str
     function: str
     checks: list[CheckResult] = field(default_factory=list)
+    notes: list[tuple[str, str]] = field(default_factory=list)
+
+    def _collect(self, kind: str) -> list[str]:
+        found = [text for k, text in self.notes if k == kind]
+        for c in self.checks:
+            found.extend(c.advice if kind == "advice" else c.recognized)
+        return list(dict.fromkeys(found))
+
+    @property
+    def advice(self) -> list[str]:
+        """Every distinct piece of advice for this task (never scored)."""
+        return self._collect("advice")
+
+    @property
+    def recognized(self) -> list[str]:
+        """Every convention of an older course release recognized for this task."""
+        return self._collect("recognized")
 
     @property
     def score(self) -> float:
@@ -77,6 +107,8 @@ class TaskResult:
             "score": self.score,
             "max_score": self.max_score,
             "checks": [c.to_dict() for c in self.checks if c.status != "not_run"],
+            "advice": self.advice,
+            "recognized": self.recognized,
         }
 
 
@@ -87,6 +119,7 @@ class UnitResult:
     unit: str
     tasks: list[TaskResult] = field(default_factory=list)
     load_error: str | None = None
+    load_notes: list[str] = field(default_factory=list)
 
     @property
     def score(self) -> float:
@@ -110,5 +143,6 @@ class UnitResult:
             "score": self.score,
             "max_score": self.max_score,
             "gradable": self.gradable,
+            "load_notes": list(self.load_notes),
             "tasks": [t.to_dict() for t in self.tasks],
         }

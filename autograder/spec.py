@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from autograder.context import Context
@@ -54,6 +54,46 @@ class Check:
 
 
 @dataclass(frozen=True)
+class Adapter:
+    """An older release's signature of a task's function, and how to call it.
+
+    The grader always calls a task's function with the current signature; when a submission's
+    function has exactly these positional parameters, the arguments are adapted first (e.g.
+    the 2017–2020 planar ``compute_cost(A2, Y, parameters)`` gets a ``parameters`` dict that
+    its body never reads).
+
+    Attributes:
+        params: the older signature's positional parameter names, in order.
+        release: which release had it, for the note in the result.
+        adapt: ``(args, kwargs) -> (args, kwargs)`` for that signature.
+    """
+
+    params: tuple[str, ...]
+    release: str
+    adapt: Callable[[tuple[Any, ...], dict[str, Any]], tuple[tuple[Any, ...], dict[str, Any]]]
+
+
+@dataclass(frozen=True)
+class AdviceRule:
+    """Something the kit teaches beyond the course, reported as advice, never scored.
+
+    A course function is graded by the course's standard; where the kit asks more (numerical
+    stability at extreme inputs, not modifying arguments, not reseeding), the rule runs after
+    the task's checks and its text is shown with the result (table, JSON, notebook,
+    feedback) without costing points.
+
+    Attributes:
+        name: snake case, unique within the task (``stable_at_extremes``).
+        run: ``run(ctx) -> str | None``: the advice, or None when there is nothing to say.
+        description: one line saying what the rule looks for.
+    """
+
+    name: str
+    run: Callable[[Context], str | None]
+    description: str
+
+
+@dataclass(frozen=True)
 class Task:
     """One exercise: a function the student writes, and its checks.
 
@@ -62,12 +102,21 @@ class Task:
         function: the function's name, as in the course.
         title: a short title (``"forward and backward propagation"``).
         checks: the checks, in the order they run (type and shape first).
+        aliases: older course names of the function (``normalizeRows``), graded as it.
+        adapters: older course signatures of the function (see :class:`Adapter`).
+        advice: non-scoring rules run after the checks (see :class:`AdviceRule`).
+        course: True for a function of the course (graded by the course's standard); False
+            for one only the kit has.
     """
 
     id: str
     function: str
     title: str
     checks: tuple[Check, ...]
+    aliases: tuple[str, ...] = ()
+    adapters: tuple[Adapter, ...] = ()
+    advice: tuple[AdviceRule, ...] = ()
+    course: bool = True
 
     @property
     def marker(self) -> str:

@@ -11,7 +11,6 @@ from an already imported module (the pytest self-check).
 
 from __future__ import annotations
 
-import ast
 import contextlib
 import copy
 import hashlib
@@ -33,6 +32,7 @@ from typing import Any
 
 import numpy as np
 
+from autograder import codeload
 from autograder.plain import to_plain
 
 #: Seconds one call of student code may take before it is stopped.
@@ -138,42 +138,46 @@ class Submission:
         self.load_error = load_error
         self._ns = namespace if namespace is not None else {}
         self._source_text = source_text
+        self._broken: dict[str, str] = {}
+        self.cell_errors: list[str] = []
+        self._aliases: dict[str, str] = {}
+        self._adapters: dict[str, Any] = {}
 
+    # ------------------------------------------------------------------ routing
+    def route(self, name: str, *, actual: str | None = None, adapter: Any = None) -> None:
+        """Grade ``name`` through another function or signature of an older course release.
+
+        Args:
+            name: the function's current name (the task's).
+            actual: the name the submission defines instead (``normalizeRows``).
+            adapter: an :class:`autograder.spec.Adapter` whose ``adapt`` turns the current
+                arguments into the older signature's.
+        """
+        if actual is not None:
+            self._aliases[name] = actual
+        if adapter is not None:
+            self._adapters[name] = adapter
+
+    def resolve(self, name: str) -> str:
+        """The name the submission defines for function ``name`` (itself unless routed)."""
+        return self._aliases.get(name, name)
+
+    # ------------------------------------------------------------------ public API
     def has(self, name: str) -> bool:
-        """Return True if the submission defines a callable ``name``."""
-        return callable(self._ns.get(name))
+        """Return True if the submission defines a callable ``name`` (not a course helper)."""
+        return self._has(self.resolve(name))
 
-    def fingerprint(self) -> str:
-        """Return a digest of the submitted source, used to seed hidden inputs."""
-        return hashlib.sha256(self._source_text.encode()).hexdigest()
-
-    def begin_check(self) -> None:
-        """Start the time account of a new check (a no-op in-process)."""
+    def broken(self, name: str) -> str | None:
+        """The compile error of ``name``'s last definition, or None (see ``codeload``)."""
+        return self._broken.get(self.resolve(name))
 
     def params(self, name: str) -> list[str] | None:
         """Return the positional parameter names of function ``name`` (None if unknown)."""
-        fn = self._ns.get(name)
-        try:
-            return [
-                p.name
-                for p in inspect.signature(fn).parameters.values()
-                if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)
-            ]
-        except (TypeError, ValueError):
-            return None
-
-    def close(self) -> None:
-        """Release resources (a no-op in-process)."""
+        return self._params(self.resolve(name))
 
     def source(self, name: str) -> str | None:
         """Return the source code of function ``name``, or None if unavailable."""
-        fn = self._ns.get(name)
-        if fn is None:
-            return None
-        try:
-            return textwrap.dedent(inspect.getsource(fn))
-        except (OSError, TypeError):
-            return _source_from_text(self._source_text, name)
+        return self._source(self.resolve(name))
 
     def call(
         self,
@@ -187,18 +191,84 @@ class Submission:
     ) -> CallOutcome:
         """Call student function ``name`` on copies of the arguments.
 
+        Routed names and signatures (:meth:`route`) are applied here: the outcome's
+        ``args_after`` are those of the call as the grader made it.
+
         Args:
             name: function name in the submission.
             args: positional arguments (plain data or lesson functions); copied before the call.
             kwargs: keyword arguments; copied before the call.
             seed: if given, ``np.random.seed(seed)`` and ``random.seed(seed)`` run first.
-            timeout: seconds before the call is interrupted (main thread only).
+            timeout: seconds before the call is interrupted.
             patch: replacement functions for the duration of the call, as
                 ``{name: source code of a def}`` executed in the student's namespace.
 
         Returns:
             The outcome; never raises because of student code.
         """
+        kwargs = dict(kwargs or {})
+        adapter = self._adapters.get(name)
+        n_args = len(args)
+        if adapter is not None:
+            args, kwargs = adapter.adapt(tuple(args), kwargs)
+        out = self._call(
+            self.resolve(name), tuple(args), kwargs, seed=seed, timeout=timeout, patch=patch
+        )
+        if adapter is not None:
+            out.args_after = tuple(out.args_after[:n_args])
+        return out
+
+    # ------------------------------------------------------------------ in-process
+    def _has(self, name: str) -> bool:
+        value = self._ns.get(name)
+        return callable(value) and not codeload.is_helper(value)
+
+    def fingerprint(self) -> str:
+        """Return a digest of the submitted source, used to seed hidden inputs."""
+        return hashlib.sha256(self._source_text.encode()).hexdigest()
+
+    def begin_check(self) -> None:
+        """Start the time account of a new check (a no-op in-process)."""
+
+    def _params(self, name: str) -> list[str] | None:
+        fn = self._ns.get(name)
+        try:
+            return [
+                p.name
+                for p in inspect.signature(fn).parameters.values()
+                if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)
+            ]
+        except (TypeError, ValueError):
+            return None
+
+    def close(self) -> None:
+        """Release resources (a no-op in-process)."""
+
+    def _source(self, name: str) -> str | None:
+        if self._source_text:
+            return codeload.function_source(self.source_cells(), name)
+        # A live module without a source file (a Jupyter kernel's __main__): the student's
+        # own process, where inspect can read the cells IPython keeps.
+        fn = self._ns.get(name)
+        try:
+            return textwrap.dedent(inspect.getsource(fn)) if fn is not None else None
+        except (OSError, TypeError):
+            return None
+
+    def source_cells(self) -> list[str]:
+        """The submitted code: one text per notebook cell, or the file's text."""
+        return list(getattr(self, "_texts", None) or [self._source_text])
+
+    def _call(
+        self,
+        name: str,
+        args: tuple[Any, ...],
+        kwargs: dict[str, Any],
+        *,
+        seed: int | None,
+        timeout: float,
+        patch: dict[str, str] | None,
+    ) -> CallOutcome:
         kwargs = dict(kwargs or {})
         fn = self._ns.get(name)
         if not callable(fn):
@@ -312,17 +382,6 @@ def rng_fingerprint() -> str:
     return hashlib.sha1(state[1].tobytes() + str(state[2]).encode()).hexdigest()[:12]
 
 
-def _source_from_text(text: str, name: str) -> str | None:
-    try:
-        tree = ast.parse(text)
-    except SyntaxError:
-        return None
-    for node in tree.body:
-        if isinstance(node, ast.FunctionDef) and node.name == name:
-            return ast.get_source_segment(text, node)
-    return None
-
-
 # --------------------------------------------------------------------------- loading
 
 
@@ -374,10 +433,11 @@ def from_path(
 def load_in_process(path: Path, unit: str) -> Submission:
     """Load a ``.py`` file or the code cells of a ``.ipynb`` notebook into this process.
 
-    The code runs in a fresh namespace with ``__name__ == "__student__"``, so a script's
-    ``if __name__ == "__main__":`` block does not run. A file that cannot be read or run at
-    all gives a submission with ``load_error`` set; a notebook cell that raises is skipped
-    and the other cells still run.
+    The code runs in a fresh namespace with ``__name__ == "__student__"`` (a script's
+    ``if __name__ == "__main__":`` block does not run), statement by statement
+    (:func:`autograder.codeload.load_cells`): a statement that raises, such as an import of a
+    module that exists only on the course's servers, or a function that does not compile,
+    costs only itself. A file that cannot be read gives a submission with ``load_error`` set.
 
     Args:
         path: the file.
@@ -391,28 +451,32 @@ def load_in_process(path: Path, unit: str) -> Submission:
         raw = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         return Submission(unit, ns, str(path), load_error=f"cannot read {path}: {exc}")
-    if path.suffix == ".ipynb":
+    notebook = path.suffix == ".ipynb"
+    if notebook:
         try:
-            cells = notebook_code_cells(raw)
+            texts = notebook_code_cells(raw)
         except ValueError as exc:
             return Submission(unit, ns, str(path), load_error=str(exc))
-        text = "\n\n".join(cells)
-        errors = []
-        with _quiet():
-            for i, cell in enumerate(cells):
-                # Each cell has its own time limit: a looping cell is skipped, not fatal.
-                with _time_limit(DEFAULT_CALL_TIMEOUT):
-                    err = _exec(cell, ns, f"{STUDENT_FILENAME_PREFIX} cell {i + 1}>")
-                if err and err.startswith("TimeoutError"):
-                    err = "TimeoutError: the cell did not finish and was skipped (infinite loop?)"
-                if err:
-                    errors.append(f"cell {i + 1}: {err}")
-        sub = Submission(unit, ns, str(path), source_text=text)
-        sub.cell_errors = errors  # type: ignore[attr-defined]
-        return sub
+        cells = [(f"{STUDENT_FILENAME_PREFIX} cell {i + 1}>", c) for i, c in enumerate(texts)]
+        text = "\n\n".join(texts)
+    else:
+        cells, text = [(str(path), raw)], raw
+    ns.update(codeload.prelude(unit))
     with _quiet():
-        err = _exec(raw, ns, str(path))
-    return Submission(unit, ns, str(path), load_error=err, source_text=raw)
+        report = codeload.load_cells(
+            cells,
+            ns,
+            notebook=notebook,
+            cell_timeout=DEFAULT_CALL_TIMEOUT,
+            deadline=time.monotonic() + DEFAULT_CALL_TIMEOUT * max(len(cells), 3),
+            describe=lambda exc: str(_student_error(exc)),
+            clock=time.monotonic,
+        )
+    sub = Submission(unit, ns, str(path), source_text=text)
+    sub._texts = [code for _, code in cells]
+    sub.cell_errors = report.errors
+    sub._broken = report.broken
+    return sub
 
 
 @contextlib.contextmanager
@@ -425,7 +489,6 @@ def _quiet():  # noqa: ANN202
             contextlib.redirect_stdout(_Bounded(out)),
             contextlib.redirect_stderr(_Bounded(out)),
             warnings.catch_warnings(),
-            _time_limit(DEFAULT_CALL_TIMEOUT * 3),
         ):
             warnings.simplefilter("ignore")
             yield
@@ -434,22 +497,6 @@ def _quiet():  # noqa: ANN202
             os.environ.pop("AUTOGRADER_GRADING", None)
         else:
             os.environ["AUTOGRADER_GRADING"] = old_env
-
-
-def _exec(code: str, ns: dict[str, Any], filename: str) -> str | None:
-    try:
-        compiled = compile(code, filename, "exec")
-    except SyntaxError as exc:
-        return f"SyntaxError: {exc.msg} (line {exc.lineno})"
-    try:
-        exec(compiled, ns)  # noqa: S102
-    except CallTimeout:
-        return "TimeoutError: loading the code did not finish (infinite loop at top level?)"
-    except KeyboardInterrupt:
-        raise
-    except BaseException as exc:  # noqa: BLE001
-        return str(_student_error(exc))
-    return None
 
 
 def notebook_code_cells(raw: str) -> list[str]:

@@ -19,5 +19,5 @@ def mistake_submission(unit: str, m: Mistake) -> Submission:
     ref = load_reference(unit)
     ns = dict(vars(ref))
     exec(compile(m.code, f"<mistake {m.id}>", "exec"), ns)
-    text = m.code + "\n\n" + inspect.getsource(ref)
+    text = inspect.getsource(ref) + "\n\n" + m.code  # the mistake is the last definition
     return Submission(unit, ns, f"mistake {m.id}", source_text=text)

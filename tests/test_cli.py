@@ -19,19 +19,37 @@ UNIT = "numpy_basics"
 
 def validate_schema(obj: dict) -> None:
     """The JSON form promised by the README (and by other tools that read it)."""
-    assert set(obj) == {"unit", "score", "max_score", "gradable", "tasks"}
+    assert set(obj) == {"unit", "score", "max_score", "gradable", "load_notes", "tasks"}
+    assert all(isinstance(n, str) for n in obj["load_notes"])
     assert isinstance(obj["gradable"], bool)
     assert isinstance(obj["unit"], str)
     assert isinstance(obj["score"], float) and isinstance(obj["max_score"], float)
     assert 0 <= obj["score"] <= obj["max_score"]
     total = 0.0
     for task in obj["tasks"]:
-        assert set(task) == {"id", "function", "score", "max_score", "checks"}
+        assert set(task) == {
+            "id",
+            "function",
+            "score",
+            "max_score",
+            "checks",
+            "advice",
+            "recognized",
+        }
+        assert all(isinstance(n, str) for n in task["advice"] + task["recognized"])
         assert isinstance(task["id"], str) and isinstance(task["function"], str)
         assert task["checks"]
         s = 0.0
         for check in task["checks"]:
-            assert set(check) == {"name", "passed", "score", "max_score", "message", "status"}
+            assert set(check) == {
+                "name",
+                "passed",
+                "score",
+                "max_score",
+                "message",
+                "status",
+                "advice",
+            }
             assert check["status"] in STATUSES
             assert isinstance(check["passed"], bool)
             assert isinstance(check["message"], str)
@@ -67,14 +85,32 @@ def test_stubs_json_zero(capsys, unit):
     assert all("not implemented" in c["message"] for t in obj["tasks"] for c in t["checks"])
 
 
-def test_syntax_error_scores_zero_everywhere_with_the_reason(capsys, tmp_path):
+def test_a_function_that_does_not_compile_costs_only_its_task(capsys, tmp_path):
+    src = (ROOT / "solutions" / f"{UNIT}.py").read_text()
+    header = "def normalize_rows(x: np.ndarray) -> np.ndarray:"
+    broken = src.replace(header, header[:-1])  # the colon is missing
+    assert broken != src
+    bad = tmp_path / f"{UNIT}.py"
+    bad.write_text(broken)
+    code, (obj,) = grade_json(capsys, str(bad))
+    assert code == 0
+    validate_schema(obj)
+    lost = {t["function"] for t in obj["tasks"] if t["score"] < t["max_score"]}
+    assert lost == {"normalize_rows"}
+    task = next(t for t in obj["tasks"] if t["function"] == "normalize_rows")
+    assert all("does not compile" in c["message"] for c in task["checks"])
+    assert all("SyntaxError" in c["message"] for c in task["checks"])
+    assert any("SyntaxError" in note for note in obj["load_notes"])
+
+
+def test_a_file_that_does_not_parse_at_all_scores_zero_with_the_reason(capsys, tmp_path):
     bad = tmp_path / f"{UNIT}.py"
     bad.write_text("import numpy as np\ndef sigmoid(x)\n    return x\n")
     code, (obj,) = grade_json(capsys, str(bad))
     assert code == 0
-    validate_schema(obj)
     assert obj["score"] == 0
-    assert all("SyntaxError" in c["message"] for t in obj["tasks"] for c in t["checks"])
+    sigmoid = next(t for t in obj["tasks"] if t["function"] == "sigmoid")
+    assert all("SyntaxError" in c["message"] for c in sigmoid["checks"])
 
 
 def test_one_raising_and_one_none_function_cost_only_their_tasks(capsys, tmp_path):

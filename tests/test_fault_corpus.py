@@ -80,6 +80,8 @@ def test_fault(capsys, tmp_path, fault):
             assert len(check["message"]) < 2500, "messages are truncated"
     assert obj["score"] == fault.score
     assert obj["max_score"] == 42.0
+    if fault.note:
+        assert any(fault.note in n for n in obj["load_notes"]), obj["load_notes"]
 
 
 def _limits(args: tuple[str, ...]):
@@ -116,3 +118,5 @@ def test_fault_through_the_course_flow(tmp_path, fault):
             assert check.passed == (want is None), key
             if want:
                 assert want in check.message, key
+    if fault.note:
+        assert any(fault.note in n for n in result.load_notes), result.load_notes

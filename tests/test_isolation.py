@@ -118,11 +118,30 @@ def sys_has_unshare() -> bool:
 
 def test_isolated_source_comes_from_the_grader_copy(tmp_path):
     f = tmp_path / f"{UNIT}.py"
-    f.write_text(REFERENCE + "\nexec('def L2(yhat, y):\\n    return 0.0')\n")
+    decoy = "\ndef L2(yhat, y):\n    return 0.0\n"
+    f.write_text(REFERENCE + decoy)
     sub = from_path(f, UNIT, limits=FAST)
     assert sub.has("L1") and sub.has("L2") and not sub.has("nope")
     assert sub.source("L1").startswith("def L1(")
-    assert sub.source("L2") is None  # defined at run time: no source to inspect
+    assert sub.source("L2") == decoy.strip()  # the last definition: the one that runs
+    sub.close()
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "exec('def L2(yhat, y):\\n    return 0.0')",
+        "L2 = lambda yhat, y: 0.0",
+        "globals()['L2'] = L1",
+        "L2.__code__ = L1.__code__",
+    ],
+    ids=["exec", "rebound", "globals", "code_swap"],
+)
+def test_no_source_when_the_text_is_not_the_code_that_runs(tmp_path, tail):
+    f = tmp_path / f"{UNIT}.py"
+    f.write_text(REFERENCE + "\n" + tail + "\n")
+    sub = from_path(f, UNIT, limits=FAST)
+    assert sub.source("L2") is None
     sub.close()
 
 

@@ -67,7 +67,7 @@ def _unreadable(sub: IsolatedSubmission, unit: str, path: Path, error: str) -> I
     Submission.__init__(sub, unit, {}, str(path), load_error=error)
     sub.limits = Limits()
     sub._cells, sub._notebook, sub._dir, sub._worker = [], False, None, None
-    sub._functions, sub.cell_errors, sub.grader_error = {}, [], None
+    sub._functions, sub._broken, sub.cell_errors, sub.grader_error = {}, {}, [], None
     sub.spent = sub._check_spent = 0.0
     sub.restarts, sub._exhausted_reason, sub.protections, sub.events = 0, None, [], []
     import weakref

@@ -167,6 +167,12 @@ class Worker:
         shutil.copy(HERE / "worker.py", lib / "_agworker.py")
         shutil.copy(HERE / "codec.py", lib / "_agcodec.py")
         shutil.copy(PACKAGE_ROOT / "lesson_functions.py", lib / "_aglesson.py")
+        shutil.copy(PACKAGE_ROOT / "codeload.py", lib / "_agcodeload.py")
+        shutil.copytree(
+            PACKAGE_ROOT / "course_helpers",
+            lib / "course_helpers",
+            ignore=shutil.ignore_patterns("__pycache__", "__init__.py"),
+        )
         site = [os.path.realpath(Path(np.__file__).parent.parent)]
         env = {
             "PATH": "/usr/bin:/bin",

@@ -9,9 +9,7 @@ submission; a worker that dies is restarted and the call that killed it fails.
 
 from __future__ import annotations
 
-import ast
 import hashlib
-import textwrap
 import time
 import weakref
 from pathlib import Path
@@ -73,6 +71,7 @@ class IsolatedSubmission(Submission):
         self._dir = submission_dir
         self._worker: Worker | None = None
         self._functions: dict[str, dict[str, Any]] = {}
+        self._broken: dict[str, str] = {}
         self.cell_errors: list[str] = []
         self.grader_error: str | None = None
         self.spent = 0.0
@@ -123,6 +122,7 @@ class IsolatedSubmission(Submission):
             reply, _ = self._worker.request(
                 {
                     "op": "load",
+                    "unit": self.unit,
                     "cells": cells,
                     "notebook": self._notebook,
                     "file": self.origin,
@@ -196,6 +196,10 @@ class IsolatedSubmission(Submission):
         self.load_error = _str_or_none(reply.get("load_error"))
         errors = reply.get("cell_errors")
         self.cell_errors = [str(e)[:400] for e in errors] if type(errors) is list else []
+        broken = reply.get("broken")
+        self._broken = (
+            {str(k): str(v)[:400] for k, v in broken.items()} if type(broken) is dict else {}
+        )
         functions = reply.get("functions")
         self._functions = (
             {str(k): v for k, v in functions.items() if type(v) is dict}
@@ -204,41 +208,19 @@ class IsolatedSubmission(Submission):
         )
 
     # ------------------------------------------------------------------ Submission API
-    def has(self, name: str) -> bool:
-        """Return True if the loaded code defines a callable ``name``."""
-        return name in self._functions
+    def _has(self, name: str) -> bool:
+        info = self._functions.get(name)
+        return info is not None and info.get("helper") is not True
 
     def fingerprint(self) -> str:
         """Return a digest of the submitted source, used to seed hidden inputs."""
         return hashlib.sha256(self._source_text.encode()).hexdigest()
 
-    def source(self, name: str) -> str | None:
-        """Return the source of function ``name`` from the submitted text, or None.
+    def source_cells(self) -> list[str]:
+        """The submitted code, one text per notebook cell (or the file), as the grader read it."""
+        return [code for _, code in self._cells]
 
-        The worker reports only the file and first line of the function it holds; the text
-        is cut from the grader's own copy of the submission, so a function created at run
-        time (``exec``, a lambda) has no source.
-        """
-        info = self._functions.get(name)
-        if not info or type(info.get("line")) is not int:
-            return None
-        text = next((code for fname, code in self._cells if fname == info.get("file")), None)
-        if text is None:
-            return None
-        try:
-            tree = ast.parse(text)
-        except (SyntaxError, ValueError):
-            return None
-        for node in ast.walk(tree):
-            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
-                first = min([node.lineno, *(d.lineno for d in node.decorator_list)])
-                if info["line"] in (node.lineno, first):
-                    segment = ast.get_source_segment(text, node)
-                    return textwrap.dedent(segment) if segment else None
-        return None
-
-    def params(self, name: str) -> list[str] | None:
-        """Return the positional parameter names of function ``name`` (None if unknown)."""
+    def _params(self, name: str) -> list[str] | None:
         p = self._functions.get(name, {}).get("params")
         return [str(x) for x in p] if type(p) is list else None
 
@@ -256,15 +238,15 @@ class IsolatedSubmission(Submission):
         """Start the time account of a new check."""
         self._check_spent = 0.0
 
-    def call(
+    def _call(
         self,
         name: str,
-        args: tuple[Any, ...] = (),
-        kwargs: dict[str, Any] | None = None,
+        args: tuple[Any, ...],
+        kwargs: dict[str, Any],
         *,
-        seed: int | None = None,
-        timeout: float = DEFAULT_CALL_TIMEOUT,
-        patch: dict[str, str] | None = None,
+        seed: int | None,
+        timeout: float,
+        patch: dict[str, str] | None,
     ) -> CallOutcome:
         """Call student function ``name`` in the worker (see :meth:`Submission.call`).
 

@@ -36,6 +36,7 @@ from typing import Any
 sys.path[:0] = os.environ.pop("AG_SYS_PATH", "").split(os.pathsep)
 
 import _agcodec as codec  # noqa: E402, I001 - copied next to this file by the sandbox
+import _agcodeload as codeload  # noqa: E402
 import _aglesson as lesson  # noqa: E402
 import numpy as np  # noqa: E402
 
@@ -232,68 +233,51 @@ class Student:
     def __init__(self) -> None:
         self.ns: dict[str, Any] = {"__name__": "__student__"}
         self.files: set[str] = set()
+        self.report = codeload.LoadReport()
+        self.started = False
 
     def load(self, req: dict[str, Any]) -> dict[str, Any]:
-        """Run the submitted cells in order; describe what they defined."""
+        """Run the submitted cells in order (see ``codeload.load_cells``); describe the result.
+
+        A statement that raises (``from public_tests import *``) or a part that does not
+        compile costs only itself; a notebook cell that loops is stopped after its time.
+        """
+        if not self.started:
+            self.ns.update(codeload.prelude(str(req.get("unit", ""))))
+            self.started = True
         self.ns["__file__"] = req.get("file", "")
-        errors: list[str] = []
-        load_error = None
+        self.files.update(str(f) for f, _ in req["cells"])
         out = _Bounded(MAX_OUTPUT)
         old = sys.stdout, sys.stderr
         sys.stdout = sys.stderr = out
-        deadline = time.monotonic() + float(req.get("timeout", 30))
-        cell_timeout = float(req.get("cell_timeout", 10))
+        errors_before = len(self.report.errors)
+
+        def describe(exc: BaseException) -> str:
+            kind, message = _describe_error(exc, self.files)
+            return f"{kind}: {message}{_loc(exc, self.files)}" if message else kind
+
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
-                for filename, code in req["cells"]:
-                    self.files.add(filename)
-                    left = deadline - time.monotonic()
-                    if left <= 0:
-                        raise CallTimeout()
-                    if not req.get("notebook"):
-                        with _alarm(left):
-                            load_error = self._exec(code, filename)
-                        if load_error:
-                            break
-                        continue
-                    # A notebook cell that loops is skipped like one that raises: only the
-                    # functions it would have defined are lost, not the whole submission.
-                    limit = min(cell_timeout, left)
-                    try:
-                        with _alarm(limit):
-                            err = self._exec(code, filename)
-                    except CallTimeout:
-                        err = (
-                            f"TimeoutError: the cell did not finish within {limit:g} s and was "
-                            "skipped (infinite loop?)"
-                        )
-                    if err:
-                        errors.append(f"{filename.strip('<>').replace('student ', '')}: {err}")
-        except CallTimeout:
-            load_error = (
-                "TimeoutError: loading the code did not finish (infinite loop at top level?)"
-            )
+                codeload.load_cells(
+                    req["cells"],
+                    self.ns,
+                    notebook=bool(req.get("notebook")),
+                    cell_timeout=float(req.get("cell_timeout", 10)),
+                    deadline=time.monotonic() + float(req.get("timeout", 30)),
+                    describe=describe,
+                    clock=time.monotonic,
+                    report=self.report,
+                )
         finally:
             sys.stdout, sys.stderr = old
             _restore_builtins()
-        return {"load_error": load_error, "cell_errors": errors, "functions": self.functions()}
-
-    def _exec(self, code: str, filename: str) -> str | None:
-        try:
-            compiled = compile(code, filename, "exec")
-        except SyntaxError as exc:
-            return f"SyntaxError: {exc.msg} (line {exc.lineno})"
-        except Exception as exc:  # noqa: BLE001 - e.g. ValueError for NUL bytes
-            return f"{type(exc).__name__}: {_text(exc)}"
-        try:
-            exec(compiled, self.ns)  # noqa: S102
-        except CallTimeout:
-            raise
-        except BaseException as exc:  # noqa: BLE001 - student code may raise anything
-            kind, message = _describe_error(exc, self.files)
-            return f"{kind}: {message}{_loc(exc, self.files)}" if message else kind
-        return None
+        return {
+            "load_error": None,
+            "cell_errors": self.report.errors[errors_before:],
+            "broken": dict(self.report.broken),
+            "functions": self.functions(),
+        }
 
     def functions(self) -> dict[str, Any]:
         """Describe every callable the namespace defines (name, file, first line, params)."""
@@ -301,7 +285,12 @@ class Student:
         for name, value in list(self.ns.items()):
             if type(name) is not str or name.startswith("__") or not callable(value):
                 continue
-            entry: dict[str, Any] = {"file": None, "line": None, "params": None}
+            entry: dict[str, Any] = {
+                "file": None,
+                "line": None,
+                "params": None,
+                "helper": codeload.is_helper(value),
+            }
             if type(value) is types.FunctionType:
                 code = value.__code__
                 entry["file"] = code.co_filename
@@ -473,6 +462,10 @@ def main() -> None:
     try:
         import numpy.linalg  # noqa: F401 - load what student code needs before the sandbox
         import numpy.random  # noqa: F401
+
+        codeload.ensure_helpers_importable()
+        for module in codeload.HELPER_MODULES:  # the course's helpers, importable by name
+            __import__(module)
 
         done = _sandbox(cfg)
     except Exception as exc:  # noqa: BLE001 - report set-up failures to the grader

@@ -255,7 +255,8 @@ UNIT = Unit(
             "2.5",
             "normalize_rows",
             "divide each row by its norm",
-            (
+            aliases=("normalizeRows",),
+            checks=(
                 Check(
                     "shape",
                     1,

@@ -1,0 +1,501 @@
+"""Running submitted code leniently: a statement that fails costs only itself.
+
+Students' files and notebooks come from many releases of the course and from many
+environments. A line such as ``from public_tests import *`` (a module that exists only on the
+course's servers), a test call on the course's ``testCases`` data, or one function that does
+not compile must not cost the rest of the submission. This module turns a file or a notebook
+cell into **blocks** (top-level statements) that are compiled and run one by one:
+
+- a block that raises is skipped and reported (``line 3: ModuleNotFoundError: ...``), the
+  following blocks still run;
+- where the text does not parse, the top-level block holding the syntax error is left out
+  (found from the error's line) and the rest is parsed again; a function whose *last*
+  definition is such a block is reported as broken, so the grader can say "does not compile"
+  rather than grade an earlier definition.
+
+It uses the standard library only: the isolated worker runs a copy of this file (it cannot
+import :mod:`autograder`), and the in-process loader imports it directly, so both load code
+the same way.
+"""
+
+from __future__ import annotations
+import __future__ as future_flags
+
+import ast
+import importlib
+import os
+import re
+import signal
+import sys
+import textwrap
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from types import CodeType
+from typing import Any
+
+#: Folder of the course's helper modules (``dnn_utils``, ``planar_utils``...), importable
+#: under the course's names once it is on ``sys.path``.
+HELPERS_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "course_helpers")
+HELPER_MODULES = (
+    "dnn_utils",
+    "dnn_utils_v2",
+    "dnn_app_utils_v2",
+    "dnn_app_utils_v3",
+    "planar_utils",
+)
+
+#: Names every submission starts with, per unit: what the course's notebooks provide from
+#: their helper modules, so that code that calls ``sigmoid_backward`` without importing it
+#: (its import was in a cell that was not submitted) still runs. ``(module, attribute)``;
+#: student definitions replace them, and the grader never grades a helper as student code.
+PRELUDE: dict[str, dict[str, tuple[str, str]]] = {
+    "deep_network": {
+        name: ("dnn_utils", name)
+        for name in ("sigmoid", "relu", "sigmoid_backward", "relu_backward")
+    },
+    "shallow_network": {"sigmoid": ("planar_utils", "sigmoid")},
+}
+#: Modules every submission starts with (the course's notebooks all import them first).
+PRELUDE_MODULES = {"np": "numpy", "math": "math", "copy": "copy"}
+
+_FUTURE_FLAGS = {
+    name: getattr(future_flags, name).compiler_flag for name in future_flags.all_feature_names
+}
+_DEF = re.compile(r"^(?:async\s+)?(?:def|class)\s+([A-Za-z_]\w*)")
+_AT_MODULE_LEVEL = re.compile(r" \(line \d+, in <module>\)$")
+_CONTINUES = re.compile(r"^(?:else\b|elif\b|except\b|finally\b|case\b|[)\]}])")
+
+
+class LoadTimeout(BaseException):  # noqa: N818 - raised into student code, like an interrupt
+    """Raised inside student code when its time limit passes (``except Exception`` misses it)."""
+
+
+@dataclass
+class Block:
+    """One top-level statement, compiled.
+
+    Attributes:
+        first: its first line in the file or cell.
+        last: its last line.
+        code: the compiled code object.
+    """
+
+    first: int
+    last: int
+    code: CodeType
+
+
+@dataclass
+class Compiled:
+    """A file or cell split into blocks.
+
+    Attributes:
+        blocks: the statements that compiled, in order.
+        errors: one message per part of the text that did not compile.
+        broken: ``{function name: message}`` for functions whose last definition in this text
+            did not compile.
+        defined: names of functions and classes defined at top level by compiled blocks.
+        flags: the ``__future__`` compiler flags in force at the end (pass them on to the
+            next notebook cell, as IPython does).
+    """
+
+    blocks: list[Block] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    broken: dict[str, str] = field(default_factory=dict)
+    defined: list[str] = field(default_factory=list)
+    flags: int = 0
+
+
+def ensure_helpers_importable() -> None:
+    """Put the course's helper modules on ``sys.path`` (idempotent)."""
+    if os.path.isdir(HELPERS_DIR) and HELPERS_DIR not in sys.path:
+        sys.path.append(HELPERS_DIR)
+
+
+def is_helper(value: Any) -> bool:
+    """True for a function that comes from the course's helper modules, not from the student."""
+    code = getattr(value, "__code__", None)
+    filename = getattr(code, "co_filename", None)
+    if type(filename) is not str:
+        return False
+    return os.path.dirname(os.path.abspath(filename)) == HELPERS_DIR
+
+
+def prelude(unit: str) -> dict[str, Any]:
+    """Return the names a submission of ``unit`` starts with (see :data:`PRELUDE`)."""
+    ensure_helpers_importable()
+    ns: dict[str, Any] = {}
+    for alias, module in PRELUDE_MODULES.items():
+        try:
+            ns[alias] = importlib.import_module(module)
+        except ImportError:
+            continue
+    for name, (module, attr) in PRELUDE.get(unit, {}).items():
+        try:
+            ns[name] = getattr(importlib.import_module(module), attr)
+        except (ImportError, AttributeError):
+            continue
+    return ns
+
+
+def _top_level_blocks(lines: list[str]) -> list[tuple[int, int]]:
+    """Split lines into top-level blocks ``(first, last)``, 1-based, by indentation alone.
+
+    A block starts at a line that begins in column 0 (not blank, not a comment) unless it
+    continues the previous statement (``else:``, ``except``, a closing bracket) or follows a
+    decorator. Used only for text that does not parse, to find the block to leave out.
+    """
+    starts: list[int] = []
+    previous = ""
+    for i, line in enumerate(lines, start=1):
+        if not line.strip() or line[0] in " \t#":
+            continue
+        if starts and (_CONTINUES.match(line) or previous.startswith("@")):
+            previous = line
+            continue
+        starts.append(i)
+        previous = line
+    if not starts:
+        return []
+    ends = [s - 1 for s in starts[1:]] + [len(lines)]
+    return list(zip(starts, ends))
+
+
+def _describe_syntax_error(exc: SyntaxError) -> str:
+    return f"SyntaxError: {exc.msg} (line {exc.lineno})"
+
+
+def parse_lenient(
+    text: str, filename: str = "<student>"
+) -> tuple[ast.Module, list[tuple[int, int, str, list[str]]]]:
+    """Parse ``text``, leaving out each top-level block that holds a syntax error.
+
+    Line numbers are kept: a left-out block becomes blank lines.
+
+    Args:
+        text: Python source.
+        filename: the name in error messages.
+
+    Returns:
+        ``(tree, left_out)`` with ``left_out = [(first line, last line, message, names of the
+        functions and classes defined there)]``.
+
+    Raises:
+        ValueError: for text Python cannot read at all (NUL bytes).
+    """
+    lines = text.splitlines()
+    blanked: list[tuple[int, int, str, list[str]]] = []
+    for _ in range(len(lines) + 1):
+        try:
+            return ast.parse("\n".join(lines), filename), blanked
+        except SyntaxError as exc:
+            where = exc.lineno or 1
+            first, last = next(
+                ((a, b) for a, b in _top_level_blocks(lines) if a <= where <= b),
+                (where, where),
+            )
+            names = [m.group(1) for ln in lines[first - 1 : last] if (m := _DEF.match(ln))]
+            blanked.append((first, last, _describe_syntax_error(exc), names))
+            lines = lines[: first - 1] + [""] * (last - first + 1) + lines[last:]
+    return ast.Module(body=[], type_ignores=[]), blanked
+
+
+#: Calls and attributes that can change which code a name runs at run time: where a
+#: submission uses them, reading a function's source is not reading the code that runs.
+DYNAMIC_CALLS = frozenset(
+    {"exec", "eval", "compile", "setattr", "globals", "vars", "__import__", "locals"}
+)
+DYNAMIC_ATTRIBUTES = frozenset(
+    {"__code__", "__globals__", "__dict__", "__builtins__", "__wrapped__", "__class__"}
+)
+
+
+def dynamic_code(cells: list[str]) -> str | None:
+    """Name the first construct in ``cells`` that can rebind code at run time, if any.
+
+    Args:
+        cells: the submitted code.
+
+    Returns:
+        Such as ``"exec()"`` or ``".__code__"``, or None.
+    """
+    for text in cells:
+        try:
+            tree, _ = parse_lenient(text)
+        except ValueError:
+            continue
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id in DYNAMIC_CALLS
+            ):
+                return f"{node.func.id}()"
+            if isinstance(node, ast.Attribute) and node.attr in DYNAMIC_ATTRIBUTES:
+                return f".{node.attr}"
+    return None
+
+
+def _bound_names(node: ast.stmt) -> list[str]:
+    """Names a top-level statement (not a ``def``) binds: assignments, imports, loops..."""
+    names: list[str] = []
+    for sub in ast.walk(node):
+        if isinstance(sub, ast.Name) and isinstance(sub.ctx, ast.Store):
+            names.append(sub.id)
+        elif isinstance(sub, ast.Import | ast.ImportFrom):  # ``*`` rebinds only helpers'
+            names.extend((a.asname or a.name.split(".")[0]) for a in sub.names if a.name != "*")
+        elif isinstance(sub, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            names.append(sub.name)
+    return names
+
+
+def function_sources(cells: list[str]) -> dict[str, str | None]:
+    """The source of the function each name is bound to after ``cells`` run in order.
+
+    Found in the submitted text (never from a location student code reports), by following
+    the top-level statements in order: a ``def`` binds its name to its source, ``a = b``
+    binds ``a`` to what ``b`` was bound to then, any other binding (an assignment, an
+    import) to None; ``from m import *`` is ignored (the only modules a submission can
+    import are numpy's and the course's helpers, whose functions are never graded as the
+    student's). Everything is unknown when the code uses
+    constructs that can change what runs at run time (:func:`dynamic_code`).
+
+    Args:
+        cells: the code of the notebook's cells, or of a file, in order.
+
+    Returns:
+        ``{name: dedented source of its def, or None}``.
+    """
+    bound: dict[str, str | None] = {}
+    if dynamic_code(cells) is not None:
+        return bound
+    for text in cells:
+        try:
+            tree, _ = parse_lenient(text)
+        except ValueError:
+            continue
+        lines = text.splitlines()
+        for node in tree.body:
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                first = min([node.lineno, *(d.lineno for d in node.decorator_list)])
+                bound[node.name] = textwrap.dedent("\n".join(lines[first - 1 : node.end_lineno]))
+                continue
+            if (
+                isinstance(node, ast.Assign)
+                and len(node.targets) == 1
+                and isinstance(node.targets[0], ast.Name)
+                and isinstance(node.value, ast.Name)
+            ):
+                bound[node.targets[0].id] = bound.get(node.value.id)
+                continue
+            for name in _bound_names(node):
+                bound[name] = None
+    return bound
+
+
+def function_source(cells: list[str], name: str) -> str | None:
+    """The source of the function ``cells``, run in order, leave bound to ``name``.
+
+    See :func:`function_sources`; None where the name is not bound to a ``def`` of the text.
+    """
+    return function_sources(cells).get(name)
+
+
+def compile_text(text: str, filename: str, flags: int = 0) -> Compiled:
+    """Compile ``text`` statement by statement, leaving out the parts that do not compile.
+
+    Args:
+        text: a ``.py`` file or one notebook cell.
+        filename: the name tracebacks and code objects carry.
+        flags: ``__future__`` compiler flags already in force (from earlier cells).
+
+    Returns:
+        The compiled blocks, the compile errors and the broken definitions.
+    """
+    out = Compiled(flags=flags)
+    try:
+        tree, blanked = parse_lenient(text, filename)
+    except ValueError as exc:  # NUL bytes and similar
+        out.errors.append(f"{type(exc).__name__}: {exc}")
+        return out
+    for first, last, message, names in blanked:
+        what = f"; the definition of {', '.join(n + '()' for n in names)} there was skipped"
+        out.errors.append(f"lines {first}-{last}: {message}{what if names else ''}")
+    body_defs: list[tuple[int, str]] = []
+    for node in tree.body:
+        if isinstance(node, ast.ImportFrom) and node.module == "__future__":
+            for alias in node.names:
+                out.flags |= _FUTURE_FLAGS.get(alias.name, 0)
+            continue
+        module = ast.Module(body=[node], type_ignores=[])
+        try:
+            code = compile(module, filename, "exec", flags=out.flags, dont_inherit=True)
+        except (SyntaxError, ValueError) as exc:  # e.g. 'return' outside function
+            message = _describe_syntax_error(exc) if isinstance(exc, SyntaxError) else str(exc)
+            out.errors.append(f"line {node.lineno}: {message}")
+            continue
+        out.blocks.append(Block(node.lineno, node.end_lineno or node.lineno, code))
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            body_defs.append((node.lineno, node.name))
+            out.defined.append(node.name)
+    for first, _, message, names in blanked:
+        for name in names:
+            later = any(line > first and n == name for line, n in body_defs)
+            if not later:
+                out.broken[name] = f"{message}, in the definition at line {first}"
+    return out
+
+
+def run_blocks(
+    blocks: list[Block],
+    ns: dict[str, Any],
+    describe: Callable[[BaseException], str],
+    *,
+    block_limit: Callable[[], float | None] | None = None,
+) -> list[str]:
+    """Run compiled blocks in ``ns``; return a message for each block that failed.
+
+    Args:
+        blocks: from :func:`compile_text`.
+        ns: the submission's namespace.
+        describe: turns an exception into ``"Type: message"``.
+        block_limit: if given, called before each block for the seconds it may take; a block
+            that takes longer is stopped and skipped like one that raises. Without it a
+            :class:`LoadTimeout` propagates: the caller's own limit decides.
+
+    Returns:
+        ``"line 3: ModuleNotFoundError: No module named 'public_tests' (skipped)"``, ...
+    """
+    errors: list[str] = []
+    for block in blocks:
+        where = (
+            f"line {block.first}"
+            if block.first == block.last
+            else f"lines {block.first}-{block.last}"
+        )
+        limit = block_limit() if block_limit is not None else None
+        try:
+            with time_limit(limit):
+                exec(block.code, ns)  # noqa: S102 - running the student's code is the point
+        except LoadTimeout:
+            if block_limit is None:
+                raise
+            errors.append(
+                f"{where}: TimeoutError: did not finish within {limit:g} s (skipped; infinite "
+                "loop?)"
+            )
+        except BaseException as exc:  # noqa: BLE001 - student code may raise anything
+            text = _AT_MODULE_LEVEL.sub("", describe(exc))
+            errors.append(f"{where}: {text} (skipped)")
+    return errors
+
+
+@contextmanager
+def time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise :class:`LoadTimeout` in the block after ``seconds`` (main thread, POSIX only)."""
+    usable = (
+        seconds is not None and seconds > 0 and hasattr(signal, "setitimer") and _in_main_thread()
+    )
+    if not usable:
+        yield
+        return
+
+    def _raise(signum: int, frame: Any) -> None:
+        raise LoadTimeout()
+
+    old = signal.signal(signal.SIGALRM, _raise)
+    signal.setitimer(signal.ITIMER_REAL, max(float(seconds), 0.001))  # type: ignore[arg-type]
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+
+
+def _in_main_thread() -> bool:
+    import threading
+
+    return threading.current_thread() is threading.main_thread()
+
+
+@dataclass
+class LoadReport:
+    """What loading a submission's cells left behind besides its namespace.
+
+    Attributes:
+        errors: one line per statement or cell that failed (``cell 2, line 3: ...``).
+        broken: ``{function name: message}`` for functions whose last definition did not
+            compile; they are removed from the namespace.
+        flags: ``__future__`` flags in force at the end.
+    """
+
+    errors: list[str] = field(default_factory=list)
+    broken: dict[str, str] = field(default_factory=dict)
+    flags: int = 0
+
+
+def load_cells(
+    cells: list[tuple[str, str]],
+    ns: dict[str, Any],
+    *,
+    notebook: bool,
+    cell_timeout: float,
+    deadline: float,
+    describe: Callable[[BaseException], str],
+    clock: Callable[[], float],
+    report: LoadReport | None = None,
+) -> LoadReport:
+    """Run a submission's cells in ``ns``, statement by statement, within time limits.
+
+    A ``.py`` file is one cell; each of its top-level statements may take ``cell_timeout``
+    seconds. A notebook cell as a whole may take ``cell_timeout`` seconds (as nbgrader's
+    per-cell limit); a cell that overruns is stopped and the following cells still run.
+
+    Args:
+        cells: ``[(file name, code)]`` in order.
+        ns: the namespace to run in.
+        notebook: True for notebook cells, False for one ``.py`` file.
+        cell_timeout: seconds per notebook cell, or per top-level statement of a file.
+        deadline: ``clock()`` value after which nothing more runs.
+        describe: turns an exception into ``"Type: message"``.
+        clock: a monotonic clock.
+        report: an earlier report to continue (cells loaded one at a time).
+
+    Returns:
+        The errors, the broken definitions and the ``__future__`` flags.
+    """
+    report = report if report is not None else LoadReport()
+    for filename, code in cells:
+        label = f"{filename.strip('<>').replace('student ', '')}, " if notebook else ""
+        left = deadline - clock()
+        if left <= 0:
+            report.errors.append(f"{label}not run: the time for loading the code ran out")
+            continue
+        compiled = compile_text(code, filename, report.flags)
+        report.flags = compiled.flags
+        report.errors.extend(label + e for e in compiled.errors)
+        for name in compiled.defined:
+            report.broken.pop(name, None)
+        report.broken.update(compiled.broken)
+        if notebook:
+            limit = min(cell_timeout, left)
+            try:
+                with time_limit(limit):
+                    errors = run_blocks(compiled.blocks, ns, describe)
+            except LoadTimeout:
+                errors = [
+                    f"TimeoutError: the cell did not finish within {limit:g} s and was stopped "
+                    "(infinite loop?)"
+                ]
+        else:
+            errors = run_blocks(
+                compiled.blocks,
+                ns,
+                describe,
+                block_limit=lambda: max(min(cell_timeout, deadline - clock()), 0.001),
+            )
+        report.errors.extend(label + e for e in errors)
+    for name in report.broken:
+        ns.pop(name, None)
+    return report

@@ -1,0 +1,149 @@
+"""Lenient loading: a failing statement, import or broken function costs only itself.
+
+Also: the course's helper modules are importable and never graded as the student's code.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from autograder import codeload
+from autograder.engine import grade_submission
+from autograder.isolation import Limits
+from autograder.submission import from_path
+
+ROOT = Path(__file__).resolve().parent.parent
+FAST = Limits(call_timeout=2.0, load_timeout=10.0)
+
+
+def load(text: str, **kw) -> tuple[dict, codeload.LoadReport]:
+    ns: dict = {}
+    report = codeload.load_cells(
+        [("<f>", text)],
+        ns,
+        notebook=kw.get("notebook", False),
+        cell_timeout=kw.get("cell_timeout", 2.0),
+        deadline=time.monotonic() + 20,
+        describe=lambda e: f"{type(e).__name__}: {e}",
+        clock=time.monotonic,
+    )
+    return ns, report
+
+
+def test_a_failing_import_costs_only_its_line():
+    ns, report = load("from public_tests import *\nimport math\ndef f():\n    return math.pi\n")
+    assert ns["f"]() == pytest.approx(3.14159265)
+    assert report.errors == [
+        "line 1: ModuleNotFoundError: No module named 'public_tests' (skipped)"
+    ]
+
+
+def test_a_statement_that_raises_is_skipped_and_the_rest_runs():
+    ns, report = load("x = undefined_name\ny = 2\n")
+    assert ns["y"] == 2 and "x" not in ns
+    assert "NameError" in report.errors[0]
+
+
+def test_a_function_that_does_not_compile_is_reported_broken_the_others_load():
+    text = (
+        "def good():\n    return 1\n\ndef bad(x)\n    return x\n\ndef also_good():\n    return 2\n"
+    )
+    ns, report = load(text)
+    assert ns["good"]() == 1 and ns["also_good"]() == 2
+    assert "bad" not in ns
+    assert "SyntaxError" in report.broken["bad"]
+    assert any("definition of bad()" in e for e in report.errors)
+
+
+def test_a_broken_redefinition_removes_the_earlier_one():
+    ns, report = load("def f():\n    return 1\n\ndef f(:\n    return 2\n")
+    assert "f" not in ns and "f" in report.broken
+
+
+def test_a_later_good_definition_repairs_a_broken_one():
+    ns, report = load("def f(:\n    return 2\n\ndef f():\n    return 3\n")
+    assert ns["f"]() == 3 and "f" not in report.broken
+
+
+def test_future_flags_carry_over_statements():
+    ns, _ = load("from __future__ import annotations\ndef f(x: Undefined) -> int:\n    return 1\n")
+    assert ns["f"](0) == 1
+
+
+def test_a_looping_statement_of_a_file_is_stopped_and_the_rest_runs():
+    ns, report = load("while True:\n    pass\ny = 1\n", cell_timeout=0.3)
+    assert ns["y"] == 1
+    assert "did not finish" in report.errors[0]
+
+
+def test_function_source_is_the_last_definition_by_name():
+    cells = ["def f():\n    return 1\n", "def f():\n    for i in range(3):\n        pass\n"]
+    assert "for i" in codeload.function_source(cells, "f")
+    assert codeload.function_source(cells + ["f = print\n"], "f") is None
+    assert codeload.function_source(["def g():\n    pass\n"], "f") is None
+
+
+def deep_file(tmp_path: Path, first_cell: str, body: str) -> Path:
+    path = tmp_path / "deep_network.py"
+    path.write_text(first_cell + "\n\n" + body)
+    return path
+
+
+LINEAR_ACTIVATION_BACKWARD = """
+def linear_backward(dZ, cache):
+    A_prev, W, b = cache
+    m = A_prev.shape[1]
+    return np.dot(W.T, dZ), np.dot(dZ, A_prev.T) / m, np.sum(dZ, axis=1, keepdims=True) / m
+
+def linear_activation_backward(dA, cache, activation):
+    linear_cache, activation_cache = cache
+    if activation == "relu":
+        dZ = relu_backward(dA, activation_cache)
+    else:
+        dZ = sigmoid_backward(dA, activation_cache)
+    return linear_backward(dZ, linear_cache)
+"""
+
+
+@pytest.mark.parametrize("isolated", [True, False])
+@pytest.mark.parametrize(
+    "first_cell",
+    [
+        "import numpy as np\nfrom testCases_v2 import *\n"
+        "from dnn_utils_v2 import sigmoid, sigmoid_backward, relu, relu_backward",
+        "import numpy as np\nfrom dnn_utils import sigmoid, sigmoid_backward, relu, relu_backward",
+        "",  # the helpers' import was in a cell that was not submitted
+    ],
+    ids=["dnn_utils_v2", "dnn_utils", "no_import"],
+)
+def test_course_helper_modules_are_there_and_not_graded(tmp_path, first_cell, isolated):
+    path = deep_file(tmp_path, first_cell, LINEAR_ACTIVATION_BACKWARD)
+    sub = from_path(path, "deep_network", isolated=isolated, limits=FAST if isolated else None)
+    try:
+        result = grade_submission("deep_network", sub, tasks=["5.7", "5.8"])
+        assert not sub.has("sigmoid_backward")  # a course helper, not the student's code
+        assert sub.has("linear_activation_backward")
+    finally:
+        sub.close()
+    assert [(t.id, t.score) for t in result.tasks] == [(t.id, t.max_score) for t in result.tasks]
+
+
+def test_an_application_notebook_does_not_get_the_helpers_graded_as_its_own(tmp_path):
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_code_cell("import numpy as np\nfrom dnn_app_utils_v3 import *"),
+        nbformat.v4.new_code_cell("x = L_model_forward"),
+    ]
+    path = tmp_path / "deep_network.ipynb"
+    nbformat.write(nb, path)
+    sub = from_path(path, "deep_network", limits=FAST)
+    try:
+        assert not sub.has("L_model_forward")
+        result = grade_submission("deep_network", sub, tasks=["5.5"])
+    finally:
+        sub.close()
+    assert all("not found" in c.message for c in result.tasks[0].checks)
