@@ -93,9 +93,53 @@ class AdviceRule:
     description: str
 
 
-@dataclass(frozen=True)
+#: The kind a check's name implies, first match wins (``fnmatch`` patterns); a check
+#: declares its kind only where its name does not say it.
+KIND_BY_NAME: tuple[tuple[str, str], ...] = (
+    ("hidden*", "hidden"),
+    ("*shape", "shape"),
+    ("values*", "values"),
+    ("gradcheck*", "gradient"),
+    ("no_mutation", "mutation"),
+    ("no_loops", "vectorization"),
+    ("structure", "structure"),
+    ("returns_*", "type"),
+    ("*_float", "type"),
+    ("large_inputs", "edge"),
+    ("at_zero", "edge"),
+    ("threshold", "edge"),
+    ("symmetry", "symmetry"),
+    ("rng", "rng"),
+    ("reproducible", "rng"),
+    ("no_reseed", "rng"),
+)
+
+
+def default_kind(name: str) -> str:
+    """The kind a check's name implies (``gradcheck_deep`` → ``gradient``), else ``behaviour``."""
+    from fnmatch import fnmatchcase
+
+    return next((kind for pattern, kind in KIND_BY_NAME if fnmatchcase(name, pattern)), "behaviour")
+
+
+def _first_line(doc: str | None) -> str:
+    return (doc or "").strip().splitlines()[0].rstrip(".") if (doc or "").strip() else ""
+
+
+@dataclass(eq=False)
 class Task:
     """One exercise: a function the student writes, and its checks.
+
+    Checks are declared where they are written::
+
+        t = UNIT.task("2.1", "basic_sigmoid", "sigmoid of a number with math.exp")
+
+        @t.check("returns_float", 1)
+        def _returns_float(ctx: Context) -> None:
+            \"\"\"returns a real number\"\"\"
+            ...
+
+        t.add("values", 2, cl.visible_values(...), "matches the expected values")
 
     Attributes:
         id: ``"<unit number>.<task number>"``, as in the stub's heading (``"3.3"``).
@@ -107,16 +151,23 @@ class Task:
         advice: non-scoring rules run after the checks (see :class:`AdviceRule`).
         course: True for a function of the course (graded by the course's standard); False
             for one only the kit has.
+        uses: other tasks' functions this one calls (``optimize`` uses ``propagate``): where
+            one of them fails, this task's message names it first.
     """
 
     id: str
     function: str
     title: str
-    checks: tuple[Check, ...]
+    checks: tuple[Check, ...] | list[Check] = ()
     aliases: tuple[str, ...] = ()
     adapters: tuple[Adapter, ...] = ()
-    advice: tuple[AdviceRule, ...] = ()
+    advice: tuple[AdviceRule, ...] | list[AdviceRule] = ()
     course: bool = True
+    uses: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        self.checks = list(self.checks)
+        self.advice = list(self.advice)
 
     @property
     def marker(self) -> str:
@@ -128,8 +179,70 @@ class Task:
         """Total points of the task's checks."""
         return sum(c.points for c in self.checks)
 
+    def add(
+        self,
+        name: str,
+        points: float,
+        run: Callable[[Context], str | None],
+        description: str = "",
+        *,
+        kind: str | None = None,
+        hidden: bool = False,
+    ) -> Check:
+        """Append a check (built by a check builder, or any function).
 
-@dataclass(frozen=True)
+        Args:
+            name: unique within the task; its kind follows from it (:func:`default_kind`)
+                unless ``kind`` is given.
+            points: what it is worth.
+            run: ``run(ctx) -> str | None``.
+            description: one line for tables and notebooks (default: ``run``'s docstring).
+            kind: a key of :data:`KIND_HEADLINES`, where the name does not imply it.
+            hidden: needs the reference and fresh random inputs (see :class:`Check`).
+
+        Returns:
+            The check.
+
+        Raises:
+            ValueError: if the task already has a check of that name.
+        """
+        if any(c.name == name for c in self.checks):
+            raise ValueError(f"task {self.id} already has a check {name!r}")
+        check = Check(
+            name,
+            points,
+            run,
+            kind or ("hidden" if hidden and name.startswith("hidden") else default_kind(name)),
+            description or _first_line(run.__doc__),
+            hidden,
+        )
+        self.checks.append(check)
+        return check
+
+    def check(
+        self, name: str, points: float, *, kind: str | None = None, hidden: bool = False
+    ) -> Callable[[Callable[[Context], str | None]], Callable[[Context], str | None]]:
+        """Decorator form of :meth:`add`: the function's docstring is the description."""
+
+        def register(run: Callable[[Context], str | None]) -> Callable[[Context], str | None]:
+            self.add(name, points, run, kind=kind, hidden=hidden)
+            return run
+
+        return register
+
+    def advise(
+        self, name: str
+    ) -> Callable[[Callable[[Context], str | None]], Callable[[Context], str | None]]:
+        """Decorator declaring an :class:`AdviceRule` (its docstring is the description)."""
+
+        def register(run: Callable[[Context], str | None]) -> Callable[[Context], str | None]:
+            self.advice.append(AdviceRule(name, run, _first_line(run.__doc__)))
+            return run
+
+        return register
+
+
+@dataclass(eq=False)
 class Unit:
     """A unit of exercises (later one nbgrader assignment).
 
@@ -143,10 +256,30 @@ class Unit:
     name: str
     number: int
     title: str
-    tasks: tuple[Task, ...] = field(default_factory=tuple)
+    tasks: tuple[Task, ...] | list[Task] = field(default_factory=list)
 
-    def task(self, key: str) -> Task:
-        """Return the task with this id or function name."""
+    def __post_init__(self) -> None:
+        self.tasks = list(self.tasks)
+
+    def task(self, key: str, function: str | None = None, title: str = "", **options: Any) -> Task:
+        """Return the task with this id or function name; with ``function``, declare it.
+
+        Args:
+            key: a task id (``"2.1"``), function name or marker.
+            function: to declare a new task: its function's name.
+            title: the new task's short title.
+            **options: the new task's other :class:`Task` fields (``aliases``, ``course``...).
+
+        Raises:
+            KeyError: when looking up a task that does not exist.
+            ValueError: when declaring a task id twice.
+        """
+        if function is not None:
+            if any(t.id == key for t in self.tasks):
+                raise ValueError(f"unit {self.name} already has a task {key}")
+            task = Task(key, function, title, **options)
+            self.tasks.append(task)
+            return task
         for t in self.tasks:
             if key in (t.id, t.function, t.marker):
                 return t
