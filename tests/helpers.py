@@ -18,6 +18,7 @@ def mistake_submission(unit: str, m: Mistake) -> Submission:
     """The reference with one function replaced by a known mistake."""
     ref = load_reference(unit)
     ns = dict(vars(ref))
-    exec(compile(m.code, f"<mistake {m.id}>", "exec"), ns)
-    text = inspect.getsource(ref) + "\n\n" + m.code  # the mistake is the last definition
+    code = m.source(ref)
+    exec(compile(code, f"<mistake {m.id}>", "exec"), ns)
+    text = inspect.getsource(ref) + "\n\n" + code  # the mistake is the last definition
     return Submission(unit, ns, f"mistake {m.id}", source_text=text)

@@ -152,7 +152,9 @@ def test_isolated_worker_full_marks_and_catches_reseeding(tmp_path):
     m = next(x for x in catalogue(UNIT) if x.id == "seeds_inside")
     path = tmp_path / f"{UNIT}.py"
     path.write_text(
-        (ROOT / "solutions" / f"{UNIT}.py").read_text() + "\n\n" + m.code.split("\n\n\n")[0]
+        (ROOT / "solutions" / f"{UNIT}.py").read_text()
+        + "\n\n"
+        + m.source(load_reference(UNIT)).split("\n\n\n")[0]
     )
     (bad,) = grade_path(path)
     failed = {k for k, c in _checks(bad).items() if not c.passed}

@@ -17,6 +17,7 @@ from nbformat import NotebookNode
 
 from autograder import units
 from autograder.course.builder import solution_path, split_solution
+from autograder.engine import load_reference
 from autograder.mistakes import Mistake, catalogue
 
 LOOP_CODE = '''\
@@ -117,6 +118,7 @@ def mistake_students(unit: str, count: int = 3) -> list[Student]:
     for m in catalogue(unit):
         by_function.setdefault(m.function, []).append(m)
     functions = [t.function for t in units.get(unit).tasks if t.function in by_function]
+    reference = load_reference(unit)
     students = []
     for k in range(min(count, len(functions))):
         chosen = [
@@ -128,7 +130,7 @@ def mistake_students(unit: str, count: int = 3) -> list[Student]:
             Student(
                 f"buggy{k + 1}",
                 "; ".join(f"{m.function}: {m.title}" for m in chosen),
-                {m.function: m.code for m in chosen},
+                {m.function: m.source(reference) for m in chosen},
             )
         )
     return students

@@ -10,6 +10,8 @@ solutions), so it is left out of the student bundle.
 from __future__ import annotations
 
 import importlib
+import inspect
+import textwrap
 import types
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,16 +22,25 @@ from typing import Any
 class Mistake:
     """A realistic wrong implementation of one function.
 
+    Written either as full code (``code``) or, preferably, as a **variant** of the reference:
+    ``changes``, text replacements applied to the reference function's source, each of whose
+    old texts must occur exactly once (so an edit of the reference that a variant no longer
+    fits is caught by the tests).
+
     Attributes:
         function: the exercise function it replaces.
         id: short identifier, unique within the unit.
         title: what the mistake is, as a student would recognise it.
-        code: the wrong ``def``; it runs in the reference module's namespace.
+        code: the wrong ``def``; it runs in the reference module's namespace ("" for a
+            variant).
         fails: names of the checks (of this function's task, or ``"function.check"`` for
             another task's check) that must fail, and no others.
         hint: the advice the engine gives when a student's output matches this mistake.
         message: text that must appear in a failing check's message (default: the title,
             which the engine adds when it recognises the mistake).
+        changes: ``((old, new), ...)`` applied in order to the reference's source.
+        advice: text one of the task's advice lines must contain, for a mistake the kit
+            reports as advice (never scored) rather than as a failed check.
     """
 
     function: str
@@ -39,6 +50,8 @@ class Mistake:
     fails: frozenset[str]
     hint: str = ""
     message: str = ""
+    changes: tuple[tuple[str, str], ...] = ()
+    advice: str = ""
 
     def qualified_fails(self) -> set[tuple[str, str]]:
         """Return ``{(function, check)}`` of every check this mistake must fail."""
@@ -48,10 +61,29 @@ class Mistake:
             out.add((fn or self.function, chk))
         return out
 
+    def source(self, reference: types.ModuleType) -> str:
+        """The wrong function's source (the variant applied to the reference's).
+
+        Raises:
+            ValueError: if a change's old text does not occur exactly once.
+        """
+        if self.code:
+            return self.code
+        text = textwrap.dedent(inspect.getsource(getattr(reference, self.function)))
+        for old, new in self.changes:
+            count = text.count(old)
+            if count != 1:
+                raise ValueError(
+                    f"mistake {self.id}: {old!r} occurs {count} times in the reference "
+                    f"{self.function}(), not once"
+                )
+            text = text.replace(old, new)
+        return text
+
     def build(self, reference: types.ModuleType) -> Callable[..., Any]:
         """Compile the wrong function in a copy of the reference module's namespace."""
         ns = dict(vars(reference))
-        exec(compile(self.code, f"<mistake {self.id}>", "exec"), ns)  # noqa: S102
+        exec(compile(self.source(reference), f"<mistake {self.id}>", "exec"), ns)  # noqa: S102
         return ns[self.function]
 
 
@@ -67,10 +99,74 @@ def catalogue(unit: str) -> list[Mistake]:
 def mistake(
     function: str, id: str, title: str, code: str, fails: str, hint: str = "", message: str = ""
 ) -> Mistake:
-    """Build a :class:`Mistake`; ``fails`` is a space-separated list of check names."""
+    """Build a :class:`Mistake` from full code; ``fails`` is a space-separated list of checks."""
     return Mistake(
         function, id, title, code.strip("\n"), frozenset(fails.split()), hint, message or title
     )
+
+
+def variant(
+    function: str,
+    id: str,
+    title: str,
+    *changes: tuple[str, str],
+    fails: str = "",
+    hint: str = "",
+    message: str = "",
+    advice: str = "",
+) -> Mistake:
+    """Build a :class:`Mistake` as changes to the reference's ``function``.
+
+    Example::
+
+        variant(
+            "propagate", "no_log_1_minus", "cost without the (1 - Y) log(1 - A) term",
+            ("Y * np.log(A) + (1 - Y) * np.log(1 - A)", "Y * np.log(A)"),
+            fails="values gradcheck hidden",
+            hint="J needs both Y log A and (1 - Y) log(1 - A).",
+        )
+
+    Args:
+        function: the exercise function.
+        id: unique within the unit.
+        title: the mistake as a student would recognise it.
+        *changes: ``(old text, new text)`` pairs, applied in order.
+        fails: space-separated checks it must fail (``"function.check"`` for another task's).
+        hint: the advice given when a student's output matches it.
+        message: text a failing message must contain (default: the title).
+        advice: for a kit-only rule reported as advice: text the task's advice must contain.
+    """
+    return Mistake(
+        function,
+        id,
+        title,
+        "",
+        frozenset(fails.split()),
+        hint,
+        message or (title if fails else ""),
+        tuple(changes),
+        advice,
+    )
+
+
+def combine(
+    id: str, title: str, *parts: Mistake, fails: str, hint: str = "", message: str = ""
+) -> Mistake:
+    """A mistake made of several variants of the same function at once (as real students do).
+
+    Args:
+        id: unique within the unit.
+        title: the combined mistake as a student would recognise it.
+        *parts: variants of one function; their changes are applied in order.
+        fails: the checks the combination must fail.
+        hint: the advice given when a student's output matches it.
+        message: text a failing message must contain (default: the title).
+    """
+    functions = {p.function for p in parts}
+    if len(functions) != 1 or any(p.code for p in parts):
+        raise ValueError("combine() takes variants of a single function")
+    changes = tuple(c for p in parts for c in p.changes)
+    return variant(functions.pop(), id, title, *changes, fails=fails, hint=hint, message=message)
 
 
 def not_isolated_list(unit: str) -> dict[tuple[str, str], str]:

@@ -1,0 +1,74 @@
+"""Any return value of any type or shape is a failed check with a message, never a grader error.
+
+Every task's function is replaced by one that returns an odd value (the other functions stay
+the reference's); every check of the task must then pass or fail with a message: none may end
+``not_gradable`` (a grader error that would leave the student's grade to a human).
+"""
+
+from __future__ import annotations
+
+import inspect
+
+import numpy as np
+import pytest
+
+from autograder import units
+from autograder.engine import grade_task, load_reference
+from autograder.submission import Submission
+
+ODD = {
+    "none": None,
+    "text": "0.5",
+    "int": 3,
+    "nan": float("nan"),
+    "bool": True,
+    "empty_list": [],
+    "list": [0.5, 0.25],
+    "tuple3": (1.0, 2.0, 3.0),
+    "empty_dict": {},
+    "dict": {"a": 1.0},
+    "empty_array": np.zeros((0,)),
+    "square": np.zeros((7, 7)),
+    "cube": np.ones((2, 3, 4)),
+    "row": np.ones((1, 5)),
+    "ints": np.arange(6).reshape(2, 3),
+    "complex": np.ones((2, 2), dtype=complex),
+    "bools": np.ones((3, 1), dtype=bool),
+    "strings": np.array(["a", "b"]),
+    "matrix": np.matrix([[1.0, 2.0]]),
+    "object": object(),
+    "nested": ((np.ones((2, 1)), {"dw": None}), [None]),
+    "big": np.ones((300, 300)),
+}
+
+
+def _odd_submission(unit: str, function: str, value: object) -> Submission:
+    reference = load_reference(unit)
+    ns = dict(vars(reference))
+
+    def odd(*args, **kwargs):
+        return value
+
+    ns[function] = odd
+    return Submission(unit, ns, f"odd {function}", source_text=inspect.getsource(reference))
+
+
+CASES = [
+    pytest.param(u.name, t.id, id=f"{u.name}-{t.id}-{t.function}")
+    for u in units.all_units()
+    for t in u.tasks
+]
+
+
+@pytest.mark.filterwarnings("ignore::PendingDeprecationWarning")
+@pytest.mark.parametrize(("unit_name", "task_id"), CASES)
+def test_an_odd_return_value_fails_with_a_message(unit_name, task_id):
+    unit = units.get(unit_name)
+    task = unit.task(task_id)
+    errors = []
+    for key, value in ODD.items():
+        sub = _odd_submission(unit_name, task.function, value)
+        result = grade_task(unit, task, sub, load_reference(unit_name))
+        errors += [f"[{key}] {c.message}" for c in result.checks if c.status == "not_gradable"]
+        assert all(c.message for c in result.checks), key
+    assert errors == [], "\n---\n".join(errors)
