@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 
 from autograder import expected as expected_store
-from autograder import messages, units
+from autograder import hints, messages, units
 from autograder.asserts import same_plain
 from autograder.context import Context, StudentRaised
 from autograder.mistakes import catalogue
@@ -143,9 +143,7 @@ def run_check(
                 f"not implemented yet (the stub still raises NotImplementedError): "
                 f"{exc.function}() was called by this check.",
             )
-        hint = None
-        if err.type == "AttributeError" and "numpy" in err.message:
-            hint = "numpy 2 removed np.float, np.int, np.product...: use float, int, np.prod."
+        hint = hints.hint_for(err.type, err.message)
         if err.type == CRASH:
             return fail(
                 "crashed",
@@ -208,7 +206,8 @@ def _diagnose(
 ) -> str | None:
     """Name a known mistake whose output matches the student's on the failing call.
 
-    The hint is the mistake's own advice, or else the check's (``advice``).
+    The hint is then the mistake's own advice only: a check's generic hint (``advice``) may
+    not fit what this student did, so it is not added.
     """
     last = ctx.last
     if reference is None or last is None or last.outcome.error is not None:
@@ -231,7 +230,7 @@ def _diagnose(
             continue
         if same_plain(value, last.outcome.value) and same_plain(after, last.outcome.args_after):
             text = f"this looks like a known mistake: {m.title}."
-            return f"{text} {m.hint or advice or ''}".strip()
+            return f"{text} {m.hint}".strip()  # the mistake's own advice, nothing generic
     return None
 
 

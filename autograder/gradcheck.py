@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -82,41 +83,158 @@ def numerical_gradient_array(
     return numerical_gradient(lambda z: float(np.sum(f(z) * dout)), x, h)
 
 
+@dataclass(frozen=True)
+class GradientComparison:
+    """One analytic gradient compared with its centred-difference estimate (plain data).
+
+    Attributes:
+        name: the gradient's name (``dW1``).
+        error: the largest relative error (NaN if any entry is NaN).
+        tol: the largest accepted relative error.
+        worst: index of the worst entry (``()`` for a number), None when not comparable.
+        got: the analytic value there.
+        expected: the numeric value there.
+    """
+
+    name: str
+    error: float
+    tol: float
+    worst: tuple[int, ...] | None = None
+    got: float | None = None
+    expected: float | None = None
+
+    @property
+    def ok(self) -> bool:
+        """True when the error is below the tolerance (NaN fails)."""
+        return bool(self.error <= self.tol)
+
+    @property
+    def at(self) -> str:
+        """Where the worst entry is, as the student would write it (``dW1[0, 2]``, ``db``)."""
+        if not self.worst:
+            return self.name
+        return f"{self.name}[{', '.join(str(i) for i in self.worst)}]"
+
+    def note(self) -> str:
+        """The CS231n-style line ``dW1 max relative error 3.4e-09 (ok < 1e-07)``."""
+        verdict = "ok <" if self.ok else "should be <"
+        return f"{self.name} max relative error {self.error:.1e} ({verdict} {self.tol:.0e})"
+
+    def lines(self) -> list[tuple[str, str]]:
+        """Message lines: the worst entry, got and expected, then the error."""
+        out: list[tuple[str, str]] = []
+        if self.got is not None and self.expected is not None:
+            out.append(("got", f"{self.at} = {self.got!r} (your gradient)"))
+            out.append(("expected", f"{self.at} = {self.expected!r} (centred difference, h={H:g})"))
+        out.append(("error", self.note()))
+        return out
+
+
+def compare_gradient(
+    name: str,
+    analytic: np.ndarray,
+    numeric: np.ndarray,
+    tol: float = TOLERANCE,
+    *,
+    shape_text: str = "",
+) -> GradientComparison:
+    """Compare an analytic gradient with a numeric one, shape first.
+
+    Args:
+        name: the gradient's name (``dW1``).
+        analytic: the student's gradient (any numeric array or number).
+        numeric: the centred-difference gradient, in the expected shape.
+        tol: the largest accepted relative error.
+        shape_text: the expected shape in the course's symbols (``(n_h, n_x)``).
+
+    Returns:
+        The comparison.
+
+    Raises:
+        CheckFailure: (kind ``shape``) when the gradient has another shape: a shape problem,
+            never a grader error.
+    """
+    n = np.asarray(numeric, dtype=np.float64)
+    try:
+        a = np.asarray(analytic, dtype=np.float64)
+    except (TypeError, ValueError):
+        raise CheckFailure(
+            f"{name} should be a numeric array of shape {n.shape} but is not numeric.",
+            kind="type",
+        ) from None
+    if a.shape != n.shape and not (a.size == n.size == 1):
+        sym = f" = {shape_text}" if shape_text else ""
+        raise CheckFailure(
+            f"{name} has shape {a.shape} but should be {n.shape}{sym}, the shape of the "
+            "variable it is the gradient of.",
+            kind="shape",
+        )
+    a = a.reshape(n.shape)
+    err = rel_error(a, n)
+    if not a.size:
+        return GradientComparison(name, err, tol)
+    e = np.abs(a - n) / np.maximum(1e-8, np.abs(a) + np.abs(n))
+    e = np.where(np.isnan(e), np.inf, e)
+    ix = np.unravel_index(int(np.argmax(e)), a.shape)
+    worst = tuple(int(i) for i in ix) if a.ndim and a.size > 1 else ()
+    return GradientComparison(name, err, tol, worst, float(a[ix]), float(n[ix]))
+
+
 def expect_gradient(
     name: str,
     analytic: np.ndarray,
     numeric: np.ndarray,
     tol: float = TOLERANCE,
     hint: str | None = None,
+    *,
+    shape_text: str = "",
 ) -> str:
-    """Compare an analytic gradient with a numeric one.
-
-    Args:
-        name: the gradient's name (``dW1``).
-        analytic: the student's gradient.
-        numeric: the centred-difference gradient.
-        tol: the largest accepted relative error.
-        hint: hint to give on failure.
+    """Compare an analytic gradient with a numeric one (see :func:`compare_gradient`).
 
     Returns:
         The CS231n-style line ``dW1 max relative error 3.4e-09 (ok < 1e-07)``.
 
     Raises:
-        CheckFailure: when the error is not below ``tol`` (NaN included).
+        CheckFailure: on a shape mismatch (kind ``shape``) or when the error is not below
+            ``tol`` (NaN included; kind ``gradient``).
     """
-    err = rel_error(analytic, numeric)
-    if not (err <= tol):
-        a = np.asarray(analytic, dtype=np.float64)
-        n = np.asarray(numeric, dtype=np.float64)
-        lines = [("error", f"{name} max relative error {err:.1e} (should be < {tol:.0e})")]
-        if a.shape == n.shape and a.size:
-            e = np.abs(a - n) / np.maximum(1e-8, np.abs(a) + np.abs(n))
-            e = np.where(np.isnan(e), np.inf, e)
-            ix = np.unravel_index(int(np.argmax(e)), a.shape)
-            at = f"{name}{[int(i) for i in ix]}" if a.ndim else name
-            lines.insert(0, ("got", f"{at} = {float(a[ix])!r} (your gradient)"))
-            lines.insert(1, ("expected", f"{at} = {float(n[ix])!r} (centred difference, h={H:g})"))
+    result = compare_gradient(name, analytic, numeric, tol, shape_text=shape_text)
+    if not result.ok:
         raise CheckFailure(
-            f"{name} does not match the numeric gradient.", lines=lines, hint=hint, kind="gradient"
+            f"{name} does not match the numeric gradient.",
+            lines=result.lines(),
+            hint=hint,
+            kind="gradient",
         )
-    return f"{name} max relative error {err:.1e} (ok < {tol:.0e})"
+    return result.note()
+
+
+def expect_gradients(
+    results: list[GradientComparison], *, hint: str | None = None, where: str = ""
+) -> str:
+    """Report several gradients at once: every one that fails, or the largest error.
+
+    Args:
+        results: comparisons, one per gradient (``dW1``, ``db1``...).
+        hint: hint to give on failure.
+        where: what was checked, appended to the failure's sentence (`` on a 3-layer net``).
+
+    Returns:
+        ``"max relative error 3.4e-09 (ok < 1e-07)"`` over all of them.
+
+    Raises:
+        CheckFailure: naming every gradient that does not match (kind ``gradient``).
+    """
+    bad = [r for r in results if not r.ok]
+    if bad:
+        names = ", ".join(r.name for r in bad)
+        lines = bad[0].lines() + [("error", r.note()) for r in bad[1:]]
+        verb = "does" if len(bad) == 1 else "do"
+        raise CheckFailure(
+            f"{names} {verb} not match the numeric gradient{where}.",
+            lines=lines,
+            hint=hint,
+            kind="gradient",
+        )
+    worst = max(results, key=lambda r: r.error)
+    return f"max relative error {worst.error:.1e} (ok < {worst.tol:.0e})"

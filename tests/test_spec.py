@@ -62,3 +62,17 @@ def test_every_check_of_every_unit_has_a_known_kind_and_a_description():
             for check in task.checks:
                 assert check.kind in KIND_HEADLINES, (task.id, check.name, check.kind)
                 assert check.description, (task.id, check.name)
+
+
+def test_every_task_checks_type_shape_or_structure_before_values():
+    """A wrong shape or type is reported as such, before any value or gradient comparison."""
+    first_kinds = {"type", "shape", "structure"}
+    later = {"values", "hidden", "gradient", "edge"}
+    missing = []
+    for unit in units.all_units():
+        for task in unit.tasks:
+            kinds = [c.kind for c in task.checks]
+            first_value = next((i for i, k in enumerate(kinds) if k in later), len(kinds))
+            if not first_kinds & set(kinds[:first_value]):
+                missing.append(f"{task.id} {task.function}: {kinds}")
+    assert missing == []

@@ -1,0 +1,91 @@
+"""Hints for exceptions that student code raised: say what numpy's message means here.
+
+numpy's errors name the operation, not the mistake: ``shapes (2,1) and (2,3) not aligned``
+is, in this course, almost always a missing transpose (``np.dot(w, X)`` for
+``np.dot(w.T, X)``). :func:`hint_for` turns the common ones into one actionable sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+_SHAPE = r"\((\d+(?:,\s*\d+)*),?\)"
+_NOT_ALIGNED = re.compile(rf"shapes {_SHAPE} and {_SHAPE} not aligned")
+_BROADCAST = re.compile(
+    r"operands could not be broadcast together with shapes ((?:\([\d, ]*\) ?)+)"
+)
+_MATMUL = re.compile(r"matmul: Input operand \d has a mismatch in its core dimension")
+_TUPLE_OPERAND = re.compile(r"unsupported operand type\(s\) for .+: .*'tuple'")
+_NUMPY2 = re.compile(r"module 'numpy' has no attribute '(\w+)'")
+_NUMPY2_FIX = {
+    "float": "float",
+    "int": "int",
+    "bool": "bool",
+    "object": "object",
+    "product": "np.prod",
+    "float_": "np.float64",
+    "NaN": "np.nan",
+    "Inf": "np.inf",
+    "alltrue": "np.all",
+    "sometrue": "np.any",
+    "cumproduct": "np.cumprod",
+}
+
+
+def _dims(text: str) -> tuple[int, ...]:
+    return tuple(int(x) for x in text.replace(" ", "").split(",") if x)
+
+
+def _fmt(shape: tuple[int, ...]) -> str:
+    return "(" + ", ".join(map(str, shape)) + ("," if len(shape) == 1 else "") + ")"
+
+
+def dot_hint(a: tuple[int, ...], b: tuple[int, ...]) -> str:
+    """The hint for ``np.dot`` of shapes ``a`` and ``b`` whose inner sizes differ."""
+    inner = (
+        f"a product of shapes {_fmt(a)} and {_fmt(b)}: the inner sizes {a[-1]} and {b[0]} "
+        "must be equal"
+    )
+    if len(a) == 2 and a[0] == b[0]:
+        return f"{inner}; the first operand transposed, {_fmt(a[::-1])}, fits: a missing .T?"
+    if len(b) == 2 and a[-1] == b[-1]:
+        return f"{inner}; the second operand transposed, {_fmt(b[::-1])}, fits: a missing .T?"
+    return f"{inner}: check the order of the operands and their shapes (n_x, m), (n_l, n_l-1)."
+
+
+def hint_for(kind: str, message: str) -> str | None:
+    """A hint for an exception of type ``kind`` with ``message`` raised by student code.
+
+    Args:
+        kind: the exception's class name (``ValueError``).
+        message: its message.
+
+    Returns:
+        One sentence, or None when there is nothing more useful to say than the message.
+    """
+    if kind == "ValueError" and (m := _NOT_ALIGNED.search(message)):
+        return dot_hint(_dims(m.group(1)), _dims(m.group(2)))
+    if kind == "ValueError" and _MATMUL.search(message):
+        return "the inner sizes of the matrix product differ: is one operand missing a .T?"
+    if kind == "ValueError" and (m := _BROADCAST.search(message)):
+        shapes = " and ".join(m.group(1).split())
+        return (
+            f"arrays of shapes {shapes} cannot be combined elementwise: check each shape "
+            "(a bias is an (n, 1) column; sums over examples need keepdims=True)."
+        )
+    if kind == "TypeError" and _TUPLE_OPERAND.search(message):
+        return (
+            "a tuple is used where a number or an array belongs: a trailing comma "
+            "(b = 0.0,), or a function's (value, cache) result used without unpacking."
+        )
+    if kind == "AttributeError" and (m := _NUMPY2.search(message)):
+        fix = _NUMPY2_FIX.get(m.group(1))
+        if fix:
+            return f"numpy 2 removed np.{m.group(1)}: use {fix}."
+        return "numpy 2 removed some old aliases (np.float, np.int, np.product...)."
+    if kind == "NameError":
+        return (
+            "the function uses a name it does not define: a variable of the notebook, or a "
+            "helper defined in a cell you did not submit? Use the function's arguments."
+        )
+    return None

@@ -1,0 +1,47 @@
+"""numpy's error messages become hints that name the likely mistake."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from autograder.hints import hint_for
+
+
+def _message(fn) -> tuple[str, str]:
+    try:
+        fn()
+    except Exception as exc:  # noqa: BLE001
+        return type(exc).__name__, str(exc)
+    raise AssertionError("no exception")
+
+
+def test_missing_transpose_in_np_dot_names_the_operand():
+    w, X = np.ones((2, 1)), np.ones((2, 3))
+    hint = hint_for(*_message(lambda: np.dot(w, X)))
+    assert "(2, 1) and (2, 3)" in hint and "first operand transposed" in hint and ".T" in hint
+
+
+def test_missing_transpose_of_the_second_operand():
+    dZ, A = np.ones((4, 5)), np.ones((3, 5))
+    hint = hint_for(*_message(lambda: np.dot(dZ, A)))
+    assert "second operand transposed, (5, 3)" in hint
+
+
+def test_matmul_and_broadcast_errors():
+    assert ".T" in hint_for(*_message(lambda: np.ones((2, 1)) @ np.ones((2, 3))))
+    hint = hint_for(*_message(lambda: np.ones((7, 7)) + np.ones((2, 4))))
+    assert "(7,7) and (2,4)" in hint and "keepdims" in hint
+
+
+def test_tuple_operand_and_numpy2_removals():
+    assert "trailing comma" in hint_for(*_message(lambda: 1.0 + (0.0,)))
+    assert "np.prod" in hint_for("AttributeError", "module 'numpy' has no attribute 'product'")
+
+
+@pytest.mark.parametrize(
+    ("kind", "message"),
+    [("ValueError", "math domain error"), ("ZeroDivisionError", "division by zero")],
+)
+def test_no_hint_where_there_is_nothing_to_add(kind, message):
+    assert hint_for(kind, message) is None
