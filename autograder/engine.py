@@ -8,8 +8,10 @@ marks the check ``not_gradable`` rather than giving a silent 0.
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import importlib
+import random
 import types
 import warnings
 from pathlib import Path
@@ -47,8 +49,17 @@ def load_reference(unit: str) -> types.ModuleType | None:
 def check_seed(
     submission: Submission, unit: str, task: Task, check: Check, base: int | None
 ) -> int:
-    """Seed for a check's hidden inputs: fresh per submission, stable across re-runs."""
-    text = f"{base}|{unit}|{task.id}|{check.name}|{submission.fingerprint()}"
+    """Seed for a check's hidden inputs, from the course's secret and the task's function.
+
+    The draw depends on the secret (``--seed``, or the course's ``EngineGrades.seed``), the
+    check, and the source of the task's function only, so editing a docstring elsewhere in
+    the file does not reshuffle the draws; where the function's source cannot be read, the
+    whole submission's text is used.
+    """
+    source = submission.source(task.function)
+    code = source if source is not None else submission.fingerprint()
+    digest = hashlib.sha256(code.encode()).hexdigest()
+    text = f"{base}|{unit}|{task.id}|{check.name}|{digest}"
     return int.from_bytes(hashlib.sha256(text.encode()).digest()[:8], "little")
 
 
@@ -84,8 +95,15 @@ def run_check(
         kind: str, detail: str, lines=None, hint=None, status="failed", ctx=None
     ) -> CheckResult:
         advice = list(ctx.advice) if ctx is not None else []
-        msg = messages.format_failure(task.id, task.function, kind, detail, lines, hint, advice)
+        cause = None
+        if status == "failed" and ctx is not None:
+            cause = blame(unit, task, submission, reference, stored=stored, seed=seed)
+            hint = None if cause else hint  # one relevant hint: the cause
+        msg = messages.format_failure(
+            task.id, task.function, kind, detail, lines, hint, advice, cause=cause
+        )
         result = CheckResult(check.name, False, 0.0, check.points, msg, status, check.kind)
+        result.cause = cause
         if ctx is not None:
             result.advice, result.recognized = advice, list(ctx.recognized)
         return result
@@ -128,7 +146,7 @@ def run_check(
         )
     rng = np.random.default_rng(check_seed(submission, unit.name, task, check, seed))
     ctx = Context(task, submission, reference, stored, rng, recorder)
-    rng_state = np.random.get_state()
+    rng_state = np.random.get_state(), random.getstate()
     try:
         with warnings.catch_warnings(), np.errstate(all="ignore"):
             warnings.simplefilter("ignore")
@@ -138,6 +156,15 @@ def run_check(
         if err.type == BUDGET:
             return fail("not run", err.message, status="over_budget")
         if err.not_implemented:
+            raiser = err.function or exc.function
+            if raiser not in (task.function, exc.function):
+                return fail(
+                    f"waits for {raiser}()",
+                    f"{exc.function}() calls {raiser}(), which is not implemented yet (its "
+                    "stub still raises NotImplementedError): write it first.",
+                    [("called", exc.call_text)],
+                    ctx=ctx,
+                )
             return fail(
                 "not implemented",
                 f"not implemented yet (the stub still raises NotImplementedError): "
@@ -183,7 +210,8 @@ def run_check(
             "not gradable", f"grader error: {type(exc).__name__}: {exc}", status="not_gradable"
         )
     finally:
-        np.random.set_state(rng_state)
+        np.random.set_state(rng_state[0])
+        random.setstate(rng_state[1])
     notes = [text for _, text in ctx.side_effect_lines()]
     if notes:
         note = "; ".join([note, *notes] if note else notes)
@@ -275,6 +303,84 @@ def prepare(unit: Unit, submission: Submission) -> dict[str, list[str]]:
     return recognized
 
 
+def _called_names(source: str | None) -> set[str] | None:
+    """Names a function's source calls directly (None when the source is unknown)."""
+    if source is None:
+        return None
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return None
+    return {
+        n.func.id
+        for n in ast.walk(tree)
+        if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
+    }
+
+
+def blame(
+    unit: Unit,
+    task: Task,
+    submission: Submission,
+    reference: types.ModuleType | None,
+    *,
+    stored: dict[str, Any] | None = None,
+    seed: int | None = None,
+) -> str | None:
+    """Name the failing building block a task's function uses, if any (issue: blame it once).
+
+    The building blocks are the task's :attr:`autograder.spec.Task.uses` that its source
+    really calls (all of them where the source is unknown). A block fails when its own task
+    does not get full marks on the checks that could run; its task is graded (once, cached on
+    the submission) if it has not been yet.
+
+    Returns:
+        ``"optimize() uses your propagate(), which fails Task 3.3: fix that first."``, or
+        None.
+    """
+    if not task.uses:
+        return None
+    called = _called_names(submission.source(task.function))
+    results = _task_cache(submission)
+    in_progress: set[str] = submission.__dict__.setdefault("_blaming", set())
+    for function in task.uses:
+        if called is not None and function not in called:
+            continue
+        try:
+            dep = unit.task(function)
+        except KeyError:
+            continue
+        if dep.id not in results:
+            if dep.id in in_progress:
+                continue
+            in_progress.add(dep.id)
+            try:
+                grade_task(unit, dep, submission, reference, stored=stored, seed=seed)
+            finally:
+                in_progress.discard(dep.id)
+        result = results.get(dep.id)
+        if result is None:
+            continue
+        if not submission.has(function):
+            what = "does not compile" if submission.broken(function) else "is missing"
+        elif any(c.status == "failed" for c in result.checks):
+            what = "fails"
+        else:
+            continue
+        return (
+            f"{task.function}() uses your {function}(), which {what} Task {dep.id}: fix that first."
+        )
+    return None
+
+
+def _task_cache(submission: Submission) -> dict[str, TaskResult]:
+    cache = getattr(submission, "_task_results", None)
+    if cache is None:
+        cache = {}
+        submission._task_results = cache  # type: ignore[attr-defined]
+    return cache
+
+
 def grade_task(
     unit: Unit,
     task: Task,
@@ -334,6 +440,8 @@ def grade_task(
             text = run_advice(unit, task, rule, submission, reference, stored, seed)
             if text:
                 tr.notes.append(("advice", text))
+    if checks is None:
+        _task_cache(submission)[task.id] = tr
     return tr
 
 
@@ -351,7 +459,7 @@ def run_advice(
         check_seed(submission, unit.name, task, Check(rule.name, 0, rule.run, "advice", ""), seed)
     )
     ctx = Context(task, submission, reference, stored, rng)
-    rng_state = np.random.get_state()
+    rng_state = np.random.get_state(), random.getstate()
     try:
         with warnings.catch_warnings(), np.errstate(all="ignore"):
             warnings.simplefilter("ignore")
@@ -359,7 +467,8 @@ def run_advice(
     except Exception:  # noqa: BLE001 - advice is never worth a verdict
         return None
     finally:
-        np.random.set_state(rng_state)
+        np.random.set_state(rng_state[0])
+        random.setstate(rng_state[1])
 
 
 def grade_submission(

@@ -29,6 +29,8 @@ def format_failure(
     lines: list[tuple[str, str]] | None = None,
     hint: str | None = None,
     advice: list[str] | tuple[str, ...] = (),
+    *,
+    cause: str | None = None,
 ) -> str:
     """Format a failed check.
 
@@ -40,11 +42,14 @@ def format_failure(
         lines: ``(label, text)`` lines (called, got, expected, ...).
         hint: one hint, or None.
         advice: non-scoring advice, one line each.
+        cause: a failing building block this function uses, said first.
 
     Returns:
         The message, several lines.
     """
     out = [headline(task_id, function, KIND_HEADLINES.get(kind, kind))]
+    if cause:
+        out.append(_line("cause", cause))
     if detail:
         out.append(f"  {detail}")
     for label, text in lines or []:

@@ -31,6 +31,7 @@ class CheckResult:
         kind: what sort of check this is (``type``, ``shape``, ``values``, ``gradient``, ...).
         advice: non-scoring advice found while checking (see :class:`autograder.spec.AdviceRule`).
         recognized: conventions of an older course release the check recognized and accepted.
+        cause: a failing building block the function uses (named first in the message).
     """
 
     name: str
@@ -42,6 +43,7 @@ class CheckResult:
     kind: str = "values"
     advice: list[str] = field(default_factory=list)
     recognized: list[str] = field(default_factory=list)
+    cause: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON form used by ``autograder grade --json``."""
@@ -53,6 +55,7 @@ class CheckResult:
             "message": self.message,
             "status": self.status,
             "advice": list(self.advice),
+            "cause": self.cause,
         }
 
 

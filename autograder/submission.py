@@ -65,6 +65,12 @@ class StudentError:
         """True when the stub still raises NotImplementedError."""
         return self.type == "NotImplementedError"
 
+    @property
+    def function(self) -> str | None:
+        """The function of the student's code where it was raised, if known."""
+        _, sep, name = self.location.rpartition(", in ")
+        return name.strip() or None if sep else None
+
     def __str__(self) -> str:
         where = f" ({self.location})" if self.location else ""
         return f"{self.type}: {self.message}{where}" if self.message else f"{self.type}{where}"

@@ -49,6 +49,7 @@ def validate_schema(obj: dict) -> None:
                 "message",
                 "status",
                 "advice",
+                "cause",
             }
             assert check["status"] in STATUSES
             assert isinstance(check["passed"], bool)
