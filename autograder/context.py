@@ -65,6 +65,21 @@ class Context:
         self.calls: list[LastCall] = []
         self.advice: list[str] = []
         self.recognized: list[str] = []
+        self._shown: LastCall | None = None
+
+    # ----------------------------------------------------------------- the call shown
+    def show_call(self, call: LastCall | None = None) -> None:
+        """Show ``call`` (default: the latest) in the ``called:`` line and use it to diagnose.
+
+        A check that makes many calls (a gradient check calls the forward pass many times)
+        names the one call the student should look at.
+        """
+        self._shown = call if call is not None else self.last
+
+    @property
+    def shown_call(self) -> LastCall | None:
+        """The call a failure message shows: the one chosen by :meth:`show_call`, or the last."""
+        return self._shown if self._shown is not None else self.last
 
     # ----------------------------------------------------------------- notes
     def advise(self, text: str) -> None:
@@ -185,9 +200,10 @@ class Context:
         """Describe the last call, for the ``called:`` line of a message."""
         from autograder.plain import describe_args
 
-        if self.last is None:
+        call = self.shown_call
+        if call is None:
             return ""
-        return f"{self.last.function}({describe_args(self.last.args, self.last.kwargs)})"
+        return f"{call.function}({describe_args(call.args, call.kwargs)})"
 
     # ----------------------------------------------------------------- reference
     def ref(self, function: str | None = None) -> Callable[..., Any]:

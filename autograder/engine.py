@@ -237,7 +237,7 @@ def _diagnose(
     The hint is then the mistake's own advice only: a check's generic hint (``advice``) may
     not fit what this student did, so it is not added.
     """
-    last = ctx.last
+    last = ctx.shown_call
     if reference is None or last is None or last.outcome.error is not None:
         return None
     for m in catalogue(unit.name):
