@@ -1,19 +1,22 @@
-"""Keep the README's task table in step with the registry.
+"""Keep the README's and CONTRIBUTING's generated parts in step with the registry.
 
-Usage: ``python -m autograder.readme`` rewrites the table between the README's
-``<!-- tasks:begin -->`` and ``<!-- tasks:end -->`` markers; ``--check`` exits 1 on drift.
+Usage: ``python -m autograder.readme`` rewrites every part between ``<!-- KEY:begin -->`` and
+``<!-- KEY:end -->`` markers (``tasks``: the task table; ``units``: the list of units);
+``--check`` exits 1 on drift.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from autograder import units
 
-README = Path(__file__).resolve().parent.parent / "README.md"
-BEGIN, END = "<!-- tasks:begin -->", "<!-- tasks:end -->"
+ROOT = Path(__file__).resolve().parent.parent
+README = ROOT / "README.md"
+CONTRIBUTING = ROOT / "CONTRIBUTING.md"
 
 
 def task_table() -> str:
@@ -31,11 +34,36 @@ def task_table() -> str:
     return "\n".join(lines)
 
 
-def render(text: str) -> str:
-    """Return the README text with a fresh task table."""
-    head, _, rest = text.partition(BEGIN)
-    _, _, tail = rest.partition(END)
-    return f"{head}{BEGIN}\n{task_table()}\n{END}{tail}"
+def unit_list() -> str:
+    """Render the units as a markdown list: number, name, title, tasks and points."""
+    lines = []
+    for unit in units.all_units():
+        points = sum(t.points for t in unit.tasks)
+        course = sum(1 for t in unit.tasks if t.course)
+        scope = f"{course} of them course functions" if course else "kit-only"
+        lines.append(
+            f"- {unit.number} `{unit.name}`: {unit.title} ({len(unit.tasks)} tasks, "
+            f"{points:g} points; {scope})"
+        )
+    return "\n".join(lines)
+
+
+SECTIONS: dict[Path, dict[str, Callable[[], str]]] = {
+    README: {"tasks": task_table, "units": unit_list},
+    CONTRIBUTING: {"units": unit_list},
+}
+
+
+def render(text: str, parts: dict[str, Callable[[], str]]) -> str:
+    """Return ``text`` with every marked part rendered afresh."""
+    for key, make in parts.items():
+        begin, end = f"<!-- {key}:begin -->", f"<!-- {key}:end -->"
+        if begin not in text:
+            continue
+        head, _, rest = text.partition(begin)
+        _, _, tail = rest.partition(end)
+        text = f"{head}{begin}\n{make()}\n{end}{tail}"
+    return text
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -43,15 +71,18 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m autograder.readme")
     parser.add_argument("--check", action="store_true")
     args = parser.parse_args(argv)
-    text = README.read_text()
-    new = render(text)
-    if new == text:
-        return 0
-    if args.check:
-        print("README task table is out of date: run python -m autograder.readme")
-        return 1
-    README.write_text(new)
-    return 0
+    status = 0
+    for path, parts in SECTIONS.items():
+        text = path.read_text()
+        new = render(text, parts)
+        if new == text:
+            continue
+        if args.check:
+            print(f"{path.name}: generated parts are out of date: run python -m autograder.readme")
+            status = 1
+        else:
+            path.write_text(new)
+    return status
 
 
 if __name__ == "__main__":

@@ -6,16 +6,17 @@ from pathlib import Path
 
 from autograder.engine import grade_submission
 from autograder.mistakes import catalogue
-from autograder.readme import README, render
+from autograder.readme import README, SECTIONS, render
 
 from .helpers import mistake_submission
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def test_task_table_matches_the_registry():
-    text = README.read_text()
-    assert render(text) == text, "run python -m autograder.readme"
+def test_generated_parts_match_the_registry():
+    for path, parts in SECTIONS.items():
+        text = path.read_text()
+        assert render(text, parts) == text, f"{path.name}: run python -m autograder.readme"
 
 
 def test_documented_failure_message_is_what_the_engine_prints():
