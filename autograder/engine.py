@@ -21,9 +21,9 @@ from autograder import expected as expected_store
 from autograder import messages, units
 from autograder.asserts import same_plain
 from autograder.context import Context, StudentRaised
-from autograder.mistakes import catalogue
+from autograder.mistakes import Mistake, catalogue
 from autograder.plain import to_plain
-from autograder.results import CheckResult, TaskResult, UnitResult
+from autograder.results import NOT_IMPLEMENTED, CheckResult, TaskResult, UnitResult
 from autograder.spec import Check, CheckFailure, GraderError, NeedsReference, Task, Unit
 from autograder.submission import BUDGET, CRASH, Submission, from_module, from_path
 
@@ -116,11 +116,13 @@ def run_check(
         if err.type == BUDGET:
             return fail("not run", err.message, status="over_budget")
         if err.not_implemented:
-            return fail(
+            result = fail(
                 "not implemented",
                 f"not implemented yet (the stub still raises NotImplementedError): "
                 f"{exc.function}() was called by this check.",
             )
+            result.mistake = {"id": NOT_IMPLEMENTED, "title": "not implemented yet"}
+            return result
         hint = None
         if err.type == "AttributeError" and "numpy" in err.message:
             hint = "numpy 2 removed np.float, np.int, np.product...: use float, int, np.prod."
@@ -144,10 +146,13 @@ def run_check(
             lines.insert(0, ("called", called))
         lines.extend(ctx.side_effect_lines())
         try:
-            hint = _diagnose(unit, task, check, ctx, reference, exc.hint) or exc.hint
+            found = _diagnose(unit, task, check, ctx, reference, exc.hint)
         except Exception:  # noqa: BLE001 - a diagnosis bug must not lose the verdict
-            hint = exc.hint
-        return fail(exc.kind or check.kind, exc.detail, lines, hint)
+            found = None
+        result = fail(exc.kind or check.kind, exc.detail, lines, found[0] if found else exc.hint)
+        if found:
+            result.mistake = {"id": found[1].id, "title": found[1].title}
+        return result
     except NeedsReference as exc:
         return fail(
             "not gradable",
@@ -173,10 +178,11 @@ def run_check(
 
 def _diagnose(
     unit: Unit, task: Task, check: Check, ctx: Context, reference, advice: str | None = None
-) -> str | None:
+) -> tuple[str, Mistake] | None:
     """Name a known mistake whose output matches the student's on the failing call.
 
-    The hint is the mistake's own advice, or else the check's (``advice``).
+    Returns ``(hint, mistake)``: the hint is the mistake's own advice, or else the check's
+    (``advice``); None when no mistake of the catalogue matches.
     """
     last = ctx.last
     if reference is None or last is None or last.outcome.error is not None:
@@ -199,7 +205,7 @@ def _diagnose(
             continue
         if same_plain(value, last.outcome.value) and same_plain(after, last.outcome.args_after):
             text = f"this looks like a known mistake: {m.title}."
-            return f"{text} {m.hint or advice or ''}".strip()
+            return f"{text} {m.hint or advice or ''}".strip(), m
     return None
 
 

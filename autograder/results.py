@@ -16,6 +16,11 @@ from typing import Any
 #: counted in the maximum: the student's code, not the grader, stopped it).
 STATUSES = ("passed", "failed", "not_run", "not_gradable", "over_budget")
 
+#: ``CheckResult.mistake["id"]`` of a failure whose cause is an untouched stub (the function
+#: still raises ``NotImplementedError``); every other id is one of the unit's catalogue of
+#: known mistakes (:mod:`autograder.mistakes`).
+NOT_IMPLEMENTED = "not_implemented"
+
 
 @dataclass
 class CheckResult:
@@ -29,6 +34,9 @@ class CheckResult:
         message: student-facing explanation; on success a short note (may be empty).
         status: one of :data:`STATUSES`.
         kind: what sort of check this is (``type``, ``shape``, ``values``, ``gradient``, ...).
+        mistake: the named cause of a failure, ``{"id": ..., "title": ...}``: the entry of
+            the known-mistake catalogue the student's output matched, or
+            :data:`NOT_IMPLEMENTED`; None when no cause is known (or the check passed).
     """
 
     name: str
@@ -38,6 +46,7 @@ class CheckResult:
     message: str = ""
     status: str = "passed"
     kind: str = "values"
+    mistake: dict[str, str] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON form used by ``autograder grade --json``."""
@@ -48,7 +57,22 @@ class CheckResult:
             "max_score": float(self.max_score),
             "message": self.message,
             "status": self.status,
+            "mistake": dict(self.mistake) if self.mistake else None,
         }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> CheckResult:
+        """Rebuild a result from :meth:`to_dict`'s form."""
+        mistake = data.get("mistake")
+        return cls(
+            str(data["name"]),
+            bool(data["passed"]),
+            float(data["score"]),
+            float(data["max_score"]),
+            str(data.get("message", "")),
+            str(data.get("status", "passed" if data["passed"] else "failed")),
+            mistake=dict(mistake) if mistake else None,
+        )
 
 
 @dataclass
@@ -66,18 +90,30 @@ class TaskResult:
 
     @property
     def max_score(self) -> float:
-        """Points this task is worth (checks that did not run are not counted)."""
-        return float(round(sum(c.max_score for c in self.checks if c.status != "not_run"), 6))
+        """Points this task is worth, hidden checks included (whether they ran or not)."""
+        return float(round(sum(c.max_score for c in self.checks), 6))
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the JSON form used by ``autograder grade --json``."""
+        """Return the JSON form used by ``autograder grade --json``.
+
+        Every check is listed, hidden checks that did not run here with status ``not_run``.
+        """
         return {
             "id": self.id,
             "function": self.function,
             "score": self.score,
             "max_score": self.max_score,
-            "checks": [c.to_dict() for c in self.checks if c.status != "not_run"],
+            "checks": [c.to_dict() for c in self.checks],
         }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> TaskResult:
+        """Rebuild a result from :meth:`to_dict`'s form."""
+        return cls(
+            str(data["id"]),
+            str(data["function"]),
+            [CheckResult.from_dict(c) for c in data.get("checks", [])],
+        )
 
 
 @dataclass
@@ -112,3 +148,8 @@ class UnitResult:
             "gradable": self.gradable,
             "tasks": [t.to_dict() for t in self.tasks],
         }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> UnitResult:
+        """Rebuild a result from :meth:`to_dict`'s form (``load_error`` is not kept there)."""
+        return cls(str(data["unit"]), [TaskResult.from_dict(t) for t in data.get("tasks", [])])

@@ -31,7 +31,16 @@ def validate_schema(obj: dict) -> None:
         assert task["checks"]
         s = 0.0
         for check in task["checks"]:
-            assert set(check) == {"name", "passed", "score", "max_score", "message", "status"}
+            assert set(check) == {
+                "name",
+                "passed",
+                "score",
+                "max_score",
+                "message",
+                "status",
+                "mistake",
+            }
+            assert check["mistake"] is None or set(check["mistake"]) == {"id", "title"}
             assert check["status"] in STATUSES
             assert isinstance(check["passed"], bool)
             assert isinstance(check["message"], str)
