@@ -21,6 +21,11 @@ STATUSES = ("passed", "failed", "not_run", "not_gradable", "over_budget")
 #: known mistakes (:mod:`autograder.mistakes`).
 NOT_IMPLEMENTED = "not_implemented"
 
+#: Key of the autograded notebook's metadata holding the engine's :meth:`UnitResult.to_dict`
+#: (written at autograde by :class:`autograder.course.nbgrader_plugin.EngineGrades`, read by
+#: the class report).
+RESULT_METADATA = "autograder_result"
+
 
 @dataclass
 class CheckResult:
