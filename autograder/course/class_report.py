@@ -274,7 +274,8 @@ def _score_bars(ax, scores: list[float], max_score: float) -> None:  # noqa: ANN
     ax.set_xlabel(f"score (of {max_score:g})")
     ax.set_ylabel("students")
     ax.yaxis.get_major_locator().set_params(integer=True)
-    ax.legend(fontsize=7, loc="best")
+    ax.set_ylim(0, 1.5 * max([*counts, len(full), 1]) + 0.2)  # room for the legend
+    ax.legend(fontsize=7, loc="upper center", ncol=2)
 
 
 def plot_task(task: TaskSummary, path: Path) -> None:
