@@ -15,8 +15,9 @@ import pytest
 
 from autograder import units
 from autograder.cli import main
-from autograder.course.class_report import read_submissions, summarize, write_report
+from autograder.course.class_report import Submission, read_submissions, summarize, write_report
 from autograder.course.session import CourseSession
+from autograder.results import NOT_IMPLEMENTED, CheckResult, TaskResult, UnitResult
 from tests import classroom
 from tests.classroom import UNIT
 
@@ -85,3 +86,60 @@ def test_no_submission_is_a_usage_error(tmp_path, capsys):
     with pytest.raises(FileNotFoundError):
         write_report(tmp_path, UNIT)
     assert main(["course", "report", UNIT, "--course", str(tmp_path)]) == 2
+
+
+def _result(checks_by_task: dict[str, list[CheckResult]]) -> UnitResult:
+    unit = units.get(UNIT)
+    tasks = []
+    for spec in unit.tasks:
+        given = {c.name: c for c in checks_by_task.get(spec.id, [])}
+        tasks.append(
+            TaskResult(
+                spec.id,
+                spec.function,
+                [
+                    given.get(c.name, CheckResult(c.name, True, c.points, c.points))
+                    for c in spec.checks
+                ],
+            )
+        )
+    return UnitResult(UNIT, tasks)
+
+
+def _passed(name: str, points: float) -> CheckResult:
+    return CheckResult(name, True, points, points)
+
+
+def _failed(name: str, points: float, mistake=None, message="msg") -> CheckResult:
+    return CheckResult(name, False, 0.0, points, message, "failed", mistake=mistake)
+
+
+def test_summary_counts_students_not_checks_and_prefers_visible_examples():
+    no_mean = {"id": "no_mean", "title": "forgets 1/m everywhere"}
+    other = {"id": "no_mean", "title": "another function's mistake with the same id"}
+    stub = {"id": NOT_IMPLEMENTED, "title": "not implemented yet"}
+    propagate = units.get(UNIT).task("3.3").checks
+    both = [
+        _failed("hidden", 2, no_mean, "hidden example"),
+        _failed("values", 2, no_mean, "visible example"),
+    ]
+    subs = [
+        Submission("a", _result({"3.3": both})),
+        Submission("b", _result({"3.3": [_failed("hidden", 2, no_mean, "hidden example")]})),
+        Submission("c", _result({"3.3": [_failed("values", 2, other)]})),
+        Submission("d", _result({"3.3": [_failed(c.name, c.points, stub) for c in propagate]})),
+        Submission("e", _result({"3.3": [_failed("gradcheck", 3)]})),
+        Submission("f", None, "autograde failed"),
+    ]
+    report = summarize(UNIT, subs)
+    task = next(t for t in report.tasks if t.id == "3.3")
+    assert report.students == 5 and report.not_gradable == 1
+    assert [(m.title, m.students, m.checks) for m in task.mistakes] == [
+        ("forgets 1/m everywhere", 2, ["values", "hidden"]),
+        ("another function's mistake with the same id", 1, ["values"]),
+    ]
+    assert task.mistakes[0].example == "visible example"
+    assert task.not_implemented == 1 and task.unnamed == 1
+    assert task.full_marks == 0 and task.failed_checks["values"] == 3
+    others = [t for t in report.tasks if t.id != "3.3"]
+    assert all(t.full_marks == 5 and not t.mistakes for t in others)
