@@ -23,9 +23,9 @@ from autograder import expected as expected_store
 from autograder import hints, messages, units
 from autograder.asserts import same_plain
 from autograder.context import Context, StudentRaised
-from autograder.mistakes import catalogue
+from autograder.mistakes import Mistake, catalogue
 from autograder.plain import to_plain
-from autograder.results import CheckResult, TaskResult, UnitResult
+from autograder.results import NOT_IMPLEMENTED, CheckResult, TaskResult, UnitResult
 from autograder.spec import (
     AdviceRule,
     Check,
@@ -158,18 +158,22 @@ def run_check(
         if err.not_implemented:
             raiser = err.function or exc.function
             if raiser not in (task.function, exc.function):
-                return fail(
+                result = fail(
                     f"waits for {raiser}()",
                     f"{exc.function}() calls {raiser}(), which is not implemented yet (its "
                     "stub still raises NotImplementedError): write it first.",
                     [("called", exc.call_text)],
                     ctx=ctx,
                 )
-            return fail(
+                result.mistake = {"id": NOT_IMPLEMENTED, "title": f"{raiser}() not implemented yet"}
+                return result
+            result = fail(
                 "not implemented",
                 f"not implemented yet (the stub still raises NotImplementedError): "
                 f"{exc.function}() was called by this check.",
             )
+            result.mistake = {"id": NOT_IMPLEMENTED, "title": "not implemented yet"}
+            return result
         hint = hints.hint_for(err.type, err.message)
         if err.type == CRASH:
             return fail(
@@ -193,10 +197,15 @@ def run_check(
             lines.insert(0, ("called", called))
         lines.extend(ctx.side_effect_lines())
         try:
-            hint = _diagnose(unit, task, check, ctx, reference, exc.hint) or exc.hint
+            found = _diagnose(unit, task, check, ctx, reference, exc.hint)
         except Exception:  # noqa: BLE001 - a diagnosis bug must not lose the verdict
-            hint = exc.hint
-        return fail(exc.kind or check.kind, exc.detail, lines, hint, ctx=ctx)
+            found = None
+        result = fail(
+            exc.kind or check.kind, exc.detail, lines, found[0] if found else exc.hint, ctx=ctx
+        )
+        if found:
+            result.mistake = {"id": found[1].id, "title": found[1].title}
+        return result
     except NeedsReference as exc:
         return fail(
             "not gradable",
@@ -231,11 +240,12 @@ def run_check(
 
 def _diagnose(
     unit: Unit, task: Task, check: Check, ctx: Context, reference, advice: str | None = None
-) -> str | None:
+) -> tuple[str, Mistake] | None:
     """Name a known mistake whose output matches the student's on the failing call.
 
-    The hint is then the mistake's own advice only: a check's generic hint (``advice``) may
-    not fit what this student did, so it is not added.
+    Returns ``(hint, mistake)``, or None when no mistake of the catalogue matches. The hint
+    is then the mistake's own advice only: a check's generic hint (``advice``) may not fit
+    what this student did, so it is not added.
     """
     last = ctx.shown_call
     if reference is None or last is None or last.outcome.error is not None:
@@ -258,7 +268,7 @@ def _diagnose(
             continue
         if same_plain(value, last.outcome.value) and same_plain(after, last.outcome.args_after):
             text = f"this looks like a known mistake: {m.title}."
-            return f"{text} {m.hint}".strip()  # the mistake's own advice, nothing generic
+            return f"{text} {m.hint}".strip(), m  # the mistake's own advice, nothing generic
     return None
 
 

@@ -27,6 +27,8 @@ import sys
 import types
 import warnings
 
+from autograder.results import TaskResult
+
 #: Set (to "1") by the nbgrader plugin while it executes a notebook whose grade cells it
 #: rewrites afterwards; grade cells then skip in-kernel grading.
 DEFER_ENV = "AUTOGRADER_NBGRADER_DEFER"
@@ -104,7 +106,7 @@ def grade(unit: str, task_id: str, check_name: str) -> float:
         return clamp(result.score, check.points)
 
 
-def _run_task(unit: str, task_id: str) -> tuple[float, float, list[str]]:
+def _run_task(unit: str, task_id: str) -> TaskResult:
     from autograder import units
     from autograder.engine import load_reference, run_check
     from autograder.submission import from_module
@@ -113,23 +115,21 @@ def _run_task(unit: str, task_id: str) -> tuple[float, float, list[str]]:
     task = u.task(task_id)
     submission = from_module(unit, _main_module())
     reference = load_reference(unit)
-    score = total = 0.0
-    problems: list[str] = []
-    for c in task.checks:
-        r = run_check(u, task, c, submission, reference)
-        if r.status == "not_run":
-            continue
-        total += c.points
-        score += r.score
-        if r.status != "passed":
-            problems.append(r.message)
-    return score, total, problems
+    return TaskResult(
+        task.id, task.function, [run_check(u, task, c, submission, reference) for c in task.checks]
+    )
+
+
+def _passed(result: TaskResult) -> bool:
+    return all(c.status in ("passed", "not_run") for c in result.checks)
 
 
 def check(task_id: str, *, unit: str | None = None) -> bool | None:
     """Run the checks of one task on the notebook's functions and print the verdict.
 
-    Hidden checks run only where the reference solutions are installed (when graded).
+    Prints the task's points (visible + hidden, as everywhere in the kit), then each distinct
+    failure once: one line when the function is still the stub. Hidden checks run only where
+    the reference solutions are installed (when graded).
 
     Args:
         task_id: a task id (``"2.2"``) or function name.
@@ -143,40 +143,53 @@ def check(task_id: str, *, unit: str | None = None) -> bool | None:
         return None
     with _silenced():
         try:
-            unit = unit or _unit_of_task(task_id)
             from autograder import units
+            from autograder.report import distinct_failures, task_points
 
+            unit = unit or _unit_of_task(task_id)
             task = units.get(unit).task(task_id)
-            score, total, problems = _run_task(unit, task.id)
+            result = _run_task(unit, task.id)
+            points = task_points(unit, result).text()
         except Exception as exc:  # noqa: BLE001 - never raise in the student's notebook
             print(f"check({task_id!r}) could not run: {type(exc).__name__}: {exc}")
             return False
-        if not problems:
-            print(f"Task {task.id} · {task.function} passed ✓ ({score:g}/{total:g})")
+        if _passed(result):
+            print(f"Task {task.id} · {task.function} passed ✓: {points}")
             return True
-        print(f"Task {task.id} · {task.function}: {score:g}/{total:g}\n")
-        print("\n\n".join(problems))
+        print(f"Task {task.id} · {task.function}: {points}\n")
+        print("\n\n".join(distinct_failures([result])))
         return False
 
 
 def check_all(unit: str) -> float | None:
-    """Run every task's checks and print one line per task; return the total score."""
+    """Run every task's checks and print one line per task; return the total score.
+
+    The first line is the unit's points (visible + hidden); each task's line its points and
+    its first failure (or "passed ✓").
+    """
     if os.environ.get(LOADING_ENV) == "1" or os.environ.get(DEFER_ENV) == "1":
         return None
     with _silenced():
         try:
             from autograder import units
+            from autograder.messages import headline
+            from autograder.report import Points, distinct_failures, task_points
 
             u = units.get(unit)
-            lines, score, total = [], 0.0, 0.0
+            rows, total, score = [], Points(), 0.0
             for task in u.tasks:
-                s, t, problems = _run_task(unit, task.id)
-                score, total = score + s, total + t
-                first = problems[0].splitlines()[0] if problems else "passed ✓"
-                lines.append(f"  {task.id:<5} {task.function:<22} {s:>4g}/{t:<4g} {first}")
+                result = _run_task(unit, task.id)
+                points = task_points(unit, result)
+                total, score = total + points, score + result.score
+                problems = distinct_failures([result])
+                prefix = headline(task.id, task.function, "")
+                first = problems[0].splitlines()[0].removeprefix(prefix) if problems else "passed ✓"
+                rows.append((task.id, task.function, points.short(), first))
         except Exception as exc:  # noqa: BLE001
             print(f"check_all could not run: {type(exc).__name__}: {exc}")
             return None
-        print(f"{u.title}: {score:g} / {total:g}")
-        print("\n".join(lines))
+        widths = [max(len(r[i]) for r in rows) for i in range(3)]
+        print(f"{u.title}: {total.text()}")
+        for row in rows:
+            print("  " + "  ".join(f"{v:<{w}}" for v, w in zip(row, widths)) + f"  {row[3]}")
         return float(score)

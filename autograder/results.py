@@ -16,6 +16,16 @@ from typing import Any
 #: counted in the maximum: the student's code, not the grader, stopped it).
 STATUSES = ("passed", "failed", "not_run", "not_gradable", "over_budget")
 
+#: ``CheckResult.mistake["id"]`` of a failure whose cause is an untouched stub (the function
+#: still raises ``NotImplementedError``); every other id is one of the unit's catalogue of
+#: known mistakes (:mod:`autograder.mistakes`).
+NOT_IMPLEMENTED = "not_implemented"
+
+#: Key of the autograded notebook's metadata holding the engine's :meth:`UnitResult.to_dict`
+#: (written at autograde by :class:`autograder.course.nbgrader_plugin.EngineGrades`, read by
+#: the class report).
+RESULT_METADATA = "autograder_result"
+
 
 @dataclass
 class CheckResult:
@@ -32,6 +42,9 @@ class CheckResult:
         advice: non-scoring advice found while checking (see :class:`autograder.spec.AdviceRule`).
         recognized: conventions of an older course release the check recognized and accepted.
         cause: a failing building block the function uses (named first in the message).
+        mistake: the named cause of a failure, ``{"id": ..., "title": ...}``: the entry of
+            the known-mistake catalogue the student's output matched, or
+            :data:`NOT_IMPLEMENTED`; None when no cause is known (or the check passed).
     """
 
     name: str
@@ -44,6 +57,7 @@ class CheckResult:
     advice: list[str] = field(default_factory=list)
     recognized: list[str] = field(default_factory=list)
     cause: str | None = None
+    mistake: dict[str, str] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON form used by ``autograder grade --json``."""
@@ -56,7 +70,24 @@ class CheckResult:
             "status": self.status,
             "advice": list(self.advice),
             "cause": self.cause,
+            "mistake": dict(self.mistake) if self.mistake else None,
         }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> CheckResult:
+        """Rebuild a result from :meth:`to_dict`'s form."""
+        mistake = data.get("mistake")
+        return cls(
+            str(data["name"]),
+            bool(data["passed"]),
+            float(data["score"]),
+            float(data["max_score"]),
+            str(data.get("message", "")),
+            str(data.get("status", "passed" if data["passed"] else "failed")),
+            advice=[str(a) for a in data.get("advice", [])],
+            cause=data.get("cause"),
+            mistake=dict(mistake) if mistake else None,
+        )
 
 
 @dataclass
@@ -99,20 +130,35 @@ class TaskResult:
 
     @property
     def max_score(self) -> float:
-        """Points this task is worth (checks that did not run are not counted)."""
-        return float(round(sum(c.max_score for c in self.checks if c.status != "not_run"), 6))
+        """Points this task is worth, hidden checks included (whether they ran or not)."""
+        return float(round(sum(c.max_score for c in self.checks), 6))
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the JSON form used by ``autograder grade --json``."""
+        """Return the JSON form used by ``autograder grade --json``.
+
+        Every check is listed, hidden checks that did not run here with status ``not_run``.
+        """
         return {
             "id": self.id,
             "function": self.function,
             "score": self.score,
             "max_score": self.max_score,
-            "checks": [c.to_dict() for c in self.checks if c.status != "not_run"],
+            "checks": [c.to_dict() for c in self.checks],
             "advice": self.advice,
             "recognized": self.recognized,
         }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> TaskResult:
+        """Rebuild a result from :meth:`to_dict`'s form."""
+        notes = [("advice", str(a)) for a in data.get("advice", [])]
+        notes += [("recognized", str(r)) for r in data.get("recognized", [])]
+        return cls(
+            str(data["id"]),
+            str(data["function"]),
+            [CheckResult.from_dict(c) for c in data.get("checks", [])],
+            notes,
+        )
 
 
 @dataclass
@@ -149,3 +195,12 @@ class UnitResult:
             "load_notes": list(self.load_notes),
             "tasks": [t.to_dict() for t in self.tasks],
         }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> UnitResult:
+        """Rebuild a result from :meth:`to_dict`'s form (``load_error`` is not kept there)."""
+        return cls(
+            str(data["unit"]),
+            [TaskResult.from_dict(t) for t in data.get("tasks", [])],
+            load_notes=[str(n) for n in data.get("load_notes", [])],
+        )

@@ -2,7 +2,9 @@
 
 ``pytest exercises --impl solutions`` grades the reference instead (maintainers), and
 ``--impl PATH`` grades the unit files in any folder. Each check is one test, marked with
-its task (``pytest exercises -m task3_3``) and its unit (``-m numpy_basics``).
+its task (``pytest exercises -m task3_3``) and its unit (``-m numpy_basics``). The report is
+:mod:`autograder.selfcheck`'s: one line per function not implemented yet, each real failure's
+message once, and the points (visible + hidden) at the end.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from autograder import units
+from autograder.selfcheck import SelfCheckReport
 
 HERE = Path(__file__).resolve().parent
 
@@ -31,6 +34,8 @@ def pytest_configure(config: pytest.Config) -> None:
             config.addinivalue_line(
                 "markers", f"{task.marker}: Task {task.id} · {task.function} ({unit.name})"
             )
+    if not config.pluginmanager.has_plugin("autograder-selfcheck"):
+        config.pluginmanager.register(SelfCheckReport(), "autograder-selfcheck")
 
 
 def impl_dir(config: pytest.Config) -> Path:

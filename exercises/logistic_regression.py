@@ -102,9 +102,11 @@ def propagate(
         ``cost`` a number (a ``float`` or a 0-d array, not a ``(1, 1)`` array).
 
     Examples:
-        >>> grads, cost = propagate(np.zeros((2, 1)), 0.0, np.ones((2, 1)), np.ones((1, 1)))
-        >>> round(float(cost), 4), grads["dw"].ravel().tolist(), float(grads["db"])
-        (0.6931, [-0.5, -0.5], -0.5)
+        >>> X = np.array([[1.0, 2.0, -1.0, 0.5], [3.0, 0.5, -2.0, 1.0]])  # m = 4
+        >>> Y = np.array([[1.0, 0.0, 1.0, 0.0]])
+        >>> grads, cost = propagate(np.array([[1.0], [-1.0]]), 0.5, X, Y)
+        >>> round(float(cost), 4), grads["dw"].ravel().round(4).tolist(), round(grads["db"], 4)
+        (1.1807, [0.3441, -0.2869], 0.0952)
 
     Hint:
         Divide by ``m = X.shape[1]`` in all three results. ``np.dot(Y, np.log(A).T)`` gives a
@@ -151,10 +153,14 @@ def optimize(
         ``costs`` a Python ``list`` of numbers.
 
     Examples:
-        >>> params, grads, costs = optimize(np.zeros((2, 1)), 0.0, np.ones((2, 1)),
-        ...                                 np.ones((1, 1)), num_iterations=1, learning_rate=1.0)
-        >>> params["w"].ravel().tolist(), params["b"], [round(float(c), 4) for c in costs]
-        ([0.5, 0.5], 0.5, [0.6931])
+        >>> X = np.array([[1.0, 2.0, -1.0, 0.5], [3.0, 0.5, -2.0, 1.0]])  # m = 4
+        >>> Y = np.array([[1.0, 0.0, 1.0, 0.0]])
+        >>> params, grads, costs = optimize(np.array([[1.0], [-1.0]]), 0.5, X, Y,
+        ...                                 num_iterations=1, learning_rate=1.0)
+        >>> params["w"].ravel().round(4).tolist(), round(params["b"], 4)
+        ([0.6559, -0.7131], 0.4048)
+        >>> [round(float(c), 4) for c in costs]
+        [1.1807]
 
     Hint:
         ``if i % 100 == 0: costs.append(cost)`` inside the loop over ``range(num_iterations)``.

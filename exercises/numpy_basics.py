@@ -248,9 +248,11 @@ def propagate_loops(
         float, exactly as :func:`propagate_vectorized` returns them.
 
     Examples:
-        >>> g, c = propagate_loops(np.zeros((2, 1)), 0.0, np.ones((2, 1)), np.ones((1, 1)))
-        >>> round(c, 4), g["dw"].ravel().tolist(), g["db"]
-        (0.6931, [-0.5, -0.5], -0.5)
+        >>> X = np.array([[1.0, 2.0, -1.0, 0.5], [3.0, 0.5, -2.0, 1.0]])  # m = 4
+        >>> Y = np.array([[1.0, 0.0, 1.0, 0.0]])
+        >>> g, c = propagate_loops(np.array([[1.0], [-1.0]]), 0.5, X, Y)
+        >>> round(c, 4), g["dw"].ravel().round(4).tolist(), round(g["db"], 4)
+        (1.1807, [0.3441, -0.2869], 0.0952)
 
     Hint:
         Two nested loops: over the ``m`` examples (columns), then over the ``n_x`` features.
@@ -281,9 +283,11 @@ def propagate_vectorized(
         float.
 
     Examples:
-        >>> g, c = propagate_vectorized(np.zeros((2, 1)), 0.0, np.ones((2, 1)), np.ones((1, 1)))
-        >>> round(c, 4), g["dw"].ravel().tolist(), g["db"]
-        (0.6931, [-0.5, -0.5], -0.5)
+        >>> X = np.array([[1.0, 2.0, -1.0, 0.5], [3.0, 0.5, -2.0, 1.0]])  # m = 4
+        >>> Y = np.array([[1.0, 0.0, 1.0, 0.0]])
+        >>> g, c = propagate_vectorized(np.array([[1.0], [-1.0]]), 0.5, X, Y)
+        >>> round(c, 4), g["dw"].ravel().round(4).tolist(), round(g["db"], 4)
+        (1.1807, [0.3441, -0.2869], 0.0952)
 
     Hint:
         No ``for``, ``while`` or comprehension: ``np.dot``, ``.T`` and ``np.sum`` do the work.

@@ -10,6 +10,7 @@ import pytest
 
 from autograder import units
 from autograder.engine import load_reference, run_check
+from autograder.selfcheck import RESULT_KEY, Ran
 from autograder.submission import Submission, from_path
 
 from .conftest import impl_dir
@@ -52,12 +53,12 @@ def _submission(config: pytest.Config, unit: str) -> Submission:
 def test_check(
     request: pytest.FixtureRequest, unit_name: str, task_id: str, check_name: str
 ) -> None:
-    __tracebackhide__ = True
     unit = units.get(unit_name)
     task = unit.task(task_id)
     check = next(c for c in task.checks if c.name == check_name)
     result = run_check(
         unit, task, check, _submission(request.config, unit_name), load_reference(unit_name)
     )
+    request.node.stash[RESULT_KEY] = Ran(unit_name, task_id, result)
     if not result.passed:
         pytest.fail(result.message, pytrace=False)

@@ -273,9 +273,9 @@ def L_model_forward(X: np.ndarray, parameters: dict[str, np.ndarray]) -> tuple[n
     Examples:
         >>> p = {"W1": np.ones((2, 3)), "b1": np.zeros((2, 1)),
         ...      "W2": np.ones((1, 2)), "b2": np.array([[-6.0]])}
-        >>> AL, caches = L_model_forward(np.ones((3, 1)), p)
+        >>> AL, caches = L_model_forward(np.ones((3, 2)), p)
         >>> AL, len(caches)
-        (array([[0.5]]), 2)
+        (array([[0.5, 0.5]]), 2)
 
     Hint:
         Loop ``for l in range(1, L)`` with ``"relu"``, then one last ``"sigmoid"`` layer;
@@ -389,10 +389,12 @@ def linear_activation_backward(
         ``(dA_prev, dW, db)`` of shapes ``(n[l-1], m)``, ``(n[l], n[l-1])`` and ``(n[l], 1)``.
 
     Examples:
-        >>> linear_cache = (np.ones((2, 1)), np.array([[1.0, -3.0]]), np.zeros((1, 1)))
-        >>> cache = (linear_cache, np.array([[-2.0]]))
-        >>> [g.tolist() for g in linear_activation_backward(np.array([[1.0]]), cache, "relu")]
-        [[[0.0], [0.0]], [[0.0, 0.0]], [[0.0]]]
+        >>> A_prev = np.array([[1.0, 2.0], [0.5, -1.0]])  # m = 2 examples
+        >>> linear_cache = (A_prev, np.array([[1.0, -3.0]]), np.zeros((1, 1)))
+        >>> cache = (linear_cache, np.array([[-2.0, 1.5]]))
+        >>> dA = np.array([[1.0, 3.0]])
+        >>> [g.tolist() for g in linear_activation_backward(dA, cache, "relu")]
+        [[[0.0, 3.0], [0.0, -9.0]], [[3.0, -1.5]], [[1.5]]]
 
     Hint:
         :func:`relu_backward` or :func:`sigmoid_backward` on the activation cache gives ``dZ``;
@@ -433,8 +435,8 @@ def L_model_backward(AL: np.ndarray, Y: np.ndarray, caches: list) -> dict[str, n
     Examples:
         >>> p = {"W1": np.ones((2, 3)), "b1": np.zeros((2, 1)),
         ...      "W2": np.ones((1, 2)), "b2": np.array([[-6.0]])}
-        >>> AL, caches = L_model_forward(np.ones((3, 1)), p)
-        >>> sorted(L_model_backward(AL, np.ones((1, 1)), caches))
+        >>> AL, caches = L_model_forward(np.ones((3, 2)), p)
+        >>> sorted(L_model_backward(AL, np.ones((1, 2)), caches))
         ['dA0', 'dA1', 'dW1', 'dW2', 'db1', 'db2']
 
     Hint:

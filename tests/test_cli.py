@@ -50,7 +50,9 @@ def validate_schema(obj: dict) -> None:
                 "status",
                 "advice",
                 "cause",
+                "mistake",
             }
+            assert check["mistake"] is None or set(check["mistake"]) == {"id", "title"}
             assert check["status"] in STATUSES
             assert isinstance(check["passed"], bool)
             assert isinstance(check["message"], str)

@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 from autograder import units
+from autograder.mistakes import catalogue
 
 
 @pytest.mark.parametrize("unit", units.available())
@@ -20,3 +21,36 @@ def test_docstring_examples_hold_for_the_reference(unit):
     )
     assert result.attempted > 0
     assert result.failed == 0
+
+
+#: Known mistakes about averaging over the m examples that the try-it examples must expose:
+#: with m = 1 (or the visible check's m = 3) they would pass silently.
+AVERAGING_MISTAKES = [
+    ("numpy_basics", "propagate_loops", "fixed_m"),
+    ("logistic_regression", "propagate", "no_mean"),
+    ("logistic_regression", "propagate", "grads_no_mean"),
+    ("logistic_regression", "propagate", "fixed_m"),
+    ("shallow_network", "compute_cost", "no_mean"),
+    ("shallow_network", "backward_propagation", "no_mean"),
+    ("deep_network", "compute_cost", "no_mean"),
+    ("deep_network", "linear_backward", "no_mean"),
+    ("deep_network", "linear_backward", "da_mean"),
+]
+
+
+def _run_examples(unit: str, function: str, namespace: dict) -> doctest.TestResults:
+    reference = importlib.import_module(f"solutions.{unit}")
+    (test,) = doctest.DocTestFinder().find(getattr(reference, function), function, globs=namespace)
+    runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
+    runner.run(test, out=lambda _: None)
+    return runner.summarize(verbose=False)
+
+
+@pytest.mark.parametrize(("unit", "function", "mistake_id"), AVERAGING_MISTAKES)
+def test_examples_expose_averaging_mistakes(unit, function, mistake_id):
+    reference = importlib.import_module(f"solutions.{unit}")
+    (m,) = [m for m in catalogue(unit) if (m.function, m.id) == (function, mistake_id)]
+    assert _run_examples(unit, m.function, dict(vars(reference))).failed == 0
+    wrong = dict(vars(reference))
+    exec(compile(m.code, f"<mistake {m.id}>", "exec"), wrong)
+    assert _run_examples(unit, m.function, wrong).failed > 0, f"{m.function}: {m.title}"

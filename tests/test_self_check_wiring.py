@@ -33,9 +33,9 @@ def test_one_task_marker_runs_one_task_and_reads_well():
     unit = units.get("numpy_basics")
     task = unit.task("2.5")
     proc = run_pytest("exercises", "-m", task.marker, "-q")
-    assert proc.returncode == 1
-    assert f"{len(task.checks)} failed" in proc.stdout
-    assert "Task 2.5 · normalize_rows — not implemented" in proc.stdout
+    assert proc.returncode == 1  # checks on a stub still fail for pytest
+    assert f"{len(task.checks)} not implemented" in proc.stdout
+    assert proc.stdout.count("Task 2.5 · normalize_rows — not implemented yet") == 1
     assert "Traceback" not in proc.stdout
 
 

@@ -1,4 +1,4 @@
-"""``autograder course``: write an nbgrader course, a student bundle, or print a gradebook."""
+"""``autograder course``: write an nbgrader course, a student bundle, a gradebook, a report."""
 
 from __future__ import annotations
 
@@ -35,6 +35,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     g.add_argument("course_dir", type=Path)
     g.add_argument("--unit", action="append", dest="units", choices=units.available())
     g.set_defaults(func=run_gradebook)
+
+    r = actions.add_parser(
+        "report",
+        help="write the class report of a unit: scores, full marks and mistakes per task (HTML)",
+        description="After autograding: per task, the score distribution over the class, the "
+        "share at full marks and the most frequent named mistakes, with an anonymized example "
+        "each; one HTML page and its PNG plots.",
+    )
+    r.add_argument("unit", choices=units.available())
+    r.add_argument("--course", type=Path, default=Path("."), help="course root (default: .)")
+    r.add_argument("--out", type=Path, default=None, help="folder (default: COURSE/reports/UNIT)")
+    r.set_defaults(func=run_report)
 
 
 def run_build(args: argparse.Namespace) -> int:
@@ -89,4 +101,17 @@ def run_gradebook(args: argparse.Namespace) -> int:
     for unit in args.units or [a for a in assignments if a in units.available()]:
         print(format_table(session.grades(unit, students.get(unit, []))))
         print()
+    return 0
+
+
+def run_report(args: argparse.Namespace) -> int:
+    """Write the class report of a unit and print where it is."""
+    from autograder.course.class_report import write_report
+
+    try:
+        index = write_report(args.course, args.unit, args.out)
+    except FileNotFoundError as exc:
+        print(f"autograder course report: {exc}", file=sys.stderr)
+        return 2
+    print(f"wrote {index} (open it in a browser)")
     return 0

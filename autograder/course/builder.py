@@ -27,6 +27,7 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from autograder import units
 from autograder.engine import load_reference
+from autograder.report import spec_available
 from autograder.spec import Check, Task, Unit
 from autograder.stubs import HEADING
 
@@ -299,10 +300,10 @@ def build_notebook(unit_name: str) -> NotebookNode:
     missing = [t.id for t in unit.tasks if t.id not in by_id]
     if missing:
         raise ValueError(f"solutions/{unit_name}.py has no '# ## Task' section for {missing}")
-    total = sum(t.points for t in unit.tasks)
+    total = spec_available(c for t in unit.tasks for c in t.checks)
     intro = (
         f"# Unit {unit.number} · {unit.title}\n\n{_rst_to_md(doc)}\n\n"
-        f"**{len(unit.tasks)} tasks, {total:g} points.** Write each function in place of "
+        f"**{len(unit.tasks)} tasks, {total}.** Write each function in place of "
         "`raise NotImplementedError()`, run its try-it cell, then its `check(...)` cell. "
         "The grey cells below each task are the graded checks; the hidden ones run only when "
         "your notebook is graded. Keep the function names and signatures."
@@ -320,7 +321,8 @@ def build_notebook(unit_name: str) -> NotebookNode:
         tid = task.id.replace(".", "_")
         fdoc = function_docstring(by_id[task.id], task.function)
         md = (
-            f"## Task {task.id} — `{task.function}`: {task.title} ({task.points:g} points)\n\n"
+            f"## Task {task.id} — `{task.function}`: {task.title} ({spec_available(task.checks)})"
+            "\n\n"
             f"{docstring_markdown(fdoc)}\n\n{checks_table(task)}"
         )
         cells.append(_markdown(md, f"md_t{tid}", _meta(f"md_t{tid}", locked=True)))

@@ -38,7 +38,7 @@ from autograder import units
 from autograder.course.builder import grade_ids
 from autograder.course.worker import VERDICTS, grade_file
 from autograder.notebook import DEFER_ENV, clamp
-from autograder.results import CheckResult, UnitResult
+from autograder.results import RESULT_METADATA, CheckResult, UnitResult
 
 #: ``resources`` key holding the grade ids the engine could not grade.
 NOT_GRADABLE_KEY = "autograder_not_gradable"
@@ -146,6 +146,7 @@ class EngineGrades(NbGraderPreprocessor):
             return nb, resources
         ids = grade_ids(units.get(unit))
         by_id: dict[str, CheckResult] = {}
+        nb.metadata.pop(RESULT_METADATA, None)  # only this autograde's result is kept
         try:
             with tempfile.TemporaryDirectory(prefix="autograder-nb-") as tmp:
                 path = Path(tmp) / f"{unit}.ipynb"
@@ -155,6 +156,7 @@ class EngineGrades(NbGraderPreprocessor):
                 for check in task.checks:
                     check.message = check.message.replace(str(path), path.name)
                     by_id[f"t{task.id.replace('.', '_')}_{check.name}"] = check
+            nb.metadata[RESULT_METADATA] = result.to_dict()  # read by the class report
         except Exception:  # noqa: BLE001 - a grader failure must not become zeros
             self.log.exception("autograder: grading %s failed; grade cells not gradable", unit)
         not_gradable: set[str] = resources.setdefault(NOT_GRADABLE_KEY, set())

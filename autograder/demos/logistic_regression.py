@@ -77,10 +77,17 @@ def run(impl: types.ModuleType, out_dir: Path) -> str:
     costs = [float(np.squeeze(c)) for c in d["costs"]]
     plt = agg_pyplot()
     fig, ax = plt.subplots(figsize=(6, 4))
-    ax.plot([100 * i for i in range(len(costs))], costs, marker="o", markersize=3)
+    ax.plot(
+        [100 * i for i in range(len(costs))],
+        costs,
+        marker="o",
+        markersize=3,
+        label=f"training cost (accuracy: train {stats['train']:.1f} %, test {stats['test']:.1f} %)",
+    )
     ax.set_xlabel("iteration")
     ax.set_ylabel("cost J")
-    ax.set_title(f"logistic regression, learning rate = {LEARNING_RATE}")
+    ax.set_title(f'digits "3" vs "8": logistic regression, learning rate {LEARNING_RATE}')
+    ax.legend()
     ax.grid(alpha=0.3)
     fig.tight_layout()
     path = Path(out_dir) / PLOT_NAME

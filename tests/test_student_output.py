@@ -1,0 +1,218 @@
+"""What students read: `pytest exercises`, `check()`, the CLI table and the kit's JSON.
+
+On untouched stubs the self-check prints one line per function, not a block per check; a real
+failure prints the engine's whole message once; points read "visible + hidden" everywhere,
+with the hidden ones "run when graded" in the kit without the reference.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from autograder import notebook, units
+from autograder.cli import main
+from autograder.course.builder import solution_path
+from autograder.course.bundle import write_bundle
+from autograder.mistakes import catalogue
+from autograder.report import Points, unit_points
+from autograder.results import CheckResult, TaskResult, UnitResult
+from autograder.stubs import make_stub
+
+ROOT = Path(__file__).resolve().parent.parent
+TASKS = [(u, t) for u in units.all_units() for t in u.tasks]
+#: Lines of `pytest exercises` that are not about a function: pytest's header (5), the
+#: progress lines (one per 72 checks, at most 4), blank lines, section rules and summaries.
+OVERHEAD = 16
+#: Runs Python with the reference solutions absent, as in the student kit.
+WITHOUT_REFERENCE = "import sys; sys.modules['solutions'] = None; "
+
+
+def run_pytest(*args: str, cwd: Path = ROOT, prelude: str = "") -> subprocess.CompletedProcess:
+    code = prelude + "import sys, pytest; sys.exit(pytest.main(sys.argv[1:]))"
+    return subprocess.run(
+        [sys.executable, "-c", code, "-p", "no:cacheprovider", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
+def visible_and_hidden(unit_list) -> tuple[float, float]:
+    checks = [c for u in unit_list for t in u.tasks for c in t.checks]
+    return (
+        sum(c.points for c in checks if not c.hidden),
+        sum(c.points for c in checks if c.hidden),
+    )
+
+
+def test_stubs_print_one_line_per_function_and_a_summary():
+    proc = run_pytest("exercises")
+    out = proc.stdout
+    assert proc.returncode == 1, out[-2000:]
+    for _, task in TASKS:
+        assert out.count(f"Task {task.id} · {task.function} — not implemented yet (") == 1
+    assert "All traceback entries are hidden" not in out
+    assert "FAILED" not in out and "Traceback" not in out
+    assert len(out.splitlines()) <= len(TASKS) + OVERHEAD, out
+    visible, hidden = visible_and_hidden(units.all_units())
+    assert f"self-check points: 0/{visible:g} visible + 0/{hidden:g} hidden" in out
+
+
+def _one_mistake(tmp_path: Path, unit: str, function: str, mistake_id: str) -> Path:
+    """A unit file: the reference with one function replaced by a catalogued mistake."""
+    (m,) = [m for m in catalogue(unit) if (m.function, m.id) == (function, mistake_id)]
+    text = solution_path(unit).read_text() + "\n\n" + m.code + "\n"
+    (tmp_path / f"{unit}.py").write_text(text)
+    return tmp_path
+
+
+def test_a_real_failure_prints_the_whole_message_once(tmp_path):
+    unit = units.get("logistic_regression")
+    task = unit.task("3.3")
+    folder = _one_mistake(tmp_path, unit.name, "propagate", "grads_no_mean")
+    proc = run_pytest("exercises", "--impl", str(folder), "-m", task.marker)
+    out = proc.stdout
+    assert proc.returncode == 1
+    assert "All traceback entries are hidden" not in out
+    headline = "Task 3.3 · propagate — wrong values\n"
+    assert out.count(headline) == 1, out
+    message = out[out.index(headline) :]
+    for label in ("called:", "got:", "expected:", "hint:"):
+        assert f"  {label}" in message
+    assert "divides the cost by m but not the gradients" in message  # the named mistake
+    assert "not implemented" not in out
+
+
+def test_the_kit_without_the_reference_shows_hidden_points_as_run_when_graded(tmp_path):
+    kit = write_bundle(tmp_path / "kit")
+    proc = run_pytest("exercises", cwd=kit, prelude=WITHOUT_REFERENCE)
+    out = proc.stdout
+    assert proc.returncode == 1, out[-2000:]
+    visible, hidden = visible_and_hidden(units.all_units())
+    assert f"self-check points: 0/{visible:g} visible + {hidden:g} hidden (run when graded)" in out
+    assert len(out.splitlines()) <= len(TASKS) + OVERHEAD
+    readme = (kit / "README.md").read_text()
+    for u in units.all_units():
+        v, h = visible_and_hidden([u])
+        row = f"| {u.number} `{u.name}` | {v + h:g} points: {v:g} visible + {h:g} hidden |"
+        assert row in readme
+    assert "jupyter lab" in readme and "autograder train" in readme
+
+
+def test_the_kit_json_lists_hidden_checks_as_not_run(tmp_path):
+    kit = write_bundle(tmp_path / "kit")
+    unit = units.get("logistic_regression")
+    code = WITHOUT_REFERENCE + textwrap.dedent(
+        """
+        import autograder
+        assert autograder.__file__.startswith(sys.argv[1]), autograder.__file__
+        from autograder.cli import main
+        sys.exit(main(["grade", sys.argv[2], "--json"]))
+        """
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code, str(kit), str(solution_path(unit.name))],
+        cwd=kit,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert proc.returncode == 0, proc.stderr
+    obj = json.loads(proc.stdout)
+    statuses = {(t["id"], c["name"]): c["status"] for t in obj["tasks"] for c in t["checks"]}
+    for task in unit.tasks:
+        for check in task.checks:
+            assert statuses[(task.id, check.name)] == ("not_run" if check.hidden else "passed")
+    visible, hidden = visible_and_hidden([unit])
+    assert obj["max_score"] == visible + hidden  # the unit's points, as in nbgrader
+    assert obj["score"] == visible
+
+
+def test_cli_table_shows_visible_and_hidden(capsys):
+    main(["grade", str(ROOT / "solutions" / "logistic_regression.py")])
+    out = capsys.readouterr().out
+    visible, hidden = visible_and_hidden([units.get("logistic_regression")])
+    assert out.splitlines()[0] == (
+        f"logistic_regression: {visible:g}/{visible:g} visible + {hidden:g}/{hidden:g} hidden"
+    )
+
+
+def test_points_text_is_the_same_everywhere():
+    ran = Points(26, 26, 4, 6)
+    assert ran.text() == "26/26 visible + 4/6 hidden"
+    assert ran.short() == "26/26 + 4/6 hidden"
+    not_run = Points(26, 26, None, 6)
+    assert not_run.text() == "26/26 visible + 6 hidden (run when graded)"
+    assert (Points(3, 3) + not_run).text() == "29/29 visible + 6 hidden (run when graded)"
+    assert Points(4, 4).text() == "4/4"
+    result = UnitResult(
+        "logistic_regression",
+        [
+            TaskResult(
+                "3.3",
+                "propagate",
+                [
+                    CheckResult("structure", True, 1.0, 1.0),
+                    CheckResult("hidden", False, 0.0, 2.0, status="not_run"),
+                ],
+            )
+        ],
+    )
+    assert unit_points(result) == Points(1.0, 1.0, None, 2.0)
+
+
+# ----------------------------------------------------------------------------- check()
+
+
+@pytest.fixture
+def kernel(monkeypatch):
+    """Pretend to be a notebook kernel whose __main__ holds some code."""
+    import linecache
+    import types
+
+    monkeypatch.delenv(notebook.DEFER_ENV, raising=False)
+    monkeypatch.delenv(notebook.LOADING_ENV, raising=False)
+
+    def use(text: str) -> None:
+        name = f"<ipython-input-{abs(hash(text))}>"
+        linecache.cache[name] = (len(text), None, text.splitlines(keepends=True), name)
+        mod = types.ModuleType("__main__")
+        exec(compile(text, name, "exec"), mod.__dict__)
+        monkeypatch.setitem(sys.modules, "__main__", mod)
+
+    return use
+
+
+def test_check_on_a_stub_prints_one_line(kernel, capsys):
+    kernel(make_stub(solution_path("logistic_regression").read_text(), "logistic_regression"))
+    assert notebook.check("3.4") is False
+    out = capsys.readouterr().out
+    assert out.count("not implemented") == 1
+    assert "Task 3.4 · optimize: 0/5 visible + 0/2 hidden" in out
+
+
+def test_check_prints_each_distinct_failure_once(kernel, capsys):
+    unit = "logistic_regression"
+    (m,) = [m for m in catalogue(unit) if (m.function, m.id) == ("propagate", "no_mean")]
+    kernel(solution_path(unit).read_text() + "\n\n" + m.code + "\n")
+    assert notebook.check("3.3") is False
+    out = capsys.readouterr().out
+    blocks = out.strip().split("\n\n")[1:]
+    assert blocks and len(blocks) == len(set(blocks))
+    assert all(b.startswith("Task 3.3 · propagate — ") for b in blocks)
+
+
+def test_check_all_shows_points_like_the_cli(kernel, capsys):
+    unit = "logistic_regression"
+    kernel(solution_path(unit).read_text())
+    notebook.check_all(unit)
+    first = capsys.readouterr().out.splitlines()[0]
+    visible, hidden = visible_and_hidden([units.get(unit)])
+    assert first.endswith(f": {visible:g}/{visible:g} visible + {hidden:g}/{hidden:g} hidden")
