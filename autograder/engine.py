@@ -450,9 +450,24 @@ def grade_task(
             text = run_advice(unit, task, rule, submission, reference, stored, seed)
             if text:
                 tr.notes.append(("advice", text))
+    _show_task_notes(tr)
     if checks is None:
         _task_cache(submission)[task.id] = tr
     return tr
+
+
+def _show_task_notes(tr: TaskResult) -> None:
+    """Append the task's own notes to its last check's message (grade cells show messages).
+
+    Recognized conventions and advice-rule texts belong to the task, not to one check; the
+    last check's message is where a notebook's grade cells and nbgrader's feedback show them.
+    """
+    if not tr.checks:
+        return
+    shown = "\n".join(tr.checks[-1].message.splitlines())
+    lines = [messages.note_line(kind, text) for kind, text in tr.notes if text not in shown]
+    if lines:
+        tr.checks[-1].message = "\n".join([tr.checks[-1].message, *lines])
 
 
 def run_advice(

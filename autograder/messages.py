@@ -61,7 +61,13 @@ def format_failure(
 
 
 def _line(label: str, text: str) -> str:
-    return f"  {(label + ':'):<{LABEL_WIDTH}}{text}"
+    head = label + ":"
+    return f"  {head:<{max(LABEL_WIDTH, len(head) + 1)}}{text}"
+
+
+def note_line(kind: str, text: str) -> str:
+    """Format a task note: ``advice`` (never scored) or ``recognized`` (an older convention)."""
+    return _line(kind, text)
 
 
 def advice_lines(advice: list[str] | tuple[str, ...]) -> list[str]:
