@@ -10,9 +10,9 @@ exactly as ``autograder grade --json`` does (isolated worker, reference installe
 - the pytest self-check path and the nbgrader flow's grading function agree with it;
 - every injected bug costs points on its own task and on no other. Injected copies are graded
   through the self-check path (in this process), which the previous point binds to
-  ``autograder grade``: an isolated worker costs about a second of CPU per file (most of it
-  importing matplotlib without a font cache), and twenty more of them would double the module's
-  CPU time.
+  ``autograder grade``: an isolated worker costs up to a second of CPU per file (most of it
+  importing matplotlib, as the course's first cells do), and twenty more of them would nearly
+  double the module's CPU time.
 
 Each file is graded once per path (module-level cache), so the whole module stays fast.
 """
