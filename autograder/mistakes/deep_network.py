@@ -27,6 +27,10 @@ _HIDDEN = 'linear_activation_backward(grads["dA" + str(l + 1)], caches[l], "relu
 _UPDATE = '        parameters["W" + str(l)] = params["W" + str(l)] - learning_rate * grads["dW" + str(l)]\n        parameters["b" + str(l)] = params["b" + str(l)] - learning_rate * grads["db" + str(l)]\n'
 _PRINT = '            if print_cost:\n                print(f"Cost after iteration {i}: {float(cost)}")\n'
 _RESEEDS = "calls np.random.seed itself"
+DAL_TO_EVERY_LAYER = (
+    "every hidden layer gets dAL through sigmoid_backward; hidden layer l needs the dA_prev "
+    "of layer l+1, through relu_backward"
+)
 
 # fmt: off
 MISTAKES = [
@@ -96,20 +100,19 @@ MISTAKES = [
             fails="values hidden", hint="apply relu(Z) or sigmoid(Z) to Z."),
     variant("linear_activation_forward", "cache_swapped", "cache = (activation_cache, linear_cache)",
             ("    cache = (linear_cache, activation_cache)", "    cache = (activation_cache, linear_cache)"),
-            fails="structure", message="should be the tuple (A, W, b)"),
+            fails="structure", message="should be (A, W, b)"),
     variant("linear_activation_forward", "hard_coded", "returns the visible example's A",
             ("    return A, cache", f'    A = np.array({_SIG} if activation == "sigmoid" else {_RELU})\n    return A, cache'),
             fails="hidden"),
     # ------------------------------------------------------------------ 5.5 L_model_forward
-    variant("L_model_forward", "returns_z", "linear_forward for the output layer: returns Z[L], not sigmoid(Z[L])",
+    variant("L_model_forward", "returns_z", "linear_forward for the output layer: AL is Z[L], the sigmoid is missing",
             (_LAST, '    AL, cache = linear_forward(A, parameters["W" + str(L)], parameters["b" + str(L)])'),
-            fails="structure values hidden", message="AL is Z[L]"),
-    variant("L_model_forward", "sigmoid_forgotten", "keeps the caches right but returns Z[L] as AL",
-            ("    return AL, caches", "    return cache[1], caches"),
-            fails="values hidden", message="the sigmoid is missing"),
-    variant("L_model_forward", "relu_output", "relu on the output layer too",
+            fails="structure values hidden"),
+    variant("L_model_forward", "sigmoid_forgotten", "AL is Z[L] (the caches are right): the output layer's sigmoid is missing",
+            ("    return AL, caches", "    return cache[1], caches"), fails="values hidden"),
+    variant("L_model_forward", "relu_output", "relu on the output layer too: layer L is LINEAR -> SIGMOID",
             ('parameters["b" + str(L)], "sigmoid"', 'parameters["b" + str(L)], "relu"'),
-            fails="values hidden", message="AL is relu(Z[L])"),
+            fails="values hidden"),
     variant("L_model_forward", "last_cache_missing", "does not append the output layer's cache",
             ("    caches.append(cache)\n    return", "    return"),
             fails="structure", message="should be a list of 2 caches"),
@@ -172,18 +175,31 @@ def L_model_backward(AL, Y, caches):
     grads["dA0"], grads["dW1"], grads["db1"] = linear_activation_backward(grads["dA1"], caches[0], "relu")
     return grads
 """, "structure gradcheck_deep hidden", message="it only works for two layers"),
-    variant("L_model_backward", "same_upstream", "feeds dA{L-1} to every hidden layer (right only for L = 2)",
+    variant("L_model_backward", "same_upstream", "every hidden layer gets dA{L-1}, the dA_prev of layer L; layer l needs the dA_prev of layer l+1",
             (_HIDDEN, _HIDDEN.replace("str(l + 1)", "str(L - 1)")),
-            fails="structure gradcheck_deep hidden", message="the same upstream gradient"),
-    variant("L_model_backward", "sigmoid_hidden", "sigmoid backward for the hidden relu layers",
+            fails="structure gradcheck_deep hidden", message="only works for two layers"),
+    variant("L_model_backward", "sigmoid_hidden", "sigmoid_backward for the hidden layers, which are relu layers and need relu_backward",
             (_HIDDEN, _HIDDEN.replace('"relu"', '"sigmoid"')),
-            fails="values gradcheck_2_layers gradcheck_deep hidden", message="are what sigmoid_backward gives"),
-    variant("L_model_backward", "dal_to_every_layer", "dAL through sigmoid_backward for every hidden layer",
+            fails="values gradcheck_2_layers gradcheck_deep hidden"),
+    variant("L_model_backward", "dal_to_every_layer", DAL_TO_EVERY_LAYER,
             (_HIDDEN, 'linear_activation_backward(dAL, caches[l], "sigmoid")'),
-            fails="values gradcheck_2_layers gradcheck_deep hidden", message="every hidden layer gets dAL"),
-    variant("L_model_backward", "relu_output", "relu backward for the sigmoid output layer",
+            fails="values gradcheck_2_layers gradcheck_deep hidden"),
+    mistake("L_model_backward", "dal_to_every_layer_dA1", DAL_TO_EVERY_LAYER + " (older keys dA1..dAL)", """
+def L_model_backward(AL, Y, caches):
+    grads = {}
+    L = len(caches)
+    dAL = - (np.divide(Y, AL) - np.divide(1 - Y, 1 - AL))
+    grads["dA" + str(L)], grads["dW" + str(L)], grads["db" + str(L)] = linear_activation_backward(dAL, caches[L-1], activation = "sigmoid")
+    for l in reversed(range(L-1)):
+        dA_prev_temp, dW_temp, db_temp = linear_activation_backward(dAL, caches[l], activation = "sigmoid")
+        grads["dA" + str(l + 1)] = dA_prev_temp
+        grads["dW" + str(l + 1)] = dW_temp
+        grads["db" + str(l + 1)] = db_temp
+    return grads
+""", "values gradcheck_2_layers gradcheck_deep hidden"),
+    variant("L_model_backward", "relu_output", "relu_backward for the output layer, a sigmoid layer that needs sigmoid_backward",
             ('caches[L - 1], "sigmoid")', 'caches[L - 1], "relu")'),
-            fails="values gradcheck_2_layers gradcheck_deep hidden", message="needs sigmoid_backward"),
+            fails="values gradcheck_2_layers gradcheck_deep hidden"),
     variant("L_model_backward", "dal_sign", "dAL with the wrong sign",
             ("dAL = -(np.divide(Y, AL) - np.divide(1 - Y, 1 - AL))", "dAL = np.divide(Y, AL) - np.divide(1 - Y, 1 - AL)"),
             fails="values gradcheck_2_layers gradcheck_deep hidden"),
@@ -194,17 +210,25 @@ def L_model_backward(AL, Y, caches):
     variant("update_parameters", "in_place", "shallow copy, then -= (changes the caller's arrays)",
             (_UPDATE, _UPDATE.replace('] = params["W" + str(l)] -', '] -=').replace('] = params["b" + str(l)] -', '] -=')),
             advice="changed the dict params"),
-    variant("update_parameters", "two_layers_only", "updates W1, b1, W2, b2 only",
-            ("range(1, L + 1)", "(1, 2)"), fails="hidden", message="W3, b3 were not updated"),
-    variant("update_parameters", "plus", "adds the gradient (gradient ascent)",
-            (_UPDATE, _UPDATE.replace("- learning_rate", "+ learning_rate")),
-            fails="values hidden", message="moved along its gradient"),
+    variant("update_parameters", "two_layers_only", "updates W1, b1, W2, b2 only: every layer l = 1..L needs its update",
+            ("range(1, L + 1)", "(1, 2)"), fails="hidden"),
+    variant("update_parameters", "plus", "adds the gradient (gradient ascent): W - learning_rate * dW steps downhill",
+            (_UPDATE, _UPDATE.replace("- learning_rate", "+ learning_rate")), fails="values hidden"),
     variant("update_parameters", "len_params", "L = len(params) (forgets // 2)",
             ("L = len(parameters) // 2", "L = len(parameters)"),
             fails="structure values hidden", message="KeyError"),
-    variant("update_parameters", "step_l_times", "a loop inside the loop over layers: the step applied L times",
+    variant("update_parameters", "step_l_times", "the step is applied L times (a loop inside the loop over layers): update each W{l}, b{l} once",
             (_UPDATE, "        for _ in range(L):\n    " + _UPDATE.replace("= params[", "= parameters[").replace("\n        ", "\n            ")),
-            fails="values hidden", message="the update is applied L times"),
+            fails="values hidden"),
+    mistake("update_parameters", "step_l_times_in_place", "the step is applied L times (a loop inside the loop over layers, older template)", """
+def update_parameters(parameters, grads, learning_rate):
+    L = len(parameters) // 2
+    for l in range(L):
+        for k in range(L):
+            parameters["W" + str(l+1)] = parameters["W" + str(l+1)] - learning_rate * grads["dW" + str(l+1)]
+            parameters["b" + str(l+1)] = parameters["b" + str(l+1)] - learning_rate * grads["db" + str(l+1)]
+    return parameters
+""", "values hidden"),
     # ------------------------------------------------------------------ 5.11 two_layer_model
     variant("two_layer_model", "costs_array", "returns the costs as a numpy array",
             ("    return parameters, costs", "    return parameters, np.array(costs)"),

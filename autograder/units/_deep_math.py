@@ -2,11 +2,10 @@
 
 The course's forward pass, cost, backward pass and training loop, written out. The checks of
 :mod:`autograder.units.deep_network` use it, where it is installed, to choose test networks
-away from ReLU kinks, to gradient-check a backward pass against the true cost, to train the
-expected models from each accepted initialization and to name wrong backward passes. It is a
-drop-in solution of several tasks, so the student bundle leaves it out
-(``autograder/units/_*_math.py``); there the checks use the student's own forward pass and
-cost, and stored values. Caches have the course's structure ``((A_prev, W, b), Z)``.
+away from ReLU kinks, to gradient-check a backward pass against the true cost and to train the
+expected models from each accepted initialization. It is a drop-in solution of several tasks,
+so the student bundle leaves it out (``autograder/units/_*_math.py``); there the checks use the
+student's own forward pass and cost, and stored values. Caches are ``((A_prev, W, b), Z)``.
 """
 
 from __future__ import annotations
@@ -54,41 +53,17 @@ def cost(AL: np.ndarray, Y: np.ndarray) -> float:
     return float(-np.sum(Y * np.log(AL) + (1 - Y) * np.log(1 - AL)) / m)
 
 
-def backward(
-    AL: np.ndarray,
-    Y: np.ndarray,
-    caches: list,
-    hidden: str = "relu",
-    output: str = "sigmoid",
-    upstream: str = "chain",
-) -> dict[str, np.ndarray]:
-    """The course's L_model_backward, and the wrong ones students write.
-
-    Args:
-        AL: the output, ``(1, m)``.
-        Y: the labels, ``(1, m)``.
-        caches: ``[((A_prev, W, b), Z)]`` per layer.
-        hidden: the backward step of layers ``1..L-1`` (the course: ``"relu"``).
-        output: the backward step of layer ``L`` (the course: ``"sigmoid"``).
-        upstream: what each hidden layer gets: ``"chain"`` (the course: the ``dA_prev`` of the
-            layer above), ``"dAL"`` (the output's gradient) or ``"top"`` (layer L's ``dA_prev``).
-
-    Returns:
-        ``dA0..dA{L-1}``, ``dW1..dWL``, ``db1..dbL``.
-    """
+def backward(AL: np.ndarray, Y: np.ndarray, caches: list) -> dict[str, np.ndarray]:
+    """The course's L_model_backward: ``dA0..dA{L-1}``, ``dW1..dWL``, ``db1..dbL``."""
     L, m = len(caches), AL.shape[1]
     grads = {}
-    dAL = dA = -(Y / AL - (1 - Y) / (1 - AL))
-    top = None
+    dA = -(Y / AL - (1 - Y) / (1 - AL))
     for layer in range(L, 0, -1):
         (A_prev, W, _), Z = caches[layer - 1]
-        if layer < L and upstream != "chain":
-            dA = dAL if upstream == "dAL" else top
-        dZ = act_backward(dA, Z, output if layer == L else hidden)
+        dZ = act_backward(dA, Z, "sigmoid" if layer == L else "relu")
         grads[f"dW{layer}"] = dZ @ A_prev.T / m
         grads[f"db{layer}"] = np.sum(dZ, axis=1, keepdims=True) / m
         dA = grads[f"dA{layer - 1}"] = W.T @ dZ
-        top = dA if layer == L else top
     return grads
 
 
