@@ -256,6 +256,8 @@ def update_parameters(parameters, grads, learning_rate):
     variant("L_layer_model", "hard_coded_input", "the input size hard-coded (12288, the course's images)",
             ("parameters = initialize_parameters_deep(layers_dims)", "parameters = initialize_parameters_deep([12288] + list(layers_dims[1:]))"),
             fails="structure values prints_costs hidden", message="for inputs of size 12288"),
+    variant("L_layer_model", "fixed_learning_rate", "ignores learning_rate (always 0.0075)",
+            ("grads, learning_rate)", "grads, 0.0075)"), fails="values hidden"),
     variant("L_layer_model", "two_layer_init", "initializes with the 2-layer initialize_parameters",
             ("parameters = initialize_parameters_deep(layers_dims)", "parameters = initialize_parameters(layers_dims[0], layers_dims[1], layers_dims[-1])"),
             fails="structure values hidden", message="missing keys"),
