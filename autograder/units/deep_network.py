@@ -256,6 +256,13 @@ NET3_X, NET3_Y, NET3_P = _fixed_net((5, 4, 3, 1), 6, 4)
 TOY_X = np.random.default_rng(8).normal(0, 1, (4, 12))
 TOY_Y = (TOY_X[0:1] + 0.5 * TOY_X[1:2] > 0).astype(np.float64)
 ACTIVATIONS = ("relu", "sigmoid")
+#: How the one-layer functions' calls read in messages (``{}``: the activation).
+CALLS = {
+    "linear_forward": "linear_forward(A, W, b)",
+    "linear_activation_forward": 'linear_activation_forward(A_prev, W, b, "{}")',
+    "linear_backward": "linear_backward(dZ, cache)",
+    "linear_activation_backward": 'linear_activation_backward(dA, cache, "{}")',
+}
 
 UNIT = Unit("deep_network", 5, "deep neural network: step by step, and the application")
 
@@ -464,7 +471,7 @@ def _forward_structure(ctx: Context) -> None:
     fn = ctx.task.function
     cases, name, hint = FORWARD[fn]
     for args in cases:
-        out, cache = expect_tuple(ctx.call(*args), f"{fn}({', '.join(map(repr, args[3:]))})", 2)
+        out, cache = expect_tuple(ctx.call(*args), CALLS[fn].format(*args[3:]), 2)
         expect_array(out, name, (2, 4), shape_text="(n[l], m)", hint=hint)
         _expect_cache(cache, *args[:3], "cache", with_z=len(args) == 4)
 
@@ -626,7 +633,7 @@ def _grads_structure(ctx: Context) -> None:
     """Returns (dA_prev, dW, db) shaped like A_prev, W and b (for each activation)."""
     fn = ctx.task.function
     for args in BACKWARD[fn][0]:
-        got = expect_tuple(ctx.call(*args), f"{fn}({', '.join(map(repr, args[2:]))})", 3)
+        got = expect_tuple(ctx.call(*args), CALLS[fn].format(*args[2:]), 3)
         for g, name, shape, text in zip(got, GRADS, LB_SHAPES, LB_TEXTS):
             hint = "each gradient has the shape of what it is the gradient of (A_prev, W, b)"
             hint += "; db needs np.sum(..., axis=1, keepdims=True)." if name == "db" else "."
