@@ -135,10 +135,10 @@ def initialize_parameters_deep(layer_dims: list[int]) -> dict[str, np.ndarray]:
         for $l = 1, \dots, L$:
         $W^{[l]} = \text{randn}(n^{[l]}, n^{[l-1]}) / \sqrt{n^{[l-1]}}$, $b^{[l]} = 0$.
 
-    The scale is the **application's** $1/\sqrt{n^{[l-1]}}$ (not the step-by-step part's
-    ``0.01``): with ``0.01`` a deep ReLU network's activations shrink layer after layer and
-    :func:`L_layer_model` barely learns. Every weight matrix must be random (no zeros, no
-    copies of one row) with standard deviation close to $1/\sqrt{n^{[l-1]}}$.
+    The scale is the **application's** $1/\sqrt{n^{[l-1]}}$. The step-by-step notebook's
+    ``* 0.01`` is accepted too, but with it a deep ReLU network's activations shrink layer
+    after layer and :func:`L_layer_model` barely learns. Every weight matrix must be random
+    (no zeros, no copies of one row, both signs) with one of these standard deviations.
 
     Draw ``W1``, ``W2``, ... in order with ``np.random.randn`` from numpy's global generator.
     Do **not** call ``np.random.seed`` here: the caller seeds.
@@ -455,7 +455,7 @@ def two_layer_model(
         layers_dims: ``(n_x, n_h, n_y)``.
         learning_rate: the gradient-descent step.
         num_iterations: the number of iterations.
-        print_cost: print the cost every 100 iterations.
+        print_cost: print ``Cost after iteration i: cost`` every 100 iterations.
 
     Returns:
         ``(parameters, costs)``: the trained ``{"W1", "b1", "W2", "b2"}`` and ``costs``, a
@@ -501,7 +501,7 @@ def L_layer_model(
         layers_dims: ``[n[0], n[1], ..., n[L]]`` with ``n[L] = 1``.
         learning_rate: the gradient-descent step.
         num_iterations: the number of iterations.
-        print_cost: print the cost every 100 iterations.
+        print_cost: print ``Cost after iteration i: cost`` every 100 iterations.
 
     Returns:
         ``(parameters, costs)``: the trained ``{"W1", "b1", ..., "WL", "bL"}`` and ``costs``,

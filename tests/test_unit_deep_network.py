@@ -12,7 +12,7 @@ from autograder import cli
 from autograder.demos import load_impl
 from autograder.engine import grade_submission, load_reference
 from autograder.mistakes import deep_network as mistakes
-from autograder.submission import from_path
+from autograder.submission import Submission, from_path
 from autograder.units import _deep_math as grader_math
 from autograder.units import deep_network as unit
 
@@ -174,7 +174,8 @@ def test_bundle_stubs_fail_every_visible_check(bundle):
 
 
 @pytest.mark.parametrize(
-    "mistake_id", ["sigmoid_hidden", "relu_output", "dal_sign", "same_upstream"]
+    "mistake_id",
+    ["sigmoid_hidden", "relu_output", "dal_sign", "same_upstream", "dal_to_every_layer"],
 )
 def test_bundle_gradient_checks_catch_wrong_backward(bundle, mistake_id):
     m = next(
@@ -218,3 +219,295 @@ def test_bundle_gradient_check_uses_the_students_forward(bundle, broken):
     assert "your L_model_forward and compute_cost" in status["gradcheck_deep"][1]
     assert "right for a 2-layer network" not in status["gradcheck_deep"][1]
     assert status["values"][0] == "passed"  # stored inputs: no forward pass needed
+
+
+# ------------------------------------------------------------------ course code (issue 9)
+# Small course-style functions, each graded in place of the reference's: what the course's
+# releases accepted gets full marks (with the advice or the recognized convention shown), and
+# the real mistakes of course-releases.md lose points with a message that names them.
+
+
+def course_submission(code: str, *, drop: tuple[str, ...] = ()):
+    """The reference with the functions defined in ``code`` replaced (and ``drop`` removed)."""
+    ref = load_reference("deep_network")
+    ns = {k: v for k, v in vars(ref).items() if k not in drop}
+    exec(compile(code, "<course code>", "exec"), ns)
+    return Submission("deep_network", ns, "course code", source_text=code)
+
+
+def graded(code: str, task: str, **kwargs):
+    result = grade_submission("deep_network", course_submission(code, **kwargs), tasks=[task])
+    (task_result,) = result.tasks
+    return task_result
+
+
+def notes(task_result, kind: str) -> list[str]:
+    return [text for label, text in task_result.notes if label == kind] + [
+        text
+        for c in task_result.checks
+        for text in (c.advice if kind == "advice" else c.recognized)
+    ]
+
+
+def full_marks(task_result) -> bool:
+    return task_result.score == task_result.max_score > 0
+
+
+INIT_TEMPLATE = """
+def initialize_parameters(n_x, n_h, n_y):
+    np.random.seed(1)
+    W1 = np.random.randn(n_h, n_x) * 0.01
+    b1 = np.zeros((n_h, 1))
+    W2 = np.random.randn(n_y, n_h) * 0.01
+    b2 = np.zeros((n_y, 1))
+    return {"W1": W1, "b1": b1, "W2": W2, "b2": b2}
+"""
+INIT_DEEP = """
+def initialize_parameters_deep(layer_dims):
+    np.random.seed({seed})
+    parameters = {{}}
+    for l in range(1, len(layer_dims)):
+        parameters['W' + str(l)] = np.random.randn(layer_dims[l], layer_dims[l-1]){scale}
+        parameters['b' + str(l)] = np.zeros((layer_dims[l], 1))
+    return parameters
+"""
+STEP_BY_STEP = INIT_DEEP.format(seed=3, scale=" * 0.01")
+APPLICATION = INIT_DEEP.format(seed=1, scale=" / np.sqrt(layer_dims[l-1])")
+
+
+def test_template_seed_in_initialize_parameters_is_full_marks_with_advice():
+    t = graded(INIT_TEMPLATE, "5.1")
+    assert full_marks(t), [c.message for c in t.checks]
+    assert any("calls np.random.seed itself" in a for a in notes(t, "advice"))
+    assert any("np.random.seed(1)" in r for r in notes(t, "recognized"))
+
+
+@pytest.mark.parametrize(
+    ("code", "form"), [(STEP_BY_STEP, "np.random.seed(3)"), (APPLICATION, "np.random.seed(1)")]
+)
+def test_both_course_initializations_of_initialize_parameters_deep_get_full_marks(code, form):
+    t = graded(code, "5.2")
+    assert full_marks(t), [c.message for c in t.checks]
+    assert any(form in r for r in notes(t, "recognized"))
+    assert any("calls np.random.seed itself" in a for a in notes(t, "advice"))
+
+
+def test_every_layer_is_checked_for_sign_and_scale():
+    code = STEP_BY_STEP.replace(
+        "np.random.randn(layer_dims[l], layer_dims[l-1]) * 0.01",
+        "np.random.randn(layer_dims[l], layer_dims[l-1]) * (0.01 if l == 1 else 1.0)",
+    )
+    t = graded(code, "5.2")
+    scale = next(c for c in t.checks if c.name == "scale")
+    assert scale.status == "failed" and "W2 has the wrong scale" in scale.message
+    rand = STEP_BY_STEP.replace("* 0.01", "* (0.01 if l == 1 else 1.0)").replace(
+        "np.random.randn", "(np.random.randn if l == 1 else np.random.rand)"
+    )
+    scale = next(c for c in graded(rand, "5.2").checks if c.name == "scale")
+    assert "every weight of W2 is positive" in scale.message
+
+
+UPDATE_IN_PLACE = """
+def update_parameters(parameters, grads, learning_rate):
+    L = len(parameters) // 2
+    for l in range(L):
+        parameters["W" + str(l+1)] = parameters["W" + str(l+1)] - learning_rate * grads["dW" + str(l+1)]
+        parameters["b" + str(l+1)] = parameters["b" + str(l+1)] - learning_rate * grads["db" + str(l+1)]
+    return parameters
+"""  # noqa: E501
+
+
+def test_older_update_in_place_is_full_marks_with_advice():
+    t = graded(UPDATE_IN_PLACE, "5.10")
+    assert full_marks(t), [c.message for c in t.checks]
+    assert any("changed the dict params" in a for a in notes(t, "advice"))
+
+
+def test_update_applied_l_times_is_named_with_the_number_of_steps():
+    code = UPDATE_IN_PLACE.replace(
+        "    for l in range(L):\n", "    for l in range(L):\n     for k in range(L):\n"
+    )
+    t = graded(code, "5.10")
+    values = next(c for c in t.checks if c.name == "values")
+    assert values.status == "failed" and "the step is applied L times" in values.message
+
+
+OLDER_BACKWARD = """
+def L_model_backward(AL, Y, caches):
+    grads = {}
+    L = len(caches)
+    Y = Y.reshape(AL.shape)
+    dAL = - (np.divide(Y, AL) - np.divide(1 - Y, 1 - AL))
+    current_cache = caches[L-1]
+    grads["dA" + str(L)], grads["dW" + str(L)], grads["db" + str(L)] = linear_activation_backward(dAL, current_cache, activation = "sigmoid")
+    for l in reversed(range(L-1)):
+        current_cache = caches[l]
+        dA_prev_temp, dW_temp, db_temp = linear_activation_backward(grads["dA" + str(l + 2)], current_cache, activation = "relu")
+        grads["dA" + str(l + 1)] = dA_prev_temp
+        grads["dW" + str(l + 1)] = dW_temp
+        grads["db" + str(l + 1)] = db_temp
+    return grads
+"""  # noqa: E501
+DAL_BUG = (
+    'linear_activation_backward(grads["dA" + str(l + 2)], current_cache, activation = "relu")',
+    'linear_activation_backward(dAL, current_cache, activation = "sigmoid")',
+)
+
+
+def test_older_dA1_to_dAL_keys_are_full_marks_and_recognized():
+    t = graded(OLDER_BACKWARD, "5.9")
+    assert full_marks(t), [c.message for c in t.checks]
+    assert any("dA1..dAL" in r for r in notes(t, "recognized"))
+
+
+def test_older_keys_with_the_dal_bug_lose_points_with_its_name():
+    t = graded(OLDER_BACKWARD.replace(*DAL_BUG), "5.9")
+    failed = {c.name: c.message for c in t.checks if c.status == "failed"}
+    assert set(failed) == {"values", "gradcheck_2_layers", "gradcheck_deep", "hidden"}
+    assert "every hidden layer gets dAL through sigmoid_backward" in failed["gradcheck_deep"]
+    assert "dA1..dAL" in " ".join(notes(t, "recognized"))
+
+
+def test_older_keys_of_the_wrong_shape_get_a_shape_message_in_course_symbols():
+    code = (
+        OLDER_BACKWARD.replace('grads["dA" + str(L)], grads["dW"', 'dA_prev, grads["dW"')
+        .replace("    for l in reversed", '    grads["dA" + str(L)] = dAL\n    for l in reversed')
+        .replace(
+            'grads["dA" + str(l + 2)]', '(dA_prev if l == L - 2 else grads["dA" + str(l + 2)])'
+        )
+    )
+    structure = next(c for c in graded(code, "5.9").checks if c.name == "structure")
+    assert structure.status == "failed" and "the shape of A2" in structure.message
+
+
+def test_l_model_forward_returning_z_is_named():
+    code = """
+def L_model_forward(X, parameters):
+    caches = []
+    A = X
+    L = len(parameters) // 2
+    for l in range(1, L):
+        W, b = parameters["W" + str(l)], parameters["b" + str(l)]
+        A, cache = linear_activation_forward(A, W, b, "relu")
+        caches.append(cache)
+    Z, linear_cache = linear_forward(A, parameters["W" + str(L)], parameters["b" + str(L)])
+    caches.append((linear_cache, Z))
+    return Z, caches
+"""
+    t = graded(code, "5.5")
+    failed = {c.name: c.message for c in t.checks if c.status == "failed"}
+    assert set(failed) == {"values", "hidden"}
+    assert "AL is Z[L]" in failed["values"]
+
+
+# ------------------------------------------------------------------ the models
+OLDER_MODEL = """
+def L_layer_model(X, Y, layers_dims, learning_rate = 0.0075, num_iterations = 3000, print_cost=False):
+    np.random.seed(1)
+    costs = []
+    parameters = initialize_parameters_deep(layers_dims)
+    for i in range(0, num_iterations):
+        AL, caches = L_model_forward(X, parameters)
+        cost = compute_cost(AL, Y)
+        grads = L_model_backward(AL, Y, caches)
+        parameters = update_parameters(parameters, grads, learning_rate)
+        if print_cost and i % 100 == 0:
+            print ("Cost after iteration %i: %f" %(i, cost))
+        if print_cost and i % 100 == 0:
+            costs.append(cost)
+    return parameters
+"""  # noqa: E501
+MODEL_2021 = """
+def L_layer_model(X, Y, layers_dims, learning_rate = 0.0075, num_iterations = 3000, print_cost=False):
+    np.random.seed(1)
+    costs = []
+    parameters = initialize_parameters_deep(layers_dims)
+    for i in range(0, num_iterations):
+        AL, caches = L_model_forward(X, parameters)
+        cost = np.squeeze(np.array(compute_cost(AL, Y)))
+        grads = L_model_backward(AL, Y, caches)
+        parameters = update_parameters(parameters, grads, learning_rate)
+        if print_cost and i % 100 == 0 or i == num_iterations - 1:
+            print("Cost after iteration {}: {}".format(i, np.squeeze(cost)))
+        if i % 100 == 0 or i == num_iterations:
+            costs.append(cost)
+    return parameters, costs
+"""  # noqa: E501
+
+
+def test_older_model_returning_only_parameters_is_full_marks_and_recognized():
+    t = graded(OLDER_MODEL, "5.12")
+    assert full_marks(t), [c.message for c in t.checks]
+    assert any("returns only the parameters" in r for r in notes(t, "recognized"))
+
+
+def test_2021_model_with_0d_costs_and_its_extra_last_line_is_full_marks():
+    t = graded(MODEL_2021, "5.12")
+    assert full_marks(t), [c.message for c in t.checks]
+
+
+@pytest.mark.parametrize("init", [STEP_BY_STEP, APPLICATION])
+def test_l_layer_model_trains_from_either_course_initialization(init):
+    t = graded(init + MODEL_2021, "5.12")
+    assert full_marks(t), [c.message for c in t.checks]
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (("if print_cost and i % 100 == 0 or", "if print_cost or"), "should print"),
+        (
+            ("format(i, np.squeeze(cost))", "format(i, costs[0] if costs else cost)"),
+            "not that iteration's cost",
+        ),
+        (
+            ("if print_cost and i % 100 == 0 or i == num_iterations - 1:", "if False:"),
+            "printed:  nothing",
+        ),
+    ],
+)
+def test_wrong_printing_loses_the_printing_check_only(change, message):
+    t = graded(MODEL_2021.replace(*change), "5.12")
+    failed = {c.name: c.message for c in t.checks if c.status == "failed"}
+    assert set(failed) == {"prints_costs"}, failed
+    assert message in failed["prints_costs"]
+
+
+@pytest.mark.parametrize("product", ["np.dot(W, A)", "W @ A"])
+def test_a_hard_coded_input_size_is_named_whatever_the_constant(product):
+    code = (
+        MODEL_2021.replace(
+            "initialize_parameters_deep(layers_dims)",
+            "initialize_parameters_deep([64] + list(layers_dims[1:]))",
+        )
+        + f"""
+def linear_forward(A, W, b):
+    return {product} + b, (A, W, b)
+"""
+    )
+    t = graded(code, "5.12")
+    assert t.score == 0
+    structure = next(c for c in t.checks if c.name == "structure")
+    assert "for inputs of size 64" in structure.message
+    assert "hard-coded" in structure.message
+
+
+@pytest.mark.parametrize("function", ["two_layer_model", "L_layer_model"])
+def test_grader_training_matches_the_reference_models(function):
+    ref = load_reference("deep_network")
+    dims = [4, 5, 3, 1] if function == "L_layer_model" else (4, 7, 1)
+    runs = unit.trained(function, unit.TOY_X, unit.TOY_Y, dims, 0.05, 201)
+    np.random.seed(1)
+    params, costs = getattr(ref, function)(unit.TOY_X, unit.TOY_Y, dims, 0.05, 201)
+    kit = next(iter(runs.values()))
+    assert len(runs) == (4 if function == "L_layer_model" else 1)
+    for key, value in params.items():
+        np.testing.assert_allclose(kit[0][key], value, rtol=1e-12, atol=1e-15)
+    np.testing.assert_allclose(kit[1], costs, rtol=1e-12)
+
+
+def test_bundle_accepts_the_older_keys(bundle):
+    sub = course_submission(OLDER_BACKWARD)
+    result = grade_submission("deep_network", sub, reference=None, tasks=["5.9"])
+    (t,) = result.tasks
+    assert all(c.status in ("passed", "not_run") for c in t.checks), [c.message for c in t.checks]

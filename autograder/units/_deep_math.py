@@ -1,11 +1,11 @@
 """The grader's own network math for unit 5 (deep_network): grader-only, never in the bundle.
 
-The course's forward pass, cost and backward pass, written out. The checks of
+The course's forward pass, cost, backward pass and training loop, written out. The checks of
 :mod:`autograder.units.deep_network` use it, where it is installed, to choose test networks
-away from ReLU kinks, to gradient-check a backward pass against the true cost and to diagnose
-wrong gradients. It is a drop-in solution of several tasks, so the student bundle leaves it
-out (``autograder/units/_*_math.py``); there the checks use the student's own forward pass
-and cost instead. Caches have the course's structure ``((A_prev, W, b), Z)``.
+away from ReLU kinks, to gradient-check a backward pass against the true cost and to train the
+expected models from each accepted initialization. It is a drop-in solution of several tasks,
+so the student bundle leaves it out (``autograder/units/_*_math.py``); there the checks use the
+student's own forward pass and cost, and stored values. Caches are ``((A_prev, W, b), Z)``.
 """
 
 from __future__ import annotations
@@ -17,10 +17,12 @@ from autograder.gradcheck import numerical_gradient
 
 
 def act(Z: np.ndarray, activation: str) -> np.ndarray:
+    """``sigmoid(Z)`` or ``relu(Z)``."""
     return sigmoid(Z) if activation == "sigmoid" else np.maximum(0.0, Z)
 
 
 def act_backward(dA: np.ndarray, Z: np.ndarray, activation: str) -> np.ndarray:
+    """``dZ`` of a sigmoid or relu unit (numpy broadcasting, as the course's helpers)."""
     if activation == "sigmoid":
         s = sigmoid(Z)
         return dA * s * (1.0 - s)
@@ -28,6 +30,7 @@ def act_backward(dA: np.ndarray, Z: np.ndarray, activation: str) -> np.ndarray:
 
 
 def depth(params: dict[str, np.ndarray]) -> int:
+    """The number of layers L of a parameter dict ``W1, b1, ..., WL, bL``."""
     return len(params) // 2
 
 
@@ -38,34 +41,47 @@ def forward(X: np.ndarray, params: dict[str, np.ndarray], start: int = 1) -> tup
     for layer in range(start, L + 1):
         W, b = params[f"W{layer}"], params[f"b{layer}"]
         Z = W @ A + b
-        cache = ((A, W, b), Z)
+        caches.append(((A, W, b), Z))
         A = act(Z, "sigmoid" if layer == L else "relu")
-        caches.append(cache)
         acts.append(A)
     return A, caches, acts
 
 
 def cost(AL: np.ndarray, Y: np.ndarray) -> float:
+    r"""Cross-entropy :math:`-\frac{1}{m}\sum Y \log A + (1-Y)\log(1-A)`."""
     m = Y.shape[1]
     return float(-np.sum(Y * np.log(AL) + (1 - Y) * np.log(1 - AL)) / m)
 
 
-def backward(
-    AL: np.ndarray, Y: np.ndarray, caches: list, hidden: str = "relu", output: str = "sigmoid"
-) -> dict[str, np.ndarray]:
-    """The course's L_model_backward, with the activations' backward steps selectable."""
-    L = len(caches)
-    m = AL.shape[1]
+def backward(AL: np.ndarray, Y: np.ndarray, caches: list) -> dict[str, np.ndarray]:
+    """The course's L_model_backward: ``dA0..dA{L-1}``, ``dW1..dWL``, ``db1..dbL``."""
+    L, m = len(caches), AL.shape[1]
     grads = {}
     dA = -(Y / AL - (1 - Y) / (1 - AL))
     for layer in range(L, 0, -1):
         (A_prev, W, _), Z = caches[layer - 1]
-        dZ = act_backward(dA, Z, output if layer == L else hidden)
+        dZ = act_backward(dA, Z, "sigmoid" if layer == L else "relu")
         grads[f"dW{layer}"] = dZ @ A_prev.T / m
         grads[f"db{layer}"] = np.sum(dZ, axis=1, keepdims=True) / m
-        dA = W.T @ dZ
-        grads[f"dA{layer - 1}"] = dA
+        dA = grads[f"dA{layer - 1}"] = W.T @ dZ
     return grads
+
+
+def train(
+    X: np.ndarray, Y: np.ndarray, params: dict[str, np.ndarray], learning_rate: float, n: int
+) -> tuple[dict[str, np.ndarray], list[float]]:
+    """Gradient descent from ``params``, as the course's models: (parameters, costs).
+
+    ``costs`` holds the cost of iterations 0, 100, 200, ... (before that iteration's update).
+    """
+    costs = []
+    for i in range(n):
+        AL, caches, _ = forward(X, params)
+        if i % 100 == 0:
+            costs.append(cost(AL, Y))
+        grads = backward(AL, Y, caches)
+        params = {k: v - learning_rate * grads["d" + k] for k, v in params.items()}
+    return params, costs
 
 
 def point_quality(X: np.ndarray, params: dict[str, np.ndarray], margin: float) -> int:
@@ -90,24 +106,15 @@ def numeric_grads(X: np.ndarray, Y: np.ndarray, params: dict[str, np.ndarray]) -
     ``dW{l}``, ``db{l}`` are derivatives of the cost J; ``dA{l}`` are per-example
     derivatives, ``m`` times the derivative of J with respect to ``A{l}``.
     """
-    L = depth(params)
-    m = X.shape[1]
-    _, _, acts = forward(X, params)
+    L, m = depth(params), X.shape[1]
+    acts = forward(X, params)[2]
     out = {}
-    for layer in range(1, L + 1):
-        for p in ("W", "b"):
-            key = f"{p}{layer}"
-
-            def J(v: np.ndarray, key: str = key) -> float:
-                changed = dict(params)
-                changed[key] = v
-                return cost(forward(X, changed)[0], Y)
-
-            out[f"d{key}"] = numerical_gradient(J, params[key])
+    for key in params:
+        out[f"d{key}"] = numerical_gradient(
+            lambda v, key=key: cost(forward(X, {**params, key: v})[0], Y), params[key]
+        )
     for layer in range(L):
-
-        def J_from(a: np.ndarray, layer: int = layer) -> float:
-            return cost(forward(a, params, start=layer + 1)[0], Y)
-
-        out[f"dA{layer}"] = m * numerical_gradient(J_from, acts[layer])
+        out[f"dA{layer}"] = m * numerical_gradient(
+            lambda a, layer=layer: cost(forward(a, params, start=layer + 1)[0], Y), acts[layer]
+        )
     return out
