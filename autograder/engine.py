@@ -9,7 +9,9 @@ marks the check ``not_gradable`` rather than giving a silent 0.
 from __future__ import annotations
 
 import ast
+import contextlib
 import hashlib
+import io
 import importlib
 import random
 import types
@@ -260,7 +262,11 @@ def _diagnose(
             kwargs = copy.deepcopy(last.kwargs)
             if last.seed is not None:  # a seeded call: re-run the mistake on the same draws
                 np.random.seed(last.seed)
-            with warnings.catch_warnings(), np.errstate(all="ignore"):
+            with (
+                warnings.catch_warnings(),
+                np.errstate(all="ignore"),
+                contextlib.redirect_stdout(io.StringIO()),  # a mistake that prints stays quiet
+            ):
                 warnings.simplefilter("ignore")
                 value = to_plain(m.build(reference)(*args, **kwargs))
             after = tuple(to_plain(a) for a in args)

@@ -66,6 +66,15 @@ class StudentError:
         return self.type == "NotImplementedError"
 
     @property
+    def stopped(self) -> bool:
+        """True when the call did not end by itself: the process crashed or the time budget ran out.
+
+        Such an error says nothing about the function's values; checks use this instead of
+        comparing ``type`` with the seam's :data:`CRASH` and :data:`BUDGET`.
+        """
+        return self.type in (CRASH, BUDGET)
+
+    @property
     def function(self) -> str | None:
         """The function of the student's code where it was raised, if known."""
         _, sep, name = self.location.rpartition(", in ")
