@@ -11,8 +11,8 @@ from __future__ import annotations
 import ast
 import contextlib
 import hashlib
-import io
 import importlib
+import io
 import random
 import types
 import warnings
