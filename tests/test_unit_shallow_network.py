@@ -144,21 +144,40 @@ def test_stubs_score_zero_with_not_implemented_everywhere():
     ]
 
 
-def test_isolated_worker_full_marks_and_catches_reseeding(tmp_path):
+def _init_with(line: str) -> str:
+    """The reference's initialize_parameters with ``line`` before its first draw."""
+    return (
+        "def initialize_parameters(n_x, n_h, n_y):\n"
+        f"    {line}\n"
+        "    W1 = np.random.randn(n_h, n_x) * 0.01\n"
+        "    W2 = np.random.randn(n_y, n_h) * 0.01\n"
+        '    return {"W1": W1, "b1": np.zeros((n_h, 1)), "W2": W2, "b2": np.zeros((n_y, 1))}\n'
+    )
+
+
+def test_isolated_worker_accepts_the_template_seed_and_catches_another(tmp_path):
     (good,) = grade_path(ROOT / "solutions" / f"{UNIT}.py")
     assert all(c.passed for c in _checks(good).values()), [
         c.message for c in _checks(good).values() if not c.passed
     ]
-    m = next(x for x in catalogue(UNIT) if x.id == "seeds_inside")
     path = tmp_path / f"{UNIT}.py"
-    path.write_text(
-        (ROOT / "solutions" / f"{UNIT}.py").read_text()
-        + "\n\n"
-        + m.source(load_reference(UNIT)).split("\n\n\n")[0]
-    )
+    source = (ROOT / "solutions" / f"{UNIT}.py").read_text()
+    path.write_text(source + "\n\n" + _init_with("np.random.seed(2)"))
+    (template,) = grade_path(path)
+    failed = {k for k, c in _checks(template).items() if not c.passed}
+    assert failed == {("train_with_restarts", "restarts_differ")}, failed  # kit-only
+    init = next(t for t in template.tasks if t.function == "initialize_parameters")
+    assert any("older course template" in text for text in init.advice), init.notes
+    assert any("2017–2020 course template" in text for text in init.recognized), init.notes
+    path.write_text(source + "\n\n" + _init_with("np.random.seed(3)"))
     (bad,) = grade_path(path)
     failed = {k for k, c in _checks(bad).items() if not c.passed}
-    assert failed == {("initialize_parameters", "no_reseed")}, failed
+    assert failed == {
+        ("initialize_parameters", "follows_seed"),
+        ("train_with_restarts", "restarts_differ"),
+    }, failed
+    msg = _checks(bad)[("initialize_parameters", "follows_seed")].message
+    assert "(it calls np.random.seed)" in msg, msg
 
 
 def test_gradient_failure_reports_every_parameter():
@@ -269,7 +288,7 @@ def test_bundle_stubs_fail_every_visible_check(bundle):
     ("mistake_id", "text"),
     [
         ("no_transpose", "raised ValueError"),
-        ("tanh_slope", "dW1 does not match the numeric gradient (n_x=3, n_h=4, m=5)"),
+        ("tanh_slope", "dW1, db1 do not match the numeric gradient (n_x=3, n_h=4, m=5)"),
         ("no_mean", "db2 max relative error"),
     ],
 )
@@ -360,9 +379,7 @@ BLOCKS = ("initialize_parameters", "forward_propagation", "compute_cost")
 BLOCKS += ("backward_propagation", "update_parameters")
 #: The visible checks that work differently without the grader's maths (the others never
 #: used it): the two on the student's own blocks, and backward's, whose cache is stored.
-CHANGED_IN_BUNDLE = OWN_BLOCK_CHECKS | {
-    ("backward_propagation", name) for name in ("structure", "uses_cache", "no_mutation")
-}
+CHANGED_IN_BUNDLE = OWN_BLOCK_CHECKS | {("backward_propagation", "structure")}
 
 
 def test_bundle_no_mistake_escapes_its_visible_checks(bundle):
