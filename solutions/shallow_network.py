@@ -80,8 +80,8 @@ def tanh(z: np.ndarray) -> np.ndarray:
 
     Write it yourself from ``np.exp``: ``np.tanh``, ``math.tanh`` and friends are not allowed
     here (the grader reads your code). Policy for large inputs:
-    ``tanh(np.array([-1000.0, 1000.0]))`` must give ``[-1.0, 1.0]`` with **no**
-    ``RuntimeWarning``; the first form above computes ``inf / inf`` there, the second does not.
+    ``tanh(np.array([-1000.0, 1000.0]))`` must give ``[-1.0, 1.0]``; the first form above
+    computes ``inf / inf = nan`` there, the second does not (nor does it warn of overflow).
 
     Args:
         z: an array of any shape.
@@ -276,9 +276,10 @@ def initialize_parameters(n_x: int, n_h: int, n_y: int) -> dict[str, np.ndarray]
 
     Draw from numpy's global generator, ``W1`` first, then ``W2``, with
     ``np.random.randn(...) * 0.01``. Do **not** call ``np.random.seed`` here: the caller seeds
-    (``nn_model`` does ``np.random.seed(3)``). Random weights break the symmetry between hidden
-    units (with zeros every unit would compute, and learn, the same thing); the factor 0.01
-    keeps tanh away from its flat, saturated regions.
+    (``nn_model`` does ``np.random.seed(3)``; the older course template's ``np.random.seed(2)``
+    is accepted, but then every call returns the same weights). Random weights break the
+    symmetry between hidden units (with zeros every unit would compute, and learn, the same
+    thing); the factor 0.01 keeps tanh away from its flat, saturated regions.
 
     Args:
         n_x: size of the input layer.
@@ -362,7 +363,8 @@ def compute_cost(A2: np.ndarray, Y: np.ndarray) -> float:
         Y: true labels, shape ``(1, m)``, values in {0, 1}.
 
     Returns:
-        The cost as a Python ``float`` (not a numpy scalar, nor a ``(1, 1)`` array).
+        The cost as one number: a Python ``float`` is best (a numpy scalar or a 0-d array is
+        accepted too, a ``(1, 1)`` array is not).
 
     Examples:
         >>> round(compute_cost(np.array([[0.8, 0.9, 0.4]]), np.array([[1.0, 0.0, 1.0]])), 4)
@@ -501,7 +503,9 @@ def nn_model(
         Y: labels, shape ``(n_y, m)``.
         n_h: size of the hidden layer (use it: do not hard-code 4).
         num_iterations: number of gradient-descent steps.
-        print_cost: if True, print the cost every 1000 iterations.
+        print_cost: if True, print ``Cost after iteration i: cost`` every 1000 iterations
+            (i = 0, 1000, ...), the cost of that iteration's forward pass; if False, print
+            nothing.
 
     Returns:
         The trained parameters
@@ -589,7 +593,8 @@ def train_with_restarts(
         num_restarts: number of initializations $R$.
         num_iterations: gradient-descent steps per restart.
         learning_rate: the step size passed to ``update_parameters``.
-        seed: restart $r$ seeds numpy's global generator with ``seed + r``.
+        seed: restart $r$ seeds numpy's global generator with ``seed + r`` (so your
+            ``initialize_parameters`` must not reseed it: then every restart would be alike).
 
     Returns:
         ``(best_parameters, final_costs)``: the parameters of the restart with the lowest

@@ -144,21 +144,40 @@ def test_stubs_score_zero_with_not_implemented_everywhere():
     ]
 
 
-def test_isolated_worker_full_marks_and_catches_reseeding(tmp_path):
+def _init_with(line: str) -> str:
+    """The reference's initialize_parameters with ``line`` before its first draw."""
+    return (
+        "def initialize_parameters(n_x, n_h, n_y):\n"
+        f"    {line}\n"
+        "    W1 = np.random.randn(n_h, n_x) * 0.01\n"
+        "    W2 = np.random.randn(n_y, n_h) * 0.01\n"
+        '    return {"W1": W1, "b1": np.zeros((n_h, 1)), "W2": W2, "b2": np.zeros((n_y, 1))}\n'
+    )
+
+
+def test_isolated_worker_accepts_the_template_seed_and_catches_another(tmp_path):
     (good,) = grade_path(ROOT / "solutions" / f"{UNIT}.py")
     assert all(c.passed for c in _checks(good).values()), [
         c.message for c in _checks(good).values() if not c.passed
     ]
-    m = next(x for x in catalogue(UNIT) if x.id == "seeds_inside")
     path = tmp_path / f"{UNIT}.py"
-    path.write_text(
-        (ROOT / "solutions" / f"{UNIT}.py").read_text()
-        + "\n\n"
-        + m.source(load_reference(UNIT)).split("\n\n\n")[0]
-    )
+    source = (ROOT / "solutions" / f"{UNIT}.py").read_text()
+    path.write_text(source + "\n\n" + _init_with("np.random.seed(2)"))
+    (template,) = grade_path(path)
+    failed = {k for k, c in _checks(template).items() if not c.passed}
+    assert failed == {("train_with_restarts", "restarts_differ")}, failed  # kit-only
+    init = next(t for t in template.tasks if t.function == "initialize_parameters")
+    assert any("older course template" in text for text in init.advice), init.notes
+    assert any("2017–2020 course template" in text for text in init.recognized), init.notes
+    path.write_text(source + "\n\n" + _init_with("np.random.seed(3)"))
     (bad,) = grade_path(path)
     failed = {k for k, c in _checks(bad).items() if not c.passed}
-    assert failed == {("initialize_parameters", "no_reseed")}, failed
+    assert failed == {
+        ("initialize_parameters", "follows_seed"),
+        ("train_with_restarts", "restarts_differ"),
+    }, failed
+    msg = _checks(bad)[("initialize_parameters", "follows_seed")].message
+    assert "(it calls np.random.seed)" in msg, msg
 
 
 def test_gradient_failure_reports_every_parameter():
@@ -169,6 +188,123 @@ def test_gradient_failure_reports_every_parameter():
     msg = _checks(result)[("backward_propagation", "gradcheck")].message
     for name in ("dW1", "db1", "dW2", "db2"):
         assert re.search(rf"{name} max relative error \d\.\de[-+]\d\d \((ok|should be) <", msg), msg
+
+
+def test_gradient_failure_names_the_wrong_gradients_and_shows_the_right_ones():
+    m = next(
+        x for x in catalogue(UNIT) if (x.function, x.id) == ("backward_propagation", "tanh_slope")
+    )
+    result = grade_submission(UNIT, mistake_submission(UNIT, m), tasks=["backward_propagation"])
+    msg = _checks(result)[("backward_propagation", "gradcheck")].message
+    assert "dW1, db1 do not match the numeric gradient (n_x=3, n_h=4, m=5)" in msg, msg
+    for name in ("dW2", "db2"):
+        assert re.search(rf"ok: +{name} max relative error .* \(ok < 1e-07\)", msg), msg
+
+
+# ------------------------------------------------------------------ course code, course marks
+
+
+def _course_file(tmp_path, code: str):
+    """The reference with functions redefined by ``code`` (later definitions win), loaded as a
+    student's file is, and graded on the course's tasks."""
+    from autograder.submission import load_in_process
+
+    path = tmp_path / f"{UNIT}.py"
+    path.write_text((ROOT / "solutions" / f"{UNIT}.py").read_text() + "\n\n" + code)
+    result = grade_submission(UNIT, load_in_process(path, UNIT))
+    return {t.function: t for t in result.tasks}
+
+
+OLD_COST = """
+def compute_cost(A2, Y, parameters):
+    m = Y.shape[1]
+    logprobs = np.multiply(np.log(A2), Y) + np.multiply(np.log(1 - A2), 1 - Y)
+    cost = - np.sum(logprobs) / m
+    cost = np.squeeze(cost)
+    assert(isinstance(cost, float))
+    return cost
+
+def nn_model(X, Y, n_h, num_iterations=10000, print_cost=False):
+    np.random.seed(3)
+    n_x = layer_sizes(X, Y)[0]
+    n_y = layer_sizes(X, Y)[2]
+    parameters = initialize_parameters(n_x, n_h, n_y)
+    for i in range(0, num_iterations):
+        A2, cache = forward_propagation(X, parameters)
+        cost = compute_cost(A2, Y, parameters)
+        grads = backward_propagation(parameters, cache, X, Y)
+        parameters = update_parameters(parameters, grads)
+        if print_cost and i % 1000 == 0:
+            print ("Cost after iteration %i: %f" %(i, cost))
+    return parameters
+"""
+
+
+def test_older_cost_signature_and_float64_cost_get_full_marks_with_advice(tmp_path):
+    tasks = _course_file(tmp_path, OLD_COST)
+    for function in ("compute_cost", "nn_model"):  # the reference's 4.17 calls the new one
+        assert tasks[function].score == tasks[function].max_score, tasks[function].checks
+    cost = tasks["compute_cost"]
+    assert any("2017–2020 releases" in text for text in cost.recognized), cost.notes
+    assert any("numpy.float64" in text and "Python float" in text for text in cost.advice)
+
+
+def test_update_without_a_default_rate_and_int_predictions_get_full_marks(tmp_path):
+    code = """
+def update_parameters(parameters, grads, learning_rate):
+    return {k: parameters[k] - learning_rate * grads["d" + k] for k in parameters}
+
+def nn_model(X, Y, n_h, num_iterations=10000, print_cost=False):
+    np.random.seed(3)
+    parameters = initialize_parameters(X.shape[0], n_h, Y.shape[0])
+    for i in range(num_iterations):
+        A2, cache = forward_propagation(X, parameters)
+        grads = backward_propagation(parameters, cache, X, Y)
+        parameters = update_parameters(parameters, grads, 1.2)
+        if print_cost and i % 1000 == 0:
+            print("Cost after iteration %i: %f" % (i, compute_cost(A2, Y)))
+    return parameters
+
+def predict(parameters, X):
+    A2, cache = forward_propagation(X, parameters)
+    return np.where(A2 > 0.5, 1, 0)
+"""
+    tasks = _course_file(tmp_path, code)
+    for function in ("update_parameters", "nn_model", "predict"):
+        assert tasks[function].score == tasks[function].max_score, tasks[function].checks
+    assert any("without a default" in t for t in tasks["update_parameters"].recognized)
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("n_h = 3", "n_h is 3, but the lesson's hidden layer has 4 units"),
+        ("n_h = 10", "n_h is 10, but the lesson's hidden layer has 4 units"),
+        ("n_x = 2", "n_x is always 2 (hard-coded), but should be X.shape[0] = 5 and 3"),
+        ("n_y = 1", "n_y is always 1 (hard-coded), but should be Y.shape[0] = 2 and 1"),
+    ],
+)
+def test_a_hard_coded_size_is_named_whatever_its_value(tmp_path, line, message):
+    name = line.split()[0]
+    code = f"""
+def layer_sizes(X, Y):
+    n_x, n_h, n_y = X.shape[0], 4, Y.shape[0]
+    {line}
+    return (n_x, n_h, n_y)
+"""
+    check = next(
+        c for c in _course_file(tmp_path, code)["layer_sizes"].checks if c.name == "values"
+    )
+    assert not check.passed and message in check.message, check.message
+    assert name in message
+
+
+def test_zero_weights_are_not_told_they_reseed():
+    m = next(x for x in catalogue(UNIT) if (x.function, x.id) == ("initialize_parameters", "zeros"))
+    result = grade_submission(UNIT, mistake_submission(UNIT, m))
+    messages = " ".join(c.message for t in result.tasks for c in t.checks if not c.passed)
+    for claim in ("seed", "rand draws", "saturate"):
+        assert claim not in messages, messages
 
 
 def test_relu_slope_at_zero_may_be_one(ref):
@@ -269,7 +405,7 @@ def test_bundle_stubs_fail_every_visible_check(bundle):
     ("mistake_id", "text"),
     [
         ("no_transpose", "raised ValueError"),
-        ("tanh_slope", "dW1 does not match the numeric gradient (n_x=3, n_h=4, m=5)"),
+        ("tanh_slope", "dW1, db1 do not match the numeric gradient (n_x=3, n_h=4, m=5)"),
         ("no_mean", "db2 max relative error"),
     ],
 )
@@ -360,9 +496,7 @@ BLOCKS = ("initialize_parameters", "forward_propagation", "compute_cost")
 BLOCKS += ("backward_propagation", "update_parameters")
 #: The visible checks that work differently without the grader's maths (the others never
 #: used it): the two on the student's own blocks, and backward's, whose cache is stored.
-CHANGED_IN_BUNDLE = OWN_BLOCK_CHECKS | {
-    ("backward_propagation", name) for name in ("structure", "uses_cache", "no_mutation")
-}
+CHANGED_IN_BUNDLE = OWN_BLOCK_CHECKS | {("backward_propagation", "structure")}
 
 
 def test_bundle_no_mistake_escapes_its_visible_checks(bundle):

@@ -1,19 +1,30 @@
-"""Helpers shared by the checks of neural-network units (parameter dicts, gradients, symmetry).
+"""Helpers shared by the checks of neural-network units: parameter dicts, gradients, symmetry.
 
 Everything here is generic over the layer structure: parameters are a dict of named arrays
-(``W1``, ``b1``, ...), gradients the same names prefixed with ``d``. Nothing here calls
-student code; checks do that through ``ctx`` and hand the plain results to these helpers.
+(``W1``, ``b1``, ...), gradients the same names prefixed with ``d``. Nothing here calls student
+code except through ``ctx`` (the student's own forward pass and cost, for the fallback where
+the grader's own maths is not installed).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import numpy as np
 
-from autograder.asserts import expect_array, expect_keys
-from autograder.gradcheck import TOLERANCE, H, expect_gradient, numerical_gradient
+from autograder.asserts import expect_array, expect_keys, expect_tuple
+from autograder.checklib import numbers
+from autograder.context import Context
+from autograder.gradcheck import (
+    TOLERANCE,
+    GradientComparison,
+    H,
+    compare_gradient,
+    expect_gradients,
+    numerical_gradient,
+)
+from autograder.plain import describe
 from autograder.spec import CheckFailure
 
 #: ``{key: (shape, shape in the course's symbols)}`` describing a parameter or gradient dict.
@@ -54,13 +65,7 @@ def expect_arrays(
             if arr.size == int(np.prod(shape)):
                 out[key] = np.asarray(arr, dtype=np.float64).reshape(shape)
                 continue
-        arr = expect_array(
-            d[key],
-            label,
-            shape,
-            shape_text=text,
-            hint=(hints or {}).get(key),
-        )
+        arr = expect_array(d[key], label, shape, shape_text=text, hint=(hints or {}).get(key))
         out[key] = np.asarray(arr, dtype=np.float64)
     return out
 
@@ -85,52 +90,116 @@ def numerical_param_gradients(
     for key in base:
 
         def f(x: np.ndarray, key: str = key) -> float:
-            p = dict(base)
-            p[key] = x
-            return float(cost(p))
+            return float(cost({**base, key: x}))
 
         grads["d" + key] = numerical_gradient(f, base[key], h)
     return grads
 
 
-def gradient_report(
-    pairs: Sequence[tuple[str, np.ndarray, np.ndarray]],
-    *,
-    tol: float = TOLERANCE,
-    context: str = "",
-    hint: str | None = None,
-) -> str:
-    """Compare several analytic gradients with numeric ones; report every relative error.
+def own_cost(
+    ctx: Context,
+    X: np.ndarray,
+    Y: np.ndarray,
+    parameters: dict[str, np.ndarray],
+    forward: str = "forward_propagation",
+    cost: str = "compute_cost",
+) -> float:
+    """The cost of a network by the student's own forward pass and cost function.
 
-    Args:
-        pairs: ``(name, analytic, numeric)`` for each gradient, in the order to report.
-        tol: the largest accepted max relative error.
-        context: a few words naming the problem (``"n_x=3, n_h=4, m=5"``).
-        hint: hint to give on failure.
-
-    Returns:
-        On success, the CS231n-style lines joined with ``"; "``
-        (``"dW1 max relative error 3.4e-09 (ok < 1e-07); ..."``).
+    ``forward(X, parameters)`` must return ``(output, cache)``; ``cost(output, Y)`` a number.
 
     Raises:
-        CheckFailure: (kind ``gradient``) naming the first wrong gradient, with the
-            worst entry and the relative error of every gradient.
+        CheckFailure: (kind ``type``) when either returns something else.
+        StudentRaised: when either raises.
     """
-    notes, first = [], None
-    for name, analytic, numeric in pairs:
-        try:
-            notes.append(expect_gradient(name, analytic, numeric, tol=tol))
-        except CheckFailure as exc:
-            err = next(text for label, text in exc.lines if label == "error")
-            notes.append(err)
-            if first is None:
-                first = exc
-    if first is None:
-        return "; ".join(notes)
-    where = f" ({context})" if context else ""
-    lines = [(label, text) for label, text in first.lines if label != "error"]
-    lines += [("gradient", n) for n in notes]
-    raise CheckFailure(first.detail[:-1] + where + ".", lines=lines, hint=hint, kind="gradient")
+    out = expect_tuple(ctx.call_fn(forward, X, parameters), f"{forward}()", 2)[0]
+    value = numbers(ctx.call_fn(cost, out, Y), f"{cost}(A, Y)")
+    if value.size != 1:
+        raise CheckFailure(
+            f"{cost}() should return one number but returned shape {value.shape}.",
+            lines=[("got", describe(value))],
+            kind="type",
+        )
+    return float(value.reshape(()))
+
+
+def numeric_gradients(
+    parameters: Mapping[str, np.ndarray],
+    trusted: Mapping[str, np.ndarray] | None,
+    own: Callable[[dict[str, np.ndarray]], float],
+) -> tuple[dict[str, np.ndarray], bool]:
+    """Numeric gradients of the grader's trusted cost, or else of the student's own one.
+
+    Where the grader's maths is installed (grading) a wrong forward pass can neither hide nor
+    fake a wrong backward pass. In the student bundle it is absent: the check then shows that
+    the backward pass agrees with the student's own forward pass and cost (a CS231n-style
+    property check), and must say so.
+
+    Args:
+        parameters: the point.
+        trusted: centred differences of the grader's cost at ``parameters``, or None where
+            the grader's maths is absent.
+        own: the cost as computed by the student's own functions (see :func:`own_cost`).
+
+    Returns:
+        ``({"d" + name: numeric gradient}, True if the student's own cost was used)``.
+    """
+    if trusted is not None:
+        return dict(trusted), False
+    return numerical_param_gradients(own, parameters), True
+
+
+def compare_param_gradients(
+    got: Any, numeric: Mapping[str, np.ndarray], spec: ShapeSpec, tol: float = TOLERANCE
+) -> list[GradientComparison]:
+    """Compare a student's gradient dict with numeric gradients, key by key.
+
+    An array with the right number of entries is compared in the expected shape (the task's
+    shape check reports the shape); any other size is a shape failure in course symbols.
+
+    Args:
+        got: the student's gradients (plain data).
+        numeric: ``{key: numeric gradient}`` in the expected shapes.
+        spec: the expected keys, shapes and shapes in course symbols.
+        tol: the largest accepted relative error.
+
+    Returns:
+        One comparison per key of ``spec``, in its order.
+
+    Raises:
+        CheckFailure: wrong container or keys (kind ``structure``/``type``), a non-numeric or
+            wrongly sized gradient (kind ``type``/``shape``).
+    """
+    d = expect_keys(got, "grads", list(spec))
+    out = []
+    for key, (shape, text) in spec.items():
+        value = d[key]
+        if isinstance(value, np.ndarray) and value.size == int(np.prod(shape)):
+            value = value.reshape(shape)
+        out.append(compare_gradient(key, value, numeric[key], tol, shape_text=text))
+    return out
+
+
+def expect_param_gradients(
+    results: list[GradientComparison], *, where: str = "", hint: str | None = None
+) -> str:
+    """Report several gradients: on failure every wrong one, then the error of the right ones.
+
+    Knowing that ``dW2`` and ``db2`` are right while ``dW1`` is wrong tells the student where
+    the mistake is (here: in ``dZ1``).
+
+    Returns:
+        ``"max relative error 3.4e-09 (ok < 1e-07)"`` over all of them.
+
+    Raises:
+        CheckFailure: (kind ``gradient``) from :func:`autograder.gradcheck.expect_gradients`,
+            with an ``ok`` line for each gradient that matches.
+    """
+    try:
+        return expect_gradients(results, hint=hint, where=where)
+    except CheckFailure as exc:
+        exc.lines = [*exc.lines, *(("ok", r.note()) for r in results if r.ok)]
+        raise
 
 
 def closest_rows(W: np.ndarray) -> tuple[float, int, int]:
@@ -146,16 +215,22 @@ def closest_rows(W: np.ndarray) -> tuple[float, int, int]:
     diff = W[:, None, :] - W[None, :, :]
     dist = np.sqrt(np.sum(diff**2, axis=2))
     dist[np.tril_indices(W.shape[0])] = np.inf
-    flat = int(np.argmin(dist))
-    i, j = np.unravel_index(flat, dist.shape)
+    i, j = np.unravel_index(int(np.argmin(dist)), dist.shape)
     return float(dist[i, j]), int(i), int(j)
+
+
+def rms(a: np.ndarray) -> float:
+    """Root mean square of an array (NaN propagates)."""
+    a = np.asarray(a, dtype=np.float64)
+    return float(np.sqrt(np.mean(a**2)))
 
 
 def probe_source(function: str, params: str) -> str:
     """Source of a stand-in for a student's function that raises when called.
 
     Passed to the seam as ``patch={function: probe_source(...)}`` to show that a composite
-    function (``nn_model``) really calls the student's building block.
+    function (``nn_model``) really calls the student's building block. Goes away with the
+    grader-served proxies (``Submission.call(..., proxies=...)``), which count the calls.
 
     Args:
         function: the function to replace.
@@ -168,28 +243,3 @@ def probe_source(function: str, params: str) -> str:
         f"def {function}({params}):\n"
         f'    raise RuntimeError("grader probe: {function} was replaced by a broken version")\n'
     )
-
-
-PROBE_MARK = "grader probe:"
-
-
-def rng_fingerprint_after_seed(seed: int) -> str:
-    """Fingerprint of numpy's global RNG right after ``np.random.seed(seed)``.
-
-    Compared with :attr:`autograder.submission.CallOutcome.rng_fingerprint` to tell whether a
-    call drew from (advanced) the global generator. Restores the global state.
-    """
-    from autograder.submission import rng_fingerprint
-
-    saved = np.random.get_state()
-    try:
-        np.random.seed(seed)
-        return rng_fingerprint()
-    finally:
-        np.random.set_state(saved)
-
-
-def rms(a: np.ndarray) -> float:
-    """Root mean square of an array (NaN propagates)."""
-    a = np.asarray(a, dtype=np.float64)
-    return float(np.sqrt(np.mean(a**2)))
