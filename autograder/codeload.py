@@ -59,6 +59,31 @@ PRELUDE: dict[str, dict[str, tuple[str, str]]] = {
 #: Modules every submission starts with (the course's notebooks all import them first).
 PRELUDE_MODULES = {"np": "numpy", "math": "math", "copy": "copy"}
 
+#: numpy 1 names that numpy 2 removed, which course code of every release uses: restored for
+#: submissions (the course accepted them), and reported as a recognized convention.
+NUMPY1_ALIASES: dict[str, tuple[str, str]] = {
+    "int": ("builtins", "int"),
+    "float": ("builtins", "float"),
+    "bool": ("builtins", "bool"),
+    "object": ("builtins", "object"),
+    "complex": ("builtins", "complex"),
+    "str": ("builtins", "str"),
+    "long": ("builtins", "int"),
+    "unicode": ("builtins", "str"),
+    "product": ("numpy", "prod"),
+    "cumproduct": ("numpy", "cumprod"),
+    "alltrue": ("numpy", "all"),
+    "sometrue": ("numpy", "any"),
+    "float_": ("numpy", "float64"),
+    "complex_": ("numpy", "complex128"),
+    "NaN": ("numpy", "nan"),
+    "NAN": ("numpy", "nan"),
+    "Inf": ("numpy", "inf"),
+    "Infinity": ("numpy", "inf"),
+    "infty": ("numpy", "inf"),
+    "PINF": ("numpy", "inf"),
+}
+
 _FUTURE_FLAGS = {
     name: getattr(future_flags, name).compiler_flag for name in future_flags.all_feature_names
 }
@@ -122,9 +147,30 @@ def is_helper(value: Any) -> bool:
     return os.path.dirname(os.path.abspath(filename)) == HELPERS_DIR
 
 
+def restore_numpy1_aliases() -> None:
+    """Give numpy back the numpy-1 names course code uses (``np.int``...); idempotent."""
+    import builtins
+
+    import numpy
+
+    sources = {"builtins": builtins, "numpy": numpy}
+    for name, (module, attr) in NUMPY1_ALIASES.items():
+        if name not in vars(numpy):
+            setattr(numpy, name, getattr(sources[module], attr))
+
+
+def numpy1_names(source: str | None) -> list[str]:
+    """The numpy-1 names (``np.int``...) a function's source uses."""
+    if not source:
+        return []
+    found = re.findall(r"\b(?:np|numpy)\.(\w+)\b", source)
+    return sorted({n for n in found if n in NUMPY1_ALIASES})
+
+
 def prelude(unit: str) -> dict[str, Any]:
     """Return the names a submission of ``unit`` starts with (see :data:`PRELUDE`)."""
     ensure_helpers_importable()
+    restore_numpy1_aliases()
     ns: dict[str, Any] = {}
     for alias, module in PRELUDE_MODULES.items():
         try:

@@ -111,11 +111,12 @@ class Context:
         return out
 
     def side_effect_lines(self) -> list[tuple[str, str]]:
-        """Describe what this check's calls did besides returning a value.
+        """Describe what this check's calls did besides returning a value (failures only).
 
-        Three findings, each reported once per function: an argument changed in place, the
-        global random generator reseeded (``np.random.seed`` inside the function), and
-        notebook-level data variables read instead of the arguments.
+        Two findings, each reported once per function: an argument changed in place, and
+        notebook-level data variables read instead of the arguments. They explain a failure;
+        a passing check says nothing of them (where the kit teaches against them, a unit's
+        advice rule does, and course templates that reseed are not told off).
 
         Returns:
             ``("note", text)`` lines for a message (empty when nothing was seen).
@@ -147,11 +148,6 @@ class Context:
                     before, after, rtol=0, atol=0
                 ):
                     notes.append(f"{fn}() changed its argument {key} in place.")
-            if out.rng_reseeded:
-                notes.append(
-                    f"{fn}() calls {', '.join(out.rng_reseeded)} itself, which resets the "
-                    "global random generator for all code; use the seed or rng it is given."
-                )
             if out.globals_read:
                 names_read = ", ".join(out.globals_read)
                 notes.append(

@@ -21,8 +21,8 @@ from typing import Any
 
 import numpy as np
 
+from autograder import codeload, hints, messages, units
 from autograder import expected as expected_store
-from autograder import hints, messages, units
 from autograder.asserts import same_plain
 from autograder.context import Context, StudentRaised
 from autograder.mistakes import Mistake, catalogue
@@ -223,9 +223,6 @@ def run_check(
     finally:
         np.random.set_state(rng_state[0])
         random.setstate(rng_state[1])
-    notes = [text for _, text in ctx.side_effect_lines()]
-    if notes:
-        note = "; ".join([note, *notes] if note else notes)
     msg = messages.format_pass(task.id, task.function, check.name, note, ctx.advice)
     return CheckResult(
         check.name,
@@ -306,6 +303,13 @@ def prepare(unit: Unit, submission: Submission) -> dict[str, list[str]]:
                     f"{alias}() is the course's older name of {task.function}(): graded as "
                     f"{task.function}()."
                 )
+        for name in codeload.numpy1_names(submission.source(task.function)):
+            module, attr = codeload.NUMPY1_ALIASES[name]
+            modern = attr if module == "builtins" else f"np.{attr}"
+            notes.append(
+                f"np.{name} is numpy 1's name of {modern}, removed in numpy 2: accepted here "
+                f"(the course ran numpy 1); write {modern}."
+            )
         params = submission.params(task.function) if submission.has(task.function) else None
         if params is not None:
             adapter = next((a for a in task.adapters if tuple(params) == a.params), None)

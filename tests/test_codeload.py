@@ -147,3 +147,22 @@ def test_an_application_notebook_does_not_get_the_helpers_graded_as_its_own(tmp_
     finally:
         sub.close()
     assert all("not found" in c.message for c in result.tasks[0].checks)
+
+
+@pytest.mark.parametrize("isolated", [True, False])
+def test_numpy1_names_of_course_code_are_accepted_and_recognized(tmp_path, isolated):
+    src = (ROOT / "solutions" / "numpy_basics.py").read_text()
+    src += (
+        "\n\ndef L1(yhat, y):\n    return float(np.sum(np.abs(y - yhat)).astype(np.float_))\n"
+        "\n\ndef L2(yhat, y):\n    return float(np.product([1]) * np.sum((y - yhat) ** 2))\n"
+    )
+    path = tmp_path / "numpy_basics.py"
+    path.write_text(src)
+    sub = from_path(path, "numpy_basics", isolated=isolated, limits=FAST if isolated else None)
+    try:
+        result = grade_submission("numpy_basics", sub, tasks=["2.7", "2.8"])
+    finally:
+        sub.close()
+    assert all(t.score == t.max_score for t in result.tasks)
+    assert "np.float_ is numpy 1's name of np.float64" in result.tasks[0].recognized[0]
+    assert "np.product" in result.tasks[1].recognized[0]
