@@ -117,7 +117,11 @@ class IsolatedSubmission(Submission):
     def _send_load(self, cells: list[tuple[str, str]]) -> dict[str, Any]:
         """Run ``cells`` in the current worker, adding to what it already holds."""
         assert self._worker is not None
-        left = min(self.limits.load_timeout, self.limits.submission_budget - self.spent)
+        cell_limit = self.limits.cell_timeout or self.limits.call_timeout
+        load_limit = self.limits.load_timeout
+        if self._notebook:  # each cell has its own limit: honest slow cells all fit
+            load_limit = max(load_limit, cell_limit * len(cells))
+        left = min(load_limit, self.limits.submission_budget - self.spent)
         start = time.monotonic()
         try:
             reply, _ = self._worker.request(
@@ -127,7 +131,7 @@ class IsolatedSubmission(Submission):
                     "notebook": self._notebook,
                     "file": self.origin,
                     "timeout": max(left, 0.01),
-                    "cell_timeout": self.limits.call_timeout,
+                    "cell_timeout": cell_limit,
                 },
                 [],
                 max(left, 0.01) + self.limits.grace,
