@@ -25,7 +25,7 @@ from autograder.mistakes import catalogue
 from autograder.plain import to_plain
 from autograder.results import CheckResult, TaskResult, UnitResult
 from autograder.spec import Check, CheckFailure, GraderError, NeedsReference, Task, Unit
-from autograder.submission import BUDGET, CRASH, Submission, from_module, from_path
+from autograder.submission import BUDGET, CRASH, SKIPPED, Submission, from_module, from_path
 
 
 def load_reference(unit: str) -> types.ModuleType | None:
@@ -115,6 +115,8 @@ def run_check(
         err = exc.error
         if err.type == BUDGET:
             return fail("not run", err.message, status="over_budget")
+        if err.type == SKIPPED:
+            return fail("skipped", err.message, [("called", exc.call_text)])
         if err.not_implemented:
             return fail(
                 "not implemented",

@@ -32,6 +32,7 @@ from autograder.submission import (
     BUDGET,
     CRASH,
     DEFAULT_CALL_TIMEOUT,
+    SKIPPED,
     CallOutcome,
     StudentError,
     Submission,
@@ -81,6 +82,8 @@ class IsolatedSubmission(Submission):
         self._exhausted_reason: str | None = None
         self.protections: list[str] = []
         self.events: list[str] = []
+        #: Calls that timed out at the full call limit: ``{(function, patched names): s}``.
+        self.unfinished: dict[tuple[str, tuple[str, ...]], float] = {}
         self._finalizer = weakref.finalize(self, IsolatedSubmission._close_worker, [None])
         self._load()
 
@@ -281,6 +284,15 @@ class IsolatedSubmission(Submission):
             return CallOutcome(error=StudentError(BUDGET, self._exhausted_reason))
         if name not in self._functions:
             return CallOutcome(error=StudentError("NameError", f"{name} is not defined"))
+        mark = (name, tuple(sorted(patch or {})))
+        if mark in self.unfinished:
+            return CallOutcome(
+                error=StudentError(
+                    SKIPPED,
+                    f"skipped: {name}() did not finish earlier (stopped after "
+                    f"{self.unfinished[mark]:g} s), so this check did not wait for it again",
+                )
+            )
         budget_left = self.limits.submission_budget - self.spent
         check_left = self.limits.check_timeout - self._check_spent
         limit = min(timeout, self.limits.call_timeout, budget_left, check_left)
@@ -335,6 +347,8 @@ class IsolatedSubmission(Submission):
         self._check_spent += elapsed
         outcome.seconds = elapsed
         if reply.get("timeout"):
+            if limit >= self.limits.call_timeout:  # the full limit, not a budget's remainder
+                self.unfinished[mark] = limit
             outcome.error = self._timeout_error(limit, timeout, budget_left, check_left)
             if self.limits.submission_budget - self.spent <= 0:
                 self._exhausted_reason = self._budget_text()
