@@ -31,6 +31,7 @@ import autograder
 from autograder import units
 from autograder.course.builder import build_course, grade_id
 from autograder.course.nbgrader_plugin import EngineGrades
+from autograder.course.parallel import DaskPool, LocalPool, autograde_class
 from autograder.course.session import CourseSession
 from autograder.course.students import (
     CRASH_CODE,
@@ -566,6 +567,129 @@ def test_feedback_names_checks_and_tells_notebook_users_what_to_run(course, cli_
             assert f'href="#{grade_id(task, check)}">{check.name}</a>' in page
     assert "pytest exercises" not in page
     assert "check('2.1')" in page.replace("&#39;", "'")
+
+
+# ----------------------------------------------------------------- parallel autograde
+
+PARALLEL = ["reference", "stubs", "buggy1", "tamperer", "looper", "crasher", "odd_points"]
+
+
+def _rows_of(root: Path, students) -> list[tuple]:
+    return [r for r in _grade_rows(root) if r[0] in students]
+
+
+class KillingPool(LocalPool):
+    """A local pool whose first worker process is killed while it grades a submission."""
+
+    killed = 0
+
+    def results(self):
+        for item in super().results():
+            if not self.killed and self._pool is not None and self._futures:
+                victim = next(iter(self._pool._processes.values()))
+                os.kill(victim.pid, 9)
+                self.killed = victim.pid
+            yield item
+
+
+def test_parallel_autograde_records_exactly_what_nbgrader_autograde_did(course):
+    root = course["root"]
+    before = _rows_of(root, PARALLEL + ["corrupt"])
+    pool = KillingPool(2)
+    report = autograde_class(
+        root, UNIT, students=[*PARALLEL, "corrupt"], overrides=FAST, progress=False, pool=pool
+    )
+    pool.close()
+    assert pool.killed, "no worker was killed"
+    assert sorted(report.graded) == sorted(PARALLEL)
+    assert list(report.failed) == ["corrupt"]
+    assert report.retried, "the killed worker's submission was not sent again"
+    assert report.regraded == {}  # every result came from a worker
+    assert _rows_of(root, PARALLEL + ["corrupt"]) == before
+    assert "not gradable: corrupt" in report.summary()
+
+
+def test_dask_autograde_equals_the_single_process_run_even_when_a_worker_dies(course):
+    from dask.distributed import LocalCluster
+
+    root = course["root"]
+    before = _rows_of(root, PARALLEL)
+    with LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None) as cluster:
+        pool = DaskPool(cluster.scheduler_address)
+        pids = list(pool.client.run(os.getpid).values())
+        killed = []
+
+        def kill_one(sid, res):  # a worker process dies while the others are being graded
+            if not killed:
+                os.kill(pids[0], 9)
+                killed.append(sid)
+
+        report = autograde_class(
+            root,
+            UNIT,
+            students=PARALLEL,
+            overrides=FAST,
+            progress=False,
+            pool=pool,
+            on_result=kill_one,
+        )
+        pool.close()
+    assert killed
+    assert sorted(report.graded) == sorted(PARALLEL) and report.failed == {}
+    assert _rows_of(root, PARALLEL) == before
+
+
+def test_course_autograde_command(course, capsys):
+    from autograder.cli import main
+
+    root = course["root"]
+    before = _rows_of(root, ["reference", "buggy1"])
+    code = main(
+        [
+            "course",
+            "autograde",
+            UNIT,
+            "--course",
+            str(root),
+            "--student",
+            "reference",
+            "--student",
+            "buggy1",
+            "--jobs",
+            "2",
+            "--no-progress",
+        ]
+    )
+    out = capsys.readouterr().out
+    assert code == 0, out
+    assert "numpy_basics: 2 submissions" in out and "2 autograded, 0 not gradable" in out
+    # the generated configuration's own limits (no FAST overrides): same scores here
+    assert _rows_of(root, ["reference", "buggy1"]) == before
+
+
+def test_postgres_gradebook_gets_the_same_scores_as_sqlite(course, tmp_path):
+    from tests.postgres_server import create_database, running_postgres
+
+    sqlite_root = course["root"]
+    students = ["reference", "stubs", "buggy1", "looper"]
+    with running_postgres() as server:
+        url = create_database(server, "gradebook")
+        root = tmp_path / "pgcourse"
+        build_course(root, [UNIT], db_url=url)
+        session = CourseSession(root, FAST)
+        assert session.release(UNIT)["success"]
+        for sid in students:
+            src = sqlite_root / "submitted" / sid / UNIT / f"{UNIT}.ipynb"
+            dest = root / "submitted" / sid / UNIT / f"{UNIT}.ipynb"
+            dest.parent.mkdir(parents=True)
+            dest.write_bytes(src.read_bytes())
+        report = autograde_class(root, UNIT, overrides=FAST, progress=False, jobs=2)
+        assert sorted(report.graded) == sorted(students) and report.failed == {}
+        pg = {g.student: g for g in CourseSession(root, FAST).grades(UNIT, students)}
+        assert not (root / "gradebook.db").exists()
+    sqlite = course["grades"]
+    for sid in students:
+        assert _db_scores(pg[sid]) == _db_scores(sqlite[sid]), sid
 
 
 def test_autograding_again_gives_the_same_scores(course):

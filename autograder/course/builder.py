@@ -47,7 +47,7 @@ c.CourseDirectory.course_id = {course_id!r}
 # The gradebook is SQLite by default: sqlite:///<course root>/gradebook.db. For PostgreSQL
 # (pip install "nn-autograder-kit[postgres]"; create the database first):
 # c.CourseDirectory.db_url = "postgresql+psycopg2://user:password@host:5432/gradebook"
-
+{db_url_line}
 # Per-cell time limit. No notebook runs in a Jupyter kernel at autograde: the autograder's
 # sandboxed worker runs the notebook's code, each cell under this limit, then grades it.
 c.Execute.timeout = {timeout}
@@ -57,14 +57,15 @@ c.OverwriteCells.add_missing_cells = True
 
 # Sanitize: odd metadata (non-numeric points, old schema versions, cells pasted from other
 # notebooks, invalid characters) is repaired or ignored for that cell, with a note, before
-# nbgrader's own steps read it; tampered locked cells are still restored and reported.
+# nbgrader's own steps read it; tampered locked cells are still restored and reported. Every
+# cell's nbgrader metadata is then the gradebook's own, so nbgrader's CheckCellMetadata (a
+# slow schema validation, and what aborts a batch on an old schema version) is not needed.
 c.Autograde.sanitize_preprocessors = [
     "autograder.course.sanitize.SanitizeSubmission",
     "nbgrader.preprocessors.ClearOutput",
     "nbgrader.preprocessors.DeduplicateIds",
     "nbgrader.preprocessors.OverwriteKernelspec",
     "nbgrader.preprocessors.OverwriteCells",
-    "nbgrader.preprocessors.CheckCellMetadata",
 ]
 
 # Autograde: the engine grades the notebook's code in its sandboxed worker (never in
@@ -79,7 +80,6 @@ c.Autograde.autograde_preprocessors = [
     "nbgrader.preprocessors.LimitOutput",
     "{plugin}.SaveEngineGrades",
     "nbgrader.preprocessors.AssignLatePenalties",
-    "nbgrader.preprocessors.CheckCellMetadata",
 ]
 
 # `nbgrader export` writes a status column and leaves a failed autograde's score blank
@@ -385,9 +385,14 @@ def build_notebook(unit_name: str) -> NotebookNode:
     return nb
 
 
-def config_text(course_id: str = DEFAULT_COURSE_ID, timeout: int = CELL_TIMEOUT) -> str:
+def config_text(
+    course_id: str = DEFAULT_COURSE_ID, timeout: int = CELL_TIMEOUT, db_url: str | None = None
+) -> str:
     """Return the text of the course's ``nbgrader_config.py``."""
-    return CONFIG_TEMPLATE.format(course_id=course_id, timeout=timeout, plugin=PLUGIN)
+    line = f"c.CourseDirectory.db_url = {db_url!r}\n" if db_url else ""
+    return CONFIG_TEMPLATE.format(
+        course_id=course_id, timeout=timeout, plugin=PLUGIN, db_url_line=line
+    )
 
 
 def build_course(
@@ -396,6 +401,7 @@ def build_course(
     *,
     course_id: str = DEFAULT_COURSE_ID,
     timeout: int = CELL_TIMEOUT,
+    db_url: str | None = None,
     force: bool = False,
 ) -> list[Path]:
     """Write a ready nbgrader course.
@@ -405,6 +411,7 @@ def build_course(
         unit_names: units to include (default: every unit with a reference solution).
         course_id: nbgrader's course id.
         timeout: per-cell execution limit at autograde, seconds.
+        db_url: the gradebook's SQLAlchemy URL (default: SQLite in the course root).
         force: overwrite generated files that differ from what would be written now.
 
     Returns:
@@ -415,7 +422,7 @@ def build_course(
     """
     root = Path(course_dir)
     names = unit_names if unit_names is not None else buildable_units()
-    planned = {root / "nbgrader_config.py": config_text(course_id, timeout)}
+    planned = {root / "nbgrader_config.py": config_text(course_id, timeout, db_url)}
     for name in names:
         planned[root / "source" / name / f"{name}.ipynb"] = nbformat.writes(build_notebook(name))
     clashes = [p for p, text in planned.items() if p.exists() and p.read_text() != text]

@@ -8,7 +8,6 @@ Python API in this one process, and prints the gradebook.
 
 from __future__ import annotations
 
-import re
 import tempfile
 import time
 from collections.abc import Callable
@@ -16,18 +15,13 @@ from pathlib import Path
 
 from autograder.course.builder import build_course, buildable_units
 from autograder.course.gradebook import format_table, write_check_csv
-from autograder.course.session import CourseSession, stderr_to
+from autograder.course.parallel import LocalPool, autograde_class
+from autograder.course.session import CourseSession, failure_reason, stderr_to
 from autograder.course.students import fill, release_notebook, sample_students, submit
 
-
-def failure_reason(result: dict) -> str:
-    """The root cause of a failed autograde, from the API result's log (one line)."""
-    text = (result.get("log") or "") + "\n" + (result.get("error") or "")
-    for line in reversed(text.splitlines()):
-        m = re.search(r"([A-Za-z_]+(?:Error|Exception|Timeout)): (.+)", line)
-        if m and m.group(1) != "NbGraderException":
-            return f"{m.group(1)}: {m.group(2).strip()}"[:160]
-    return "see nbgrader.log"
+#: The demo's students are the kit's own: where no sandbox can be made (no root), their code
+#: still runs, in a plain worker process, and the gradebook says so.
+DEMO_CONFIG = {"EngineGrades.require_sandbox": False}
 
 
 def run_demo(
@@ -35,6 +29,7 @@ def run_demo(
     unit_names: list[str] | None = None,
     *,
     faulty: bool = True,
+    jobs: int = 2,
     out: Callable[[str], None] = print,
 ) -> int:
     """Run the demo and print its progress and the gradebook.
@@ -43,6 +38,7 @@ def run_demo(
         directory: a fresh (absent or empty) directory for the course; default a new temp dir.
         unit_names: units to include (default: all with a reference solution).
         faulty: add the looping and crashing students (first unit only).
+        jobs: submissions graded at once (worker processes); nbgrader records each.
         out: where progress and results are printed.
 
     Returns:
@@ -59,9 +55,7 @@ def run_demo(
     build_course(root, names)
     out("  built nbgrader_config.py and source/<unit>/<unit>.ipynb")
     t = time.perf_counter()
-    # The demo's students are the kit's own: where no sandbox can be made (no root), their
-    # code still runs, in a plain worker process, and the gradebook says so.
-    session = CourseSession(root, {"EngineGrades.require_sandbox": False})
+    session = CourseSession(root, DEMO_CONFIG)
     out(f"  nbgrader API ready ({time.perf_counter() - t:.1f} s)")
     plan: list[tuple[str, list]] = []
     with stderr_to(log):
@@ -81,20 +75,30 @@ def run_demo(
                 f"submitted {len(students)} students"
             )
         total = sum(len(s) for _, s in plan)
-        done = 0
         failures: dict[tuple[str, str], str] = {}
-        for unit, students in plan:
-            for s in students:
-                done += 1
+        out(f"  autograding {total} submissions, {jobs} in parallel (nbgrader records each)")
+        pool = LocalPool(jobs)
+        try:
+            for unit, students in plan:
                 t = time.perf_counter()
-                res = session.autograde(unit, s.id)
-                took = time.perf_counter() - t
-                status = "ok" if res["success"] else "autograde FAILED"
-                if not res["success"]:
-                    failures[(unit, s.id)] = failure_reason(res)
-                out(
-                    f"  [{done:>2}/{total}] autograde {unit:<20} {s.id:<10} {took:5.1f} s  {status}"
+
+                def progress(sid: str, res: dict, unit: str = unit) -> None:
+                    status = "ok" if res["success"] else "autograde FAILED"
+                    out(f"    {unit:<20} {sid:<10} {status}")
+
+                report = autograde_class(
+                    root,
+                    unit,
+                    students=[s.id for s in students],
+                    overrides=DEMO_CONFIG,
+                    progress=False,
+                    pool=pool,
+                    on_result=progress,
                 )
+                failures.update({(unit, sid): why for sid, why in report.failed.items()})
+                out(f"  autograded {unit} ({time.perf_counter() - t:.1f} s)")
+        finally:
+            pool.close()
     ok = True
     out("")
     for unit, students in plan:

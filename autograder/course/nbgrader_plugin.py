@@ -4,9 +4,9 @@ No student code runs in nbgrader's process or in a Jupyter kernel: the generated
 ``nbgrader_config.py`` sets the two passes of ``nbgrader autograde`` to::
 
     sanitize:  SanitizeSubmission, ClearOutput, DeduplicateIds, OverwriteKernelspec,
-               OverwriteCells, CheckCellMetadata
+               OverwriteCells
     autograde: EngineGrades, IgnorePattern, ClearMetadataPreprocessor, LimitOutput,
-               SaveEngineGrades, AssignLatePenalties, CheckCellMetadata
+               SaveEngineGrades, AssignLatePenalties
 
 - :class:`autograder.course.sanitize.SanitizeSubmission` repairs or drops odd nbgrader
   metadata so that one odd cell never voids a student's autograde or stops the batch.
@@ -31,7 +31,7 @@ from pathlib import Path
 
 import nbformat
 from nbformat import NotebookNode
-from nbformat.v4 import new_markdown_cell, new_output
+from nbformat.v4 import new_markdown_cell
 from nbgrader import utils
 from nbgrader.preprocessors import Execute, NbGraderPreprocessor, SaveAutoGrades
 from traitlets import Bool, Dict, Float, Unicode
@@ -49,6 +49,8 @@ NOT_GRADABLE_KEY = "autograder_not_gradable"
 #: Labels of message lines kept in a hidden check's message; every other labelled line
 #: (``called:``, ``got:``, ``expected:``...) shows values computed on its hidden inputs.
 KEPT_HIDDEN_LABELS = ("hint", "note")
+#: Logged when a precomputed result was expected but none matches the notebook's code.
+NO_RESULT = "autograder: no precomputed result for this notebook's code; grading it here"
 #: Id of the markdown cell holding the notes about how a notebook was read.
 NOTES_CELL_ID = "autograder-notes"
 #: Most notes shown to the student.
@@ -116,13 +118,24 @@ def cell_outputs(result: CheckResult | None, points: float, hidden: bool) -> lis
         text = (result.message if result is not None else "no result") + (
             "\n  not gradable: this check needs a manual grade; an earlier score, if any, is kept."
         )
-        return [new_output("stream", name="stdout", text=text + "\n")]
+        return [_stdout(text + "\n")]
     message = redact(result.message) if hidden else result.message
     score = clamp(result.score, points)
     return [
-        new_output("stream", name="stdout", text=message + "\n"),
-        new_output("execute_result", data={"text/plain": repr(score)}, execution_count=None),
+        _stdout(message + "\n"),
+        NotebookNode(
+            output_type="execute_result",
+            data=NotebookNode({"text/plain": repr(score)}),
+            metadata=NotebookNode(),
+            execution_count=None,
+        ),
     ]
+
+
+def _stdout(text: str) -> NotebookNode:
+    # built directly: nbformat's new_output validates each output against the schema, which
+    # costs more than the rest of writing a notebook's grade cells
+    return NotebookNode(output_type="stream", name="stdout", text=text)
 
 
 def notes_cell(notes: list[str], taken: set[str]) -> NotebookNode:
@@ -144,6 +157,15 @@ def notes_cell(notes: list[str], taken: set[str]) -> NotebookNode:
     return cell
 
 
+def engine_cells(nb: NotebookNode) -> list[NotebookNode]:
+    """The notebook's cells the engine's worker runs, in order: code cells but grade cells."""
+    return [
+        c
+        for c in nb.cells
+        if c.get("cell_type") == "code" and not (utils.is_grade(c) and not utils.is_solution(c))
+    ]
+
+
 def loading_notes(nb: NotebookNode, cell_errors: list[str]) -> list[str]:
     """Notes for the load errors that lose a student's code: syntax, time-outs, crashes.
 
@@ -151,11 +173,7 @@ def loading_notes(nb: NotebookNode, cell_errors: list[str]) -> list[str]:
     (the ``check(...)`` cells, try-it cells calling an unfinished function) and are left out.
     The worker numbers the cells it ran; the note names each by its first line instead.
     """
-    ran = [
-        c
-        for c in nb.cells
-        if c.get("cell_type") == "code" and not (utils.is_grade(c) and not utils.is_solution(c))
-    ]
+    ran = engine_cells(nb)
     notes = []
     for error in cell_errors:
         m = re.match(r"cell (\d+): (\w+): (.*)", error, re.S)
@@ -229,7 +247,7 @@ class EngineGrades(NbGraderPreprocessor):
             found = Path(self.precomputed_dir) / f"{self.key(text, unit)}.json"
             if found.exists():
                 return GradedNotebook.from_json(found.read_text(encoding="utf-8"))
-            self.log.warning("autograder: no precomputed result for this notebook; grading it")
+            self.log.warning(NO_RESULT)
         return grade_notebook_text(
             text,
             unit,
@@ -277,13 +295,15 @@ class EngineGrades(NbGraderPreprocessor):
     def write_cell_outputs(self, nb: NotebookNode, graded: GradedNotebook) -> None:
         """Write the outputs the sandbox returned for the student's own code cells.
 
-        Until the sandbox returns them (``graded.cell_outputs`` is None), the student's code
-        cells stay without outputs: nothing is executed outside the sandbox to make them.
+        ``graded.cell_outputs`` is keyed by the engine's cell number (0-based, in the order
+        the worker ran the code cells, as in :func:`engine_cells`). Until the sandbox returns
+        outputs (it is None), the student's code cells stay without outputs: nothing is
+        executed outside the sandbox to make them.
         """
-        for index, outputs in (graded.cell_outputs or {}).items():
-            if 0 <= index < len(nb.cells) and nb.cells[index].cell_type == "code":
-                if not utils.is_grade(nb.cells[index]):
-                    nb.cells[index].outputs = [nbformat.from_dict(o) for o in outputs]
+        ran = engine_cells(nb)
+        for k, outputs in (graded.cell_outputs or {}).items():
+            if 0 <= k < len(ran):
+                ran[k].outputs = [nbformat.from_dict(o) for o in outputs]
 
     def write_notes(self, nb: NotebookNode, graded: GradedNotebook | None) -> None:
         """Record the isolation used and show the student the notes about their notebook."""

@@ -71,8 +71,13 @@ def replace_surrogates(value: Any) -> tuple[Any, int]:
     return value, changed
 
 
-def _canonical(gb: Gradebook, notebook: str, assignment: str) -> tuple[dict, list[str], dict]:
-    """Return ``({grade_id: metadata}, [grade ids in source order], {grade_id: source})``."""
+def gradebook_cells(gb: Gradebook, notebook: str, assignment: str) -> tuple[dict, list[str], dict]:
+    """The gradebook's record of a notebook's nbgrader cells.
+
+    Returns:
+        ``({grade_id: canonical nbgrader metadata}, [grade ids in source order],
+        {grade_id: source}``), the source with hidden checks.
+    """
     nb = gb.find_notebook(notebook, assignment)
     grades = {c.name: float(c.max_score) for c in nb.grade_cells}
     solutions = {c.name for c in nb.solution_cells}
@@ -134,7 +139,7 @@ class SanitizeSubmission(NbGraderPreprocessor):
             )
         try:
             with Gradebook(info["db_url"]) as gb:
-                meta, order, sources = _canonical(gb, info["notebook"], info["assignment"])
+                meta, order, sources = gradebook_cells(gb, info["notebook"], info["assignment"])
         except MissingEntry:
             self.log.warning("autograder: %s is not in the gradebook", info["notebook"])
             meta, order, sources = {}, [], {}

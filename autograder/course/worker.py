@@ -127,15 +127,29 @@ def isolation_of(isolated: bool | None, limits: Any = None) -> str:
 def input_key(unit: str, text: str, limits: Any = None, cell_timeout: float | None = None) -> str:
     """A digest of exactly what the engine runs for a notebook: its code cells and limits.
 
-    Two notebooks with the same key get the same grades, so a result computed elsewhere
-    (a parallel worker) can stand for grading the notebook here.
+    Two notebooks with the same key get the same grades (the engine sees nothing of a
+    notebook but its code cells), so a result computed elsewhere (a parallel worker) can
+    stand for grading the notebook here.
     """
     try:
         cells = notebook_code_cells(text)
     except ValueError:
         cells = [text]
+    return cells_key(unit, cells, limits, cell_timeout)
+
+
+def cells_key(unit: str, cells: list[str], limits: Any = None, cell_timeout: Any = None) -> str:
+    """:func:`input_key` of a notebook whose code cells (as the engine reads them) are ``cells``."""
     blob = json.dumps([unit, cells, repr(limits), cell_timeout], ensure_ascii=True)
     return hashlib.sha256(blob.encode()).hexdigest()
+
+
+def notebook_of_cells(cells: list[str]) -> str:
+    """A notebook holding only these code cells: the engine grades it as the original."""
+    import nbformat
+    from nbformat.v4 import new_code_cell, new_notebook
+
+    return nbformat.writes(new_notebook(cells=[new_code_cell(c) for c in cells]))
 
 
 def refused(unit: str, reason: str, isolation: str | None = None) -> GradedNotebook:
@@ -201,3 +215,21 @@ def _grade(path: Path, unit: str, isolated: bool | None, limits: Any) -> GradedN
     finally:
         submission.close()
     return GradedNotebook(result, getattr(result, "isolation", None), errors, outputs)
+
+
+def grade_job(
+    cells: list[str], unit: str, limits: Any, isolated: bool, require_sandbox: bool
+) -> str:
+    """Grade a notebook's code cells and return the :class:`GradedNotebook` as JSON.
+
+    What a parallel worker process or Dask worker runs: plain data in and out, only the
+    installed kit needed (this module imports neither nbgrader nor the course).
+    """
+    graded = grade_notebook_text(
+        notebook_of_cells(cells),
+        unit,
+        isolated=isolated,
+        limits=limits,
+        require_sandbox=require_sandbox,
+    )
+    return graded.to_json()
