@@ -619,7 +619,7 @@ def test_dask_autograde_equals_the_single_process_run_even_when_a_worker_dies(co
         pids = list(pool.client.run(os.getpid).values())
         killed = []
 
-        def kill_one(sid, res):  # a worker process dies while the others are being graded
+        def kill_one(unit, sid, res):  # a worker process dies while others are being graded
             if not killed:
                 os.kill(pids[0], 9)
                 killed.append(sid)

@@ -17,6 +17,7 @@ Grade ids, points and messages therefore come from the registry the pytest self-
 from __future__ import annotations
 
 import ast
+import functools
 import re
 import textwrap
 from pathlib import Path
@@ -383,6 +384,21 @@ def build_notebook(unit_name: str) -> NotebookNode:
     }
     nb.metadata["language_info"] = {"name": "python"}
     return nb
+
+
+@functools.cache
+def kit_code_cells(unit_name: str) -> frozenset[str]:
+    """Sources of the notebook's code cells that are the kit's, not the student's.
+
+    The try-it cells (the docstring's examples) and the ``check(...)`` cells: no nbgrader
+    metadata, nothing defined, only calls. Left exactly as released, they are not run when a
+    notebook is graded: they cannot change a grade, but a try-it cell calling a looping
+    function would cost its whole cell time limit.
+    """
+    nb = build_notebook(unit_name)
+    return frozenset(
+        c.source for c in nb.cells if c.cell_type == "code" and "nbgrader" not in c.metadata
+    )
 
 
 def config_text(

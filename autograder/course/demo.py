@@ -2,8 +2,9 @@
 
 Builds the course (SQLite gradebook), releases every unit, submits sample students (the
 reference, the untouched stubs, students with known mistakes, and, for the first unit, one
-whose code loops forever and one that kills its kernel), autogrades them through nbgrader's
-Python API in this one process, and prints the gradebook.
+whose code loops forever and one that ends its process), autogrades them (the engine in
+worker processes while the next unit is released, each result recorded by nbgrader's autograde
+in this one process: :class:`autograder.course.parallel.Batch`), and prints the gradebook.
 """
 
 from __future__ import annotations
@@ -15,13 +16,19 @@ from pathlib import Path
 
 from autograder.course.builder import build_course, buildable_units
 from autograder.course.gradebook import format_table, write_check_csv
-from autograder.course.parallel import LocalPool, autograde_class
+from autograder.course.parallel import Batch
 from autograder.course.session import CourseSession, failure_reason, stderr_to
 from autograder.course.students import fill, release_notebook, sample_students, submit
 
 #: The demo's students are the kit's own: where no sandbox can be made (no root), their code
-#: still runs, in a plain worker process, and the gradebook says so.
-DEMO_CONFIG = {"EngineGrades.require_sandbox": False}
+#: still runs, in a plain worker process, and the gradebook says so. A notebook cell may run
+#: 5 s and a call 3 s (the course's defaults are 20 s and 10 s), so that the looping
+#: student's try-it cell and function are stopped sooner.
+DEMO_CONFIG = {
+    "EngineGrades.require_sandbox": False,
+    "EngineGrades.limits": {"call_timeout": 3.0},
+    "Execute.timeout": 5,
+}
 
 
 def run_demo(
@@ -58,7 +65,8 @@ def run_demo(
     session = CourseSession(root, DEMO_CONFIG)
     out(f"  nbgrader API ready ({time.perf_counter() - t:.1f} s)")
     plan: list[tuple[str, list]] = []
-    with stderr_to(log):
+    failures: dict[tuple[str, str], str] = {}
+    with stderr_to(log), Batch(root, jobs=jobs, overrides=DEMO_CONFIG) as batch:
         for unit in names:
             t = time.perf_counter()
             res = session.release(unit)
@@ -69,36 +77,24 @@ def run_demo(
             students = sample_students(unit, faulty=faulty and unit == names[0])
             for s in students:
                 submit(root, unit, s.id, fill(release, unit, s))
+            batch.add(unit, [s.id for s in students])  # graded while the next unit is released
             plan.append((unit, students))
             out(
                 f"  released {unit} ({time.perf_counter() - t:.1f} s); "
-                f"submitted {len(students)} students"
+                f"submitted {len(students)} students, {jobs} graded at a time"
             )
+
+        def progress(unit: str, sid: str, res: dict) -> None:
+            status = "ok" if res["success"] else "autograde FAILED"
+            out(f"  autograded {unit:<20} {sid:<10} {status}")
+
+        t = time.perf_counter()
+        reports = batch.finish(progress=False, on_result=progress)
+        for unit, report in reports.items():
+            failures.update({(unit, sid): why for sid, why in report.failed.items()})
         total = sum(len(s) for _, s in plan)
-        failures: dict[tuple[str, str], str] = {}
-        out(f"  autograding {total} submissions, {jobs} in parallel (nbgrader records each)")
-        pool = LocalPool(jobs)
-        try:
-            for unit, students in plan:
-                t = time.perf_counter()
-
-                def progress(sid: str, res: dict, unit: str = unit) -> None:
-                    status = "ok" if res["success"] else "autograde FAILED"
-                    out(f"    {unit:<20} {sid:<10} {status}")
-
-                report = autograde_class(
-                    root,
-                    unit,
-                    students=[s.id for s in students],
-                    overrides=DEMO_CONFIG,
-                    progress=False,
-                    pool=pool,
-                    on_result=progress,
-                )
-                failures.update({(unit, sid): why for sid, why in report.failed.items()})
-                out(f"  autograded {unit} ({time.perf_counter() - t:.1f} s)")
-        finally:
-            pool.close()
+        took = time.perf_counter() - t
+        out(f"  {total} submissions autograded, each recorded by nbgrader ({took:.1f} s)")
     ok = True
     out("")
     for unit, students in plan:

@@ -37,7 +37,7 @@ from nbgrader.preprocessors import Execute, NbGraderPreprocessor, SaveAutoGrades
 from traitlets import Bool, Dict, Float, Unicode
 
 from autograder import units
-from autograder.course.builder import grade_ids
+from autograder.course.builder import grade_ids, kit_code_cells
 from autograder.course.sanitize import ISOLATION_KEY, METADATA_KEY, NOTES_KEY
 from autograder.course.worker import VERDICTS, GradedNotebook, grade_notebook_text, input_key
 from autograder.notebook import clamp
@@ -157,23 +157,36 @@ def notes_cell(notes: list[str], taken: set[str]) -> NotebookNode:
     return cell
 
 
-def engine_cells(nb: NotebookNode) -> list[NotebookNode]:
-    """The notebook's cells the engine's worker runs, in order: code cells but grade cells."""
+def engine_cells(nb: NotebookNode, unit: str) -> list[NotebookNode]:
+    """The notebook's cells the engine's worker runs, in order.
+
+    Code cells, less the grade cells and the kit's own try-it and ``check(...)`` cells left
+    exactly as released (:func:`autograder.course.builder.kit_code_cells`).
+    """
+    kit = kit_code_cells(unit)
     return [
         c
         for c in nb.cells
-        if c.get("cell_type") == "code" and not (utils.is_grade(c) and not utils.is_solution(c))
+        if c.get("cell_type") == "code"
+        and not (utils.is_grade(c) and not utils.is_solution(c))
+        and not ("nbgrader" not in c.get("metadata", {}) and c.get("source") in kit)
     ]
 
 
-def loading_notes(nb: NotebookNode, cell_errors: list[str]) -> list[str]:
+def engine_notebook(nb: NotebookNode, unit: str) -> str:
+    """The notebook the engine grades, as text: the cells of :func:`engine_cells` only."""
+    copy = nbformat.from_dict({**nb, "cells": engine_cells(nb, unit)})
+    return nbformat.writes(copy)
+
+
+def loading_notes(nb: NotebookNode, unit: str, cell_errors: list[str]) -> list[str]:
     """Notes for the load errors that lose a student's code: syntax, time-outs, crashes.
 
     Other errors at load are expected in a notebook run top to bottom without the kit
     (the ``check(...)`` cells, try-it cells calling an unfinished function) and are left out.
     The worker numbers the cells it ran; the note names each by its first line instead.
     """
-    ran = engine_cells(nb)
+    ran = engine_cells(nb, unit)
     notes = []
     for error in cell_errors:
         m = re.match(r"cell (\d+): (\w+): (.*)", error, re.S)
@@ -267,7 +280,7 @@ class EngineGrades(NbGraderPreprocessor):
         by_id: dict[str, CheckResult] = {}
         graded: GradedNotebook | None = None
         try:
-            graded = self.grade(nbformat.writes(nb), unit)
+            graded = self.grade(engine_notebook(nb, unit), unit)
             for task in graded.result.tasks:
                 for check in task.checks:
                     by_id[f"t{task.id.replace('.', '_')}_{check.name}"] = check
@@ -288,11 +301,11 @@ class EngineGrades(NbGraderPreprocessor):
                 not_gradable.add(gid)
                 self.log.warning("autograder: %s not gradable; left for a manual grade", gid)
         if graded is not None:
-            self.write_cell_outputs(nb, graded)
-        self.write_notes(nb, graded)
+            self.write_cell_outputs(nb, unit, graded)
+        self.write_notes(nb, unit, graded)
         return nb, resources
 
-    def write_cell_outputs(self, nb: NotebookNode, graded: GradedNotebook) -> None:
+    def write_cell_outputs(self, nb: NotebookNode, unit: str, graded: GradedNotebook) -> None:
         """Write the outputs the sandbox returned for the student's own code cells.
 
         ``graded.cell_outputs`` is keyed by the engine's cell number (0-based, in the order
@@ -300,18 +313,18 @@ class EngineGrades(NbGraderPreprocessor):
         outputs (it is None), the student's code cells stay without outputs: nothing is
         executed outside the sandbox to make them.
         """
-        ran = engine_cells(nb)
+        ran = engine_cells(nb, unit)
         for k, outputs in (graded.cell_outputs or {}).items():
             if 0 <= k < len(ran):
                 ran[k].outputs = [nbformat.from_dict(o) for o in outputs]
 
-    def write_notes(self, nb: NotebookNode, graded: GradedNotebook | None) -> None:
+    def write_notes(self, nb: NotebookNode, unit: str, graded: GradedNotebook | None) -> None:
         """Record the isolation used and show the student the notes about their notebook."""
         record = nb.metadata.setdefault(METADATA_KEY, {})
         notes = list(record.get(NOTES_KEY, []))
         if graded is not None:
             record[ISOLATION_KEY] = graded.isolation
-            notes.extend(loading_notes(nb, graded.cell_errors))
+            notes.extend(loading_notes(nb, unit, graded.cell_errors))
         if notes:
             nb.cells.insert(0, notes_cell(notes, {c.get("id") for c in nb.cells}))
 

@@ -53,6 +53,7 @@ class Job:
     student: str
     cells: list[str]
     key: str
+    unit: str = ""
     attempts: int = 0
 
 
@@ -112,7 +113,9 @@ class CodeReader:
     :class:`~autograder.course.sanitize.SanitizeSubmission`, then OverwriteCells), worked
     out here from the gradebook's record of the notebook in a few milliseconds, without
     nbgrader's passes: known cells take the gradebook's type and flags, locked ones its
-    source, unknown metadata is dropped, grade cells are left out. Where this reading could
+    source, unknown metadata is dropped, grade cells and the kit's untouched try-it and
+    ``check(...)`` cells are left out (as :func:`~autograder.course.nbgrader_plugin.engine_cells`
+    leaves them out). Where this reading could
     differ (a solution cell missing, a notebook that is not nbformat 4) it returns None and
     nbgrader's autograde grades the notebook itself; a reading that is wrong in any other
     way only costs time, never a grade: the result is looked up by the key of what
@@ -122,10 +125,12 @@ class CodeReader:
     def __init__(self, session: CourseSession, unit: str) -> None:
         from nbgrader.api import Gradebook
 
+        from autograder.course.builder import kit_code_cells
         from autograder.course.sanitize import gradebook_cells
 
         self.root = session.root
         self.unit = unit
+        self.kit = kit_code_cells(unit)
         with Gradebook(session.coursedir.db_url) as gb:
             self.meta, _, self.sources = gradebook_cells(gb, unit, unit)
 
@@ -161,6 +166,8 @@ class CodeReader:
             return None
         code = []
         for cell_type, source, gid in entries:
+            if gid is None and source in self.kit:  # the kit's untouched try-it cells
+                continue
             if gid is not None:
                 m = self.meta[gid]
                 cell_type = m["cell_type"]
@@ -264,7 +271,11 @@ class DaskPool:
         """Queue one job."""
         job.attempts += 1
         fut = self.client.submit(
-            grade_job, job.cells, *args, key=f"autograde-{job.student}-{job.key[:12]}", pure=False
+            grade_job,
+            job.cells,
+            *args,
+            key=f"autograde-{job.unit}-{job.student}-{job.key[:12]}",
+            pure=False,
         )
         self._jobs[fut.key] = job
         self._done.add(fut)
@@ -309,7 +320,7 @@ def autograde_class(
     overrides: dict[str, Any] | None = None,
     progress: bool = True,
     pool: Any = None,
-    on_result: Callable[[str, dict], None] | None = None,
+    on_result: Callable[[str, str, dict], None] | None = None,
 ) -> BatchReport:
     """Autograde every submission of a unit (or the named students) in parallel.
 
@@ -323,65 +334,163 @@ def autograde_class(
         progress: show a progress bar on stderr.
         pool: a ready pool (``submit(job, args)``, ``results()``, ``close()``), e.g. a
             :class:`DaskPool` on a test cluster; overrides ``jobs`` and ``dask``.
-        on_result: called with ``(student, nbgrader API result)`` after each autograde.
+        on_result: called with ``(unit, student, nbgrader API result)`` after each autograde.
 
     Returns:
         The report; the grades are in the course's gradebook.
     """
-    from autograder.course.nbgrader_plugin import EngineGrades
+    return autograde_units(
+        root,
+        [(unit, students)],
+        jobs=jobs,
+        dask=dask,
+        overrides=overrides,
+        progress=progress,
+        pool=pool,
+        on_result=on_result,
+    )[unit]
 
-    start = time.perf_counter()
+
+def autograde_units(
+    root: Path | str,
+    plan: list[tuple[str, list[str] | None]],
+    *,
+    jobs: int = 2,
+    dask: str | None = None,
+    overrides: dict[str, Any] | None = None,
+    progress: bool = True,
+    pool: Any = None,
+    on_result: Callable[[str, str, dict], None] | None = None,
+) -> dict[str, BatchReport]:
+    """Autograde several units in one batch (the workers never wait between units).
+
+    Args:
+        root: the course root.
+        plan: ``[(unit, students or None for every submission)]``.
+        jobs: worker processes (ignored with ``dask``).
+        dask: ``"local"`` or a scheduler address: grade on Dask workers instead.
+        overrides: extra nbgrader configuration, as for :class:`CourseSession`.
+        progress: show a progress bar on stderr.
+        pool: a ready pool, as for :func:`autograde_class`.
+        on_result: called with ``(unit, student, nbgrader API result)`` after each autograde.
+
+    Returns:
+        ``{unit: report}``.
+    """
     root = Path(root).resolve()
-    report = BatchReport(unit)
-    with tempfile.TemporaryDirectory(prefix="autograder-results-") as results:
-        session = CourseSession(
-            root, {**(overrides or {}), "EngineGrades.precomputed_dir": results}
-        )
-        grades = EngineGrades(config=session.config)
-        args = (unit, grades.build_limits(), grades.isolated, grades.require_sandbox)
-        names = students or submitted_students(root, unit)
-        own_pool = pool is None
-        if pool is None:
-            pool = DaskPool(dask) if dask else LocalPool(jobs)
+    names = {unit: students or submitted_students(root, unit) for unit, students in plan}
+    with Batch(root, jobs=jobs, dask=dask, overrides=overrides, pool=pool) as batch:
+        for unit, _ in plan:
+            batch.add(unit, names[unit])
+        return batch.finish(progress=progress, on_result=on_result)
 
-        def record(sid: str) -> None:
-            res = session.autograde(unit, sid)
+
+class Batch:
+    """A parallel autograde that takes units as they become ready (the demo's releases).
+
+    :meth:`add` sends a unit's submissions to the workers at once; :meth:`finish` records
+    every result through nbgrader's autograde, in this process, as it arrives.
+
+    Args:
+        root: the course root.
+        jobs: worker processes (ignored with ``dask`` or ``pool``).
+        dask: ``"local"`` or a scheduler address.
+        overrides: extra nbgrader configuration, as for :class:`CourseSession`.
+        pool: a ready pool, as for :func:`autograde_class`.
+    """
+
+    def __init__(
+        self,
+        root: Path | str,
+        *,
+        jobs: int = 2,
+        dask: str | None = None,
+        overrides: dict[str, Any] | None = None,
+        pool: Any = None,
+    ) -> None:
+        from autograder.course.nbgrader_plugin import EngineGrades
+
+        self.start = time.perf_counter()
+        self.root = Path(root).resolve()
+        self._results = tempfile.TemporaryDirectory(prefix="autograder-results-")
+        self.session = CourseSession(
+            self.root, {**(overrides or {}), "EngineGrades.precomputed_dir": self._results.name}
+        )
+        self.grades = EngineGrades(config=self.session.config)
+        self.limits = self.grades.build_limits()
+        self.cell_timeout = self.grades.effective_cell_timeout()
+        self._own_pool = pool is None
+        self.pool = pool if pool is not None else (DaskPool(dask) if dask else LocalPool(jobs))
+        self.reports: dict[str, BatchReport] = {}
+        self._unread: list[tuple[str, str]] = []
+        self._total = 0
+
+    def __enter__(self) -> Batch:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Stop a pool this batch started; remove the stored results."""
+        if self._own_pool:
+            self.pool.close()
+        self._results.cleanup()
+
+    def add(self, unit: str, students: list[str]) -> None:
+        """Send a (released) unit's submissions to the workers."""
+        self.reports.setdefault(unit, BatchReport(unit))
+        reader = CodeReader(self.session, unit)
+        args = (unit, self.limits, self.grades.isolated, self.grades.require_sandbox)
+        for sid in students:  # workers start on the first while the others are read
+            self._total += 1
+            cells = reader.cells(sid)
+            if cells is None:
+                self._unread.append((unit, sid))
+            else:
+                key = cells_key(unit, cells, self.limits, self.cell_timeout)
+                self.pool.submit(Job(sid, cells, key, unit), args)
+
+    def finish(
+        self,
+        *,
+        progress: bool = True,
+        on_result: Callable[[str, str, dict], None] | None = None,
+    ) -> dict[str, BatchReport]:
+        """Record every submission through nbgrader's autograde as its result arrives."""
+        failed = 0
+
+        def record(unit: str, sid: str) -> None:
+            nonlocal failed
+            report = self.reports[unit]
+            res = self.session.autograde(unit, sid)
             if NO_RESULT in (res.get("log") or "") and sid not in report.regraded:
                 report.regraded[sid] = "its code differed from the coordinator's reading"
             if res["success"]:
                 report.graded.append(sid)
             else:
                 report.failed[sid] = failure_reason(res)
+                failed += 1
             if on_result is not None:
-                on_result(sid, res)
+                on_result(unit, sid, res)
             if bar is not None:
-                bar.set_postfix(not_gradable=len(report.failed), refresh=False)
+                bar.set_postfix(not_gradable=failed, refresh=False)
                 bar.update(1)
 
-        with _progress(len(names), progress) as bar:
-            try:
-                reader = CodeReader(session, unit)
-                limits, cell_timeout = grades.build_limits(), grades.effective_cell_timeout()
-                unread = []
-                for sid in names:  # workers start on the first while the others are read
-                    cells = reader.cells(sid)
-                    if cells is None:
-                        unread.append(sid)
-                    else:
-                        key = cells_key(unit, cells, limits, cell_timeout)
-                        pool.submit(Job(sid, cells, key), args)
-                for sid in unread:
-                    record(sid)
-                for job, payload, error in pool.results():
-                    if job.attempts > 1:
-                        report.retried[job.student] = job.attempts - 1
-                    if payload is not None:
-                        (Path(results) / f"{job.key}.json").write_text(payload, encoding="utf-8")
-                    else:
-                        report.regraded[job.student] = str(error)
-                    record(job.student)
-            finally:
-                if own_pool:
-                    pool.close()
-    report.seconds = time.perf_counter() - start
-    return report
+        with _progress(self._total, progress) as bar:
+            for unit, sid in self._unread:
+                record(unit, sid)
+            for job, payload, error in self.pool.results():
+                report = self.reports[job.unit]
+                if job.attempts > 1:
+                    report.retried[job.student] = job.attempts - 1
+                if payload is not None:
+                    path = Path(self._results.name) / f"{job.key}.json"
+                    path.write_text(payload, encoding="utf-8")
+                else:
+                    report.regraded[job.student] = str(error)
+                record(job.unit, job.student)
+        seconds = time.perf_counter() - self.start
+        for report in self.reports.values():
+            report.seconds = seconds
+        return self.reports

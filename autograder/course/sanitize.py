@@ -169,9 +169,9 @@ class SanitizeSubmission(NbGraderPreprocessor):
         if not isinstance(cell.get("metadata"), dict):
             cell["metadata"] = NotebookNode({})
             notes.append(f"cell {index + 1}: its metadata was not a mapping and was reset")
-        got = cell.metadata.get("nbgrader")
-        if got is None:
+        if "nbgrader" not in cell.metadata:
             return None
+        got = cell.metadata["nbgrader"]
         gid = got.get("grade_id") if isinstance(got, dict) else None
         if not isinstance(gid, str) or gid not in meta:
             del cell.metadata["nbgrader"]

@@ -33,7 +33,7 @@ def ensure_tools_on_path() -> None:
 
 @contextlib.contextmanager
 def stderr_to(path: Path | str | None):  # noqa: ANN201 - a context manager
-    """Send file descriptor 2 (kernels' and nbgrader's noise) to a file for the block."""
+    """Send file descriptor 2 (workers' and nbgrader's noise) to a file for the block."""
     if path is None:
         yield
         return
