@@ -70,8 +70,8 @@ EXPLORE_CODE = "import time\nfor _ in range(12):\n    time.sleep(1.0)  # explori
 class BrokenGrades(EngineGrades):
     """The engine fails on t2_1_values (a grader bug): that check becomes not_gradable."""
 
-    def grade(self, text, unit):
-        graded = super().grade(text, unit)
+    def grade(self, nb, unit):
+        graded = super().grade(nb, unit)
         for task in graded.result.tasks:
             for i, c in enumerate(task.checks):
                 if task.id == "2.1" and c.name == "values":
@@ -84,8 +84,8 @@ class BrokenGrades(EngineGrades):
 class StampedGrades(EngineGrades):
     """The engine reports the isolation it used (``UnitResult.isolation``)."""
 
-    def grade(self, text, unit):
-        graded = super().grade(text, unit)
+    def grade(self, nb, unit):
+        graded = super().grade(nb, unit)
         graded.isolation = "bubblewrap (test stamp)"
         return graded
 

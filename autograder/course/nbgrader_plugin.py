@@ -39,7 +39,13 @@ from traitlets import Bool, Dict, Float, Unicode
 from autograder import units
 from autograder.course.builder import grade_ids, kit_code_cells
 from autograder.course.sanitize import ISOLATION_KEY, METADATA_KEY, NOTES_KEY
-from autograder.course.worker import VERDICTS, GradedNotebook, grade_notebook_text, input_key
+from autograder.course.worker import (
+    VERDICTS,
+    GradedNotebook,
+    cells_key,
+    grade_notebook_text,
+    without_magics,
+)
 from autograder.notebook import clamp
 from autograder.results import CheckResult
 from autograder.submission import CRASH
@@ -250,19 +256,24 @@ class EngineGrades(NbGraderPreprocessor):
             kwargs.setdefault("cell_timeout", self.effective_cell_timeout())
         return Limits(**kwargs)
 
-    def key(self, text: str, unit: str) -> str:
-        """The key of a precomputed result for this notebook under this configuration."""
-        return input_key(unit, text, self.build_limits(), self.effective_cell_timeout())
+    def key(self, nb: NotebookNode, unit: str) -> str:
+        """The key of a precomputed result for this notebook under this configuration.
 
-    def grade(self, text: str, unit: str) -> GradedNotebook:
-        """Grade one notebook given as text (override to plug in another grader)."""
+        The same as :func:`~autograder.course.worker.input_key` of the notebook the engine
+        would grade (:func:`engine_notebook`), computed without writing it out.
+        """
+        cells = [without_magics(c.source) for c in engine_cells(nb, unit)]
+        return cells_key(unit, cells, self.build_limits(), self.effective_cell_timeout())
+
+    def grade(self, nb: NotebookNode, unit: str) -> GradedNotebook:
+        """Grade one (sanitized) notebook (override to plug in another grader)."""
         if self.precomputed_dir:
-            found = Path(self.precomputed_dir) / f"{self.key(text, unit)}.json"
+            found = Path(self.precomputed_dir) / f"{self.key(nb, unit)}.json"
             if found.exists():
                 return GradedNotebook.from_json(found.read_text(encoding="utf-8"))
             self.log.warning(NO_RESULT)
         return grade_notebook_text(
-            text,
+            engine_notebook(nb, unit),
             unit,
             isolated=self.isolated,
             limits=self.build_limits(),
@@ -280,7 +291,7 @@ class EngineGrades(NbGraderPreprocessor):
         by_id: dict[str, CheckResult] = {}
         graded: GradedNotebook | None = None
         try:
-            graded = self.grade(engine_notebook(nb, unit), unit)
+            graded = self.grade(nb, unit)
             for task in graded.result.tasks:
                 for check in task.checks:
                     by_id[f"t{task.id.replace('.', '_')}_{check.name}"] = check

@@ -40,7 +40,7 @@ from typing import Any
 from autograder.course.nbgrader_plugin import NO_RESULT
 from autograder.course.sanitize import replace_surrogates
 from autograder.course.session import CourseSession, failure_reason
-from autograder.course.worker import cells_key, grade_job
+from autograder.course.worker import cells_key, grade_job, without_magics
 
 #: Times a submission is sent to a worker again after the worker died while grading it.
 RETRIES = 2
@@ -177,8 +177,7 @@ class CodeReader:
                     continue
             if cell_type != "code" or not isinstance(source, str):
                 continue
-            lines = [ln for ln in source.splitlines() if not ln.lstrip().startswith(("%", "!"))]
-            code.append("\n".join(lines))
+            code.append(without_magics(source))
         return code
 
 

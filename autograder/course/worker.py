@@ -138,6 +138,14 @@ def input_key(unit: str, text: str, limits: Any = None, cell_timeout: float | No
     return cells_key(unit, cells, limits, cell_timeout)
 
 
+def without_magics(source: str) -> str:
+    """A code cell's source as the engine runs it: IPython magics and shell escapes dropped.
+
+    The same reading as :func:`autograder.submission.notebook_code_cells`.
+    """
+    return "\n".join(ln for ln in source.splitlines() if not ln.lstrip().startswith(("%", "!")))
+
+
 def cells_key(unit: str, cells: list[str], limits: Any = None, cell_timeout: Any = None) -> str:
     """:func:`input_key` of a notebook whose code cells (as the engine reads them) are ``cells``."""
     blob = json.dumps([unit, cells, repr(limits), cell_timeout], ensure_ascii=True)
