@@ -37,7 +37,7 @@ from autograder.spec import (
     Task,
     Unit,
 )
-from autograder.submission import BUDGET, CRASH, Submission, from_module, from_path
+from autograder.submission import BUDGET, CRASH, SKIPPED, Submission, from_module, from_path
 
 
 def load_reference(unit: str) -> types.ModuleType | None:
@@ -157,6 +157,8 @@ def run_check(
         err = exc.error
         if err.type == BUDGET:
             return fail("not run", err.message, status="over_budget")
+        if err.type == SKIPPED:
+            return fail("skipped", err.message, [("called", exc.call_text)])
         if err.not_implemented:
             raiser = err.function or exc.function
             if raiser not in (task.function, exc.function):

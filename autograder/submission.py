@@ -44,6 +44,8 @@ STUDENT_FILENAME_PREFIX = "<student"
 CRASH = "WorkerCrash"
 #: Error type of a call refused because the submission's time budget is used up.
 BUDGET = "BudgetExceeded"
+#: Error type of a call not made because the same function timed out earlier (isolated seam).
+SKIPPED = "SkippedAfterTimeout"
 
 
 @dataclass

@@ -58,7 +58,7 @@ def test_build_writes_the_course_and_rebuilding_is_a_no_op(tmp_path):
     paths = builder.build_course(tmp_path, ["numpy_basics"])
     config = (tmp_path / "nbgrader_config.py").read_text()
     assert "c.OverwriteCells.add_missing_cells = True" in config
-    assert "nbgrader.preprocessors.ClearHiddenTests" in config
+    assert "autograder.course.feedback.PrepareFeedback" in config
     assert "EngineGrades" in config and "SaveEngineGrades" in config
     compile(config, "nbgrader_config.py", "exec")
     before = {p: p.read_text() for p in paths}
@@ -129,3 +129,67 @@ def test_pytest_exercises_works_in_the_bundle(bundle, tmp_path):
     )
     assert good.returncode == 0, good.stdout[-2000:] + good.stderr[-2000:]
     assert f"{n} passed" in good.stdout
+
+
+def test_generated_config_runs_no_kernel_and_sanitizes_first(tmp_path):
+    from traitlets.config.loader import PyFileConfigLoader
+    from traitlets.utils.importstring import import_item
+
+    builder.build_course(tmp_path, ["numpy_basics"])
+    cfg = PyFileConfigLoader("nbgrader_config.py", str(tmp_path)).load_config()
+    sanitize = list(cfg.Autograde.sanitize_preprocessors)
+    autograde = list(cfg.Autograde.autograde_preprocessors)
+    assert sanitize[0] == "autograder.course.sanitize.SanitizeSubmission"
+    assert "nbgrader.preprocessors.OverwriteCells" in sanitize
+    assert not any("Execute" in name for name in autograde)  # no Jupyter kernel at autograde
+    for name in [*sanitize, *autograde, *cfg.GenerateFeedback.preprocessors]:
+        import_item(name)
+    assert cfg.Execute.timeout == builder.CELL_TIMEOUT
+
+
+def test_redact_keeps_only_the_verdict_hints_and_notes():
+    from autograder.course.nbgrader_plugin import redact
+    from autograder.messages import format_failure
+
+    message = format_failure(
+        "2.6",
+        "softmax",
+        "values",
+        "softmax(x) does not match the expected values.",
+        [
+            ("called", "softmax([[ 0.3391,  3.1226],\n           [ 2.5179, -1.5148]])"),
+            ("got", "[[0.0582 0.9418]\n [0.9818 0.0182]]"),
+            ("expected", "[[0.0582, 0.9418], [0.9818, 0.0182]]"),
+            ("mismatch", "4 of 4 values, largest error 0.9236"),
+            ("note", "softmax() changed its argument x in place."),
+        ],
+        "each ROW must sum to 1: axis=1.",
+    )
+    kept = redact(message)
+    assert kept.splitlines() == [
+        message.splitlines()[0],
+        "  softmax(x) does not match the expected values.",
+        "  note:     softmax() changed its argument x in place.",
+        "  hint:     each ROW must sum to 1: axis=1.",
+    ]
+    assert redact("Task 2.2 · sigmoid — hidden passed: 3 random inputs") == (
+        "Task 2.2 · sigmoid — hidden passed: 3 random inputs"
+    )
+
+
+@pytest.mark.parametrize("unit", builder.buildable_units())
+def test_notebook_intro_gives_notebook_instructions(unit):
+    intro = builder.build_notebook(unit).cells[0].source
+    assert "pytest" not in intro and "autograder train" not in intro
+    assert "check(" in intro and "check_all" in intro
+
+
+def test_lone_surrogates_become_replacement_characters():
+    from autograder.course.sanitize import replace_surrogates
+
+    nb = {"cells": [{"source": "ok \ud83d end", "metadata": {"k\udc00": ["\udfff", 1]}}]}
+    fixed, changed = replace_surrogates(nb)
+    assert changed == 3
+    assert fixed["cells"][0]["source"] == "ok \ufffd end"
+    assert fixed["cells"][0]["metadata"] == {"k\ufffd": ["\ufffd", 1]}
+    assert replace_surrogates({"a": "😀 fine"}) == ({"a": "😀 fine"}, 0)

@@ -1,4 +1,4 @@
-"""``autograder course``: write an nbgrader course, a student bundle, a gradebook, a report."""
+"""``autograder course``: build, autograde in parallel, grade book, bundle, class report."""
 
 from __future__ import annotations
 
@@ -23,6 +23,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     b.add_argument("--unit", action="append", dest="units", choices=units.available())
     b.add_argument("--course-id", default=None, help="nbgrader course id")
     b.add_argument("--timeout", type=int, default=None, help="per-cell limit at autograde (s)")
+    b.add_argument(
+        "--db-url",
+        default=None,
+        help="gradebook URL, e.g. postgresql+psycopg2://user@host/db (default: SQLite)",
+    )
     b.add_argument("--force", action="store_true", help="overwrite generated files that differ")
     b.set_defaults(func=run_build)
 
@@ -30,6 +35,30 @@ def register(sub: argparse._SubParsersAction) -> None:
     d.add_argument("out_dir", type=Path)
     d.add_argument("--force", action="store_true", help="replace an existing folder")
     d.set_defaults(func=run_bundle)
+
+    a = actions.add_parser(
+        "autograde",
+        help="autograde a unit's submissions in parallel, recorded by nbgrader's autograde",
+        description=(
+            "Grade every submitted notebook of UNIT (or the named students) in parallel and "
+            "record each result through nbgrader's own autograde: the gradebook, autograded "
+            "notebooks and feedback are those of `nbgrader autograde UNIT`."
+        ),
+    )
+    a.add_argument("unit", choices=units.available())
+    a.add_argument("--course", type=Path, default=Path("."), help="course root (default: .)")
+    a.add_argument("--jobs", type=int, default=2, help="worker processes (default 2)")
+    a.add_argument("--student", action="append", dest="students", help="only this student")
+    a.add_argument(
+        "--dask", default=None, metavar="ADDRESS|local", help="grade on Dask workers instead"
+    )
+    a.add_argument(
+        "--no-sandbox",
+        action="store_true",
+        help="run student code even where no sandbox can be made (a plain worker process)",
+    )
+    a.add_argument("--no-progress", action="store_true", help="no progress bar")
+    a.set_defaults(func=run_autograde)
 
     g = actions.add_parser("gradebook", help="print per-task scores of an autograded course")
     g.add_argument("course_dir", type=Path)
@@ -58,6 +87,8 @@ def run_build(args: argparse.Namespace) -> int:
         kwargs["course_id"] = args.course_id
     if args.timeout:
         kwargs["timeout"] = args.timeout
+    if args.db_url:
+        kwargs["db_url"] = args.db_url
     try:
         paths = builder.build_course(args.course_dir, args.units, force=args.force, **kwargs)
     except (FileExistsError, FileNotFoundError, ValueError) as exc:
@@ -83,6 +114,32 @@ def run_bundle(args: argparse.Namespace) -> int:
         return 2
     print(f"wrote {out}: cd there, pip install -e . and run pytest exercises")
     return 0
+
+
+def run_autograde(args: argparse.Namespace) -> int:
+    """Autograde a unit in parallel; exit 0 when every submission was autograded, else 3."""
+    from autograder.course.parallel import autograde_class
+    from autograder.course.session import stderr_to
+
+    if not (args.course / "nbgrader_config.py").exists():
+        print(
+            f"autograder course autograde: no nbgrader_config.py in {args.course}", file=sys.stderr
+        )
+        return 2
+    overrides = {"EngineGrades.require_sandbox": False} if args.no_sandbox else {}
+    log = args.course / "autograde.log"
+    with stderr_to(None if not args.no_progress else log):
+        report = autograde_class(
+            args.course,
+            args.unit,
+            students=args.students,
+            jobs=args.jobs,
+            dask=args.dask,
+            overrides=overrides,
+            progress=not args.no_progress,
+        )
+    print(report.summary())
+    return 0 if not report.failed else 3
 
 
 def run_gradebook(args: argparse.Namespace) -> int:

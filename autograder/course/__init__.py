@@ -11,3 +11,11 @@
 
 Nothing here is imported by the engine; ``nbgrader`` is needed only by the plugin and demo.
 """
+
+import sys
+
+# nbformat and nbgrader import jsonschema, which imports the optional ``rfc3987_syntax`` when
+# present: it compiles a grammar at import (2-8 s per process on a 2-core machine) and serves
+# only jsonschema's "iri" format checks, which no schema nbformat or nbgrader validates uses.
+# Marked absent, jsonschema skips it (its import is wrapped in ``suppress(ImportError)``).
+sys.modules.setdefault("rfc3987_syntax", None)

@@ -17,6 +17,7 @@ Grade ids, points and messages therefore come from the registry the pytest self-
 from __future__ import annotations
 
 import ast
+import functools
 import re
 import textwrap
 from pathlib import Path
@@ -40,45 +41,67 @@ PLUGIN = "autograder.course.nbgrader_plugin"
 CONFIG_TEMPLATE = '''\
 """nbgrader configuration of the course, written by `autograder course build`."""
 
+import warnings
+
 c = get_config()  # noqa: F821 - provided by nbgrader
 
 c.CourseDirectory.course_id = {course_id!r}
-# The gradebook is SQLite by default: sqlite:///<course root>/gradebook.db.
-# c.CourseDirectory.db_url = "postgresql+psycopg2://user:password@host/gradebook"
-
-# Per-cell execution limit at autograde (nbgrader interrupts the cell and scores it 0).
+# The gradebook is SQLite by default: sqlite:///<course root>/gradebook.db. For PostgreSQL
+# (pip install "nn-autograder-kit[postgres]"; create the database first):
+# c.CourseDirectory.db_url = "postgresql+psycopg2://user:password@host:5432/gradebook"
+{db_url_line}
+# Per-cell time limit. No notebook runs in a Jupyter kernel at autograde: the autograder's
+# sandboxed worker runs the notebook's code, each cell under this limit, then grades it.
 c.Execute.timeout = {timeout}
-c.Execute.iopub_timeout = 10
 
-# A student who deletes a grade cell still gets it: nbgrader re-inserts and runs it.
+# A student who deletes a grade cell still gets it: nbgrader re-inserts it.
 c.OverwriteCells.add_missing_cells = True
 
-# Autograde: after the notebook has run, the engine grades the submitted code (in a child
-# process) and rewrites every grade cell with its message and score; the gradebook records
-# exactly the engine's scores, and a check the grader could not evaluate is left ungraded
-# (needs a manual grade) instead of being recorded as 0.
+# Sanitize: odd metadata (non-numeric points, old schema versions, cells pasted from other
+# notebooks, invalid characters) is repaired or ignored for that cell, with a note, before
+# nbgrader's own steps read it; tampered locked cells are still restored and reported. Every
+# cell's nbgrader metadata is then the gradebook's own, so nbgrader's CheckCellMetadata (a
+# slow schema validation, and what aborts a batch on an old schema version) is not needed.
+c.Autograde.sanitize_preprocessors = [
+    "autograder.course.sanitize.SanitizeSubmission",
+    "nbgrader.preprocessors.ClearOutput",
+    "nbgrader.preprocessors.DeduplicateIds",
+    "nbgrader.preprocessors.OverwriteKernelspec",
+    "nbgrader.preprocessors.OverwriteCells",
+]
+
+# Autograde: the engine grades the notebook's code in its sandboxed worker (never in
+# nbgrader's process or a kernel) and writes every grade cell's message and score; the
+# gradebook records exactly the engine's scores, and a check the grader could not evaluate
+# is left ungraded (needs a manual grade) instead of being recorded as 0. Where no sandbox
+# can be made the code is not run at all, unless c.EngineGrades.require_sandbox = False.
 c.Autograde.autograde_preprocessors = [
-    "{plugin}.EngineExecute",
     "{plugin}.EngineGrades",
     "nbgrader.preprocessors.IgnorePattern",
     "nbconvert.preprocessors.ClearMetadataPreprocessor",
     "nbgrader.preprocessors.LimitOutput",
     "{plugin}.SaveEngineGrades",
     "nbgrader.preprocessors.AssignLatePenalties",
-    "nbgrader.preprocessors.CheckCellMetadata",
 ]
 
 # `nbgrader export` writes a status column and leaves a failed autograde's score blank
 # instead of nbgrader's silent 0.0.
 c.ExportApp.plugin_class = "autograder.course.export.GradableCsvExportPlugin"
 
-# Feedback never shows the hidden checks' source (their outputs are the engine's redacted
-# messages, so no traceback can show them either).
+# Feedback names every check by task, never shows the hidden checks' source, inputs or
+# expected values (their outputs are the engine's redacted messages).
+c.GenerateFeedback.exporter_class = "autograder.course.feedback.FeedbackExporter"
 c.GenerateFeedback.preprocessors = [
     "nbgrader.preprocessors.GetGrades",
-    "nbgrader.preprocessors.ClearHiddenTests",
+    "autograder.course.feedback.PrepareFeedback",
     "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
 ]
+
+# nbgrader 0.9.6 with SQLAlchemy 2 warns on every autograde that a new submission is "not in
+# session"; the rows are written correctly (only this exact warning is silenced).
+warnings.filterwarnings(
+    "ignore", message=r"Object of type <Submitted\\w+> not in session", module="nbgrader"
+)
 '''
 
 SECTION_NAMES = ("Math", "Args", "Returns", "Raises", "Examples", "Hint", "Note", "Notes")
@@ -188,6 +211,17 @@ def docstring_sections(doc: str) -> tuple[str, dict[str, str]]:
     return "\n".join(free).strip(), {
         k: textwrap.dedent("\n".join(v)).strip() for k, v in sections.items()
     }
+
+
+def notebook_intro(doc: str) -> str:
+    """A unit's docstring for the notebook: without the paragraphs addressed to ``exercises/``.
+
+    The module docstrings tell file users to run ``pytest exercises -m task3_1``; a notebook
+    user runs the ``check(...)`` cells instead, which the intro cell says.
+    """
+    paragraphs = re.split(r"\n\s*\n", doc.strip())
+    kept = [p for p in paragraphs if "pytest exercises" not in p and "autograder train" not in p]
+    return "\n\n".join(kept)
 
 
 def docstring_markdown(doc: str) -> str:
@@ -302,9 +336,11 @@ def build_notebook(unit_name: str) -> NotebookNode:
         raise ValueError(f"solutions/{unit_name}.py has no '# ## Task' section for {missing}")
     total = spec_available(c for t in unit.tasks for c in t.checks)
     intro = (
-        f"# Unit {unit.number} · {unit.title}\n\n{_rst_to_md(doc)}\n\n"
+        f"# Unit {unit.number} · {unit.title}\n\n{_rst_to_md(notebook_intro(doc))}\n\n"
         f"**{len(unit.tasks)} tasks, {total}.** Write each function in place of "
-        "`raise NotImplementedError()`, run its try-it cell, then its `check(...)` cell. "
+        "`raise NotImplementedError()`, run its try-it cell, then its "
+        f"`check({unit.tasks[0].id!r})`-style cell; the last cell, `check_all(...)`, checks "
+        "every task. "
         "The grey cells below each task are the graded checks; the hidden ones run only when "
         "your notebook is graded. Keep the function names and signatures."
     )
@@ -352,9 +388,29 @@ def build_notebook(unit_name: str) -> NotebookNode:
     return nb
 
 
-def config_text(course_id: str = DEFAULT_COURSE_ID, timeout: int = CELL_TIMEOUT) -> str:
+@functools.cache
+def kit_code_cells(unit_name: str) -> frozenset[str]:
+    """Sources of the notebook's code cells that are the kit's, not the student's.
+
+    The try-it cells (the docstring's examples) and the ``check(...)`` cells: no nbgrader
+    metadata, nothing defined, only calls. Left exactly as released, they are not run when a
+    notebook is graded: they cannot change a grade, but a try-it cell calling a looping
+    function would cost its whole cell time limit.
+    """
+    nb = build_notebook(unit_name)
+    return frozenset(
+        c.source for c in nb.cells if c.cell_type == "code" and "nbgrader" not in c.metadata
+    )
+
+
+def config_text(
+    course_id: str = DEFAULT_COURSE_ID, timeout: int = CELL_TIMEOUT, db_url: str | None = None
+) -> str:
     """Return the text of the course's ``nbgrader_config.py``."""
-    return CONFIG_TEMPLATE.format(course_id=course_id, timeout=timeout, plugin=PLUGIN)
+    line = f"c.CourseDirectory.db_url = {db_url!r}\n" if db_url else ""
+    return CONFIG_TEMPLATE.format(
+        course_id=course_id, timeout=timeout, plugin=PLUGIN, db_url_line=line
+    )
 
 
 def build_course(
@@ -363,6 +419,7 @@ def build_course(
     *,
     course_id: str = DEFAULT_COURSE_ID,
     timeout: int = CELL_TIMEOUT,
+    db_url: str | None = None,
     force: bool = False,
 ) -> list[Path]:
     """Write a ready nbgrader course.
@@ -372,6 +429,7 @@ def build_course(
         unit_names: units to include (default: every unit with a reference solution).
         course_id: nbgrader's course id.
         timeout: per-cell execution limit at autograde, seconds.
+        db_url: the gradebook's SQLAlchemy URL (default: SQLite in the course root).
         force: overwrite generated files that differ from what would be written now.
 
     Returns:
@@ -382,7 +440,7 @@ def build_course(
     """
     root = Path(course_dir)
     names = unit_names if unit_names is not None else buildable_units()
-    planned = {root / "nbgrader_config.py": config_text(course_id, timeout)}
+    planned = {root / "nbgrader_config.py": config_text(course_id, timeout, db_url)}
     for name in names:
         planned[root / "source" / name / f"{name}.ipynb"] = nbformat.writes(build_notebook(name))
     clashes = [p for p, text in planned.items() if p.exists() and p.read_text() != text]

@@ -10,6 +10,9 @@ leaves the score columns of a failed submission blank:
   evaluate keeps its earlier score and is flagged);
 - ``not gradable (autograde failed)``: nbgrader recorded no score at all;
 - ``not submitted``: nbgrader's 0.0 stands (the student handed nothing in).
+
+An ``isolation`` column says how the student's code was isolated when it was graded, as
+recorded in the autograded notebooks (blank when not recorded).
 """
 
 from __future__ import annotations
@@ -17,8 +20,11 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+import nbformat
 from nbgrader.api import Gradebook, MissingEntry
 from nbgrader.plugins.export import CsvExportPlugin
+
+from autograder.course.gradebook import recorded_isolation
 
 SCORE_COLUMNS = ("raw_score", "late_submission_penalty", "score")
 
@@ -37,6 +43,19 @@ def submission_status(gradebook: Gradebook, assignment: str, student: str) -> st
     return "graded"
 
 
+def submission_isolation(root: Path, assignment: str, student: str) -> str:
+    """How a submission's code was isolated, from its autograded notebooks ("" if unknown)."""
+    found = set()
+    for path in sorted((root / "autograded" / student / assignment).glob("*.ipynb")):
+        try:
+            value = recorded_isolation(nbformat.read(str(path), as_version=4))
+        except Exception:  # noqa: BLE001, S112 - an unreadable notebook records nothing
+            continue
+        if value:
+            found.add(value)
+    return "; ".join(sorted(found))
+
+
 class GradableCsvExportPlugin(CsvExportPlugin):
     """nbgrader's CSV export with a ``status`` column; failed autogrades get no score."""
 
@@ -46,13 +65,16 @@ class GradableCsvExportPlugin(CsvExportPlugin):
         dest = Path(self.to or "grades.csv")
         with dest.open(newline="") as fh:
             rows = list(csv.DictReader(fh))
-        fields = [*(rows[0].keys() if rows else []), "status"]
+        fields = [*(rows[0].keys() if rows else []), "status", "isolation"]
+        coursedir = getattr(self.parent, "coursedir", None)
+        root = Path(coursedir.root) if coursedir is not None else Path.cwd()
         for row in rows:
             row["status"] = submission_status(gradebook, row["assignment"], row["student_id"])
+            row["isolation"] = submission_isolation(root, row["assignment"], row["student_id"])
             if row["status"].startswith("not gradable"):
                 for key in SCORE_COLUMNS:
                     row[key] = ""
         with dest.open("w", newline="") as fh:
-            writer = csv.DictWriter(fh, fieldnames=fields or ["status"])
+            writer = csv.DictWriter(fh, fieldnames=fields or ["status", "isolation"])
             writer.writeheader()
             writer.writerows(rows)

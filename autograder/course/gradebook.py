@@ -2,9 +2,11 @@
 
 Scores come from nbgrader's gradebook (``gradebook.db``); messages from the grade cells of
 ``autograded/<student>/<unit>/<unit>.ipynb``, which :mod:`autograder.course.nbgrader_plugin`
-wrote. A submission whose autograde failed (an unreadable notebook, ...) has no autograded
-notebook and no scores: it is reported as *not gradable*, never as 0 (nbgrader's default
-exporter writes 0.0 for it; see :mod:`autograder.course.export`).
+wrote, with the isolation the engine used for the student's code (in the notebook's metadata;
+absent for notebooks autograded before it was recorded). A submission whose autograde failed
+(an unreadable notebook, ...) has no autograded notebook and no scores: it is reported as
+*not gradable*, never as 0 (nbgrader's default exporter writes 0.0 for it; see
+:mod:`autograder.course.export`).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import nbformat
 
 from autograder import units
 from autograder.course.builder import grade_id
+from autograder.course.sanitize import ISOLATION_KEY, METADATA_KEY
 
 
 @dataclass
@@ -42,12 +45,14 @@ class SubmissionGrades:
         unit: the unit (nbgrader assignment and notebook name).
         gradable: False when autograde failed or never ran (no autograded notebook).
         checks: the grade cells, in notebook order.
+        isolation: how the student's code was isolated when graded (None: not recorded).
     """
 
     student: str
     unit: str
     gradable: bool
     checks: list[CheckGrade] = field(default_factory=list)
+    isolation: str | None = None
 
     @property
     def score(self) -> float | None:
@@ -76,7 +81,8 @@ class SubmissionGrades:
         return ""
 
 
-def _messages(notebook: Path) -> dict[str, str]:
+def _read_autograded(notebook: Path) -> tuple[dict[str, str], str | None]:
+    """Return the grade cells' messages and the recorded isolation of an autograded notebook."""
     nb = nbformat.read(str(notebook), as_version=4)
     out = {}
     for cell in nb.cells:
@@ -89,7 +95,14 @@ def _messages(notebook: Path) -> dict[str, str]:
             if o.get("output_type") == "stream" and o.get("name") == "stdout"
         )
         out[gid] = text.rstrip("\n")
-    return out
+    isolation = recorded_isolation(nb)
+    return out, isolation
+
+
+def recorded_isolation(nb) -> str | None:  # noqa: ANN001 - a NotebookNode
+    """The isolation the autograder recorded in an autograded notebook (None if absent)."""
+    value = nb.get("metadata", {}).get(METADATA_KEY, {}).get(ISOLATION_KEY)
+    return str(value) if value else None
 
 
 def read_submission(gradebook, root: Path | str, unit: str, student: str) -> SubmissionGrades:  # noqa: ANN001
@@ -106,10 +119,10 @@ def read_submission(gradebook, root: Path | str, unit: str, student: str) -> Sub
     """
     nb_path = Path(root) / "autograded" / student / unit / f"{unit}.ipynb"
     gradable = nb_path.exists()
-    msgs = _messages(nb_path) if gradable else {}
+    msgs, isolation = _read_autograded(nb_path) if gradable else ({}, None)
     u = units.get(unit)
     by_id = {grade_id(t, c): (t, c) for t in u.tasks for c in t.checks}
-    out = SubmissionGrades(student, unit, gradable)
+    out = SubmissionGrades(student, unit, gradable, isolation=isolation)
     try:
         grades = {g.name: g for g in gradebook.find_submission_notebook(unit, unit, student).grades}
     except Exception:  # noqa: BLE001 - MissingEntry: never submitted
@@ -168,14 +181,40 @@ def format_table(subs: list[SubmissionGrades], notes: dict[str, str] | None = No
         if first:
             shown = first.splitlines()[:2]
             lines.extend(f"{'':<{width}}   ↳ {ln.strip()}" for ln in shown)
+    lines.append(isolation_summary(subs))
     return "\n".join(lines)
+
+
+def isolation_summary(subs: list[SubmissionGrades]) -> str:
+    """One line: how the graded submissions' code was isolated, and for how many."""
+    counts: dict[str, int] = {}
+    for s in subs:
+        if s.gradable:
+            key = s.isolation or "not recorded"
+            counts[key] = counts.get(key, 0) + 1
+    if not counts:
+        return "isolation: (nothing graded)"
+    parts = [f"{k} ({n} submission{'s' if n != 1 else ''})" for k, n in sorted(counts.items())]
+    return "isolation of student code: " + "; ".join(parts)
 
 
 def write_check_csv(path: Path | str, subs: list[SubmissionGrades]) -> None:
     """Write one row per student per check: score (blank if not gradable) and status."""
     with open(path, "w", newline="") as fh:
         w = csv.writer(fh)
-        w.writerow(["unit", "student", "grade_id", "task", "check", "score", "max_score", "status"])
+        w.writerow(
+            [
+                "unit",
+                "student",
+                "grade_id",
+                "task",
+                "check",
+                "score",
+                "max_score",
+                "status",
+                "isolation",
+            ]
+        )
         for s in subs:
             for c in s.checks:
                 if not s.gradable:
@@ -185,6 +224,5 @@ def write_check_csv(path: Path | str, subs: list[SubmissionGrades]) -> None:
                 else:
                     status = "graded"
                 score = "" if c.score is None or not s.gradable else f"{c.score:g}"
-                w.writerow(
-                    [s.unit, s.student, c.grade_id, c.task_id, c.check, score, c.max_score, status]
-                )
+                row = [s.unit, s.student, c.grade_id, c.task_id, c.check, score, c.max_score]
+                w.writerow([*row, status, s.isolation or ""])

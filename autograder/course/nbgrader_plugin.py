@@ -1,20 +1,22 @@
 """nbgrader preprocessors: the gradebook records the engine's scores, nothing else.
 
-The generated ``nbgrader_config.py`` sets the autograde pipeline to::
+No student code runs in nbgrader's process or in a Jupyter kernel: the generated
+``nbgrader_config.py`` sets the two passes of ``nbgrader autograde`` to::
 
-    EngineExecute, EngineGrades, IgnorePattern, ClearMetadataPreprocessor, LimitOutput,
-    SaveEngineGrades, AssignLatePenalties, CheckCellMetadata
+    sanitize:  SanitizeSubmission, ClearOutput, DeduplicateIds, OverwriteKernelspec,
+               OverwriteCells
+    autograde: EngineGrades, IgnorePattern, ClearMetadataPreprocessor, LimitOutput,
+               SaveEngineGrades, AssignLatePenalties
 
-- :class:`EngineExecute` is nbgrader's ``Execute`` (same timeouts and config), run with
-  :data:`autograder.notebook.DEFER_ENV` set, so grade cells do not grade inside the kernel
-  (their output would be discarded anyway).
-- :class:`EngineGrades` grades the notebook's code with the engine
-  (:func:`autograder.course.worker.grade_file`: the same as ``autograder grade``, student
-  code in the engine's isolated worker) and rewrites
-  every grade cell's outputs: the engine's message on stdout and the score as a plain float
-  ``execute_result``. Whatever the student's notebook did to its kernel (patched ``float``,
-  the display hook, the engine's module) changes nothing: the kernel's outputs are replaced.
-  Hidden checks' messages are redacted (no got/expected values).
+- :class:`autograder.course.sanitize.SanitizeSubmission` repairs or drops odd nbgrader
+  metadata so that one odd cell never voids a student's autograde or stops the batch.
+- :class:`EngineGrades` grades the sanitized notebook's code with the engine
+  (:func:`autograder.course.worker.grade_notebook_text`: the same as ``autograder grade``,
+  student code only in the engine's sandboxed worker, each notebook cell under the course's
+  cell limit ``Execute.timeout``) and writes every grade cell's outputs: the engine's message
+  on stdout and the score as a plain float ``execute_result``. Hidden checks' messages show no
+  value computed on their inputs. A result computed beforehand for exactly this code (the
+  parallel ``autograder course autograde``) is taken from ``precomputed_dir`` instead.
 - :class:`SaveEngineGrades` is nbgrader's ``SaveAutoGrades``, except that a check the grader
   could not evaluate (``not_gradable``) is not recorded: its earlier score, if any, is kept and
   the cell is flagged as needing a manual grade.
@@ -22,77 +24,93 @@ The generated ``nbgrader_config.py`` sets the autograde pipeline to::
 
 from __future__ import annotations
 
-import os
-import tempfile
+import dataclasses
+import html
+import re
 from pathlib import Path
 
 import nbformat
-from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from nbformat import NotebookNode
-from nbformat.v4 import new_output
+from nbformat.v4 import new_markdown_cell
 from nbgrader import utils
 from nbgrader.preprocessors import Execute, NbGraderPreprocessor, SaveAutoGrades
-from traitlets import Bool, Dict
+from traitlets import Bool, Dict, Float, Unicode
 
 from autograder import units
-from autograder.course.builder import grade_ids
-from autograder.course.worker import VERDICTS, grade_file
-from autograder.notebook import DEFER_ENV, clamp
-from autograder.results import RESULT_METADATA, CheckResult, UnitResult
+from autograder.course.builder import grade_ids, kit_code_cells
+from autograder.course.sanitize import ISOLATION_KEY, METADATA_KEY, NOTES_KEY
+from autograder.course.worker import (
+    VERDICTS,
+    GradedNotebook,
+    cells_key,
+    grade_notebook_text,
+    without_magics,
+)
+from autograder.notebook import clamp
+from autograder.results import RESULT_METADATA, CheckResult
+from autograder.submission import CRASH
 
 #: ``resources`` key holding the grade ids the engine could not grade.
 NOT_GRADABLE_KEY = "autograder_not_gradable"
-#: Labels of message lines that show values, dropped from hidden checks' messages.
-REDACTED_LABELS = ("got:", "expected:", "mismatch:")
+#: Labels of message lines kept in a hidden check's message; every other labelled line
+#: (``called:``, ``got:``, ``expected:``...) shows values computed on its hidden inputs.
+KEPT_HIDDEN_LABELS = ("hint", "note")
+#: Logged when a precomputed result was expected but none matches the notebook's code.
+NO_RESULT = "autograder: no precomputed result for this notebook's code; grading it here"
+#: Id of the markdown cell holding the notes about how a notebook was read.
+NOTES_CELL_ID = "autograder-notes"
+#: Most notes shown to the student.
+MAX_NOTES = 12
+#: Load errors worth a note: the cell's code was lost.
+SHOWN_LOAD_ERRORS = (
+    "SyntaxError",
+    "IndentationError",
+    "TabError",
+    "TimeoutError",
+    "MemoryError",
+    CRASH,
+)
 
 
-class EngineExecute(Execute):
-    """nbgrader's Execute, with in-kernel grading deferred to :class:`EngineGrades`.
+class EngineExecute(NbGraderPreprocessor):
+    """Kept so that configurations written by older versions still load: runs nothing.
 
-    A kernel that dies (``os._exit``, a segfault, memory) or stops answering (a loop that
-    swallows the interrupt) no longer fails the whole submission: the cell gets an error
-    output, later cells are marked not executed, and the grades still come from the engine,
-    which grades the notebook's code in its own worker (where such a cell is skipped).
+    Older generated configurations executed the notebook in a Jupyter kernel here, outside
+    any sandbox. This class only logs that the configuration should be rebuilt.
     """
 
-    def preprocess_cell(self, cell: NotebookNode, resources: dict, index: int) -> tuple:
-        """Execute one cell; after the kernel died, mark code cells as not executed."""
-        if getattr(self, "_kernel_lost", None):
-            if cell.cell_type == "code":
-                cell.outputs = [_error_output("NotExecuted", self._kernel_lost)]
-            return cell, self.resources
-        try:
-            return super().preprocess_cell(cell, resources, index)
-        except (DeadKernelError, CellTimeoutError) as exc:
-            what = "died" if isinstance(exc, DeadKernelError) else "stopped answering"
-            self._kernel_lost = f"the kernel {what} in an earlier cell"
-            self.log.warning("kernel %s in cell %d; later cells are not executed", what, index)
-            cell.outputs.append(
-                _error_output(type(exc).__name__, f"the kernel {what} while running this cell")
-            )
-            return cell, self.resources
-
     def preprocess(self, nb: NotebookNode, resources: dict) -> tuple[NotebookNode, dict]:
-        """Execute the notebook with :data:`DEFER_ENV` set for the kernel."""
-        self._kernel_lost: str | None = None
-        old = os.environ.get(DEFER_ENV)
-        os.environ[DEFER_ENV] = "1"
-        try:
-            return super().preprocess(nb, resources)
-        finally:
-            if old is None:
-                os.environ.pop(DEFER_ENV, None)
-            else:
-                os.environ[DEFER_ENV] = old
-
-
-def _error_output(ename: str, evalue: str) -> NotebookNode:
-    return new_output("error", ename=ename, evalue=evalue, traceback=[f"{ename}: {evalue}"])
+        """Log once per notebook that nothing is executed any more."""
+        self.log.warning(
+            "autograder: EngineExecute no longer runs notebooks (student code runs only in "
+            "the sandbox); rebuild nbgrader_config.py with `autograder course build --force`"
+        )
+        return nb, resources
 
 
 def redact(message: str) -> str:
-    """Drop the lines of a hidden check's message that show values computed on its inputs."""
-    kept = [ln for ln in message.splitlines() if not ln.strip().startswith(REDACTED_LABELS)]
+    """Keep only what a hidden check may say: headline, verdict, hints and notes.
+
+    A message is a headline, unlabelled detail lines, then ``label: text`` lines (see
+    :mod:`autograder.messages`); a labelled line's text may continue on the lines below it.
+    Labelled lines other than :data:`KEPT_HIDDEN_LABELS` are dropped with their
+    continuations.
+    """
+    from autograder.messages import LABEL_WIDTH
+
+    lines = message.splitlines()
+    kept = lines[:1]
+    keep = True
+    labelled = False
+    for line in lines[1:]:
+        head = line[2 : 2 + LABEL_WIDTH].strip()
+        if line.startswith("  ") and not line.startswith("   ") and head.endswith(":"):
+            labelled = True
+            keep = head[:-1] in KEPT_HIDDEN_LABELS
+        elif not labelled:
+            keep = True
+        if keep:
+            kept.append(line)
     return "\n".join(kept)
 
 
@@ -106,13 +124,85 @@ def cell_outputs(result: CheckResult | None, points: float, hidden: bool) -> lis
         text = (result.message if result is not None else "no result") + (
             "\n  not gradable: this check needs a manual grade; an earlier score, if any, is kept."
         )
-        return [new_output("stream", name="stdout", text=text + "\n")]
+        return [_stdout(text + "\n")]
     message = redact(result.message) if hidden else result.message
     score = clamp(result.score, points)
     return [
-        new_output("stream", name="stdout", text=message + "\n"),
-        new_output("execute_result", data={"text/plain": repr(score)}, execution_count=None),
+        _stdout(message + "\n"),
+        NotebookNode(
+            output_type="execute_result",
+            data=NotebookNode({"text/plain": repr(score)}),
+            metadata=NotebookNode(),
+            execution_count=None,
+        ),
     ]
+
+
+def _stdout(text: str) -> NotebookNode:
+    # built directly: nbformat's new_output validates each output against the schema, which
+    # costs more than the rest of writing a notebook's grade cells
+    return NotebookNode(output_type="stream", name="stdout", text=text)
+
+
+def notes_cell(notes: list[str], taken: set[str]) -> NotebookNode:
+    """A markdown cell listing notes (escaped: notes quote the student's own text)."""
+    shown = [" ".join(n.split()) for n in notes[:MAX_NOTES]]
+    if len(notes) > MAX_NOTES:
+        shown.append(f"... and {len(notes) - MAX_NOTES} more")
+    items = "".join(f"<li>{html.escape(n)}</li>" for n in shown)
+    text = (
+        "**Notes from the autograder** about how your notebook was read (they cost no points "
+        f"by themselves):\n\n<ul>{items}</ul>"
+    )
+    cell = new_markdown_cell(text, metadata={METADATA_KEY: {NOTES_KEY: True}})
+    cell.id = NOTES_CELL_ID
+    k = 1
+    while cell.id in taken:
+        k += 1
+        cell.id = f"{NOTES_CELL_ID}-{k}"
+    return cell
+
+
+def engine_cells(nb: NotebookNode, unit: str) -> list[NotebookNode]:
+    """The notebook's cells the engine's worker runs, in order.
+
+    Code cells, less the grade cells and the kit's own try-it and ``check(...)`` cells left
+    exactly as released (:func:`autograder.course.builder.kit_code_cells`).
+    """
+    kit = kit_code_cells(unit)
+    return [
+        c
+        for c in nb.cells
+        if c.get("cell_type") == "code"
+        and not (utils.is_grade(c) and not utils.is_solution(c))
+        and not ("nbgrader" not in c.get("metadata", {}) and c.get("source") in kit)
+    ]
+
+
+def engine_notebook(nb: NotebookNode, unit: str) -> str:
+    """The notebook the engine grades, as text: the cells of :func:`engine_cells` only."""
+    copy = nbformat.from_dict({**nb, "cells": engine_cells(nb, unit)})
+    return nbformat.writes(copy)
+
+
+def loading_notes(nb: NotebookNode, unit: str, cell_errors: list[str]) -> list[str]:
+    """Notes for the load errors that lose a student's code: syntax, time-outs, crashes.
+
+    Other errors at load are expected in a notebook run top to bottom without the kit
+    (the ``check(...)`` cells, try-it cells calling an unfinished function) and are left out.
+    The worker numbers the cells it ran; the note names each by its first line instead.
+    """
+    ran = engine_cells(nb, unit)
+    notes = []
+    for error in cell_errors:
+        m = re.match(r"cell (\d+): (\w+): (.*)", error, re.S)
+        if not m or m.group(2) not in SHOWN_LOAD_ERRORS:
+            continue
+        k = int(m.group(1)) - 1
+        first = next((ln.strip() for ln in ran[k].source.splitlines() if ln.strip()), "")
+        where = f"the code cell starting `{first[:60]}`" if 0 <= k < len(ran) else "a cell"
+        notes.append(f"{where}: {m.group(2)}: {m.group(3)}")
+    return notes
 
 
 class EngineGrades(NbGraderPreprocessor):
@@ -128,35 +218,85 @@ class EngineGrades(NbGraderPreprocessor):
         "defaults are autograder grade's.",
     ).tag(config=True)
 
-    def grade(self, path: Path, unit: str) -> UnitResult:
-        """Grade one notebook file (override to plug in another grader)."""
-        limits = None
-        if self.limits:
-            from autograder.isolation import Limits
+    cell_timeout = Float(
+        None,
+        allow_none=True,
+        help="Seconds each notebook cell may run while the worker loads the notebook; "
+        "default: this configuration's Execute.timeout (nbgrader's per-cell limit).",
+    ).tag(config=True)
 
-            limits = Limits(**self.limits)
-        return grade_file(path, unit, isolated=self.isolated, limits=limits)
+    require_sandbox = Bool(
+        True,
+        help="Refuse to run student code (checks not gradable) where the worker would be a "
+        "plain process of the grader's user instead of a sandbox.",
+    ).tag(config=True)
+
+    precomputed_dir = Unicode(
+        "",
+        help="Folder of results computed beforehand (autograder course autograde): "
+        "<key>.json, key = autograder.course.worker.input_key of the notebook.",
+    ).tag(config=True)
+
+    def effective_cell_timeout(self) -> float:
+        """The per-cell limit: :attr:`cell_timeout`, else the configured Execute.timeout."""
+        if self.cell_timeout is not None:
+            return float(self.cell_timeout)
+        for section in ("Execute", "ExecutePreprocessor"):
+            value = self.config.get(section, {}).get("timeout")
+            if isinstance(value, int | float):
+                return float(value)
+        return float(Execute.class_traits()["timeout"].default_value)
+
+    def build_limits(self):  # noqa: ANN201 - an autograder.isolation.Limits
+        """The worker's limits: the defaults, :attr:`limits`, and the cell limit."""
+        from autograder.isolation import Limits
+
+        kwargs = dict(self.limits)
+        if "cell_timeout" in {f.name for f in dataclasses.fields(Limits)}:
+            kwargs.setdefault("cell_timeout", self.effective_cell_timeout())
+        return Limits(**kwargs)
+
+    def key(self, nb: NotebookNode, unit: str) -> str:
+        """The key of a precomputed result for this notebook under this configuration.
+
+        The same as :func:`~autograder.course.worker.input_key` of the notebook the engine
+        would grade (:func:`engine_notebook`), computed without writing it out.
+        """
+        cells = [without_magics(c.source) for c in engine_cells(nb, unit)]
+        return cells_key(unit, cells, self.build_limits(), self.effective_cell_timeout())
+
+    def grade(self, nb: NotebookNode, unit: str) -> GradedNotebook:
+        """Grade one (sanitized) notebook (override to plug in another grader)."""
+        if self.precomputed_dir:
+            found = Path(self.precomputed_dir) / f"{self.key(nb, unit)}.json"
+            if found.exists():
+                return GradedNotebook.from_json(found.read_text(encoding="utf-8"))
+            self.log.warning(NO_RESULT)
+        return grade_notebook_text(
+            engine_notebook(nb, unit),
+            unit,
+            isolated=self.isolated,
+            limits=self.build_limits(),
+            require_sandbox=self.require_sandbox,
+        )
 
     def preprocess(self, nb: NotebookNode, resources: dict) -> tuple[NotebookNode, dict]:
         """Grade the notebook's code and rewrite its grade cells."""
         info = resources.get("nbgrader", {})
         unit = info.get("notebook")
         if unit not in units.available():
-            self.log.warning("autograder: %r is not a unit; grade cells left as they ran", unit)
+            self.log.warning("autograder: %r is not a unit; grade cells left empty", unit)
             return nb, resources
         ids = grade_ids(units.get(unit))
         by_id: dict[str, CheckResult] = {}
         nb.metadata.pop(RESULT_METADATA, None)  # only this autograde's result is kept
+        graded: GradedNotebook | None = None
         try:
-            with tempfile.TemporaryDirectory(prefix="autograder-nb-") as tmp:
-                path = Path(tmp) / f"{unit}.ipynb"
-                nbformat.write(nb, str(path))
-                result = self.grade(path, unit)
-            for task in result.tasks:
+            graded = self.grade(nb, unit)
+            for task in graded.result.tasks:
                 for check in task.checks:
-                    check.message = check.message.replace(str(path), path.name)
                     by_id[f"t{task.id.replace('.', '_')}_{check.name}"] = check
-            nb.metadata[RESULT_METADATA] = result.to_dict()  # read by the class report
+            nb.metadata[RESULT_METADATA] = graded.result.to_dict()  # read by the class report
         except Exception:  # noqa: BLE001 - a grader failure must not become zeros
             self.log.exception("autograder: grading %s failed; grade cells not gradable", unit)
         not_gradable: set[str] = resources.setdefault(NOT_GRADABLE_KEY, set())
@@ -173,7 +313,33 @@ class EngineGrades(NbGraderPreprocessor):
             if got is None or got.status not in VERDICTS:
                 not_gradable.add(gid)
                 self.log.warning("autograder: %s not gradable; left for a manual grade", gid)
+        if graded is not None:
+            self.write_cell_outputs(nb, unit, graded)
+        self.write_notes(nb, unit, graded)
         return nb, resources
+
+    def write_cell_outputs(self, nb: NotebookNode, unit: str, graded: GradedNotebook) -> None:
+        """Write the outputs the sandbox returned for the student's own code cells.
+
+        ``graded.cell_outputs`` is keyed by the engine's cell number (0-based, in the order
+        the worker ran the code cells, as in :func:`engine_cells`). Until the sandbox returns
+        outputs (it is None), the student's code cells stay without outputs: nothing is
+        executed outside the sandbox to make them.
+        """
+        ran = engine_cells(nb, unit)
+        for k, outputs in (graded.cell_outputs or {}).items():
+            if 0 <= k < len(ran):
+                ran[k].outputs = [nbformat.from_dict(o) for o in outputs]
+
+    def write_notes(self, nb: NotebookNode, unit: str, graded: GradedNotebook | None) -> None:
+        """Record the isolation used and show the student the notes about their notebook."""
+        record = nb.metadata.setdefault(METADATA_KEY, {})
+        notes = list(record.get(NOTES_KEY, []))
+        if graded is not None:
+            record[ISOLATION_KEY] = graded.isolation
+            notes.extend(loading_notes(nb, unit, graded.cell_errors))
+        if notes:
+            nb.cells.insert(0, notes_cell(notes, {c.get("id") for c in nb.cells}))
 
 
 class SaveEngineGrades(SaveAutoGrades):

@@ -4,12 +4,23 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import sys
 import warnings
 from pathlib import Path
 from typing import Any
 
 from autograder.course.gradebook import SubmissionGrades, read_submission
+
+
+def failure_reason(result: dict) -> str:
+    """The root cause of a failed autograde, from the API result's log (one line)."""
+    text = (result.get("log") or "") + "\n" + (result.get("error") or "")
+    for line in reversed(text.splitlines()):
+        m = re.search(r"([A-Za-z_]+(?:Error|Exception|Timeout)): (.+)", line)
+        if m and m.group(1) != "NbGraderException":
+            return f"{m.group(1)}: {m.group(2).strip()}"[:160]
+    return "see nbgrader's log"
 
 
 def ensure_tools_on_path() -> None:
@@ -22,7 +33,7 @@ def ensure_tools_on_path() -> None:
 
 @contextlib.contextmanager
 def stderr_to(path: Path | str | None):  # noqa: ANN201 - a context manager
-    """Send file descriptor 2 (kernels' and nbgrader's noise) to a file for the block."""
+    """Send file descriptor 2 (workers' and nbgrader's noise) to a file for the block."""
     if path is None:
         yield
         return

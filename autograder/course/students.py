@@ -35,7 +35,7 @@ def {name}(*args, **kwargs):
     """Work in progress."""
     import os
 
-    os._exit(1)  # a leftover "stop here" while debugging: ends the kernel
+    os._exit(1)  # a leftover "stop here" while debugging: ends its process
 '''
 
 
@@ -139,7 +139,7 @@ def mistake_students(unit: str, count: int = 3) -> list[Student]:
 def sample_students(unit: str, *, faulty: bool = True) -> list[Student]:
     """The demo's students for a unit: reference, stubs, buggy ones, maybe two faulty ones.
 
-    With ``faulty``, one student's code loops forever and one's kills its kernel.
+    With ``faulty``, one student's code loops forever and one's ends its process.
     """
     out = [
         Student("reference", "the reference solutions"),
@@ -155,7 +155,7 @@ def sample_students(unit: str, *, faulty: bool = True) -> list[Student]:
         out.append(
             Student(
                 "crasher",
-                f"{first}() calls os._exit (the kernel dies)",
+                f"{first}() calls os._exit (its process dies)",
                 {first: CRASH_CODE.format(name=first)},
             )
         )

@@ -70,6 +70,7 @@ def _unreadable(sub: IsolatedSubmission, unit: str, path: Path, error: str) -> I
     sub._functions, sub._broken, sub.cell_errors, sub.grader_error = {}, {}, [], None
     sub.spent = sub._check_spent = 0.0
     sub.restarts, sub._exhausted_reason, sub.protections, sub.events = 0, None, [], []
+    sub.unfinished = {}
     import weakref
 
     sub._finalizer = weakref.finalize(sub, IsolatedSubmission._close_worker, [None])

@@ -42,7 +42,9 @@ class Limits:
         check_timeout: seconds of student code one check may use in total.
         submission_budget: seconds of student code (loading included) for the whole
             submission; checks after it runs out are marked ``over_budget``.
-        load_timeout: seconds the submission's top-level code may take to load.
+        load_timeout: seconds the submission's top-level code may take to load (for a
+            notebook, at least ``cell_timeout`` per cell).
+        cell_timeout: seconds each notebook cell may take at load (None: ``call_timeout``).
         memory_mb: address-space limit of the worker (``RLIMIT_AS``).
         file_mb: largest file the worker may write.
         tmp_mb: size of the worker's private ``/tmp`` (namespaced mode).
@@ -58,6 +60,7 @@ class Limits:
     check_timeout: float = 60.0
     submission_budget: float = 300.0
     load_timeout: float = 30.0
+    cell_timeout: float | None = None
     memory_mb: int = 1024
     file_mb: int = 16
     tmp_mb: int = 64

@@ -30,6 +30,7 @@ from autograder.submission import (
     BUDGET,
     CRASH,
     DEFAULT_CALL_TIMEOUT,
+    SKIPPED,
     CallOutcome,
     StudentError,
     Submission,
@@ -80,6 +81,8 @@ class IsolatedSubmission(Submission):
         self._exhausted_reason: str | None = None
         self.protections: list[str] = []
         self.events: list[str] = []
+        #: Calls that timed out at the full call limit: ``{(function, patched names): s}``.
+        self.unfinished: dict[tuple[str, tuple[str, ...]], float] = {}
         self._finalizer = weakref.finalize(self, IsolatedSubmission._close_worker, [None])
         self._load()
 
@@ -116,7 +119,11 @@ class IsolatedSubmission(Submission):
     def _send_load(self, cells: list[tuple[str, str]]) -> dict[str, Any]:
         """Run ``cells`` in the current worker, adding to what it already holds."""
         assert self._worker is not None
-        left = min(self.limits.load_timeout, self.limits.submission_budget - self.spent)
+        cell_limit = self.limits.cell_timeout or self.limits.call_timeout
+        load_limit = self.limits.load_timeout
+        if self._notebook:  # each cell has its own limit: honest slow cells all fit
+            load_limit = max(load_limit, cell_limit * len(cells))
+        left = min(load_limit, self.limits.submission_budget - self.spent)
         start = time.monotonic()
         try:
             reply, _ = self._worker.request(
@@ -127,7 +134,7 @@ class IsolatedSubmission(Submission):
                     "notebook": self._notebook,
                     "file": self.origin,
                     "timeout": max(left, 0.01),
-                    "cell_timeout": self.limits.call_timeout,
+                    "cell_timeout": cell_limit,
                 },
                 [],
                 max(left, 0.01) + self.limits.grace,
@@ -259,6 +266,15 @@ class IsolatedSubmission(Submission):
             return CallOutcome(error=StudentError(BUDGET, self._exhausted_reason))
         if name not in self._functions:
             return CallOutcome(error=StudentError("NameError", f"{name} is not defined"))
+        mark = (name, tuple(sorted(patch or {})))
+        if mark in self.unfinished:
+            return CallOutcome(
+                error=StudentError(
+                    SKIPPED,
+                    f"skipped: {name}() did not finish earlier (stopped after "
+                    f"{self.unfinished[mark]:g} s), so this check did not wait for it again",
+                )
+            )
         budget_left = self.limits.submission_budget - self.spent
         check_left = self.limits.check_timeout - self._check_spent
         limit = min(timeout, self.limits.call_timeout, budget_left, check_left)
@@ -313,6 +329,8 @@ class IsolatedSubmission(Submission):
         self._check_spent += elapsed
         outcome.seconds = elapsed
         if reply.get("timeout"):
+            if limit >= self.limits.call_timeout:  # the full limit, not a budget's remainder
+                self.unfinished[mark] = limit
             outcome.error = self._timeout_error(limit, timeout, budget_left, check_left)
             if self.limits.submission_budget - self.spent <= 0:
                 self._exhausted_reason = self._budget_text()

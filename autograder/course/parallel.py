@@ -1,0 +1,495 @@
+"""``autograder course autograde``: a class's notebooks graded in parallel, recorded by nbgrader.
+
+The expensive part of autograding is the engine's grading of each notebook's code (student
+code in the sandboxed worker, the checks in the grader). This module runs it for many
+submissions at once, in N local worker processes or on Dask workers, and then records every
+result **through nbgrader's own autograde** (``NbGraderAPI.autograde``) in this one
+coordinating process, so the gradebook, the autograded notebooks and the feedback are exactly
+those of ``nbgrader autograde``:
+
+1. the coordinator reads each submitted notebook's code as ``EngineGrades`` will see it
+   after nbgrader's sanitize pass (:class:`CodeReader`, from the gradebook's record of the
+   notebook) and its key (:func:`~autograder.course.worker.cells_key`: the code and the
+   limits);
+2. workers grade the code (:func:`~autograder.course.worker.grade_job`, plain data in and
+   out: a worker needs the kit, not the course folder or the gradebook);
+3. as each result arrives the coordinator writes it to a private folder under its key and
+   calls nbgrader's autograde for that student, with ``EngineGrades.precomputed_dir`` set:
+   ``EngineGrades`` takes the result stored under the key of the code it really sees, so a
+   result can only ever stand for exactly that code; without one it grades the notebook
+   itself.
+
+A worker process that dies takes only the submissions it was grading back to the queue (a
+retry each, :data:`RETRIES` at most); after that, nbgrader's autograde grades the submission
+itself in the coordinator. Nothing a submission does stops the batch.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import contextlib
+import json
+import multiprocessing
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from autograder.course.nbgrader_plugin import NO_RESULT
+from autograder.course.sanitize import replace_surrogates
+from autograder.course.session import CourseSession, failure_reason
+from autograder.course.worker import cells_key, grade_job, without_magics
+
+#: Times a submission is sent to a worker again after the worker died while grading it.
+RETRIES = 2
+
+
+@dataclass
+class Job:
+    """One submission to grade: its code cells, their key, how often it was sent out."""
+
+    student: str
+    cells: list[str]
+    key: str
+    unit: str = ""
+    attempts: int = 0
+
+
+@dataclass
+class BatchReport:
+    """What a parallel autograde did.
+
+    Attributes:
+        unit: the unit.
+        graded: students whose autograde succeeded (all checks recorded, or some left for a
+            manual grade).
+        failed: ``{student: reason}`` for submissions nbgrader could not autograde at all
+            (shown as not gradable, never 0).
+        retried: ``{student: retries}`` for submissions a dead worker sent back.
+        regraded: ``{student: why}`` for submissions no worker could grade (graded by
+            nbgrader's autograde in the coordinator instead).
+        seconds: wall time.
+    """
+
+    unit: str
+    graded: list[str] = field(default_factory=list)
+    failed: dict[str, str] = field(default_factory=dict)
+    retried: dict[str, int] = field(default_factory=dict)
+    regraded: dict[str, str] = field(default_factory=dict)
+    seconds: float = 0.0
+
+    def summary(self) -> str:
+        """A few lines for the instructor."""
+        n = len(self.graded) + len(self.failed)
+        per = self.seconds / n if n else 0.0
+        lines = [
+            f"{self.unit}: {n} submissions in {self.seconds:.1f} s ({per:.2f} s each): "
+            f"{len(self.graded)} autograded, {len(self.failed)} not gradable"
+        ]
+        lines += [f"  not gradable: {sid}: {why}" for sid, why in sorted(self.failed.items())]
+        if self.retried:
+            lines.append(
+                "  sent again after a worker died: "
+                + ", ".join(f"{s} ({k}×)" for s, k in sorted(self.retried.items()))
+            )
+        lines += [
+            f"  graded in the coordinator instead: {sid} ({why})"
+            for sid, why in sorted(self.regraded.items())
+        ]
+        return "\n".join(lines)
+
+
+def submitted_students(root: Path, unit: str) -> list[str]:
+    """Students with a submitted notebook for the unit, sorted (nbgrader's order)."""
+    return sorted(p.parent.parent.name for p in (root / "submitted").glob(f"*/{unit}/{unit}.ipynb"))
+
+
+class CodeReader:
+    """Read, from a submitted notebook, the code cells :class:`EngineGrades` will grade.
+
+    That is the code after nbgrader's sanitize pass (the kit's
+    :class:`~autograder.course.sanitize.SanitizeSubmission`, then OverwriteCells), worked
+    out here from the gradebook's record of the notebook in a few milliseconds, without
+    nbgrader's passes: known cells take the gradebook's type and flags, locked ones its
+    source, unknown metadata is dropped, grade cells and the kit's untouched try-it and
+    ``check(...)`` cells are left out (as :func:`~autograder.course.nbgrader_plugin.engine_cells`
+    leaves them out). Where this reading could
+    differ (a solution cell missing, a notebook that is not nbformat 4) it returns None and
+    nbgrader's autograde grades the notebook itself; a reading that is wrong in any other
+    way only costs time, never a grade: the result is looked up by the key of what
+    ``EngineGrades`` really sees.
+    """
+
+    def __init__(self, session: CourseSession, unit: str) -> None:
+        from nbgrader.api import Gradebook
+
+        from autograder.course.builder import kit_code_cells
+        from autograder.course.sanitize import gradebook_cells
+
+        self.root = session.root
+        self.unit = unit
+        self.kit = kit_code_cells(unit)
+        with Gradebook(session.coursedir.db_url) as gb:
+            self.meta, _, self.sources = gradebook_cells(gb, unit, unit)
+
+    def cells(self, student: str) -> list[str] | None:
+        """The engine's code cells for one student's submission (None: let nbgrader read it)."""
+        path = self.root / "submitted" / student / self.unit / f"{self.unit}.ipynb"
+        try:
+            nb = json.loads(path.read_text(encoding="utf-8"))
+            if nb.get("nbformat") != 4 or not isinstance(nb.get("cells"), list):
+                return None
+            replace_surrogates(nb)
+            return self._code(nb["cells"])
+        except Exception:  # noqa: BLE001 - anything odd: nbgrader's own reading decides
+            return None
+
+    def _code(self, cells: list[dict]) -> list[str] | None:
+        entries: list[list[Any]] = []
+        owner: dict[str, int] = {}
+        for i, cell in enumerate(cells):
+            source = cell.get("source", "")
+            source = "".join(source) if isinstance(source, list) else source
+            meta = cell.get("metadata")
+            nbm = meta.get("nbgrader") if isinstance(meta, dict) else None
+            gid = nbm.get("grade_id") if isinstance(nbm, dict) else None
+            if not (isinstance(gid, str) and gid in self.meta):
+                gid = None
+            elif gid in owner:  # of several copies, the last keeps the id
+                entries[owner[gid]][2] = None
+            if gid is not None:
+                owner[gid] = i
+            entries.append([cell.get("cell_type"), source, gid])
+        if any(m["solution"] and g not in owner for g, m in self.meta.items()):
+            return None
+        code = []
+        for cell_type, source, gid in entries:
+            if gid is None and source in self.kit:  # the kit's untouched try-it cells
+                continue
+            if gid is not None:
+                m = self.meta[gid]
+                cell_type = m["cell_type"]
+                if m["locked"]:
+                    source = self.sources[gid]
+                if m["grade"] and not m["solution"]:
+                    continue
+            if cell_type != "code" or not isinstance(source, str):
+                continue
+            code.append(without_magics(source))
+        return code
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    """Fork where available: a worker starts at once with the kit already imported.
+
+    The coordinator holds no threads or open gradebook connections while it forks.
+    """
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+
+
+class LocalPool:
+    """N worker processes; a pool broken by a dying worker is replaced, its jobs resent."""
+
+    def __init__(self, jobs: int) -> None:
+        self.jobs = max(1, jobs)
+        self._pool: cf.ProcessPoolExecutor | None = None
+        self._futures: dict[cf.Future, Job] = {}
+        self._args: tuple = ()
+
+    def _fresh(self) -> cf.ProcessPoolExecutor:
+        if self._pool is None:
+            self._pool = cf.ProcessPoolExecutor(max_workers=self.jobs, mp_context=_context())
+        return self._pool
+
+    def submit(self, job: Job, args: tuple) -> None:
+        """Queue one job."""
+        self._args = args
+        job.attempts += 1
+        self._futures[self._fresh().submit(grade_job, job.cells, *args)] = job
+
+    def results(self) -> Iterator[tuple[Job, str | None, str | None]]:
+        """Yield ``(job, result JSON, error)`` as jobs finish; resend jobs a dead worker lost."""
+        while self._futures:
+            done, _ = cf.wait(list(self._futures), return_when=cf.FIRST_COMPLETED)
+            lost: list[Job] = []
+            for fut in done:
+                job = self._futures.pop(fut)
+                try:
+                    yield job, fut.result(), None
+                except cf.process.BrokenProcessPool:
+                    lost.append(job)
+                except Exception as exc:  # noqa: BLE001 - a grader error for this job only
+                    yield job, None, f"{type(exc).__name__}: {exc}"
+            if lost:  # a worker died: every job still in this pool is lost with it
+                lost += list(self._futures.values())
+                self._futures.clear()
+                if self._pool is not None:
+                    self._pool.shutdown(wait=False, cancel_futures=True)
+                    self._pool = None
+                for job in lost:
+                    if job.attempts <= RETRIES:
+                        self.submit(job, self._args)
+                    else:
+                        yield job, None, "a grading worker died while grading it, every time"
+
+    def close(self) -> None:
+        """Stop the worker processes."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+
+class DaskPool:
+    """Jobs on a Dask cluster: ``"local"`` (a LocalCluster of 2 processes) or an address.
+
+    Dask's scheduler sends the job of a worker that dies to another worker; a job whose
+    workers keep dying ends as ``KilledWorker`` and is graded in the coordinator instead.
+    """
+
+    def __init__(self, address: str, local_workers: int = 2) -> None:
+        from dask.distributed import Client, LocalCluster, as_completed
+
+        self._cluster = None
+        if address == "local":
+            self._cluster = LocalCluster(
+                n_workers=local_workers,
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=None,
+            )
+            self.client = Client(self._cluster)
+        else:
+            self.client = Client(address)
+        self._done = as_completed()
+        self._jobs: dict[str, Job] = {}
+
+    def submit(self, job: Job, args: tuple) -> None:
+        """Queue one job."""
+        job.attempts += 1
+        fut = self.client.submit(
+            grade_job,
+            job.cells,
+            *args,
+            key=f"autograde-{job.unit}-{job.student}-{job.key[:12]}",
+            pure=False,
+        )
+        self._jobs[fut.key] = job
+        self._done.add(fut)
+
+    def results(self) -> Iterator[tuple[Job, str | None, str | None]]:
+        """Yield ``(job, result JSON, error)`` as jobs finish."""
+        for fut in self._done:
+            job = self._jobs.pop(fut.key)
+            try:
+                yield job, fut.result(), None
+            except Exception as exc:  # noqa: BLE001 - KilledWorker, a grader error...
+                yield job, None, f"{type(exc).__name__}: {exc}"
+
+    def close(self) -> None:
+        """Disconnect (and stop a local cluster)."""
+        self.client.close()
+        if self._cluster is not None:
+            self._cluster.close()
+
+
+@contextlib.contextmanager
+def _progress(total: int, enabled: bool):  # noqa: ANN202 - a context manager
+    if not enabled:
+        yield None
+        return
+    from tqdm import tqdm
+
+    bar = tqdm(total=total, unit="notebook", desc="autograde", dynamic_ncols=True)
+    try:
+        yield bar
+    finally:
+        bar.close()
+
+
+def autograde_class(
+    root: Path | str,
+    unit: str,
+    *,
+    students: list[str] | None = None,
+    jobs: int = 2,
+    dask: str | None = None,
+    overrides: dict[str, Any] | None = None,
+    progress: bool = True,
+    pool: Any = None,
+    on_result: Callable[[str, str, dict], None] | None = None,
+) -> BatchReport:
+    """Autograde every submission of a unit (or the named students) in parallel.
+
+    Args:
+        root: the course root.
+        unit: the unit (nbgrader assignment).
+        students: only these students (default: every submitted notebook of the unit).
+        jobs: worker processes (ignored with ``dask``).
+        dask: ``"local"`` or a scheduler address: grade on Dask workers instead.
+        overrides: extra nbgrader configuration, as for :class:`CourseSession`.
+        progress: show a progress bar on stderr.
+        pool: a ready pool (``submit(job, args)``, ``results()``, ``close()``), e.g. a
+            :class:`DaskPool` on a test cluster; overrides ``jobs`` and ``dask``.
+        on_result: called with ``(unit, student, nbgrader API result)`` after each autograde.
+
+    Returns:
+        The report; the grades are in the course's gradebook.
+    """
+    return autograde_units(
+        root,
+        [(unit, students)],
+        jobs=jobs,
+        dask=dask,
+        overrides=overrides,
+        progress=progress,
+        pool=pool,
+        on_result=on_result,
+    )[unit]
+
+
+def autograde_units(
+    root: Path | str,
+    plan: list[tuple[str, list[str] | None]],
+    *,
+    jobs: int = 2,
+    dask: str | None = None,
+    overrides: dict[str, Any] | None = None,
+    progress: bool = True,
+    pool: Any = None,
+    on_result: Callable[[str, str, dict], None] | None = None,
+) -> dict[str, BatchReport]:
+    """Autograde several units in one batch (the workers never wait between units).
+
+    Args:
+        root: the course root.
+        plan: ``[(unit, students or None for every submission)]``.
+        jobs: worker processes (ignored with ``dask``).
+        dask: ``"local"`` or a scheduler address: grade on Dask workers instead.
+        overrides: extra nbgrader configuration, as for :class:`CourseSession`.
+        progress: show a progress bar on stderr.
+        pool: a ready pool, as for :func:`autograde_class`.
+        on_result: called with ``(unit, student, nbgrader API result)`` after each autograde.
+
+    Returns:
+        ``{unit: report}``.
+    """
+    root = Path(root).resolve()
+    names = {unit: students or submitted_students(root, unit) for unit, students in plan}
+    with Batch(root, jobs=jobs, dask=dask, overrides=overrides, pool=pool) as batch:
+        for unit, _ in plan:
+            batch.add(unit, names[unit])
+        return batch.finish(progress=progress, on_result=on_result)
+
+
+class Batch:
+    """A parallel autograde that takes units as they become ready (the demo's releases).
+
+    :meth:`add` sends a unit's submissions to the workers at once; :meth:`finish` records
+    every result through nbgrader's autograde, in this process, as it arrives.
+
+    Args:
+        root: the course root.
+        jobs: worker processes (ignored with ``dask`` or ``pool``).
+        dask: ``"local"`` or a scheduler address.
+        overrides: extra nbgrader configuration, as for :class:`CourseSession`.
+        pool: a ready pool, as for :func:`autograde_class`.
+    """
+
+    def __init__(
+        self,
+        root: Path | str,
+        *,
+        jobs: int = 2,
+        dask: str | None = None,
+        overrides: dict[str, Any] | None = None,
+        pool: Any = None,
+    ) -> None:
+        from autograder.course.nbgrader_plugin import EngineGrades
+
+        self.start = time.perf_counter()
+        self.root = Path(root).resolve()
+        self._results = tempfile.TemporaryDirectory(prefix="autograder-results-")
+        self.session = CourseSession(
+            self.root, {**(overrides or {}), "EngineGrades.precomputed_dir": self._results.name}
+        )
+        self.grades = EngineGrades(config=self.session.config)
+        self.limits = self.grades.build_limits()
+        self.cell_timeout = self.grades.effective_cell_timeout()
+        self._own_pool = pool is None
+        self.pool = pool if pool is not None else (DaskPool(dask) if dask else LocalPool(jobs))
+        self.reports: dict[str, BatchReport] = {}
+        self._unread: list[tuple[str, str]] = []
+        self._total = 0
+
+    def __enter__(self) -> Batch:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Stop a pool this batch started; remove the stored results."""
+        if self._own_pool:
+            self.pool.close()
+        self._results.cleanup()
+
+    def add(self, unit: str, students: list[str]) -> None:
+        """Send a (released) unit's submissions to the workers."""
+        self.reports.setdefault(unit, BatchReport(unit))
+        reader = CodeReader(self.session, unit)
+        args = (unit, self.limits, self.grades.isolated, self.grades.require_sandbox)
+        for sid in students:  # workers start on the first while the others are read
+            self._total += 1
+            cells = reader.cells(sid)
+            if cells is None:
+                self._unread.append((unit, sid))
+            else:
+                key = cells_key(unit, cells, self.limits, self.cell_timeout)
+                self.pool.submit(Job(sid, cells, key, unit), args)
+
+    def finish(
+        self,
+        *,
+        progress: bool = True,
+        on_result: Callable[[str, str, dict], None] | None = None,
+    ) -> dict[str, BatchReport]:
+        """Record every submission through nbgrader's autograde as its result arrives."""
+        failed = 0
+
+        def record(unit: str, sid: str) -> None:
+            nonlocal failed
+            report = self.reports[unit]
+            res = self.session.autograde(unit, sid)
+            if NO_RESULT in (res.get("log") or "") and sid not in report.regraded:
+                report.regraded[sid] = "its code differed from the coordinator's reading"
+            if res["success"]:
+                report.graded.append(sid)
+            else:
+                report.failed[sid] = failure_reason(res)
+                failed += 1
+            if on_result is not None:
+                on_result(unit, sid, res)
+            if bar is not None:
+                bar.set_postfix(not_gradable=failed, refresh=False)
+                bar.update(1)
+
+        with _progress(self._total, progress) as bar:
+            for unit, sid in self._unread:
+                record(unit, sid)
+            for job, payload, error in self.pool.results():
+                report = self.reports[job.unit]
+                if job.attempts > 1:
+                    report.retried[job.student] = job.attempts - 1
+                if payload is not None:
+                    path = Path(self._results.name) / f"{job.key}.json"
+                    path.write_text(payload, encoding="utf-8")
+                else:
+                    report.regraded[job.student] = str(error)
+                record(job.unit, job.student)
+        seconds = time.perf_counter() - self.start
+        for report in self.reports.values():
+            report.seconds = seconds
+        return self.reports
