@@ -395,6 +395,7 @@ def grade_submission(
         unit.name,
         load_error=submission.load_error,
         load_notes=list(getattr(submission, "cell_errors", []) or []),
+        isolation=getattr(submission, "isolation", None),
     )
     for task in unit.tasks:
         if tasks and not {task.id, task.function, task.marker} & set(tasks):

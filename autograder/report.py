@@ -22,6 +22,8 @@ def table(result: UnitResult, *, details: bool = True) -> str:
         The report text.
     """
     lines = [f"{result.unit}: {result.score:g} / {result.max_score:g}"]
+    if result.isolation:
+        lines.append(f"  isolation: {result.isolation}")
     if result.load_error:
         lines.append(f"  could not load the submission: {result.load_error}")
     width = max([len(t.function) for t in result.tasks] + [8])

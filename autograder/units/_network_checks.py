@@ -151,26 +151,24 @@ def closest_rows(W: np.ndarray) -> tuple[float, int, int]:
     return float(dist[i, j]), int(i), int(j)
 
 
-def probe_source(function: str, params: str) -> str:
-    """Source of a stand-in for a student's function that raises when called.
+def broken_block(function: str) -> Callable[..., Any]:
+    """A grader-side function that raises whatever it is given, for a proxy.
 
-    Passed to the seam as ``patch={function: probe_source(...)}`` to show that a composite
-    function (``nn_model``) really calls the student's building block.
+    Bound to a student's building block through ``proxies={function: broken_block(...)}``
+    to show that a composite function (``nn_model``) really calls the block: the stand-in
+    raises ``RuntimeError`` in the student's code, and the composite must fail.
 
     Args:
-        function: the function to replace.
-        params: its parameter list, such as ``"X, parameters"``.
+        function: the block it stands in for.
 
     Returns:
-        The source of a ``def`` raising ``RuntimeError("grader probe: <function> ...")``.
+        A function that raises ``RuntimeError("<function> failed")``.
     """
-    return (
-        f"def {function}({params}):\n"
-        f'    raise RuntimeError("grader probe: {function} was replaced by a broken version")\n'
-    )
 
+    def fail(*args: Any, **kwargs: Any) -> Any:
+        raise RuntimeError(f"{function} failed")
 
-PROBE_MARK = "grader probe:"
+    return fail
 
 
 def rng_fingerprint_after_seed(seed: int) -> str:
