@@ -9,7 +9,6 @@ marks the check ``not_gradable`` rather than giving a silent 0.
 from __future__ import annotations
 
 import hashlib
-import importlib
 import types
 import warnings
 from pathlib import Path
@@ -37,11 +36,10 @@ from autograder.submission import BUDGET, CRASH, Submission, from_module, from_p
 
 
 def load_reference(unit: str) -> types.ModuleType | None:
-    """Import ``solutions.<unit>`` if the reference solutions are installed, else None."""
-    try:
-        return importlib.import_module(f"solutions.{unit}")
-    except ImportError:
-        return None
+    """The reference solutions of ``unit`` if installed, else None (see ``autograder.private``)."""
+    from autograder import private
+
+    return private.load_reference(unit)
 
 
 def check_seed(

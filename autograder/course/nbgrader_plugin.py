@@ -128,14 +128,27 @@ class EngineGrades(NbGraderPreprocessor):
         "defaults are autograder grade's.",
     ).tag(config=True)
 
+    sandbox = Bool(
+        True,
+        help="Run student code in the bubblewrap sandbox (autograder grade's default). Where "
+        "no sandbox can be made the checks are not graded, unless this is set to False: "
+        "then student code runs unprotected (autograder grade --no-sandbox).",
+    ).tag(config=True)
+
     def grade(self, path: Path, unit: str) -> UnitResult:
         """Grade one notebook file (override to plug in another grader)."""
-        limits = None
-        if self.limits:
-            from autograder.isolation import Limits
+        from autograder.isolation import Limits
 
-            limits = Limits(**self.limits)
-        return grade_file(path, unit, isolated=self.isolated, limits=limits)
+        limits = Limits(**{"sandbox": self.sandbox, **self.limits})
+        if not limits.sandbox:
+            self.log.warning("autograder: student code runs WITHOUT a sandbox (sandbox=False)")
+        result = grade_file(path, unit, isolated=self.isolated, limits=limits)
+        if (result.isolation or "").startswith("none: refused"):
+            from autograder.isolation import sandbox_status
+            from autograder.isolation.sandbox import REFUSAL
+
+            self.log.error("autograder: %s", REFUSAL.format(reason=sandbox_status().reason))
+        return result
 
     def preprocess(self, nb: NotebookNode, resources: dict) -> tuple[NotebookNode, dict]:
         """Grade the notebook's code and rewrite its grade cells."""

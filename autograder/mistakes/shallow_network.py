@@ -7,7 +7,6 @@ they would in a student's file (see :func:`_in_reference`).
 
 import ast
 import dataclasses
-import importlib.util
 from functools import cache
 
 from autograder.mistakes import Mistake, mistake
@@ -31,10 +30,12 @@ def {function}({signature}):
 @cache
 def _reference_functions() -> dict[str, str]:
     """The source of every top-level function of the reference, by name ({} if absent)."""
-    spec = importlib.util.find_spec("solutions.shallow_network")
-    if spec is None or spec.origin is None:
+    from autograder.private import solution_file
+
+    origin = solution_file("shallow_network")
+    if origin is None:
         return {}
-    with open(spec.origin, encoding="utf-8") as fh:
+    with open(origin, encoding="utf-8") as fh:
         text = fh.read()
     return {
         node.name: ast.get_source_segment(text, node)
