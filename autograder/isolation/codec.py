@@ -325,6 +325,15 @@ class Channel:
             raise FrameError("frame too large")
         return unpack(self._read(n, deadline))
 
+    def drain(self) -> None:
+        """Throw away whatever is waiting to be read (frames nobody asked for)."""
+        while select.select([self.fd_in], [], [], 0)[0]:
+            try:
+                if not os.read(self.fd_in, 1 << 16):
+                    return
+            except OSError:
+                return
+
     def receive_fd(self) -> int:
         """Receive one descriptor passed with :meth:`send` (``fds``)."""
         assert self.sock is not None

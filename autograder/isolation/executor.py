@@ -166,7 +166,9 @@ class Student:
         cells = [(str(f), str(c)) for f, c in req["cells"]]
         notebook = bool(req.get("notebook"))
         self.files.update(f for f, _ in cells)
-        skips: dict[tuple[int, int], str] = {(int(c), int(b)): str(m) for c, b, m in req["skips"]}
+        skips: dict[tuple[int, int], str] = {
+            (int(c), int(b)): str(m) for c, b, m in req.get("skips") or []
+        }
         cell_timeout = float(req.get("cell_timeout", 20))
         deadline = time.monotonic() + float(req.get("timeout", 300))
         outputs: list[list[Any]] = []

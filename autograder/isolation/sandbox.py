@@ -249,9 +249,11 @@ def _package_dirs(extra: tuple[str, ...]) -> list[str]:
 
 def _view(limits: Limits) -> list[str]:
     """Bubblewrap arguments for the worker's filesystem view (see the module docstring)."""
-    args: list[str] = []
+    # first the private writable /tmp: what is bound later may live under the host's /tmp
+    args: list[str] = ["--perms", "1777", "--size", str(limits.tmp_mb << 20), "--tmpfs", "/tmp"]
+    args += ["--dev", "/dev", "--proc", "/proc"]
     bound: list[str] = []
-    made: set[str] = {"/"}
+    made: set[str] = {"/", "/tmp"}
 
     def ro(src: str | Path, dest: str | None = None) -> None:
         dest = dest or str(src)
@@ -298,8 +300,6 @@ def _view(limits: Limits) -> list[str]:
     for name, src in RUNNER_FILES.items():
         ro(src, f"{RUNNER}/{name}")
     ro(HELPERS, f"{RUNNER}/course_helpers")
-    args.extend(["--dev", "/dev", "--proc", "/proc"])
-    args.extend(["--perms", "1777", "--size", str(limits.tmp_mb << 20), "--tmpfs", "/tmp"])
     args.extend(["--chdir", "/tmp", "--remount-ro", "/"])
     return args
 
@@ -326,7 +326,7 @@ def isolation_label(sandboxed: bool) -> str:
 
 
 class _Launch:
-    """Start ``inner`` inside the sandbox (or plainly), with stdin/stdout as pipes."""
+    """Start a command inside the sandbox (or plainly, without one)."""
 
     def __init__(self, limits: Limits, sandboxed: bool, stderr: Any, cwd: str) -> None:
         self.limits = limits
@@ -334,22 +334,31 @@ class _Launch:
         self.stderr = stderr
         self.cwd = cwd
 
-    def start(self, inner: list[str], env: dict[str, str]) -> subprocess.Popen[bytes]:
+    def start(
+        self, inner: list[str], env: dict[str, str], fds: tuple[int, ...] = ()
+    ) -> subprocess.Popen[bytes]:
+        """Start ``inner`` with ``env`` added to the worker's environment.
+
+        Args:
+            inner: the command to run in the sandbox.
+            env: more environment variables.
+            fds: descriptors the command gets (under the same numbers).
+        """
         if not self.sandboxed:
-            return self._popen(inner, {**ENV, **env}, ())
+            return self._popen(inner, {**ENV, **env}, fds)
         bwrap = shutil.which("bwrap") or "bwrap"
         extra = [a for k, v in env.items() for a in ("--setenv", k, v)]
         root = os.geteuid() == 0
         args = [*_bwrap_args(self.limits, root), *extra, "--", *inner]
         if not root:
-            return self._popen([bwrap, *args], {"PATH": ENV["PATH"]}, ())
+            return self._popen([bwrap, *args], {"PATH": ENV["PATH"]}, fds)
         ours, theirs = socket.socketpair()
         helper = [python_executable(), "-I", "-S", "-B", str(HERE / "userns.py")]
         try:
             proc = self._popen(
                 [*helper, str(theirs.fileno()), bwrap, *args],
                 {"PATH": ENV["PATH"]},
-                (theirs.fileno(),),
+                (*fds, theirs.fileno()),
             )
         finally:
             theirs.close()
@@ -383,8 +392,8 @@ class _Launch:
         try:
             return subprocess.Popen(
                 cmd,
-                stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
                 stderr=self.stderr,
                 cwd=self.cwd,
                 env=env,
@@ -422,8 +431,6 @@ def sandbox_status() -> SandboxStatus:
             proc = launch.start(
                 [python_executable(), "-I", "-S", "-B", "-c", code, numpy_parent()], {}
             )
-            proc.stdin.close()  # type: ignore[union-attr]
-            proc.stdout.close()  # type: ignore[union-attr]
             rc = proc.wait(timeout=60)
         except (WorkerStartError, subprocess.TimeoutExpired, OSError) as exc:
             return SandboxStatus(False, str(exc), root)
@@ -455,6 +462,8 @@ class Worker:
         self.sandboxed = limits.sandbox is not False
         self.protections: list[str] = []
         self._proc: subprocess.Popen[bytes] | None = None
+        self._to: int | None = None
+        self._from: int | None = None
         self._scratch = Path(tempfile.mkdtemp(prefix="ag-worker-"))
         try:
             if self.sandboxed:
@@ -501,9 +510,23 @@ class Worker:
             cfg["work"] = str(self._scratch / "work")
             cwd = str(self._scratch)
         env = {"AG_SYS_PATH": os.pathsep.join([runner, numpy_parent()])}
-        inner = [python_executable(), "-I", "-S", "-B", f"{runner}/_agsupervisor.py"]
+        to_worker, self._to = os.pipe()
+        self._from, from_worker = os.pipe()
+        inner = [
+            python_executable(),
+            "-I",
+            "-S",
+            "-B",
+            f"{runner}/_agsupervisor.py",
+            str(to_worker),
+            str(from_worker),
+        ]
         launch = _Launch(self.limits, self.sandboxed, self._stderr, cwd)
-        self._proc = launch.start(inner, env)
+        try:
+            self._proc = launch.start(inner, env, (to_worker, from_worker))
+        finally:
+            os.close(to_worker)
+            os.close(from_worker)
         try:
             reply, _ = self.request(cfg, [], self.limits.start_timeout)
         except (WorkerTimeout, WorkerDied) as exc:
@@ -531,13 +554,13 @@ class Worker:
     def close(self) -> None:
         """Kill the worker and remove its scratch folder."""
         self.kill()
-        if self._proc is not None:
-            for pipe in (self._proc.stdin, self._proc.stdout):
+        for fd in (self._to, self._from):
+            if fd is not None:
                 try:
-                    if pipe:
-                        pipe.close()
+                    os.close(fd)
                 except OSError:
                     pass
+        self._to = self._from = None
         stderr = getattr(self, "_stderr", None)
         if stderr is not None:
             stderr.close()
@@ -567,7 +590,7 @@ class Worker:
             WorkerTimeout: no reply in time (the worker has been killed).
             WorkerDied: the worker ended or sent something malformed (it has been killed).
         """
-        assert self._proc is not None and self._proc.stdin and self._proc.stdout
+        assert self._proc is not None and self._to is not None
         deadline = time.monotonic() + seconds
         step = deadline
         try:
@@ -603,7 +626,7 @@ class Worker:
             raise WorkerDied(f"the grader could not read the result ({exc})") from None
 
     def _write(self, data: bytes, deadline: float) -> None:
-        fd = self._proc.stdin.fileno()  # type: ignore[union-attr]
+        fd = self._to
         view = memoryview(data)
         while view:
             left = deadline - time.monotonic()
@@ -619,7 +642,7 @@ class Worker:
             view = view[k:]
 
     def _read(self, n: int, deadline: float) -> bytes:
-        fd = self._proc.stdout.fileno()  # type: ignore[union-attr]
+        fd = self._from
         chunks, left = [], n
         while left:
             wait = deadline - time.monotonic()

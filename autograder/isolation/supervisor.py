@@ -1,8 +1,8 @@
 """The supervisor: the worker's trusted half, which owns the pipe to the grader.
 
 Started inside the sandbox by :mod:`autograder.isolation.sandbox` as
-``python -I -S -B /runner/_agsupervisor.py`` (its protocol pipes on descriptors 0 and 1,
-moved to private descriptors at once). It never runs student code. Set-up, before any:
+``python -I -S -B /runner/_agsupervisor.py IN_FD OUT_FD`` (the protocol pipes; only this
+process holds them). It never runs student code. Set-up, before any:
 
 1. imports numpy and the course's helper modules (the only code a submission can import
    besides the standard library);
@@ -61,13 +61,13 @@ MAX_PROXY_CALLS = 100_000
 
 
 def _private_channel() -> codec.Channel:
-    """Move the protocol pipes off 0/1 and point 0 and 1 at /dev/null (2 is the log)."""
-    fd_in, fd_out = os.dup(0), os.dup(1)
-    null = os.open(os.devnull, os.O_RDWR)
-    for fd in (0, 1):
-        os.dup2(null, fd)
-    os.close(null)
-    return codec.Channel(fd_in, fd_out)
+    """The protocol pipes: descriptors named on the command line (0 and 1 are /dev/null).
+
+    They are not the standard descriptors on purpose: the sandbox's init process (bubblewrap,
+    pid 1) keeps 0, 1 and 2 and closes every other descriptor, so this process alone holds
+    the pipes to the grader.
+    """
+    return codec.Channel(int(sys.argv[1]), int(sys.argv[2]))
 
 
 def _setup(cfg: dict[str, Any], keep: tuple[int, ...]) -> list[str]:
@@ -381,6 +381,7 @@ class Supervisor:
         deadline = start + limit + self.grace
         waited = 0.0
         try:
+            self.exe.ch.drain()  # what the student's threads or children wrote meanwhile
             self.exe.ch.send(message, fds=[mem[0]] if layout else None)
         except OSError as exc:
             return self._lost_reply(self._lost(EOFError(str(exc))), start, waited)
