@@ -25,6 +25,7 @@ import numpy as np
 import pytest
 
 from autograder import units
+from autograder.isolation import seccomp
 
 from .faults import modes
 from .faults.hostile import LINGER, ROOT, Hostile, Target, corpus
@@ -281,8 +282,10 @@ def test_the_grader_survives_and_reports_every_student_once_and_nothing_else(run
     assert json.loads(run.lines[-1]) == {"done": True}
     assert set(run.results) == set(run.cases)
     assert not any("FORGED" in line for line in run.lines)
+    filtered = seccomp.program() is not None  # pyseccomp and libseccomp are here
     for result in run.results.values():
         assert result["isolation"].startswith("bubblewrap"), result["isolation"]
+        assert result["isolation"].endswith("seccomp)") == filtered, result["isolation"]
         assert result["gradable"], result["id"]
 
 

@@ -48,7 +48,7 @@ from typing import Any
 
 import numpy as np
 
-from autograder.isolation import codec
+from autograder.isolation import codec, seccomp
 
 HERE = Path(__file__).resolve().parent
 PACKAGE_ROOT = HERE.parent  # autograder/
@@ -322,7 +322,8 @@ def isolation_label(sandboxed: bool) -> str:
     """What the report says about the isolation used (``UnitResult.isolation``)."""
     if not sandboxed:
         return NO_SANDBOX
-    return "bubblewrap (user namespaces: pid, net, mount, ipc, uts; uid nobody)"
+    extra = "; seccomp" if seccomp.program() is not None else ""
+    return f"bubblewrap (user namespaces: pid, net, mount, ipc, uts; uid nobody{extra})"
 
 
 class _Launch:
@@ -348,8 +349,21 @@ class _Launch:
             return self._popen(inner, {**ENV, **env}, fds)
         bwrap = shutil.which("bwrap") or "bwrap"
         extra = [a for k, v in env.items() for a in ("--setenv", k, v)]
+        flt = seccomp.filter_fd()
+        if flt is not None:
+            extra += ["--seccomp", str(flt)]
+            fds = (*fds, flt)
+        try:
+            return self._start_bwrap(bwrap, [*extra, "--", *inner], fds)
+        finally:
+            if flt is not None:
+                os.close(flt)
+
+    def _start_bwrap(
+        self, bwrap: str, tail: list[str], fds: tuple[int, ...]
+    ) -> subprocess.Popen[bytes]:
         root = os.geteuid() == 0
-        args = [*_bwrap_args(self.limits, root), *extra, "--", *inner]
+        args = [*_bwrap_args(self.limits, root), *tail]
         if not root:
             return self._popen([bwrap, *args], {"PATH": ENV["PATH"]}, fds)
         ours, theirs = socket.socketpair()

@@ -117,6 +117,7 @@ def copy_third_party(folder: Path) -> Path:
     code = (
         "import json, sys\n"
         "import autograder.engine, autograder.submission, autograder.isolation, nbformat\n"
+        "import autograder.isolation.seccomp as s; s.program()\n"
         f"site = {site!r}\n"
         "print(json.dumps(sorted({getattr(m, '__file__', None) or '' for m in "
         "list(sys.modules.values())})))\n"
