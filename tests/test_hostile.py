@@ -329,6 +329,12 @@ def test_proc_shows_only_the_sandbox(run):
     assert chain[-1] == 1 and len(chain) <= 3, seen  # executor -> supervisor -> sandbox init
 
 
+def test_the_process_limit_binds(run):
+    seen = _observation(run, "nproc")
+    started = int(seen.split("started=")[1].split()[0])
+    assert "stopped=BlockingIOError" in seen and started < 64, seen
+
+
 def test_no_network_at_all(run):
     seen = _observation(run, "network")
     # its own network namespace: its loopback has nothing listening (a datagram "sent" there

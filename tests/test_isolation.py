@@ -455,3 +455,13 @@ def test_a_stand_in_looks_like_the_students_own_function(tmp_path, where):
     # no string the student's own definition does not have (its name and parameters aside)
     assert theirs <= own | {"a", "b", "block"}, theirs - own
     sub.close()
+
+
+def test_the_nbgrader_preprocessor_can_waive_the_sandbox_explicitly(tmp_path):
+    from autograder.course.nbgrader_plugin import EngineGrades
+
+    (tmp_path / f"{UNIT}.py").write_text(REFERENCE)
+    default = EngineGrades().grade(tmp_path / f"{UNIT}.py", UNIT)
+    waived = EngineGrades(sandbox=False).grade(tmp_path / f"{UNIT}.py", UNIT)
+    assert default.isolation.startswith("bubblewrap") and default.score == 42.0
+    assert waived.isolation == "none (--no-sandbox)" and waived.score == 42.0

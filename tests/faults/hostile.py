@@ -294,6 +294,28 @@ def L1(yhat, y):
             pass
 """
 
+#: How many processes can the student's code start? (The limit must bind, even for root.)
+NPROC = """
+import os, signal, time
+
+def L2(yhat, y):
+    children = []
+    try:
+        for _ in range(300):
+            pid = os.fork()
+            if pid == 0:
+                time.sleep(60)
+                os._exit(0)
+            children.append(pid)
+    except OSError as exc:
+        stopped = type(exc).__name__
+    else:
+        stopped = "never"
+    for pid in children:
+        os.kill(pid, signal.SIGKILL)
+    raise RuntimeError(f"OBS started={len(children)} stopped={stopped}")
+"""
+
 NETWORK = """
 import socket
 
@@ -533,6 +555,7 @@ def corpus(t: Target) -> list[Hostile]:
             _all("L1", ""),
             limits={"call_timeout": 2.0},
         ),
+        Hostile("nproc", "numpy_basics", code(NPROC), _all("L2", "OBS"), observe=True),
         Hostile("network", "numpy_basics", code(NETWORK), _all("L2", "OBS"), observe=True),
         Hostile("read-dirs", "numpy_basics", code(READ_DIRS), _all("L2", "OBS"), observe=True),
         Hostile("victim-write", "numpy_basics", code(VICTIM_WRITE)),
