@@ -254,23 +254,29 @@ class Supervisor:
         process runs meanwhile.
         """
         assert self.exe is not None
-        if self.pidns:
-            self._signal_all(signal.SIGSTOP, self.exe.pid)
+        exe = self.exe
         try:
-            os.kill(self.exe.pid, signal.SIGSTOP)
-        except OSError:
+            os.kill(exe.pid, signal.SIGSTOP)
+            while exe.status is None:  # our child: waitpid tells when it has stopped
+                pid, status = os.waitpid(exe.pid, os.WUNTRACED)
+                if os.WIFSTOPPED(status):
+                    break
+                if pid == exe.pid:
+                    exe.status = codec.wait_status_code(status)
+        except (OSError, ChildProcessError):
             pass
-        others = self._others() if self.pidns else [self.exe.pid]
-        deadline = time.monotonic() + 0.5
-        while time.monotonic() < deadline and not all(self._stopped(p) for p in others):
-            time.sleep(0.0005)
-        if self.pidns:
+        others = [p for p in self._others() if p != exe.pid] if self.pidns else []
+        if others:  # processes the student's code started: stop them all, then kill them
+            self._signal_all(signal.SIGSTOP, exe.pid)
+            others = [p for p in self._others() if p != exe.pid]
+            deadline = time.monotonic() + 0.5
+            while time.monotonic() < deadline and not all(self._stopped(p) for p in others):
+                time.sleep(0.0002)
             for pid in others:
-                if pid != self.exe.pid:
-                    try:
-                        os.kill(pid, signal.SIGKILL)
-                    except OSError:
-                        pass
+                try:
+                    os.kill(pid, signal.SIGKILL)
+                except OSError:
+                    pass
         try:
             return read()
         finally:
