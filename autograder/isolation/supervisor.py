@@ -19,10 +19,9 @@ loads and runs the student's code and talks only to it. The supervisor
 - relays requests, and the calls of *stand-ins* (grader-served proxies) to the grader and
   their answers back;
 - puts the array arguments of each call in shared memory (a sealed ``memfd``) and reads
-  them back itself after the call, with every other process of the sandbox stopped: the
-  arguments "after the call" that the grader sees are what the supervisor read, not what
-  the executor reports (the executor's report is used only for containers, see
-  :meth:`Supervisor.call`);
+  them back itself as soon as the call returns: the arguments "after the call" that the
+  grader sees are what the supervisor read, not what the executor reports (the executor's
+  report is used only for the structure of containers, see :func:`_after`);
 - enforces each load step's and each call's time limit from outside; an executor that hung,
   crashed or exited is killed, and the next ``load`` request forks a new one (the grader
   asks for the load again, without the statements or cells that ended the previous one):
@@ -232,59 +231,6 @@ class Supervisor:
             return Lost(f"the process broke the protocol ({exc})")
         return Lost(codec.describe_end(code if code is not None else -int(signal.SIGKILL)))
 
-    def _stopped(self, pid: int) -> bool:
-        try:
-            tasks = os.listdir(f"/proc/{pid}/task")
-        except OSError:
-            return True
-        for tid in tasks:
-            try:
-                with open(f"/proc/{pid}/task/{tid}/stat", "rb") as f:
-                    state = f.read().rsplit(b")", 1)[1].split()[0]
-            except (OSError, IndexError):
-                continue
-            if state not in (b"T", b"t", b"Z", b"X"):
-                return False
-        return True
-
-    def _settle(self, read: Any) -> Any:
-        """Stop every other process of the sandbox, kill all but the executor, ``read()``.
-
-        Then let the executor go on. What ``read`` sees cannot change under it: no student
-        process runs meanwhile.
-        """
-        assert self.exe is not None
-        exe = self.exe
-        try:
-            os.kill(exe.pid, signal.SIGSTOP)
-            while exe.status is None:  # our child: waitpid tells when it has stopped
-                pid, status = os.waitpid(exe.pid, os.WUNTRACED)
-                if os.WIFSTOPPED(status):
-                    break
-                if pid == exe.pid:
-                    exe.status = codec.wait_status_code(status)
-        except (OSError, ChildProcessError):
-            pass
-        others = [p for p in self._others() if p != exe.pid] if self.pidns else []
-        if others:  # processes the student's code started: stop them all, then kill them
-            self._signal_all(signal.SIGSTOP, exe.pid)
-            others = [p for p in self._others() if p != exe.pid]
-            deadline = time.monotonic() + 0.5
-            while time.monotonic() < deadline and not all(self._stopped(p) for p in others):
-                time.sleep(0.0002)
-            for pid in others:
-                try:
-                    os.kill(pid, signal.SIGKILL)
-                except OSError:
-                    pass
-        try:
-            return read()
-        finally:
-            try:
-                os.kill(self.exe.pid, signal.SIGCONT)
-            except OSError:
-                pass
-
     # -------------------------------------------------------------- requests
     def serve(self) -> None:
         """Answer requests until the grader closes the pipe."""
@@ -423,9 +369,10 @@ class Supervisor:
         if msg.get("timeout"):
             self._kill_executor()
             return {"timeout": True, "seconds": time.monotonic() - start - waited}, []
-        snapshot = (
-            self._settle(lambda: _read_back(mem[1], layout)) if layout else self._settled_empty()
-        )
+        # The arguments as the call left them: read here, from the shared memory, as soon as
+        # the executor answered (whatever it changes later is after the call's return).
+        snapshot = _read_back(mem[1], layout) if layout else []
+        self._reap_strays()
         reply = {
             k: msg[k]
             for k in (
@@ -448,10 +395,6 @@ class Supervisor:
         if layout:
             mem[1].close()
         return reply, arrays_out
-
-    def _settled_empty(self) -> list[np.ndarray]:
-        self._reap_strays()
-        return []
 
     def _lost_reply(
         self, lost: Lost, start: float, waited: float
