@@ -28,7 +28,7 @@ import re
 import signal
 import sys
 import textwrap
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from types import CodeType
@@ -399,6 +399,8 @@ def run_blocks(
     describe: Callable[[BaseException], str],
     *,
     block_limit: Callable[[], float | None] | None = None,
+    skip: Mapping[int, str] | None = None,
+    before_block: Callable[[int, Block], None] | None = None,
 ) -> list[str]:
     """Run compiled blocks in ``ns``; return a message for each block that failed.
 
@@ -409,17 +411,25 @@ def run_blocks(
         block_limit: if given, called before each block for the seconds it may take; a block
             that takes longer is stopped and skipped like one that raises. Without it a
             :class:`LoadTimeout` propagates: the caller's own limit decides.
+        skip: ``{block index: why}`` of blocks not to run (one that ended the interpreter
+            in an earlier attempt); each is reported with its reason.
+        before_block: called with ``(index, block)`` just before each block runs.
 
     Returns:
         ``"line 3: ModuleNotFoundError: No module named 'public_tests' (skipped)"``, ...
     """
     errors: list[str] = []
-    for block in blocks:
+    for index, block in enumerate(blocks):
         where = (
             f"line {block.first}"
             if block.first == block.last
             else f"lines {block.first}-{block.last}"
         )
+        if skip and index in skip:
+            errors.append(f"{where}: {skip[index]}")
+            continue
+        if before_block is not None:
+            before_block(index, block)
         limit = block_limit() if block_limit is not None else None
         try:
             with time_limit(limit):
@@ -491,6 +501,8 @@ def load_cells(
     describe: Callable[[BaseException], str],
     clock: Callable[[], float],
     report: LoadReport | None = None,
+    skip_blocks: Mapping[int, str] | None = None,
+    before_block: Callable[[int, Block], None] | None = None,
 ) -> LoadReport:
     """Run a submission's cells in ``ns``, statement by statement, within time limits.
 
@@ -507,6 +519,11 @@ def load_cells(
         describe: turns an exception into ``"Type: message"``.
         clock: a monotonic clock.
         report: an earlier report to continue (cells loaded one at a time).
+        skip_blocks: ``{block index: why}`` of top-level statements not to run (for one
+            cell: pass one cell at a time), see :func:`run_blocks`.
+        before_block: called with ``(index, block)`` before each statement runs (the
+            isolated worker reports progress with it, to know which statement to skip when
+            one ends the interpreter).
 
     Returns:
         The errors, the broken definitions and the ``__future__`` flags.
@@ -528,7 +545,9 @@ def load_cells(
             limit = min(cell_timeout, left)
             try:
                 with time_limit(limit):
-                    errors = run_blocks(compiled.blocks, ns, describe)
+                    errors = run_blocks(
+                        compiled.blocks, ns, describe, skip=skip_blocks, before_block=before_block
+                    )
             except LoadTimeout:
                 errors = [
                     f"TimeoutError: the cell did not finish within {limit:g} s and was stopped "
@@ -540,8 +559,116 @@ def load_cells(
                 ns,
                 describe,
                 block_limit=lambda: max(min(cell_timeout, deadline - clock()), 0.001),
+                skip=skip_blocks,
+                before_block=before_block,
             )
         report.errors.extend(label + e for e in errors)
     for name in report.broken:
         ns.pop(name, None)
     return report
+
+
+# --------------------------------------------------------------------------- stand-ins
+
+_CO_VARARGS, _CO_VARKEYWORDS = 0x04, 0x08
+
+
+def _signature(code: CodeType) -> tuple[str, str]:
+    """``(parameter list, call arguments)`` re-creating a code object's signature."""
+    names = code.co_varnames
+    argc, posonly, kwonly = code.co_argcount, code.co_posonlyargcount, code.co_kwonlyargcount
+    pos, kwo = list(names[:argc]), list(names[argc : argc + kwonly])
+    i = argc + kwonly
+    varargs = varkw = None
+    if code.co_flags & _CO_VARARGS:
+        varargs, i = names[i], i + 1
+    if code.co_flags & _CO_VARKEYWORDS:
+        varkw = names[i]
+    params = pos[:posonly] + (["/"] if posonly else []) + pos[posonly:]
+    call = list(pos)
+    if varargs:
+        params.append(f"*{varargs}")
+        call.append(f"*{varargs}")
+    elif kwo:
+        params.append("*")
+    params += kwo
+    call += [f"{k}={k}" for k in kwo]
+    if varkw:
+        params.append(f"**{varkw}")
+        call.append(f"**{varkw}")
+    return ", ".join(params), ", ".join(call)
+
+
+def stand_in(original: Any, bridge: Callable[..., Any], name: str) -> Any:
+    """A function that looks like the submission's ``original`` and forwards calls to ``bridge``.
+
+    The grader's proxies bind a name of the submission to such a stand-in for one call (see
+    :meth:`autograder.submission.Submission.call`). It has the original's ``__name__``,
+    ``__qualname__``, ``__module__``, docstring, defaults and parameter names, and its code
+    object the original's file name and first line; the code holds no other strings (its one
+    free variable is named after the function). Each call is passed on as
+    ``bridge(*positional, **keyword)``, bound as the original's signature binds it.
+
+    Args:
+        original: the submission's function (or any callable bound to ``name``).
+        bridge: what the calls go to.
+        name: the name being replaced.
+
+    Returns:
+        The stand-in function.
+    """
+    import keyword
+    import types
+
+    code = getattr(original, "__code__", None)
+    if type(original) is not types.FunctionType or type(code) is not CodeType:
+        code = compile("def f(*args, **kwargs): pass", "<string>", "exec").co_consts[0]
+        filename, first, qualname, module = "<string>", 1, name, None
+    else:
+        filename, first = code.co_filename, code.co_firstlineno
+        qualname, module = original.__qualname__, original.__module__
+    fname = getattr(original, "__name__", name)
+    if type(fname) is not str or not fname.isidentifier() or keyword.iskeyword(fname):
+        fname = name
+    params, call = _signature(code)
+    free = fname if fname not in code.co_varnames else "_" + fname
+    source = f"def _({free}):\n def {free}({params}):\n  return {free}({call})\n return {free}\n"
+    outer = compile(source, filename, "exec", dont_inherit=True).co_consts[0]
+    inner = next(c for c in outer.co_consts if type(c) is CodeType)
+    inner = inner.replace(co_name=fname, co_qualname=qualname, co_firstlineno=first)
+    fn = types.FunctionType(
+        inner,
+        getattr(original, "__globals__", {}),
+        fname,
+        getattr(original, "__defaults__", None),
+        (types.CellType(bridge),),
+    )
+    fn.__qualname__ = qualname
+    if module is not None:
+        fn.__module__ = module
+    for attr in ("__doc__", "__kwdefaults__", "__annotations__"):
+        try:
+            setattr(fn, attr, getattr(original, attr))
+        except (AttributeError, TypeError):
+            pass
+    try:
+        fn.__dict__.update(dict(getattr(original, "__dict__", {})))
+    except (TypeError, ValueError):
+        pass
+    return fn
+
+
+def proxy_error(type_name: str, message: str) -> Exception:
+    """The exception a stand-in raises where the grader's function raised ``type_name``.
+
+    A built-in exception type is kept (``ValueError``); any other becomes ``RuntimeError``.
+    """
+    import builtins
+
+    kind = getattr(builtins, str(type_name), None)
+    if not (isinstance(kind, type) and issubclass(kind, Exception)):
+        kind = RuntimeError
+    try:
+        return kind(str(message))
+    except Exception:  # noqa: BLE001 - types with other constructors
+        return RuntimeError(str(message))

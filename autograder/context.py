@@ -100,12 +100,17 @@ class Context:
         kwargs: dict[str, Any] | None = None,
         *,
         seed: int | None = None,
-        patch: dict[str, str] | None = None,
+        proxies: dict[str, Callable[..., Any]] | None = None,
         timeout: float | None = None,
     ) -> CallOutcome:
-        """Call a student function and return the full outcome (never raises)."""
+        """Call a student function and return the full outcome (never raises).
+
+        ``proxies`` bind names of the submission to grader-served stand-ins for the call
+        (see :meth:`autograder.submission.Submission.call`), for example
+        ``{"propagate": ctx.ref("propagate")}`` to run the call with the reference block.
+        """
         extra = {} if timeout is None else {"timeout": timeout}
-        out = self.submission.call(function, args, kwargs, seed=seed, patch=patch, **extra)
+        out = self.submission.call(function, args, kwargs, seed=seed, proxies=proxies, **extra)
         self.last = LastCall(function, args, dict(kwargs or {}), out, seed)
         self.calls.append(self.last)
         return out
@@ -172,7 +177,7 @@ class Context:
         kwargs: dict[str, Any] | None = None,
         *,
         seed: int | None = None,
-        patch: dict[str, str] | None = None,
+        proxies: dict[str, Callable[..., Any]] | None = None,
     ) -> CallOutcome:
         """Call a student function (after ``np.random.seed(seed)`` if given).
 
@@ -184,7 +189,7 @@ class Context:
         """
         from autograder.plain import describe_args
 
-        out = self.outcome(function, args, kwargs, seed=seed, patch=patch)
+        out = self.outcome(function, args, kwargs, seed=seed, proxies=proxies)
         if out.error is not None:
             text = f"{function}({describe_args(args, kwargs or {})})"
             if seed is not None:

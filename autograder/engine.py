@@ -11,7 +11,6 @@ from __future__ import annotations
 import ast
 import contextlib
 import hashlib
-import importlib
 import io
 import random
 import types
@@ -41,11 +40,10 @@ from autograder.submission import BUDGET, CRASH, SKIPPED, Submission, from_modul
 
 
 def load_reference(unit: str) -> types.ModuleType | None:
-    """Import ``solutions.<unit>`` if the reference solutions are installed, else None."""
-    try:
-        return importlib.import_module(f"solutions.{unit}")
-    except ImportError:
-        return None
+    """The reference solutions of ``unit`` if installed, else None (see ``autograder.private``)."""
+    from autograder import private
+
+    return private.load_reference(unit)
 
 
 def check_seed(
@@ -540,6 +538,7 @@ def grade_submission(
         unit.name,
         load_error=submission.load_error,
         load_notes=list(getattr(submission, "cell_errors", []) or []),
+        isolation=getattr(submission, "isolation", None),
     )
     for task in unit.tasks:
         if tasks and not {task.id, task.function, task.marker} & set(tasks):

@@ -179,6 +179,8 @@ def table(result: UnitResult, *, details: bool = True) -> str:
     """
     points = unit_points(result)
     lines = [f"{result.unit}: {points.text()}"]
+    if result.isolation:
+        lines.append(f"  isolation: {result.isolation}")
     if result.load_error:
         lines.append(f"  could not load the submission: {result.load_error}")
     width = max([len(t.function) for t in result.tasks] + [8])

@@ -163,12 +163,22 @@ class TaskResult:
 
 @dataclass
 class UnitResult:
-    """All tasks of one unit, for one submission."""
+    """All tasks of one unit, for one submission.
+
+    Attributes:
+        unit: the unit's name.
+        tasks: the tasks' results.
+        load_error: why the submission could not be loaded at all, if so.
+        load_notes: statements or cells skipped while loading.
+        isolation: how the student's code was isolated from the grader
+            (``"bubblewrap (...)"``, ``"none (--no-sandbox)"``...); None where not known.
+    """
 
     unit: str
     tasks: list[TaskResult] = field(default_factory=list)
     load_error: str | None = None
     load_notes: list[str] = field(default_factory=list)
+    isolation: str | None = None
 
     @property
     def score(self) -> float:
@@ -193,6 +203,7 @@ class UnitResult:
             "max_score": self.max_score,
             "gradable": self.gradable,
             "load_notes": list(self.load_notes),
+            "isolation": self.isolation,
             "tasks": [t.to_dict() for t in self.tasks],
         }
 

@@ -26,9 +26,10 @@ import time
 import traceback
 import types
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import numpy as np
 
@@ -37,6 +38,9 @@ from autograder.plain import to_plain
 
 #: Seconds one call of student code may take before it is stopped.
 DEFAULT_CALL_TIMEOUT = 10.0
+#: Seconds one notebook cell (or top-level statement of a file) may take while loading:
+#: nbgrader's cell limit in the generated course.
+DEFAULT_CELL_TIMEOUT = 20.0
 #: Characters of printed output kept per call.
 MAX_OUTPUT = 4000
 STUDENT_FILENAME_PREFIX = "<student"
@@ -88,8 +92,52 @@ class StudentError:
 
 
 @dataclass
+class ProxyCall:
+    """One call of a stand-in (a grader-served proxy) made by student code.
+
+    Attributes:
+        name: the name the stand-in was bound to (``propagate``).
+        args: the positional arguments it received, as plain data.
+        kwargs: the keyword arguments.
+        value: what the grader's function returned (plain data), None if it raised.
+        error: ``"Type: message"`` when the grader's function raised (the stand-in raised
+            the same built-in exception type, or ``RuntimeError``, in student code).
+    """
+
+    name: str
+    args: tuple[Any, ...]
+    kwargs: dict[str, Any]
+    value: Any = None
+    error: str | None = None
+
+
+@dataclass
+class CellOutput:
+    """What one notebook cell printed and raised while the submission was loaded.
+
+    Attributes:
+        index: the cell's index among the notebook's code cells (0-based).
+        stdout: what it printed (bounded).
+        error: what went wrong in it (a skipped statement, a time-out, a crash), or None.
+    """
+
+    index: int
+    stdout: str
+    error: str | None = None
+
+
+@dataclass
 class CallOutcome:
     """What one call of student code produced, as plain data.
+
+    Which fields the grader can trust: ``value`` (checked by the grader itself),
+    ``args_after``/``kwargs_after`` for array arguments (read by the worker's supervisor from
+    shared memory, not reported by the student's process), ``proxy_calls`` (made through the
+    grader), ``error``, ``seconds``. The fields in :attr:`STUDENT_REPORTED` are observed
+    inside the process that ran the student's code, which that code controls: in the
+    isolated seam a submission can forge them, so they may only ever feed advice, never a
+    verdict. Changes to a container argument's structure (a key added or rebound) are also
+    reported from inside that process: a forged report can hide them.
 
     Attributes:
         value: the return value (plain data), or None if the call raised.
@@ -99,12 +147,22 @@ class CallOutcome:
         stdout: what the call printed (truncated).
         warnings: messages of warnings the call emitted.
         rng_fingerprint: a digest of numpy's global RNG state after the call.
-        seconds: wall time of the call.
+        seconds: wall time of the call (time spent in the grader's proxies excluded).
         rng_reseeded: global seeding functions the call used (``np.random.seed``...);
             filled by the isolated seam.
         globals_read: notebook-level data variables the function read instead of its
             arguments; filled by the isolated seam.
+        proxy_calls: every call of a stand-in, in order (see :meth:`Submission.call`).
     """
+
+    #: Fields observed inside the student's process (advice only, see above).
+    STUDENT_REPORTED: ClassVar[tuple[str, ...]] = (
+        "stdout",
+        "warnings",
+        "rng_fingerprint",
+        "rng_reseeded",
+        "globals_read",
+    )
 
     value: Any = None
     error: StudentError | None = None
@@ -116,6 +174,7 @@ class CallOutcome:
     seconds: float = 0.0
     rng_reseeded: list[str] = field(default_factory=list)
     globals_read: list[str] = field(default_factory=list)
+    proxy_calls: list[ProxyCall] = field(default_factory=list)
 
 
 class CallTimeout(BaseException):
@@ -134,10 +193,14 @@ class Submission:
         origin: where the code came from (a path or a module name), for messages.
         load_error: set when the code could not be loaded at all.
         grader_error: set when the grader could not run the code (a worker that would not
-            start): every check is then ``not_gradable``.
+            start, or no sandbox): every check is then ``not_gradable``.
+        isolation: how the student's code is isolated from the grader, for the report
+            (``"bubblewrap (...)"``, ``"none (--no-sandbox)"``, ``"none (in-process)"``).
+        cell_outputs: per notebook cell, what it printed and raised while loading.
     """
 
     grader_error: str | None = None
+    isolation: str | None = "none (in-process)"
     #: True once no more student code may run (time budget used up); see the isolated seam.
     exhausted: bool = False
     exhausted_reason: str = ""
@@ -157,6 +220,7 @@ class Submission:
         self._source_text = source_text
         self._broken: dict[str, str] = {}
         self.cell_errors: list[str] = []
+        self.cell_outputs: list[CellOutput] = []
         self._aliases: dict[str, str] = {}
         self._adapters: dict[str, Any] = {}
 
@@ -204,7 +268,7 @@ class Submission:
         *,
         seed: int | None = None,
         timeout: float = DEFAULT_CALL_TIMEOUT,
-        patch: dict[str, str] | None = None,
+        proxies: dict[str, Callable[..., Any]] | None = None,
     ) -> CallOutcome:
         """Call student function ``name`` on copies of the arguments.
 
@@ -217,8 +281,15 @@ class Submission:
             kwargs: keyword arguments; copied before the call.
             seed: if given, ``np.random.seed(seed)`` and ``random.seed(seed)`` run first.
             timeout: seconds before the call is interrupted.
-            patch: replacement functions for the duration of the call, as
-                ``{name: source code of a def}`` executed in the student's namespace.
+            proxies: ``{name: fn}``: for the duration of the call the submission's ``name``
+                is bound to a stand-in, indistinguishable from an ordinary function of the
+                submission (its name, qualified name, module, parameters, source file and
+                first line are the submission's own definition's), whose calls go to the
+                grader's ``fn`` as plain data and back (``fn`` may be a reference function
+                on plain data, such as :meth:`autograder.context.Context.ref`). When
+                ``fn`` raises, the stand-in raises the same built-in exception type (or
+                ``RuntimeError``) with its message. Every call is in the outcome's
+                ``proxy_calls``; time spent in ``fn`` is not the student's.
 
         Returns:
             The outcome; never raises because of student code.
@@ -228,8 +299,9 @@ class Submission:
         n_args = len(args)
         if adapter is not None:
             args, kwargs = adapter.adapt(tuple(args), kwargs)
+        routed = {self.resolve(k): fn for k, fn in (proxies or {}).items()}
         out = self._call(
-            self.resolve(name), tuple(args), kwargs, seed=seed, timeout=timeout, patch=patch
+            self.resolve(name), tuple(args), kwargs, seed=seed, timeout=timeout, proxies=routed
         )
         if adapter is not None:
             out.args_after = tuple(out.args_after[:n_args])
@@ -284,7 +356,7 @@ class Submission:
         *,
         seed: int | None,
         timeout: float,
-        patch: dict[str, str] | None,
+        proxies: dict[str, Callable[..., Any]] | None,
     ) -> CallOutcome:
         kwargs = dict(kwargs or {})
         fn = self._ns.get(name)
@@ -297,10 +369,10 @@ class Submission:
         outcome = CallOutcome()
         start = time.perf_counter()
         try:
-            if patch:
-                for pname, code in patch.items():
-                    saved[pname] = self._ns.get(pname)
-                    exec(compile(code, "<grader patch>", "exec"), self._ns)  # noqa: S102
+            for pname, grader_fn in (proxies or {}).items():
+                saved[pname] = self._ns.get(pname)
+                bridge = _InProcessBridge(pname, grader_fn, outcome.proxy_calls)
+                self._ns[pname] = codeload.stand_in(saved[pname], bridge, pname)
             if seed is not None:
                 np.random.seed(seed)
                 random.seed(seed)
@@ -335,6 +407,34 @@ class Submission:
         outcome.stdout = out.getvalue()[:MAX_OUTPUT]
         outcome.rng_fingerprint = rng_fingerprint()
         return outcome
+
+
+class _InProcessBridge:
+    """Where an in-process stand-in's calls go: the grader's function, on deep copies.
+
+    Args:
+        name: the name the stand-in is bound to.
+        fn: the grader's function (plain data in and out).
+        record: the outcome's ``proxy_calls`` list.
+    """
+
+    def __init__(self, name: str, fn: Callable[..., Any], record: list[ProxyCall]) -> None:
+        self._name = name
+        self._fn = fn
+        self._record = record
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        a = tuple(to_plain(x) for x in copy.deepcopy(args))
+        k = {key: to_plain(v) for key, v in copy.deepcopy(kwargs).items()}
+        call = ProxyCall(self._name, a, k)
+        self._record.append(call)
+        try:
+            value = to_plain(self._fn(*copy.deepcopy(a), **copy.deepcopy(k)))
+        except Exception as exc:  # noqa: BLE001 - handed to student code as its exception
+            call.error = f"{type(exc).__name__}: {exc}"
+            raise codeload.proxy_error(type(exc).__name__, str(exc)) from None
+        call.value = value
+        return copy.deepcopy(value)
 
 
 class _Bounded(io.TextIOBase):
@@ -441,13 +541,16 @@ def from_path(
     if isolated is None:
         isolated = os.name == "posix" and os.environ.get("AUTOGRADER_IN_PROCESS") != "1"
     if not isolated:
-        return load_in_process(path, unit)
+        cell_timeout = getattr(limits, "cell_timeout", DEFAULT_CELL_TIMEOUT)
+        return load_in_process(Path(path), unit, cell_timeout=cell_timeout)
     from autograder import isolation
 
     return isolation.load(Path(path), unit, limits)
 
 
-def load_in_process(path: Path, unit: str) -> Submission:
+def load_in_process(
+    path: Path, unit: str, *, cell_timeout: float = DEFAULT_CELL_TIMEOUT
+) -> Submission:
     """Load a ``.py`` file or the code cells of a ``.ipynb`` notebook into this process.
 
     The code runs in a fresh namespace with ``__name__ == "__student__"`` (a script's
@@ -459,6 +562,7 @@ def load_in_process(path: Path, unit: str) -> Submission:
     Args:
         path: the file.
         unit: unit name.
+        cell_timeout: seconds per notebook cell or top-level statement.
 
     Returns:
         The submission.
@@ -484,8 +588,8 @@ def load_in_process(path: Path, unit: str) -> Submission:
             cells,
             ns,
             notebook=notebook,
-            cell_timeout=DEFAULT_CALL_TIMEOUT,
-            deadline=time.monotonic() + DEFAULT_CALL_TIMEOUT * max(len(cells), 3),
+            cell_timeout=cell_timeout,
+            deadline=time.monotonic() + cell_timeout * max(len(cells), 3),
             describe=lambda exc: str(_student_error(exc)),
             clock=time.monotonic,
         )
@@ -531,6 +635,21 @@ def notebook_code_cells(raw: str) -> list[str]:
     Raises:
         ValueError: if the text is not a notebook.
     """
+    return [code for _, code in notebook_code_cells_indexed(raw)]
+
+
+def notebook_code_cells_indexed(raw: str) -> list[tuple[int, str]]:
+    """Like :func:`notebook_code_cells`, with each cell's index among the code cells.
+
+    Args:
+        raw: the notebook file's text.
+
+    Returns:
+        ``[(index among the notebook's code cells, code to run)]``.
+
+    Raises:
+        ValueError: if the text is not a notebook.
+    """
     import nbformat
 
     try:
@@ -538,14 +657,13 @@ def notebook_code_cells(raw: str) -> list[str]:
     except Exception as exc:  # noqa: BLE001 - nbformat raises several types
         raise ValueError(f"not a readable notebook: {exc}") from None
     cells = []
-    for cell in nb.cells:
-        if cell.cell_type != "code":
-            continue
+    code_cells = [c for c in nb.cells if c.cell_type == "code"]
+    for index, cell in enumerate(code_cells):
         meta = cell.get("metadata", {}).get("nbgrader", {})
         if meta.get("grade") and not meta.get("solution"):
             continue
         lines = [ln for ln in cell.source.splitlines() if not ln.lstrip().startswith(("%", "!"))]
-        cells.append("\n".join(lines))
+        cells.append((index, "\n".join(lines)))
     return cells
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from autograder import units
 from autograder.engine import grade_submission
-from autograder.isolation import sandbox_mode
+from autograder.isolation import isolation_label, sandbox_status
 from autograder.submission import from_path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,7 +33,8 @@ def timed(unit: str, isolated: bool) -> tuple[float, float, float]:
 
 def main() -> None:
     repeats = int(sys.argv[1]) if len(sys.argv) > 1 else 5
-    print(f"sandbox mode: {sandbox_mode()}; {repeats} repeats; median seconds")
+    label = isolation_label(True) if sandbox_status().available else "no sandbox"
+    print(f"isolation: {label}; {repeats} repeats; median seconds")
     header = (
         f"{'unit':<20}{'checks':>7}{'in-process':>12}{'isolated':>10}{'(load)':>9}{'overhead':>10}"
     )

@@ -52,7 +52,7 @@ def students() -> list[Student]:
         Student("stubs", "the untouched release notebook", stub=True),
     ]
     for sid, made in MISTAKES.items():
-        code = {f: mistake(f, mid).code for f, mid in made}
+        code = {f: mistake(f, mid).source(load_reference(UNIT)) for f, mid in made}
         out.append(Student(sid, "; ".join(f"{f}: {mid}" for f, mid in made), code))
     return out
 

@@ -19,7 +19,16 @@ UNIT = "numpy_basics"
 
 def validate_schema(obj: dict) -> None:
     """The JSON form promised by the README (and by other tools that read it)."""
-    assert set(obj) == {"unit", "score", "max_score", "gradable", "load_notes", "tasks"}
+    assert set(obj) == {
+        "unit",
+        "score",
+        "max_score",
+        "gradable",
+        "load_notes",
+        "isolation",
+        "tasks",
+    }
+    assert obj["isolation"] is None or isinstance(obj["isolation"], str)
     assert all(isinstance(n, str) for n in obj["load_notes"])
     assert isinstance(obj["gradable"], bool)
     assert isinstance(obj["unit"], str)

@@ -58,7 +58,12 @@ def L2(yhat, y):
 '''
 FAST = {
     "Execute.timeout": 3,
-    "EngineGrades.limits": {"call_timeout": 1.0, "load_timeout": 3.0, "check_timeout": 3.0},
+    "EngineGrades.limits": {
+        "call_timeout": 1.0,
+        "cell_timeout": 1.0,
+        "load_timeout": 3.0,
+        "check_timeout": 3.0,
+    },
 }
 KIT = str(Path(autograder.__file__).resolve().parent)
 TOKEN = f"agdetached{uuid.uuid4().hex[:10]}"

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import doctest
-import importlib
 
 import numpy as np
 import pytest
 
 from autograder import units
+from autograder.engine import load_reference
 from autograder.mistakes import catalogue
 
 
 @pytest.mark.parametrize("unit", units.available())
 def test_docstring_examples_hold_for_the_reference(unit):
-    module = importlib.import_module(f"solutions.{unit}")
+    module = load_reference(unit)
     np.random.seed(0)
     result = doctest.testmod(
         module, extraglobs={"np": np}, optionflags=doctest.NORMALIZE_WHITESPACE
@@ -39,7 +39,7 @@ AVERAGING_MISTAKES = [
 
 
 def _run_examples(unit: str, function: str, namespace: dict) -> doctest.TestResults:
-    reference = importlib.import_module(f"solutions.{unit}")
+    reference = load_reference(unit)
     (test,) = doctest.DocTestFinder().find(getattr(reference, function), function, globs=namespace)
     runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
     runner.run(test, out=lambda _: None)
@@ -48,9 +48,9 @@ def _run_examples(unit: str, function: str, namespace: dict) -> doctest.TestResu
 
 @pytest.mark.parametrize(("unit", "function", "mistake_id"), AVERAGING_MISTAKES)
 def test_examples_expose_averaging_mistakes(unit, function, mistake_id):
-    reference = importlib.import_module(f"solutions.{unit}")
+    reference = load_reference(unit)
     (m,) = [m for m in catalogue(unit) if (m.function, m.id) == (function, mistake_id)]
     assert _run_examples(unit, m.function, dict(vars(reference))).failed == 0
     wrong = dict(vars(reference))
-    exec(compile(m.code, f"<mistake {m.id}>", "exec"), wrong)
+    exec(compile(m.source(reference), f"<mistake {m.id}>", "exec"), wrong)
     assert _run_examples(unit, m.function, wrong).failed > 0, f"{m.function}: {m.title}"

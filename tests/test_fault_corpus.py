@@ -88,11 +88,10 @@ def _limits(args: tuple[str, ...]):
     from autograder.isolation import Limits
 
     opts = dict(zip(args[::2], args[1::2]))
-    budget = float(opts.get("--budget", 300))
     return Limits(
         call_timeout=float(opts.get("--timeout", 3)),
-        submission_budget=budget,
-        load_timeout=min(30.0, budget),
+        submission_budget=float(opts.get("--budget", 300)),
+        cell_timeout=float(opts.get("--cell-timeout", Limits().cell_timeout)),
         memory_mb=int(opts.get("--memory-mb", 1024)),
     )
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import struct
 from pathlib import Path
 
@@ -13,7 +12,7 @@ import pytest
 from autograder import units
 from autograder.cli import main
 from autograder.engine import grade_submission
-from autograder.isolation import Limits, codec, sandbox, sandbox_mode
+from autograder.isolation import Limits, codec, sandbox
 from autograder.plain import Foreign
 from autograder.submission import from_path
 
@@ -102,18 +101,10 @@ def test_worker_cannot_see_the_reference_or_the_repository(tmp_path):
     sub = from_path(f, UNIT, limits=FAST)
     out = sub.call("L1", (np.zeros(2), np.zeros(2)))
     sub.close()
-    if os.geteuid() == 0 and sys_has_unshare():
-        assert sandbox_mode() == "namespaces"
-        assert out.value == [0.0, 0.0, 0.0, 65534.0, 1.0]  # hidden; user nobody; own PID ns
-        assert any(p.startswith("user: uid 65534") for p in sub.protections)
-    else:  # unprivileged machines: a plain separate process (still no shared memory)
-        assert out.error is None and out.value[4] != os.getpid()
-
-
-def sys_has_unshare() -> bool:
-    import shutil
-
-    return shutil.which("unshare") is not None
+    assert sub.isolation.startswith("bubblewrap")
+    seen, uid, pid = out.value[:3], out.value[3], out.value[4]
+    assert seen == [0.0, 0.0, 0.0] and uid == float(sandbox.nobody())
+    assert pid < 10  # its own PID namespace: the sandbox's init, the supervisor, the executor
 
 
 def test_isolated_source_comes_from_the_grader_copy(tmp_path):
@@ -149,7 +140,7 @@ def test_no_source_when_the_text_is_not_the_code_that_runs(tmp_path, tail):
 
 
 def test_worker_that_cannot_start_is_not_gradable(capsys, tmp_path, monkeypatch):
-    def broken(self, submission_dir):
+    def broken(self):
         raise sandbox.WorkerStartError("simulated: no worker")
 
     monkeypatch.setattr(sandbox.Worker, "_start", broken)
@@ -163,12 +154,13 @@ def test_worker_that_cannot_start_is_not_gradable(capsys, tmp_path, monkeypatch)
 
 
 def test_worker_that_cannot_restart_keeps_earlier_verdicts(tmp_path, monkeypatch):
+    # L1 kills its supervisor: the whole worker is lost and must be started again
     (tmp_path / f"{UNIT}.py").write_text(
-        REFERENCE + "\nimport os\ndef L1(yhat, y):\n    os._exit(1)\n"
+        REFERENCE + "\nimport os\ndef L1(yhat, y):\n    os.kill(os.getppid(), 9)\n"
     )
     sub = from_path(tmp_path / f"{UNIT}.py", UNIT, limits=FAST)
 
-    def broken(self, submission_dir):
+    def broken(self):
         raise sandbox.WorkerStartError("simulated: cannot restart")
 
     monkeypatch.setattr(sandbox.Worker, "_start", broken)
@@ -212,8 +204,9 @@ POISON = {
 }
 
 
-#: Attacks on the grader that do not touch any graded function: full marks, nothing broken.
-HARMLESS = {"fork", "kill_parent"}
+#: Attacks on the grader that do not touch any graded function: full marks, nothing broken
+#: (a top-level statement that ends the interpreter costs only itself).
+HARMLESS = {"fork", "kill_parent", "exit_at_load"}
 
 
 def test_batch_poisoned_submissions_do_not_hurt_good_ones(tmp_path):
@@ -237,3 +230,238 @@ def test_batch_poisoned_submissions_do_not_hurt_good_ones(tmp_path):
             assert score == max_score == 42.0, name
         else:
             assert score < max_score, name
+
+
+# ------------------------------------------------------------------ no sandbox: refuse
+
+
+def _grade_without_bwrap(tmp_path, *extra):
+    """``autograder grade`` where bubblewrap cannot be found (no sandbox can be made)."""
+    import subprocess
+    import sys
+
+    f = tmp_path / f"{UNIT}.py"
+    f.write_text(REFERENCE)
+    env = {"PATH": str(tmp_path), "LANG": "C.UTF-8", "HOME": str(tmp_path)}
+    return subprocess.run(
+        [sys.executable, "-m", "autograder", "grade", str(f), "--json", *extra],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=600,
+    )
+
+
+def test_without_a_sandbox_the_grader_refuses_and_says_so(tmp_path):
+    r = _grade_without_bwrap(tmp_path)
+    assert r.returncode == 3
+    assert "REFUSED" in r.stderr and "--no-sandbox" in r.stderr
+    obj = json.loads(r.stdout)
+    assert obj["isolation"].startswith("none: refused") and not obj["gradable"]
+    checks = [c for t in obj["tasks"] for c in t["checks"]]
+    assert checks and all(c["status"] == "not_gradable" for c in checks)
+    assert all("no sandbox could be made" in c["message"] for c in checks)
+
+
+def test_no_sandbox_runs_unprotected_only_when_asked_and_says_so(tmp_path):
+    r = _grade_without_bwrap(tmp_path, "--no-sandbox")
+    assert r.returncode == 0, r.stderr
+    assert "WITHOUT a sandbox" in r.stderr
+    obj = json.loads(r.stdout)
+    assert obj["isolation"] == "none (--no-sandbox)" and obj["score"] == obj["max_score"]
+
+
+def test_the_table_states_the_isolation(capsys, tmp_path):
+    (tmp_path / f"{UNIT}.py").write_text(REFERENCE)
+    assert main(["grade", str(tmp_path / f"{UNIT}.py")]) == 0
+    assert "isolation: bubblewrap (user namespaces: pid, net, mount" in capsys.readouterr().out
+
+
+# ------------------------------------------------------------------ the student's process
+
+
+def test_a_crashed_student_process_is_replaced_without_a_new_sandbox(tmp_path):
+    (tmp_path / f"{UNIT}.py").write_text(
+        REFERENCE + "\nimport os\n_l1 = L1\ndef L1(yhat, y):\n    if yhat.size == 5:\n"
+        "        os._exit(1)\n    return _l1(yhat, y)\n"
+    )
+    sub = from_path(tmp_path / f"{UNIT}.py", UNIT, limits=FAST)
+    worker = sub._worker
+    crashed = sub.call("L1", (np.zeros(5), np.ones(5)))
+    fine = sub.call("L1", (np.zeros(3), np.ones(3)))
+    assert crashed.error is not None and crashed.error.type == "WorkerCrash"
+    assert fine.error is None and fine.value == 3.0
+    assert sub._worker is worker and worker.alive and sub.restarts == 1
+    sub.close()
+
+
+def test_a_py_statement_that_ends_the_interpreter_costs_only_itself(tmp_path):
+    head, _, tail = REFERENCE.partition("# ## Task 2.7")
+    text = head + "\nimport os\nos._exit(3)\n\n# ## Task 2.7" + tail + "\nx = L1(1.0, 2.0)\n"
+    (tmp_path / f"{UNIT}.py").write_text(text)
+    sub = from_path(tmp_path / f"{UNIT}.py", UNIT, limits=FAST)
+    assert sub.load_error is None
+    (note,) = [e for e in sub.cell_errors if "WorkerCrash" in e]
+    assert note.startswith(f"line {text.splitlines().index('os._exit(3)') + 1}:")
+    assert "status 3" in note and "skipped" in note
+    result = grade_submission(UNIT, sub)
+    sub.close()
+    assert result.score == result.max_score
+
+
+def test_loading_does_not_count_against_the_budget(tmp_path):
+    slow = "import time\ntime.sleep(1.5)\n"
+    (tmp_path / f"{UNIT}.py").write_text(REFERENCE + "\n" + slow)
+    limits = Limits(call_timeout=0.5, check_timeout=2, submission_budget=1.0, cell_timeout=3)
+    sub = from_path(tmp_path / f"{UNIT}.py", UNIT, limits=limits)
+    assert sub.load_seconds > 1.5 and sub.spent < 0.5
+    assert grade_submission(UNIT, sub).score == 42.0
+    sub.close()
+
+
+def test_cell_outputs_come_from_the_sandbox_with_the_code_cells_indexes(tmp_path):
+    import nbformat
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_markdown_cell("# homework"),
+        nbformat.v4.new_code_cell(REFERENCE + "\nprint('loaded', L1(1.0, 2.0))"),
+        nbformat.v4.new_code_cell("print('from the grader?')"),
+        nbformat.v4.new_code_cell("print('before')\nraise ValueError('oops')"),
+        nbformat.v4.new_code_cell("import os\nprint(os.getuid())"),
+    ]
+    nb.cells[2].metadata["nbgrader"] = {"grade": True, "solution": False, "grade_id": "t"}
+    path = tmp_path / f"{UNIT}.ipynb"
+    nbformat.write(nb, path)
+    sub = from_path(path, UNIT, limits=FAST)
+    sub.close()
+    outputs = {o.index: o for o in sub.cell_outputs}
+    assert sorted(outputs) == [0, 2, 3]  # code cells 0, 2, 3; cell 1 is a grade cell
+    assert outputs[0].stdout == "loaded 1.0\n" and outputs[0].error is None
+    assert outputs[2].stdout == "before\n" and "ValueError: oops" in outputs[2].error
+    assert outputs[3].stdout == f"{sandbox.nobody()}\n"
+
+
+# ------------------------------------------------------------------ proxies
+
+PROXIED = '''
+def block(a, b=2):
+    """Add."""
+    return a + b
+
+def use(a):
+    try:
+        return ["ok", block(a)]
+    except ValueError as exc:
+        return ["raised", str(exc)]
+
+def look():
+    f = block
+    c = f.__code__
+    return [f.__name__, f.__qualname__, f.__module__, f.__doc__, list(f.__defaults__),
+            c.co_filename, c.co_firstlineno, list(c.co_varnames[: c.co_argcount])]
+
+def strings():
+    import types
+    found = set()
+    def walk(x):
+        if isinstance(x, str):
+            found.add(x)
+        elif isinstance(x, (tuple, list, frozenset)):
+            for y in x:
+                walk(y)
+        elif isinstance(x, types.CodeType):
+            walk((x.co_names, x.co_varnames, x.co_freevars, x.co_cellvars, x.co_consts,
+                  x.co_filename, x.co_name, x.co_qualname))
+    walk(block.__code__)
+    walk((block.__name__, block.__qualname__, block.__module__, block.__doc__))
+    return sorted(found)
+'''
+
+
+def _proxied_submissions(tmp_path):
+    import types
+
+    f = tmp_path / "proxied.py"
+    f.write_text(PROXIED)
+    module = types.ModuleType("proxied")
+    module.__file__ = str(f)
+    exec(compile(PROXIED, str(f), "exec"), module.__dict__)
+    from autograder.submission import from_module
+
+    return [from_path(f, UNIT, limits=FAST), from_module(UNIT, module)]
+
+
+@pytest.mark.parametrize("where", ["isolated", "in-process"])
+def test_a_proxy_serves_the_calls_and_the_grader_sees_each_one(tmp_path, where):
+    sub = _proxied_submissions(tmp_path)[0 if where == "isolated" else 1]
+    seen = []
+
+    def reference(a, b=2):  # the grader's side: plain data in and out
+        seen.append((a, b))
+        return {"sum": np.asarray(a) * 10 + b}
+
+    out = sub.call("use", (np.arange(3.0),), proxies={"block": reference})
+    assert out.error is None and out.value[0] == "ok"
+    assert np.array_equal(out.value[1]["sum"], np.arange(3.0) * 10 + 2)
+    (call,) = out.proxy_calls
+    assert call.name == "block" and np.array_equal(call.args[0], np.arange(3.0))
+    assert call.args[1] == 2 and call.kwargs == {} and call.error is None
+    assert len(seen) == 1
+    again = sub.call("use", (1.0,))
+    assert again.value == ["ok", 3.0] and again.proxy_calls == []  # the proxy is undone
+    sub.close()
+
+
+@pytest.mark.parametrize("where", ["isolated", "in-process"])
+def test_a_proxy_that_raises_raises_in_student_code(tmp_path, where):
+    sub = _proxied_submissions(tmp_path)[0 if where == "isolated" else 1]
+
+    def broken(a, b=2):
+        raise ValueError("block failed")
+
+    out = sub.call("use", (1.0,), proxies={"block": broken})
+    assert out.value == ["raised", "block failed"]
+    assert out.proxy_calls[0].error == "ValueError: block failed"
+    sub.close()
+
+
+def test_time_in_the_proxy_is_not_the_students(tmp_path):
+    import time as _time
+
+    sub = _proxied_submissions(tmp_path)[0]
+
+    def slow(a, b=2):
+        _time.sleep(0.8)
+        return a + b
+
+    out = sub.call("use", (1.0,), timeout=0.3, proxies={"block": slow})
+    assert out.error is None and out.value == ["ok", 3.0] and out.seconds < 0.3
+    sub.close()
+
+
+@pytest.mark.parametrize("where", ["isolated", "in-process"])
+def test_a_stand_in_looks_like_the_students_own_function(tmp_path, where):
+    sub = _proxied_submissions(tmp_path)[0 if where == "isolated" else 1]
+
+    def fn(a, b=2):
+        return a
+
+    plain, proxied = sub.call("look"), sub.call("look", proxies={"block": fn})
+    assert plain.error is None and proxied.value == plain.value
+    own = set(sub.call("strings").value)
+    theirs = set(sub.call("strings", proxies={"block": fn}).value)
+    # no string the student's own definition does not have (its name and parameters aside)
+    assert theirs <= own | {"a", "b", "block"}, theirs - own
+    sub.close()
+
+
+def test_the_nbgrader_preprocessor_can_waive_the_sandbox_explicitly(tmp_path):
+    from autograder.course.nbgrader_plugin import EngineGrades
+
+    (tmp_path / f"{UNIT}.py").write_text(REFERENCE)
+    default = EngineGrades().grade(tmp_path / f"{UNIT}.py", UNIT)
+    waived = EngineGrades(sandbox=False).grade(tmp_path / f"{UNIT}.py", UNIT)
+    assert default.isolation.startswith("bubblewrap") and default.score == 42.0
+    assert waived.isolation == "none (--no-sandbox)" and waived.score == 42.0

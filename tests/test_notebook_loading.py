@@ -27,8 +27,8 @@ def notebook(tmp_path: Path, *cells: str) -> Path:
 def test_a_looping_try_it_cell_is_skipped_not_fatal(tmp_path, isolated):
     src = (ROOT / "solutions" / f"{UNIT}.py").read_text()
     path = notebook(tmp_path, src, "while True:\n    pass", "x = sigmoid(0.0)")
-    limits = Limits(call_timeout=1.0)
-    sub = from_path(path, UNIT, isolated=isolated, limits=limits if isolated else None)
+    limits = Limits(call_timeout=1.0, cell_timeout=1.0)
+    sub = from_path(path, UNIT, isolated=isolated, limits=limits)
     assert sub.load_error is None
     assert any("TimeoutError" in e and "did not finish" in e for e in sub.cell_errors)
     result = grade_submission(UNIT, sub)
@@ -40,7 +40,7 @@ def test_a_looping_cell_that_defines_a_function_costs_only_that_task(tmp_path):
     head, _, tail = src.partition("# ## Task 2.7")
     looping = "while True:\n    pass\n\n# ## Task 2.7" + tail
     path = notebook(tmp_path, head, looping)
-    sub = from_path(path, UNIT, limits=Limits(call_timeout=1.0))
+    sub = from_path(path, UNIT, limits=Limits(call_timeout=1.0, cell_timeout=1.0))
     result = grade_submission(UNIT, sub)
     lost = {t.function for t in result.tasks if t.score < t.max_score}
     # The loop comes before the cell's defs: tasks 2.7-2.10 are lost, the rest is graded.

@@ -19,6 +19,7 @@ from autograder import notebook, units
 from autograder.cli import main
 from autograder.course.builder import solution_path
 from autograder.course.bundle import write_bundle
+from autograder.engine import load_reference
 from autograder.mistakes import catalogue
 from autograder.report import Points, unit_points
 from autograder.results import CheckResult, TaskResult, UnitResult
@@ -68,7 +69,7 @@ def test_stubs_print_one_line_per_function_and_a_summary():
 def _one_mistake(tmp_path: Path, unit: str, function: str, mistake_id: str) -> Path:
     """A unit file: the reference with one function replaced by a catalogued mistake."""
     (m,) = [m for m in catalogue(unit) if (m.function, m.id) == (function, mistake_id)]
-    text = solution_path(unit).read_text() + "\n\n" + m.code + "\n"
+    text = solution_path(unit).read_text() + "\n\n" + m.source(load_reference(unit)) + "\n"
     (tmp_path / f"{unit}.py").write_text(text)
     return tmp_path
 
@@ -201,7 +202,7 @@ def test_check_on_a_stub_prints_one_line(kernel, capsys):
 def test_check_prints_each_distinct_failure_once(kernel, capsys):
     unit = "logistic_regression"
     (m,) = [m for m in catalogue(unit) if (m.function, m.id) == ("propagate", "no_mean")]
-    kernel(solution_path(unit).read_text() + "\n\n" + m.code + "\n")
+    kernel(solution_path(unit).read_text() + "\n\n" + m.source(load_reference(unit)) + "\n")
     assert notebook.check("3.3") is False
     out = capsys.readouterr().out
     blocks = out.strip().split("\n\n")[1:]

@@ -54,9 +54,9 @@ def test_only_a_call_stopped_at_the_full_limit_marks_the_function(tmp_path):
         out = sub.call("L1", args)  # the full limit
         assert out.error.type == "TimeoutError" and sub.unfinished == {("L1", ()): 1.0}
         assert sub.call("L1", args).error.type == "SkippedAfterTimeout"
-        # the same function with other helpers patched in is another call: not skipped
+        # the same function with a block proxied is another call: not skipped
         sub.begin_check()
-        patched = sub.call("L1", args, patch={"helper": "def helper():\n    return 0\n"})
+        patched = sub.call("L1", args, proxies={"helper": lambda: 0})
         assert patched.error.type == "TimeoutError"
     finally:
         sub.close()

@@ -11,7 +11,7 @@ import pytest
 from autograder import cli
 from autograder.demos import load_impl
 from autograder.engine import grade_submission, load_reference
-from autograder.mistakes import deep_network as mistakes
+from autograder.private import load_catalogue
 from autograder.submission import Submission, from_path
 from autograder.units import _deep_math as grader_math
 from autograder.units import deep_network as unit
@@ -20,6 +20,8 @@ from .helpers import mistake_submission, reference_submission
 
 ROOT = Path(__file__).resolve().parents[1]
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+
+mistakes = load_catalogue("deep_network")
 
 
 def _scores(result):

@@ -97,26 +97,28 @@ def test_train_command_runs_on_the_stubs_with_a_clear_message(tmp_path, capsys):
     assert "not finished yet" in capsys.readouterr().err
 
 
-# ------------------------------------------------------------------ the seam's patch
+# ------------------------------------------------------------------ the seam's proxies
 
 
-def test_nn_model_calls_the_patched_block_and_the_patch_is_undone(ref):
+def test_nn_model_calls_the_proxied_block_and_the_proxy_is_undone(ref):
     sub = from_module(UNIT, ref)
     X, Y = small_planar_problem(24)
     args, kw = (X, Y, 4), {"num_iterations": 5}
     plain = sub.call("nn_model", args, kw)
-    broken = (
-        "def forward_propagation(X, parameters):\n"
-        "    A2 = np.full((1, X.shape[1]), 0.5)\n"
-        "    return A2, {'Z1': None, 'A1': np.zeros((parameters['W1'].shape[0], X.shape[1])),"
-        " 'Z2': None, 'A2': A2}\n"
-    )
-    patched = sub.call("nn_model", args, kw, patch={"forward_propagation": broken})
+
+    def broken(X, parameters):  # the grader's side: plain data in and out
+        A2 = np.full((1, X.shape[1]), 0.5)
+        A1 = np.zeros((parameters["W1"].shape[0], X.shape[1]))
+        return A2, {"Z1": None, "A1": A1, "Z2": None, "A2": A2}
+
+    proxied = sub.call("nn_model", args, kw, proxies={"forward_propagation": broken})
     again = sub.call("nn_model", args, kw)
-    assert plain.error is None and patched.error is None and again.error is None
-    assert not np.allclose(plain.value["W2"], patched.value["W2"]), "the patch was not used"
+    assert plain.error is None and proxied.error is None and again.error is None
+    assert not np.allclose(plain.value["W2"], proxied.value["W2"]), "the proxy was not used"
+    assert [c.name for c in proxied.proxy_calls] == ["forward_propagation"] * 5
+    assert np.array_equal(proxied.proxy_calls[0].args[0], X)
     for key in plain.value:
-        assert np.array_equal(plain.value[key], again.value[key]), "the patch was not undone"
+        assert np.array_equal(plain.value[key], again.value[key]), "the proxy was not undone"
     assert ref.forward_propagation.__name__ == "forward_propagation"
 
 

@@ -15,7 +15,8 @@ from pathlib import Path
 
 from autograder import units
 from autograder.engine import find_unit_files, grade_submission
-from autograder.isolation import Limits
+from autograder.isolation import Limits, sandbox_status
+from autograder.isolation.sandbox import REFUSAL
 from autograder.report import table
 from autograder.submission import from_path
 
@@ -49,9 +50,23 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--memory-mb", type=int, default=d.memory_mb, help="memory limit of the worker (MB)"
     )
     p.add_argument(
+        "--cell-timeout",
+        type=float,
+        default=d.cell_timeout,
+        help="seconds per notebook cell (or top-level statement of a .py file) while loading; "
+        "loading does not count against --budget",
+    )
+    p.add_argument(
         "--in-process",
         action="store_true",
         help="run student code inside the grader (trusted code only; no limits)",
+    )
+    p.add_argument(
+        "--no-sandbox",
+        action="store_true",
+        help="run student code in a worker process WITHOUT the sandbox, where none can be "
+        "made (it can then read and change whatever this user can); without this flag the "
+        "grader refuses to run student code where no sandbox can be made",
     )
     p.set_defaults(func=run)
 
@@ -62,9 +77,32 @@ def limits_from(args: argparse.Namespace) -> Limits:
         call_timeout=args.timeout,
         check_timeout=args.check_timeout,
         submission_budget=args.budget,
-        load_timeout=min(Limits().load_timeout, args.budget),
+        cell_timeout=args.cell_timeout,
         memory_mb=args.memory_mb,
+        sandbox=not args.no_sandbox,
     )
+
+
+def warn_isolation(args: argparse.Namespace) -> None:
+    """Say on stderr when student code will run without a sandbox, or will not run at all."""
+    if args.in_process:
+        print(
+            "autograder grade: --in-process: student code runs inside the grader, unprotected",
+            file=sys.stderr,
+        )
+    elif args.no_sandbox:
+        print(
+            "autograder grade: --no-sandbox: student code runs WITHOUT a sandbox; it can read "
+            "and change whatever this user can",
+            file=sys.stderr,
+        )
+    else:
+        status = sandbox_status()
+        if not status.available:
+            print(
+                f"autograder grade: REFUSED: {REFUSAL.format(reason=status.reason)}",
+                file=sys.stderr,
+            )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -75,6 +113,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"autograder grade: {exc}", file=sys.stderr)
         return 2
     limits = limits_from(args)
+    warn_isolation(args)
     results = []
     for u, f in targets:
         sub = from_path(f, u, isolated=not args.in_process, limits=limits)

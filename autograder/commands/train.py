@@ -38,7 +38,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Load the implementation and run the demo."""
-    if args.impl in ("exercises", "solutions"):
+    if args.impl == "solutions":
+        from autograder.private import solution_file
+
+        path = solution_file(args.unit) or ROOT / "solutions" / f"{args.unit}.py"
+    elif args.impl == "exercises":
         path = ROOT / args.impl / f"{args.unit}.py"
     else:
         path = Path(args.impl)

@@ -28,6 +28,7 @@ ROOT = PACKAGE.parent
 
 #: Paths inside the package left out of the bundle (grader-side or maintainer-only).
 EXCLUDED = (
+    "_private",  # a built wheel's reference solutions and mistake catalogue
     "course",
     "commands/course.py",
     "commands/demo.py",

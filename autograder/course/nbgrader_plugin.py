@@ -24,7 +24,6 @@ No student code runs in nbgrader's process or in a Jupyter kernel: the generated
 
 from __future__ import annotations
 
-import dataclasses
 import html
 import re
 from pathlib import Path
@@ -225,10 +224,18 @@ class EngineGrades(NbGraderPreprocessor):
         "default: this configuration's Execute.timeout (nbgrader's per-cell limit).",
     ).tag(config=True)
 
+    sandbox = Bool(
+        True,
+        help="Run student code in the bubblewrap sandbox (autograder grade's default). Where "
+        "no sandbox can be made the checks are not graded, unless require_sandbox is False; "
+        "False here runs student code unprotected even where a sandbox exists "
+        "(autograder grade --no-sandbox).",
+    ).tag(config=True)
+
     require_sandbox = Bool(
         True,
-        help="Refuse to run student code (checks not gradable) where the worker would be a "
-        "plain process of the grader's user instead of a sandbox.",
+        help="Where no sandbox can be made, refuse to run student code (every check not "
+        "gradable, left for a manual grade). False runs it unprotected there instead.",
     ).tag(config=True)
 
     precomputed_dir = Unicode(
@@ -251,9 +258,8 @@ class EngineGrades(NbGraderPreprocessor):
         """The worker's limits: the defaults, :attr:`limits`, and the cell limit."""
         from autograder.isolation import Limits
 
-        kwargs = dict(self.limits)
-        if "cell_timeout" in {f.name for f in dataclasses.fields(Limits)}:
-            kwargs.setdefault("cell_timeout", self.effective_cell_timeout())
+        kwargs = {"sandbox": self.sandbox, **self.limits}
+        kwargs.setdefault("cell_timeout", self.effective_cell_timeout())
         return Limits(**kwargs)
 
     def key(self, nb: NotebookNode, unit: str) -> str:

@@ -14,7 +14,6 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-import os
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,7 +28,6 @@ from autograder.submission import Submission, from_path, notebook_code_cells
 VERDICTS = ("passed", "failed", "over_budget")
 
 #: What the worker is called in reports when it runs as a plain process of the grader's user.
-UNSANDBOXED = "none (plain process of the grader's user)"
 
 
 def grade_file(
@@ -111,19 +109,6 @@ def _known(kind: type, data: dict) -> dict:
     return {k: v for k, v in data.items() if k in names}
 
 
-def isolation_of(isolated: bool | None, limits: Any = None) -> str:
-    """Describe how :func:`grade_notebook_text` would isolate student code here."""
-    if isolated is None:
-        isolated = os.name == "posix" and os.environ.get("AUTOGRADER_IN_PROCESS") != "1"
-    if not isolated:
-        return "none (in the grader's process)"
-    from autograder.isolation import sandbox_mode
-
-    forced = getattr(limits, "sandbox", None)
-    mode = sandbox_mode() if forced is None else ("namespaces" if forced else "process")
-    return UNSANDBOXED if mode == "process" else mode
-
-
 def input_key(unit: str, text: str, limits: Any = None, cell_timeout: float | None = None) -> str:
     """A digest of exactly what the engine runs for a notebook: its code cells and limits.
 
@@ -182,21 +167,14 @@ def grade_notebook_text(
         unit: the unit name.
         isolated: run student code in a worker process (default: yes).
         limits: an :class:`autograder.isolation.Limits`, or None for the defaults.
-        require_sandbox: refuse (every check not gradable) when the worker would be a plain
-            process of the grader's user instead of a sandbox.
+        require_sandbox: False: where no sandbox can be made here, run the code unprotected
+            instead of refusing (the isolation layer refuses by default: every check then
+            ends not gradable and ``isolation`` says why).
 
     Returns:
         The verdict; never raises because of the notebook.
     """
-    isolation = isolation_of(isolated, limits)
-    if require_sandbox and isolation.startswith("none"):
-        return refused(
-            unit,
-            f"no sandbox for student code on this machine (isolation: {isolation}); "
-            "the code was not run. Grade where the sandbox works, or allow this explicitly "
-            "(--no-sandbox, c.EngineGrades.require_sandbox = False)",
-            f"{isolation}: refused, no student code ran",
-        )
+    limits = best_effort(limits) if not require_sandbox else limits
     with tempfile.TemporaryDirectory(prefix="autograder-nb-") as tmp:
         path = Path(tmp) / f"{unit}.ipynb"
         path.write_text(text, encoding="utf-8")
@@ -204,7 +182,6 @@ def grade_notebook_text(
     for task in graded.result.tasks:
         for check in task.checks:
             check.message = check.message.replace(str(path), path.name)
-    graded.isolation = graded.isolation or isolation
     return graded
 
 
@@ -218,11 +195,46 @@ def _grade(path: Path, unit: str, isolated: bool | None, limits: Any) -> GradedN
     try:
         result = grade_submission(unit, submission)
         errors = [str(e) for e in getattr(submission, "cell_errors", None) or []]
-        # The sandbox will return each student cell's outputs here (not yet).
-        outputs = getattr(submission, "cell_outputs", None)
+        outputs = _nbformat_outputs(getattr(submission, "cell_outputs", None))
     finally:
         submission.close()
     return GradedNotebook(result, getattr(result, "isolation", None), errors, outputs)
+
+
+def best_effort(limits: Any) -> Any:
+    """``limits`` that use the sandbox where one can be made, else run unprotected."""
+    from dataclasses import replace
+
+    from autograder.isolation import Limits, sandbox_status
+
+    limits = limits if limits is not None else Limits()
+    if limits.sandbox is not False and not sandbox_status().available:
+        return replace(limits, sandbox=False)
+    return limits
+
+
+def _nbformat_outputs(cell_outputs: Any) -> dict[int, list[dict]] | None:
+    """The sandbox's per-cell outputs as nbformat outputs (stdout stream, then the error)."""
+    if not cell_outputs:
+        return None
+    out: dict[int, list[dict]] = {}
+    for cell in cell_outputs:
+        outputs: list[dict] = []
+        if cell.stdout:
+            outputs.append({"output_type": "stream", "name": "stdout", "text": cell.stdout})
+        if cell.error:
+            name, _, value = cell.error.partition(": ")
+            outputs.append(
+                {
+                    "output_type": "error",
+                    "ename": name or "Error",
+                    "evalue": value,
+                    "traceback": [cell.error],
+                }
+            )
+        if outputs:
+            out[int(cell.index)] = outputs
+    return out
 
 
 def grade_job(

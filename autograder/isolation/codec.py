@@ -13,6 +13,8 @@ numpy (the worker cannot import :mod:`autograder`). Tags:
 * ``{"a": i}`` ndarray number ``i``, ``{"s": i}`` numpy scalar (a 0-d array)
 * ``{"c": [re, im]}`` complex, ``{"f": type name, "a": i or null}`` foreign value
 * ``{"l": name}`` lesson function passed by name (grader to worker only)
+* ``{"m": i}`` "still argument array ``i``" (executor to supervisor only: the supervisor
+  replaces it by what it reads from the shared memory the array lives in)
 """
 
 from __future__ import annotations
@@ -20,7 +22,12 @@ from __future__ import annotations
 import io
 import json
 import math
+import os
+import select
+import signal
+import socket
 import struct
+import time
 from typing import Any
 
 import numpy as np
@@ -54,11 +61,16 @@ class Encoder:
 
     Args:
         lesson_type: the class of lesson functions, encoded by name (grader side only).
+        shared: ``{id(array): i}`` of arrays that live in shared memory: they are encoded as
+            ``{"m": i}`` (a reference), not by value (executor side only).
     """
 
-    def __init__(self, lesson_type: type | None = None) -> None:
+    def __init__(
+        self, lesson_type: type | None = None, shared: dict[int, int] | None = None
+    ) -> None:
         self.arrays: list[np.ndarray] = []
         self._lesson_type = lesson_type
+        self._shared = shared or {}
 
     def _array(self, arr: np.ndarray) -> int:
         self.arrays.append(np.array(arr, copy=True))
@@ -76,6 +88,8 @@ class Encoder:
         if t is complex:
             return {"c": [value.real, value.imag]}
         if t is np.ndarray:
+            if id(value) in self._shared:
+                return {"m": self._shared[id(value)]}
             if value.dtype.kind in NUMERIC_KINDS:
                 return {"a": self._array(value)}
             return {"f": f"numpy.ndarray of dtype {value.dtype}"}
@@ -108,7 +122,14 @@ class Encoder:
         return {"f": _qualified(t)}
 
 
-def decode(data: Any, arrays: list[np.ndarray], make_foreign: Any, make_lesson: Any = None) -> Any:
+def decode(
+    data: Any,
+    arrays: list[np.ndarray],
+    make_foreign: Any,
+    make_lesson: Any = None,
+    *,
+    copy: bool = True,
+) -> Any:
     """Rebuild plain data from its JSON form.
 
     Args:
@@ -116,6 +137,8 @@ def decode(data: Any, arrays: list[np.ndarray], make_foreign: Any, make_lesson: 
         arrays: the arrays of the frame.
         make_foreign: ``(type_name, array or None) -> marker`` for foreign values.
         make_lesson: ``name -> callable`` for lesson functions (worker side), or None.
+        copy: copy each array (False: hand out ``arrays`` themselves, e.g. views of shared
+            memory, each at most once).
 
     Returns:
         Plain data.
@@ -149,7 +172,7 @@ def decode(data: Any, arrays: list[np.ndarray], make_foreign: Any, make_lesson: 
                 out[k] = walk(v, depth + 1)
             return out
         if "a" in x and "f" not in x:
-            return np.array(arr(x["a"]), copy=True)
+            return np.array(arr(x["a"]), copy=True) if copy else arr(x["a"])
         if "s" in x:
             return arr(x["s"])[()]
         if "c" in x:
@@ -210,3 +233,128 @@ def finite_or_none(x: Any) -> float | None:
     except (TypeError, ValueError):
         return None
     return f if math.isfinite(f) else None
+
+
+def describe_end(returncode: int) -> str:
+    """Describe how a process ended, for the student (``-11``: a segmentation fault).
+
+    Args:
+        returncode: ``Popen.returncode`` style: the exit status, or minus the signal number.
+    """
+    if returncode < 0:
+        try:
+            name = signal.Signals(-returncode).name
+        except ValueError:
+            name = f"signal {-returncode}"
+        if -returncode == signal.SIGKILL:
+            return f"the process was killed ({name}), probably for using too much memory"
+        what = {"SIGSEGV": "segmentation fault", "SIGABRT": "abort", "SIGBUS": "bus error"}
+        return f"the process crashed ({name}, {what.get(name, 'fatal signal')})"
+    if returncode == 137:
+        return "the process was killed (SIGKILL), probably for using too much memory"
+    return f"the process exited with status {returncode} (os._exit, exit() or a crash)"
+
+
+def wait_status_code(status: int) -> int:
+    """Turn an ``os.waitpid`` status into a ``Popen.returncode`` style code."""
+    if os.WIFSIGNALED(status):
+        return -os.WTERMSIG(status)
+    if os.WIFEXITED(status):
+        return os.WEXITSTATUS(status)
+    return 255
+
+
+class Channel:
+    """Frames (see :func:`pack`) over a pair of descriptors, or one socket, with deadlines.
+
+    Args:
+        fd_in: descriptor to read frames from.
+        fd_out: descriptor to write frames to.
+        sock: the socket both descriptors belong to (needed to pass descriptors along).
+    """
+
+    def __init__(self, fd_in: int, fd_out: int, sock: socket.socket | None = None) -> None:
+        self.fd_in = fd_in
+        self.fd_out = fd_out
+        self.sock = sock
+
+    @classmethod
+    def from_socket_fd(cls, fd: int) -> Channel:
+        """A channel over a connected ``AF_UNIX`` stream socket's descriptor."""
+        sock = socket.socket(fileno=fd)
+        return cls(fd, fd, sock)
+
+    def send(
+        self,
+        message: dict[str, Any],
+        arrays: list[np.ndarray] | None = None,
+        fds: list[int] | None = None,
+    ) -> None:
+        """Write one frame (a result too large to send becomes an error frame).
+
+        Args:
+            message: JSON-able message.
+            arrays: its arrays.
+            fds: descriptors to pass along after the frame (socket channels only).
+        """
+        data = pack(message, arrays or [])
+        if len(data) > MAX_FRAME + 8:
+            text = "the result is too large to send back to the grader"
+            data = pack({"error": ["ResultTooLarge", text, ""]}, [])
+        view = memoryview(data)
+        while view:
+            k = os.write(self.fd_out, view[: 1 << 20])
+            view = view[k:]
+        if fds:
+            assert self.sock is not None
+            socket.send_fds(self.sock, [b"F"], fds)
+
+    def receive(self, deadline: float | None = None) -> tuple[dict[str, Any], list[np.ndarray]]:
+        """Read one frame.
+
+        Args:
+            deadline: ``time.monotonic()`` value to give up at (None: wait).
+
+        Raises:
+            EOFError: the other side closed its end.
+            TimeoutError: no complete frame by the deadline.
+            FrameError: the frame is malformed or too large.
+        """
+        (n,) = struct.unpack(">Q", self._read(8, deadline))
+        if n > MAX_FRAME:
+            raise FrameError("frame too large")
+        return unpack(self._read(n, deadline))
+
+    def drain(self) -> None:
+        """Throw away whatever is waiting to be read (frames nobody asked for)."""
+        while select.select([self.fd_in], [], [], 0)[0]:
+            try:
+                if not os.read(self.fd_in, 1 << 16):
+                    return
+            except OSError:
+                return
+
+    def receive_fd(self) -> int:
+        """Receive one descriptor passed with :meth:`send` (``fds``)."""
+        assert self.sock is not None
+        _, fds, _, _ = socket.recv_fds(self.sock, 1, 1)
+        if len(fds) != 1:
+            raise FrameError("expected a descriptor")
+        return fds[0]
+
+    def _read(self, n: int, deadline: float | None) -> bytes:
+        chunks, left = [], n
+        while left:
+            if deadline is not None:
+                wait = deadline - time.monotonic()
+                if wait <= 0:
+                    raise TimeoutError
+                ready, _, _ = select.select([self.fd_in], [], [], wait)
+                if not ready:
+                    continue
+            b = os.read(self.fd_in, min(left, 1 << 20))
+            if not b:
+                raise EOFError
+            chunks.append(b)
+            left -= len(b)
+        return b"".join(chunks)

@@ -4,12 +4,13 @@ Each :class:`Mistake` is the source of a wrong version of one exercise function,
 set of checks it must fail. The engine uses the catalogue to name the mistake when a
 student's output matches it; ``tests/test_mistakes.py`` grades every entry and asserts that
 exactly its listed checks fail. The catalogue is grader-side only (it is close to the
-solutions), so it is left out of the student bundle.
+solutions), so it is left out of the student bundle, and its unit modules are never
+importable: :mod:`autograder.private` loads them by path (this package's ``__path__`` is
+empty, and a built wheel ships them as private data).
 """
 
 from __future__ import annotations
 
-import importlib
 import inspect
 import textwrap
 import types
@@ -89,11 +90,10 @@ class Mistake:
 
 def catalogue(unit: str) -> list[Mistake]:
     """Return the unit's mistakes, or an empty list where the catalogue is not installed."""
-    try:
-        module = importlib.import_module(f"autograder.mistakes.{unit}")
-    except ImportError:
-        return []
-    return list(module.MISTAKES)
+    from autograder.private import load_catalogue
+
+    module = load_catalogue(unit)
+    return [] if module is None else list(module.MISTAKES)
 
 
 def mistake(
@@ -171,8 +171,11 @@ def combine(
 
 def not_isolated_list(unit: str) -> dict[tuple[str, str], str]:
     """Return the unit's ``{(function, check): reason}`` of checks no mistake fails alone."""
-    try:
-        module = importlib.import_module(f"autograder.mistakes.{unit}")
-    except ImportError:
-        return {}
-    return dict(getattr(module, "NOT_ISOLATED", {}))
+    from autograder.private import load_catalogue
+
+    module = load_catalogue(unit)
+    return {} if module is None else dict(getattr(module, "NOT_ISOLATED", {}))
+
+
+#: No submodule of this package can be imported: the unit catalogues are loaded by path.
+__path__: list[str] = []

@@ -12,7 +12,6 @@ first line, the changes next, then what it fails and its hint.
 """
 
 import dataclasses
-import importlib
 import inspect
 import textwrap
 from functools import cache
@@ -331,10 +330,9 @@ def update_parameters(parameters, grads, learning_rate=1.2):
 @cache
 def _reference():  # noqa: ANN202
     """The reference module, or None where the solutions are not installed."""
-    try:
-        return importlib.import_module("solutions.shallow_network")
-    except ImportError:
-        return None
+    from autograder.private import load_reference
+
+    return load_reference("shallow_network")
 
 
 def _in_reference(m: Mistake) -> Mistake:

@@ -219,27 +219,27 @@ def closest_rows(W: np.ndarray) -> tuple[float, int, int]:
     return float(dist[i, j]), int(i), int(j)
 
 
+def broken_block(function: str) -> Callable[..., Any]:
+    """A grader-side function that raises whatever it is given, for a proxy.
+
+    Bound to a student's building block through ``proxies={function: broken_block(...)}``
+    to show that a composite function (``nn_model``) really calls the block: the stand-in
+    raises ``RuntimeError`` in the student's code, and the composite must fail.
+
+    Args:
+        function: the block it stands in for.
+
+    Returns:
+        A function that raises ``RuntimeError("<function> failed")``.
+    """
+
+    def fail(*args: Any, **kwargs: Any) -> Any:
+        raise RuntimeError(f"{function} failed")
+
+    return fail
+
+
 def rms(a: np.ndarray) -> float:
     """Root mean square of an array (NaN propagates)."""
     a = np.asarray(a, dtype=np.float64)
     return float(np.sqrt(np.mean(a**2)))
-
-
-def probe_source(function: str, params: str) -> str:
-    """Source of a stand-in for a student's function that raises when called.
-
-    Passed to the seam as ``patch={function: probe_source(...)}`` to show that a composite
-    function (``nn_model``) really calls the student's building block. Goes away with the
-    grader-served proxies (``Submission.call(..., proxies=...)``), which count the calls.
-
-    Args:
-        function: the function to replace.
-        params: its parameter list, such as ``"X, parameters"``.
-
-    Returns:
-        The source of a ``def`` raising ``RuntimeError("grader probe: <function> ...")``.
-    """
-    return (
-        f"def {function}({params}):\n"
-        f'    raise RuntimeError("grader probe: {function} was replaced by a broken version")\n'
-    )

@@ -29,6 +29,7 @@ from autograder.plain import describe, describe_args, type_name
 from autograder.planar import small_planar_problem
 from autograder.spec import Adapter, CheckFailure, Task, Unit
 from autograder.units._network_checks import (
+    broken_block,
     closest_rows,
     compare_param_gradients,
     expect_arrays,
@@ -36,7 +37,6 @@ from autograder.units._network_checks import (
     numeric_gradients,
     numerical_param_gradients,
     own_cost,
-    probe_source,
     rms,
 )
 
@@ -743,13 +743,17 @@ t = UNIT.task("4.15", "nn_model", "training loop", uses=("layer_sizes", *BLOCK_T
 
 
 def _probe_failed(ctx: Context, function: str, args: tuple, kwargs: dict, blocks: dict) -> None:
-    """The composite runs with the student's blocks and fails when one is replaced."""
+    """The composite runs with the student's blocks and fails when one is replaced.
+
+    Each block in turn is bound to a grader-served stand-in that raises (a proxy,
+    indistinguishable from the student's own function); the composite must call it and fail.
+    """
     out = ctx.outcome(function, args, kwargs)
     if out.error is not None:
         raise StudentRaised(function, out.error, ctx.called())
-    for block, params in blocks.items():
-        out = ctx.outcome(function, args, kwargs, patch={block: probe_source(block, params)})
-        if out.error is None:
+    for block in blocks:
+        out = ctx.outcome(function, args, kwargs, proxies={block: broken_block(block)})
+        if out.error is None or not out.proxy_calls:
             raise CheckFailure(
                 f"{function}() still ran when your {block}() was replaced by a version that "
                 f"raises: it does not call {block}().",

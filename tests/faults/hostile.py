@@ -1,0 +1,573 @@
+"""Hostile submissions against the sandbox, the packaging and the worker's protocol.
+
+Written from issue 10, classes 2 and 3 and the protocol part of 4: each submission is the
+reference of its unit with an attack appended (or, with ``replace``, a file of stubs that
+only scores if the attack works). ``fails`` lists the checks that must fail (with a piece
+of their message), every other check must pass; the attack must gain nothing and leave
+every other student's files and grade alone. Probes that *look* (at ``/proc``, the file
+system, the network) report what they saw through ``L2``'s error message (``OBS ...``),
+which the tests read.
+
+The code is built per run from :class:`Target` (secrets, paths and ports the attacks aim
+at), so it names the real grader's files, not guesses.
+"""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+L1_CHECKS = ("returns_number", "values", "hidden")
+#: Process name the lingering processes give themselves (searched for afterwards).
+LINGER = "agleftover"
+
+
+@dataclass(frozen=True)
+class Target:
+    """What the attacks aim at in one run.
+
+    Attributes:
+        secret: a token written in every secret file and in the grader's environment.
+        secret_files: files holding the secret (``/srv``, ``/opt``, a home, another
+            student's temp folder, ``/etc``), world-readable on purpose.
+        kit_files: the installed grader's files (its package, the private reference).
+        pycache_dirs: folders a forged bytecode cache would go into.
+        victim: another student's submission file.
+        grader_cwd: the grader's working directory.
+        tcp_port: a port a listener on the host's loopback waits on.
+        unix_name: an abstract unix socket name a listener waits on.
+    """
+
+    secret: str
+    secret_files: tuple[str, ...]
+    kit_files: tuple[str, ...]
+    pycache_dirs: tuple[str, ...]
+    victim: str
+    grader_cwd: str
+    tcp_port: int
+    unix_name: str
+
+
+@dataclass(frozen=True)
+class Hostile:
+    """One hostile submission.
+
+    Attributes:
+        id: a short name.
+        unit: the unit it is graded on.
+        code: appended to the reference (or the whole file, with ``replace``).
+        fails: ``{"function.check": message piece}`` of the checks that must fail;
+            ``{"*": piece}`` for every check.
+        replace: the code is the whole submission.
+        limits: ``autograder.isolation.Limits`` overrides for this submission.
+        observe: True when ``L2``'s message carries the probe's report (``OBS ...``).
+    """
+
+    id: str
+    unit: str
+    code: str
+    fails: dict[str, str] = field(default_factory=dict)
+    replace: bool = False
+    limits: dict[str, float] = field(default_factory=dict)
+    observe: bool = False
+
+
+def _all(fn: str, text: str) -> dict[str, str]:
+    return {f"{fn}.{c}": text for c in L1_CHECKS}
+
+
+def _code(text: str, **values: object) -> str:
+    """Dedent ``text`` and prefix it with ``NAME = repr(value)`` lines."""
+    head = "".join(f"{k} = {v!r}\n" for k, v in values.items())
+    return head + textwrap.dedent(text)
+
+
+PROC_WALK = """
+import os
+
+def _proc_walk():
+    me, found, chain = os.getpid(), [], []
+    pids = sorted(int(p) for p in os.listdir("/proc") if p.isdigit())
+    for p in pids:
+        for what in ("environ", "cmdline"):
+            try:
+                with open(f"/proc/{p}/{what}", "rb") as f:
+                    data = f.read().decode("latin-1")
+                if SECRET in data or "grade_many" in data or "pytest" in data:
+                    found.append(f"{p}/{what}")
+            except OSError:
+                pass
+        for what in ("cwd", "root", "exe"):
+            try:
+                if GRADER_CWD in os.readlink(f"/proc/{p}/{what}"):
+                    found.append(f"{p}/{what}")
+            except OSError:
+                pass
+        try:
+            for fd in os.listdir(f"/proc/{p}/fd"):
+                try:
+                    target = os.readlink(f"/proc/{p}/fd/{fd}")
+                except OSError:
+                    continue
+                if p != me and ("pipe" in target or "socket" in target):
+                    try:  # a pipe of another process: the grader's?
+                        os.close(os.open(f"/proc/{p}/fd/{fd}", os.O_WRONLY | os.O_NONBLOCK))
+                        found.append(f"{p}/fd/{fd}")
+                    except OSError:
+                        pass
+        except OSError:
+            pass
+    import ctypes
+    libc = ctypes.CDLL(None, use_errno=True)
+    for p in pids:  # trace another process (PTRACE_ATTACH) to read or change its memory
+        if p != me and libc.ptrace(16, p, 0, 0) == 0:
+            found.append(f"{p}/ptrace")
+    p = me
+    while p > 1 and len(chain) < 10:
+        try:
+            with open(f"/proc/{p}/stat") as f:
+                p = int(f.read().rsplit(")", 1)[1].split()[1])
+        except (OSError, ValueError, IndexError):
+            break
+        chain.append(p)
+    return f"pids={pids} chain={chain} found={found}"
+
+def L2(yhat, y):
+    raise RuntimeError("OBS " + _proc_walk())
+"""
+
+KILL_EVERYTHING = """
+import os, signal
+for _how in (lambda: os.kill(os.getppid(), signal.SIGKILL), lambda: os.kill(-1, signal.SIGKILL)):
+    try:
+        _how()
+    except OSError:
+        pass
+
+def L1(yhat, y):
+    for p in range(1, 2000):
+        if p != os.getpid():
+            try:
+                os.kill(p, signal.SIGKILL)
+            except OSError:
+                pass
+    for how in (lambda: os.killpg(0, signal.SIGKILL), lambda: os.kill(-1, signal.SIGKILL)):
+        try:
+            how()
+        except OSError:
+            pass
+    return 0.0
+"""
+
+REOPEN_STDOUT = """
+import os
+
+def _forge():
+    line = FORGED.encode()
+    targets = ["/dev/stdout", "/dev/stderr", "/dev/tty", "/dev/console"]
+    for p in os.listdir("/proc"):  # every other process's descriptors (the grader's?)
+        if p.isdigit() and int(p) != os.getpid():
+            targets += [f"/proc/{p}/fd/{fd}" for fd in range(0, 12)]
+    wrote = 0
+    for t in targets:
+        try:
+            fd = os.open(t, os.O_WRONLY | os.O_NONBLOCK)
+            os.write(fd, line)
+            os.close(fd)
+            wrote += 1
+        except OSError:
+            pass
+    for fd in range(0, 3):
+        try:
+            os.write(fd, line)
+        except OSError:
+            pass
+    return wrote
+
+_forge()
+_L1 = L1
+
+def L1(yhat, y):
+    _forge()
+    return _L1(yhat, y)
+"""
+
+IMPORT_REFERENCE = """
+import importlib, os, sys
+
+def _stub(*args, **kwargs):
+    raise NotImplementedError("stub")
+
+for _n in ("basic_sigmoid", "sigmoid", "sigmoid_derivative", "image2vector", "normalize_rows",
+           "softmax", "L1", "L2", "propagate_loops", "propagate_vectorized"):
+    globals()[_n] = _stub
+
+def _steal(path):
+    with open(path) as f:
+        exec(compile(f.read(), path, "exec"), globals())
+
+_found = []
+for _name in ("solutions.numpy_basics", "autograder._private.solutions.numpy_basics",
+              "autograder.mistakes.numpy_basics", "__editable___nn_autograder_kit_0_1_0_finder"):
+    try:
+        _m = importlib.import_module(_name)
+        if hasattr(_m, "install"):
+            _m.install()
+            _m = importlib.import_module("solutions.numpy_basics")
+        for _k in dir(_m):
+            globals()[_k] = getattr(_m, _k)
+        _found.append(_name)
+    except BaseException:
+        pass
+for _path in KIT_FILES:
+    try:
+        _steal(_path)
+        _found.append(_path)
+    except BaseException:
+        pass
+_seen = 0
+for _dir, _subdirs, _files in os.walk("/"):
+    _subdirs[:] = [d for d in _subdirs if d not in ("proc", "sys", "dev")]
+    _seen += 1
+    if _seen > 20000:
+        break
+    if "numpy_basics.py" in _files and not _dir.startswith("/runner"):
+        try:
+            _steal(os.path.join(_dir, "numpy_basics.py"))
+            _found.append(_dir)
+        except BaseException:
+            pass
+"""
+
+BYTECODE = """
+import importlib.util, os, marshal
+
+def _forge_pyc(folder, name):
+    data = importlib.util.MAGIC_NUMBER + b"\\0" * 12 + marshal.dumps(("forged", name))
+    for target in (os.path.join(folder, "__pycache__", name + ".cpython-311.pyc"),
+                   os.path.join(folder, name + ".pyc")):
+        try:
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            with open(target, "wb") as f:
+                f.write(data)
+        except OSError:
+            pass
+
+for _folder in PYCACHE_DIRS + ["/runner", "/runner/course_helpers"]:
+    for _name in ("engine", "__init__", "json", "codeload", "_agexec", "_agcodec", "planar_utils"):
+        _forge_pyc(_folder, _name)
+"""
+
+LEAVE_PROCESSES = """
+import ctypes, os, time
+
+def _linger():
+    try:
+        if os.fork() == 0:
+            os.setsid()
+            if os.fork() == 0:
+                ctypes.CDLL(None).prctl(15, LINGER.encode(), 0, 0, 0)  # PR_SET_NAME
+                time.sleep(120)
+            os._exit(0)
+    except OSError:
+        pass
+
+_linger()
+_L1 = L1
+
+def L1(yhat, y):
+    _linger()
+    return _L1(yhat, y)
+"""
+
+FORK_BOMB = """
+import os
+
+def L1(yhat, y):
+    while True:
+        try:
+            os.fork()
+        except OSError:
+            pass
+"""
+
+#: How many processes can the student's code start? (The limit must bind, even for root.)
+NPROC = """
+import os, signal, time
+
+def L2(yhat, y):
+    children = []
+    try:
+        for _ in range(300):
+            pid = os.fork()
+            if pid == 0:
+                time.sleep(60)
+                os._exit(0)
+            children.append(pid)
+    except OSError as exc:
+        stopped = type(exc).__name__
+    else:
+        stopped = "never"
+    for pid in children:
+        os.kill(pid, signal.SIGKILL)
+    raise RuntimeError(f"OBS started={len(children)} stopped={stopped}")
+"""
+
+NETWORK = """
+import socket
+
+def _try(what, fn):
+    try:
+        fn()
+        return f"{what}:ok"
+    except Exception as e:
+        return f"{what}:{type(e).__name__}"
+
+def _tcp(host, port):
+    s = socket.create_connection((host, port), timeout=1.0)
+    s.sendall(b"hello from the sandbox")
+    s.close()
+
+def _udp():
+    s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    s.sendto(b"hello", ("127.0.0.1", TCP_PORT))
+
+def _unix():
+    s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    s.connect("\\0" + UNIX_NAME)
+    s.sendall(b"hello")
+
+def L2(yhat, y):
+    report = [
+        _try("loopback", lambda: _tcp("127.0.0.1", TCP_PORT)),
+        _try("internet", lambda: _tcp("1.1.1.1", 80)),
+        _try("dns", lambda: socket.getaddrinfo("pypi.org", 443)),
+        _try("udp", _udp),
+        _try("unix", _unix),
+    ]
+    raise RuntimeError("OBS net=" + ",".join(report))
+"""
+
+READ_DIRS = """
+import os
+
+def L2(yhat, y):
+    got = []
+    for path in SECRET_FILES:
+        try:
+            with open(path) as f:
+                got.append(f.read(200))
+        except OSError:
+            pass
+    listed = {}
+    for d in ("/srv", "/opt", "/home", "/var/tmp", "/dev/shm", "/mnt", "/media", "/var", "/run",
+              os.path.dirname(VICTIM), os.path.dirname(os.path.dirname(VICTIM))):
+        try:
+            n = len(os.listdir(d))
+        except OSError:
+            continue
+        if n:
+            listed[d] = n
+    raise RuntimeError("OBS read=" + repr(got) + " listed=" + repr(listed))
+"""
+
+VICTIM_WRITE = """
+import os
+
+def _vandalize():
+    for path in (VICTIM, os.path.join(os.path.dirname(VICTIM), "extra.py")) + KIT_FILES:
+        try:
+            with open(path, "w") as f:
+                f.write("def L1(yhat, y):\\n    return 0.0\\n")
+        except OSError:
+            pass
+    for folder in ("/tmp", "/var/tmp", "/dev/shm"):
+        try:
+            with open(os.path.join(folder, "planted.py"), "w") as f:
+                f.write("x = 1\\n")
+        except OSError:
+            pass
+
+_vandalize()
+_L1 = L1
+
+def L1(yhat, y):
+    _vandalize()
+    return _L1(yhat, y)
+"""
+
+#: Wraps the worker's own handlers (found through ``sys.modules["__main__"]``) and reporting
+#: code, to make an in-place change of ``normalize_rows``'s argument look like none.
+WRAP_HANDLER = """
+import sys, gc
+
+def normalize_rows(x):
+    x /= np.linalg.norm(x, axis=1, keepdims=True)
+    return x
+
+def _unchanged(data):
+    return data
+
+_main = sys.modules.get("__main__")  # the worker's own module (its request handler)
+_patched = []
+if _main is not None and hasattr(_main, "_after"):
+    _main._after = lambda original, reported, *rest: original  # "nothing changed"
+    _main._read_back = lambda mem, layout: []
+    _patched.append("__main__")
+if _main is not None and hasattr(_main, "Supervisor"):
+    _main.Supervisor.call = lambda self, req, arrays: ({"value": 0.0}, [])
+    _patched.append("Supervisor.call")
+
+_ex = sys.modules.get("_agexec")
+if _ex is not None and hasattr(_ex, "Student"):
+    _real_call = _ex.Student.call
+
+    def _forged_call(self, req, _real=_real_call):
+        reply, arrays = _real(self, req)
+        reply["args_after"] = req.get("args")      # "as it was sent": no change
+        reply["kwargs_after"] = req.get("kwargs")
+        reply["warnings"] = []
+        return reply, arrays
+
+    _ex.Student.call = _forged_call
+    _patched.append("Student.call")
+for _obj in gc.get_objects():
+    if type(_obj).__name__ == "Supervisor":
+        _patched.append("a Supervisor object")
+"""
+
+NAIVE_SIGMOID = """
+def sigmoid(x):
+    return 1 / (1 + np.exp(-x))
+"""
+
+HONEST_QUIET_SIGMOID = """
+def sigmoid(x):
+    with np.errstate(over="ignore"):
+        return 1 / (1 + np.exp(-x))
+"""
+
+FORGED_QUIET_SIGMOID = (
+    NAIVE_SIGMOID
+    + """
+import sys
+_ex = sys.modules.get("_agexec")
+if _ex is not None:
+    _real_call = _ex.Student.call
+
+    def _quiet(self, req, _real=_real_call):
+        reply, arrays = _real(self, req)
+        reply["warnings"] = []
+        return reply, arrays
+
+    _ex.Student.call = _quiet
+"""
+)
+
+
+def _detect_proxy(by_identity: bool) -> str:
+    """A ``nn_model`` that fails only when it sees a probe, else avoids its blocks."""
+    ref = (ROOT / "solutions" / "shallow_network.py").read_text()
+    body = ref[ref.index("    ### BEGIN SOLUTION\n", ref.index("def nn_model(")) :]
+    body = body[: body.index("    ### END SOLUTION")].replace("    ### BEGIN SOLUTION\n", "")
+    for name in BLOCKS:
+        body = body.replace(f"{name}(", f"_AT_LOAD[{name!r}](")
+    check = "        if f is not f0:\n            return True\n" if by_identity else ""
+    names = "{" + ", ".join(f"{n!r}: {n}" for n in BLOCKS) + "}"
+    return (
+        f"_AT_LOAD = {names}\n\n"
+        "def _text(f):\n"
+        "    c = f.__code__\n"
+        "    return ' '.join(map(str, (c.co_filename, c.co_name, c.co_qualname, c.co_names,\n"
+        "        c.co_varnames, c.co_freevars, c.co_cellvars, c.co_consts, f.__module__,\n"
+        "        f.__qualname__, f.__name__, f.__doc__, f.__defaults__, f.__kwdefaults__)))\n\n"
+        "def _probed():\n"
+        f"    now = {names}\n"
+        "    for n, f0 in _AT_LOAD.items():\n"
+        "        f = now[n]\n"
+        f"{check}"
+        "        c, c0 = f.__code__, f0.__code__\n"
+        "        for w in ('grader', 'probe', 'patch', 'proxy', 'stand', '<'):\n"
+        "            if w in _text(f).lower() and w not in _text(f0).lower():\n"
+        "                return True\n"
+        "        if (c.co_filename, c.co_firstlineno, c.co_name, c.co_qualname) != (\n"
+        "            c0.co_filename, c0.co_firstlineno, c0.co_name, c0.co_qualname):\n"
+        "            return True\n"
+        "        if (f.__name__, f.__qualname__, f.__module__, f.__defaults__) != (\n"
+        "            f0.__name__, f0.__qualname__, f0.__module__, f0.__defaults__):\n"
+        "            return True\n"
+        "        if c.co_varnames[: c.co_argcount] != c0.co_varnames[: c0.co_argcount]:\n"
+        "            return True\n"
+        "    return False\n\n"
+        "def nn_model(X, Y, n_h, num_iterations=10000, print_cost=False):\n"
+        "    if _probed():\n"
+        "        raise RuntimeError('probed')\n" + body
+    )
+
+
+BLOCKS = (
+    "initialize_parameters",
+    "forward_propagation",
+    "backward_propagation",
+    "update_parameters",
+)
+#: A composite that looks at its blocks' code objects (``.__code__``) also loses the checks
+#: that read sources: the grader cannot tell which code such a submission runs.
+PROBE = {
+    "nn_model.uses_blocks": "does not call",
+    "tanh.own_implementation": "could not be read",
+}
+
+
+def corpus(t: Target) -> list[Hostile]:
+    """The hostile submissions aimed at ``t``, in grading order (honest ones around them)."""
+    values = {
+        "SECRET": t.secret,
+        "SECRET_FILES": list(t.secret_files),
+        "KIT_FILES": tuple(t.kit_files),
+        "PYCACHE_DIRS": list(t.pycache_dirs),
+        "VICTIM": t.victim,
+        "GRADER_CWD": t.grader_cwd,
+        "TCP_PORT": t.tcp_port,
+        "UNIX_NAME": t.unix_name,
+        "LINGER": LINGER,
+        "FORGED": json.dumps({"id": "forged", "score": 42.0, "FORGED": True}) + "\n",
+    }
+
+    def code(text: str) -> str:
+        return _code(text, **values)
+
+    return [
+        Hostile("honest-first", "numpy_basics", ""),
+        Hostile("proc-walk", "numpy_basics", code(PROC_WALK), _all("L2", "OBS"), observe=True),
+        Hostile("kill-everything", "numpy_basics", code(KILL_EVERYTHING), _all("L1", "")),
+        Hostile("reopen-stdout", "numpy_basics", code(REOPEN_STDOUT)),
+        Hostile("import-reference", "numpy_basics", code(IMPORT_REFERENCE), {"*": ""}, True),
+        Hostile("bytecode-cache", "numpy_basics", code(BYTECODE)),
+        Hostile("leave-processes", "numpy_basics", code(LEAVE_PROCESSES)),
+        Hostile(
+            "fork-bomb",
+            "numpy_basics",
+            code(FORK_BOMB),
+            _all("L1", ""),
+            limits={"call_timeout": 2.0},
+        ),
+        Hostile("nproc", "numpy_basics", code(NPROC), _all("L2", "OBS"), observe=True),
+        Hostile("network", "numpy_basics", code(NETWORK), _all("L2", "OBS"), observe=True),
+        Hostile("read-dirs", "numpy_basics", code(READ_DIRS), _all("L2", "OBS"), observe=True),
+        Hostile("victim-write", "numpy_basics", code(VICTIM_WRITE)),
+        Hostile(
+            "wrap-handler",
+            "numpy_basics",
+            code(WRAP_HANDLER),
+            {"normalize_rows.no_mutation": "changed its argument x in place"},
+        ),
+        Hostile("quiet-sigmoid-honest", "numpy_basics", code(HONEST_QUIET_SIGMOID)),
+        Hostile("quiet-sigmoid-forged", "numpy_basics", code(FORGED_QUIET_SIGMOID)),
+        Hostile("detect-proxy", "shallow_network", _detect_proxy(False), PROBE),
+        Hostile("detect-proxy-identity", "shallow_network", _detect_proxy(True), PROBE),
+        Hostile("victim", "numpy_basics", ""),
+    ]
