@@ -1,347 +1,227 @@
-"""Known mistakes for unit 1 (derivatives), each with the checks it must fail."""
+"""Known mistakes for unit 1 (derivatives), as variants of the reference."""
 
-from autograder.mistakes import mistake
+from functools import partial
+
+from autograder.mistakes import variant
+
+fd, cd = partial(variant, "forward_difference"), partial(variant, "centered_difference")
+gf, gb = partial(variant, "graph_forward"), partial(variant, "graph_backward")
+gd = partial(variant, "gradient_descent")
+FD = "(f(a + epsilon) - f(a)) / epsilon"
+CD = "(f(a + epsilon) - f(a - epsilon)) / (2 * epsilon)"
+GF = "u = b * c\n    v = a + u\n    J = 3 * v\n    return u, v, J"
+GB_CHAIN = "db = du * c\n    dc = du * b"
+GB_DICT = '{"dv": dv, "du": du, "da": da, "db": db, "dc": dc}'
+STEP = "w - learning_rate * dJ(w)"
+LOOP = "costs = [J(w)]\n    for _ in range(num_iterations):\n"
+NUMBER = "should be a number"
+ROUNDED = "return the unrounded quotient; rounding is for printing."
+
+
+def numpy(function: str) -> tuple[str, str]:
+    """The change that imports numpy above ``function`` (the reference module does not)."""
+    return f"def {function}(", f"import numpy as np\n\n\ndef {function}("
+
 
 MISTAKES = [
-    # ------------------------------------------------------------ 1.1 forward_difference
-    mistake(
-        "forward_difference",
+    fd(
         "np_diff",
         "np.diff of the two values (returns a 1-element array)",
-        """
-import numpy as np
-
-def forward_difference(f, a, epsilon=0.001):
-    return np.diff([f(a), f(a + epsilon)]) / epsilon
-""",
-        "returns_number",
-        message="should be a number",
+        numpy("forward_difference"),
+        (FD, "np.diff([f(a), f(a + epsilon)]) / epsilon"),
+        fails="returns_number",
+        message=NUMBER,
     ),
-    mistake(
-        "forward_difference",
+    fd(
         "fixed_epsilon",
         "nudges by a fixed 0.001 instead of epsilon",
-        """
-def forward_difference(f, a, epsilon=0.001):
-    return (f(a + 0.001) - f(a)) / 0.001
-""",
-        "uses_epsilon",
+        (FD, "(f(a + 0.001) - f(a)) / 0.001"),
+        fails="uses_epsilon",
         hint="use the epsilon argument.",
     ),
-    mistake(
-        "forward_difference",
+    fd(
         "rounded",
         "rounds the slope to 3 decimals, as the lesson prints it",
-        """
-def forward_difference(f, a, epsilon=0.001):
-    return round((f(a + epsilon) - f(a)) / epsilon, 3)
-""",
-        "hidden",
-        hint="return the unrounded quotient; rounding is for printing.",
+        (FD, f"round({FD}, 3)"),
+        fails="hidden",
+        hint=ROUNDED,
     ),
-    mistake(
-        "forward_difference",
+    fd(
         "two_epsilon",
         "divides by 2 epsilon",
-        """
-def forward_difference(f, a, epsilon=0.001):
-    return (f(a + epsilon) - f(a)) / (2 * epsilon)
-""",
-        "values uses_epsilon hidden",
+        (FD, "(f(a + epsilon) - f(a)) / (2 * epsilon)"),
+        fails="values uses_epsilon hidden",
         hint="the two points are epsilon apart: divide by epsilon.",
     ),
-    mistake(
-        "forward_difference",
+    fd(
         "backward",
         "nudges to the left: (f(a) - f(a - epsilon)) / epsilon",
-        """
-def forward_difference(f, a, epsilon=0.001):
-    return (f(a) - f(a - epsilon)) / epsilon
-""",
-        "values uses_epsilon hidden",
+        (FD, "(f(a) - f(a - epsilon)) / epsilon"),
+        fails="values uses_epsilon hidden",
         hint="the forward difference nudges a to the right, a + epsilon.",
     ),
-    mistake(
-        "forward_difference",
+    fd(
         "returns_function",
         "returns the slope function instead of its value at a",
-        """
-def forward_difference(f, a, epsilon=0.001):
-    return lambda x: (f(x + epsilon) - f(x)) / epsilon
-""",
-        "returns_number values uses_epsilon hidden",
+        (FD, "lambda x: (f(x + epsilon) - f(x)) / epsilon"),
+        fails="returns_number values uses_epsilon hidden",
         message="should be a number but is function",
     ),
-    # ------------------------------------------------------------ 1.2 centered_difference
-    mistake(
-        "centered_difference",
+    cd(
         "np_diff",
         "np.diff of the two values (returns a 1-element array)",
-        """
-import numpy as np
-
-def centered_difference(f, a, epsilon=0.001):
-    return np.diff([f(a - epsilon), f(a + epsilon)]) / (2 * epsilon)
-""",
-        "returns_number",
-        message="should be a number",
+        numpy("centered_difference"),
+        (CD, "np.diff([f(a - epsilon), f(a + epsilon)]) / (2 * epsilon)"),
+        fails="returns_number",
+        message=NUMBER,
     ),
-    mistake(
-        "centered_difference",
+    cd(
         "fixed_epsilon",
         "nudges by a fixed 0.001 instead of epsilon",
-        """
-def centered_difference(f, a, epsilon=0.001):
-    return (f(a + 0.001) - f(a - 0.001)) / 0.002
-""",
-        "uses_epsilon",
+        (CD, "(f(a + 0.001) - f(a - 0.001)) / 0.002"),
+        fails="uses_epsilon",
         hint="use the epsilon argument.",
     ),
-    mistake(
-        "centered_difference",
+    cd(
         "rounded",
         "rounds the slope to 3 decimals",
-        """
-def centered_difference(f, a, epsilon=0.001):
-    return round((f(a + epsilon) - f(a - epsilon)) / (2 * epsilon), 3)
-""",
-        "hidden",
-        hint="return the unrounded quotient; rounding is for printing.",
+        (CD, f"round({CD}, 3)"),
+        fails="hidden",
+        hint=ROUNDED,
     ),
-    mistake(
-        "centered_difference",
+    cd(
         "one_epsilon",
         "divides by epsilon instead of 2 epsilon",
-        """
-def centered_difference(f, a, epsilon=0.001):
-    return (f(a + epsilon) - f(a - epsilon)) / epsilon
-""",
-        "values uses_epsilon hidden",
+        (CD, "(f(a + epsilon) - f(a - epsilon)) / epsilon"),
+        fails="values uses_epsilon hidden",
         hint="a + epsilon and a - epsilon are 2 epsilon apart.",
     ),
-    mistake(
-        "centered_difference",
+    cd(
         "one_sided",
         "the forward difference instead of the centred one",
-        """
-def centered_difference(f, a, epsilon=0.001):
-    return (f(a + epsilon) - f(a)) / epsilon
-""",
-        "values uses_epsilon hidden",
+        (CD, "(f(a + epsilon) - f(a)) / epsilon"),
+        fails="values uses_epsilon hidden",
         hint="nudge both ways: f(a + epsilon) - f(a - epsilon).",
     ),
-    # ------------------------------------------------------------ 1.3 graph_forward
-    mistake(
-        "graph_forward",
+    gf(
         "array",
         "returns np.array([u, v, J]) instead of a tuple",
-        """
-import numpy as np
-
-def graph_forward(a, b, c):
-    u = b * c
-    v = a + u
-    return np.array([u, v, 3 * v])
-""",
-        "returns_tuple",
+        numpy("graph_forward"),
+        ("return u, v, J", "return np.array([u, v, J])"),
+        fails="returns_tuple",
         message="should return a tuple (u, v, J)",
     ),
-    mistake(
-        "graph_forward",
+    gf(
         "no_three",
         "forgets the last node, J = 3v",
-        """
-def graph_forward(a, b, c):
-    u = b * c
-    v = a + u
-    return u, v, v
-""",
-        "values hidden",
+        ("J = 3 * v", "J = v"),
+        fails="values hidden",
         hint="the last node multiplies by 3: J = 3v.",
     ),
-    mistake(
-        "graph_forward",
+    gf(
         "order",
         "returns (J, v, u) instead of (u, v, J)",
-        """
-def graph_forward(a, b, c):
-    u = b * c
-    v = a + u
-    return 3 * v, v, u
-""",
-        "values hidden",
+        ("return u, v, J", "return J, v, u"),
+        fails="values hidden",
         hint="return the nodes in the order (u, v, J).",
     ),
-    mistake(
-        "graph_forward",
+    gf(
         "hard_coded",
         "returns the lesson's numbers",
-        """
-def graph_forward(a, b, c):
-    return 6.0, 11.0, 33.0
-""",
-        "hidden",
+        (GF, "return 6.0, 11.0, 33.0"),
+        fails="hidden",
         message="wrong values on hidden inputs",
     ),
-    # ------------------------------------------------------------ 1.4 graph_backward
-    mistake(
-        "graph_backward",
+    gb(
         "extra_key",
         'adds "dJ": 1.0 (the start of back-propagation) to the dict',
-        """
-def graph_backward(a, b, c):
-    dv = 3.0
-    return {"dJ": 1.0, "dv": dv, "du": dv, "da": dv, "db": dv * c, "dc": dv * b}
-""",
-        "structure",
+        ('return {"dv"', 'return {"dJ": 1.0, "dv"'),
+        fails="structure",
         message="unexpected keys ['dJ']",
     ),
-    mistake(
-        "graph_backward",
+    gb(
         "verbose_keys",
         'keys "dJ_da", "dJ_db", ... instead of "da", "db", ...',
-        """
-def graph_backward(a, b, c):
-    dv = 3.0
-    return {"dJ_dv": dv, "dJ_du": dv, "dJ_da": dv, "dJ_db": dv * c, "dJ_dc": dv * b}
-""",
-        "structure values gradcheck",
+        (GB_DICT, GB_DICT.replace('"d', '"dJ_d')),
+        fails="structure values gradcheck",
         message="missing keys",
     ),
-    mistake(
-        "graph_backward",
+    gb(
         "local_only",
         "local derivatives only: db = c, dc = b (forgets du)",
-        """
-def graph_backward(a, b, c):
-    dv = 3.0
-    return {"dv": dv, "du": dv, "da": dv, "db": c, "dc": b}
-""",
-        "values gradcheck",
+        (GB_CHAIN, "db = c\n    dc = b"),
+        fails="values gradcheck",
         hint="chain rule: db = du * du/db = du * c.",
     ),
-    mistake(
-        "graph_backward",
+    gb(
         "swapped",
         "db and dc swapped (db = 3b, dc = 3c)",
-        """
-def graph_backward(a, b, c):
-    dv = 3.0
-    return {"dv": dv, "du": dv, "da": dv, "db": dv * b, "dc": dv * c}
-""",
-        "values gradcheck",
+        (GB_CHAIN, "db = du * b\n    dc = du * c"),
+        fails="values gradcheck",
         hint="u = bc: du/db = c and du/dc = b.",
     ),
-    mistake(
-        "graph_backward",
+    gb(
         "hard_coded",
         "returns the lesson's numbers",
-        """
-def graph_backward(a, b, c):
-    return {"dv": 3.0, "du": 3.0, "da": 3.0, "db": 6.0, "dc": 9.0}
-""",
-        "gradcheck",
-        message="does not match the numeric gradient",
+        (GB_DICT, '{"dv": 3.0, "du": 3.0, "da": 3.0, "db": 6.0, "dc": 9.0}'),
+        fails="gradcheck",
+        message="match the numeric gradient",
     ),
-    # ------------------------------------------------------------ 1.5 gradient_descent
-    mistake(
-        "gradient_descent",
+    gd(
         "array_costs",
         "returns costs as a numpy array",
-        """
-import numpy as np
-
-def gradient_descent(J, dJ, w0, learning_rate=0.1, num_iterations=100):
-    w = w0
-    costs = [J(w)]
-    for _ in range(num_iterations):
-        w = w - learning_rate * dJ(w)
-        costs.append(J(w))
-    return w, np.array(costs)
-""",
-        "structure",
+        numpy("gradient_descent"),
+        ("return w, costs", "return w, np.array(costs)"),
+        fails="structure",
         message="costs should be a Python list",
     ),
-    mistake(
-        "gradient_descent",
+    gd(
         "no_initial_cost",
         "records the cost only after each update (forgets J(w0))",
-        """
-def gradient_descent(J, dJ, w0, learning_rate=0.1, num_iterations=100):
-    w = w0
-    costs = []
-    for _ in range(num_iterations):
-        w = w - learning_rate * dJ(w)
-        costs.append(J(w))
-    return w, costs
-""",
-        "structure values uses_arguments no_iterations hidden",
+        ("costs = [J(w)]\n", "costs = []\n"),
+        fails="structure values uses_arguments no_iterations hidden",
         message="should have 101 entries",
     ),
-    mistake(
-        "gradient_descent",
+    gd(
+        "cost_before_update",
+        "records J(w) before each update: the cost after the last one is missing",
+        ("costs = [J(w)]\n", "costs = []\n"),
+        (
+            "        w = w - learning_rate * dJ(w)\n        costs.append(J(w))\n",
+            "        costs.append(J(w))\n        w = w - learning_rate * dJ(w)\n",
+        ),
+        fails="structure values uses_arguments no_iterations hidden",
+        hint="costs[0] = J(w0) before the loop, then append J(w) after each update.",
+    ),
+    gd(
         "initial_in_loop",
         "records J(w0) inside the loop (nothing when num_iterations = 0)",
-        """
-def gradient_descent(J, dJ, w0, learning_rate=0.1, num_iterations=100):
-    w = w0
-    costs = []
-    for i in range(num_iterations):
-        if i == 0:
-            costs.append(J(w))
-        w = w - learning_rate * dJ(w)
-        costs.append(J(w))
-    return w, costs
-""",
-        "no_iterations",
+        (
+            LOOP,
+            "costs = []\n    for i in range(num_iterations):\n        if i == 0:\n            costs.append(J(w))\n",
+        ),
+        fails="no_iterations",
         message="should return (w0, [J(w0)])",
     ),
-    mistake(
-        "gradient_descent",
+    gd(
         "fixed_learning_rate",
         "hard-codes the learning rate 0.1",
-        """
-def gradient_descent(J, dJ, w0, learning_rate=0.1, num_iterations=100):
-    w = w0
-    costs = [J(w)]
-    for _ in range(num_iterations):
-        w = w - 0.1 * dJ(w)
-        costs.append(J(w))
-    return w, costs
-""",
-        "uses_arguments",
+        (STEP, "w - 0.1 * dJ(w)"),
+        fails="uses_arguments",
         hint="use the learning_rate argument.",
     ),
-    mistake(
-        "gradient_descent",
+    gd(
         "fixed_iterations",
         "hard-codes 100 iterations",
-        """
-def gradient_descent(J, dJ, w0, learning_rate=0.1, num_iterations=100):
-    w = w0
-    costs = [J(w)]
-    for _ in range(100):
-        w = w - learning_rate * dJ(w)
-        costs.append(J(w))
-    return w, costs
-""",
-        "uses_arguments no_iterations",
+        ("in range(num_iterations)", "in range(100)"),
+        fails="uses_arguments no_iterations",
         message="wrong values",
     ),
-    mistake(
-        "gradient_descent",
+    gd(
         "ascent",
         "w + learning_rate * dJ (walks uphill)",
-        """
-def gradient_descent(J, dJ, w0, learning_rate=0.1, num_iterations=100):
-    w = w0
-    costs = [J(w)]
-    for _ in range(num_iterations):
-        w = w + learning_rate * dJ(w)
-        costs.append(J(w))
-    return w, costs
-""",
-        "values uses_arguments hidden",
+        (STEP, "w + learning_rate * dJ(w)"),
+        fails="values uses_arguments hidden",
         hint="step against the slope: w = w - learning_rate * dJ(w).",
     ),
 ]
@@ -349,26 +229,15 @@ def gradient_descent(J, dJ, w0, learning_rate=0.1, num_iterations=100):
 
 #: Checks that no realistic mistake fails alone, with the reason (see tests/test_mistakes.py).
 NOT_ISOLATED = {
-    (
-        "graph_forward",
-        "values",
-    ): "a formula wrong at the lesson's point is also wrong at random points (hidden)",
-    (
-        "graph_backward",
-        "values",
-    ): "a derivative wrong at the lesson's point is also wrong there in the gradient check",
-    (
-        "gradient_descent",
-        "values",
-    ): "an update wrong with the default arguments is also wrong from random starts (hidden)",
-    (
-        "gradient_descent",
-        "hidden",
-    ): "a wrong update rule is already wrong on the visible bowl; hard-coded arguments fail "
-    "uses_arguments",
-    (
-        "forward_difference",
-        "values",
-    ): "a formula wrong on the lesson's examples is also wrong on random inputs (hidden)",
+    ("graph_forward", "values"): "a formula wrong at the lesson's point is also wrong at random "
+    "points (hidden)",
+    ("graph_backward", "values"): "a derivative wrong at the lesson's point is also wrong there "
+    "in the gradient check",
+    ("gradient_descent", "values"): "an update wrong with the default arguments is also wrong "
+    "from random starts (hidden)",
+    ("gradient_descent", "hidden"): "a wrong update rule is already wrong on the visible bowl; "
+    "hard-coded arguments fail uses_arguments",
+    ("forward_difference", "values"): "a formula wrong on the lesson's examples is also wrong on "
+    "random inputs (hidden)",
     ("centered_difference", "values"): "as for forward_difference",
 }
