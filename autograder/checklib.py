@@ -617,9 +617,17 @@ def with_hint(run: CheckFn, explain: Callable[[Context], str | None]) -> CheckFn
     return wrapped
 
 
-def explain_all(task: Task, explain: Callable[[Context], str | None]) -> None:
-    """Give every check declared so far on ``task`` the hints of ``explain`` (see with_hint)."""
-    task.checks = [dataclasses.replace(c, run=with_hint(c.run, explain)) for c in task.checks]
+def explain_all(
+    task: Task, explain: Callable[[Context], str | None], only: Sequence[str] = ()
+) -> None:
+    """Give the checks declared so far on ``task`` (or ``only`` those) the hints of ``explain``.
+
+    See :func:`with_hint`.
+    """
+    task.checks = [
+        dataclasses.replace(c, run=with_hint(c.run, explain)) if not only or c.name in only else c
+        for c in task.checks
+    ]
 
 
 @contextlib.contextmanager

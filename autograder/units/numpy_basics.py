@@ -177,18 +177,14 @@ t.add(
 t.add(
     "hidden",
     1,
-    cl.with_hint(
-        cl.hidden_values(
-            lambda rng: [
-                (rng.random(tuple(int(n) for n in rng.integers(2, 6, 3))),) for _ in range(3)
-            ],
-            name="image2vector(image)",
-        ),
-        cl.fixed_size_hint("image.shape"),
+    cl.hidden_values(
+        lambda rng: [(rng.random(tuple(int(n) for n in rng.integers(2, 6, 3))),) for _ in range(3)],
+        name="image2vector(image)",
     ),
     "works for images of any size",
     hidden=True,
 )
+cl.explain_all(t, cl.fixed_size_hint("image.shape"))
 
 # ----------------------------------------------------------------- 2.5 normalize_rows
 t = UNIT.task("2.5", "normalize_rows", "divide each row by its norm", aliases=("normalizeRows",))
@@ -338,10 +334,8 @@ for task_id, fn, title in (
     t.add(
         "hidden",
         1,
-        cl.with_hint(
-            cl.hidden_values(lambda rng: [_lr_case(rng) for _ in range(2)], name="(grads, cost)"),
-            cl.fixed_size_hint("X.shape"),
-        ),
+        cl.hidden_values(lambda rng: [_lr_case(rng) for _ in range(2)], name="(grads, cost)"),
         "matches the reference on random problems",
         hidden=True,
     )
+    cl.explain_all(t, cl.fixed_size_hint("X.shape"), only=("values", "hidden"))
