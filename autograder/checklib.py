@@ -119,6 +119,30 @@ def same_shape_as_input(inputs: Sequence[Any], name: str = "the result") -> Chec
     return run
 
 
+def compare_returned(
+    got: Any, expected: Any, name: str, names: Sequence[str] | None = None, **options: Any
+) -> None:
+    """:func:`compare`, naming the items of a returned tuple as the course does.
+
+    Args:
+        got: the student's result.
+        expected: the expected result.
+        name: the result's name (``propagate()`` when ``names`` are given).
+        names: the names of the returned tuple's items (``("grads", "cost")``), or None.
+        **options: ``rtol``, ``atol``, ``hint``, ``kind`` for :func:`compare`.
+    """
+    if names is None:
+        compare(got, expected, name, **options)
+        return
+    if not isinstance(got, tuple | list) or len(got) != len(names):
+        raise CheckFailure(
+            f"{name} should return a tuple ({', '.join(names)}) but returned {describe(got)}.",
+            kind="type",
+        )
+    for g, e, item in zip(got, expected, names):
+        compare(g, e, item, **options)
+
+
 def visible_values(
     key: str,
     cases: Sequence[Args],
@@ -128,6 +152,8 @@ def visible_values(
     rtol: float = RTOL,
     atol: float = ATOL,
     hint: str | None = None,
+    kwargs: dict[str, Any] | None = None,
+    names: Sequence[str] | None = None,
 ) -> CheckFn:
     """Compare outputs on fixed visible inputs with stored expected values.
 
@@ -139,14 +165,17 @@ def visible_values(
         rtol: relative tolerance.
         atol: absolute tolerance.
         hint: hint on failure.
+        kwargs: keyword arguments of every call.
+        names: the names of a returned tuple's items (see :func:`compare_returned`).
     """
+    kw = dict(kwargs or {})
 
     def run(ctx: Context) -> str | None:
         fn = function or ctx.task.function
-        expected = ctx.expected(key, lambda ref: [ref(fn)(*args) for args in cases])
+        expected = ctx.expected(key, lambda ref: [ref(fn)(*args, **kw) for args in cases])
         for args, exp in zip(cases, expected):
-            got = ctx.call_fn(fn, *args)
-            compare(got, exp, name, rtol=rtol, atol=atol, hint=hint)
+            got = ctx.call_fn(fn, *args, **kw)
+            compare_returned(got, exp, name, names, rtol=rtol, atol=atol, hint=hint)
         return None
 
     return run
@@ -159,16 +188,22 @@ def hidden_values(
     rtol: float = RTOL,
     atol: float = ATOL,
     hint: str | None = None,
+    kwargs: dict[str, Any] | None = None,
+    names: Sequence[str] | None = None,
 ) -> CheckFn:
-    """Compare outputs with the reference on fresh random inputs drawn at grading time."""
+    """Compare outputs with the reference on fresh random inputs drawn at grading time.
+
+    ``kwargs`` and ``names`` as for :func:`visible_values`.
+    """
+    kw = dict(kwargs or {})
 
     def run(ctx: Context) -> str | None:
         ref = ctx.ref()
         cases = make_cases(ctx.rng)
         for args in cases:
-            exp = ref(*args)
-            got = ctx.call(*args)
-            compare(got, exp, name, rtol=rtol, atol=atol, hint=hint, kind="hidden")
+            exp = ref(*args, **kw)
+            got = ctx.call(*args, **kw)
+            compare_returned(got, exp, name, names, rtol=rtol, atol=atol, hint=hint, kind="hidden")
         return f"{len(cases)} random inputs"
 
     return run

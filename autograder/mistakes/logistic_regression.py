@@ -1,10 +1,11 @@
 """Known mistakes for unit 3 (logistic regression), as variants of the reference.
 
-A mistake replaces one function; the other functions stay the reference's, so the list of
-failed checks shows what the mistake itself breaks. Entries with ``fails=""`` are forms the
-course accepts and the kit only advises against. Entries that fail a ``prints`` check print
-nothing themselves: the engine re-runs a candidate mistake to name it, and its output would
-reach the grader's own.
+Each entry: the function (by its partial), an id, the mistake as a teacher would name it; the
+changes to the reference's source; the checks it fails and the hint the student gets. A
+mistake replaces one function, the others stay the reference's. Entries with no ``fails`` are
+the course's own forms: full marks, and the kit's ``advice``. Entries that fail a ``prints``
+check print nothing themselves: the engine re-runs a candidate mistake to name it, and what it
+printed would reach the grader's own output.
 """
 
 from functools import partial
@@ -21,312 +22,143 @@ UPDATE = "w = w - learning_rate * dw\n        b = b - learning_rate * db"
 PREDICTION = "(A > 0.5).astype(np.float64)"
 Z = "sigmoid(np.dot(w.T, X) + b)"
 ALL_TRAINING = "structure values uses_arguments prints"
+PRINT_COST = '            if print_cost:\n                print(f"Cost after iteration {i}: {float(cost):f}")\n'
+PRINT_TRAIN = '        print(f"train accuracy: {train_accuracy:.1f} %")\n'
+PRINT_TEST = '        print(f"test accuracy: {test_accuracy:.1f} %")\n'
 NOTEBOOK_DATA = (
     "train_set_x = np.array([[1.0, -1.0, 2.0, -2.0], [0.5, 0.0, -0.5, 1.0], [0.0, 1.0, 0.0, -1.0]])"
     "\ntrain_set_y = np.array([[1.0, 0.0, 1.0, 0.0]])\n\n\ndef model("
 )
-cost_no_mean = prop(
-    "cost_no_mean", "cost without 1/m", (COST, COST[:-4]), fails="values gradcheck hidden"
-)
-grads_no_mean = prop(
-    "grads_no_mean",
-    "divides the cost by m but not the gradients",
-    ("np.dot(X, dZ.T) / m", "np.dot(X, dZ.T)"),
-    ("np.sum(dZ) / m", "np.sum(dZ)"),
-    fails="values gradcheck hidden",
-    message="match the numeric gradient",
-)
-no_log_1_minus = prop(
-    "no_log_1_minus",
-    "cost without the (1 - Y) log(1 - A) term",
-    (" + (1 - Y) * np.log(1 - A)", ""),
-    fails="values gradcheck hidden",
-    hint="J needs both Y log A and (1 - Y) log(1 - A).",
-)
+
+# fmt: off
+cost_no_mean = prop("cost_no_mean", "cost without 1/m",
+                    (COST, COST[:-4]),
+                    fails="values gradcheck hidden")
+grads_no_mean = prop("grads_no_mean", "divides the cost by m but not the gradients",
+                     ("np.dot(X, dZ.T) / m", "np.dot(X, dZ.T)"), ("np.sum(dZ) / m", "np.sum(dZ)"),
+                     fails="values gradcheck hidden", message="match the numeric gradient")
+no_log_1_minus = prop("no_log_1_minus", "cost without the (1 - Y) log(1 - A) term",
+                      (" + (1 - Y) * np.log(1 - A)", ""),
+                      fails="values gradcheck hidden", hint="J needs both Y log A and (1 - Y) log(1 - A).")
 
 MISTAKES = [
-    sig(
-        "column",
-        "reshapes the result into a column",
-        (SIGMOID, f"{SIGMOID}.reshape(-1, 1)"),
-        fails="shape",
-        message="but should be",
-    ),
-    sig(
-        "sign",
-        "np.exp(z) instead of np.exp(-z)",
+    sig("column", "reshapes the result into a column",
+        (SIGMOID, "return 1 / (1 + np.exp(-z)).reshape(-1, 1)"),
+        fails="shape", message="but should be"),
+    sig("sign", "np.exp(z) instead of np.exp(-z)",
         (SIGMOID, "return 1 / (1 + np.exp(z))"),
-        fails="values hidden",
-        hint="sigma(z) = 1 / (1 + e^(-z)): mind the minus sign.",
-    ),
-    sig(
-        "math_exp",
-        "math.exp, which takes one number, on an array",
+        fails="values hidden", hint="sigma(z) = 1 / (1 + e^(-z)): mind the minus sign."),
+    sig("math_exp", "math.exp, which takes one number, on an array",
         ("def sigmoid(", "import math\n\n\ndef sigmoid("),
         (SIGMOID, "return 1 / (1 + math.exp(-z))"),
-        fails="shape values hidden",
-        message="sigmoid() calls math.exp, which takes one number",
-    ),
-    init(
-        "flat",
-        "w = np.zeros(dim), a flat vector",
-        (W_ZEROS, "w = np.zeros(dim)"),
-        fails="w_shape",
-        message="(dim, 1)",
-    ),
-    init(
-        "int_w",
-        "w of integer zeros",
-        (W_ZEROS, "w = np.zeros((dim, 1), dtype=int)"),
-        fails="w_shape",
-        message="should hold floating-point numbers",
-    ),
-    init(
-        "tuple_b",
-        "b = 0.0, with a trailing comma (a tuple)",
-        ("b = 0.0\n", "b = 0.0,\n"),
-        fails="b_float",
-        message="should be a number but is tuple",
-    ),
-    init(
-        "random",
-        "small random weights instead of zeros",
-        (W_ZEROS, "w = np.random.randn(dim, 1) * 0.01"),
-        fails="values",
-        message="w does not match the expected values",
-    ),
-    prop(
-        "matrix_cost",
-        "cost as a (1, 1) array from np.dot",
-        (COST, "-(np.dot(Y, np.log(A).T) + np.dot(1 - Y, np.log(1 - A).T)) / m"),
-        ('"db": float(db)}, float(cost)', '"db": float(db)}, cost'),
-        fails="structure",
-        message="should be a number (a float or 0-d array) but is an array of shape (1, 1)",
-    ),
-    prop(
-        "flat_dw",
-        "dw = np.sum(X * (A - Y), axis=1) / m, a flat vector",
-        ("np.dot(X, dZ.T)", "np.sum(X * dZ, axis=1)"),
-        fails="structure",
-        message="has shape (2,) but should be (2, 1)",
-    ),
-    prop(
-        "db_not_summed",
-        "db = (A - Y) / m without the sum over the examples",
-        ("np.sum(dZ) / m", "dZ / m"),
-        ('"db": float(db)', '"db": db'),
-        fails="structure values gradcheck hidden",
-        hint="db is one number: the sum of A - Y over the m examples, divided by m.",
-    ),
-    combine(
-        "no_mean",
-        "forgets 1/m everywhere (consistent: passes the gradient check)",
-        cost_no_mean,
-        grads_no_mean,
-        fails="values hidden",
-        hint="J, dw and db are averages over the m examples: divide by m.",
-    ),
+        fails="shape values hidden", message="sigmoid() calls math.exp, which takes one number"),
+    init("flat", "w = np.zeros(dim), a flat vector",
+         (W_ZEROS, "w = np.zeros(dim)"),
+         fails="w_shape", message="(dim, 1)"),
+    init("int_w", "w of integer zeros",
+         (W_ZEROS, "w = np.zeros((dim, 1), dtype=int)"),
+         fails="w_shape", message="should hold floating-point numbers"),
+    init("tuple_b", "b = 0.0, with a trailing comma (a tuple)",
+         ("b = 0.0\n", "b = 0.0,\n"),
+         fails="b_float", message="should be a number but is tuple"),
+    init("random", "small random weights instead of zeros",
+         (W_ZEROS, "w = np.random.randn(dim, 1) * 0.01"),
+         fails="values", message="w does not match the expected values"),
+    prop("matrix_cost", "cost as a (1, 1) array from np.dot",
+         (COST, "-(np.dot(Y, np.log(A).T) + np.dot(1 - Y, np.log(1 - A).T)) / m"),
+         ('"db": float(db)}, float(cost)', '"db": float(db)}, cost'),
+         fails="structure", message="should be a number (a float or 0-d array) but is an array of shape (1, 1)"),
+    prop("flat_dw", "dw = np.sum(X * (A - Y), axis=1) / m, a flat vector",
+         ("np.dot(X, dZ.T)", "np.sum(X * dZ, axis=1)"),
+         fails="structure", message="has shape (2,) but should be (2, 1)"),
+    prop("db_not_summed", "db = (A - Y) / m without the sum over the examples",
+         ("np.sum(dZ) / m", "dZ / m"), ('"db": float(db)', '"db": db'),
+         fails="structure values gradcheck hidden", hint="db is one number: the sum of A - Y, over m."),
+    combine("no_mean", "forgets 1/m everywhere (consistent: passes the gradient check)",
+            cost_no_mean, grads_no_mean,
+            fails="values hidden", hint="J, dw and db are averages over the m examples: divide by m."),
     cost_no_mean,
     grads_no_mean,
     no_log_1_minus,
-    combine(
-        "hint_cost",
-        "the one-example loss -Y log A summed: no (1 - Y) log(1 - A) term and no 1/m",
-        cost_no_mean,
-        no_log_1_minus,
-        fails="values gradcheck hidden",
-        hint="J = -(1/m) sum(Y log A + (1 - Y) log(1 - A)): both terms, and the average.",
-    ),
-    prop(
-        "comma_for_plus",
-        "a comma for the plus: np.sum(Y log A, (1 - Y) log(1 - A))",
-        (" + (1 - Y) * np.log(1 - A)", ", (1 - Y) * np.log(1 - A)"),
-        fails="structure values gradcheck hidden",
-        message="the second one is the axis",
-    ),
-    prop(
-        "exp_sign",
-        "A = 1 / (1 + np.exp(w.T X + b)): the sign of the exponent",
-        (Z, "1 / (1 + np.exp(np.dot(w.T, X) + b))"),
-        fails="values gradcheck hidden",
-        message="does not match",
-    ),
-    prop(
-        "missing_transpose",
-        "np.dot(w, X) instead of np.dot(w.T, X)",
-        ("w.T, X", "w, X"),
-        fails="structure values gradcheck hidden",
-        message="missing .T",
-    ),
-    prop(
-        "fixed_m",
-        "hard-codes m = 3 (the visible example's size)",
-        ("m = X.shape[1]\n", "m = 3\n"),
-        fails="hidden",
-        message="m = 3",
-    ),
-    opt(
-        "silent",
-        "does not print the recorded costs as the course does",
-        (
-            '            if print_cost:\n                print(f"Cost after iteration {i}: {float(cost):f}")\n',
-            "",
-        ),
-        fails="prints",
-        hint="in the i % 100 == 0 block: if print_cost: print the iteration and the cost.",
-    ),
-    opt(
-        "array_costs",
-        "returns costs as a numpy array",
+    combine("hint_cost", "the one-example loss -Y log A summed: no (1 - Y) log(1 - A) term and no 1/m",
+            cost_no_mean, no_log_1_minus,
+            fails="values gradcheck hidden", hint="J = -(1/m) sum(Y log A + (1 - Y) log(1 - A))."),
+    prop("comma_for_plus", "a comma for the plus: np.sum(Y log A, (1 - Y) log(1 - A))",
+         (" + (1 - Y) * np.log(1 - A)", ", (1 - Y) * np.log(1 - A)"),
+         fails="structure values gradcheck hidden", message="the second one is the axis"),
+    prop("exp_sign", "A = 1 / (1 + np.exp(w.T X + b)): the sign of the exponent",
+         (Z, "1 / (1 + np.exp(np.dot(w.T, X) + b))"),
+         fails="values gradcheck hidden", message="does not match"),
+    prop("missing_transpose", "np.dot(w, X) instead of np.dot(w.T, X)",
+         ("w.T, X", "w, X"),
+         fails="structure values gradcheck hidden", message="missing .T"),
+    prop("fixed_m", "hard-codes m = 3 (the visible example's size)",
+         ("m = X.shape[1]\n", "m = 3\n"),
+         fails="hidden", message="m = 3"),
+    opt("silent", "does not print the recorded costs as the course does",
+        (PRINT_COST, ""),
+        fails="prints", hint="in the i % 100 == 0 block: if print_cost: print i and the cost."),
+    opt("array_costs", "returns costs as a numpy array",
         ("return params, grads, costs", "return params, grads, np.array(costs)"),
-        fails="structure",
-        message="costs should be a Python list",
-    ),
-    opt(
-        "fixed_learning_rate",
-        "hard-codes learning_rate = 0.009",
-        (UPDATE, UPDATE.replace("learning_rate", "0.009")),
-        fails="uses_arguments",
-        hint="use the learning_rate argument.",
-    ),
-    opt(
-        "fixed_iterations",
-        "hard-codes 100 iterations",
+        fails="structure", message="costs should be a Python list"),
+    opt("fixed_learning_rate", "hard-codes learning_rate = 0.009",
+        (UPDATE, "w = w - 0.009 * dw\n        b = b - 0.009 * db"),
+        fails="uses_arguments", hint="use the learning_rate argument."),
+    opt("fixed_iterations", "hard-codes 100 iterations",
         ("in range(num_iterations):", "in range(100):"),
-        fails="uses_arguments",
-        message="params['w'] does not match",
-    ),
-    opt(
-        "first_cost_only",
-        "records the cost only at i == 0",
+        fails="uses_arguments", message="params['w'] does not match"),
+    opt("first_cost_only", "records the cost only at i == 0",
         ("if i % 100 == 0:\n", "if i == 0:\n"),
-        fails="uses_arguments",
-        hint="record the cost every 100 iterations: i % 100 == 0.",
-    ),
-    opt(
-        "b_with_dw",
-        "updates b with dw",
+        fails="uses_arguments", hint="record the cost every 100 iterations: i % 100 == 0."),
+    opt("b_with_dw", "updates b with dw",
         ("b = b - learning_rate * db", "b = b - learning_rate * dw"),
-        fails=f"{ALL_TRAINING} hidden",
-        message="raised",
-    ),
-    opt(
-        "ascent",
-        "w + learning_rate * dw (walks uphill)",
-        (UPDATE, UPDATE.replace(" - ", " + ")),
-        fails="values uses_arguments hidden",
-        hint="step against the gradient: w = w - learning_rate * dw.",
-    ),
-    opt(
-        "tuple_b",
-        "b = b - learning_rate * db, with a trailing comma (a tuple)",
+        fails="structure values uses_arguments prints hidden", message="raised"),
+    opt("ascent", "w + learning_rate * dw (walks uphill)",
+        (UPDATE, "w = w + learning_rate * dw\n        b = b + learning_rate * db"),
+        fails="values uses_arguments hidden", hint="step against the gradient: w - learning_rate * dw."),
+    opt("tuple_b", "b = b - learning_rate * db, with a trailing comma (a tuple)",
         ("learning_rate * db\n", "learning_rate * db,\n"),
-        fails=f"{ALL_TRAINING} hidden",
-        message="tuple",
-    ),
-    pred(
-        "booleans",
-        "returns the boolean array A > 0.5",
-        (PREDICTION, "A > 0.5"),
-        fails="shape",
-        message="should hold floating-point numbers but has dtype bool",
-    ),
-    pred(
-        "at_least",
-        "A >= 0.5 (predicts 1 at the threshold)",
-        ("(A > 0.5).astype", "(A >= 0.5).astype"),
-        fails="threshold",
-        message="have A = 0.5 exactly",
-    ),
-    pred(
-        "no_sigmoid",
-        "thresholds z = w.T X + b at 0.5: the sigmoid is missing",
-        (Z, "np.dot(w.T, X) + b"),
-        fails="values hidden",
-        hint="threshold the probability A = sigmoid(z), not z.",
-    ),
-    pred(
-        "no_bias",
-        "leaves out the bias: A = sigmoid(w.T X)",
-        (Z, "sigmoid(np.dot(w.T, X))"),
-        fails="values hidden",
-        hint="A = sigmoid(np.dot(w.T, X) + b).",
-    ),
-    pred(
-        "flat",
-        "returns a flat (m,) vector",
-        (f"return {PREDICTION}", "return (A[0] > 0.5).astype(np.float64)"),
-        fails="shape",
-        message="has shape (3,) but should be (1, 3)",
-    ),
-    model(
-        "silent",
-        "does not print the costs and the accuracies as the course does",
-        ("learning_rate, print_cost\n", "learning_rate\n"),
-        ('        print(f"train accuracy: {train_accuracy:.1f} %")\n', ""),
-        ('        print(f"test accuracy: {test_accuracy:.1f} %")\n', ""),
-        fails="prints",
-        hint="pass print_cost on to optimize, then print 100 - mean(|Y_prediction - Y|) * 100 per set.",
-    ),
-    model(
-        "no_echo",
-        "leaves learning_rate and num_iterations out of the dict",
-        (
-            '        "learning_rate": learning_rate,\n        "num_iterations": num_iterations,\n',
-            "",
-        ),
-        fails="structure",
-        message="missing keys ['learning_rate', 'num_iterations']",
-    ),
-    model(
-        "input_size",
-        "hard-codes the course's input size 12288 (64 x 64 x 3 cat pictures)",
-        ("initialize_with_zeros(X_train.shape[0])", "initialize_with_zeros(12288)"),
-        fails=ALL_TRAINING,
-        message="initialize_with_zeros(12288)",
-    ),
-    model(
-        "notebook_data",
-        "trains on the notebook's train_set_x and train_set_y instead of its arguments",
-        ("def model(", NOTEBOOK_DATA),
-        (
-            "w, b, X_train, Y_train, num_iterations",
-            "w, b, train_set_x, train_set_y, num_iterations",
-        ),
-        fails="values uses_arguments",
-        hint="train on the arguments X_train, Y_train: the grader passes other data.",
-    ),
-    model(
-        "hard_coded",
-        "passes 2000 and 0.5 to optimize instead of its arguments",
-        ("num_iterations, learning_rate, print_cost\n", "2000, 0.5, print_cost\n"),
-        fails="uses_arguments",
-        hint="pass num_iterations and learning_rate on to optimize().",
-    ),
-    model(
-        "swapped_sets",
-        "predicts the test set with X_train and the training set with X_test",
-        (
-            "(w, b, X_test)\n    Y_prediction_train = predict(w, b, X_train)",
-            "(w, b, X_train)\n    Y_prediction_train = predict(w, b, X_test)",
-        ),
-        fails="structure values uses_arguments prints",
-        message="(1, m_test)",
-    ),
-    model(
-        "initial_params",
-        "returns the initial w and b instead of the trained ones",
-        ('    w = params["w"]\n    b = params["b"]\n', ""),
-        ("predict(w, b, X_test)", 'predict(params["w"], params["b"], X_test)'),
-        ("predict(w, b, X_train)", 'predict(params["w"], params["b"], X_train)'),
-        fails="values uses_arguments",
-        hint='return params["w"] and params["b"] from optimize().',
-    ),
-    mistake(
-        "model",
-        "inlined",
-        "copies the training loop into model instead of calling optimize",
-        """
+        fails="structure values uses_arguments prints hidden", message="tuple"),
+    pred("booleans", "returns the boolean array A > 0.5",
+         (PREDICTION, "A > 0.5"),
+         fails="shape", message="should hold floating-point numbers but has dtype bool"),
+    pred("at_least", "A >= 0.5 (predicts 1 at the threshold)",
+         ("(A > 0.5).astype", "(A >= 0.5).astype"),
+         fails="threshold", message="have A = 0.5 exactly"),
+    pred("no_sigmoid", "thresholds z = w.T X + b at 0.5: the sigmoid is missing",
+         (Z, "np.dot(w.T, X) + b"),
+         fails="values hidden", hint="threshold the probability A = sigmoid(z), not z."),
+    pred("no_bias", "leaves out the bias: A = sigmoid(w.T X)",
+         (Z, "sigmoid(np.dot(w.T, X))"),
+         fails="values hidden", hint="A = sigmoid(np.dot(w.T, X) + b)."),
+    pred("flat", "returns a flat (m,) vector",
+         ("return (A > 0.5).astype(np.float64)", "return (A[0] > 0.5).astype(np.float64)"),
+         fails="shape", message="has shape (3,) but should be (1, 3)"),
+    model("silent", "does not print the costs and the accuracies as the course does",
+          ("learning_rate, print_cost\n", "learning_rate\n"), (PRINT_TRAIN, ""), (PRINT_TEST, ""),
+          fails="prints", hint="pass print_cost to optimize; print 100 - mean(|Y_prediction - Y|) * 100."),
+    model("no_echo", "leaves learning_rate and num_iterations out of the dict",
+          ('        "learning_rate": learning_rate,\n        "num_iterations": num_iterations,\n', ""),
+          fails="structure", message="missing keys ['learning_rate', 'num_iterations']"),
+    model("input_size", "hard-codes the course's input size 12288 (64 x 64 x 3 cat pictures)",
+          ("initialize_with_zeros(X_train.shape[0])", "initialize_with_zeros(12288)"),
+          fails=ALL_TRAINING, message="initialize_with_zeros(12288)"),
+    model("notebook_data", "trains on the notebook's train_set_x and train_set_y, not its arguments",
+          ("def model(", NOTEBOOK_DATA), ("X_train, Y_train, num_iterations", "train_set_x, train_set_y, num_iterations"),
+          fails="values uses_arguments", hint="train on the arguments X_train, Y_train: graders pass other data."),
+    model("hard_coded", "passes 2000 and 0.5 to optimize instead of its arguments",
+          ("num_iterations, learning_rate, print_cost\n", "2000, 0.5, print_cost\n"),
+          fails="uses_arguments", hint="pass num_iterations and learning_rate on to optimize()."),
+    model("swapped_sets", "predicts the test set with X_train and the training set with X_test",
+          ("(w, b, X_test)\n    Y_prediction_train = predict(w, b, X_train)",
+           "(w, b, X_train)\n    Y_prediction_train = predict(w, b, X_test)"),
+          fails=ALL_TRAINING, message="(1, m_test)"),
+    model("initial_params", "returns the initial w and b instead of the trained ones",
+          ('    w = params["w"]\n    b = params["b"]\n', ""),
+          ("predict(w, b, X_test)", 'predict(params["w"], params["b"], X_test)'),
+          ("predict(w, b, X_train)", 'predict(params["w"], params["b"], X_train)'),
+          fails="values uses_arguments", hint='return params["w"] and params["b"] from optimize().'),
+    mistake("model", "inlined", "copies the training loop into model instead of calling optimize", """
 def model(X_train, Y_train, X_test, Y_test, num_iterations=2000, learning_rate=0.5, print_cost=False):
     w, b = initialize_with_zeros(X_train.shape[0])
     costs = []
@@ -345,40 +177,22 @@ def model(X_train, Y_train, X_test, Y_test, num_iterations=2000, learning_rate=0
     return {"costs": costs, "Y_prediction_test": Y_prediction_test,
             "Y_prediction_train": Y_prediction_train, "w": w, "b": b,
             "learning_rate": learning_rate, "num_iterations": num_iterations}
-""",
-        "calls_building_blocks",
-        message="never calls optimize()",
-    ),
+""", "calls_building_blocks", message="never calls optimize()"),
     # The course's own forms: full marks, and the kit's advice.
-    sig(
-        "ratio_form",
-        "e^z / (1 + e^z), nan at z = 1000",
+    sig("ratio_form", "e^z / (1 + e^z), nan at z = 1000",
         (SIGMOID, "return np.exp(z) / (1 + np.exp(z))"),
-        advice="nan",
-    ),
-    init(
-        "int_b",
-        "b = 0, an int (the 2017-2020 template)",
-        ("b = 0.0\n", "b = 0\n"),
-        advice="the float 0.0",
-    ),
-    opt(
-        "in_place",
-        "w -= learning_rate * dw modifies the caller's w",
-        ("    w = copy.deepcopy(w)\n", ""),
-        ("w = w - learning_rate", "w -= learning_rate"),
-        advice="changed its argument w in place",
-    ),
-    model(
-        "inline_init",
-        "initializes w and b inline",
-        (
-            "w, b = initialize_with_zeros(X_train.shape[0])",
-            "w, b = np.zeros((X_train.shape[0], 1)), 0.0",
-        ),
-        advice="does not call initialize_with_zeros()",
-    ),
+        advice="nan"),
+    init("int_b", "b = 0, an int (the 2017-2020 template)",
+         ("b = 0.0\n", "b = 0\n"),
+         advice="the float 0.0"),
+    opt("in_place", "w -= learning_rate * dw modifies the caller's w",
+        ("    w = copy.deepcopy(w)\n", ""), ("w = w - learning_rate", "w -= learning_rate"),
+        advice="changed its argument w in place"),
+    model("inline_init", "initializes w and b inline",
+          ("initialize_with_zeros(X_train.shape[0])", "np.zeros((X_train.shape[0], 1)), 0.0"),
+          advice="does not call initialize_with_zeros()"),
 ]
+# fmt: on
 
 
 #: Checks that no realistic mistake fails alone, with the reason (see tests/test_mistakes.py).

@@ -1,9 +1,7 @@
-"""Checks of unit 1, derivatives: finite differences, a computation graph, gradient descent.
+"""Checks of unit 1, derivatives (kit-only: the course teaches it without a notebook).
 
-A kit-only unit (the course teaches it in lectures, without a notebook): the kit's standard.
-Functions given to student code (``f``, ``J``, ``dJ``) are
-:class:`autograder.lesson_functions.LessonFunction` objects: callables that carry only a
-name, never a live grader object.
+Functions given to student code (``f``, ``J``, ``dJ``) are :class:`LessonFunction` objects:
+callables that carry only a name, never a live grader object.
 """
 
 from __future__ import annotations
@@ -33,6 +31,8 @@ GRAPH_KEYS = ("dv", "du", "da", "db", "dc")
 GRAPH_POINTS = ((5.0, 3.0, 2.0), (-1.5, 0.25, 4.0), (0.0, -2.0, 0.5), (2.5, 7.0, -3.0))
 
 Case = tuple[tuple[Any, ...], dict[str, Any]]
+LESSON = [((f, a), {}) for f in (TRIPLE, SQUARE) for a in (2.0, 5.0)]
+NUDGES = [((SQUARE, 2.0), {"epsilon": 0.1}), ((CUBE, 1.0), {"epsilon": 0.5})]
 
 
 def _compare_cases(key: str, cases: Sequence[Case], name: str, hint: str | None = None):
@@ -52,11 +52,8 @@ def _compare_cases(key: str, cases: Sequence[Case], name: str, hint: str | None 
 
 def _returns_number(ctx: Context) -> None:
     """returns a single number, not an array or a list."""
-    expect_float(
-        ctx.call(SQUARE, 2.0),
-        f"{ctx.task.function}(f, 2.0)",
-        hint="return the quotient itself, a number; np.diff returns an array.",
-    )
+    hint = "return the quotient itself, a number; np.diff returns an array."
+    expect_float(ctx.call(SQUARE, 2.0), f"{ctx.task.function}(f, 2.0)", hint=hint)
 
 
 def _difference_hidden_cases(rng: np.random.Generator) -> list[tuple[Any, ...]]:
@@ -64,54 +61,27 @@ def _difference_hidden_cases(rng: np.random.Generator) -> list[tuple[Any, ...]]:
     return [(LessonFunction(str(n)), float(rng.uniform(0.5, 3.0))) for n in names]
 
 
-for task_id, fn, title, values_hint in (
-    (
-        "1.1",
-        "forward_difference",
-        "slope by a forward nudge",
-        "(f(a + epsilon) - f(a)) / epsilon, unrounded.",
-    ),
-    (
-        "1.2",
-        "centered_difference",
-        "slope by a two-sided nudge",
-        "(f(a + epsilon) - f(a - epsilon)) / (2 * epsilon): the points are 2 epsilon apart.",
-    ),
-):
+def _difference_task(task_id: str, fn: str, title: str, hint: str) -> None:
+    """Tasks 1.1 and 1.2: the same checks for two difference quotients."""
     t = UNIT.task(task_id, fn, title, course=False)
     t.add("returns_number", 1, _returns_number)
-    t.add(
-        "values",
-        2,
-        _compare_cases(
-            f"{fn}/values",
-            [((f, a), {}) for f in (TRIPLE, SQUARE) for a in (2.0, 5.0)],
-            f"{fn}(f, a)",
-            values_hint,
-        ),
-        "the lesson's examples: f(a) = 3a at a = 2 and 5, f(a) = a^2 at a = 2 and 5",
-    )
-    t.add(
-        "uses_epsilon",
-        1,
-        _compare_cases(
-            f"{fn}/epsilon",
-            [((SQUARE, 2.0), {"epsilon": 0.1}), ((CUBE, 1.0), {"epsilon": 0.5})],
-            f"{fn}(f, a, epsilon)",
-            "nudge by the epsilon argument, not by a fixed 0.001.",
-        ),
-        "uses its epsilon argument (epsilon = 0.1 and 0.5)",
-        kind="values",
-    )
-    t.add(
-        "hidden",
-        2,
-        cl.hidden_values(
-            _difference_hidden_cases, name=f"{fn}(f, a)", hint="return the unrounded quotient."
-        ),
-        "matches the reference for other functions and points (default epsilon)",
-        hidden=True,
-    )
+    values = _compare_cases(f"{fn}/values", LESSON, f"{fn}(f, a)", hint)
+    description = "the lesson's examples: f(a) = 3a at a = 2 and 5, f(a) = a^2 at a = 2 and 5"
+    t.add("values", 2, values, description)
+    hint = "nudge by the epsilon argument, not by a fixed 0.001."
+    nudges = _compare_cases(f"{fn}/epsilon", NUDGES, f"{fn}(f, a, epsilon)", hint)
+    description = "uses its epsilon argument (epsilon = 0.1 and 0.5)"
+    t.add("uses_epsilon", 1, nudges, description, kind="values")
+    hint = "return the unrounded quotient."
+    hidden = cl.hidden_values(_difference_hidden_cases, name=f"{fn}(f, a)", hint=hint)
+    description = "matches the reference for other functions and points (default epsilon)"
+    t.add("hidden", 2, hidden, description, hidden=True)
+
+
+hint = "(f(a + epsilon) - f(a)) / epsilon, unrounded."
+_difference_task("1.1", "forward_difference", "slope by a forward nudge", hint)
+hint = "(f(a + epsilon) - f(a - epsilon)) / (2 * epsilon): the points are 2 epsilon apart."
+_difference_task("1.2", "centered_difference", "slope by a two-sided nudge", hint)
 
 # ----------------------------------------------------------------- 1.3 graph_forward
 t = UNIT.task("1.3", "graph_forward", "forward pass of J = 3(a + bc)", course=False)
@@ -122,11 +92,9 @@ def _graph_forward_type(ctx: Context) -> None:
     """returns a tuple (u, v, J) of three numbers."""
     out = ctx.call(5.0, 3.0, 2.0)
     if not isinstance(out, tuple):
-        raise CheckFailure(
-            f"graph_forward() should return a tuple (u, v, J) but returned {describe(out)}.",
-            hint="return u, v, J  (a tuple), not an array or a list.",
-            kind="type",
-        )
+        detail = f"graph_forward() should return a tuple (u, v, J) but returned {describe(out)}."
+        hint = "return u, v, J  (a tuple), not an array or a list."
+        raise CheckFailure(detail, hint=hint, kind="type")
     for label, value in zip(("u", "v", "J"), expect_tuple(out, "graph_forward()", 3)):
         expect_float(value, label)
 
@@ -168,11 +136,8 @@ def _graph_backward_structure(ctx: Context) -> None:
 def _graph_backward_keys(out: Any) -> dict[str, Any]:
     """The five derivatives of the output (extra keys are the structure check's business)."""
     if not isinstance(out, dict) or not all(k in out for k in GRAPH_KEYS):
-        raise CheckFailure(
-            f"graph_backward() should return a dict with the keys {list(GRAPH_KEYS)} but "
-            f"returned {describe(out)}.",
-            kind="structure",
-        )
+        keys = f"graph_backward() should return a dict with the keys {list(GRAPH_KEYS)}"
+        raise CheckFailure(f"{keys} but returned {describe(out)}.", kind="structure")
     return {k: out[k] for k in GRAPH_KEYS}
 
 
@@ -229,48 +194,29 @@ def _gd_structure(ctx: Context) -> None:
     w, costs = expect_tuple(ctx.call(BOWL, BOWL_SLOPE, 0.0), "gradient_descent()", 2)
     expect_float(w, "w")
     if not isinstance(costs, list):
-        raise CheckFailure(
-            f"costs should be a Python list but is {describe(costs)}.",
-            hint="build it with costs = [J(w)] and costs.append(...).",
-            kind="type",
-        )
+        hint = "build it with costs = [J(w)] and costs.append(...)."
+        detail = f"costs should be a Python list but is {describe(costs)}."
+        raise CheckFailure(detail, hint=hint, kind="type")
     if len(costs) != 101:
-        raise CheckFailure(
-            f"with num_iterations = 100, costs should have 101 entries (the cost before any "
-            f"update and after each update) but has {len(costs)}.",
-            hint="costs[0] is J(w0), recorded before the loop.",
-            kind="shape",
-        )
+        detail = "with num_iterations = 100, costs should have 101 entries (the cost before any"
+        detail += f" update and after each update) but has {len(costs)}."
+        hint = "costs[0] is J(w0), recorded before the loop."
+        raise CheckFailure(detail, hint=hint, kind="shape")
     for i, c in enumerate(costs):
         expect_float(c, f"costs[{i}]")
 
 
-t.add(
-    "values",
-    2,
-    _compare_cases(
-        "gradient_descent/values",
-        [((BOWL, BOWL_SLOPE, 0.0), {})],
-        "(w, costs)",
-        hint="w := w - learning_rate * dJ(w); costs[0] = J(w0).",
-    ),
-    "J(w) = (w - 3)^2 + 1 from w0 = 0 with the default arguments",
-)
-t.add(
-    "uses_arguments",
-    1,
-    _compare_cases(
-        "gradient_descent/arguments",
-        [
-            ((QUARTIC, QUARTIC_SLOPE, 2.0), {"learning_rate": 0.05, "num_iterations": 7}),
-            ((BOWL, BOWL_SLOPE, -1.0), {"learning_rate": 0.3, "num_iterations": 12}),
-        ],
-        "(w, costs)",
-        hint="use the learning_rate and num_iterations arguments, not numbers.",
-    ),
-    "respects learning_rate and num_iterations",
-    kind="values",
-)
+hint = "w := w - learning_rate * dJ(w); costs[0] = J(w0)."
+bowl = [((BOWL, BOWL_SLOPE, 0.0), {})]
+values = _compare_cases("gradient_descent/values", bowl, "(w, costs)", hint)
+t.add("values", 2, values, "J(w) = (w - 3)^2 + 1 from w0 = 0 with the default arguments")
+cases = [
+    ((QUARTIC, QUARTIC_SLOPE, 2.0), {"learning_rate": 0.05, "num_iterations": 7}),
+    ((BOWL, BOWL_SLOPE, -1.0), {"learning_rate": 0.3, "num_iterations": 12}),
+]
+hint = "use the learning_rate and num_iterations arguments, not numbers."
+arguments = _compare_cases("gradient_descent/arguments", cases, "(w, costs)", hint)
+t.add("uses_arguments", 1, arguments, "respects learning_rate and num_iterations", kind="values")
 
 
 @t.check("no_iterations", 1, kind="edge")
@@ -280,24 +226,18 @@ def _gd_no_iterations(ctx: Context) -> None:
     try:
         cl.compare(got, (5.0, [BOWL(5.0)]), "(w, costs)", kind="edge")
     except CheckFailure as exc:
-        raise CheckFailure(
-            "with num_iterations = 0, gradient_descent() should return (w0, [J(w0)]).",
-            lines=exc.lines or [("got", describe(got))],
-            hint="record J(w0) before the loop, not inside it.",
-            kind="edge",
-        ) from None
+        detail = "with num_iterations = 0, gradient_descent() should return (w0, [J(w0)])."
+        hint = "record J(w0) before the loop, not inside it."
+        lines = exc.lines or [("got", describe(got))]
+        raise CheckFailure(detail, lines=lines, hint=hint, kind="edge") from None
 
 
-t.add(
-    "hidden",
-    2,
-    cl.hidden_values(
-        lambda rng: [
-            (BOWL, BOWL_SLOPE, float(rng.uniform(-5.0, 10.0))),
-            (QUARTIC, QUARTIC_SLOPE, float(rng.uniform(-1.5, 1.5))),
-        ],
-        name="(w, costs)",
-    ),
-    "matches the reference from random starting points",
-    hidden=True,
-)
+def _starts(rng: np.random.Generator) -> list[tuple[Any, ...]]:
+    return [
+        (BOWL, BOWL_SLOPE, float(rng.uniform(-5.0, 10.0))),
+        (QUARTIC, QUARTIC_SLOPE, float(rng.uniform(-1.5, 1.5))),
+    ]
+
+
+hidden = cl.hidden_values(_starts, name="(w, costs)")
+t.add("hidden", 2, hidden, "matches the reference from random starting points", hidden=True)

@@ -9,6 +9,7 @@ stable values at ±1000) is advice.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -53,9 +54,18 @@ MODEL_DATA = (
 MODEL_ARGS = {"num_iterations": 250, "learning_rate": 0.1}
 #: The outputs of model() that training produces (the others echo its arguments).
 TRAINED = ("costs", "w", "b", "Y_prediction_train", "Y_prediction_test")
-MODEL_KEYS = (*TRAINED[:1], "Y_prediction_test", "Y_prediction_train", "w", "b")
+MODEL_KEYS = ("costs", "Y_prediction_test", "Y_prediction_train", "w", "b")
 MODEL_KEYS += ("learning_rate", "num_iterations")
 W_SHAPE = "the shape of w, (n_x, 1)"
+GC, PGC = ("grads", "cost"), ("params", "grads", "costs")
+
+
+def _array(rng: np.random.Generator) -> np.ndarray:
+    return rng.normal(0, 3, (int(rng.integers(1, 4)), int(rng.integers(1, 6))))
+
+
+def _problems(count: int) -> Callable[[np.random.Generator], list[tuple[Any, ...]]]:
+    return lambda rng: [_problem(rng) for _ in range(count)]
 
 
 def _problem(rng: np.random.Generator, m: int | None = None) -> tuple[Any, ...]:
@@ -68,83 +78,22 @@ def _problem(rng: np.random.Generator, m: int | None = None) -> tuple[Any, ...]:
     return rng.normal(0, 0.5, (n_x, 1)), float(rng.normal(0, 0.5)), rng.normal(0, 1, (n_x, m)), Y
 
 
-def _compare_named(got: Any, exp: tuple, names: str, hint: str | None, kind: str) -> None:
-    """Compare a returned tuple item by item, naming each item as the course does."""
-    if not isinstance(got, tuple | list) or len(got) != len(exp):
-        raise CheckFailure(
-            f"should return a tuple ({names}) but returned {describe(got)}.", kind="type"
-        )
-    for g, e, name in zip(got, exp, names.split(", ")):
-        cl.compare(g, e, name, hint=hint, kind=kind)
-
-
-def _visible(key: str, args: tuple, kwargs: dict[str, Any], names: str, hint: str) -> cl.CheckFn:
-    """Visible check: one call against the stored expected result."""
-
-    def run(ctx: Context) -> None:
-        exp = ctx.expected(key, lambda ref: ref(ctx.task.function)(*args, **kwargs))
-        _compare_named(ctx.call(*args, **kwargs), exp, names, hint, "values")
-
-    return run
-
-
-def _hidden(count: int, names: str, kwargs: dict[str, Any] | None = None) -> cl.CheckFn:
-    """Hidden check: random problems against the reference."""
-
-    def run(ctx: Context) -> str:
-        ref = ctx.ref()
-        for _ in range(count):
-            args = _problem(ctx.rng)
-            _compare_named(
-                ctx.call(*args, **(kwargs or {})),
-                ref(*args, **(kwargs or {})),
-                names,
-                None,
-                "hidden",
-            )
-        return f"{count} random problems"
-
-    return run
-
-
 # ----------------------------------------------------------------- 3.1 sigmoid
 t = UNIT.task("3.1", "sigmoid", "the sigmoid activation")
-t.add(
-    "shape",
-    1,
-    cl.same_shape_as_input([SIG_Z, SIG_ROW, SIG_MAT], "sigmoid(z)"),
-    "returns a float array shaped like z: (2,), (1, 4), (3, 2)",
-)
-t.add(
-    "values",
-    2,
-    cl.visible_values("sigmoid/values", [(SIG_Z,), (SIG_ROW,)], name="sigmoid(z)"),
-    "sigmoid([0, 2]) = [0.5, 0.8808] and a (1, 4) row",
-)
-t.add(
-    "hidden",
-    1,
-    cl.hidden_values(
-        lambda rng: [
-            (rng.normal(0, 3, (int(rng.integers(1, 4)), int(rng.integers(1, 6)))),)
-            for _ in range(3)
-        ],
-        name="sigmoid(z)",
-    ),
-    "matches the reference on random inputs",
-    hidden=True,
-)
+shapes = cl.same_shape_as_input([SIG_Z, SIG_ROW, SIG_MAT], "sigmoid(z)")
+t.add("shape", 1, shapes, "returns a float array shaped like z: (2,), (1, 4), (3, 2)")
+values = cl.visible_values("sigmoid/values", [(SIG_Z,), (SIG_ROW,)], name="sigmoid(z)")
+t.add("values", 2, values, "sigmoid([0, 2]) = [0.5, 0.8808] and a (1, 4) row")
+hidden = cl.hidden_values(lambda rng: [(_array(rng),) for _ in range(3)], name="sigmoid(z)")
+t.add("hidden", 1, hidden, "matches the reference on random inputs", hidden=True)
 cl.explain_all(t, cl.elementwise_hint)
-t.advise("stable_at_extremes")(
-    cl.extreme_inputs(
-        (np.array([-1000.0, 0.0, 1000.0]),),
-        np.array([0.0, 0.5, 1.0]),
-        "sigmoid([-1000, 0, 1000])",
-        "The course never uses such inputs; 1 / (1 + np.exp(-z)) is exact there.",
-        ordinary=((SIG_Z,), cl.stable_sigmoid(SIG_Z)),
-        warnings=False,
-    )
+fix = "The course never uses such inputs; 1 / (1 + np.exp(-z)) is exact there."
+extremes = ((np.array([-1000.0, 0.0, 1000.0]),), np.array([0.0, 0.5, 1.0]))
+ordinary = ((SIG_Z,), cl.stable_sigmoid(SIG_Z))
+advice = cl.extreme_inputs(
+    *extremes, "sigmoid([-1000, 0, 1000])", fix, ordinary=ordinary, warnings=False
 )
+t.advise("stable_at_extremes")(advice)
 
 # ----------------------------------------------------------------- 3.2 initialize_with_zeros
 t = UNIT.task("3.2", "initialize_with_zeros", "zero initial parameters")
@@ -185,21 +134,14 @@ def _propagate_structure(ctx: Context) -> None:
     """returns ({"dw": (n_x, 1) array, "db": number}, cost number)."""
     grads, cost = expect_tuple(ctx.call(*PROP), "propagate()", 2)
     expect_keys(grads, "grads", ("dw", "db"))
-    expect_array(
-        grads["dw"], 'grads["dw"]', (2, 1), shape_text=W_SHAPE, hint="np.dot(X, (A - Y).T) / m."
-    )
+    expect_array(grads["dw"], 'grads["dw"]', (2, 1), shape_text=W_SHAPE, hint="X (A - Y).T / m.")
     expect_float(grads["db"], 'grads["db"]', hint="np.sum(A - Y) / m is a number.")
     expect_float(cost, "cost", hint="np.dot(Y, np.log(A).T) is a (1, 1) array: np.squeeze(...) it.")
 
 
-t.add(
-    "values",
-    2,
-    _visible(
-        "propagate/values", PROP, {}, "grads, cost", "check the 1/m and both terms of the cost."
-    ),
-    "the course's example: cost 5.8015, db 0.00146",
-)
+hint = "check the 1/m and both terms of the cost."
+values = cl.visible_values("propagate/values", [PROP], name="propagate()", names=GC, hint=hint)
+t.add("values", 2, values, "the course's example: cost 5.8015, db 0.00146")
 
 
 @t.check("gradcheck", 3)
@@ -213,9 +155,7 @@ def _propagate_gradcheck(ctx: Context) -> str:
     def cost(w: np.ndarray, b: float, X: np.ndarray, Y: np.ndarray) -> float:
         c = cl.numbers(expect_tuple(ctx.call(w, float(b), X, Y), "propagate()", 2)[1], "cost")
         if c.size != 1:
-            raise CheckFailure(
-                f"cost should be a single number but has shape {c.shape}.", kind="shape"
-            )
+            raise CheckFailure(f"cost should be one number but has shape {c.shape}.", kind="shape")
         return float(c.reshape(-1)[0])
 
     hint = "dw and db must be the derivatives of your cost: same 1/m, same terms."
@@ -235,14 +175,8 @@ def _propagate_gradcheck(ctx: Context) -> str:
     return ", ".join(r.note() for r in worst.values())
 
 
-t.add(
-    "hidden",
-    2,
-    _hidden(3, "grads, cost"),
-    "matches the reference on random problems (m = 1 included)",
-    hidden=True,
-)
-
+hidden = cl.hidden_values(_problems(3), name="propagate()", names=GC)
+t.add("hidden", 2, hidden, "matches the reference on random problems (m = 1 included)", hidden=True)
 cl.explain_all(t, cl.sum_axis_hint)
 cl.explain_all(t, cl.fixed_size_hint("X.shape[1]"))
 
@@ -259,38 +193,19 @@ def _optimize_structure(ctx: Context) -> None:
         expect_array(d[keys[0]], f'{name}["{keys[0]}"]', (2, 1), shape_text=W_SHAPE)
         expect_float(d[keys[1]], f'{name}["{keys[1]}"]')
     if not isinstance(costs, list):
-        raise CheckFailure(
-            f"costs should be a Python list but is {describe(costs)}.",
-            hint="costs = [] before the loop, costs.append(cost) inside it.",
-            kind="type",
-        )
+        hint = "costs = [] before the loop, costs.append(cost) inside it."
+        detail = f"costs should be a Python list but is {describe(costs)}."
+        raise CheckFailure(detail, hint=hint, kind="type")
 
 
-t.add(
-    "values",
-    2,
-    _visible(
-        "optimize/values",
-        OPT,
-        OPT_DEFAULTS,
-        "params, grads, costs",
-        "w = w - learning_rate * dw and b = b - learning_rate * db, num_iterations times.",
-    ),
-    "the course's example: num_iterations = 100, learning_rate = 0.009",
-)
-t.add(
-    "uses_arguments",
-    1,
-    _visible(
-        "optimize/arguments",
-        OPT,
-        OPT_ARGS,
-        "params, grads, costs",
-        "use the num_iterations and learning_rate arguments; costs at i % 100 == 0.",
-    ),
-    "respects num_iterations = 250 (3 costs) and learning_rate = 0.05",
-    kind="values",
-)
+hint = "w = w - learning_rate * dw and b = b - learning_rate * db, num_iterations times."
+kw = {"name": "optimize()", "names": PGC, "hint": hint}
+values = cl.visible_values("optimize/values", [OPT], kwargs=OPT_DEFAULTS, **kw)
+t.add("values", 2, values, "the course's example: num_iterations = 100, learning_rate = 0.009")
+kw["hint"] = "use the num_iterations and learning_rate arguments; costs at i % 100 == 0."
+arguments = cl.visible_values("optimize/arguments", [OPT], kwargs=OPT_ARGS, **kw)
+description = "respects num_iterations = 250 (3 costs) and learning_rate = 0.05"
+t.add("uses_arguments", 1, arguments, description, kind="values")
 
 
 def _numbers_list(value: Any) -> list[float] | None:
@@ -305,29 +220,17 @@ def _numbers_list(value: Any) -> list[float] | None:
 def _optimize_prints(ctx: Context) -> None:
     """print_cost=True prints each cost it records (iterations 0, 100, 200 of 250)."""
     out = ctx.call_seeded("optimize", OPT, {**OPT_ARGS, "print_cost": True})
-    ref = ctx.expected("optimize/arguments", lambda ref: ref("optimize")(*OPT, **OPT_ARGS))
-    own = (
-        _numbers_list(out.value[2])
-        if isinstance(out.value, tuple) and len(out.value) == 3
-        else None
-    )
-    cl.expect_printed_costs(
-        out.stdout, ref[2] if own is None else own, 100, "optimize(..., print_cost=True)"
-    )
+    ref = ctx.expected("optimize/arguments", lambda ref: [ref("optimize")(*OPT, **OPT_ARGS)])
+    triple = isinstance(out.value, tuple | list) and len(out.value) == 3
+    own = _numbers_list(out.value[2]) if triple else None
+    costs = ref[0][2] if own is None else own
+    cl.expect_printed_costs(out.stdout, costs, 100, "optimize(..., print_cost=True)")
 
 
-t.add(
-    "hidden",
-    2,
-    _hidden(2, "params, grads, costs", OPT_DEFAULTS),
-    "matches the reference on random problems",
-    hidden=True,
-)
-t.advise("no_mutation")(
-    cl.mutation_advice(
-        (*OPT, 100, 0.009), ["w", "b", "X", "Y"], "w = w - learning_rate * dw makes a new array."
-    )
-)
+hidden = cl.hidden_values(_problems(2), kwargs=OPT_DEFAULTS, name="optimize()", names=PGC)
+t.add("hidden", 2, hidden, "matches the reference on random problems", hidden=True)
+fix = "w = w - learning_rate * dw makes a new array."
+t.advise("no_mutation")(cl.mutation_advice((*OPT, 100, 0.009), ["w", "b", "X", "Y"], fix))
 
 # ----------------------------------------------------------------- 3.5 predict
 t = UNIT.task("3.5", "predict", "0/1 predictions", uses=("sigmoid",))
@@ -337,22 +240,17 @@ t = UNIT.task("3.5", "predict", "0/1 predictions", uses=("sigmoid",))
 def _predict_shape(ctx: Context) -> None:
     """returns a numeric array of shape (1, m) (floats or ints 0/1, not booleans)."""
     w, b, X1 = PRED
+    hint = "(A > 0.5).astype(float) keeps the shape (1, m) of A."
     for X in (X1, np.hstack([X1, X1[:, :2]])):
+        got = ctx.call(w, b, X)
         expect_array(
-            ctx.call(w, b, X),
-            "Y_prediction",
-            (1, X.shape[1]),
-            shape_text="(1, m)",
-            hint="(A > 0.5).astype(float) keeps the shape (1, m) of A.",
-            dtype_kind="fiu",
+            got, "Y_prediction", (1, X.shape[1]), shape_text="(1, m)", hint=hint, dtype_kind="fiu"
         )
 
 
+values = cl.visible_values("predict/values", [PRED, PRED_B], name="Y_prediction")
 t.add(
-    "values",
-    1,
-    cl.visible_values("predict/values", [PRED, PRED_B], name="Y_prediction"),
-    "the course's example gives [[1, 1, 0]]; a bias of 0.3 gives [[1, 1, 1, 0, 1]]",
+    "values", 1, values, "the course's example gives [[1, 1, 0]]; b = 0.3 gives [[1, 1, 1, 0, 1]]"
 )
 
 
@@ -363,21 +261,13 @@ def _predict_threshold(ctx: Context) -> None:
     try:
         cl.compare(got, np.array([[0.0, 1.0, 0.0]]), "Y_prediction", atol=0.0, kind="edge")
     except CheckFailure as exc:
-        raise CheckFailure(
-            "examples 0 and 2 have A = 0.5 exactly (w^T x + b = 0) and must predict 0.",
-            lines=exc.lines,
-            hint="the comparison is strict: A > 0.5, not A >= 0.5.",
-            kind=exc.kind,
-        ) from None
+        detail = "examples 0 and 2 have A = 0.5 exactly (w^T x + b = 0) and must predict 0."
+        hint = "the comparison is strict: A > 0.5, not A >= 0.5."
+        raise CheckFailure(detail, lines=exc.lines, hint=hint, kind=exc.kind) from None
 
 
-t.add(
-    "hidden",
-    1,
-    cl.hidden_values(lambda rng: [_problem(rng, m=20)[:3] for _ in range(3)], name="Y_prediction"),
-    "matches the reference on random problems",
-    hidden=True,
-)
+hidden = cl.hidden_values(lambda rng: [_problem(rng, 20)[:3] for _ in "abc"], name="Y_prediction")
+t.add("hidden", 1, hidden, "matches the reference on random problems", hidden=True)
 
 # ----------------------------------------------------------------- 3.6 model
 t = UNIT.task(
@@ -406,30 +296,25 @@ def _model_structure(ctx: Context) -> None:
             )
 
 
-# Grader-served proxies (a proxy's call count per building block) should replace this
-# source reading once the seam offers them: see the unit's note in CONTRIBUTING.
+# Read from the source until the seam serves proxies of the building blocks; then: model()
+# called with proxies for optimize and predict, which must receive one and two calls.
+hint = "call optimize and predict (twice) instead of copying their code."
+blocks = cl.calls_building_blocks(
+    ("optimize", "predict"), optional=("initialize_with_zeros",), hint=hint
+)
 t.add(
-    "calls_building_blocks",
-    1,
-    cl.calls_building_blocks(
-        ("optimize", "predict"),
-        optional=("initialize_with_zeros",),
-        hint="call optimize and predict (twice) instead of copying their code.",
-    ),
-    "calls optimize and predict (no copied code; initializing inline is accepted)",
+    "calls_building_blocks", 1, blocks, "calls optimize and predict (inline initializing is fine)"
 )
 
 
 def _model_hint(got: dict[str, Any], exp: dict[str, Any], kwargs: dict[str, Any]) -> str:
     """The hint that fits the first output of model() that differs (in the order they arise)."""
     same = {k: same_plain(got[k], exp[k], rtol=1e-7, atol=1e-10) for k in TRAINED}
-    n = kwargs.get("num_iterations", 2000)
-    if (
-        not same["costs"]
-        and isinstance(got["costs"], list)
-        and len(got["costs"]) != len(exp["costs"])
-    ):
-        count = len(got["costs"])
+    count, n = (
+        len(got["costs"]) if isinstance(got["costs"], list) else None,
+        kwargs.get("num_iterations", 2000),
+    )
+    if not same["costs"] and count not in (None, len(exp["costs"])):
         return f"{count} costs for num_iterations = {n}: pass num_iterations on to optimize()."
     if not same["costs"]:
         return "train on X_train, Y_train from w = 0, b = 0, with this call's learning_rate."
@@ -443,40 +328,26 @@ def _model_values(key: str, kwargs: dict[str, Any]) -> cl.CheckFn:
         exp = ctx.expected(key, lambda ref: ref("model")(*MODEL_DATA, **kwargs))
         d = ctx.call(*MODEL_DATA, **kwargs)
         if not isinstance(d, dict) or not all(k in d for k in TRAINED):
-            raise CheckFailure(
-                f"model() should return a dict with the keys {list(MODEL_KEYS)} but returned "
-                f"{describe(d)}.",
-                kind="structure",
-            )
+            keys = f"model() should return a dict with the keys {list(MODEL_KEYS)}"
+            raise CheckFailure(f"{keys} but returned {describe(d)}.", kind="structure")
         got, want = {k: d[k] for k in TRAINED}, {k: exp[k] for k in TRAINED}
         cl.compare(got, want, "d", hint=_model_hint(got, want, kwargs))
 
     return run
 
 
-t.add(
-    "values",
-    2,
-    _model_values("model/defaults", {}),
-    "trains a small problem with the default arguments (2000, 0.5)",
-)
-t.add(
-    "uses_arguments",
-    1,
-    _model_values("model/arguments", MODEL_ARGS),
-    "respects num_iterations = 250 and learning_rate = 0.1",
-    kind="values",
-)
+values = _model_values("model/defaults", {})
+t.add("values", 2, values, "trains a small problem with the default arguments (2000, 0.5)")
+arguments = _model_values("model/arguments", MODEL_ARGS)
+description = "respects num_iterations = 250 and learning_rate = 0.1"
+t.add("uses_arguments", 1, arguments, description, kind="values")
 
 
 def _accuracy(prediction: Any, labels: np.ndarray) -> float | None:
     """``100 - mean(|prediction - labels|) * 100``, or None for a prediction of another shape."""
-    p = np.asarray(prediction, dtype=np.float64) if isinstance(prediction, np.ndarray) else None
-    return (
-        None
-        if p is None or p.shape != labels.shape
-        else float(100 - np.mean(np.abs(p - labels)) * 100)
-    )
+    if not isinstance(prediction, np.ndarray) or prediction.shape != labels.shape:
+        return None
+    return float(100 - np.mean(np.abs(prediction.astype(np.float64) - labels)) * 100)
 
 
 @t.check("prints", 1)
@@ -493,7 +364,7 @@ def _model_prints(ctx: Context) -> None:
         expected = _accuracy(own.get(key), labels)
         expected = _accuracy(ref[key], labels) if expected is None else expected
         cl.expect_printed_value(
-            out.stdout, (which, "accuracy"), expected, call, f"{which} accuracy (%)"
+            out.stdout, (which, "accuracy"), expected, call, f"{which} accuracy"
         )
 
 

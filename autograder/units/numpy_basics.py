@@ -43,13 +43,24 @@ STABLE_SIGMOID = (
 
 
 def _random_array(rng: np.random.Generator) -> np.ndarray:
-    return rng.normal(
-        0, 3.0, tuple(int(s) for s in rng.integers(1, 6, size=int(rng.integers(1, 3))))
-    )
+    return rng.normal(0, 3.0, tuple(int(n) for n in rng.integers(1, 6, int(rng.integers(1, 3)))))
 
 
 def _matrix(rng: np.random.Generator, rows: tuple[int, int] = (2, 6), scale: float = 2.0):
     return rng.normal(0, scale, (int(rng.integers(*rows)), int(rng.integers(2, 6))))
+
+
+def _image(rng: np.random.Generator) -> np.ndarray:
+    return rng.random(tuple(int(n) for n in rng.integers(2, 6, 3)))
+
+
+def _losses(rng: np.random.Generator) -> list[tuple[np.ndarray, np.ndarray]]:
+    return [(rng.random(n), (rng.random(n) > 0.5) * 1.0) for n in rng.integers(3, 10, 3)]
+
+
+def _scores(rng: np.random.Generator) -> list[tuple[np.ndarray]]:
+    """Three score matrices: one row, then 3 or more rows, then 2 or more."""
+    return [(_matrix(rng, (rows, 5), 3.0),) for rows in (1, 3, 2)]
 
 
 def _lr_case(rng: np.random.Generator) -> tuple[Any, ...]:
@@ -68,56 +79,42 @@ def _basic_sigmoid_type(ctx: Context) -> None:
     value = ctx.call(1.0)
     expect_float(value, "basic_sigmoid(1.0)", hint="return the number itself, not a tuple.")
     if type(value) is not float:
+        kind = type(value).__name__
         ctx.advise(
-            f"basic_sigmoid(1.0) returns {type(value).__name__}, which the course accepts; "
-            "the exercise is about math.exp, which returns a Python float."
+            f"basic_sigmoid(1.0) returns {kind}, which the course accepts; the exercise is "
+            "about math.exp, which returns a Python float."
         )
 
 
-t.add(
-    "values",
-    2,
-    cl.visible_values("basic_sigmoid/values", [(-2.0,), (0.0,), (3.0,)], name="basic_sigmoid(x)"),
-    "matches the expected values on x = -2, 0, 3",
+values = cl.visible_values(
+    "basic_sigmoid/values", [(-2.0,), (0.0,), (3.0,)], name="basic_sigmoid(x)"
 )
+t.add("values", 2, values, "matches the expected values on x = -2, 0, 3")
 
 # ----------------------------------------------------------------- 2.2 sigmoid
 ELEMENTWISE = [X123, X123.reshape(3, 1), ROWS]
+SMALL = (EXTREMES / 500,)  # [-2, 0, 2]: a function wrong there gets no stability advice
 t = UNIT.task("2.2", "sigmoid", "elementwise sigmoid with numpy")
-t.add(
-    "shape",
-    1,
-    cl.same_shape_as_input(ELEMENTWISE, "sigmoid(x)"),
-    "returns a float array shaped like its input ((n,), (n, 1), (n, m))",
-)
-t.add(
-    "values",
-    2,
-    cl.visible_values("sigmoid/values", [(X123,), (ROWS,)], name="sigmoid(x)"),
-    "matches the expected values on the lesson's inputs",
-)
-t.add(
-    "hidden",
-    3,
-    cl.hidden_values(lambda rng: [(_random_array(rng),) for _ in range(3)], name="sigmoid(x)"),
-    "matches the reference on random inputs",
-    hidden=True,
-)
+shapes = cl.same_shape_as_input(ELEMENTWISE, "sigmoid(x)")
+t.add("shape", 1, shapes, "returns a float array shaped like its input ((n,), (n, 1), (n, m))")
+values = cl.visible_values("sigmoid/values", [(X123,), (ROWS,)], name="sigmoid(x)")
+t.add("values", 2, values, "matches the expected values on the lesson's inputs")
+hidden = cl.hidden_values(lambda rng: [(_random_array(rng),) for _ in range(3)], name="sigmoid(x)")
+t.add("hidden", 3, hidden, "matches the reference on random inputs", hidden=True)
 cl.explain_all(t, cl.elementwise_hint)
-t.advise("stable_at_extremes")(
-    cl.extreme_inputs(
-        (EXTREMES,),
-        np.array([0.0, 0.5, 1.0]),
-        "sigmoid([-1000, 0, 1000])",
-        STABLE_SIGMOID,
-        ordinary=((EXTREMES / 500,), cl.stable_sigmoid(EXTREMES / 500)),
-    )
+exact, ordinary = np.array([0.0, 0.5, 1.0]), (SMALL, cl.stable_sigmoid(SMALL[0]))
+advice = cl.extreme_inputs(
+    (EXTREMES,), exact, "sigmoid([-1000, 0, 1000])", STABLE_SIGMOID, ordinary=ordinary
 )
+t.advise("stable_at_extremes")(advice)
 
 # ----------------------------------------------------------------- 2.3 sigmoid_derivative
 t = UNIT.task("2.3", "sigmoid_derivative", "slope of the sigmoid", uses=("sigmoid",))
+shapes = cl.same_shape_as_input(ELEMENTWISE, "sigmoid_derivative(x)")
+t.add("shape", 1, shapes, "returns a float array shaped like its input")
 
 
+@t.check("gradcheck", 3)
 def _sigmoid_derivative_gradcheck(ctx: Context) -> str:
     """agrees with centred differences of the sigmoid, from x = -30 to 8."""
     x = np.array([[-30.0, -6.0, -1.5, -0.2], [0.0, 0.7, 3.0, 8.0]])
@@ -130,27 +127,14 @@ def _sigmoid_derivative_gradcheck(ctx: Context) -> str:
     return expect_gradient("sigmoid_derivative(x)", got, numeric, 1e-6, hint, shape_text="(n, m)")
 
 
-t.add(
-    "shape",
-    1,
-    cl.same_shape_as_input(ELEMENTWISE, "sigmoid_derivative(x)"),
-    "returns a float array shaped like its input",
-)
-t.add("gradcheck", 3, _sigmoid_derivative_gradcheck)
 cl.explain_all(t, cl.elementwise_hint)
-t.advise("stable_at_extremes")(
-    cl.extreme_inputs(
-        (np.array([-800.0, 0.0, 800.0]),),
-        np.array([0.0, 0.25, 0.0]),
-        "sigmoid_derivative([-800, 0, 800])",
-        "The course never uses such inputs; s * (1 - s) with s = sigmoid(x) stays finite.",
-        ordinary=(
-            (EXTREMES / 500,),
-            cl.stable_sigmoid(EXTREMES / 500) * cl.stable_sigmoid(-EXTREMES / 500),
-        ),
-        warnings=False,
-    )
+fix = "The course never uses such inputs; s * (1 - s) with s = sigmoid(x) stays finite."
+ordinary = (SMALL, cl.stable_sigmoid(SMALL[0]) * cl.stable_sigmoid(-SMALL[0]))
+x, exact = np.array([-800.0, 0.0, 800.0]), np.array([0.0, 0.25, 0.0])
+advice = cl.extreme_inputs(
+    (x,), exact, "sigmoid_derivative([-800, 0, 800])", fix, ordinary=ordinary, warnings=False
 )
+t.advise("stable_at_extremes")(advice)
 
 # ----------------------------------------------------------------- 2.4 image2vector
 t = UNIT.task("2.4", "image2vector", "unroll an image into a column")
@@ -159,31 +143,19 @@ t = UNIT.task("2.4", "image2vector", "unroll an image into a column")
 @t.check("shape", 1)
 def _image2vector_shape(ctx: Context) -> None:
     """a (3, 3, 2) image becomes an (18, 1) column."""
+    hint = "the result is a column: (18, 1), not (1, 18) or (18,)."
+    got = ctx.call(IMAGE)
     expect_array(
-        ctx.call(IMAGE),
-        "image2vector(image)",
-        (18, 1),
-        shape_text="(length*height*depth, 1)",
-        hint="the result is a column: (18, 1), not (1, 18) or (18,).",
+        got, "image2vector(image)", (18, 1), shape_text="(length*height*depth, 1)", hint=hint
     )
 
 
-t.add(
-    "values",
-    1,
-    cl.visible_values("image2vector/values", [(IMAGE,)], name="image2vector(image)"),
-    "entries in C (row-major) order",
+values = cl.visible_values("image2vector/values", [(IMAGE,)], name="image2vector(image)")
+t.add("values", 1, values, "entries in C (row-major) order")
+hidden = cl.hidden_values(
+    lambda rng: [(_image(rng),) for _ in range(3)], name="image2vector(image)"
 )
-t.add(
-    "hidden",
-    1,
-    cl.hidden_values(
-        lambda rng: [(rng.random(tuple(int(n) for n in rng.integers(2, 6, 3))),) for _ in range(3)],
-        name="image2vector(image)",
-    ),
-    "works for images of any size",
-    hidden=True,
-)
+t.add("hidden", 1, hidden, "works for images of any size", hidden=True)
 cl.explain_all(t, cl.fixed_size_hint("image.shape"))
 
 # ----------------------------------------------------------------- 2.5 normalize_rows
@@ -194,29 +166,13 @@ t.add(
     cl.same_shape_as_input([ROWS], "normalize_rows(x)"),
     "returns an array of the input's shape",
 )
-t.add(
-    "values",
-    3,
-    cl.visible_values(
-        "normalize_rows/values",
-        [(ROWS,)],
-        name="normalize_rows(x)",
-        hint="norm per row: axis=1, keepdims=True.",
-    ),
-    "matches the lesson's example",
-)
-t.add(
-    "hidden",
-    1,
-    cl.hidden_values(lambda rng: [(_matrix(rng),) for _ in range(3)], name="normalize_rows(x)"),
-    "matches the reference on random matrices",
-    hidden=True,
-)
-t.advise("no_mutation")(
-    cl.mutation_advice(
-        (ROWS.copy(),), ["x"], "x = x / x_norm makes a new array; x /= x_norm does not."
-    )
-)
+hint = "norm per row: axis=1, keepdims=True."
+values = cl.visible_values("normalize_rows/values", [(ROWS,)], name="normalize_rows(x)", hint=hint)
+t.add("values", 3, values, "matches the lesson's example")
+hidden = cl.hidden_values(lambda rng: [(_matrix(rng),) for _ in range(3)], name="normalize_rows(x)")
+t.add("hidden", 1, hidden, "matches the reference on random matrices", hidden=True)
+fix = "x = x / x_norm makes a new array; x /= x_norm does not."
+t.advise("no_mutation")(cl.mutation_advice((ROWS.copy(),), ["x"], fix))
 
 # ----------------------------------------------------------------- 2.6 softmax
 t = UNIT.task("2.6", "softmax", "row-wise softmax")
@@ -226,35 +182,23 @@ t.add(
     cl.same_shape_as_input([SCORES], "softmax(x)"),
     "returns an array of the input's shape",
 )
+hint = "each ROW sums to 1: axis=1."
 t.add(
     "values",
     2,
-    cl.visible_values(
-        "softmax/values", [(SCORES,)], name="softmax(x)", hint="each ROW sums to 1: axis=1."
-    ),
+    cl.visible_values("softmax/values", [(SCORES,)], name="softmax(x)", hint=hint),
     "matches the lesson's example",
 )
-t.add(
-    "hidden",
-    2,
-    cl.hidden_values(
-        lambda rng: [(_matrix(rng, (r, 5), 3.0),) for r in (1, 3, 2)], name="softmax(x)"
-    ),
-    "matches the reference on random matrices",
-    hidden=True,
+hidden = cl.hidden_values(_scores, name="softmax(x)")
+t.add("hidden", 2, hidden, "matches the reference on random matrices", hidden=True)
+fix = (
+    "The course never uses such scores; subtracting each row's max first "
+    "(x - np.max(x, axis=1, keepdims=True)) changes nothing else and never overflows."
 )
+x, exact = np.array([[1000.0, 1000.0], [-1000.0, 0.0]]), np.array([[0.5, 0.5], [0.0, 1.0]])
+ordinary = ((x / 1000,), np.array([[0.5, 0.5], [0.268941421369995, 0.731058578630005]]))
 t.advise("stable_at_extremes")(
-    cl.extreme_inputs(
-        (np.array([[1000.0, 1000.0], [-1000.0, 0.0]]),),
-        np.array([[0.5, 0.5], [0.0, 1.0]]),
-        "softmax([[1000, 1000], [-1000, 0]])",
-        "The course never uses such scores; subtracting each row's max first "
-        "(x - np.max(x, axis=1, keepdims=True)) changes nothing else and never overflows.",
-        ordinary=(
-            (np.array([[1.0, 1.0], [-1.0, 0.0]]),),
-            np.array([[0.5, 0.5], [0.268941421369995, 0.731058578630005]]),
-        ),
-    )
+    cl.extreme_inputs((x,), exact, "softmax([[1000, 1000], [-1000, 0]])", fix, ordinary=ordinary)
 )
 
 # ----------------------------------------------------------------- 2.7 L1 and 2.8 L2
@@ -266,26 +210,13 @@ for task_id, loss, example in (("2.7", "L1", "1.1"), ("2.8", "L2", "0.43")):
         """returns a single number."""
         expect_float(ctx.call(YHAT, Y), f"{ctx.task.function}(yhat, y)")
 
-    t.add(
-        "values",
-        1,
-        cl.visible_values(f"{loss}/values", [(YHAT, Y)], name=f"{loss}(yhat, y)"),
-        f"the lesson's example gives {example}",
-    )
-    t.add(
-        "hidden",
-        1,
-        cl.hidden_values(
-            lambda rng: [
-                (rng.random(n), (rng.random(n) > 0.5) * 1.0) for n in rng.integers(3, 10, 3)
-            ],
-            name=f"{loss}(yhat, y)",
-        ),
-        "matches the reference on random inputs",
-        hidden=True,
-    )
+    values = cl.visible_values(f"{loss}/values", [(YHAT, Y)], name=f"{loss}(yhat, y)")
+    t.add("values", 1, values, f"the lesson's example gives {example}")
+    hidden = cl.hidden_values(_losses, name=f"{loss}(yhat, y)")
+    t.add("hidden", 1, hidden, "matches the reference on random inputs", hidden=True)
 
 # ----------------------------------------------------------------- 2.9 and 2.10 (kit-only)
+GC, VALUES = "(grads, cost)", "matches the expected cost and gradients"
 
 
 def _propagate_structure(ctx: Context) -> None:
@@ -297,45 +228,41 @@ def _propagate_structure(ctx: Context) -> None:
     expect_float(cost, "cost")
 
 
-for task_id, fn, title in (
-    ("2.9", "propagate_loops", "logistic-regression gradient with loops"),
-    ("2.10", "propagate_vectorized", "the same gradient, vectorized"),
-):
-    t = UNIT.task(task_id, fn, title, course=False, uses=("sigmoid",))
-    t.check("structure", 1)(_propagate_structure)
-    if fn == "propagate_vectorized":
-        t.add("no_loops", 2, cl.no_python_loops(), "contains no for/while loop or comprehension")
-    t.add(
-        "values",
-        2 if fn == "propagate_loops" else 1,
-        cl.visible_values(f"{fn}/values", [LR_CASE], name="(grads, cost)"),
-        "matches the expected cost and gradients",
-    )
-    if fn == "propagate_vectorized":
+t = UNIT.task(
+    "2.9",
+    "propagate_loops",
+    "logistic-regression gradient with loops",
+    course=False,
+    uses=("sigmoid",),
+)
+t.add("structure", 1, _propagate_structure)
+t.add("values", 2, cl.visible_values("propagate_loops/values", [LR_CASE], name=GC), VALUES)
+t = UNIT.task(
+    "2.10", "propagate_vectorized", "the same gradient, vectorized", course=False, uses=("sigmoid",)
+)
+t.add("structure", 1, _propagate_structure)
+t.add("no_loops", 2, cl.no_python_loops(), "contains no for/while loop or comprehension")
+t.add("values", 1, cl.visible_values("propagate_vectorized/values", [LR_CASE], name=GC), VALUES)
 
-        @t.check("agrees_with_loops", 1, kind="values")
-        def _loops_agree(ctx: Context) -> str:
-            """agrees with your propagate_loops on random inputs."""
-            rng = np.random.default_rng(7)
-            for _ in range(3):
-                args = _lr_case(rng)
-                vec = ctx.call_fn("propagate_vectorized", *args)
-                loops = ctx.call_fn("propagate_loops", *args)
-                try:
-                    cl.compare(vec, loops, "propagate_vectorized vs propagate_loops", rtol=1e-9)
-                except CheckFailure as exc:
-                    raise CheckFailure(
-                        "propagate_vectorized and propagate_loops disagree on the same inputs.",
-                        lines=exc.lines,
-                        hint="both must compute the same cost, dw and db.",
-                    ) from None
-            return "3 random inputs agree"
 
-    t.add(
-        "hidden",
-        1,
-        cl.hidden_values(lambda rng: [_lr_case(rng) for _ in range(2)], name="(grads, cost)"),
-        "matches the reference on random problems",
-        hidden=True,
-    )
+@t.check("agrees_with_loops", 1, kind="values")
+def _loops_agree(ctx: Context) -> str:
+    """agrees with your propagate_loops on random inputs."""
+    rng = np.random.default_rng(7)
+    for _ in range(3):
+        args = _lr_case(rng)
+        vec = ctx.call_fn("propagate_vectorized", *args)
+        loops = ctx.call_fn("propagate_loops", *args)
+        try:
+            cl.compare(vec, loops, "propagate_vectorized vs propagate_loops", rtol=1e-9)
+        except CheckFailure as exc:
+            detail = "propagate_vectorized and propagate_loops disagree on the same inputs."
+            hint = "both must compute the same cost, dw and db."
+            raise CheckFailure(detail, lines=exc.lines, hint=hint) from None
+    return "3 random inputs agree"
+
+
+hidden = cl.hidden_values(lambda rng: [_lr_case(rng) for _ in range(2)], name=GC)
+for t in (UNIT.task("2.9"), UNIT.task("2.10")):
+    t.add("hidden", 1, hidden, "matches the reference on random problems", hidden=True)
     cl.explain_all(t, cl.fixed_size_hint("X.shape"), only=("values", "hidden"))
