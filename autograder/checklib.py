@@ -734,6 +734,14 @@ def printed_close(token: str, expected: float) -> bool:
     return bool(abs(value - expected) <= max(tol, 1e-9 * max(1.0, abs(expected))) * (1 + 1e-9))
 
 
+def number_list(value: Any) -> list[float] | None:
+    """``value`` as a list of floats (a returned ``costs``), or None when it is not one."""
+    try:
+        return [float(v) for v in value]
+    except (TypeError, ValueError):
+        return None
+
+
 def expect_printed_costs(stdout: str, costs: Sequence[float], every: int, call: str) -> None:
     """Check that a training call printed each recorded cost, every ``every`` iterations.
 

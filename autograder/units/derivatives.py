@@ -29,20 +29,18 @@ SMOOTH = ("triple", "square", "cube", "log", "bowl", "quartic", "exp", "sine")
 GRAPH_KEYS = ("dv", "du", "da", "db", "dc")
 #: The lesson's graph at a = 5, b = 3, c = 2, and points that are not the lesson's.
 GRAPH_POINTS = ((5.0, 3.0, 2.0), (-1.5, 0.25, 4.0), (0.0, -2.0, 0.5), (2.5, 7.0, -3.0))
-
-Case = tuple[tuple[Any, ...], dict[str, Any]]
 LESSON = [((f, a), {}) for f in (TRIPLE, SQUARE) for a in (2.0, 5.0)]
 NUDGES = [((SQUARE, 2.0), {"epsilon": 0.1}), ((CUBE, 1.0), {"epsilon": 0.5})]
 
 
-def _compare_cases(key: str, cases: Sequence[Case], name: str, hint: str | None = None):
+def _compare_cases(key: str, cases: Sequence[tuple[tuple, dict]], name: str, hint: str = ""):
     """Visible check: calls with positional and keyword arguments against stored values."""
 
     def run(ctx: Context) -> None:
         fn = ctx.task.function
         expected = ctx.expected(key, lambda ref: [ref(fn)(*a, **k) for a, k in cases])
         for (args, kwargs), exp in zip(cases, expected):
-            cl.compare(ctx.call(*args, **kwargs), exp, name, hint=hint)
+            cl.compare(ctx.call(*args, **kwargs), exp, name, hint=hint or None)
 
     return run
 
@@ -207,8 +205,8 @@ def _gd_structure(ctx: Context) -> None:
 
 
 hint = "w := w - learning_rate * dJ(w); costs[0] = J(w0)."
-bowl = [((BOWL, BOWL_SLOPE, 0.0), {})]
-values = _compare_cases("gradient_descent/values", bowl, "(w, costs)", hint)
+BOWL_0 = [((BOWL, BOWL_SLOPE, 0.0), {})]
+values = _compare_cases("gradient_descent/values", BOWL_0, "(w, costs)", hint)
 t.add("values", 2, values, "J(w) = (w - 3)^2 + 1 from w0 = 0 with the default arguments")
 cases = [
     ((QUARTIC, QUARTIC_SLOPE, 2.0), {"learning_rate": 0.05, "num_iterations": 7}),

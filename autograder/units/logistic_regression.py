@@ -1,10 +1,9 @@
 """Checks of unit 3, logistic regression as a neural network (the course's W2A2).
 
-Every task is a course function, graded by the course's standard: the 2017-2020 ``b = 0`` and
-``optimize`` without defaults (always called here with explicit arguments), numpy numbers,
-integer 0/1 predictions, the textbook sigmoid, and a model that initializes inline all get
-full marks; what the kit teaches beyond that (a float ``b``, not modifying the caller's ``w``,
-stable values at ±1000) is advice.
+All course functions, graded by the course's standard: ``b = 0``, ``optimize`` without defaults
+(called with explicit arguments), numpy numbers, 0/1 int predictions, the textbook sigmoid and an
+inline initialization get full marks; the kit's extras (a float ``b``, an unchanged caller's
+``w``, exact values at ±1000) are advice.
 """
 
 from __future__ import annotations
@@ -64,8 +63,9 @@ def _array(rng: np.random.Generator) -> np.ndarray:
     return rng.normal(0, 3, (int(rng.integers(1, 4)), int(rng.integers(1, 6))))
 
 
-def _problems(count: int) -> Callable[[np.random.Generator], list[tuple[Any, ...]]]:
-    return lambda rng: [_problem(rng) for _ in range(count)]
+def _problems(count: int, m: int | None = None) -> Callable[[np.random.Generator], list]:
+    """``count`` random problems; with ``m``, (w, b, X) of m examples each (for predict)."""
+    return lambda rng: [_problem(rng, m)[: 3 if m else 4] for _ in range(count)]
 
 
 def _problem(rng: np.random.Generator, m: int | None = None) -> tuple[Any, ...]:
@@ -208,21 +208,13 @@ description = "respects num_iterations = 250 (3 costs) and learning_rate = 0.05"
 t.add("uses_arguments", 1, arguments, description, kind="values")
 
 
-def _numbers_list(value: Any) -> list[float] | None:
-    """``value`` as a list of floats, or None when it is not a sequence of numbers."""
-    try:
-        return [float(v) for v in value]
-    except (TypeError, ValueError):
-        return None
-
-
 @t.check("prints", 1)
 def _optimize_prints(ctx: Context) -> None:
     """print_cost=True prints each cost it records (iterations 0, 100, 200 of 250)."""
     out = ctx.call_seeded("optimize", OPT, {**OPT_ARGS, "print_cost": True})
     ref = ctx.expected("optimize/arguments", lambda ref: [ref("optimize")(*OPT, **OPT_ARGS)])
     triple = isinstance(out.value, tuple | list) and len(out.value) == 3
-    own = _numbers_list(out.value[2]) if triple else None
+    own = cl.number_list(out.value[2]) if triple else None
     costs = ref[0][2] if own is None else own
     cl.expect_printed_costs(out.stdout, costs, 100, "optimize(..., print_cost=True)")
 
@@ -242,16 +234,12 @@ def _predict_shape(ctx: Context) -> None:
     w, b, X1 = PRED
     hint = "(A > 0.5).astype(float) keeps the shape (1, m) of A."
     for X in (X1, np.hstack([X1, X1[:, :2]])):
-        got = ctx.call(w, b, X)
-        expect_array(
-            got, "Y_prediction", (1, X.shape[1]), shape_text="(1, m)", hint=hint, dtype_kind="fiu"
-        )
+        got, shape = ctx.call(w, b, X), (1, X.shape[1])
+        expect_array(got, "Y_prediction", shape, shape_text="(1, m)", hint=hint, dtype_kind="fiu")
 
 
 values = cl.visible_values("predict/values", [PRED, PRED_B], name="Y_prediction")
-t.add(
-    "values", 1, values, "the course's example gives [[1, 1, 0]]; b = 0.3 gives [[1, 1, 1, 0, 1]]"
-)
+t.add("values", 1, values, "the course's example: [[1, 1, 0]]; with b = 0.3: [[1, 1, 1, 0, 1]]")
 
 
 @t.check("threshold", 1)
@@ -266,13 +254,12 @@ def _predict_threshold(ctx: Context) -> None:
         raise CheckFailure(detail, lines=exc.lines, hint=hint, kind=exc.kind) from None
 
 
-hidden = cl.hidden_values(lambda rng: [_problem(rng, 20)[:3] for _ in "abc"], name="Y_prediction")
+hidden = cl.hidden_values(_problems(3, m=20), name="Y_prediction")
 t.add("hidden", 1, hidden, "matches the reference on random problems", hidden=True)
 
 # ----------------------------------------------------------------- 3.6 model
-t = UNIT.task(
-    "3.6", "model", "the whole model", uses=("initialize_with_zeros", "optimize", "predict")
-)
+BLOCKS = ("initialize_with_zeros", "optimize", "predict")
+t = UNIT.task("3.6", "model", "the whole model", uses=BLOCKS)
 
 
 @t.check("structure", 1)
@@ -289,31 +276,24 @@ def _model_structure(ctx: Context) -> None:
     expect_float(d["b"], 'd["b"]')
     for key, value in MODEL_ARGS.items():
         if not (isinstance(d[key], int | float) and d[key] == value):
+            detail = f'd["{key}"] should be the argument {key} = {value} but is {describe(d[key])}.'
             raise CheckFailure(
-                f'd["{key}"] should be the argument {key} = {value} but is {describe(d[key])}.',
-                hint=f'"{key}": {key} in the returned dict.',
-                kind="structure",
+                detail, hint=f'"{key}": {key} in the returned dict.', kind="structure"
             )
 
 
 # Read from the source until the seam serves proxies of the building blocks; then: model()
 # called with proxies for optimize and predict, which must receive one and two calls.
 hint = "call optimize and predict (twice) instead of copying their code."
-blocks = cl.calls_building_blocks(
-    ("optimize", "predict"), optional=("initialize_with_zeros",), hint=hint
-)
-t.add(
-    "calls_building_blocks", 1, blocks, "calls optimize and predict (inline initializing is fine)"
-)
+blocks = cl.calls_building_blocks(BLOCKS[1:], optional=BLOCKS[:1], hint=hint)
+t.add("calls_building_blocks", 1, blocks, "calls optimize and predict (initializing inline is ok)")
 
 
 def _model_hint(got: dict[str, Any], exp: dict[str, Any], kwargs: dict[str, Any]) -> str:
     """The hint that fits the first output of model() that differs (in the order they arise)."""
     same = {k: same_plain(got[k], exp[k], rtol=1e-7, atol=1e-10) for k in TRAINED}
-    count, n = (
-        len(got["costs"]) if isinstance(got["costs"], list) else None,
-        kwargs.get("num_iterations", 2000),
-    )
+    count = len(got["costs"]) if isinstance(got["costs"], list) else None
+    n = kwargs.get("num_iterations", 2000)
     if not same["costs"] and count not in (None, len(exp["costs"])):
         return f"{count} costs for num_iterations = {n}: pass num_iterations on to optimize()."
     if not same["costs"]:
@@ -357,15 +337,14 @@ def _model_prints(ctx: Context) -> None:
     ref = ctx.expected("model/arguments", lambda ref: ref("model")(*MODEL_DATA, **MODEL_ARGS))
     own = out.value if isinstance(out.value, dict) else {}
     call = "model(..., print_cost=True)"
-    costs = _numbers_list(own.get("costs"))
+    costs = cl.number_list(own.get("costs"))
     cl.expect_printed_costs(out.stdout, ref["costs"] if costs is None else costs, 100, call)
     for which, labels in (("train", MODEL_DATA[1]), ("test", MODEL_DATA[3])):
         key = f"Y_prediction_{which}"
         expected = _accuracy(own.get(key), labels)
         expected = _accuracy(ref[key], labels) if expected is None else expected
-        cl.expect_printed_value(
-            out.stdout, (which, "accuracy"), expected, call, f"{which} accuracy"
-        )
+        label = f"{which} accuracy"
+        cl.expect_printed_value(out.stdout, (which, "accuracy"), expected, call, label)
 
 
 cl.explain_all(t, cl.fixed_size_hint("X_train.shape[0]"))
