@@ -559,17 +559,25 @@ def fixed_sizes(
             for c in ast.walk(node)
         )
 
+    def sizes(call: ast.Call) -> list[ast.expr]:
+        """The arguments that are sizes: range's stop only (not its start or step)."""
+        if getattr(call.func, "id", "") == "range":
+            return call.args[1:2] if len(call.args) > 1 else call.args[:1]
+        return list(call.args)
+
     found = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant):
-            if any(isinstance(t, ast.Name) and t.id in names for t in node.targets):
+            if fixed(node.value) and any(
+                isinstance(t, ast.Name) and t.id in names for t in node.targets
+            ):
                 found.append(ast.unparse(node))
         elif isinstance(node, ast.Call):
             f = node.func
             name = f.attr if isinstance(f, ast.Attribute) else getattr(f, "id", "")
-            if name in calls and any(fixed(a) for a in node.args):
+            if name in calls and any(fixed(a) for a in sizes(node)):
                 found.append(ast.unparse(node))
-    return [text for text in dict.fromkeys(found) if fixed(ast.parse(text))]
+    return list(dict.fromkeys(found))
 
 
 def fixed_size_hint(where: str) -> Callable[[Context], str | None]:
@@ -697,7 +705,9 @@ def explain_failure(ctx: Context, explain: Callable[[Context], str | None]):  # 
 
 #: The headline of a failure about printed output.
 PRINTED = "wrong printed output"
-_NUMBER = re.compile(r"[-+]?(?:\d+\.\d*|\.\d+|\d+)(?:[eE][-+]?\d+)?|[-+]?(?:nan|inf)", re.I)
+_NUMBER = re.compile(
+    r"(?<![\w.])[-+]?(?:\d+\.\d*|\.\d+|\d+)(?:[eE][-+]?\d+)?|(?<!\w)[-+]?(?:nan|inf)\b", re.I
+)
 
 
 def printed_numbers(stdout: str, *words: str) -> list[tuple[str, list[str]]]:

@@ -152,3 +152,14 @@ def test_extreme_inputs_are_exact_for_the_reference():
     with np.errstate(over="raise", invalid="raise"):
         assert ref.sigmoid(np.array([-1000.0, 1000.0])).tolist() == [0.0, 1.0]
         assert ref.softmax(np.array([[1000.0, 1000.0]])).tolist() == [[0.5, 0.5]]
+
+
+def test_a_loop_step_is_not_called_a_size():
+    """Only a size written as a number is named: range(0, m, 2) skips examples but fixes no size."""
+    ref = inspect.getsource(load_reference(UNIT).propagate_loops)
+    code = ref.replace("for i in range(m):", "for i in range(0, m, 2):")
+    assert code != ref
+    task = task_results(submission(code), "propagate_loops")["propagate_loops"]
+    failed = [c for c in task.checks if not c.passed]
+    assert failed
+    assert not any("writes a size as a number" in c.message for c in failed)
