@@ -8,15 +8,19 @@ about numbers: float64, explicit tolerances, NaN fails.
 from __future__ import annotations
 
 import ast
+import contextlib
+import dataclasses
+import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
 
-from autograder.asserts import ATOL, RTOL, expect_array, expect_close
-from autograder.context import Context
+from autograder.asserts import ATOL, RTOL, expect_array, expect_close, same_plain
+from autograder.context import Context, StudentRaised
 from autograder.plain import Foreign, describe, type_name
-from autograder.spec import CheckFailure
+from autograder.spec import CheckFailure, Task
+from autograder.submission import BUDGET, CRASH, StudentError
 
 Args = tuple[Any, ...]
 CheckFn = Callable[[Context], str | None]
@@ -115,6 +119,30 @@ def same_shape_as_input(inputs: Sequence[Any], name: str = "the result") -> Chec
     return run
 
 
+def compare_returned(
+    got: Any, expected: Any, name: str, names: Sequence[str] | None = None, **options: Any
+) -> None:
+    """:func:`compare`, naming the items of a returned tuple as the course does.
+
+    Args:
+        got: the student's result.
+        expected: the expected result.
+        name: the result's name (``propagate()`` when ``names`` are given).
+        names: the names of the returned tuple's items (``("grads", "cost")``), or None.
+        **options: ``rtol``, ``atol``, ``hint``, ``kind`` for :func:`compare`.
+    """
+    if names is None:
+        compare(got, expected, name, **options)
+        return
+    if not isinstance(got, tuple | list) or len(got) != len(names):
+        raise CheckFailure(
+            f"{name} should return a tuple ({', '.join(names)}) but returned {describe(got)}.",
+            kind="type",
+        )
+    for g, e, item in zip(got, expected, names):
+        compare(g, e, item, **options)
+
+
 def visible_values(
     key: str,
     cases: Sequence[Args],
@@ -124,6 +152,8 @@ def visible_values(
     rtol: float = RTOL,
     atol: float = ATOL,
     hint: str | None = None,
+    kwargs: dict[str, Any] | None = None,
+    names: Sequence[str] | None = None,
 ) -> CheckFn:
     """Compare outputs on fixed visible inputs with stored expected values.
 
@@ -135,14 +165,17 @@ def visible_values(
         rtol: relative tolerance.
         atol: absolute tolerance.
         hint: hint on failure.
+        kwargs: keyword arguments of every call.
+        names: the names of a returned tuple's items (see :func:`compare_returned`).
     """
+    kw = dict(kwargs or {})
 
     def run(ctx: Context) -> str | None:
         fn = function or ctx.task.function
-        expected = ctx.expected(key, lambda ref: [ref(fn)(*args) for args in cases])
+        expected = ctx.expected(key, lambda ref: [ref(fn)(*args, **kw) for args in cases])
         for args, exp in zip(cases, expected):
-            got = ctx.call_fn(fn, *args)
-            compare(got, exp, name, rtol=rtol, atol=atol, hint=hint)
+            got = ctx.call_fn(fn, *args, **kw)
+            compare_returned(got, exp, name, names, rtol=rtol, atol=atol, hint=hint)
         return None
 
     return run
@@ -155,19 +188,74 @@ def hidden_values(
     rtol: float = RTOL,
     atol: float = ATOL,
     hint: str | None = None,
+    kwargs: dict[str, Any] | None = None,
+    names: Sequence[str] | None = None,
 ) -> CheckFn:
-    """Compare outputs with the reference on fresh random inputs drawn at grading time."""
+    """Compare outputs with the reference on fresh random inputs drawn at grading time.
+
+    ``kwargs`` and ``names`` as for :func:`visible_values`.
+    """
+    kw = dict(kwargs or {})
 
     def run(ctx: Context) -> str | None:
         ref = ctx.ref()
         cases = make_cases(ctx.rng)
         for args in cases:
-            exp = ref(*args)
-            got = ctx.call(*args)
-            compare(got, exp, name, rtol=rtol, atol=atol, hint=hint, kind="hidden")
+            exp = ref(*args, **kw)
+            got = ctx.call(*args, **kw)
+            compare_returned(got, exp, name, names, rtol=rtol, atol=atol, hint=hint, kind="hidden")
         return f"{len(cases)} random inputs"
 
     return run
+
+
+@dataclasses.dataclass(frozen=True)
+class Changed:
+    """An argument a call changed in place.
+
+    Attributes:
+        function: the function called.
+        name: the parameter's name.
+        is_dict: the argument is a dict (else an array).
+    """
+
+    function: str
+    name: str
+    is_dict: bool
+
+    def __str__(self) -> str:
+        if self.is_dict:
+            return f"{self.function}() changed the dict {self.name} it was given"
+        return f"{self.function}() changed its argument {self.name} in place"
+
+
+def changed_argument(ctx: Context, args: Args, names: Sequence[str]) -> Changed | None:
+    """Call the task's function on ``args`` and find an array or dict argument it changed.
+
+    Args:
+        ctx: the check's context.
+        args: the arguments (the call gets copies; what they became is compared).
+        names: the parameter names.
+
+    Returns:
+        The first changed argument, or None.
+
+    Raises:
+        StudentRaised: if the call raised.
+    """
+    out = ctx.outcome(ctx.task.function, args)
+    if out.error is not None:
+        ctx.call(*args)  # re-raise as a student error
+    for pname, before, after in zip(names, args, out.args_after):
+        if isinstance(before, np.ndarray) and not (
+            isinstance(after, np.ndarray)
+            and after.shape == before.shape
+            and bool(np.array_equal(after, before, equal_nan=True))
+        ):
+            return Changed(ctx.task.function, pname, False)
+        if isinstance(before, dict) and not same_plain(before, after, rtol=0, atol=0):
+            return Changed(ctx.task.function, pname, True)
+    return None
 
 
 def no_mutation(cases: Sequence[Args], names: Sequence[str]) -> CheckFn:
@@ -180,31 +268,81 @@ def no_mutation(cases: Sequence[Args], names: Sequence[str]) -> CheckFn:
 
     def run(ctx: Context) -> str | None:
         for args in cases:
-            out = ctx.outcome(ctx.task.function, args)
-            if out.error is not None:
-                ctx.call(*args)  # re-raise as a student error
-            for pname, before, after in zip(names, args, out.args_after):
-                if isinstance(before, np.ndarray):
-                    same = (
-                        isinstance(after, np.ndarray)
-                        and after.shape == before.shape
-                        and bool(np.array_equal(after, before, equal_nan=True))
-                    )
-                    if not same:
-                        raise CheckFailure(
-                            f"{ctx.task.function}() changed its argument {pname} in place.",
-                            hint="work on a new array (x = x / n, not x /= n), or copy first.",
-                            kind="mutation",
-                        )
-                elif isinstance(before, dict):
-                    from autograder.asserts import same_plain
+            changed = changed_argument(ctx, args, names)
+            if changed:
+                raise CheckFailure(
+                    f"{changed}.",
+                    hint="build and return a new dict (or copy.deepcopy the input)."
+                    if changed.is_dict
+                    else "work on a new array (x = x / n, not x /= n), or copy first.",
+                    kind="mutation",
+                )
+        return None
 
-                    if not same_plain(before, after, rtol=0, atol=0):
-                        raise CheckFailure(
-                            f"{ctx.task.function}() changed the dict {pname} it was given.",
-                            hint="build and return a new dict (or copy.deepcopy the input).",
-                            kind="mutation",
-                        )
+    return run
+
+
+def mutation_advice(args: Args, names: Sequence[str], fix: str) -> CheckFn:
+    """Advice rule: the course accepts changing an argument in place; the kit advises against it.
+
+    Args:
+        args: the arguments of one call.
+        names: the parameter names.
+        fix: what to do instead, one sentence.
+    """
+
+    def run(ctx: Context) -> str | None:
+        changed = changed_argument(ctx, args, names)
+        return f"{changed}: the caller's data changes too. {fix}" if changed else None
+
+    return run
+
+
+def extreme_inputs(
+    args: Args,
+    expected: Any,
+    name: str,
+    fix: str,
+    *,
+    ordinary: tuple[Args, Any],
+    warnings: bool = True,
+) -> CheckFn:
+    """Advice rule: exact values (and, with ``warnings``, no warnings) at inputs such as ±1000.
+
+    The course never asks for them, so a course function is not scored on them; the kit
+    teaches the stable form as advice, to a function that is right on ordinary inputs (a
+    wrong one has its failed checks to fix first).
+
+    Args:
+        args: the arguments of the extreme call.
+        expected: its exact result.
+        name: the call as the student would write it (``sigmoid([-1000, 0, 1000])``).
+        fix: the stable form, one sentence.
+        ordinary: ``(args, expected)`` of a call the function must get right first.
+        warnings: also advise when the values are right but the call warns (overflow).
+    """
+
+    def run(ctx: Context) -> str | None:
+        fn = ctx.task.function
+        try:
+            compare(ctx.call(*ordinary[0]), ordinary[1], name)
+        except (CheckFailure, StudentRaised):
+            return None
+        out = ctx.outcome(fn, args)
+        if out.error is not None:
+            return None
+        try:
+            compare(out.value, expected, name, atol=1e-12)
+        except CheckFailure:
+            got, want = (
+                " ".join(np.array2string(v, separator=", ").split())
+                if isinstance(v, np.ndarray)
+                else describe(v)
+                for v in (out.value, np.asarray(expected))
+            )
+            return f"{name} gives {got}, not {want}. {fix}"
+        if warnings and out.warnings:
+            return f"{name} is exact but emits {out.warnings[0]!r}. {fix}"
         return None
 
     return run
@@ -236,9 +374,6 @@ def no_python_loops(function: str | None = None) -> CheckFn:
             seen.add(name)
             tree = _parse_function(ctx, name)
             if name == fn and _raises_not_implemented(tree):
-                from autograder.context import StudentRaised
-                from autograder.submission import StudentError
-
                 raise StudentRaised(fn, StudentError("NotImplementedError", "stub"), f"{fn}(...)")
             loops = [n for n in ast.walk(tree) if isinstance(n, LOOP_NODES)]
             if loops:
@@ -264,16 +399,14 @@ def no_python_loops(function: str | None = None) -> CheckFn:
     return run
 
 
-def _parse_function(ctx: Context, name: str) -> ast.AST:
+def _parse_function(ctx: Context, name: str, kind: str = "vectorization") -> ast.AST:
     src = ctx.submission.source(name)
     if src is None:
-        raise CheckFailure(f"the source of {name}() could not be read.", kind="vectorization")
+        raise CheckFailure(f"the source of {name}() could not be read.", kind=kind)
     try:
         return ast.parse(src)
     except SyntaxError:
-        raise CheckFailure(
-            f"the source of {name}() could not be parsed.", kind="vectorization"
-        ) from None
+        raise CheckFailure(f"the source of {name}() could not be parsed.", kind=kind) from None
 
 
 def _raises_not_implemented(tree: ast.AST) -> bool:
@@ -302,3 +435,373 @@ def no_warnings(cases: Sequence[Args], *, function: str | None = None) -> CheckF
         return None
 
     return run
+
+
+# --------------------------------------------------------------------------- source reading
+
+_JUMPS = (ast.Return, ast.Raise, ast.Continue, ast.Break)
+
+
+class _Unreachable(ast.NodeTransformer):
+    """Drop code that cannot run: ``if False:`` bodies, ``while False:``, code after a return."""
+
+    def generic_visit(self, node: ast.AST) -> ast.AST:
+        super().generic_visit(node)
+        for name in ("body", "orelse", "finalbody"):
+            stmts = getattr(node, name, None)
+            if isinstance(stmts, list):
+                jump = next((i for i, s in enumerate(stmts) if isinstance(s, _JUMPS)), None)
+                if jump is not None:
+                    del stmts[jump + 1 :]
+        return node
+
+    def visit_If(self, node: ast.If) -> Any:  # noqa: N802 - ast.NodeTransformer's naming
+        node = self.generic_visit(node)
+        if isinstance(node.test, ast.Constant):
+            return node.body if node.test.value else node.orelse
+        return node
+
+    def visit_While(self, node: ast.While) -> Any:  # noqa: N802
+        node = self.generic_visit(node)
+        if isinstance(node.test, ast.Constant) and not node.test.value:
+            return node.orelse
+        return node
+
+
+def reachable_tree(ctx: Context, function: str, kind: str = "structure") -> ast.AST:
+    """The parsed source of a submitted function without the code that cannot run.
+
+    Raises:
+        StudentRaised: (not implemented) when the function is the untouched stub.
+        CheckFailure: when its source cannot be read or parsed.
+    """
+    tree = _parse_function(ctx, function, kind)
+    if _raises_not_implemented(tree):
+        raise StudentRaised(
+            function, StudentError("NotImplementedError", "stub"), f"{function}(...)"
+        )
+    return _Unreachable().visit(tree)
+
+
+def called_names(tree: ast.AST) -> set[str]:
+    """Names of the plain functions called in ``tree`` (``optimize(...)``, not ``np.dot``)."""
+    return {
+        n.func.id
+        for n in ast.walk(tree)
+        if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
+    }
+
+
+def calls_building_blocks(
+    required: Sequence[str], *, optional: Sequence[str] = (), hint: str = ""
+) -> CheckFn:
+    """Check that the task's function calls the functions it is built from, in code that runs.
+
+    Args:
+        required: functions it must call (a call under ``if False:`` or after ``return``
+            does not count).
+        optional: functions the course lets students inline: advice when not called.
+        hint: what to call, for the failure.
+    """
+
+    def run(ctx: Context) -> str | None:
+        fn = ctx.task.function
+        called = called_names(reachable_tree(ctx, fn))
+        missing = [f"{f}()" for f in required if f not in called]
+        if missing:
+            raise CheckFailure(
+                f"{fn}() should be built from your functions, but it never calls "
+                f"{', '.join(missing)} (in code that runs).",
+                hint=hint or None,
+                kind="structure",
+            )
+        for f in optional:
+            if f not in called:
+                ctx.advise(f"{fn}() does not call {f}(): calling it keeps one copy of that code.")
+        return None
+
+    return run
+
+
+#: Names and calls whose integer arguments are sizes that must come from the inputs' shapes.
+SIZE_NAMES = ("m", "n", "n_x", "dim", "size", "length", "height", "depth", "num_px")
+SIZE_CALLS = ("reshape", "zeros", "ones", "empty", "range", "initialize_with_zeros")
+
+
+def fixed_sizes(
+    ctx: Context,
+    function: str,
+    names: Sequence[str] = SIZE_NAMES,
+    calls: Sequence[str] = SIZE_CALLS,
+) -> list[str]:
+    """Sizes written as numbers in a submitted function (``m = 3``, ``reshape(18, 1)``).
+
+    Only integer constants above 1 count (``reshape(-1, 1)`` and ``np.zeros((1, m))`` do
+    not); only code that can run is read.
+
+    Args:
+        ctx: the check's context.
+        function: the submitted function.
+        names: variable names that hold sizes.
+        calls: functions and methods whose arguments are sizes.
+
+    Returns:
+        The statements or calls, as written (empty when none, or the source is unreadable).
+    """
+    try:
+        tree = reachable_tree(ctx, function)
+    except Exception:  # noqa: BLE001 - a hint is an extra: no source, no hint
+        return []
+
+    def fixed(node: ast.AST) -> bool:
+        return any(
+            isinstance(c, ast.Constant) and type(c.value) is int and c.value > 1
+            for c in ast.walk(node)
+        )
+
+    def sizes(call: ast.Call) -> list[ast.expr]:
+        """The arguments that are sizes: range's stop only (not its start or step)."""
+        if getattr(call.func, "id", "") == "range":
+            return call.args[1:2] if len(call.args) > 1 else call.args[:1]
+        return list(call.args)
+
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant):
+            if fixed(node.value) and any(
+                isinstance(t, ast.Name) and t.id in names for t in node.targets
+            ):
+                found.append(ast.unparse(node))
+        elif isinstance(node, ast.Call):
+            f = node.func
+            name = f.attr if isinstance(f, ast.Attribute) else getattr(f, "id", "")
+            if name in calls and any(fixed(a) for a in sizes(node)):
+                found.append(ast.unparse(node))
+    return list(dict.fromkeys(found))
+
+
+def fixed_size_hint(where: str) -> Callable[[Context], str | None]:
+    """An ``explain`` for :func:`with_hint`: names the sizes the task's function writes as numbers.
+
+    Args:
+        where: where the sizes belong, for the hint (``X.shape``).
+    """
+
+    def explain(ctx: Context) -> str | None:
+        fn = ctx.task.function
+        sizes = fixed_sizes(ctx, fn)
+        if not sizes:
+            return None
+        return (
+            f"{fn}() writes a size as a number ({'; '.join(sizes[:2])}): it fits only inputs "
+            f"of that size. Take sizes from the arguments ({where})."
+        )
+
+    return explain
+
+
+def source_calls(ctx: Context, function: str) -> set[str]:
+    """The calls in a submitted function's code that can run, as written (``np.dot``).
+
+    Returns:
+        Dotted names; empty when the source cannot be read.
+    """
+    try:
+        tree = reachable_tree(ctx, function)
+    except Exception:  # noqa: BLE001 - a hint is an extra: no source, no hint
+        return set()
+    return {
+        ast.unparse(n.func)
+        for n in ast.walk(tree)
+        if isinstance(n, ast.Call) and isinstance(n.func, ast.Name | ast.Attribute)
+    }
+
+
+def elementwise_hint(ctx: Context) -> str | None:
+    """An ``explain`` for an elementwise function whose source calls ``math.*`` or ``np.dot``."""
+    fn = ctx.task.function
+    calls = source_calls(ctx, fn)
+    scalar = sorted(c for c in calls if c.startswith("math."))
+    if scalar:
+        return f"{fn}() calls {scalar[0]}, which takes one number: np.{scalar[0][5:]} takes arrays."
+    if calls & {"np.dot", "numpy.dot", "np.matmul"}:
+        return f"{fn}() uses np.dot, the matrix product: here the product is entry by entry (*)."
+    return None
+
+
+def sum_axis_hint(ctx: Context) -> str | None:
+    """An ``explain`` for ``np.sum(a, b)``: its second argument is the axis, not a term."""
+    try:
+        tree = reachable_tree(ctx, ctx.task.function)
+    except Exception:  # noqa: BLE001 - a hint is an extra: no source, no hint
+        return None
+    for n in ast.walk(tree):
+        if (
+            isinstance(n, ast.Call)
+            and ast.unparse(n.func) in ("np.sum", "numpy.sum", "np.mean")
+            and len(n.args) > 1
+            and not isinstance(n.args[1], ast.Constant)
+        ):
+            return (
+                f"{ctx.task.function}() calls {ast.unparse(n.func)} with two arguments: the "
+                "second one is the axis, not a term to add. Write a + inside: np.sum(a + b)."
+            )
+    return None
+
+
+def with_hint(run: CheckFn, explain: Callable[[Context], str | None]) -> CheckFn:
+    """The check ``run``, whose failures get the hint ``explain(ctx)`` when it finds one."""
+
+    def wrapped(ctx: Context) -> str | None:
+        with explain_failure(ctx, explain):
+            return run(ctx)
+
+    wrapped.__doc__ = run.__doc__
+    return wrapped
+
+
+def explain_all(
+    task: Task, explain: Callable[[Context], str | None], only: Sequence[str] = ()
+) -> None:
+    """Give the checks declared so far on ``task`` (or ``only`` those) the hints of ``explain``.
+
+    See :func:`with_hint`.
+    """
+    task.checks = [
+        dataclasses.replace(c, run=with_hint(c.run, explain)) if not only or c.name in only else c
+        for c in task.checks
+    ]
+
+
+@contextlib.contextmanager
+def explain_failure(ctx: Context, explain: Callable[[Context], str | None]):  # noqa: ANN201
+    """Give a failure in the block the hint ``explain(ctx)`` finds, when it finds one.
+
+    A student exception that ``explain`` can account for (a size written as a number that
+    makes a reshape fail) becomes this check's failure with that hint instead of numpy's
+    message alone; a stub, a time-out or a crash is left to the engine.
+    """
+    try:
+        yield
+    except CheckFailure as exc:
+        exc.hint = explain(ctx) or exc.hint
+        raise
+    except StudentRaised as exc:
+        err = exc.error
+        if err.not_implemented or err.type in (BUDGET, CRASH, "TimeoutError"):
+            raise
+        hint = explain(ctx)
+        if hint is None:
+            raise
+        raise CheckFailure(
+            f"{exc.function}() raised {err}",
+            lines=[("called", exc.call_text)],
+            hint=hint,
+            kind="raised an exception",
+        ) from None
+
+
+# --------------------------------------------------------------------------- printed output
+
+#: The headline of a failure about printed output.
+PRINTED = "wrong printed output"
+_NUMBER = re.compile(
+    r"(?<![\w.])[-+]?(?:\d+\.\d*|\.\d+|\d+)(?:[eE][-+]?\d+)?|(?<!\w)[-+]?(?:nan|inf)\b", re.I
+)
+
+
+def printed_numbers(stdout: str, *words: str) -> list[tuple[str, list[str]]]:
+    """The printed lines that contain every word (any case) and a number, with their numbers.
+
+    Args:
+        stdout: what a call printed.
+        *words: words the line must contain (``"cost"``; ``"train", "accuracy"``).
+
+    Returns:
+        ``(line, number tokens as printed)`` per matching line.
+    """
+    out = []
+    for line in stdout.splitlines():
+        if all(w in line.lower() for w in words):
+            tokens = _NUMBER.findall(line)
+            if tokens:
+                out.append((line.strip(), tokens))
+    return out
+
+
+def printed_close(token: str, expected: float) -> bool:
+    """True when ``token`` is ``expected`` as printed: rounded to the digits it shows.
+
+    ``"0.693147"`` matches 0.69314718 (six decimals: within 5e-7); ``"99.0"`` matches 99.04.
+    """
+    try:
+        value = float(token)
+    except ValueError:
+        return False
+    mantissa, _, exponent = token.lower().partition("e")
+    decimals = len(mantissa.partition(".")[2])
+    tol = 0.5 * 10.0 ** (int(exponent or 0) - decimals)
+    return bool(abs(value - expected) <= max(tol, 1e-9 * max(1.0, abs(expected))) * (1 + 1e-9))
+
+
+def number_list(value: Any) -> list[float] | None:
+    """``value`` as a list of floats (a returned ``costs``), or None when it is not one."""
+    try:
+        return [float(v) for v in value]
+    except (TypeError, ValueError):
+        return None
+
+
+def expect_printed_costs(stdout: str, costs: Sequence[float], every: int, call: str) -> None:
+    """Check that a training call printed each recorded cost, every ``every`` iterations.
+
+    The course prints ``Cost after iteration 100: 0.692836``: per line the iteration (when
+    printed) and the cost, rounded as printed.
+
+    Raises:
+        CheckFailure: naming the first missing or wrong line.
+    """
+    lines = printed_numbers(stdout, "cost")
+    iterations = [i * every for i in range(len(costs))]
+    if len(lines) != len(costs):
+        shown = [("printed", line) for line, _ in lines[:3]] or [("printed", "no cost line")]
+        raise CheckFailure(
+            f"{call} printed {len(lines)} cost line(s) but should print {len(costs)}: the cost "
+            f"at iterations {', '.join(map(str, iterations))}.",
+            lines=shown,
+            kind=PRINTED,
+        )
+    for (line, tokens), cost, i in zip(lines, costs, iterations):
+        iteration_ok = len(tokens) < 2 or printed_close(tokens[0], i)
+        if not (iteration_ok and printed_close(tokens[-1], cost)):
+            raise CheckFailure(
+                f"{call} printed a wrong cost line.",
+                lines=[("printed", line), ("expected", f"the cost after iteration {i}: {cost!r}")],
+                kind=PRINTED,
+            )
+
+
+def expect_printed_value(
+    stdout: str, words: Sequence[str], expected: float, call: str, label: str
+) -> None:
+    """Check that a call printed ``expected`` on the first line holding ``words`` (its last number).
+
+    Args:
+        stdout: what the call printed.
+        words: words that identify the line (``("train", "accuracy")``).
+        expected: the value, compared as printed (see :func:`printed_close`).
+        call: the call, for the message.
+        label: what the value is (``train accuracy (%)``).
+
+    Raises:
+        CheckFailure: when no such line was printed or its number is another.
+    """
+    lines = printed_numbers(stdout, *words)
+    want = ("expected", f"{label}: {expected!r}")
+    if not lines:
+        raise CheckFailure(f"{call} printed no {label} line.", lines=[want], kind=PRINTED)
+    line, tokens = lines[0]
+    if not printed_close(tokens[-1], expected):
+        raise CheckFailure(
+            f"{call} printed a wrong {label}.", lines=[("printed", line), want], kind=PRINTED
+        )

@@ -27,7 +27,8 @@ def basic_sigmoid(x: float) -> float:
         x: a Python number.
 
     Returns:
-        $\sigma(x)$ as a Python ``float``.
+        $\sigma(x)$ as a Python ``float`` (a ``numpy.float64``, which the course accepts, is
+        accepted too).
 
     Examples:
         >>> round(basic_sigmoid(1.0), 6)
@@ -47,10 +48,10 @@ def sigmoid(x: np.ndarray) -> np.ndarray:
     Math:
         $\sigma(x) = \frac{1}{1 + e^{-x}}$, applied elementwise.
 
-    Policy for large inputs: ``sigmoid(np.array([-1000.0, 1000.0]))`` must give
-    ``[0.0, 1.0]`` and emit **no** ``RuntimeWarning``. The textbook formula computes
-    ``np.exp(1000)``, which overflows; write it so the exponent is never positive
-    (for $x < 0$, $\sigma(x) = \frac{e^{x}}{1 + e^{x}}$).
+    Large inputs (advice, not scored: the course never uses them): the textbook formula
+    gives ``sigmoid(np.array([-1000.0, 1000.0]))`` exactly, ``[0.0, 1.0]``, but computes
+    ``np.exp(1000)``, which overflows with a ``RuntimeWarning``. The stable form keeps the
+    exponent negative (for $x < 0$, $\sigma(x) = \frac{e^{x}}{1 + e^{x}}$).
 
     Args:
         x: an array of any shape, ``(n,)``, ``(n, 1)`` or ``(n, m)``, or a number.
@@ -126,7 +127,8 @@ def normalize_rows(x: np.ndarray) -> np.ndarray:
     Math:
         $\|x_i\| = \sqrt{\sum_j x_{ij}^2}$ and the result is $x_{ij} / \|x_i\|$.
 
-    The input must not be modified: return a new array.
+    Return a new array: ``x /= x_norm`` would also change the caller's ``x`` (the course
+    accepts it; the kit advises against it).
 
     Args:
         x: an array of shape ``(n, m)``; no row is all zeros.
@@ -154,8 +156,9 @@ def softmax(x: np.ndarray) -> np.ndarray:
         $\text{softmax}(x)_{ij} = \frac{e^{x_{ij}}}{\sum_k e^{x_{ik}}}
         = \frac{e^{x_{ij} - \max_k x_{ik}}}{\sum_k e^{x_{ik} - \max_k x_{ik}}}$
 
-    Policy for large inputs: subtract each row's maximum first, so that
-    ``softmax(np.array([[1000.0, 1000.0]]))`` is ``[[0.5, 0.5]]``, not NaN.
+    Large inputs (advice, not scored: the course never uses them): subtracting each row's
+    maximum first changes nothing else and keeps ``softmax(np.array([[1000.0, 1000.0]]))``
+    at ``[[0.5, 0.5]]`` instead of NaN.
 
     Args:
         x: an array of shape ``(m, n)``: ``m`` rows, each a vector of ``n`` scores.

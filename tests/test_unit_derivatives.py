@@ -82,6 +82,36 @@ def test_gradcheck_note_is_cs231n_style():
     assert "db max relative error" in check.message and "(ok < 1e-07" in check.message
 
 
+@pytest.mark.parametrize("db", ["np.array([c, c])", "np.ones((2, 2))", "None", "'6.0'"])
+def test_a_derivative_of_another_shape_or_type_fails_with_a_message(db):
+    from autograder.mistakes import variant
+
+    numpy = ("def graph_backward(", "import numpy as np\n\n\ndef graph_backward(")
+    m = variant("graph_backward", "probe", "probe", numpy, ("db = du * c", f"db = {db}"))
+    result = grade_submission("derivatives", mistake_submission("derivatives", m))
+    task = next(t for t in result.tasks if t.function == "graph_backward")
+    gradcheck = next(c for c in task.checks if c.name == "gradcheck")
+    assert gradcheck.status == "failed"
+    assert "db" in gradcheck.message
+    assert all(c.status in ("passed", "failed") for c in task.checks)
+
+
+def test_the_gradient_check_names_every_wrong_derivative_at_once():
+    m = next(
+        m for m in catalogue("derivatives") if (m.function, m.id) == ("graph_backward", "swapped")
+    )
+    result = grade_submission("derivatives", mistake_submission("derivatives", m))
+    [check] = [
+        c
+        for t in result.tasks
+        if t.function == "graph_backward"
+        for c in t.checks
+        if c.name == "gradcheck"
+    ]
+    assert "db, dc do not match the numeric gradient at a = 5, b = 3, c = 2" in check.message
+    assert "db[] " not in check.message  # a number is written db, never db[]
+
+
 def test_demo_runs_and_writes_the_plot(tmp_path):
     report = demo.run(ref, tmp_path)
     png = tmp_path / demo.PLOT_NAME

@@ -1,7 +1,8 @@
-"""Unit 3 (logistic regression): course values, the digits demo, and what the checks tell apart."""
+"""Unit 3 (logistic regression): course values, older releases, printing, the digits demo."""
 
 from __future__ import annotations
 
+import inspect
 from pathlib import Path
 
 import numpy as np
@@ -9,19 +10,42 @@ import pytest
 
 from autograder.demos import load_impl
 from autograder.demos import logistic_regression as demo
-from autograder.engine import grade_submission
-from autograder.mistakes import catalogue
+from autograder.engine import grade_submission, load_reference
+from autograder.mistakes import catalogue, variant
+from autograder.submission import Submission
 from solutions import logistic_regression as ref
 
 from .helpers import mistake_submission
 
 ROOT = Path(__file__).resolve().parents[1]
+UNIT = "logistic_regression"
 
 
-def _statuses(unit: str, function: str, mistake_id: str) -> dict[str, str]:
-    m = next(m for m in catalogue(unit) if (m.function, m.id) == (function, mistake_id))
-    result = grade_submission(unit, mistake_submission(unit, m))
+def _statuses(function: str, mistake_id: str) -> dict[str, str]:
+    m = next(m for m in catalogue(UNIT) if (m.function, m.id) == (function, mistake_id))
+    result = grade_submission(UNIT, mistake_submission(UNIT, m))
     return {c.name: c.status for t in result.tasks if t.function == function for c in t.checks}
+
+
+def _task(sub: Submission, function: str):
+    return grade_submission(UNIT, sub, tasks=[function]).tasks[0]
+
+
+def _submission(code: str) -> Submission:
+    """The reference with ``code`` appended: its defs replace the reference's."""
+    reference = load_reference(UNIT)
+    ns = dict(vars(reference))
+    exec(compile(code, "<student>", "exec"), ns)
+    return Submission(UNIT, ns, "student", source_text=inspect.getsource(reference) + "\n" + code)
+
+
+def _changed(function: str, *changes: tuple[str, str]) -> Submission:
+    """The reference file with ``function`` changed: every function sees the changed one."""
+    source = inspect.getsource(load_reference(UNIT))
+    text = source + "\n\n" + variant(function, "probe", "probe", *changes).source(ref)
+    ns: dict = {"__name__": "student"}
+    exec(compile(text, "<student>", "exec"), ns)
+    return Submission(UNIT, ns, "student", source_text=text)
 
 
 def test_course_values():
@@ -38,32 +62,211 @@ def test_course_values():
     assert type(b) is float and w.shape == (3, 1) and not w.any()
 
 
+# The 2017-2020 template's forms, each correct by the course's standard.
+OLDER_RELEASE = """
+def initialize_with_zeros(dim):
+    w = np.zeros((dim, 1))
+    b = 0
+    assert(w.shape == (dim, 1))
+    assert(isinstance(b, float) or isinstance(b, int))
+    return w, b
+
+def propagate(w, b, X, Y):
+    m = X.shape[1]
+    A = sigmoid(np.dot(w.T, X) + b)
+    cost = -1 / m * np.sum(Y * np.log(A) + (1 - Y) * np.log(1 - A))
+    dw = 1 / m * np.dot(X, (A - Y).T)
+    db = 1 / m * np.sum(A - Y)
+    cost = np.squeeze(cost)
+    return {"dw": dw, "db": db}, cost
+
+def optimize(w, b, X, Y, num_iterations, learning_rate, print_cost = False):
+    costs = []
+    for i in range(num_iterations):
+        grads, cost = propagate(w, b, X, Y)
+        w = w - learning_rate * grads["dw"]
+        b = b - learning_rate * grads["db"]
+        if i % 100 == 0:
+            costs.append(cost)
+        if print_cost and i % 100 == 0:
+            print ("Cost after iteration %i: %f" %(i, cost))
+    return {"w": w, "b": b}, grads, costs
+
+def predict(w, b, X):
+    m = X.shape[1]
+    Y_prediction = np.zeros((1, m), dtype=int)
+    A = sigmoid(np.dot(w.T, X) + b)
+    for i in range(A.shape[1]):
+        Y_prediction[0, i] = 1 if A[0, i] > 0.5 else 0
+    return Y_prediction
+
+def model(X_train, Y_train, X_test, Y_test, num_iterations = 2000, learning_rate = 0.5,
+          print_cost = False):
+    w, b = np.zeros((X_train.shape[0], 1)), 0
+    parameters, grads, costs = optimize(w, b, X_train, Y_train, num_iterations, learning_rate,
+                                        print_cost)
+    w = parameters["w"]
+    b = parameters["b"]
+    Y_prediction_test = predict(w, b, X_test)
+    Y_prediction_train = predict(w, b, X_train)
+    print("train accuracy: {} %".format(100 - np.mean(np.abs(Y_prediction_train - Y_train)) * 100))
+    print("test accuracy: {} %".format(100 - np.mean(np.abs(Y_prediction_test - Y_test)) * 100))
+    return {"costs": costs, "Y_prediction_test": Y_prediction_test,
+            "Y_prediction_train" : Y_prediction_train, "w" : w, "b" : b,
+            "learning_rate" : learning_rate, "num_iterations": num_iterations}
+"""
+
+
+def test_the_older_release_gets_full_marks_with_advice():
+    result = grade_submission(UNIT, _submission(OLDER_RELEASE))
+    lost = {t.function: [c.name for c in t.checks if not c.passed] for t in result.tasks}
+    assert {f: names for f, names in lost.items() if names} == {}
+    advice = {t.function: t.advice for t in result.tasks if t.advice}
+    assert set(advice) == {"initialize_with_zeros", "model"}
+    assert "float 0.0" in advice["initialize_with_zeros"][0]
+    assert "does not call initialize_with_zeros()" in advice["model"][0]
+
+
 def test_consistent_missing_mean_passes_gradcheck_but_not_values():
     """Why propagate is checked against the reference too: 1/m missing everywhere is consistent."""
-    status = _statuses("logistic_regression", "propagate", "no_mean")
+    status = _statuses("propagate", "no_mean")
     assert status["gradcheck"] == "passed"
     assert status["values"] == "failed" and status["hidden"] == "failed"
 
 
-def test_in_place_update_is_caught_only_by_the_mutation_check():
-    status = _statuses("logistic_regression", "optimize", "in_place")
-    assert [name for name, s in status.items() if s != "passed"] == ["no_mutation"]
+def test_an_in_place_update_costs_nothing_and_is_advised_against():
+    m = next(m for m in catalogue(UNIT) if (m.function, m.id) == ("optimize", "in_place"))
+    task = _task(mistake_submission(UNIT, m), "optimize")
+    assert task.score == task.max_score
+    assert any("changed its argument w in place" in a for a in task.advice)
 
 
 def test_gradcheck_note_is_cs231n_style():
-    result = grade_submission(
-        "logistic_regression",
-        mistake_submission("logistic_regression", catalogue("logistic_regression")[0]),
-    )
-    [check] = [
-        c
-        for t in result.tasks
-        if t.function == "propagate"
-        for c in t.checks
-        if c.name == "gradcheck"
-    ]
+    task = _task(_submission(""), "propagate")
+    check = next(c for c in task.checks if c.name == "gradcheck")
     assert check.passed
     assert "dw max relative error" in check.message and "db max relative error" in check.message
+
+
+@pytest.mark.parametrize(
+    ("changes", "wrong"),
+    [
+        ((("np.mean(np.abs(Y_prediction_train", "np.sum(np.abs(Y_prediction_train"),), "train"),
+        (
+            (("100 - np.mean(np.abs(Y_prediction_test", "100 + np.mean(np.abs(Y_prediction_test"),),
+            "test",
+        ),
+        ((("Y_prediction_train - Y_train", "Y_prediction_test - Y_test"),), "train"),
+        ((("accuracy: {train_accuracy:", "accuracy: {test_accuracy:"),), "train"),
+        (
+            (("np.abs(Y_prediction_test - Y_test)) * 100", "np.abs(Y_prediction_test - Y_test))"),),
+            "test",
+        ),
+        ((("learning_rate, print_cost\n", "learning_rate\n"),), "cost"),
+    ],
+    ids=[
+        "sum_for_mean",
+        "sign",
+        "operands",
+        "swapped_lines",
+        "no_percent",
+        "print_cost_not_passed",
+    ],
+)
+def test_model_printing_wrong_numbers_loses_the_print_check_only(changes, wrong):
+    task = _task(_changed("model", *changes), "model")
+    failed = {c.name: c.message for c in task.checks if not c.passed}
+    assert set(failed) == {"prints"}
+    assert ("wrong " + wrong if wrong != "cost" else "0 cost line") in failed["prints"]
+
+
+PRINT = '                print(f"Cost after iteration {i}: {float(cost):f}")\n'
+UPDATE = "b = b - learning_rate * db\n"
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        (
+            ("            if print_cost:\n" + PRINT, ""),
+            (UPDATE, UPDATE + "        if print_cost:\n" + PRINT[4:]),
+        ),
+        (("{float(cost):f}", "{float(db):f}"),),
+        (("Cost after iteration {i}", "Cost after iteration {i + 1}"),),
+    ],
+    ids=["every_iteration", "prints_db", "iteration_off_by_one"],
+)
+def test_optimize_printing_wrong_lines_loses_the_print_check_only(changes):
+    task = _task(_changed("optimize", *changes), "optimize")
+    assert [c.name for c in task.checks if not c.passed] == ["prints"]
+
+
+def test_printed_costs_are_compared_as_printed():
+    """The course's %f (six decimals) and a full repr both match; a wrong digit does not."""
+    from autograder.checklib import printed_close, printed_numbers
+
+    out = "Cost after iteration 0: 0.693147\ncost 1e-3\ntrain accuracy: 99.04306220095694 %\n"
+    assert [tokens for _, tokens in printed_numbers(out, "cost")] == [["0", "0.693147"], ["1e-3"]]
+    assert printed_close("0.693147", 0.6931471805599453)
+    assert not printed_close("0.693148", 0.6931471805599453)
+    assert printed_close("99.0", 99.04306220095694) and printed_close("1e-3", 0.00104)
+    assert not printed_close("nan", 99.0)
+
+
+@pytest.mark.parametrize(
+    "dead",
+    [
+        "    if False:\n        optimize(w, b, X_train, Y_train, 1, 0.1)\n",
+        "    return d\n    optimize(w, b, X_train, Y_train, 1, 0.1)\n",
+    ],
+    ids=["if_false", "after_return"],
+)
+def test_calls_building_blocks_ignores_code_that_cannot_run(dead):
+    inlined = next(m for m in catalogue(UNIT) if (m.function, m.id) == ("model", "inlined"))
+    code = inlined.code.replace("    return {", "    d = {") + "\n" + dead
+    if "return d" not in dead:
+        code += "    return d\n"
+    task = _task(_submission(code), "model")
+    status = {c.name: c.status for c in task.checks}
+    assert status["calls_building_blocks"] == "failed"
+    assert [n for n, s in status.items() if s != "passed"] == ["calls_building_blocks"]
+
+
+@pytest.mark.parametrize("size", [12288, 4096, 784])
+def test_a_hard_coded_input_size_is_named_whatever_the_number(size):
+    sub = _changed(
+        "model", ("initialize_with_zeros(X_train.shape[0])", f"initialize_with_zeros({size})")
+    )
+    task = _task(sub, "model")
+    failed = [c for c in task.checks if not c.passed]
+    assert {c.name for c in failed} == {"structure", "values", "uses_arguments", "prints"}
+    assert all(f"initialize_with_zeros({size})" in c.message for c in failed)
+    assert all("a missing .T" not in c.message for c in failed)
+
+
+def test_a_hard_coded_m_is_named_whatever_the_number():
+    task = _task(_changed("propagate", ("m = X.shape[1]\n", "m = 4\n")), "propagate")
+    failed = [c for c in task.checks if not c.passed]
+    assert failed and all("(m = 4)" in c.message for c in failed)
+
+
+def test_the_model_hint_follows_what_differs():
+    """A broken predict leaves the training right: model's hint says so, not 'pass arguments'."""
+    sub = _changed("predict", ("(A > 0.5).astype", "(A < 0.5).astype"))
+    task = grade_submission(UNIT, sub, tasks=["model"]).tasks[0]
+    messages = [c.message for c in task.checks if not c.passed]
+    assert messages
+    assert all("training is right" in m or "uses your predict()" in m for m in messages)
+    assert not any("pass num_iterations" in m for m in messages)
+
+
+def test_tasks_declare_the_functions_they_use():
+    from autograder import units
+
+    uses = {t.function: t.uses for t in units.get(UNIT).tasks}
+    assert uses["optimize"] == ("propagate",) and uses["propagate"] == ("sigmoid",)
+    assert uses["predict"] == ("sigmoid",)
+    assert set(uses["model"]) == {"initialize_with_zeros", "optimize", "predict"}
 
 
 def test_demo_reaches_the_stated_accuracy_and_writes_the_plot(tmp_path):

@@ -1,439 +1,164 @@
-"""Known mistakes for unit 3 (logistic regression), each with the checks it must fail.
+"""Known mistakes for unit 3 (logistic regression), as variants of the reference.
 
-A mistake replaces one function; the other functions stay the reference's, so the list of
-failed checks shows what the mistake itself breaks.
+Each entry: the function (by its partial), an id, the mistake as a teacher would name it; the
+changes to the reference's source; the checks it fails and the hint the student gets. A
+mistake replaces one function, the others stay the reference's. Entries with no ``fails`` are
+the course's own forms: full marks, and the kit's ``advice``. Entries that fail a ``prints``
+check print nothing themselves: the engine re-runs a candidate mistake to name it, and what it
+printed would reach the grader's own output.
 """
 
-from autograder.mistakes import mistake
+from functools import partial
+
+from autograder.mistakes import combine, mistake, variant
+
+sig, init = partial(variant, "sigmoid"), partial(variant, "initialize_with_zeros")
+prop, opt = partial(variant, "propagate"), partial(variant, "optimize")
+pred, model = partial(variant, "predict"), partial(variant, "model")
+SIGMOID = "return 1 / (1 + np.exp(-z))"
+W_ZEROS = "w = np.zeros((dim, 1))"
+COST = "-np.sum(Y * np.log(A) + (1 - Y) * np.log(1 - A)) / m"
+UPDATE = "w = w - learning_rate * dw\n        b = b - learning_rate * db"
+PREDICTION = "(A > 0.5).astype(np.float64)"
+Z = "sigmoid(np.dot(w.T, X) + b)"
+ALL_TRAINING = "structure values uses_arguments prints"
+PRINT_COST = '            if print_cost:\n                print(f"Cost after iteration {i}: {float(cost):f}")\n'
+PRINT_TRAIN = '        print(f"train accuracy: {train_accuracy:.1f} %")\n'
+PRINT_TEST = '        print(f"test accuracy: {test_accuracy:.1f} %")\n'
+NOTEBOOK_DATA = (
+    "train_set_x = np.array([[1.0, -1.0, 2.0, -2.0], [0.5, 0.0, -0.5, 1.0], [0.0, 1.0, 0.0, -1.0]])"
+    "\ntrain_set_y = np.array([[1.0, 0.0, 1.0, 0.0]])\n\n\ndef model("
+)
+
+# fmt: off
+cost_no_mean = prop("cost_no_mean", "cost without 1/m",
+                    (COST, COST[:-4]),
+                    fails="values gradcheck hidden")
+grads_no_mean = prop("grads_no_mean", "divides the cost by m but not the gradients",
+                     ("np.dot(X, dZ.T) / m", "np.dot(X, dZ.T)"), ("np.sum(dZ) / m", "np.sum(dZ)"),
+                     fails="values gradcheck hidden", message="match the numeric gradient")
+no_log_1_minus = prop("no_log_1_minus", "cost without the (1 - Y) log(1 - A) term",
+                      (" + (1 - Y) * np.log(1 - A)", ""),
+                      fails="values gradcheck hidden", hint="J needs both Y log A and (1 - Y) log(1 - A).")
 
 MISTAKES = [
-    # ------------------------------------------------------------ 3.1 sigmoid
-    mistake(
-        "sigmoid",
-        "column",
-        "reshapes the result into a column",
-        """
-def sigmoid(z):
-    return (1 / (1 + np.exp(-z))).reshape(-1, 1)
-""",
-        "shape",
-        message="but should be",
-    ),
-    mistake(
-        "sigmoid",
-        "sign",
-        "np.exp(z) instead of np.exp(-z)",
-        """
-def sigmoid(z):
-    return 1 / (1 + np.exp(z))
-""",
-        "values large_inputs hidden",
-        hint="sigma(z) = 1 / (1 + e^(-z)): mind the minus sign.",
-    ),
-    mistake(
-        "sigmoid",
-        "ratio_form",
-        "e^z / (1 + e^z): inf / inf = NaN for large z",
-        """
-def sigmoid(z):
-    e = np.exp(z)
-    return e / (1 + e)
-""",
-        "large_inputs",
-        message="contains NaN",
-    ),
-    # ------------------------------------------------------------ 3.2 initialize_with_zeros
-    mistake(
-        "initialize_with_zeros",
-        "flat",
-        "w = np.zeros(dim), a flat vector",
-        """
-def initialize_with_zeros(dim):
-    return np.zeros(dim), 0.0
-""",
-        "w_shape",
-        message="(dim, 1)",
-    ),
-    mistake(
-        "initialize_with_zeros",
-        "int_w",
-        "w of integer zeros",
-        """
-def initialize_with_zeros(dim):
-    return np.zeros((dim, 1), dtype=int), 0.0
-""",
-        "w_shape",
-        message="should hold floating-point numbers",
-    ),
-    mistake(
-        "initialize_with_zeros",
-        "int_b",
-        "b = 0, an int",
-        """
-def initialize_with_zeros(dim):
-    return np.zeros((dim, 1)), 0
-""",
-        "b_float",
-        message="should be a Python float but is int",
-    ),
-    mistake(
-        "initialize_with_zeros",
-        "tuple_b",
-        "b = 0.0, with a trailing comma (a tuple)",
-        """
-def initialize_with_zeros(dim):
-    w = np.zeros((dim, 1))
-    b = 0.0,
-    return w, b
-""",
-        "b_float",
-        message="should be a Python float but is tuple",
-    ),
-    mistake(
-        "initialize_with_zeros",
-        "random",
-        "small random weights instead of zeros",
-        """
-def initialize_with_zeros(dim):
-    return np.random.randn(dim, 1) * 0.01, 0.0
-""",
-        "values",
-        message="w does not match the expected values",
-    ),
-    # ------------------------------------------------------------ 3.3 propagate
-    mistake(
-        "propagate",
-        "matrix_cost",
-        "cost as a (1, 1) array from np.dot",
-        """
-def propagate(w, b, X, Y):
-    m = X.shape[1]
-    A = sigmoid(np.dot(w.T, X) + b)
-    cost = -(np.dot(Y, np.log(A).T) + np.dot(1 - Y, np.log(1 - A).T)) / m
-    dZ = A - Y
-    return {"dw": np.dot(X, dZ.T) / m, "db": float(np.sum(dZ) / m)}, cost
-""",
-        "structure",
-        message="should be a number (a float or 0-d array) but is an array of shape (1, 1)",
-    ),
-    mistake(
-        "propagate",
-        "flat_dw",
-        "dw = np.sum(X * (A - Y), axis=1) / m, a flat vector",
-        """
-def propagate(w, b, X, Y):
-    m = X.shape[1]
-    A = sigmoid(np.dot(w.T, X) + b)
-    cost = -np.sum(Y * np.log(A) + (1 - Y) * np.log(1 - A)) / m
-    dZ = A - Y
-    return {"dw": np.sum(X * dZ, axis=1) / m, "db": float(np.sum(dZ) / m)}, float(cost)
-""",
-        "structure",
-        message="has shape (2,) but should be (2, 1)",
-    ),
-    mistake(
-        "propagate",
-        "no_mean",
-        "forgets 1/m everywhere (consistent: passes the gradient check)",
-        """
-def propagate(w, b, X, Y):
-    A = sigmoid(np.dot(w.T, X) + b)
-    cost = -np.sum(Y * np.log(A) + (1 - Y) * np.log(1 - A))
-    dZ = A - Y
-    return {"dw": np.dot(X, dZ.T), "db": float(np.sum(dZ))}, float(cost)
-""",
-        "values hidden",
-        hint="J, dw and db are averages over the m examples: divide by m.",
-    ),
-    mistake(
-        "propagate",
-        "grads_no_mean",
-        "divides the cost by m but not the gradients",
-        """
-def propagate(w, b, X, Y):
-    m = X.shape[1]
-    A = sigmoid(np.dot(w.T, X) + b)
-    cost = -np.sum(Y * np.log(A) + (1 - Y) * np.log(1 - A)) / m
-    dZ = A - Y
-    return {"dw": np.dot(X, dZ.T), "db": float(np.sum(dZ))}, float(cost)
-""",
-        "values gradcheck hidden",
-        message="does not match the numeric gradient",
-    ),
-    mistake(
-        "propagate",
-        "no_log_1_minus",
-        "cost without the (1 - Y) log(1 - A) term",
-        """
-def propagate(w, b, X, Y):
-    m = X.shape[1]
-    A = sigmoid(np.dot(w.T, X) + b)
-    cost = -np.sum(Y * np.log(A)) / m
-    dZ = A - Y
-    return {"dw": np.dot(X, dZ.T) / m, "db": float(np.sum(dZ) / m)}, float(cost)
-""",
-        "values gradcheck hidden",
-        hint="J needs both Y log A and (1 - Y) log(1 - A).",
-    ),
-    mistake(
-        "propagate",
-        "exp_sign",
-        "A = 1 / (1 + np.exp(w.T X + b)): the sign of the exponent",
-        """
-def propagate(w, b, X, Y):
-    m = X.shape[1]
-    A = 1 / (1 + np.exp(np.dot(w.T, X) + b))
-    cost = -np.sum(Y * np.log(A) + (1 - Y) * np.log(1 - A)) / m
-    dZ = A - Y
-    return {"dw": np.dot(X, dZ.T) / m, "db": float(np.sum(dZ) / m)}, float(cost)
-""",
-        "values gradcheck hidden",
-        message="does not match",
-    ),
-    mistake(
-        "propagate",
-        "missing_transpose",
-        "np.dot(w, X) instead of np.dot(w.T, X)",
-        """
-def propagate(w, b, X, Y):
-    m = X.shape[1]
-    A = sigmoid(np.dot(w, X) + b)
-    cost = -np.sum(Y * np.log(A) + (1 - Y) * np.log(1 - A)) / m
-    dZ = A - Y
-    return {"dw": np.dot(X, dZ.T) / m, "db": float(np.sum(dZ) / m)}, float(cost)
-""",
-        "structure values gradcheck hidden",
-        message="raised ValueError",
-    ),
-    mistake(
-        "propagate",
-        "fixed_m",
-        "hard-codes m = 3 (the visible example's size)",
-        """
-def propagate(w, b, X, Y):
-    m = 3
-    A = sigmoid(np.dot(w.T, X) + b)
-    cost = -np.sum(Y * np.log(A) + (1 - Y) * np.log(1 - A)) / m
-    dZ = A - Y
-    return {"dw": np.dot(X, dZ.T) / m, "db": float(np.sum(dZ) / m)}, float(cost)
-""",
-        "hidden",
-        message="wrong values on hidden inputs",
-    ),
-    # ------------------------------------------------------------ 3.4 optimize
-    mistake(
-        "optimize",
-        "array_costs",
-        "returns costs as a numpy array",
-        """
-def optimize(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=False):
-    costs = []
-    for i in range(num_iterations):
-        grads, cost = propagate(w, b, X, Y)
-        w = w - learning_rate * grads["dw"]
-        b = b - learning_rate * grads["db"]
-        if i % 100 == 0:
-            costs.append(cost)
-    return {"w": w, "b": b}, grads, np.array(costs)
-""",
-        "structure",
-        message="costs should be a Python list",
-    ),
-    mistake(
-        "optimize",
-        "in_place",
-        "w -= learning_rate * dw modifies the caller's w",
-        """
-def optimize(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=False):
-    costs = []
-    for i in range(num_iterations):
-        grads, cost = propagate(w, b, X, Y)
-        w -= learning_rate * grads["dw"]
-        b -= learning_rate * grads["db"]
-        if i % 100 == 0:
-            costs.append(cost)
-    return {"w": w, "b": b}, grads, costs
-""",
-        "no_mutation",
-        message="changed its argument w in place",
-    ),
-    mistake(
-        "optimize",
-        "fixed_learning_rate",
-        "hard-codes learning_rate = 0.009",
-        """
-def optimize(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=False):
-    costs = []
-    for i in range(num_iterations):
-        grads, cost = propagate(w, b, X, Y)
-        w = w - 0.009 * grads["dw"]
-        b = b - 0.009 * grads["db"]
-        if i % 100 == 0:
-            costs.append(cost)
-    return {"w": w, "b": b}, grads, costs
-""",
-        "uses_arguments",
-        hint="use the learning_rate argument.",
-    ),
-    mistake(
-        "optimize",
-        "fixed_iterations",
-        "hard-codes 100 iterations",
-        """
-def optimize(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=False):
-    costs = []
-    for i in range(100):
-        grads, cost = propagate(w, b, X, Y)
-        w = w - learning_rate * grads["dw"]
-        b = b - learning_rate * grads["db"]
-        if i % 100 == 0:
-            costs.append(cost)
-    return {"w": w, "b": b}, grads, costs
-""",
-        "uses_arguments",
-        message="params['w'] does not match",
-    ),
-    mistake(
-        "optimize",
-        "first_cost_only",
-        "records the cost only at i == 0",
-        """
-def optimize(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=False):
-    costs = []
-    for i in range(num_iterations):
-        grads, cost = propagate(w, b, X, Y)
-        w = w - learning_rate * grads["dw"]
-        b = b - learning_rate * grads["db"]
-        if i == 0:
-            costs.append(cost)
-    return {"w": w, "b": b}, grads, costs
-""",
-        "uses_arguments",
-        hint="record the cost every 100 iterations: i % 100 == 0.",
-    ),
-    mistake(
-        "optimize",
-        "every_iteration",
-        "records the cost at every iteration",
-        """
-def optimize(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=False):
-    costs = []
-    for i in range(num_iterations):
-        grads, cost = propagate(w, b, X, Y)
-        w = w - learning_rate * grads["dw"]
-        b = b - learning_rate * grads["db"]
-        costs.append(cost)
-    return {"w": w, "b": b}, grads, costs
-""",
-        "values uses_arguments hidden",
-        message="fix the shape first",
-    ),
-    mistake(
-        "optimize",
-        "b_with_dw",
-        "updates b with dw",
-        """
-def optimize(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=False):
-    costs = []
-    for i in range(num_iterations):
-        grads, cost = propagate(w, b, X, Y)
-        w = w - learning_rate * grads["dw"]
-        b = b - learning_rate * grads["dw"]
-        if i % 100 == 0:
-            costs.append(cost)
-    return {"w": w, "b": b}, grads, costs
-""",
-        "structure values uses_arguments no_mutation hidden",
-        message="raised",
-    ),
-    mistake(
-        "optimize",
-        "ascent",
-        "w + learning_rate * dw (walks uphill)",
-        """
-def optimize(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=False):
-    costs = []
-    for i in range(num_iterations):
-        grads, cost = propagate(w, b, X, Y)
-        w = w + learning_rate * grads["dw"]
-        b = b + learning_rate * grads["db"]
-        if i % 100 == 0:
-            costs.append(cost)
-    return {"w": w, "b": b}, grads, costs
-""",
-        "values uses_arguments hidden",
-        hint="step against the gradient: w = w - learning_rate * dw.",
-    ),
-    # ------------------------------------------------------------ 3.5 predict
-    mistake(
-        "predict",
-        "booleans",
-        "returns the boolean array A > 0.5",
-        """
-def predict(w, b, X):
-    A = sigmoid(np.dot(w.T, X) + b)
-    return A > 0.5
-""",
-        "shape",
-        message="should hold floating-point numbers but has dtype bool",
-    ),
-    mistake(
-        "predict",
-        "at_least",
-        "A >= 0.5 (predicts 1 at the threshold)",
-        """
-def predict(w, b, X):
-    A = sigmoid(np.dot(w.T, X) + b)
-    return (A >= 0.5).astype(float)
-""",
-        "threshold",
-        message="have A = 0.5 exactly",
-    ),
-    mistake(
-        "predict",
-        "threshold_z",
-        "thresholds z = w.T X + b at 0.5 instead of A",
-        """
-def predict(w, b, X):
-    Z = np.dot(w.T, X) + b
-    return (Z > 0.5).astype(float)
-""",
-        "values hidden",
-        hint="threshold the probability A = sigmoid(z), not z.",
-    ),
-    mistake(
-        "predict",
-        "flat",
-        "returns a flat (m,) vector",
-        """
-def predict(w, b, X):
-    A = sigmoid(np.dot(w.T, X) + b)
-    return (A[0] > 0.5).astype(float)
-""",
-        "shape",
-        message="has shape (3,) but should be (1, 3)",
-    ),
-    # ------------------------------------------------------------ 3.6 model
-    mistake(
-        "model",
-        "no_echo",
-        "leaves learning_rate and num_iterations out of the dict",
-        """
-def model(X_train, Y_train, X_test, Y_test, num_iterations=2000, learning_rate=0.5, print_cost=False):
-    w, b = initialize_with_zeros(X_train.shape[0])
-    params, grads, costs = optimize(w, b, X_train, Y_train, num_iterations, learning_rate, print_cost)
-    w, b = params["w"], params["b"]
-    return {"costs": costs, "Y_prediction_test": predict(w, b, X_test),
-            "Y_prediction_train": predict(w, b, X_train), "w": w, "b": b}
-""",
-        "structure",
-        message="missing keys ['learning_rate', 'num_iterations']",
-    ),
-    mistake(
-        "model",
-        "inlined",
-        "copies the training loop into model instead of calling optimize",
-        """
+    sig("column", "reshapes the result into a column",
+        (SIGMOID, "return 1 / (1 + np.exp(-z)).reshape(-1, 1)"),
+        fails="shape", message="but should be"),
+    sig("sign", "np.exp(z) instead of np.exp(-z)",
+        (SIGMOID, "return 1 / (1 + np.exp(z))"),
+        fails="values hidden", hint="sigma(z) = 1 / (1 + e^(-z)): mind the minus sign."),
+    sig("math_exp", "math.exp, which takes one number, on an array",
+        ("def sigmoid(", "import math\n\n\ndef sigmoid("),
+        (SIGMOID, "return 1 / (1 + math.exp(-z))"),
+        fails="shape values hidden", message="sigmoid() calls math.exp, which takes one number"),
+    init("flat", "w = np.zeros(dim), a flat vector",
+         (W_ZEROS, "w = np.zeros(dim)"),
+         fails="w_shape", message="(dim, 1)"),
+    init("int_w", "w of integer zeros",
+         (W_ZEROS, "w = np.zeros((dim, 1), dtype=int)"),
+         fails="w_shape", message="should hold floating-point numbers"),
+    init("tuple_b", "b = 0.0, with a trailing comma (a tuple)",
+         ("b = 0.0\n", "b = 0.0,\n"),
+         fails="b_float", message="should be a number but is tuple"),
+    init("random", "small random weights instead of zeros",
+         (W_ZEROS, "w = np.random.randn(dim, 1) * 0.01"),
+         fails="values", message="w does not match the expected values"),
+    prop("matrix_cost", "cost as a (1, 1) array from np.dot",
+         (COST, "-(np.dot(Y, np.log(A).T) + np.dot(1 - Y, np.log(1 - A).T)) / m"),
+         ('"db": float(db)}, float(cost)', '"db": float(db)}, cost'),
+         fails="structure", message="should be a number (a float or 0-d array) but is an array of shape (1, 1)"),
+    prop("flat_dw", "dw = np.sum(X * (A - Y), axis=1) / m, a flat vector",
+         ("np.dot(X, dZ.T)", "np.sum(X * dZ, axis=1)"),
+         fails="structure", message="has shape (2,) but should be (2, 1)"),
+    prop("db_not_summed", "db = (A - Y) / m without the sum over the examples",
+         ("np.sum(dZ) / m", "dZ / m"), ('"db": float(db)', '"db": db'),
+         fails="structure values gradcheck hidden", hint="db is one number: the sum of A - Y, over m."),
+    combine("no_mean", "forgets 1/m everywhere (consistent: passes the gradient check)",
+            cost_no_mean, grads_no_mean,
+            fails="values hidden", hint="J, dw and db are averages over the m examples: divide by m."),
+    cost_no_mean,
+    grads_no_mean,
+    no_log_1_minus,
+    combine("hint_cost", "the one-example loss -Y log A summed: no (1 - Y) log(1 - A) term and no 1/m",
+            cost_no_mean, no_log_1_minus,
+            fails="values gradcheck hidden", hint="J = -(1/m) sum(Y log A + (1 - Y) log(1 - A))."),
+    prop("comma_for_plus", "a comma for the plus: np.sum(Y log A, (1 - Y) log(1 - A))",
+         (" + (1 - Y) * np.log(1 - A)", ", (1 - Y) * np.log(1 - A)"),
+         fails="structure values gradcheck hidden", message="the second one is the axis"),
+    prop("exp_sign", "A = 1 / (1 + np.exp(w.T X + b)): the sign of the exponent",
+         (Z, "1 / (1 + np.exp(np.dot(w.T, X) + b))"),
+         fails="values gradcheck hidden", message="does not match"),
+    prop("missing_transpose", "np.dot(w, X) instead of np.dot(w.T, X)",
+         ("w.T, X", "w, X"),
+         fails="structure values gradcheck hidden", message="missing .T"),
+    prop("fixed_m", "hard-codes m = 3 (the visible example's size)",
+         ("m = X.shape[1]\n", "m = 3\n"),
+         fails="hidden", message="m = 3"),
+    opt("silent", "does not print the recorded costs as the course does",
+        (PRINT_COST, ""),
+        fails="prints", hint="in the i % 100 == 0 block: if print_cost: print i and the cost."),
+    opt("array_costs", "returns costs as a numpy array",
+        ("return params, grads, costs", "return params, grads, np.array(costs)"),
+        fails="structure", message="costs should be a Python list"),
+    opt("fixed_learning_rate", "hard-codes learning_rate = 0.009",
+        (UPDATE, "w = w - 0.009 * dw\n        b = b - 0.009 * db"),
+        fails="uses_arguments", hint="use the learning_rate argument."),
+    opt("fixed_iterations", "hard-codes 100 iterations",
+        ("in range(num_iterations):", "in range(100):"),
+        fails="uses_arguments", message="params['w'] does not match"),
+    opt("first_cost_only", "records the cost only at i == 0",
+        ("if i % 100 == 0:\n", "if i == 0:\n"),
+        fails="uses_arguments", hint="record the cost every 100 iterations: i % 100 == 0."),
+    opt("b_with_dw", "updates b with dw",
+        ("b = b - learning_rate * db", "b = b - learning_rate * dw"),
+        fails="structure values uses_arguments prints hidden", message="raised"),
+    opt("ascent", "w + learning_rate * dw (walks uphill)",
+        (UPDATE, "w = w + learning_rate * dw\n        b = b + learning_rate * db"),
+        fails="values uses_arguments hidden", hint="step against the gradient: w - learning_rate * dw."),
+    opt("tuple_b", "b = b - learning_rate * db, with a trailing comma (a tuple)",
+        ("learning_rate * db\n", "learning_rate * db,\n"),
+        fails="structure values uses_arguments prints hidden", message="tuple"),
+    pred("booleans", "returns the boolean array A > 0.5",
+         (PREDICTION, "A > 0.5"),
+         fails="shape", message="should hold floating-point numbers but has dtype bool"),
+    pred("at_least", "A >= 0.5 (predicts 1 at the threshold)",
+         ("(A > 0.5).astype", "(A >= 0.5).astype"),
+         fails="threshold", message="have A = 0.5 exactly"),
+    pred("no_sigmoid", "thresholds z = w.T X + b at 0.5: the sigmoid is missing",
+         (Z, "np.dot(w.T, X) + b"),
+         fails="values hidden", hint="threshold the probability A = sigmoid(z), not z."),
+    pred("no_bias", "leaves out the bias: A = sigmoid(w.T X)",
+         (Z, "sigmoid(np.dot(w.T, X))"),
+         fails="values hidden", hint="A = sigmoid(np.dot(w.T, X) + b)."),
+    pred("flat", "returns a flat (m,) vector",
+         ("return (A > 0.5).astype(np.float64)", "return (A[0] > 0.5).astype(np.float64)"),
+         fails="shape", message="has shape (3,) but should be (1, 3)"),
+    model("silent", "does not print the costs and the accuracies as the course does",
+          ("learning_rate, print_cost\n", "learning_rate\n"), (PRINT_TRAIN, ""), (PRINT_TEST, ""),
+          fails="prints", hint="pass print_cost to optimize; print 100 - mean(|Y_prediction - Y|) * 100."),
+    model("no_echo", "leaves learning_rate and num_iterations out of the dict",
+          ('        "learning_rate": learning_rate,\n        "num_iterations": num_iterations,\n', ""),
+          fails="structure", message="missing keys ['learning_rate', 'num_iterations']"),
+    model("input_size", "hard-codes the course's input size 12288 (64 x 64 x 3 cat pictures)",
+          ("initialize_with_zeros(X_train.shape[0])", "initialize_with_zeros(12288)"),
+          fails=ALL_TRAINING, message="initialize_with_zeros(12288)"),
+    model("notebook_data", "trains on the notebook's train_set_x and train_set_y, not its arguments",
+          ("def model(", NOTEBOOK_DATA), ("X_train, Y_train, num_iterations", "train_set_x, train_set_y, num_iterations"),
+          fails="values uses_arguments", hint="train on the arguments X_train, Y_train: graders pass other data."),
+    model("hard_coded", "passes 2000 and 0.5 to optimize instead of its arguments",
+          ("num_iterations, learning_rate, print_cost\n", "2000, 0.5, print_cost\n"),
+          fails="uses_arguments", hint="pass num_iterations and learning_rate on to optimize()."),
+    model("swapped_sets", "predicts the test set with X_train and the training set with X_test",
+          ("(w, b, X_test)\n    Y_prediction_train = predict(w, b, X_train)",
+           "(w, b, X_train)\n    Y_prediction_train = predict(w, b, X_test)"),
+          fails=ALL_TRAINING, message="(1, m_test)"),
+    model("initial_params", "returns the initial w and b instead of the trained ones",
+          ('    w = params["w"]\n    b = params["b"]\n', ""),
+          ("predict(w, b, X_test)", 'predict(params["w"], params["b"], X_test)'),
+          ("predict(w, b, X_train)", 'predict(params["w"], params["b"], X_train)'),
+          fails="values uses_arguments", hint='return params["w"] and params["b"] from optimize().'),
+    mistake("model", "inlined", "copies the training loop into model instead of calling optimize", """
 def model(X_train, Y_train, X_test, Y_test, num_iterations=2000, learning_rate=0.5, print_cost=False):
     w, b = initialize_with_zeros(X_train.shape[0])
     costs = []
@@ -443,105 +168,47 @@ def model(X_train, Y_train, X_test, Y_test, num_iterations=2000, learning_rate=0
         b = b - learning_rate * grads["db"]
         if i % 100 == 0:
             costs.append(cost)
-    return {"costs": costs, "Y_prediction_test": predict(w, b, X_test),
-            "Y_prediction_train": predict(w, b, X_train), "w": w, "b": b,
+            if print_cost:
+                print("Cost after iteration %i: %f" % (i, cost))
+    Y_prediction_test, Y_prediction_train = predict(w, b, X_test), predict(w, b, X_train)
+    if print_cost:
+        print("train accuracy: {} %".format(100 - np.mean(np.abs(Y_prediction_train - Y_train)) * 100))
+        print("test accuracy: {} %".format(100 - np.mean(np.abs(Y_prediction_test - Y_test)) * 100))
+    return {"costs": costs, "Y_prediction_test": Y_prediction_test,
+            "Y_prediction_train": Y_prediction_train, "w": w, "b": b,
             "learning_rate": learning_rate, "num_iterations": num_iterations}
-""",
-        "calls_building_blocks",
-        message="never calls optimize()",
-    ),
-    mistake(
-        "model",
-        "hard_coded",
-        "passes 2000 and 0.5 to optimize instead of its arguments",
-        """
-def model(X_train, Y_train, X_test, Y_test, num_iterations=2000, learning_rate=0.5, print_cost=False):
-    w, b = initialize_with_zeros(X_train.shape[0])
-    params, grads, costs = optimize(w, b, X_train, Y_train, 2000, 0.5, print_cost)
-    w, b = params["w"], params["b"]
-    return {"costs": costs, "Y_prediction_test": predict(w, b, X_test),
-            "Y_prediction_train": predict(w, b, X_train), "w": w, "b": b,
-            "learning_rate": learning_rate, "num_iterations": num_iterations}
-""",
-        "uses_arguments",
-        hint="pass num_iterations and learning_rate on to optimize().",
-    ),
-    mistake(
-        "model",
-        "optimize_defaults",
-        "calls optimize without num_iterations and learning_rate (its defaults 100, 0.009)",
-        """
-def model(X_train, Y_train, X_test, Y_test, num_iterations=2000, learning_rate=0.5, print_cost=False):
-    w, b = initialize_with_zeros(X_train.shape[0])
-    params, grads, costs = optimize(w, b, X_train, Y_train)
-    w, b = params["w"], params["b"]
-    return {"costs": costs, "Y_prediction_test": predict(w, b, X_test),
-            "Y_prediction_train": predict(w, b, X_train), "w": w, "b": b,
-            "learning_rate": learning_rate, "num_iterations": num_iterations}
-""",
-        "values uses_arguments",
-        hint="pass num_iterations and learning_rate on to optimize().",
-    ),
-    mistake(
-        "model",
-        "swapped_sets",
-        "predicts the test set with X_train and the training set with X_test",
-        """
-def model(X_train, Y_train, X_test, Y_test, num_iterations=2000, learning_rate=0.5, print_cost=False):
-    w, b = initialize_with_zeros(X_train.shape[0])
-    params, grads, costs = optimize(w, b, X_train, Y_train, num_iterations, learning_rate, print_cost)
-    w, b = params["w"], params["b"]
-    return {"costs": costs, "Y_prediction_test": predict(w, b, X_train),
-            "Y_prediction_train": predict(w, b, X_test), "w": w, "b": b,
-            "learning_rate": learning_rate, "num_iterations": num_iterations}
-""",
-        "structure values uses_arguments",
-        message="(1, m_test)",
-    ),
-    mistake(
-        "model",
-        "initial_params",
-        "returns the initial w and b instead of the trained ones",
-        """
-def model(X_train, Y_train, X_test, Y_test, num_iterations=2000, learning_rate=0.5, print_cost=False):
-    w, b = initialize_with_zeros(X_train.shape[0])
-    params, grads, costs = optimize(w, b, X_train, Y_train, num_iterations, learning_rate, print_cost)
-    return {"costs": costs, "Y_prediction_test": predict(params["w"], params["b"], X_test),
-            "Y_prediction_train": predict(params["w"], params["b"], X_train), "w": w, "b": b,
-            "learning_rate": learning_rate, "num_iterations": num_iterations}
-""",
-        "values uses_arguments",
-        hint='return params["w"] and params["b"] from optimize().',
-    ),
+""", "calls_building_blocks", message="never calls optimize()"),
+    # The course's own forms: full marks, and the kit's advice.
+    sig("ratio_form", "e^z / (1 + e^z), nan at z = 1000",
+        (SIGMOID, "return np.exp(z) / (1 + np.exp(z))"),
+        advice="nan"),
+    init("int_b", "b = 0, an int (the 2017-2020 template)",
+         ("b = 0.0\n", "b = 0\n"),
+         advice="the float 0.0"),
+    opt("in_place", "w -= learning_rate * dw modifies the caller's w",
+        ("    w = copy.deepcopy(w)\n", ""), ("w = w - learning_rate", "w -= learning_rate"),
+        advice="changed its argument w in place"),
+    model("inline_init", "initializes w and b inline",
+          ("initialize_with_zeros(X_train.shape[0])", "np.zeros((X_train.shape[0], 1)), 0.0"),
+          advice="does not call initialize_with_zeros()"),
 ]
+# fmt: on
 
 
 #: Checks that no realistic mistake fails alone, with the reason (see tests/test_mistakes.py).
 NOT_ISOLATED = {
     ("sigmoid", "values"): "a formula wrong on the visible inputs is also wrong on random ones",
     ("sigmoid", "hidden"): "as for sigmoid values: the visible inputs are generic",
-    (
-        "propagate",
-        "values",
-    ): "a formula wrong on the course's example is also wrong on random problems (hidden)",
-    (
-        "propagate",
-        "gradcheck",
-    ): "the reference's gradients are those of its cost, so gradients that disagree with the "
-    "own cost must differ from the reference's too (values, hidden)",
-    (
-        "optimize",
-        "values",
-    ): "an update wrong with the default arguments is also wrong on random problems (hidden)",
-    (
-        "optimize",
-        "hidden",
-    ): "the visible example is generic; hard-coded arguments fail uses_arguments instead",
+    ("propagate", "values"): "a formula wrong on the course's example is also wrong on random "
+    "problems (hidden)",
+    ("propagate", "gradcheck"): "the reference's gradients are those of its cost, so gradients "
+    "that disagree with the own cost differ from the reference's too (values, hidden)",
+    ("optimize", "values"): "an update wrong with the default arguments is also wrong on random "
+    "problems (hidden)",
+    ("optimize", "hidden"): "the visible example is generic; hard-coded arguments fail "
+    "uses_arguments instead",
     ("predict", "values"): "as for sigmoid values",
     ("predict", "hidden"): "as for sigmoid hidden",
-    (
-        "model",
-        "values",
-    ): "model only wires its building blocks: a wiring mistake that changes the default run "
-    "also changes the run with other arguments (uses_arguments)",
+    ("model", "values"): "model only wires its building blocks: a wiring mistake that changes the "
+    "default run also changes the run with other arguments (uses_arguments)",
 }

@@ -1,8 +1,7 @@
-"""Checks of unit 1, derivatives: finite differences, a computation graph, gradient descent.
+"""Checks of unit 1, derivatives (kit-only: the course teaches it without a notebook).
 
-Functions given to student code (``f``, ``J``, ``dJ``) are
-:class:`autograder.lesson_functions.LessonFunction` objects: callables that carry only a
-name, never a live grader object.
+Functions given to student code (``f``, ``J``, ``dJ``) are :class:`LessonFunction` objects:
+callables that carry only a name, never a live grader object.
 """
 
 from __future__ import annotations
@@ -15,37 +14,33 @@ import numpy as np
 from autograder import checklib as cl
 from autograder.asserts import expect_float, expect_keys, expect_tuple
 from autograder.context import Context
-from autograder.gradcheck import TOLERANCE, H, expect_gradient, rel_error
+from autograder.gradcheck import H, compare_gradient, expect_gradients
 from autograder.lesson_functions import LessonFunction
 from autograder.plain import describe
-from autograder.spec import Check, CheckFailure, Task, Unit
+from autograder.spec import CheckFailure, Unit
 
-TRIPLE = LessonFunction("triple")
-SQUARE = LessonFunction("square")
-CUBE = LessonFunction("cube")
-BOWL = LessonFunction("bowl")
-BOWL_SLOPE = LessonFunction("bowl_slope")
-QUARTIC = LessonFunction("quartic")
-QUARTIC_SLOPE = LessonFunction("quartic_slope")
+UNIT = Unit("derivatives", 1, "derivatives, computation graphs and gradient descent")
 
+TRIPLE, SQUARE, CUBE = LessonFunction("triple"), LessonFunction("square"), LessonFunction("cube")
+BOWL, BOWL_SLOPE = LessonFunction("bowl"), LessonFunction("bowl_slope")
+QUARTIC, QUARTIC_SLOPE = LessonFunction("quartic"), LessonFunction("quartic_slope")
 #: Functions (and a safe range of points) for hidden finite-difference inputs.
 SMOOTH = ("triple", "square", "cube", "log", "bowl", "quartic", "exp", "sine")
-
 GRAPH_KEYS = ("dv", "du", "da", "db", "dc")
 #: The lesson's graph at a = 5, b = 3, c = 2, and points that are not the lesson's.
 GRAPH_POINTS = ((5.0, 3.0, 2.0), (-1.5, 0.25, 4.0), (0.0, -2.0, 0.5), (2.5, 7.0, -3.0))
+LESSON = [((f, a), {}) for f in (TRIPLE, SQUARE) for a in (2.0, 5.0)]
+NUDGES = [((SQUARE, 2.0), {"epsilon": 0.1}), ((CUBE, 1.0), {"epsilon": 0.5})]
 
-Case = tuple[tuple[Any, ...], dict[str, Any]]
 
-
-def _compare_cases(key: str, cases: Sequence[Case], name: str, hint: str | None = None):
+def _compare_cases(key: str, cases: Sequence[tuple[tuple, dict]], name: str, hint: str = ""):
     """Visible check: calls with positional and keyword arguments against stored values."""
 
     def run(ctx: Context) -> None:
         fn = ctx.task.function
         expected = ctx.expected(key, lambda ref: [ref(fn)(*a, **k) for a, k in cases])
         for (args, kwargs), exp in zip(cases, expected):
-            cl.compare(ctx.call(*args, **kwargs), exp, name, hint=hint)
+            cl.compare(ctx.call(*args, **kwargs), exp, name, hint=hint or None)
 
     return run
 
@@ -54,12 +49,9 @@ def _compare_cases(key: str, cases: Sequence[Case], name: str, hint: str | None 
 
 
 def _returns_number(ctx: Context) -> None:
-    fn = ctx.task.function
-    expect_float(
-        ctx.call(SQUARE, 2.0),
-        f"{fn}(f, 2.0)",
-        hint="return the quotient itself, a number; np.diff returns an array.",
-    )
+    """returns a single number, not an array or a list."""
+    hint = "return the quotient itself, a number; np.diff returns an array."
+    expect_float(ctx.call(SQUARE, 2.0), f"{ctx.task.function}(f, 2.0)", hint=hint)
 
 
 def _difference_hidden_cases(rng: np.random.Generator) -> list[tuple[Any, ...]]:
@@ -67,68 +59,40 @@ def _difference_hidden_cases(rng: np.random.Generator) -> list[tuple[Any, ...]]:
     return [(LessonFunction(str(n)), float(rng.uniform(0.5, 3.0))) for n in names]
 
 
-def _difference_task(task_id: str, function: str, title: str, values_hint: str) -> Task:
-    name = f"{function}(f, a)"
-    visible = [((TRIPLE, 2.0), {}), ((TRIPLE, 5.0), {}), ((SQUARE, 2.0), {}), ((SQUARE, 5.0), {})]
-    nudges = [((SQUARE, 2.0), {"epsilon": 0.1}), ((CUBE, 1.0), {"epsilon": 0.5})]
-    return Task(
-        task_id,
-        function,
-        title,
-        (
-            Check(
-                "returns_number",
-                1,
-                _returns_number,
-                "type",
-                "returns a single number, not an array or a list",
-            ),
-            Check(
-                "values",
-                2,
-                _compare_cases(f"{function}/values", visible, name, hint=values_hint),
-                "values",
-                "the lesson's examples: f(a) = 3a at a = 2 and 5, f(a) = a^2 at a = 2 and 5",
-            ),
-            Check(
-                "uses_epsilon",
-                1,
-                _compare_cases(
-                    f"{function}/epsilon",
-                    nudges,
-                    f"{function}(f, a, epsilon)",
-                    hint="nudge by the epsilon argument, not by a fixed 0.001.",
-                ),
-                "values",
-                "uses its epsilon argument (epsilon = 0.1 and 0.5)",
-            ),
-            Check(
-                "hidden",
-                2,
-                cl.hidden_values(
-                    _difference_hidden_cases,
-                    name=name,
-                    hint="return the unrounded quotient.",
-                ),
-                "hidden",
-                "matches the reference for other functions and points (default epsilon)",
-                hidden=True,
-            ),
-        ),
-    )
+def _difference_task(task_id: str, fn: str, title: str, hint: str) -> None:
+    """Tasks 1.1 and 1.2: the same checks for two difference quotients."""
+    t = UNIT.task(task_id, fn, title, course=False)
+    t.add("returns_number", 1, _returns_number)
+    values = _compare_cases(f"{fn}/values", LESSON, f"{fn}(f, a)", hint)
+    description = "the lesson's examples: f(a) = 3a at a = 2 and 5, f(a) = a^2 at a = 2 and 5"
+    t.add("values", 2, values, description)
+    hint = "nudge by the epsilon argument, not by a fixed 0.001."
+    nudges = _compare_cases(f"{fn}/epsilon", NUDGES, f"{fn}(f, a, epsilon)", hint)
+    description = "uses its epsilon argument (epsilon = 0.1 and 0.5)"
+    t.add("uses_epsilon", 1, nudges, description, kind="values")
+    hint = "return the unrounded quotient."
+    hidden = cl.hidden_values(_difference_hidden_cases, name=f"{fn}(f, a)", hint=hint)
+    description = "matches the reference for other functions and points (default epsilon)"
+    t.add("hidden", 2, hidden, description, hidden=True)
 
+
+hint = "(f(a + epsilon) - f(a)) / epsilon, unrounded."
+_difference_task("1.1", "forward_difference", "slope by a forward nudge", hint)
+hint = "(f(a + epsilon) - f(a - epsilon)) / (2 * epsilon): the points are 2 epsilon apart."
+_difference_task("1.2", "centered_difference", "slope by a two-sided nudge", hint)
 
 # ----------------------------------------------------------------- 1.3 graph_forward
+t = UNIT.task("1.3", "graph_forward", "forward pass of J = 3(a + bc)", course=False)
 
 
+@t.check("returns_tuple", 1)
 def _graph_forward_type(ctx: Context) -> None:
+    """returns a tuple (u, v, J) of three numbers."""
     out = ctx.call(5.0, 3.0, 2.0)
     if not isinstance(out, tuple):
-        raise CheckFailure(
-            f"graph_forward() should return a tuple (u, v, J) but returned {describe(out)}.",
-            hint="return u, v, J  (a tuple), not an array or a list.",
-            kind="type",
-        )
+        detail = f"graph_forward() should return a tuple (u, v, J) but returned {describe(out)}."
+        hint = "return u, v, J  (a tuple), not an array or a list."
+        raise CheckFailure(detail, hint=hint, kind="type")
     for label, value in zip(("u", "v", "J"), expect_tuple(out, "graph_forward()", 3)):
         expect_float(value, label)
 
@@ -138,12 +102,16 @@ def _graph_forward_values(ctx: Context, args: tuple[float, float, float], exp: A
     cl.compare(got, np.asarray(exp, dtype=np.float64), "(u, v, J)", kind=kind)
 
 
+@t.check("values", 2)
 def _graph_forward_visible(ctx: Context) -> None:
+    """the lesson's graph at a = 5, b = 3, c = 2 gives (6, 11, 33)."""
     exp = ctx.expected("graph_forward/values", lambda ref: ref("graph_forward")(5.0, 3.0, 2.0))
     _graph_forward_values(ctx, (5.0, 3.0, 2.0), exp, "values")
 
 
+@t.check("hidden", 2, hidden=True)
 def _graph_forward_hidden(ctx: Context) -> str:
+    """matches the reference at random a, b, c."""
     ref = ctx.ref()
     for _ in range(3):
         args = tuple(float(x) for x in ctx.rng.uniform(-4, 4, 3))
@@ -152,28 +120,30 @@ def _graph_forward_hidden(ctx: Context) -> str:
 
 
 # ----------------------------------------------------------------- 1.4 graph_backward
+t = UNIT.task("1.4", "graph_backward", "backward pass by the chain rule", course=False)
 
 
+@t.check("structure", 1)
 def _graph_backward_structure(ctx: Context) -> None:
+    """returns a dict with exactly the keys "dv", "du", "da", "db", "dc"."""
     out = expect_keys(ctx.call(5.0, 3.0, 2.0), "graph_backward()", GRAPH_KEYS)
     for k in GRAPH_KEYS:
         expect_float(out[k], f"d[{k!r}]")
 
 
-def _graph_backward_keys(ctx: Context, out: Any) -> dict[str, Any]:
+def _graph_backward_keys(out: Any) -> dict[str, Any]:
     """The five derivatives of the output (extra keys are the structure check's business)."""
     if not isinstance(out, dict) or not all(k in out for k in GRAPH_KEYS):
-        raise CheckFailure(
-            f"graph_backward() should return a dict with the keys {list(GRAPH_KEYS)} but "
-            f"returned {describe(out)}.",
-            kind="structure",
-        )
+        keys = f"graph_backward() should return a dict with the keys {list(GRAPH_KEYS)}"
+        raise CheckFailure(f"{keys} but returned {describe(out)}.", kind="structure")
     return {k: out[k] for k in GRAPH_KEYS}
 
 
+@t.check("values", 2)
 def _graph_backward_values(ctx: Context) -> None:
+    """the lesson's graph at a = 5, b = 3, c = 2."""
     exp = ctx.expected("graph_backward/values", lambda ref: ref("graph_backward")(5.0, 3.0, 2.0))
-    got = _graph_backward_keys(ctx, ctx.call(5.0, 3.0, 2.0))
+    got = _graph_backward_keys(ctx.call(5.0, 3.0, 2.0))
     cl.compare(got, exp, "d", hint="dvar is dJ/dvar: multiply by the derivative to the right.")
 
 
@@ -183,8 +153,7 @@ def _numeric_graph_gradient(a: float, b: float, c: float) -> dict[str, float]:
     def diff(g: Callable[[float], float], x: float) -> float:
         return (g(x + H) - g(x - H)) / (2 * H)
 
-    u = b * c
-    v = a + u
+    u, v = b * c, a + b * c
     return {
         "dv": diff(lambda t: 3.0 * t, v),
         "du": diff(lambda t: 3.0 * (a + t), u),
@@ -194,208 +163,79 @@ def _numeric_graph_gradient(a: float, b: float, c: float) -> dict[str, float]:
     }
 
 
+@t.check("gradcheck", 3)
 def _graph_backward_gradcheck(ctx: Context) -> str:
-    points = list(GRAPH_POINTS) + [tuple(float(x) for x in ctx.rng.uniform(-5, 5, 3))]
-    worst = dict.fromkeys(GRAPH_KEYS, 0.0)
+    """agrees with centred differences of J at the lesson's and other points."""
+    points = [*GRAPH_POINTS, tuple(float(x) for x in ctx.rng.uniform(-5, 5, 3))]
+    worst: dict[str, Any] = {}
     for a, b, c in points:
-        got = _graph_backward_keys(ctx, ctx.call(a, b, c))
+        got = _graph_backward_keys(ctx.call(a, b, c))
         numeric = _numeric_graph_gradient(a, b, c)
-        for k in GRAPH_KEYS:
-            value = cl.numbers(got[k], f"d[{k!r}]")
-            try:
-                expect_gradient(
-                    k,
-                    value,
-                    np.float64(numeric[k]),
-                    hint="J = 3v, v = a + u, u = bc: db = du * c and dc = du * b.",
-                )
-            except CheckFailure as exc:  # scalars: "db = ..." rather than "db[] = ..."
-                exc.lines = [(label, text.replace(f"{k}[] ", f"{k} ")) for label, text in exc.lines]
-                raise
-            worst[k] = max(worst[k], rel_error(value, numeric[k]))
-    errors = ", ".join(f"{k} max relative error {worst[k]:.1e}" for k in GRAPH_KEYS)
-    return f"{errors} (ok < {TOLERANCE:.0e}; {len(points)} points)"
+        results = [
+            compare_gradient(k, cl.numbers(got[k], f"d[{k!r}]"), np.float64(numeric[k]))
+            for k in GRAPH_KEYS
+        ]
+        hint = "J = 3v, v = a + u, u = bc: db = du * c and dc = du * b."
+        expect_gradients(results, hint=hint, where=f" at a = {a:g}, b = {b:g}, c = {c:g}")
+        worst.update({r.name: max(r, worst.get(r.name, r), key=lambda x: x.error) for r in results})
+    notes = ", ".join(f"{k} max relative error {worst[k].error:.1e}" for k in GRAPH_KEYS)
+    return f"{notes} (ok < {worst['dv'].tol:.0e}; {len(points)} points)"
 
 
 # ----------------------------------------------------------------- 1.5 gradient_descent
+t = UNIT.task("1.5", "gradient_descent", "gradient descent on a convex cost", course=False)
 
 
+@t.check("structure", 1)
 def _gd_structure(ctx: Context) -> None:
-    out = expect_tuple(ctx.call(BOWL, BOWL_SLOPE, 0.0), "gradient_descent()", 2)
-    w, costs = out
+    """returns (w, costs) with costs a list of num_iterations + 1 numbers."""
+    w, costs = expect_tuple(ctx.call(BOWL, BOWL_SLOPE, 0.0), "gradient_descent()", 2)
     expect_float(w, "w")
     if not isinstance(costs, list):
-        raise CheckFailure(
-            f"costs should be a Python list but is {describe(costs)}.",
-            hint="build it with costs = [J(w)] and costs.append(...).",
-            kind="type",
-        )
+        hint = "build it with costs = [J(w)] and costs.append(...)."
+        detail = f"costs should be a Python list but is {describe(costs)}."
+        raise CheckFailure(detail, hint=hint, kind="type")
     if len(costs) != 101:
-        raise CheckFailure(
-            f"with num_iterations = 100, costs should have 101 entries (the cost before any "
-            f"update and after each update) but has {len(costs)}.",
-            hint="costs[0] is J(w0), recorded before the loop.",
-            kind="shape",
-        )
+        detail = "with num_iterations = 100, costs should have 101 entries (the cost before any"
+        detail += f" update and after each update) but has {len(costs)}."
+        hint = "costs[0] is J(w0), recorded before the loop."
+        raise CheckFailure(detail, hint=hint, kind="shape")
     for i, c in enumerate(costs):
         expect_float(c, f"costs[{i}]")
 
 
+hint = "w := w - learning_rate * dJ(w); costs[0] = J(w0)."
+BOWL_0 = [((BOWL, BOWL_SLOPE, 0.0), {})]
+values = _compare_cases("gradient_descent/values", BOWL_0, "(w, costs)", hint)
+t.add("values", 2, values, "J(w) = (w - 3)^2 + 1 from w0 = 0 with the default arguments")
+cases = [
+    ((QUARTIC, QUARTIC_SLOPE, 2.0), {"learning_rate": 0.05, "num_iterations": 7}),
+    ((BOWL, BOWL_SLOPE, -1.0), {"learning_rate": 0.3, "num_iterations": 12}),
+]
+hint = "use the learning_rate and num_iterations arguments, not numbers."
+arguments = _compare_cases("gradient_descent/arguments", cases, "(w, costs)", hint)
+t.add("uses_arguments", 1, arguments, "respects learning_rate and num_iterations", kind="values")
+
+
+@t.check("no_iterations", 1, kind="edge")
 def _gd_no_iterations(ctx: Context) -> None:
+    """num_iterations = 0 returns (w0, [J(w0)])."""
     got = ctx.call(BOWL, BOWL_SLOPE, 5.0, num_iterations=0)
     try:
         cl.compare(got, (5.0, [BOWL(5.0)]), "(w, costs)", kind="edge")
     except CheckFailure as exc:
-        raise CheckFailure(
-            "with num_iterations = 0, gradient_descent() should return (w0, [J(w0)]).",
-            lines=exc.lines or [("got", describe(got))],
-            hint="record J(w0) before the loop, not inside it.",
-            kind="edge",
-        ) from None
+        detail = "with num_iterations = 0, gradient_descent() should return (w0, [J(w0)])."
+        hint = "record J(w0) before the loop, not inside it."
+        lines = exc.lines or [("got", describe(got))]
+        raise CheckFailure(detail, lines=lines, hint=hint, kind="edge") from None
 
 
-def _gd_hidden_cases(rng: np.random.Generator) -> list[tuple[Any, ...]]:
+def _starts(rng: np.random.Generator) -> list[tuple[Any, ...]]:
     return [
         (BOWL, BOWL_SLOPE, float(rng.uniform(-5.0, 10.0))),
         (QUARTIC, QUARTIC_SLOPE, float(rng.uniform(-1.5, 1.5))),
     ]
 
 
-UNIT = Unit(
-    name="derivatives",
-    number=1,
-    title="derivatives, computation graphs and gradient descent",
-    tasks=(
-        _difference_task(
-            "1.1",
-            "forward_difference",
-            "slope by a forward nudge",
-            "(f(a + epsilon) - f(a)) / epsilon, unrounded.",
-        ),
-        _difference_task(
-            "1.2",
-            "centered_difference",
-            "slope by a two-sided nudge",
-            "(f(a + epsilon) - f(a - epsilon)) / (2 * epsilon): the points are 2 epsilon apart.",
-        ),
-        Task(
-            "1.3",
-            "graph_forward",
-            "forward pass of J = 3(a + bc)",
-            (
-                Check(
-                    "returns_tuple",
-                    1,
-                    _graph_forward_type,
-                    "type",
-                    "returns a tuple (u, v, J) of three numbers",
-                ),
-                Check(
-                    "values",
-                    2,
-                    _graph_forward_visible,
-                    "values",
-                    "the lesson's graph at a = 5, b = 3, c = 2 gives (6, 11, 33)",
-                ),
-                Check(
-                    "hidden",
-                    2,
-                    _graph_forward_hidden,
-                    "hidden",
-                    "matches the reference at random a, b, c",
-                    hidden=True,
-                ),
-            ),
-        ),
-        Task(
-            "1.4",
-            "graph_backward",
-            "backward pass by the chain rule",
-            (
-                Check(
-                    "structure",
-                    1,
-                    _graph_backward_structure,
-                    "structure",
-                    'returns a dict with exactly the keys "dv", "du", "da", "db", "dc"',
-                ),
-                Check(
-                    "values",
-                    2,
-                    _graph_backward_values,
-                    "values",
-                    "the lesson's graph at a = 5, b = 3, c = 2",
-                ),
-                Check(
-                    "gradcheck",
-                    3,
-                    _graph_backward_gradcheck,
-                    "gradient",
-                    "agrees with centred differences of J at the lesson's and other points",
-                ),
-            ),
-        ),
-        Task(
-            "1.5",
-            "gradient_descent",
-            "gradient descent on a convex cost",
-            (
-                Check(
-                    "structure",
-                    1,
-                    _gd_structure,
-                    "structure",
-                    "returns (w, costs) with costs a list of num_iterations + 1 numbers",
-                ),
-                Check(
-                    "values",
-                    2,
-                    _compare_cases(
-                        "gradient_descent/values",
-                        [((BOWL, BOWL_SLOPE, 0.0), {})],
-                        "(w, costs)",
-                        hint="w := w - learning_rate * dJ(w); costs[0] = J(w0).",
-                    ),
-                    "values",
-                    "J(w) = (w - 3)^2 + 1 from w0 = 0 with the default arguments",
-                ),
-                Check(
-                    "uses_arguments",
-                    1,
-                    _compare_cases(
-                        "gradient_descent/arguments",
-                        [
-                            (
-                                (QUARTIC, QUARTIC_SLOPE, 2.0),
-                                {"learning_rate": 0.05, "num_iterations": 7},
-                            ),
-                            (
-                                (BOWL, BOWL_SLOPE, -1.0),
-                                {"learning_rate": 0.3, "num_iterations": 12},
-                            ),
-                        ],
-                        "(w, costs)",
-                        hint="use the learning_rate and num_iterations arguments, not numbers.",
-                    ),
-                    "values",
-                    "respects learning_rate and num_iterations",
-                ),
-                Check(
-                    "no_iterations",
-                    1,
-                    _gd_no_iterations,
-                    "edge",
-                    "num_iterations = 0 returns (w0, [J(w0)])",
-                ),
-                Check(
-                    "hidden",
-                    2,
-                    cl.hidden_values(_gd_hidden_cases, name="(w, costs)"),
-                    "hidden",
-                    "matches the reference from random starting points",
-                    hidden=True,
-                ),
-            ),
-        ),
-    ),
-)
+hidden = cl.hidden_values(_starts, name="(w, costs)")
+t.add("hidden", 2, hidden, "matches the reference from random starting points", hidden=True)

@@ -55,8 +55,7 @@ def _all(fn: str, text: str, checks: tuple[str, ...]) -> dict[str, str]:
 
 L1_CHECKS = ("returns_number", "values", "hidden")
 I2V = ("shape", "values", "hidden")
-NR = ("shape", "values", "no_mutation", "hidden")
-SM = ("shape", "values", "large_inputs", "hidden")
+SM = ("shape", "values", "hidden")
 FAST = ("--timeout", "0.6")
 
 FAULTS: list[Fault] = [
@@ -229,7 +228,7 @@ FAULTS: list[Fault] = [
         "C6-int-dtype",
         "_nr = normalize_rows\ndef normalize_rows(x):\n    return _nr(x).astype(int)\n",
         {"normalize_rows.shape": "int", "normalize_rows.values": "", "normalize_rows.hidden": ""},
-        38,
+        37,
     ),
     Fault(
         "C8-object-dtype",
@@ -270,11 +269,11 @@ FAULTS: list[Fault] = [
         42,
     ),
     # ------------------------------------------------------------------ D: numerics
-    Fault(
+    Fault(  # the course's textbook sigmoid: exact values, an overflow warning, advice only
         "D1-naive-sigmoid-overflow",
         "def sigmoid(x):\n    return 1 / (1 + np.exp(-x))\n",
-        {"sigmoid.large_inputs": "overflow"},
-        41,
+        {},
+        42,
     ),
     Fault(
         "D2-nan-result",
@@ -285,8 +284,8 @@ FAULTS: list[Fault] = [
     Fault(
         "D3-softmax-no-shift",
         "def softmax(x):\n    e = np.exp(x)\n    return e / e.sum(axis=1, keepdims=True)\n",
-        {"softmax.large_inputs": "nan"},
-        41,
+        {},  # the course's softmax: nan at +-1000 is advice only
+        42,
     ),
     Fault(
         "D9-numpy2-removal",
@@ -298,8 +297,8 @@ FAULTS: list[Fault] = [
     Fault(
         "E1-in-place",
         "def normalize_rows(x):\n    x /= np.linalg.norm(x, axis=1, keepdims=True)\n    return x\n",
-        {"normalize_rows.no_mutation": "changed its argument x in place"},
-        41,
+        {},  # the course accepts it: advice only
+        42,
     ),
     Fault(
         "E5-mutable-default",
@@ -502,7 +501,6 @@ FAULTS: list[Fault] = [
         ),
         fails={
             "softmax.values": "wrong values",
-            "softmax.large_inputs": "",
             "softmax.hidden": "",
         },
         score=38,
