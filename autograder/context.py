@@ -65,7 +65,11 @@ class Context:
         self.calls: list[LastCall] = []
         self.advice: list[str] = []
         self.recognized: list[str] = []
+        self.notes: list[str] = []
         self._shown: LastCall | None = None
+        #: Building blocks of the submission replaced by the reference's for every call of
+        #: this check (their own task fails: one bug costs once). Set by the engine.
+        self.substitutes: dict[str, Callable[..., Any]] = {}
 
     # ----------------------------------------------------------------- the call shown
     def show_call(self, call: LastCall | None = None) -> None:
@@ -86,6 +90,11 @@ class Context:
         """Record advice for the student that costs no points (kit-only teaching)."""
         if text not in self.advice:
             self.advice.append(text)
+
+    def note(self, text: str) -> None:
+        """Record a fact about how the check was run that the student should know."""
+        if text not in self.notes:
+            self.notes.append(text)
 
     def recognize(self, text: str) -> None:
         """Record a convention of an older course release that the check accepted."""
@@ -110,6 +119,11 @@ class Context:
         ``{"propagate": ctx.ref("propagate")}`` to run the call with the reference block.
         """
         extra = {} if timeout is None else {"timeout": timeout}
+        if self.substitutes:  # failing building blocks, replaced by the reference's
+            proxies = {
+                **{k: v for k, v in self.substitutes.items() if k != function},
+                **(proxies or {}),
+            }
         out = self.submission.call(function, args, kwargs, seed=seed, proxies=proxies, **extra)
         self.last = LastCall(function, args, dict(kwargs or {}), out, seed)
         self.calls.append(self.last)
@@ -223,6 +237,36 @@ class Context:
             return to_plain(fn(*copy.deepcopy(args), **copy.deepcopy(kwargs)))
 
         return wrapped
+
+    def ref_block(self, function: str) -> Callable[..., Any]:
+        """The reference ``function`` as a stand-in for the student's own (a proxy).
+
+        It takes whatever arguments the student's code passes: positional arguments beyond
+        the reference's (an older release's extra ``parameters``) are dropped. What it prints
+        is discarded (it runs in the grader).
+
+        Raises:
+            NeedsReference: where the reference solutions are not installed.
+        """
+        import contextlib
+        import inspect
+        import io
+
+        wrapped = self.ref(function)
+        fn = getattr(self.reference, function)
+        try:
+            params = inspect.signature(fn).parameters.values()
+            positional = sum(p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD) for p in params)
+        except (TypeError, ValueError):
+            positional = None
+
+        def block(*args: Any, **kwargs: Any) -> Any:
+            if positional is not None:
+                args = args[:positional]
+            with contextlib.redirect_stdout(io.StringIO()):
+                return wrapped(*args, **kwargs)
+
+        return block
 
     def expected(self, key: str, compute: Callable[[Callable[..., Any]], Any]) -> Any:
         """Return an expected value for a visible check.

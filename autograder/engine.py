@@ -97,7 +97,7 @@ def run_check(
         advice = list(ctx.advice) if ctx is not None else []
         cause = None
         if status == "failed" and ctx is not None:
-            cause = blame(unit, task, submission, reference, stored=stored, seed=seed)
+            cause = blame_text(task, blocks, bool(ctx.substitutes))
             hint = None if cause else hint  # one relevant hint: the cause
         msg = messages.format_failure(
             task.id, task.function, kind, detail, lines, hint, advice, cause=cause
@@ -106,6 +106,7 @@ def run_check(
         result.cause = cause
         if ctx is not None:
             result.advice, result.recognized = advice, list(ctx.recognized)
+            result.notes = list(ctx.notes)
         return result
 
     if submission.grader_error:
@@ -146,6 +147,14 @@ def run_check(
         )
     rng = np.random.default_rng(check_seed(submission, unit.name, task, check, seed))
     ctx = Context(task, submission, reference, stored, rng, recorder)
+    blocks = failing_blocks(unit, task, submission, reference, stored=stored, seed=seed)
+    if reference is not None and recorder is None:
+        # One bug costs once: the checks of a function whose building block fails run with
+        # the reference block in its place (served by the grader, never run as student code).
+        ctx.substitutes = {f: ctx.ref_block(f) for f, _, _, _ in blocks if hasattr(reference, f)}
+    if ctx.substitutes:
+        names = ", ".join(f"{f}()" for f in ctx.substitutes)
+        ctx.note(f"graded with a correct {names} in place of yours (see its own task)")
     rng_state = np.random.get_state(), random.getstate()
     try:
         with warnings.catch_warnings(), np.errstate(all="ignore"):
@@ -234,6 +243,7 @@ def run_check(
         check.kind,
         list(ctx.advice),
         list(ctx.recognized),
+        notes=list(ctx.notes),
     )
 
 
@@ -338,7 +348,7 @@ def _called_names(source: str | None) -> set[str] | None:
     }
 
 
-def blame(
+def failing_blocks(
     unit: Unit,
     task: Task,
     submission: Submission,
@@ -346,33 +356,35 @@ def blame(
     *,
     stored: dict[str, Any] | None = None,
     seed: int | None = None,
-) -> str | None:
-    """Name the failing building block a task's function uses, if any (issue: blame it once).
+    _seen: frozenset[str] = frozenset(),
+) -> list[tuple[str, str, str, str | None]]:
+    """The building blocks a task's function uses, directly or not, that fail their own task.
 
     The building blocks are the task's :attr:`autograder.spec.Task.uses` that its source
-    really calls (all of them where the source is unknown). A block fails when its own task
-    does not get full marks on the checks that could run; its task is graded (once, cached on
-    the submission) if it has not been yet.
+    really calls (all of them where the source is unknown), and theirs in turn. A block
+    fails when its own task does not get full marks on the checks that could run (or it is
+    missing or does not compile); its task is graded (once, cached on the submission) if it
+    has not been yet. A block the course's helper modules provide is never blamed.
 
     Returns:
-        ``"optimize() uses your propagate(), which fails Task 3.3: fix that first."``, or
-        None.
+        ``[(function, what is wrong: "fails" | "is missing" | "does not compile", task id,
+        the block it is used through or None)]``.
     """
-    if not task.uses:
-        return None
+    if not task.uses or task.function in _seen:
+        return []
+    seen = _seen | {task.function}
     called = _called_names(submission.source(task.function))
     results = _task_cache(submission)
     in_progress: set[str] = submission.__dict__.setdefault("_blaming", set())
+    found: list[tuple[str, str, str, str | None]] = []
     for function in task.uses:
-        if called is not None and function not in called:
+        if (called is not None and function not in called) or submission.provided(function):
             continue
         try:
             dep = unit.task(function)
         except KeyError:
             continue
-        if dep.id not in results:
-            if dep.id in in_progress:
-                continue
+        if dep.id not in results and dep.id not in in_progress:
             in_progress.add(dep.id)
             try:
                 grade_task(unit, dep, submission, reference, stored=stored, seed=seed)
@@ -383,14 +395,33 @@ def blame(
             continue
         if not submission.has(function):
             what = "does not compile" if submission.broken(function) else "is missing"
-        elif any(c.status == "failed" for c in result.checks):
+        elif any(c.status == "failed" and not c.cause for c in result.checks):
             what = "fails"
-        else:
+        else:  # right itself: maybe through a failing block of its own
+            deeper = failing_blocks(
+                unit, dep, submission, reference, stored=stored, seed=seed, _seen=seen
+            )
+            found.extend((f, w, t, via or function) for f, w, t, via in deeper)
             continue
-        return (
-            f"{task.function}() uses your {function}(), which {what} Task {dep.id}: fix that first."
-        )
-    return None
+        found.append((function, what, dep.id, None))
+    return list({f: (f, w, t, v) for f, w, t, v in found}.values())
+
+
+def blame_text(
+    task: Task, blocks: list[tuple[str, str, str, str | None]], substituted: bool
+) -> str | None:
+    """The ``cause:`` sentence naming the first failing building block, or None."""
+    if not blocks:
+        return None
+    function, what, dep_id, via = blocks[0]
+    through = f" (through {via}())" if via else ""
+    text = (
+        f"{task.function}() uses your {function}(){through}, which {what} Task {dep_id}: "
+        "fix that first."
+    )
+    if substituted:
+        text += f" This check ran with a correct {function}() in place of yours."
+    return text
 
 
 def _task_cache(submission: Submission) -> dict[str, TaskResult]:
@@ -475,7 +506,8 @@ def _show_task_notes(tr: TaskResult) -> None:
     if not tr.checks:
         return
     shown = "\n".join(tr.checks[-1].message.splitlines())
-    lines = [messages.note_line(kind, text) for kind, text in tr.notes if text not in shown]
+    notes = [*tr.notes, *(("note", text) for text in tr.check_notes)]
+    lines = [messages.note_line(kind, text) for kind, text in notes if text not in shown]
     if lines:
         tr.checks[-1].message = "\n".join([tr.checks[-1].message, *lines])
 

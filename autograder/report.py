@@ -199,6 +199,7 @@ def table(result: UnitResult, *, details: bool = True) -> str:
         pad = " " * (width + 23)
         lines.extend(f"{pad}↳ recognized: {text}" for text in t.recognized)
         lines.extend(f"{pad}↳ advice (no points): {text}" for text in t.advice)
+        lines.extend(f"{pad}↳ note: {text}" for text in t.check_notes)
     if not points.hidden_ran:
         lines.append(
             f"  {NOT_RUN} and {SKIP}: hidden checks, {NOT_RUN_NOTE} (they need the reference)"

@@ -42,6 +42,8 @@ class CheckResult:
         advice: non-scoring advice found while checking (see :class:`autograder.spec.AdviceRule`).
         recognized: conventions of an older course release the check recognized and accepted.
         cause: a failing building block the function uses (named first in the message).
+        notes: how the check was run, where the student should know (a failing building
+            block replaced by a correct one).
         mistake: the named cause of a failure, ``{"id": ..., "title": ...}``: the entry of
             the known-mistake catalogue the student's output matched, or
             :data:`NOT_IMPLEMENTED`; None when no cause is known (or the check passed).
@@ -58,6 +60,7 @@ class CheckResult:
     recognized: list[str] = field(default_factory=list)
     cause: str | None = None
     mistake: dict[str, str] | None = None
+    notes: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON form used by ``autograder grade --json``."""
@@ -110,8 +113,13 @@ class TaskResult:
     def _collect(self, kind: str) -> list[str]:
         found = [text for k, text in self.notes if k == kind]
         for c in self.checks:
-            found.extend(c.advice if kind == "advice" else c.recognized)
+            found.extend({"advice": c.advice, "recognized": c.recognized, "note": c.notes}[kind])
         return list(dict.fromkeys(found))
+
+    @property
+    def check_notes(self) -> list[str]:
+        """How the task's checks were run, where the student should know."""
+        return self._collect("note")
 
     @property
     def advice(self) -> list[str]:
@@ -146,6 +154,7 @@ class TaskResult:
             "checks": [c.to_dict() for c in self.checks],
             "advice": self.advice,
             "recognized": self.recognized,
+            "notes": self.check_notes,
         }
 
     @classmethod

@@ -312,6 +312,13 @@ class Submission:
         value = self._ns.get(name)
         return callable(value) and not codeload.is_helper(value)
 
+    def provided(self, name: str) -> bool:
+        """True when ``name`` is a course helper the submission uses (not its own code)."""
+        return self._provided(self.resolve(name))
+
+    def _provided(self, name: str) -> bool:
+        return codeload.is_helper(self._ns.get(name))
+
     def fingerprint(self) -> str:
         """Return a digest of the submitted source, used to seed hidden inputs."""
         return hashlib.sha256(self._source_text.encode()).hexdigest()

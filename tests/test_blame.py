@@ -60,3 +60,45 @@ def test_no_blame_when_the_block_is_right():
     result = grade_submission(_unit(), _submission(good), reference=None)
     (check,) = next(t for t in result.tasks if t.id == "9.3").checks
     assert not check.passed and check.cause is None
+
+
+def _broken_propagate(tmp_path):
+    from pathlib import Path
+
+    src = (
+        Path(__file__).resolve().parent.parent / "solutions" / "logistic_regression.py"
+    ).read_text()
+    broken = src.replace(
+        "cost = -np.sum(Y * np.log(A) + (1 - Y) * np.log(1 - A)) / m",
+        "cost = -np.sum(Y * np.log(A)) / m",
+    )
+    assert broken != src
+    path = tmp_path / "logistic_regression.py"
+    path.write_text(broken)
+    return path
+
+
+def test_a_broken_block_costs_once_where_the_reference_is_present(tmp_path):
+    from autograder.engine import grade_path
+
+    (result,) = grade_path(_broken_propagate(tmp_path))
+    by_function = {t.function: t for t in result.tasks}
+    assert by_function["propagate"].score < by_function["propagate"].max_score
+    for user in ("optimize", "model"):  # both run the broken propagate
+        task = by_function[user]
+        assert task.score == task.max_score, [c.message for c in task.checks if not c.passed]
+        assert any("correct propagate() in place of yours" in n for n in task.check_notes)
+
+
+def test_without_the_reference_the_user_names_the_block(tmp_path):
+    from autograder.engine import grade_submission
+    from autograder.submission import from_path
+
+    sub = from_path(_broken_propagate(tmp_path), "logistic_regression", isolated=False)
+    result = grade_submission("logistic_regression", sub, reference=None, tasks=["3.3", "3.4"])
+    optimize = next(t for t in result.tasks if t.function == "optimize")
+    failed = [c for c in optimize.checks if c.status == "failed"]
+    assert failed and all(
+        c.cause == "optimize() uses your propagate(), which fails Task 3.3: fix that first."
+        for c in failed
+    )

@@ -44,6 +44,7 @@ def validate_schema(obj: dict) -> None:
             "checks",
             "advice",
             "recognized",
+            "notes",
         }
         assert all(isinstance(n, str) for n in task["advice"] + task["recognized"])
         assert isinstance(task["id"], str) and isinstance(task["function"], str)

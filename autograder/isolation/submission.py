@@ -270,6 +270,10 @@ class IsolatedSubmission(Submission):
         info = self._functions.get(name)
         return info is not None and info.get("helper") is not True
 
+    def _provided(self, name: str) -> bool:
+        info = self._functions.get(name)
+        return info is not None and info.get("helper") is True
+
     def fingerprint(self) -> str:
         """Return a digest of the submitted source, used to seed hidden inputs."""
         return hashlib.sha256(self._source_text.encode()).hexdigest()
