@@ -279,6 +279,7 @@ def no_mutation(cases: Sequence[Args], names: Sequence[str]) -> CheckFn:
                 )
         return None
 
+    run.__doc__ = "does not change its arguments in place"
     return run
 
 
@@ -295,6 +296,7 @@ def mutation_advice(args: Args, names: Sequence[str], fix: str) -> CheckFn:
         changed = changed_argument(ctx, args, names)
         return f"{changed}: the caller's data changes too. {fix}" if changed else None
 
+    run.__doc__ = "does not change its arguments in place (the course accepts it)"
     return run
 
 
@@ -345,6 +347,10 @@ def extreme_inputs(
             return f"{name} is exact but emits {out.warnings[0]!r}. {fix}"
         return None
 
+    run.__doc__ = (
+        f"{name} is exact and quiet (no overflow warning), where the course never asks about "
+        "such inputs"
+    )
     return run
 
 

@@ -48,8 +48,19 @@ def unit_list() -> str:
     return "\n".join(lines)
 
 
+def advice_table() -> str:
+    """Render every advice rule (never scored) as a markdown table: task, rule, what and why."""
+    lines = ["| task | function | advice | what it looks for, and why |", "|---|---|---|---|"]
+    for unit in units.all_units():
+        for task in unit.tasks:
+            for rule in task.advice:
+                what = " ".join(rule.description.split()).replace("|", "\\|")
+                lines.append(f"| {task.id} | `{task.function}` | `{rule.name}` | {what} |")
+    return "\n".join(lines)
+
+
 SECTIONS: dict[Path, dict[str, Callable[[], str]]] = {
-    README: {"tasks": task_table, "units": unit_list},
+    README: {"tasks": task_table, "units": unit_list, "advice": advice_table},
     CONTRIBUTING: {"units": unit_list},
 }
 

@@ -121,6 +121,8 @@ def _advice_from(check: Callable[[Context], Any], why: str) -> Callable[[Context
             return f"{exc.detail} {why}"
         return None
 
+    what = (check.__doc__ or "").strip().rstrip(".")
+    run.__doc__ = f"{what}: {why}" if what else why
     return run
 
 
