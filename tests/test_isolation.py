@@ -458,10 +458,12 @@ def test_a_stand_in_looks_like_the_students_own_function(tmp_path, where):
 
 
 def test_the_nbgrader_preprocessor_can_waive_the_sandbox_explicitly(tmp_path):
+    import nbformat
+
     from autograder.course.nbgrader_plugin import EngineGrades
 
-    (tmp_path / f"{UNIT}.py").write_text(REFERENCE)
-    default = EngineGrades().grade(tmp_path / f"{UNIT}.py", UNIT)
-    waived = EngineGrades(sandbox=False).grade(tmp_path / f"{UNIT}.py", UNIT)
-    assert default.isolation.startswith("bubblewrap") and default.score == 42.0
-    assert waived.isolation == "none (--no-sandbox)" and waived.score == 42.0
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(REFERENCE)])
+    default = EngineGrades().grade(nb, UNIT)
+    waived = EngineGrades(sandbox=False).grade(nb, UNIT)
+    assert default.isolation.startswith("bubblewrap") and default.result.score == 42.0
+    assert waived.isolation == "none (--no-sandbox)" and waived.result.score == 42.0

@@ -75,6 +75,7 @@ def _setup(cfg: dict[str, Any], keep: tuple[int, ...]) -> list[str]:
     import numpy.random  # noqa: F401
 
     codeload.ensure_helpers_importable()
+    codeload.ensure_plotting_stand_in()
     for module in codeload.HELPER_MODULES:
         try:
             __import__(module)

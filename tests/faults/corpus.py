@@ -290,8 +290,8 @@ FAULTS: list[Fault] = [
     Fault(
         "D9-numpy2-removal",
         "def L1(yhat, y):\n    return float(np.product(np.abs(y - yhat)))\n",
-        _all("L1", "np.product", L1_CHECKS),
-        39,
+        {"L1.values": "does not match", "L1.hidden": "np.product is numpy 1's name of np.prod"},
+        40,
     ),
     # ------------------------------------------------------------------ E: mutation
     Fault(
@@ -323,7 +323,7 @@ FAULTS: list[Fault] = [
     Fault(
         "F2-reseeds-and-wrong",
         "def L2(yhat, y):\n    np.random.seed(1)\n    return float(np.random.rand())\n",
-        {"L2.values": "calls np.random.seed itself", "L2.hidden": "np.random.seed"},
+        {"L2.values": "does not match", "L2.hidden": "does not match"},
         40,
     ),
     # ------------------------------------------------------------------ G: resources
