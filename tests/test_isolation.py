@@ -467,3 +467,21 @@ def test_the_nbgrader_preprocessor_can_waive_the_sandbox_explicitly(tmp_path):
     waived = EngineGrades(sandbox=False).grade(nb, UNIT)
     assert default.isolation.startswith("bubblewrap") and default.result.score == 42.0
     assert waived.isolation == "none (--no-sandbox)" and waived.result.score == 42.0
+
+
+@pytest.mark.parametrize("isolated", [True, False])
+def test_a_proxy_draws_from_the_student_s_random_generator(tmp_path, isolated):
+    f = tmp_path / f"{UNIT}.py"
+    f.write_text(
+        REFERENCE
+        + "\n\ndef draw():\n    return 0.0\n\n"
+        + "def seeded_pair():\n    np.random.seed(5)\n    first = draw()\n"
+        + "    return first, float(np.random.rand())\n"
+    )
+    sub = from_path(f, UNIT, isolated=isolated, limits=FAST if isolated else None)
+    try:
+        out = sub.call("seeded_pair", proxies={"draw": lambda: float(np.random.rand())})
+    finally:
+        sub.close()
+    rs = np.random.RandomState(5)
+    assert out.error is None and out.value == (rs.rand(), rs.rand())

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import numpy as np
@@ -67,15 +66,11 @@ def test_train_command_reports_unfinished_stubs(tmp_path, capsys):
     assert "not finished" in capsys.readouterr().err
 
 
-def test_reference_full_marks_and_fast():
-    sub = reference_submission("deep_network")
-    grade_submission("deep_network", sub)  # warm-up: imports, caches
-    start = time.perf_counter()
-    result = grade_submission("deep_network", sub)
-    seconds = time.perf_counter() - start
+def test_reference_full_marks():
+    # Speed is measured by benchmarks/bench_selfcheck.py against a baseline, not here.
+    result = grade_submission("deep_network", reference_submission("deep_network"))
     bad = [s for s in _scores(result) if s[2] != "passed"]
     assert bad == []
-    assert seconds < 1.5, f"grading the unit took {seconds:.2f} s"
 
 
 def test_stubs_score_zero_not_implemented_everywhere():

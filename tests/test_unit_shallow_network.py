@@ -5,7 +5,6 @@ from __future__ import annotations
 import importlib
 import re
 import sys
-import time
 from pathlib import Path
 
 import numpy as np
@@ -125,16 +124,12 @@ def test_nn_model_calls_the_proxied_block_and_the_proxy_is_undone(ref):
 # ------------------------------------------------------------------ grading
 
 
-def test_reference_full_marks_in_well_under_a_second(ref):
-    sub = from_module(UNIT, ref)
-    grade_submission(UNIT, sub)  # warm the caches (numeric gradients)
-    start = time.process_time()
-    result = grade_submission(UNIT, sub)
-    cpu = time.process_time() - start
+def test_reference_full_marks(ref):
+    # Speed is measured by benchmarks/bench_selfcheck.py against a baseline, not here.
+    result = grade_submission(UNIT, from_module(UNIT, ref))
     assert all(c.passed for c in _checks(result).values()), [
         c.message for c in _checks(result).values() if not c.passed
     ]
-    assert cpu < 0.6, f"grading the unit took {cpu:.2f} s of CPU"
 
 
 def test_stubs_score_zero_with_not_implemented_everywhere():
@@ -174,10 +169,8 @@ def test_isolated_worker_accepts_the_template_seed_and_catches_another(tmp_path)
     path.write_text(source + "\n\n" + _init_with("np.random.seed(3)"))
     (bad,) = grade_path(path)
     failed = {k for k, c in _checks(bad).items() if not c.passed}
-    assert failed == {
-        ("initialize_parameters", "follows_seed"),
-        ("train_with_restarts", "restarts_differ"),
-    }, failed
+    # one bug costs once: train_with_restarts is graded with a correct initialize_parameters
+    assert failed == {("initialize_parameters", "follows_seed")}, failed
     msg = _checks(bad)[("initialize_parameters", "follows_seed")].message
     assert "(it calls np.random.seed)" in msg, msg
 

@@ -263,12 +263,19 @@ class Student:
         left, _ = signal.setitimer(signal.ITIMER_REAL, 0)  # the grader's time is not ours
         try:
             enc = codec.Encoder()
-            message = {"proxy": name, "args": enc.encode(tuple(args)), "kwargs": enc.encode(kwargs)}
+            message = {
+                "proxy": name,
+                "args": enc.encode(tuple(args)),
+                "kwargs": enc.encode(kwargs),
+                "rng": enc.encode(_rng_state()),  # the stand-in draws from this process's RNG
+            }
             self.ch.send(message, enc.arrays)
             reply, arrays = self.ch.receive()
         finally:
             if left > 0:
                 signal.setitimer(signal.ITIMER_REAL, left)
+        if "rng" in reply:
+            _set_rng_state(codec.decode(reply["rng"], arrays, lambda name, arr: None))
         error = reply.get("error")
         if error is not None:
             raise codeload.proxy_error(str(error[0]), str(error[1]))
@@ -464,3 +471,18 @@ def main(sock_fd: int, cfg: dict[str, Any]) -> None:
             channel.send(reply, arrays)
         else:
             os._exit(2)
+
+
+def _rng_state() -> list[Any]:
+    """The global numpy RNG state as plain data: ``[key, pos, has_gauss, cached_gaussian]``."""
+    _, key, pos, has_gauss, cached = np.random.get_state()
+    return [np.asarray(key), int(pos), int(has_gauss), float(cached)]
+
+
+def _set_rng_state(state: Any) -> None:
+    """Restore numpy's global RNG from :func:`_rng_state`'s form (ignored if malformed)."""
+    try:
+        key, pos, has_gauss, cached = state
+        np.random.set_state(("MT19937", np.asarray(key, np.uint32), pos, has_gauss, cached))
+    except (TypeError, ValueError):
+        pass

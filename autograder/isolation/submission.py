@@ -18,6 +18,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from autograder.isolation import codec
 from autograder.isolation.sandbox import (
     Limits,
@@ -512,14 +514,38 @@ class _ProxyServer:
         if fn is None:
             call.error = f"NameError: {name} is not defined"
             return {"error": ["NameError", f"{name} is not defined"]}, []
+        state = _student_rng(msg, arrays)
+        saved = np.random.get_state()
+        enc = codec.Encoder(lesson_type=LessonFunction)
         try:
+            if state is not None:  # the grader's function draws from the student's RNG
+                np.random.set_state(state)
             value = to_plain(fn(*args, **kwargs))
+            after = np.random.get_state()
         except Exception as exc:  # noqa: BLE001 - handed to student code as its exception
             call.error = f"{type(exc).__name__}: {exc}"
             return {"error": [type(exc).__name__, str(exc)[:400]]}, []
+        finally:
+            np.random.set_state(saved)
         call.value = value
-        enc = codec.Encoder(lesson_type=LessonFunction)
-        return {"value": enc.encode(value)}, enc.arrays
+        reply: dict[str, Any] = {"value": enc.encode(value)}
+        if state is not None:
+            reply["rng"] = enc.encode([after[1], int(after[2]), int(after[3]), float(after[4])])
+        return reply, enc.arrays
+
+
+def _student_rng(msg: dict[str, Any], arrays: list) -> tuple | None:
+    """The student's numpy RNG state sent with a stand-in's call, or None if absent/bad."""
+    if "rng" not in msg:
+        return None
+    try:
+        key, pos, has_gauss, cached = codec.decode(msg["rng"], arrays, _foreign)
+        key = np.asarray(key, dtype=np.uint32)
+        if key.shape != (624,):
+            return None
+        return ("MT19937", key, int(pos), int(has_gauss), float(cached))
+    except (codec.FrameError, TypeError, ValueError):
+        return None
 
 
 def _str_or_none(x: Any) -> str | None:

@@ -357,12 +357,12 @@ class Supervisor:
                 bad = self._lost(codec.FrameError("unexpected proxy call"))
                 return self._lost_reply(bad, start, waited)
             paused = time.monotonic()
-            relay = {"proxy": msg["proxy"], "args": msg.get("args"), "kwargs": msg.get("kwargs")}
+            relay = {k: msg.get(k) for k in ("proxy", "args", "kwargs", "rng")}
             self.proto.send(relay, out)
             answer, answer_arrays = self.proto.receive()
             if answer.get("op") != "proxy_result":
                 raise SystemExit("protocol error: expected a proxy result")
-            reply = {k: answer[k] for k in ("value", "error") if k in answer}
+            reply = {k: answer[k] for k in ("value", "error", "rng") if k in answer}
             try:
                 self.exe.ch.send(reply, answer_arrays)
             except OSError as exc:

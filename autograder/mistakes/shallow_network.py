@@ -18,17 +18,6 @@ from functools import cache
 
 from autograder.mistakes import Mistake, combine, mistake, variant
 
-#: Checks of the composites, which a mistake in a block can break (they call the blocks).
-COMPOSITES = (
-    "nn_model.structure nn_model.matches_own_blocks nn_model.uses_blocks nn_model.prints_cost "
-    "train_with_restarts.structure train_with_restarts.matches_own_blocks "
-    "train_with_restarts.keeps_best train_with_restarts.restarts_differ"
-)
-#: A non-reproducible initialization makes training non-reproducible too.
-TRAINING = (
-    "nn_model.matches_own_blocks nn_model.prints_cost train_with_restarts.matches_own_blocks "
-    "train_with_restarts.keeps_best"
-)
 W1_DRAW = "W1 = np.random.randn(n_h, n_x) * 0.01"
 W2_DRAW = "W2 = np.random.randn(n_y, n_h) * 0.01"
 TANH = "return np.sign(z) * (-np.expm1(-2.0 * np.abs(z))) / (1.0 + e)"
@@ -171,7 +160,7 @@ _MISTAKES = [
             fails="signs", message="100% of the weights of W2 are positive"),
     variant("initialize_parameters", "seeds_inside", "calls np.random.seed(3) inside the function",
             (W1_DRAW, f"np.random.seed(3)\n    {W1_DRAW}"),
-            fails="follows_seed train_with_restarts.restarts_differ",
+            fails="follows_seed",
             message="the function seeds its own generator"),
     variant("initialize_parameters", "template_seed", "np.random.seed(2) inside, as the 2017–2020 template",
             (W1_DRAW, f"np.random.seed(2)\n    {W1_DRAW}"),
@@ -179,19 +168,19 @@ _MISTAKES = [
             advice="older course template's line, accepted"),
     variant("initialize_parameters", "clock_seed", "reseeds from the clock with np.random.seed()",
             (W1_DRAW, f"np.random.seed()\n    {W1_DRAW}"),
-            fails="reproducible " + TRAINING, message="returned different parameters"),
+            fails="reproducible", message="returned different parameters"),
     variant("initialize_parameters", "fresh_generator", "draws from a fresh np.random.default_rng()",
             (W1_DRAW, "rng = np.random.default_rng()\n    W1 = rng.standard_normal((n_h, n_x)) * 0.01"),
             (W2_DRAW, "W2 = rng.standard_normal((n_y, n_h)) * 0.01"),
-            fails="reproducible " + TRAINING, message="returned different parameters"),
+            fails="reproducible", message="returned different parameters"),
     variant("initialize_parameters", "transposed", "W1 of shape (n_x, n_h) instead of (n_h, n_x)",
             (W1_DRAW, "W1 = np.random.randn(n_x, n_h) * 0.01"),
-            fails="structure " + COMPOSITES, message="should be (5, 3) = (n_h, n_x)"),
+            fails="structure", message="should be (5, 3) = (n_h, n_x)"),
     # ------------------------------------------------------------------ 4.11 forward_propagation
     variant("forward_propagation", "transposed", "np.dot(X.T, W1.T): examples as rows",
             ("Z1 = np.dot(W1, X) + b1", "Z1 = np.dot(X.T, W1.T) + b1.T"),
             ("Z2 = np.dot(W2, A1) + b2", "Z2 = np.dot(A1, W2.T) + b2.T"),
-            fails="structure values hidden predict.shape " + COMPOSITES,
+            fails="structure values hidden",
             message="but should be (4, 5) = (n_h, m)"),
     variant("forward_propagation", "relu_hidden", "relu instead of tanh in the hidden layer",
             ("A1 = np.tanh(Z1)", "A1 = np.maximum(0, Z1)"),
@@ -201,7 +190,7 @@ _MISTAKES = [
             fails="values hidden", hint="the output unit is a sigmoid: A2 = sigmoid(Z2)."),
     variant("forward_propagation", "flat_output", "returns A2 as a flat vector",
             ("return A2, cache", "return A2.ravel(), cache"),
-            fails="structure predict.shape", message="A2 has shape (5,) but should be (1, 5) = (n_y, m)"),
+            fails="structure", message="A2 has shape (5,) but should be (1, 5) = (n_y, m)"),
     # ------------------------------------------------------------------ 4.12 compute_cost
     _NO_ONE_MINUS,
     _NO_MEAN,
@@ -214,16 +203,15 @@ _MISTAKES = [
             advice="prefers a Python float"),
     variant("compute_cost", "dot_11", "np.dot form returns a (1, 1) array",
             (COST, "return -(np.dot(Y, np.log(A2).T) + np.dot(1 - Y, np.log(1 - A2).T)) / m"),
-            fails="returns_number nn_model.prints_cost train_with_restarts.structure "
-            "train_with_restarts.matches_own_blocks",
+            fails="returns_number",
             message="should be a number (a float or 0-d array) but is an array of shape (1, 1)"),
     # ------------------------------------------------------------------ 4.13 backward_propagation
     variant("backward_propagation", "no_transpose", "np.dot(dZ2, A1) without the transpose",
             ("np.dot(dZ2, A1.T)", "np.dot(dZ2, A1)"),
-            fails="structure gradcheck " + COMPOSITES, message="ValueError"),
+            fails="structure gradcheck", message="ValueError"),
     variant("backward_propagation", "no_keepdims", "db1 summed without keepdims (shape (n_h,))",
             ("db1 = np.sum(dZ1, axis=1, keepdims=True)", "db1 = np.sum(dZ1, axis=1)"),
-            fails="structure " + COMPOSITES,
+            fails="structure",
             message="has shape (4,) but should be (4, 1) = (n_h, 1), the shape of b1"),
     variant("backward_propagation", "no_keepdims_db2", "db2 summed without keepdims (shape (1,))",
             ("db2 = np.sum(dZ2, axis=1, keepdims=True)", "db2 = np.sum(dZ2, axis=1)"),
@@ -267,7 +255,7 @@ def update_parameters(parameters, grads, learning_rate=1.2):
     variant("update_parameters", "flat_bias", "returns the biases as flat vectors",
             ('"b1": parameters["b1"] - learning_rate * grads["db1"]',
              '"b1": (parameters["b1"] - learning_rate * grads["db1"]).ravel()'),
-            fails="structure " + COMPOSITES, message="(n_h, 1)"),
+            fails="structure", message="(n_h, 1)"),
     # ------------------------------------------------------------------ 4.15 nn_model
     variant("nn_model", "inlined_forward", "repeats the forward pass inline instead of calling forward_propagation",
             ("A2, cache = forward_propagation(X, parameters)",
@@ -362,27 +350,15 @@ MISTAKES = [_in_reference(m) for m in _MISTAKES]
 NOT_ISOLATED = {
     ("initialize_parameters", "units_stay_distinct"): "units can only stay identical in "
     "training if they start identical, which distinct_units already catches",
-    ("initialize_parameters", "structure"): "the initial parameters flow into nn_model and "
-    "train_with_restarts, whose results then have wrong shapes or fail too",
-    ("initialize_parameters", "follows_seed"): "an initialize_parameters that seeds its own "
-    "generator also makes every restart of train_with_restarts start alike (restarts_differ)",
-    ("initialize_parameters", "reproducible"): "a non-reproducible initialization makes "
-    "training non-reproducible, so the composites' comparisons with your blocks fail too",
     ("layer_sizes", "values"): "a size wrong on the visible data is wrong on random data too",
     ("layer_sizes", "hidden"): "the visible data has two sizes, so only a function that "
     "special-cases them could be wrong on random data alone",
-    ("forward_propagation", "structure"): "predict returns the forward pass's A2 > 0.5, so a "
-    "wrong A2 shape is predict's as well",
     ("forward_propagation", "values"): "a formula wrong on the visible network is also wrong "
     "on random networks (hidden)",
     ("forward_propagation", "hidden"): "an answer right on the visible network only is a "
     "hard-coded one, whose wrong shapes also break the composites",
-    ("compute_cost", "returns_number"): "a cost that is not one number is not one number in "
-    "nn_model's printed costs and train_with_restarts' final costs either",
     ("compute_cost", "values"): "a formula wrong on the visible outputs is wrong on random ones",
     ("compute_cost", "hidden"): "as for values: wrong formulas fail both",
     ("update_parameters", "values"): "a wrong step is wrong on random inputs too (hidden), and a "
     "wrong default learning rate changes nn_model's training, which relies on it",
-    ("update_parameters", "structure"): "nn_model and train_with_restarts return what "
-    "update_parameters returns",
 }
