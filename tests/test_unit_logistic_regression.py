@@ -250,13 +250,16 @@ def test_a_hard_coded_m_is_named_whatever_the_number():
     assert failed and all("(m = 4)" in c.message for c in failed)
 
 
-def test_the_model_hint_follows_what_differs():
-    """A broken predict leaves the training right: model's hint says so, not 'pass arguments'."""
-    sub = _changed("predict", ("(A > 0.5).astype", "(A < 0.5).astype"))
-    task = grade_submission(UNIT, sub, tasks=["model"]).tasks[0]
-    messages = [c.message for c in task.checks if not c.passed]
+def test_a_broken_predict_costs_model_nothing_and_is_named_in_the_kit():
+    """One bug costs once: model is graded with a correct predict; without it, it names it."""
+    change = ("(A > 0.5).astype", "(A < 0.5).astype")
+    task = grade_submission(UNIT, _changed("predict", change), tasks=["model"]).tasks[0]
+    assert task.score == task.max_score
+    assert any("correct predict() in place of yours" in n for n in task.check_notes)
+    kit = grade_submission(UNIT, _changed("predict", change), tasks=["model"], reference=None)
+    messages = [c.message for c in kit.tasks[0].checks if c.status == "failed"]
     assert messages
-    assert all("training is right" in m or "uses your predict()" in m for m in messages)
+    assert all("uses your predict(), which fails Task 3.5" in m for m in messages)
     assert not any("pass num_iterations" in m for m in messages)
 
 
