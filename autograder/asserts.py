@@ -6,7 +6,6 @@ All comparisons are in float64 with explicit tolerances and are written so that 
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 import numpy as np
@@ -162,16 +161,6 @@ def expect_tuple(value: Any, name: str, length: int) -> tuple[Any, ...]:
     return tuple(value)
 
 
-def max_rel_diff(got: np.ndarray, expected: np.ndarray) -> float:
-    """Largest elementwise ``|got - expected| / max(1, |expected|)`` (NaN if any NaN)."""
-    diff = np.abs(got - expected) / np.maximum(1.0, np.abs(expected))
-    if diff.size == 0:
-        return 0.0
-    if np.isnan(diff).any():
-        return math.nan
-    return float(diff.max())
-
-
 def expect_close(
     got: Any,
     expected: Any,
@@ -228,24 +217,3 @@ def expect_close(
     raise CheckFailure(
         f"{name} does not match the expected values.", lines=lines, hint=hint, kind=kind
     )
-
-
-def same_plain(a: Any, b: Any, rtol: float = 1e-9, atol: float = 1e-12) -> bool:
-    """True if two plain values have the same structure and close numbers (NaN == NaN).
-
-    Used to recognise a known mistake from its output; not used for grading verdicts.
-    """
-    if isinstance(a, Foreign) or isinstance(b, Foreign):
-        return a == b
-    if isinstance(a, dict) and isinstance(b, dict):
-        return a.keys() == b.keys() and all(same_plain(a[k], b[k], rtol, atol) for k in a)
-    if isinstance(a, tuple | list) and isinstance(b, tuple | list):
-        return len(a) == len(b) and all(same_plain(x, y, rtol, atol) for x, y in zip(a, b))
-    try:
-        x = np.asarray(a, dtype=np.float64)
-        y = np.asarray(b, dtype=np.float64)
-    except (TypeError, ValueError):
-        return a == b
-    if x.shape != y.shape:
-        return False
-    return bool(np.allclose(x, y, rtol=rtol, atol=atol, equal_nan=True))

@@ -16,9 +16,9 @@ from typing import Any
 
 import numpy as np
 
-from autograder.asserts import ATOL, RTOL, expect_array, expect_close, same_plain
+from autograder.asserts import ATOL, RTOL, expect_array, expect_close
 from autograder.context import Context, StudentRaised
-from autograder.plain import Foreign, describe, type_name
+from autograder.plain import Foreign, describe, same_plain, type_name
 from autograder.spec import CheckFailure, Task
 from autograder.submission import BUDGET, CRASH, StudentError
 

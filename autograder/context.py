@@ -9,7 +9,7 @@ from typing import Any
 
 import numpy as np
 
-from autograder.plain import to_plain
+from autograder.plain import describe_args, same_plain, to_plain
 from autograder.spec import GraderError, NeedsReference, Task
 from autograder.submission import CallOutcome, StudentError, Submission
 
@@ -169,8 +169,6 @@ class Context:
             return []
 
     def _side_effect_lines(self) -> list[tuple[str, str]]:
-        from autograder.asserts import same_plain
-
         notes: list[str] = []
         for call in self.calls:
             fn, out = call.function, call.outcome
@@ -224,8 +222,6 @@ class Context:
         Raises:
             StudentRaised: if the call raised or timed out.
         """
-        from autograder.plain import describe_args
-
         out = self.outcome(function, args, kwargs, seed=seed, proxies=proxies)
         if out.error is not None:
             text = f"{function}({describe_args(args, kwargs or {})})"
@@ -236,8 +232,6 @@ class Context:
 
     def called(self) -> str:
         """Describe the last call, for the ``called:`` line of a message."""
-        from autograder.plain import describe_args
-
         call = self.shown_call
         if call is None:
             return ""

@@ -22,10 +22,10 @@ import numpy as np
 
 from autograder import codeload, hints, messages, units
 from autograder import expected as expected_store
-from autograder.asserts import same_plain
 from autograder.context import Context, StudentRaised
+from autograder.isolation import from_path
 from autograder.mistakes import Mistake, catalogue
-from autograder.plain import to_plain
+from autograder.plain import same_plain, to_plain
 from autograder.results import NOT_IMPLEMENTED, CheckResult, TaskResult, UnitResult
 from autograder.spec import (
     AdviceRule,
@@ -36,7 +36,7 @@ from autograder.spec import (
     Task,
     Unit,
 )
-from autograder.submission import BUDGET, CRASH, SKIPPED, Submission, from_module, from_path
+from autograder.submission import BUDGET, CRASH, SKIPPED, Submission, from_module
 
 
 def load_reference(unit: str) -> types.ModuleType | None:

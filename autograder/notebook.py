@@ -32,7 +32,7 @@ from autograder.results import TaskResult
 #: Set (to "1") by the nbgrader plugin while it executes a notebook whose grade cells it
 #: rewrites afterwards; grade cells then skip in-kernel grading.
 DEFER_ENV = "AUTOGRADER_NBGRADER_DEFER"
-#: Set by :func:`autograder.submission.from_path` while it loads a notebook's code cells.
+#: Set by :func:`autograder.isolation.from_path` while it loads a notebook's code cells.
 LOADING_ENV = "AUTOGRADER_GRADING"
 
 DEFERRED_MESSAGE = "(graded by the autograder once the notebook has run)"

@@ -189,3 +189,24 @@ def _short(value: Any) -> str:
             return f"[{inner}]"
         return f"({inner},)" if len(value) == 1 else f"({inner})"
     return repr(value)
+
+
+def same_plain(a: Any, b: Any, rtol: float = 1e-9, atol: float = 1e-12) -> bool:
+    """True if two plain values have the same structure and close numbers (NaN == NaN).
+
+    Used to recognise a known mistake from its output; not used for grading verdicts.
+    """
+    if isinstance(a, Foreign) or isinstance(b, Foreign):
+        return a == b
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(same_plain(a[k], b[k], rtol, atol) for k in a)
+    if isinstance(a, tuple | list) and isinstance(b, tuple | list):
+        return len(a) == len(b) and all(same_plain(x, y, rtol, atol) for x, y in zip(a, b))
+    try:
+        x = np.asarray(a, dtype=np.float64)
+        y = np.asarray(b, dtype=np.float64)
+    except (TypeError, ValueError):
+        return a == b
+    if x.shape != y.shape:
+        return False
+    return bool(np.allclose(x, y, rtol=rtol, atol=atol, equal_nan=True))

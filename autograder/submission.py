@@ -19,7 +19,6 @@ import io
 import os
 import random
 import signal
-import sys
 import textwrap
 import threading
 import time
@@ -526,35 +525,6 @@ def from_module(unit: str, module: types.ModuleType) -> Submission:
     return Submission(unit, module.__dict__, module.__name__, source_text=text)
 
 
-def from_path(
-    path: Path, unit: str, *, isolated: bool | None = None, limits: Any = None
-) -> Submission:
-    """Load a ``.py`` file or a notebook's code cells as a submission run in a worker process.
-
-    The code runs in a separate, sandboxed interpreter (:mod:`autograder.isolation`); only
-    plain data crosses back. ``isolated=False`` (or ``AUTOGRADER_IN_PROCESS=1`` in the
-    environment) loads it into this process instead (:func:`load_in_process`), as the
-    pytest self-check may.
-
-    Args:
-        path: the file.
-        unit: unit name.
-        isolated: run the code in a worker (default: yes, on POSIX systems).
-        limits: an :class:`autograder.isolation.Limits` (time, memory...), or None.
-
-    Returns:
-        The submission.
-    """
-    if isolated is None:
-        isolated = os.name == "posix" and os.environ.get("AUTOGRADER_IN_PROCESS") != "1"
-    if not isolated:
-        cell_timeout = getattr(limits, "cell_timeout", DEFAULT_CELL_TIMEOUT)
-        return load_in_process(Path(path), unit, cell_timeout=cell_timeout)
-    from autograder import isolation
-
-    return isolation.load(Path(path), unit, limits)
-
-
 def load_in_process(
     path: Path, unit: str, *, cell_timeout: float = DEFAULT_CELL_TIMEOUT
 ) -> Submission:
@@ -672,8 +642,3 @@ def notebook_code_cells_indexed(raw: str) -> list[tuple[int, str]]:
         lines = [ln for ln in cell.source.splitlines() if not ln.lstrip().startswith(("%", "!"))]
         cells.append((index, "\n".join(lines)))
     return cells
-
-
-def ensure_not_in_sys_modules(name: str) -> None:
-    """Forget a previously imported student module so a re-import sees fresh code."""
-    sys.modules.pop(name, None)

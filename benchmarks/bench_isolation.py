@@ -14,8 +14,7 @@ from pathlib import Path
 
 from autograder import units
 from autograder.engine import grade_submission
-from autograder.isolation import isolation_label, sandbox_status
-from autograder.submission import from_path
+from autograder.isolation import from_path, isolation_label, sandbox_status
 
 ROOT = Path(__file__).resolve().parent.parent
 

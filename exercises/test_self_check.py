@@ -11,7 +11,7 @@ import pytest
 from autograder import units
 from autograder.engine import load_reference, run_check
 from autograder.selfcheck import RESULT_KEY, Ran
-from autograder.submission import Submission, from_path
+from autograder.submission import Submission, load_in_process
 
 from .conftest import impl_dir
 
@@ -45,7 +45,7 @@ def _submission(config: pytest.Config, unit: str) -> Submission:
         path = folder / f"{unit}.py"
         if not path.exists() and (folder / f"{unit}.ipynb").exists():
             path = folder / f"{unit}.ipynb"
-        _SUBMISSIONS[key] = from_path(path, unit, isolated=False)
+        _SUBMISSIONS[key] = load_in_process(path, unit)
     return _SUBMISSIONS[key]
 
 

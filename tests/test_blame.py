@@ -92,7 +92,7 @@ def test_a_broken_block_costs_once_where_the_reference_is_present(tmp_path):
 
 def test_without_the_reference_the_user_names_the_block(tmp_path):
     from autograder.engine import grade_submission
-    from autograder.submission import from_path
+    from autograder.isolation import from_path
 
     sub = from_path(_broken_propagate(tmp_path), "logistic_regression", isolated=False)
     result = grade_submission("logistic_regression", sub, reference=None, tasks=["3.3", "3.4"])

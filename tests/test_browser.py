@@ -34,7 +34,7 @@ import numpy as np
 import pytest
 
 from autograder.course.builder import build_course
-from autograder.course.class_report import write_report
+from autograder.course.class_report_page import write_report
 from autograder.course.session import CourseSession, stderr_to
 from autograder.engine import grade_module
 from autograder.report import task_points

@@ -15,7 +15,8 @@ import pytest
 
 from autograder import units
 from autograder.cli import main
-from autograder.course.class_report import Submission, read_submissions, summarize, write_report
+from autograder.course.class_report import Submission, read_submissions, summarize
+from autograder.course.class_report_page import write_report
 from autograder.course.session import CourseSession
 from autograder.results import NOT_IMPLEMENTED, CheckResult, TaskResult, UnitResult
 from tests import classroom

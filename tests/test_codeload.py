@@ -13,8 +13,7 @@ import pytest
 
 from autograder import codeload
 from autograder.engine import grade_submission
-from autograder.isolation import Limits
-from autograder.submission import from_path
+from autograder.isolation import Limits, from_path
 
 ROOT = Path(__file__).resolve().parent.parent
 FAST = Limits(call_timeout=2.0, load_timeout=10.0)

@@ -12,9 +12,8 @@ import pytest
 from autograder import units
 from autograder.cli import main
 from autograder.engine import grade_submission
-from autograder.isolation import Limits, codec, sandbox
+from autograder.isolation import Limits, codec, from_path, sandbox
 from autograder.plain import Foreign
-from autograder.submission import from_path
 
 ROOT = Path(__file__).resolve().parent.parent
 UNIT = "numpy_basics"

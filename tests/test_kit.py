@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from autograder import expected, units
-from autograder.asserts import same_plain
 from autograder.engine import grade_submission
 from autograder.freeze import record
+from autograder.isolation import from_path
+from autograder.plain import same_plain
 from autograder.stubs import make_stub, unit_files
-from autograder.submission import from_path
 
 from .helpers import reference_submission
 

@@ -8,8 +8,7 @@ import nbformat
 import pytest
 
 from autograder.engine import grade_submission
-from autograder.isolation import Limits
-from autograder.submission import from_path
+from autograder.isolation import Limits, from_path
 
 ROOT = Path(__file__).resolve().parent.parent
 UNIT = "numpy_basics"

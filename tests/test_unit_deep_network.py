@@ -10,8 +10,9 @@ import pytest
 from autograder import cli
 from autograder.demos import load_impl
 from autograder.engine import grade_submission, load_reference
+from autograder.isolation import from_path
 from autograder.private import load_catalogue
-from autograder.submission import Submission, from_path
+from autograder.submission import Submission
 from autograder.units import _deep_math as grader_math
 from autograder.units import deep_network as unit
 

@@ -163,7 +163,7 @@ def run_gradebook(args: argparse.Namespace) -> int:
 
 def run_report(args: argparse.Namespace) -> int:
     """Write the class report of a unit and print where it is."""
-    from autograder.course.class_report import write_report
+    from autograder.course.class_report_page import write_report
 
     try:
         index = write_report(args.course, args.unit, args.out)

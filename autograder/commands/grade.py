@@ -15,10 +15,9 @@ from pathlib import Path
 
 from autograder import units
 from autograder.engine import find_unit_files, grade_submission
-from autograder.isolation import Limits, sandbox_status
+from autograder.isolation import Limits, from_path, sandbox_status
 from autograder.isolation.sandbox import REFUSAL
 from autograder.report import table
-from autograder.submission import from_path
 
 EXIT_NOT_GRADABLE = 3
 

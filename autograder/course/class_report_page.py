@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from autograder.course.class_report import ClassReport, TaskSummary
+from autograder.course.class_report import ClassReport, TaskSummary, read_submissions, summarize
 from autograder.demos import agg_pyplot
 
 #: Named mistakes shown per task (the rest are counted).
@@ -190,3 +190,34 @@ def render_html(report: ClassReport, overview: str, images: dict[str, str]) -> s
         "<th>full marks</th><th>not implemented</th><th>most frequent mistake</th></tr>"
         f"{task_rows}</table>{sections}</body></html>"
     )
+
+
+def write_report(course: Path | str, unit: str, out_dir: Path | str | None = None) -> Path:
+    """Write the class report of a unit: ``index.html`` and its PNG plots.
+
+    Args:
+        course: the course root.
+        unit: the unit.
+        out_dir: where to write (default ``<course>/reports/<unit>``).
+
+    Returns:
+        The path of ``index.html``.
+
+    Raises:
+        FileNotFoundError: when nobody has submitted the unit.
+    """
+    subs = read_submissions(course, unit)
+    if not subs:
+        raise FileNotFoundError(f"no submission of {unit} in {course}")
+    report = summarize(unit, subs)
+    out = Path(out_dir) if out_dir else Path(course) / "reports" / unit
+    out.mkdir(parents=True, exist_ok=True)
+    plot_overview(report, out / "overview.png")
+    images = {}
+    for task in report.tasks:
+        name = f"task_{task.id.replace('.', '_')}.png"
+        plot_task(task, out / name)
+        images[task.id] = name
+    index = out / "index.html"
+    index.write_text(render_html(report, "overview.png", images), encoding="utf-8")
+    return index

@@ -1,7 +1,7 @@
 """Grade a notebook (or ``.py``) file with the engine, exactly as ``autograder grade`` does.
 
 The student's code runs in the engine's isolated worker process
-(:func:`autograder.submission.from_path`, :mod:`autograder.isolation`): a crash, a time-out or
+(:func:`autograder.isolation.from_path`, :mod:`autograder.isolation`): a crash, a time-out or
 a memory blow-up costs the checks it hits, never the grading process or the batch.
 
 :func:`grade_notebook_text` is what the nbgrader plugin and the parallel autograde call: it
@@ -20,8 +20,9 @@ from pathlib import Path
 from typing import Any
 
 from autograder.engine import grade_submission
+from autograder.isolation import from_path
 from autograder.results import CheckResult, TaskResult, UnitResult
-from autograder.submission import Submission, from_path, notebook_code_cells
+from autograder.submission import Submission, notebook_code_cells
 
 #: Check statuses that are a verdict on the student's code (recorded in the gradebook);
 #: the others (``not_gradable``, ``not_run``) leave the grade to a human.

@@ -1,25 +1,62 @@
 """Running student code in a sandboxed worker (see ``sandbox``, ``supervisor``, ``executor``).
 
-:func:`load` is what :func:`autograder.submission.from_path` uses: it reads a ``.py`` file
+:func:`from_path` is how every runner loads a submission: :func:`load` reads a ``.py`` file
 or a notebook's code cells in the grader and hands only their text to a fresh worker.
 """
 
 from __future__ import annotations
 
+import os
+import weakref
 from pathlib import Path
 
 from autograder.isolation.sandbox import Limits, isolation_label, sandbox_status
 from autograder.isolation.submission import BUDGET, CRASH, IsolatedSubmission
+from autograder.submission import (
+    DEFAULT_CELL_TIMEOUT,
+    STUDENT_FILENAME_PREFIX,
+    Submission,
+    load_in_process,
+    notebook_code_cells_indexed,
+)
 
 __all__ = [
     "BUDGET",
     "CRASH",
     "IsolatedSubmission",
     "Limits",
+    "from_path",
     "isolation_label",
     "load",
     "sandbox_status",
 ]
+
+
+def from_path(
+    path: Path, unit: str, *, isolated: bool | None = None, limits: Limits | None = None
+) -> Submission:
+    """Load a ``.py`` file or a notebook's code cells as a submission run in a worker process.
+
+    The code runs in a separate, sandboxed interpreter (:func:`load`); only plain data
+    crosses back. ``isolated=False`` (or ``AUTOGRADER_IN_PROCESS=1`` in the environment)
+    loads it into this process instead (:func:`autograder.submission.load_in_process`), as
+    the pytest self-check may.
+
+    Args:
+        path: the file.
+        unit: unit name.
+        isolated: run the code in a worker (default: yes, on POSIX systems).
+        limits: time, memory and sandbox limits, or None for the defaults.
+
+    Returns:
+        The submission.
+    """
+    if isolated is None:
+        isolated = os.name == "posix" and os.environ.get("AUTOGRADER_IN_PROCESS") != "1"
+    if not isolated:
+        cell_timeout = getattr(limits, "cell_timeout", DEFAULT_CELL_TIMEOUT)
+        return load_in_process(Path(path), unit, cell_timeout=cell_timeout)
+    return load(Path(path), unit, limits)
 
 
 def load(path: Path, unit: str, limits: Limits | None = None) -> IsolatedSubmission:
@@ -34,8 +71,6 @@ def load(path: Path, unit: str, limits: Limits | None = None) -> IsolatedSubmiss
         The submission; ``load_error`` is set when the code cannot be read or run, and
         ``grader_error`` when the worker could not be started (or no sandbox can be made).
     """
-    from autograder.submission import STUDENT_FILENAME_PREFIX, notebook_code_cells_indexed
-
     path = Path(path)
     try:
         raw = path.read_text(encoding="utf-8")
@@ -70,10 +105,6 @@ def load(path: Path, unit: str, limits: Limits | None = None) -> IsolatedSubmiss
 
 def _unreadable(unit: str, path: Path, error: str, limits: Limits | None) -> IsolatedSubmission:
     """A submission that never started a worker because its file could not be read."""
-    import weakref
-
-    from autograder.submission import Submission
-
     sub = IsolatedSubmission.__new__(IsolatedSubmission)
     Submission.__init__(sub, unit, {}, str(path), load_error=error)
     sub.limits = limits or Limits()

@@ -25,7 +25,7 @@ from typing import Any
 import numpy as np
 
 from autograder import checklib as cl
-from autograder.asserts import expect_array, expect_float, expect_keys, expect_tuple, same_plain
+from autograder.asserts import expect_array, expect_float, expect_keys, expect_tuple
 from autograder.context import Context, StudentRaised
 from autograder.gradcheck import (
     GradientComparison,
@@ -34,7 +34,7 @@ from autograder.gradcheck import (
     numerical_gradient,
     numerical_gradient_array,
 )
-from autograder.plain import describe, type_name
+from autograder.plain import describe, same_plain, type_name
 from autograder.spec import CheckFailure, NeedsReference, Unit
 
 #: Largest accepted relative error of a gradient (float64, no kink within reach).

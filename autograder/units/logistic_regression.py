@@ -14,10 +14,10 @@ from typing import Any
 import numpy as np
 
 from autograder import checklib as cl
-from autograder.asserts import expect_array, expect_float, expect_keys, expect_tuple, same_plain
+from autograder.asserts import expect_array, expect_float, expect_keys, expect_tuple
 from autograder.context import Context
 from autograder.gradcheck import compare_gradient, expect_gradients, numerical_gradient
-from autograder.plain import describe
+from autograder.plain import describe, same_plain
 from autograder.spec import CheckFailure, Unit
 
 UNIT = Unit("logistic_regression", 3, "logistic regression as a neural network")

@@ -22,10 +22,10 @@ from functools import cache
 import numpy as np
 
 from autograder import checklib as cl
-from autograder.asserts import expect_array, expect_float, expect_tuple, is_real_scalar, same_plain
+from autograder.asserts import expect_array, expect_float, expect_tuple, is_real_scalar
 from autograder.context import Context, StudentRaised
 from autograder.gradcheck import H, expect_gradient
-from autograder.plain import describe, describe_args, type_name
+from autograder.plain import describe, describe_args, same_plain, type_name
 from autograder.planar import small_planar_problem
 from autograder.spec import Adapter, CheckFailure, Task, Unit
 from autograder.units._network_checks import (

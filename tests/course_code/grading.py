@@ -2,7 +2,7 @@
 
 The four paths are those of issue 9's "done when": ``autograder grade`` on the ``.py`` file and
 on its notebook (:func:`autograder.engine.grade_path`, isolated worker, reference installed),
-the pytest self-check (:func:`autograder.submission.from_path` with ``isolated=False``), and the
+the pytest self-check (:func:`autograder.submission.load_in_process`), and the
 nbgrader flow's grading function (:func:`autograder.course.worker.grade_file`).
 """
 
@@ -15,8 +15,8 @@ import numpy as np
 
 from autograder.course.worker import grade_file
 from autograder.engine import grade_path, grade_submission
+from autograder.isolation import from_path
 from autograder.results import TaskResult, UnitResult
-from autograder.submission import from_path
 from tests.course_code import write_notebook
 
 #: How a fixture can be graded (see the module docstring).

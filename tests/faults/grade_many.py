@@ -27,8 +27,7 @@ def main() -> None:
     with open(sys.argv[1]) as f:
         spec = json.load(f)
     from autograder.engine import grade_submission
-    from autograder.isolation import Limits
-    from autograder.submission import from_path
+    from autograder.isolation import Limits, from_path
 
     who = {"start": True, "pid": os.getpid(), "uid": os.getuid(), "sys_admin": _cap_sys_admin()}
     print(json.dumps(who), flush=True)
