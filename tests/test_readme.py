@@ -31,7 +31,8 @@ def test_documented_failure_message_is_what_the_engine_prints():
 def test_ci_runs_the_readme_test_command():
     readme = README.read_text()
     setup = readme.split("<!-- setup:begin -->")[1].split("<!-- setup:end -->")[0]
-    test_command = [ln for ln in setup.splitlines() if ln.strip()][-2]
-    assert test_command.strip() == "python -m pytest"
+    install, test_command = [ln for ln in setup.splitlines() if ln.strip()][-3:-1]
+    assert install.startswith("python3 -m venv .venv && . .venv/bin/activate && pip install")
+    assert test_command.strip() == ". .venv/bin/activate && python -m pytest"
     ci = (ROOT / ".ci" / "run").read_text().splitlines()
     assert ci[-1].strip() == test_command.strip()
