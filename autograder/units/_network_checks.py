@@ -8,14 +8,16 @@ the grader's own maths is not installed).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import builtins
+import math
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
 
 from autograder.asserts import expect_array, expect_keys, expect_tuple
-from autograder.checklib import numbers
-from autograder.context import Context
+from autograder.checklib import compare, numbers
+from autograder.context import Context, StudentRaised
 from autograder.gradcheck import (
     TOLERANCE,
     GradientComparison,
@@ -24,7 +26,7 @@ from autograder.gradcheck import (
     expect_gradients,
     numerical_gradient,
 )
-from autograder.plain import describe
+from autograder.plain import describe, type_name
 from autograder.spec import CheckFailure
 
 #: ``{key: (shape, shape in the course's symbols)}`` describing a parameter or gradient dict.
@@ -243,3 +245,85 @@ def rms(a: np.ndarray) -> float:
     """Root mean square of an array (NaN propagates)."""
     a = np.asarray(a, dtype=np.float64)
     return float(np.sqrt(np.mean(a**2)))
+
+
+# --------------------------------------------------------------------- layered networks
+#: Hints for a parameter of the wrong shape, by its letter.
+LAYER_SHAPE_HINTS = {
+    "W": "W{l} has one row per unit of layer l, one column per unit of layer l-1.",
+    "b": "use np.zeros((n, 1)): a column, not a flat (n,) vector.",
+}
+
+
+def param_keys(L: int) -> list[str]:
+    """``W1, b1, ..., WL, bL``: the parameter names of an L-layer network."""
+    return [f"{p}{n}" for n in range(1, L + 1) for p in ("W", "b")]
+
+
+def layer_param_spec(dims: Sequence[int]) -> dict[str, tuple[tuple[int, ...], str]]:
+    """The :data:`ShapeSpec` of the parameters of a network of layer sizes ``dims``."""
+    spec = {}
+    for n in range(1, len(dims)):
+        at = f" for layer_dims {list(dims)}"
+        spec[f"W{n}"] = ((dims[n], dims[n - 1]), f"(n[{n}], n[{n - 1}]){at}")
+        spec[f"b{n}"] = ((dims[n], 1), f"(n[{n}], 1){at}")
+    return spec
+
+
+def expect_layer_params(value: Any, dims: Sequence[int], name: str = "parameters") -> dict:
+    """Exactly ``W1, b1, ..., WL, bL``, float arrays of the shapes that ``dims`` give.
+
+    Raises:
+        CheckFailure: wrong container, keys, type or shape (see :func:`expect_arrays`).
+    """
+    spec = layer_param_spec(dims)
+    return expect_arrays(value, name, spec, hints={k: LAYER_SHAPE_HINTS[k[0]] for k in spec})
+
+
+def layer_arrays(params: Any, L: int) -> list[tuple[np.ndarray, ...]]:
+    """``[(W1, b1), ...]`` as float arrays, whatever their shapes (the structure check's)."""
+    if not isinstance(params, dict):
+        raise CheckFailure(
+            f"the parameters should be a dict, not {type_name(params)}.", kind="type"
+        )
+    missing = [k for k in param_keys(L) if k not in params]
+    if missing:
+        raise CheckFailure(f'the parameters have no key "{missing[0]}".', kind="structure")
+    return [tuple(numbers(params[k], k) for k in (f"W{n}", f"b{n}")) for n in range(1, L + 1)]
+
+
+def param_gap(got: Any, params: Mapping[str, np.ndarray]) -> float:
+    """Largest difference between a student's parameter dict and ``params`` (inf: unlike)."""
+    try:
+        return max(float(np.max(np.abs(np.asarray(got[k], float) - v))) for k, v in params.items())
+    except Exception:  # noqa: BLE001 - any odd value is simply not close
+        return math.inf
+
+
+def passes_compare(got: Any, expected: Any, **tolerances: float) -> bool:
+    """True if ``got`` passes a value comparison with ``expected`` (``checklib.compare``)."""
+    try:
+        compare(got, expected, "", **tolerances)
+    except CheckFailure:
+        return False
+    return True
+
+
+def advice_from(check: Callable[[Context], Any], why: str) -> Callable[[Context], str | None]:
+    """An advice rule made of a check: what the check would fail, and why the kit cares."""
+
+    def run(ctx: Context) -> str | None:
+        try:
+            check(ctx)
+        except CheckFailure as exc:
+            return f"{exc.detail} {why}"
+        return None
+
+    what = (check.__doc__ or "").strip().rstrip(".")
+    run.__doc__ = f"{what}: {why}" if what else why
+    return run
+
+
+def ordinary(exc: StudentRaised) -> bool:
+    """An exception of the student's code itself (not a stub, a crash or a budget stop)."""
+    return not exc.error.not_implemented and isinstance(getattr(builtins, exc.error.type, 0), type)

@@ -16,7 +16,6 @@ a ReLU kink; the visible ones are stored as the index of the accepted random dra
 
 from __future__ import annotations
 
-import builtins
 import math
 import re
 from collections.abc import Callable, Sequence
@@ -36,6 +35,16 @@ from autograder.gradcheck import (
 )
 from autograder.plain import describe, same_plain, type_name
 from autograder.spec import CheckFailure, NeedsReference, Unit
+from autograder.units._network_checks import (
+    advice_from,
+    expect_layer_params,
+    layer_arrays,
+    numerical_param_gradients,
+    ordinary,
+    param_gap,
+    param_keys,
+    passes_compare,
+)
 
 #: Largest accepted relative error of a gradient (float64, no kink within reach).
 GRAD_TOL = 1e-6
@@ -56,80 +65,8 @@ def _math() -> Any:
 
 
 # =========================================================================== network toolkit
-# Generic over the layer structure (parameter dicts, comparisons, advice from a check, the
-# student's own forward pass as a fallback); the shallow unit's are in _network_checks.py.
-SHAPE_HINTS = {
-    "W": "W{l} has one row per unit of layer l, one column per unit of layer l-1.",
-    "b": "use np.zeros((n, 1)): a column, not a flat (n,) vector.",
-}
-
-
-def _param_keys(L: int) -> list[str]:
-    return [f"{p}{n}" for n in range(1, L + 1) for p in ("W", "b")]
-
-
-def _expect_params(value: Any, dims: Sequence[int], name: str = "parameters") -> dict:
-    """Exactly ``W1, b1, ..., WL, bL``, float arrays of the shapes that ``dims`` give."""
-    expect_keys(value, name, _param_keys(len(dims) - 1))
-    for n in range(1, len(dims)):
-        for p, shape, text in (
-            ("W", (dims[n], dims[n - 1]), f"(n[{n}], n[{n - 1}])"),
-            ("b", (dims[n], 1), f"(n[{n}], 1)"),
-        ):
-            text += f" for layer_dims {list(dims)}"
-            expect_array(value[f"{p}{n}"], f'{name}["{p}{n}"]', shape, shape_text=text,
-                         hint=SHAPE_HINTS[p])  # fmt: skip
-    return value
-
-
-def _layer_arrays(params: Any, L: int) -> list[tuple[np.ndarray, ...]]:
-    """``[(W1, b1), ...]`` as float arrays, whatever their shapes (the structure check's)."""
-    if not isinstance(params, dict):
-        raise CheckFailure(
-            f"the parameters should be a dict, not {type_name(params)}.", kind="type"
-        )
-    missing = [k for k in _param_keys(L) if k not in params]
-    if missing:
-        raise CheckFailure(f'the parameters have no key "{missing[0]}".', kind="structure")
-    return [tuple(cl.numbers(params[k], k) for k in (f"W{n}", f"b{n}")) for n in range(1, L + 1)]
-
-
-def _gap(got: Any, params: dict) -> float:
-    """Largest difference between a student's parameter dict and ``params`` (inf: unlike)."""
-    try:
-        return max(float(np.max(np.abs(np.asarray(got[k], float) - v))) for k, v in params.items())
-    except Exception:  # noqa: BLE001 - any odd value is simply not close
-        return math.inf
-
-
-def _close(got: Any, expected: Any, **tolerances: float) -> bool:
-    """True if ``got`` passes a value comparison with ``expected`` (``checklib.compare``)."""
-    try:
-        cl.compare(got, expected, "", **tolerances)
-    except CheckFailure:
-        return False
-    return True
-
-
-def _advice_from(check: Callable[[Context], Any], why: str) -> Callable[[Context], str | None]:
-    """An advice rule made of a check: what the check would fail, and why the kit cares."""
-
-    def run(ctx: Context) -> str | None:
-        try:
-            check(ctx)
-        except CheckFailure as exc:
-            return f"{exc.detail} {why}"
-        return None
-
-    what = (check.__doc__ or "").strip().rstrip(".")
-    run.__doc__ = f"{what}: {why}" if what else why
-    return run
-
-
-def _ordinary(exc: StudentRaised) -> bool:
-    """An exception of the student's code itself (not a stub, a crash or a budget stop)."""
-    return not exc.error.not_implemented and isinstance(getattr(builtins, exc.error.type, 0), type)
-
+# Parameter dicts, comparisons and advice are the shared toolkit's (_network_checks.py); the
+# student's own L-layer forward pass, the gradient checks' fallback in the student kit, is here.
 
 # Without the grader's math (the student kit) a gradient check is a property check: the
 # student's backward pass must agree with the numeric gradient of the cost that the student's
@@ -174,10 +111,7 @@ def _own_cost(ctx: Context, X: np.ndarray, Y: np.ndarray, params: dict) -> float
 def _own_numeric_grads(ctx: Context, X, Y, params: dict, caches: list) -> dict:
     """Centred-difference gradients of the student's cost (the grads convention of M)."""
     L, m = len(params) // 2, X.shape[1]
-    out = {
-        f"d{k}": numerical_gradient(lambda v, k=k: _own_cost(ctx, X, Y, {**params, k: v}), p)
-        for k, p in params.items()
-    }
+    out = numerical_param_gradients(lambda p: _own_cost(ctx, X, Y, p), params)
     for layer in range(L):  # layers layer+1..L, renumbered 1..L-layer, as a network of their own
         rest = {f"{p}{k - layer}": params[f"{p}{k}"] for k in range(layer + 1, L + 1) for p in "Wb"}
         A = X if layer == 0 else np.asarray(caches[layer][0][0], dtype=np.float64)
@@ -314,7 +248,7 @@ def _init_forms(function: str, dims: Sequence[int], caller_seed: int) -> dict[st
             params = {}
             for n, Z in enumerate(draws, 1):
                 params[f"W{n}"], params[f"b{n}"] = Z * scale(dims[n - 1]), np.zeros((dims[n], 1))
-            if all(_gap(params, p) > 0 for p in forms.values()):
+            if all(param_gap(params, p) > 0 for p in forms.values()):
                 forms[f"{where} and {text}"] = params
     return forms
 
@@ -324,7 +258,7 @@ def _init_forms(function: str, dims: Sequence[int], caller_seed: int) -> dict[st
 def _init_structure(ctx: Context) -> None:
     """Exactly W1, b1, ..., WL, bL, each of its layer's shape, for several layer sizes."""
     for dims in INIT_DIMS[ctx.task.function][0]:
-        _expect_params(_init_call(ctx, dims, 1), dims)
+        expect_layer_params(_init_call(ctx, dims, 1), dims)
 
 
 @T51.check("values", 1)
@@ -333,9 +267,9 @@ def _init_values(ctx: Context) -> str:
     """The draws of np.random.randn in order, scaled as the course does (any course seed)."""
     fn, dims = ctx.task.function, INIT_DIMS[ctx.task.function][1]
     forms, got = _init_forms(fn, dims, 7), _init_call(ctx, dims, 7)
-    form = next((f for f, p in forms.items() if _close(got, p)), None)
+    form = next((f for f, p in forms.items() if passes_compare(got, p)), None)
     if form is None:  # compare with the closest form: the message names its first wrong entry
-        cl.compare(got, min(forms.values(), key=lambda p: _gap(got, p)), "parameters",
+        cl.compare(got, min(forms.values(), key=lambda p: param_gap(got, p)), "parameters",
                    hint=INIT_HINT[fn])  # fmt: skip
     if form != next(iter(forms)):
         ctx.recognize(f"{fn}() {form}, as the course's notebooks do: accepted.")
@@ -347,7 +281,7 @@ def _init_values(ctx: Context) -> str:
 def _init_symmetry(ctx: Context) -> str:
     """Every layer's weights random with distinct rows, biases zero."""
     dims = INIT_DIMS[ctx.task.function][2]
-    for n, (W, b) in enumerate(_layer_arrays(_init_call(ctx, dims, 2), len(dims) - 1), 1):
+    for n, (W, b) in enumerate(layer_arrays(_init_call(ctx, dims, 2), len(dims) - 1), 1):
         W = W if W.ndim == 2 else W.reshape(1, -1)
         if not (np.count_nonzero(W) >= 0.9 * W.size):
             detail = (
@@ -375,7 +309,7 @@ def _init_symmetry(ctx: Context) -> str:
 def _init_scale(ctx: Context) -> str:
     """Every layer's weights of both signs, centred on 0, standard deviation as the course's."""
     fn, dims, notes = ctx.task.function, INIT_DIMS[ctx.task.function][3], []
-    for n, (W, _) in enumerate(_layer_arrays(_init_call(ctx, dims, 4), len(dims) - 1), 1):
+    for n, (W, _) in enumerate(layer_arrays(_init_call(ctx, dims, 4), len(dims) - 1), 1):
         wants = [(s.replace("l-1", str(n - 1)), f(dims[n - 1])) for s, _, f in INIT_SCALES[fn]]
         std, mean = (float(np.std(W)), float(np.mean(W))) if W.size else (0.0, 0.0)
         lines = [
@@ -443,7 +377,9 @@ def _expect_cache(cache: Any, A, W, b, name: str, with_z: bool = False) -> None:
         )
     if with_z:
         _expect_cache(cache[0], A, W, b, f"{name}[0] (linear_cache)")
-        if not (isinstance(cache[1], np.ndarray) and _close(cache[1], W @ A + b, rtol=1e-12)):
+        if not (
+            isinstance(cache[1], np.ndarray) and passes_compare(cache[1], W @ A + b, rtol=1e-12)
+        ):
             raise CheckFailure(
                 f"{name}[1] (activation_cache) should be Z = W A_prev + b, the input of the "
                 f"activation; it is {describe(cache[1])}.",
@@ -567,7 +503,7 @@ def _lmf_hidden(ctx: Context) -> str:
 
 
 T55.advise("no_mutation")(
-    _advice_from(
+    advice_from(
         cl.no_mutation([(NET3_X, NET3_P)], ["X", "parameters"]),
         "The course never asks, but a caller's parameters dict should come back unchanged.",
     )
@@ -730,14 +666,14 @@ def _read_grads(ctx: Context, got: Any, X, params: dict, *, exact: bool = False)
     if not isinstance(got, dict):
         raise CheckFailure(f"grads should be a dict but is {type_name(got)}.", kind="type")
     shift = int("dA0" not in got and f"dA{L}" in got)
-    keys = [f"dA{n + shift}" for n in range(L)] + [f"d{k}" for k in _param_keys(L)]
+    keys = [f"dA{n + shift}" for n in range(L)] + [f"d{k}" for k in param_keys(L)]
     if exact or any(k not in got for k in keys):
         expect_keys(got, "grads", keys)
     if shift:
         ctx.recognize(OLDER_KEYS)
     shapes = {f"dA{n}": (params[f"W{n}"].shape[0], m) for n in range(1, L)} | {"dA0": X.shape}
     out = {}
-    for key in [f"dA{n}" for n in range(L)] + [f"d{k}" for k in _param_keys(L)]:
+    for key in [f"dA{n}" for n in range(L)] + [f"d{k}" for k in param_keys(L)]:
         student = f"dA{int(key[2:]) + shift}" if key.startswith("dA") else key
         shape = shapes[key] if key.startswith("dA") else params[key[1:]].shape
         label, text = f'grads["{student}"]', f"the shape of {key[1:]}"
@@ -797,9 +733,9 @@ def _lmb_gradcheck(nets: Sequence[tuple], deep: bool) -> Callable[[Context], str
             try:
                 results = _lmb_run(ctx, dims, seed)
             except StudentRaised as exc:
-                if exc.function != "L_model_backward" and _ordinary(exc):  # the kit: forward
+                if exc.function != "L_model_backward" and ordinary(exc):  # the kit: forward
                     raise _own_failure(f"{exc.function} raised {exc.error}.") from None
-                if not (depth2_ok and _ordinary(exc) and exc.function == "L_model_backward"):
+                if not (depth2_ok and ordinary(exc) and exc.function == "L_model_backward"):
                     raise
                 raise CheckFailure(
                     f"L_model_backward is right for a 2-layer network but raised {exc.error}"
@@ -858,7 +794,7 @@ UP_HINT = "W = W - learning_rate * dW, b = b - learning_rate * db, for every lay
 def _up_structure(ctx: Context) -> None:
     """Returns a dict with exactly the keys and shapes of params."""
     dims = [NET3_P["W1"].shape[1]] + [NET3_P[f"W{n}"].shape[0] for n in (1, 2, 3)]
-    _expect_params(ctx.call(NET3_P, UP_G3, 0.1), dims)
+    expect_layer_params(ctx.call(NET3_P, UP_G3, 0.1), dims)
 
 
 @T510.check("values", 1)
@@ -880,7 +816,7 @@ def _up_hidden(ctx: Context) -> str:
 
 
 T510.advise("no_mutation")(
-    _advice_from(
+    advice_from(
         cl.no_mutation([(NET3_P, UP_G3, 0.1)], ["params", "grads", "learning_rate"]),
         "The older course template did this (and it costs nothing here), but an update that "
         "returns a new dict leaves the caller's parameters as they were: copy.deepcopy first.",
@@ -935,7 +871,7 @@ def _model_call(ctx: Context, X, Y, dims, rate: float, n: int, print_cost: bool 
             size = int(hit[2])
         elif (hit := MATMUL_SIZE.search(msg)) and int(hit[1]) == n_x:
             size = int(hit[2])
-        if size is None or size == n_x or not _ordinary(exc):
+        if size is None or size == n_x or not ordinary(exc):
             raise
         raise CheckFailure(
             f"{exc.function}() raised {exc.error}: its first layer's weights have {size} "
@@ -951,7 +887,7 @@ def _model_call(ctx: Context, X, Y, dims, rate: float, n: int, print_cost: bool 
 def _model_result(ctx: Context, value: Any, dims, n: int, exact: bool) -> tuple[dict, Any]:
     """``(parameters, costs)``; costs None for the 2017-2020 template's bare parameters."""
     if isinstance(value, dict):  # the older application template: return parameters
-        _expect_params(value, dims)
+        expect_layer_params(value, dims)
         ctx.recognize(
             f"{ctx.task.function}() returns only the parameters, as the 2017-2020 application "
             "notebook did: accepted; its costs are checked through what it prints."
@@ -959,7 +895,7 @@ def _model_result(ctx: Context, value: Any, dims, n: int, exact: bool) -> tuple[
         return value, None
     params, costs = expect_tuple(value, "the result (parameters, costs)", 2)
     if exact:
-        _expect_params(params, dims)
+        expect_layer_params(params, dims)
         if not isinstance(costs, list):
             raise CheckFailure(f"costs should be a list but is {type_name(costs)}.",
                                hint="costs = [] and costs.append(cost).", kind="type")  # fmt: skip
@@ -977,7 +913,7 @@ def _model_result(ctx: Context, value: Any, dims, n: int, exact: bool) -> tuple[
 
 def _compare_model(ctx: Context, value: Any, runs: dict, dims, n: int, kind: str) -> None:
     params, costs = _model_result(ctx, value, dims, n, exact=False)
-    want_params, want_costs = min(runs.values(), key=lambda run: _gap(params, run[0]))
+    want_params, want_costs = min(runs.values(), key=lambda run: param_gap(params, run[0]))
     if isinstance(costs, list | np.ndarray) and len(costs) > 1 and np.ptp(want_costs) > 0:
         c = cl.numbers(costs, "costs").ravel()
         if c.size > 1 and bool(np.all(c == c[0])):
@@ -1036,7 +972,7 @@ def _model_prints(ctx: Context) -> str:
         )
     params, costs = _model_result(ctx, out.value, dims, ITERATIONS, exact=False)
     if not isinstance(costs, list) or len(costs) != len(want):  # the run its parameters match
-        costs = next((r[1] for r in runs.values() if _gap(params, r[0]) <= 1e-6), None)
+        costs = next((r[1] for r in runs.values() if param_gap(params, r[0]) <= 1e-6), None)
     for i, c in zip(want, cl.numbers(costs, "costs").ravel() if costs is not None else ()):
         if not (abs(printed[i] - c) <= 1e-6 + 1e-6 * abs(c)):
             raise CheckFailure(
