@@ -1,16 +1,25 @@
 """Every known mistake loses exactly its listed checks, with the expected message.
 
 This is the proof that each check can fail: the catalogue holds realistic wrong
-implementations, and this table-driven test grades each one.
+implementations, and this table-driven test grades each one. An entry changes one function,
+so only the tasks it can reach are graded (:func:`reached_tasks`): its own, every task whose
+reference calls it or declares it as a building block (transitively), and the tasks it is
+listed to fail; every other task runs the unchanged reference. ``AG_MISTAKES_WHOLE_UNIT=1``
+grades whole units instead (the slow proof that the two agree).
 """
 
 from __future__ import annotations
+
+import inspect
+import os
+import re
 
 import pytest
 
 from autograder import units
 from autograder.engine import grade_submission
-from autograder.mistakes import catalogue, not_isolated_list
+from autograder.mistakes import Mistake, catalogue, not_isolated_list
+from autograder.private import load_reference
 
 from .helpers import mistake_submission
 
@@ -21,13 +30,34 @@ CASES = [
 ]
 
 
+def reached_tasks(unit: str, m: Mistake) -> list[str]:
+    """The functions of the tasks a mistake in ``m.function`` can change the grade of."""
+    ref = load_reference(unit)
+    tasks = units.get(unit).tasks
+    sources = {t.function: inspect.getsource(getattr(ref, t.function)) for t in tasks}
+    reached = {m.function} | {fn for fn, _ in m.qualified_fails()}
+    grew = True
+    while grew:
+        grew = False
+        for t in tasks:
+            if t.function in reached:
+                continue
+            calls = any(re.search(rf"\b{re.escape(f)}\b", sources[t.function]) for f in reached)
+            if calls or reached & set(t.uses):
+                reached.add(t.function)
+                grew = True
+    return [t.function for t in tasks if t.function in reached]
+
+
 def failed_checks(result) -> set[tuple[str, str]]:
     return {(t.function, c.name) for t in result.tasks for c in t.checks if c.status != "passed"}
 
 
 @pytest.mark.parametrize(("unit", "m"), CASES)
 def test_mistake_fails_exactly_its_checks(unit, m):
-    result = grade_submission(unit, mistake_submission(unit, m))
+    whole = os.environ.get("AG_MISTAKES_WHOLE_UNIT") == "1"
+    tasks = None if whole else reached_tasks(unit, m)
+    result = grade_submission(unit, mistake_submission(unit, m), tasks=tasks)
     failed = failed_checks(result)
     assert failed == m.qualified_fails(), (
         f"{m.id}: failed {sorted(failed)}, catalogue says {sorted(m.qualified_fails())}"
