@@ -22,6 +22,7 @@ from __future__ import annotations
 import __future__ as future_flags
 
 import ast
+import functools
 import importlib
 import os
 import re
@@ -324,10 +325,16 @@ def function_sources(cells: list[str]) -> dict[str, str | None]:
         cells: the code of the notebook's cells, or of a file, in order.
 
     Returns:
-        ``{name: dedented source of its def, or None}``.
+        ``{name: dedented source of its def, or None}`` (a fresh dict: every check of a
+        submission asks, so the parse is done once per text).
     """
+    return dict(_function_sources(tuple(cells)))
+
+
+@functools.lru_cache(maxsize=32)
+def _function_sources(cells: tuple[str, ...]) -> dict[str, str | None]:
     bound: dict[str, str | None] = {}
-    if dynamic_code(cells) is not None:
+    if dynamic_code(list(cells)) is not None:
         return bound
     for text in cells:
         try:
