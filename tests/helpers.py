@@ -3,10 +3,33 @@
 from __future__ import annotations
 
 import inspect
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 from autograder.engine import load_reference
 from autograder.mistakes import Mistake
 from autograder.submission import Submission, from_module
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_pytest(*args: str, cwd: Path = ROOT, prelude: str = "") -> subprocess.CompletedProcess:
+    """``pytest ARGS`` in a subprocess, as a student runs it (``prelude``: code run first).
+
+    The maintainer's own ``PYTEST_ADDOPTS`` (``--durations``...) is not the student's: left out.
+    """
+    code = prelude + "import sys, pytest; sys.exit(pytest.main(sys.argv[1:]))"
+    env = {k: v for k, v in os.environ.items() if k != "PYTEST_ADDOPTS"}
+    return subprocess.run(
+        [sys.executable, "-c", code, "-p", "no:cacheprovider", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env=env,
+    )
 
 
 def reference_submission(unit: str) -> Submission:

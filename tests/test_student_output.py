@@ -25,6 +25,8 @@ from autograder.report import Points, unit_points
 from autograder.results import CheckResult, TaskResult, UnitResult
 from autograder.stubs import make_stub
 
+from .helpers import run_pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 TASKS = [(u, t) for u in units.all_units() for t in u.tasks]
 #: Lines of `pytest exercises` that are not about a function: pytest's header (5), the
@@ -32,17 +34,6 @@ TASKS = [(u, t) for u in units.all_units() for t in u.tasks]
 OVERHEAD = 16
 #: Runs Python with the reference solutions absent, as in the student kit.
 WITHOUT_REFERENCE = "import sys; sys.modules['solutions'] = None; "
-
-
-def run_pytest(*args: str, cwd: Path = ROOT, prelude: str = "") -> subprocess.CompletedProcess:
-    code = prelude + "import sys, pytest; sys.exit(pytest.main(sys.argv[1:]))"
-    return subprocess.run(
-        [sys.executable, "-c", code, "-p", "no:cacheprovider", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
 
 
 def visible_and_hidden(unit_list) -> tuple[float, float]:
