@@ -43,6 +43,7 @@ from autograder.course.students import (
     submit,
 )
 from autograder.results import CheckResult
+from tests.faults import modes
 from tests.hostile_cells import HOSTILE, ODD, hostile_cell, unreadable_text, with_code_cell
 
 UNIT = "numpy_basics"
@@ -761,42 +762,94 @@ print(json.dumps({
 """
 
 
-def _unprivileged(env: dict[str, str]) -> tuple[list[str], str | None, str]:
-    """A command prefix that runs without privileges, the account to own files, and what it is.
+#: What the no-privilege batch's grader imports only while it runs a course.
+COURSE_PROBE = """
+import tempfile
+from pathlib import Path
+from autograder.course.builder import build_course
+from autograder.course.session import CourseSession
+from autograder.course.students import Student, fill, release_notebook, submit
+root = Path(tempfile.mkdtemp(prefix="ag-probe-"))
+build_course(root, ["derivatives"])
+session = CourseSession(root)
+assert session.release("derivatives")["success"]
+release = release_notebook(root, "derivatives")
+submit(root, "derivatives", "probe", fill(release, "derivatives", Student("probe", "probe")))
+session.autograde("derivatives", "probe")
+session.grades("derivatives", ["probe"])
+# nbgrader runs alembic as a command: what that imports
+import alembic.command, alembic.config, alembic.ddl.sqlite, alembic.runtime.migration
+import alembic.script, mako.template
+"""
 
-    Running as root, an ordinary account is created and used (``runuser``); where that
-    account cannot run this interpreter (a Python installed under ``/root``), the test runs
-    as root without CAP_SYS_ADMIN instead (``setpriv``, as in a default Docker container;
-    the same prefix as tests/faults/modes.py's ``nosysadmin``). Running as an ordinary user
-    already, nothing is prefixed.
+
+def _user_environment(base: Path, env: dict[str, str]) -> tuple[str, str]:
+    """An interpreter and a source tree the tests' ordinary user can read and run.
+
+    Where that user cannot run this interpreter (a Python installed under ``/root``), it gets
+    a copy of it (tests/faults/modes.py), copies of the third-party packages a course run
+    imports, an ``alembic`` command (nbgrader runs it from ``PATH``) and a copy of the kit's
+    source tree (``autograder``, ``solutions``, ``tests``), all under ``base``.
+
+    Returns:
+        ``(python, source tree)``.
     """
     import shutil
 
+    base.mkdir(parents=True, exist_ok=True)
+    python = modes._user_python(modes.TEST_USER, base)
+    deps = modes.copy_third_party(base / "deps", COURSE_PROBE)
+    repo = Path(__file__).resolve().parent.parent
+    src = base / "src"
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+    for name in ("autograder", "solutions", "tests"):
+        shutil.copytree(repo / name, src / name, ignore=ignore)
+    shutil.copy(repo / "pyproject.toml", src / "pyproject.toml")
+    bin_dir = base / "bin"
+    bin_dir.mkdir()
+    alembic = bin_dir / "alembic"
+    alembic.write_text(
+        f"#!{python}\nimport sys\nfrom alembic.config import main\nsys.exit(main())\n"
+    )
+    alembic.chmod(0o755)
+    env["PATH"] = f"{bin_dir}:{env['PATH']}"
+    env["PYTHONPATH"] = f"{src}:{deps}"
+    subprocess.run(["chmod", "-R", "a+rX", str(base)], check=True)
+    return python, str(src)
+
+
+def _unprivileged(
+    mode: str, base: Path, env: dict[str, str]
+) -> tuple[list[str], str, str | None, str]:
+    """How to run the batch without privileges: prefix, interpreter, file owner, kit folder.
+
+    ``user`` is an ordinary account (created when running as root; when running as an
+    ordinary user already, this process's own account); ``nosysadmin`` is root without
+    CAP_SYS_ADMIN (``setpriv``, as in a default Docker container; the same prefix as
+    tests/faults/modes.py's mode of that name).
+    """
+    repo = Path(__file__).resolve().parent.parent
     if os.geteuid() != 0:
-        return [], None, "an ordinary user"
-    name = "ag-grader"
-    if subprocess.run(["id", "-u", name], capture_output=True).returncode != 0:
-        subprocess.run(
-            ["useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", name],
-            check=True,
-        )
-    runuser = shutil.which("runuser") or "/usr/sbin/runuser"
-    prefix = [runuser, "-u", name, "--", "env", *(f"{k}={v}" for k, v in env.items())]
-    if subprocess.run([*prefix, sys.executable, "-c", "pass"], capture_output=True).returncode:
-        setpriv = shutil.which("setpriv") or "/usr/bin/setpriv"
-        return (
-            [setpriv, "--bounding-set=-sys_admin", "--inh-caps=-sys_admin", "--"],
-            None,
-            "root without CAP_SYS_ADMIN",
-        )
-    return prefix, name, f"the ordinary user {name}"
+        return [], sys.executable, None, str(repo / "autograder")
+    if mode == "nosysadmin":
+        prefix = ["setpriv", "--bounding-set=-sys_admin", "--inh-caps=-sys_admin", "--"]
+        return prefix, sys.executable, None, str(repo / "autograder")
+    modes.ensure_user()
+    python, src = sys.executable, str(repo)
+    if not modes._runs_as(modes.TEST_USER, python) or not os.access(repo, os.R_OK | os.X_OK):
+        python, src = _user_environment(base, env)
+    prefix = ["setpriv", "--reuid", modes.TEST_USER, "--regid", modes.TEST_USER, "--clear-groups"]
+    prefix += ["--", "env", *(f"{k}={v}" for k, v in env.items())]
+    return prefix, python, modes.TEST_USER, str(Path(src) / "autograder")
 
 
-def test_hostile_batch_without_privileges():
+@pytest.mark.parametrize("mode", ["user", "nosysadmin"] if os.geteuid() == 0 else ["user"])
+def test_hostile_batch_without_privileges(mode):
     import shutil
     import tempfile
 
     base = Path(tempfile.mkdtemp(prefix="ag-user-course-"))
+    os.chmod(base, 0o755)
     root, home = base / "course", base / "home"
     root.mkdir()
     home.mkdir()
@@ -808,15 +861,15 @@ def test_hostile_batch_without_privileges():
         "PYTHONPATH": str(repo),
         "LANG": "C.UTF-8",
     }
-    prefix, user, who = _unprivileged(env)
-    print(f"running the batch as {who}")
+    prefix, python, user, kit = _unprivileged(mode, base / "env", env)
+    print(f"running the batch as {mode} ({' '.join(prefix[:3])}), the kit in {kit}")
     if user:
-        for p in (base, root, home):
+        for p in (root, home):
             shutil.chown(p, user)
-    cmd = [*prefix, sys.executable, "-c", USER_SCRIPT, str(root), KIT, token]
-    messages_before = _digest(Path(KIT) / "messages.py")
+    cmd = [*prefix, python, "-c", USER_SCRIPT, str(root), kit, token]
+    messages_before = _digest(Path(kit) / "messages.py")
     try:
-        proc = subprocess.run(cmd, cwd=repo, capture_output=True, text=True, timeout=900, env=env)
+        proc = subprocess.run(cmd, cwd=root, capture_output=True, text=True, timeout=900, env=env)
         assert proc.returncode == 0, proc.stderr[-3000:]
         lines = [json.loads(ln) for ln in proc.stdout.splitlines() if ln.startswith("{")]
         out = lines[-1]
@@ -828,10 +881,11 @@ def test_hostile_batch_without_privileges():
         rows = _grade_rows(root)
         assert rows and all(manual is None for *_, manual, _ in rows)
         assert _leftover_processes(token) == []
-        assert not [p for p in Path(KIT).rglob("*") if token in p.name]
-        assert _digest(Path(KIT) / "messages.py") == messages_before
+        assert not [p for p in Path(kit).rglob("*") if token in p.name]
+        assert _digest(Path(kit) / "messages.py") == messages_before
         grades = out["grades"]
         isolation = grades["a_reference"][2] or ""
+        print(f"isolation: {isolation}")
         if isolation.startswith("none"):
             # No sandbox for this user here: no student code ran at all, nothing was scored,
             # and every submission says why (the engine never falls back silently).

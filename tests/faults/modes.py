@@ -19,6 +19,7 @@ import subprocess
 import sys
 import sysconfig
 from dataclasses import dataclass, field
+from importlib import metadata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -111,13 +112,20 @@ def make_venv(python: str, folder: Path, wheel: Path, deps: Path | None) -> Path
     return venv_python
 
 
-def copy_third_party(folder: Path) -> Path:
-    """Copy the third-party packages grading imports (numpy, nbformat...) into ``folder``."""
+def copy_third_party(folder: Path, probe: str = "") -> Path:
+    """Copy the third-party packages grading imports (numpy, nbformat...) into ``folder``.
+
+    Args:
+        folder: where to copy them.
+        probe: more code to run before listing what was imported (what a course flow
+            imports only while it runs: nbgrader's apps, SQLAlchemy's dialect...).
+    """
     site = sysconfig.get_paths()["purelib"]
     code = (
         "import json, sys\n"
         "import autograder.engine, autograder.submission, autograder.isolation, nbformat\n"
         "import autograder.isolation.seccomp as s; s.program()\n"
+        f"{probe}\n"
         f"site = {site!r}\n"
         "print(json.dumps(sorted({getattr(m, '__file__', None) or '' for m in "
         "list(sys.modules.values())})))\n"
@@ -125,7 +133,7 @@ def copy_third_party(folder: Path) -> Path:
     files = json.loads(
         subprocess.run(
             [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd="/"
-        ).stdout
+        ).stdout.splitlines()[-1]
     )
     tops = set()
     for f in files:
@@ -133,20 +141,19 @@ def copy_third_party(folder: Path) -> Path:
             tops.add(f[len(site) + 1 :].split("/")[0])
     tops = {t for t in tops if not t.startswith(("__editable__", "autograder", "_distutils"))}
     folder.mkdir(parents=True, exist_ok=True)
-    names = os.listdir(site)
-    for top in sorted(tops):
-        stem = top[:-3] if top.endswith(".py") else top
-        for name in names:
-            if (
-                name == top
-                or name == stem + ".libs"
-                or (name.endswith(".dist-info") and name.split("-")[0].lower() == stem.lower())
-            ):
-                src = Path(site, name)
-                if src.is_dir():
-                    shutil.copytree(src, folder / name, ignore=shutil.ignore_patterns("tests"))
-                else:
-                    shutil.copy(src, folder / name)
+    owners = metadata.packages_distributions()  # {"zmq": ["pyzmq"], ...}
+    names = set(tops)
+    for top in tops:
+        for dist in owners.get(top.removesuffix(".py"), []):
+            for f in metadata.distribution(dist).files or []:
+                if f.parts[0].endswith((".libs", ".dist-info")):  # bundled shared libraries
+                    names.add(f.parts[0])
+    for name in sorted(names):
+        src = Path(site, name)
+        if src.is_dir():
+            shutil.copytree(src, folder / name, ignore=shutil.ignore_patterns("tests"))
+        elif src.is_file():
+            shutil.copy(src, folder / name)
     return folder
 
 
