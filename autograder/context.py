@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import copy
+import inspect
+import io
 import types
 import weakref
 from collections.abc import Callable
@@ -128,15 +131,10 @@ class Context:
         extra = {} if timeout is None else {"timeout": timeout}
         if function in self.substitutes:  # a failing block called directly: the reference's
             out = self._substitute(function, args, kwargs, seed)
-            self.last = LastCall(function, args, dict(kwargs or {}), out, seed)
-            self.calls.append(self.last)
-            return out
-        if self.substitutes:  # failing building blocks, replaced by the reference's
-            proxies = {
-                **{k: v for k, v in self.substitutes.items() if k != function},
-                **(proxies or {}),
-            }
-        out = self.submission.call(function, args, kwargs, seed=seed, proxies=proxies, **extra)
+        else:
+            if self.substitutes:  # failing building blocks, replaced by the reference's
+                proxies = {**self.substitutes, **(proxies or {})}
+            out = self.submission.call(function, args, kwargs, seed=seed, proxies=proxies, **extra)
         self.last = LastCall(function, args, dict(kwargs or {}), out, seed)
         self.calls.append(self.last)
         return out
@@ -145,8 +143,6 @@ class Context:
         self, function: str, args: tuple[Any, ...], kwargs: dict[str, Any] | None, seed: int | None
     ) -> CallOutcome:
         """The outcome of the reference ``function`` standing in for the student's."""
-        import copy
-
         if seed is not None:  # the engine restores the grader's random state after the check
             np.random.seed(seed)
         try:
@@ -272,10 +268,6 @@ class Context:
         Raises:
             NeedsReference: where the reference solutions are not installed.
         """
-        import contextlib
-        import inspect
-        import io
-
         wrapped = self.ref(function)
         fn = getattr(self.reference, function)
         try:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 import contextlib
+import functools
 import hashlib
 import io
 import random
@@ -61,6 +62,16 @@ def check_seed(
     digest = hashlib.sha256(code.encode()).hexdigest()
     text = f"{base}|{unit}|{task.id}|{check.name}|{digest}"
     return int.from_bytes(hashlib.sha256(text.encode()).digest()[:8], "little")
+
+
+def _random_state() -> tuple[Any, Any]:
+    """The global random states of numpy and Python (a check leaves both as it found them)."""
+    return np.random.get_state(), random.getstate()
+
+
+def _restore_random_state(state: tuple[Any, Any]) -> None:
+    np.random.set_state(state[0])
+    random.setstate(state[1])
 
 
 def run_check(
@@ -155,7 +166,7 @@ def run_check(
     if ctx.substitutes:
         names = ", ".join(f"{f}()" for f in ctx.substitutes)
         ctx.note(f"graded with a correct {names} in place of yours (see its own task)")
-    rng_state = np.random.get_state(), random.getstate()
+    rng_state = _random_state()
     try:
         with warnings.catch_warnings(), np.errstate(all="ignore"):
             warnings.simplefilter("ignore")
@@ -230,8 +241,7 @@ def run_check(
             "not gradable", f"grader error: {type(exc).__name__}: {exc}", status="not_gradable"
         )
     finally:
-        np.random.set_state(rng_state[0])
-        random.setstate(rng_state[1])
+        _restore_random_state(rng_state)
     msg = messages.format_pass(task.id, task.function, check.name, note, ctx.advice)
     return CheckResult(
         check.name,
@@ -333,19 +343,23 @@ def prepare(unit: Unit, submission: Submission) -> dict[str, list[str]]:
     return recognized
 
 
-def _called_names(source: str | None) -> set[str] | None:
-    """Names a function's source calls directly (None when the source is unknown)."""
+@functools.lru_cache(maxsize=256)
+def _called_names(source: str | None) -> frozenset[str] | None:
+    """Names a function's source calls directly (None when the source is unknown).
+
+    Asked before every check of a task that has building blocks: parsed once per source.
+    """
     if source is None:
         return None
     try:
         tree = ast.parse(source)
     except SyntaxError:
         return None
-    return {
+    return frozenset(
         n.func.id
         for n in ast.walk(tree)
         if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
-    }
+    )
 
 
 def failing_blocks(
@@ -425,11 +439,8 @@ def blame_text(
 
 
 def _task_cache(submission: Submission) -> dict[str, TaskResult]:
-    cache = getattr(submission, "_task_results", None)
-    if cache is None:
-        cache = {}
-        submission._task_results = cache  # type: ignore[attr-defined]
-    return cache
+    """The task results graded so far for this submission (kept on the submission)."""
+    return submission.__dict__.setdefault("_task_results", {})
 
 
 def grade_task(
@@ -526,7 +537,7 @@ def run_advice(
         check_seed(submission, unit.name, task, Check(rule.name, 0, rule.run, "advice", ""), seed)
     )
     ctx = Context(task, submission, reference, stored, rng)
-    rng_state = np.random.get_state(), random.getstate()
+    rng_state = _random_state()
     try:
         with warnings.catch_warnings(), np.errstate(all="ignore"):
             warnings.simplefilter("ignore")
@@ -534,8 +545,7 @@ def run_advice(
     except Exception:  # noqa: BLE001 - advice is never worth a verdict
         return None
     finally:
-        np.random.set_state(rng_state[0])
-        random.setstate(rng_state[1])
+        _restore_random_state(rng_state)
 
 
 def grade_submission(
