@@ -797,7 +797,7 @@ def _user_environment(base: Path, env: dict[str, str]) -> tuple[str, str]:
     import shutil
 
     base.mkdir(parents=True, exist_ok=True)
-    python = modes._user_python(modes.TEST_USER, base)
+    python = modes.user_python(modes.TEST_USER, base)
     deps = modes.copy_third_party(base / "deps", COURSE_PROBE)
     repo = Path(__file__).resolve().parent.parent
     src = base / "src"
@@ -832,14 +832,12 @@ def _unprivileged(
     if os.geteuid() != 0:
         return [], sys.executable, None, str(repo / "autograder")
     if mode == "nosysadmin":
-        prefix = ["setpriv", "--bounding-set=-sys_admin", "--inh-caps=-sys_admin", "--"]
-        return prefix, sys.executable, None, str(repo / "autograder")
+        return list(modes.NOSYSADMIN), sys.executable, None, str(repo / "autograder")
     modes.ensure_user()
     python, src = sys.executable, str(repo)
-    if not modes._runs_as(modes.TEST_USER, python) or not os.access(repo, os.R_OK | os.X_OK):
+    if not modes.runs_as(modes.TEST_USER, python) or not os.access(repo, os.R_OK | os.X_OK):
         python, src = _user_environment(base, env)
-    prefix = ["setpriv", "--reuid", modes.TEST_USER, "--regid", modes.TEST_USER, "--clear-groups"]
-    prefix += ["--", "env", *(f"{k}={v}" for k, v in env.items())]
+    prefix = [*modes.as_user(modes.TEST_USER), "env", *(f"{k}={v}" for k, v in env.items())]
     return prefix, python, modes.TEST_USER, str(Path(src) / "autograder")
 
 

@@ -25,6 +25,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 TEST_USER = "agtest"
 PATH = "/usr/bin:/bin:/usr/sbin:/sbin"
+#: Runs a command as root without CAP_SYS_ADMIN (what a default container leaves root).
+NOSYSADMIN = ["setpriv", "--bounding-set=-sys_admin", "--inh-caps=-sys_admin", "--"]
+
+
+def as_user(user: str) -> list[str]:
+    """The command prefix that runs a command as ``user`` (its uid and gid, no other groups)."""
+    return ["setpriv", "--reuid", user, "--regid", user, "--clear-groups", "--"]
 
 
 @dataclass
@@ -157,13 +164,12 @@ def copy_third_party(folder: Path, probe: str = "") -> Path:
     return folder
 
 
-def _runs_as(user: str, python: str) -> bool:
+def runs_as(user: str, python: str) -> bool:
     """True when ``user`` can run ``python`` itself (of this one's minor version)."""
     code = "import sys; print(sys.version, sys.base_prefix)"
     mine = subprocess.run([python, "-I", "-c", code], capture_output=True, text=True, check=False)
     theirs = subprocess.run(
-        ["setpriv", "--reuid", user, "--regid", user, "--clear-groups", "--"]
-        + [python, "-I", "-c", code],
+        as_user(user) + [python, "-I", "-c", code],
         capture_output=True,
         text=True,
         check=False,
@@ -173,12 +179,12 @@ def _runs_as(user: str, python: str) -> bool:
     return theirs.returncode == 0 and theirs.stdout == mine.stdout and same_minor
 
 
-def _user_python(user: str, base: Path) -> str:
+def user_python(user: str, base: Path) -> str:
     """An interpreter ``user`` can run: this one, a system one, or a copy of this one."""
     minor = f"python{sys.version_info[0]}.{sys.version_info[1]}"
     real = os.path.realpath(getattr(sys, "_base_executable", None) or sys.executable)
     for candidate in (real, f"/usr/bin/{minor}", f"/usr/local/bin/{minor}"):
-        if os.path.isfile(candidate) and _runs_as(user, candidate):
+        if os.path.isfile(candidate) and runs_as(user, candidate):
             return candidate
     prefix = Path(sys.base_prefix)  # copy this interpreter and its standard library
     target = base / "python"
@@ -223,7 +229,7 @@ def make(name: str, base: Path, wheel: Path, secret: str) -> Mode:
     if name in ("root", "nosysadmin"):
         prefix = []
         if name == "nosysadmin":
-            prefix = ["setpriv", "--bounding-set=-sys_admin", "--inh-caps=-sys_admin", "--"]
+            prefix = list(NOSYSADMIN)
         env["HOME"] = str(work)
         return Mode(name, prefix, sys.executable, ROOT / "autograder", work, 0, env)
     if os.geteuid() != 0:
@@ -234,7 +240,7 @@ def make(name: str, base: Path, wheel: Path, secret: str) -> Mode:
             name, [], sys.executable, Path(autograder.__file__).parent, work, os.getuid(), env
         )
     uid = ensure_user()
-    python = _user_python(TEST_USER, base)
+    python = user_python(TEST_USER, base)
     deps = copy_third_party(base / "deps")
     venv_python = make_venv(python, base / "venv", wheel, deps)
     kit = Path(
@@ -254,5 +260,5 @@ def make(name: str, base: Path, wheel: Path, secret: str) -> Mode:
     os.chown(work, uid, -1)
     os.chmod(work, 0o700)
     env["HOME"] = str(work)
-    prefix = ["setpriv", "--reuid", TEST_USER, "--regid", TEST_USER, "--clear-groups", "--"]
+    prefix = as_user(TEST_USER)
     return Mode(name, prefix, venv_python, kit, work, uid, env)
