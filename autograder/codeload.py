@@ -468,8 +468,13 @@ def run_blocks(
 
 
 @contextmanager
-def time_limit(seconds: float | None) -> Iterator[None]:
-    """Raise :class:`LoadTimeout` in the block after ``seconds`` (main thread, POSIX only)."""
+def time_limit(seconds: float | None, error: type[BaseException] = LoadTimeout) -> Iterator[None]:
+    """Raise ``error`` in the block after ``seconds`` (main thread, POSIX only).
+
+    No limit where ``seconds`` is None or not positive. ``error`` should derive from
+    ``BaseException`` only, so that student code's ``except Exception`` cannot swallow it
+    (:class:`LoadTimeout` while loading, a call's own time-out while calling).
+    """
     usable = (
         seconds is not None and seconds > 0 and hasattr(signal, "setitimer") and _in_main_thread()
     )
@@ -478,7 +483,7 @@ def time_limit(seconds: float | None) -> Iterator[None]:
         return
 
     def _raise(signum: int, frame: Any) -> None:
-        raise LoadTimeout()
+        raise error()
 
     old = signal.signal(signal.SIGALRM, _raise)
     signal.setitimer(signal.ITIMER_REAL, max(float(seconds), 0.001))  # type: ignore[arg-type]

@@ -18,9 +18,7 @@ import inspect
 import io
 import os
 import random
-import signal
 import textwrap
-import threading
 import time
 import traceback
 import types
@@ -383,7 +381,7 @@ class Submission:
                 np.random.seed(seed)
                 random.seed(seed)
             with (
-                _time_limit(timeout),
+                codeload.time_limit(timeout, CallTimeout),
                 warnings.catch_warnings(record=True) as caught,
                 contextlib.redirect_stdout(_Bounded(out)),
                 contextlib.redirect_stderr(_Bounded(out)),
@@ -457,31 +455,6 @@ class _Bounded(io.TextIOBase):
         if room > 0:
             self._sink.write(s[:room])
         return len(s)
-
-
-@contextlib.contextmanager
-def _time_limit(seconds: float):  # noqa: ANN202
-    """Interrupt the block with :class:`CallTimeout` after ``seconds`` (main thread only)."""
-    usable = (
-        seconds
-        and seconds > 0
-        and hasattr(signal, "setitimer")
-        and threading.current_thread() is threading.main_thread()
-    )
-    if not usable:
-        yield
-        return
-
-    def _raise(signum, frame):  # noqa: ANN001, ANN202, ARG001
-        raise CallTimeout()
-
-    old = signal.signal(signal.SIGALRM, _raise)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, old)
 
 
 def _student_error(exc: BaseException) -> StudentError:
