@@ -6,7 +6,10 @@ import contextlib
 import copy
 import inspect
 import io
+import random
+import time
 import types
+import warnings
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -22,6 +25,30 @@ from autograder.submission import CallOutcome, StudentError, Submission
 #: fixed, so a grader that grades many submissions (a class, the test suite) computes each
 #: once. Handed out as copies, so no check can change what the next one sees.
 _EXPECTED: weakref.WeakKeyDictionary[types.ModuleType, dict[str, Any]] = weakref.WeakKeyDictionary()
+
+#: A student's call may take this many times what the reference takes on the same arguments
+#: (timed in the grader, where the reference is installed)...
+REFERENCE_SLACK = 100.0
+#: ... and never less than this many seconds; at most the submission's ``call_timeout``.
+QUICK_CALL_SECONDS = 2.0
+
+#: Seconds the reference took, per module and call (function, arguments' shapes and scalars).
+_REFERENCE_SECONDS: weakref.WeakKeyDictionary[types.ModuleType, dict[Any, float | None]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _call_key(value: Any) -> Any:
+    """What decides how long a call takes: arrays by shape and type, other values as they are."""
+    if isinstance(value, np.ndarray):
+        return ("array", value.shape, value.dtype.str)
+    if isinstance(value, dict):
+        return ("dict", tuple((repr(k), _call_key(v)) for k, v in value.items()))
+    if isinstance(value, list | tuple):
+        return (type(value).__name__, tuple(_call_key(v) for v in value))
+    if isinstance(value, int | float | str | bool | np.generic) or value is None:
+        return value
+    return type(value).__name__
 
 
 class StudentRaised(Exception):  # noqa: N818
@@ -128,6 +155,8 @@ class Context:
         (see :meth:`autograder.submission.Submission.call`), for example
         ``{"propagate": ctx.ref("propagate")}`` to run the call with the reference block.
         """
+        if timeout is None:
+            timeout = self.call_limit(function, args, kwargs, seed)
         extra = {} if timeout is None else {"timeout": timeout}
         if function in self.substitutes:  # a failing block called directly: the reference's
             out = self._substitute(function, args, kwargs, seed)
@@ -138,6 +167,46 @@ class Context:
         self.last = LastCall(function, args, dict(kwargs or {}), out, seed)
         self.calls.append(self.last)
         return out
+
+    def call_limit(
+        self,
+        function: str,
+        args: tuple[Any, ...],
+        kwargs: dict[str, Any] | None = None,
+        seed: int | None = None,
+    ) -> float | None:
+        """Seconds a student's call may take: relative to the reference on the same call.
+
+        ``max(QUICK_CALL_SECONDS, REFERENCE_SLACK × t)``, where ``t`` is what the reference
+        took on these arguments (timed once per grading process and call shape); the
+        submission's ``call_timeout`` caps it. A function that loops forever then costs about
+        two seconds, not the full limit, while a correct but slow one (Python loops instead
+        of numpy) stays far inside. None (only ``call_timeout`` applies) where the reference
+        is not installed or refuses the arguments.
+        """
+        if self.reference is None or not callable(getattr(self.reference, function, None)):
+            return None
+        key = (function, _call_key(args), _call_key(dict(kwargs or {})), seed)
+        known = _REFERENCE_SECONDS.setdefault(self.reference, {})
+        if key not in known:
+            fn = getattr(self.reference, function)
+            args, kwargs = copy.deepcopy((args, dict(kwargs or {})))
+            saved = np.random.get_state(), random.getstate()
+            try:
+                if seed is not None:
+                    np.random.seed(seed)
+                with contextlib.redirect_stdout(io.StringIO()), warnings.catch_warnings():
+                    warnings.simplefilter("ignore")
+                    start = time.perf_counter()
+                    fn(*args, **kwargs)
+                    known[key] = time.perf_counter() - start
+            except Exception:  # noqa: BLE001 - arguments the reference refuses: no estimate
+                known[key] = None
+            finally:
+                np.random.set_state(saved[0])
+                random.setstate(saved[1])
+        took = known[key]
+        return None if took is None else max(QUICK_CALL_SECONDS, REFERENCE_SLACK * took)
 
     def _substitute(
         self, function: str, args: tuple[Any, ...], kwargs: dict[str, Any] | None, seed: int | None
@@ -252,8 +321,6 @@ class Context:
         fn = getattr(self.reference, function or self.task.function)
 
         def wrapped(*args: Any, **kwargs: Any) -> Any:
-            import copy
-
             return to_plain(fn(*copy.deepcopy(args), **copy.deepcopy(kwargs)))
 
         return wrapped

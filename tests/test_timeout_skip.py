@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from autograder import units
+from autograder import context, units
 from autograder.course.builder import solution_path
 from autograder.course.students import LOOP_CODE, reference_sections, replace_function
 from autograder.engine import grade_submission
@@ -11,11 +11,15 @@ from autograder.isolation import IsolatedSubmission, Limits
 UNIT = "numpy_basics"
 
 
-def _submission(tmp_path, looping: str, limits: Limits) -> IsolatedSubmission:
+def _submission(
+    tmp_path, function: str, limits: Limits, code: str | None = None
+) -> IsolatedSubmission:
+    """The reference with ``function`` replaced by ``code`` (default: a loop that never ends)."""
     text = solution_path(UNIT).read_text()
-    task = next(t for t in units.get(UNIT).tasks if t.function == looping)
+    task = next(t for t in units.get(UNIT).tasks if t.function == function)
     section = reference_sections(UNIT)[task.id]
-    text = text.replace(section, replace_function(section, looping, LOOP_CODE.format(name=looping)))
+    code = code or LOOP_CODE.format(name=function)
+    text = text.replace(section, replace_function(section, function, code))
     path = tmp_path / f"{UNIT}.py"
     path.write_text(text)
     return IsolatedSubmission(UNIT, str(path), [(str(path), text)], source_text=text, limits=limits)
@@ -40,19 +44,17 @@ def test_checks_after_a_timeout_are_skipped_not_waited_for(tmp_path):
     assert all(c.status == "passed" for c in l2.checks)
 
 
-def test_only_a_call_stopped_at_the_full_limit_marks_the_function(tmp_path):
-    sub = _submission(tmp_path, "L1", Limits(call_timeout=1.0, check_timeout=1.5))
+def test_only_a_call_stopped_at_its_own_limit_marks_the_function(tmp_path):
+    sub = _submission(tmp_path, "L1", Limits(call_timeout=1.0, check_timeout=0.5))
     args = ([0.1], [0.2])
     try:
         sub.begin_check()
-        out = sub.call("L1", args, timeout=0.5)  # a check asking for less than the limit
-        assert out.error.type == "TimeoutError" and sub.unfinished == {}
-        out = sub.call("L1", args)  # cut short by the check's budget (1.5 s, 0.5 s used)
-        assert "this check's time budget (1.5 s) ran out" in out.error.message
+        out = sub.call("L1", args)  # cut short by the check's budget (0.5 s), not its limit
+        assert "this check's time budget (0.5 s) ran out" in out.error.message
         assert sub.unfinished == {}
         sub.begin_check()
-        out = sub.call("L1", args)  # the full limit
-        assert out.error.type == "TimeoutError" and sub.unfinished == {("L1", ()): 1.0}
+        out = sub.call("L1", args, timeout=0.3)  # its own limit (a check may ask for less)
+        assert out.error.type == "TimeoutError" and sub.unfinished == {("L1", ()): 0.3}
         assert sub.call("L1", args).error.type == "SkippedAfterTimeout"
         # the same function with a block proxied is another call: not skipped
         sub.begin_check()
@@ -60,3 +62,36 @@ def test_only_a_call_stopped_at_the_full_limit_marks_the_function(tmp_path):
         assert patched.error.type == "TimeoutError"
     finally:
         sub.close()
+
+
+SLOW_L1 = '''
+def L1(yhat, y):
+    """Correct, written with a Python loop, and slow: it sleeps a little on every call."""
+    import time
+
+    time.sleep(0.2)
+    total = 0.0
+    for a, b in zip(yhat, y):
+        total += abs(a - b)
+    return total
+'''
+
+
+def _graded(tmp_path, code: str):
+    sub = _submission(tmp_path, "L1", Limits(), code)
+    try:
+        return sub, grade_submission(UNIT, sub, tasks=["L1"]).tasks[0]
+    finally:
+        sub.close()
+
+
+def test_the_call_limit_is_relative_to_the_reference(tmp_path):
+    """Default limits (10 s a call): a loop stops at 2 s, a slow correct function passes."""
+    sub, looping = _graded(tmp_path, LOOP_CODE.format(name="L1"))
+    assert context.QUICK_CALL_SECONDS < Limits().call_timeout
+    assert sub.unfinished == {("L1", ()): context.QUICK_CALL_SECONDS}
+    assert f"did not finish within {context.QUICK_CALL_SECONDS:g} s" in looping.checks[0].message
+    assert all(c.status == "failed" for c in looping.checks)
+    sub, slow = _graded(tmp_path, SLOW_L1)
+    assert sub.unfinished == {}
+    assert [c.status for c in slow.checks] == ["passed"] * len(slow.checks), slow.checks

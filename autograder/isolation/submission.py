@@ -105,7 +105,8 @@ class IsolatedSubmission(Submission):
         self._exhausted_reason: str | None = None
         self.protections: list[str] = []
         self.events: list[str] = []
-        #: Calls that timed out at the full call limit: ``{(function, proxied names): s}``.
+        #: Calls that timed out at their own limit (not a budget's remainder):
+        #: ``{(function, proxied names): s}``.
         self.unfinished: dict[tuple[str, tuple[str, ...]], float] = {}
         self._finalizer = weakref.finalize(self, IsolatedSubmission._close_worker, [None])
         self._load()
@@ -404,7 +405,7 @@ class IsolatedSubmission(Submission):
         self._check_spent += elapsed
         outcome.seconds = elapsed
         if reply.get("timeout"):
-            if limit >= self.limits.call_timeout:  # the full limit, not a budget's remainder
+            if limit >= min(timeout, self.limits.call_timeout):  # not a budget's remainder
                 self.unfinished[mark] = limit
             self._executor_lost = True
             outcome.error = self._timeout_error(limit, timeout, budget_left, check_left)
