@@ -1,11 +1,18 @@
 """``autograder course autograde``: a class's notebooks graded in parallel, recorded by nbgrader.
 
-The expensive part of autograding is the engine's grading of each notebook's code (student
-code in the sandboxed worker, the checks in the grader). This module runs it for many
-submissions at once, in N local worker processes or on Dask workers, and then records every
-result **through nbgrader's own autograde** (``NbGraderAPI.autograde``) in this one
-coordinating process, so the gradebook, the autograded notebooks and the feedback are exactly
-those of ``nbgrader autograde``:
+Every submission is recorded **through nbgrader's own autograde** (``NbGraderAPI.autograde``),
+so the gradebook, the autograded notebooks and the feedback are exactly those of ``nbgrader
+autograde``. Two ways to spread the work:
+
+**Local worker processes** (``--jobs N``, :class:`LocalPool`): each worker runs nbgrader's
+autograde for one student at a time (:func:`record_job`): the sanitize pass, the engine's
+grading (student code in the sandbox) and the gradebook writes, all in parallel. nbgrader
+writes only that student's rows and files; on SQLite the workers wait for each other's short
+write transactions (:func:`~autograder.course.session.patient_db_url`), on PostgreSQL they do
+not wait at all.
+
+**Dask workers** (``--dask``, :class:`DaskPool`), which may run on other machines without the
+course folder or the gradebook: they only grade, and this one coordinating process records:
 
 1. the coordinator reads each submitted notebook's code as ``EngineGrades`` will see it
    after nbgrader's sanitize pass (:class:`CodeReader`, from the gradebook's record of the
@@ -20,14 +27,16 @@ those of ``nbgrader autograde``:
    itself.
 
 A worker process that dies takes only the submissions it was grading back to the queue (a
-retry each, :data:`RETRIES` at most); after that, nbgrader's autograde grades the submission
-itself in the coordinator. Nothing a submission does stops the batch.
+retry each, :data:`RETRIES` at most; a submission recorded again is simply autograded again,
+as ``nbgrader autograde --force`` would); after that, nbgrader's autograde grades the
+submission in the coordinator. Nothing a submission does stops the batch.
 """
 
 from __future__ import annotations
 
 import concurrent.futures as cf
 import contextlib
+import functools
 import json
 import multiprocessing
 import tempfile
@@ -48,13 +57,52 @@ RETRIES = 2
 
 @dataclass
 class Job:
-    """One submission to grade: its code cells, their key, how often it was sent out."""
+    """One submission: what a worker runs for it, its key, how often it was sent out.
+
+    Attributes:
+        student: the student.
+        unit: the unit.
+        fn: the worker function (:func:`record_job` or
+            :func:`~autograder.course.worker.grade_job`), importable by name.
+        args: its arguments, plain data.
+        key: the key of the graded code (:func:`~autograder.course.worker.cells_key`) when
+            the worker only grades; empty when it records too.
+        attempts: times sent to a worker.
+    """
 
     student: str
-    cells: list[str]
-    key: str
-    unit: str = ""
+    unit: str
+    fn: Callable[..., Any]
+    args: tuple
+    key: str = ""
     attempts: int = 0
+
+
+@functools.cache
+def _worker_session(root: str, overrides: str) -> CourseSession:
+    return CourseSession(root, json.loads(overrides))
+
+
+def record_job(root: str, overrides: str, unit: str, student: str) -> dict[str, Any]:
+    """Autograde one submission with nbgrader's own API, in this worker process.
+
+    The session (nbgrader's configuration, imports) is made once per worker process.
+
+    Args:
+        root: the course root.
+        overrides: the batch's nbgrader configuration overrides, as JSON.
+        unit: the unit.
+        student: the student.
+
+    Returns:
+        The API's result, as plain data: ``{"success", "log", "error"}``.
+    """
+    res = _worker_session(root, overrides).autograde(unit, student)
+    return {
+        "success": bool(res.get("success")),
+        "log": str(res.get("log") or ""),
+        "error": res.get("error") if isinstance(res.get("error"), str) else None,
+    }
 
 
 @dataclass
@@ -191,26 +239,31 @@ def _context() -> multiprocessing.context.BaseContext:
 
 
 class LocalPool:
-    """N worker processes; a pool broken by a dying worker is replaced, its jobs resent."""
+    """N worker processes; a pool broken by a dying worker is replaced, its jobs resent.
+
+    Its workers see the course folder and the gradebook, so each records its own
+    submissions (:attr:`records`).
+    """
+
+    #: The workers run nbgrader's autograde themselves (:func:`record_job`).
+    records = True
 
     def __init__(self, jobs: int) -> None:
         self.jobs = max(1, jobs)
         self._pool: cf.ProcessPoolExecutor | None = None
         self._futures: dict[cf.Future, Job] = {}
-        self._args: tuple = ()
 
     def _fresh(self) -> cf.ProcessPoolExecutor:
         if self._pool is None:
             self._pool = cf.ProcessPoolExecutor(max_workers=self.jobs, mp_context=_context())
         return self._pool
 
-    def submit(self, job: Job, args: tuple) -> None:
+    def submit(self, job: Job) -> None:
         """Queue one job."""
-        self._args = args
         job.attempts += 1
-        self._futures[self._fresh().submit(grade_job, job.cells, *args)] = job
+        self._futures[self._fresh().submit(job.fn, *job.args)] = job
 
-    def results(self) -> Iterator[tuple[Job, str | None, str | None]]:
+    def results(self) -> Iterator[tuple[Job, Any, str | None]]:
         """Yield ``(job, result JSON, error)`` as jobs finish; resend jobs a dead worker lost."""
         while self._futures:
             done, _ = cf.wait(list(self._futures), return_when=cf.FIRST_COMPLETED)
@@ -231,7 +284,7 @@ class LocalPool:
                     self._pool = None
                 for job in lost:
                     if job.attempts <= RETRIES:
-                        self.submit(job, self._args)
+                        self.submit(job)
                     else:
                         yield job, None, "a grading worker died while grading it, every time"
 
@@ -247,7 +300,10 @@ class DaskPool:
 
     Dask's scheduler sends the job of a worker that dies to another worker; a job whose
     workers keep dying ends as ``KilledWorker`` and is graded in the coordinator instead.
+    Dask workers only grade (they need the kit, not the course): the coordinator records.
     """
+
+    records = False
 
     def __init__(self, address: str, local_workers: int = 2) -> None:
         from dask.distributed import Client, LocalCluster, as_completed
@@ -266,20 +322,19 @@ class DaskPool:
         self._done = as_completed()
         self._jobs: dict[str, Job] = {}
 
-    def submit(self, job: Job, args: tuple) -> None:
+    def submit(self, job: Job) -> None:
         """Queue one job."""
         job.attempts += 1
         fut = self.client.submit(
-            grade_job,
-            job.cells,
-            *args,
+            job.fn,
+            *job.args,
             key=f"autograde-{job.unit}-{job.student}-{job.key[:12]}",
             pure=False,
         )
         self._jobs[fut.key] = job
         self._done.add(fut)
 
-    def results(self) -> Iterator[tuple[Job, str | None, str | None]]:
+    def results(self) -> Iterator[tuple[Job, Any, str | None]]:
         """Yield ``(job, result JSON, error)`` as jobs finish."""
         for fut in self._done:
             job = self._jobs.pop(fut.key)
@@ -331,8 +386,8 @@ def autograde_class(
         dask: ``"local"`` or a scheduler address: grade on Dask workers instead.
         overrides: extra nbgrader configuration, as for :class:`CourseSession`.
         progress: show a progress bar on stderr.
-        pool: a ready pool (``submit(job, args)``, ``results()``, ``close()``), e.g. a
-            :class:`DaskPool` on a test cluster; overrides ``jobs`` and ``dask``.
+        pool: a ready pool (``records``, ``submit(job)``, ``results()``, ``close()``), e.g.
+            a :class:`DaskPool` on a test cluster; overrides ``jobs`` and ``dask``.
         on_result: called with ``(unit, student, nbgrader API result)`` after each autograde.
 
     Returns:
@@ -387,8 +442,9 @@ def autograde_units(
 class Batch:
     """A parallel autograde that takes units as they become ready (the demo's releases).
 
-    :meth:`add` sends a unit's submissions to the workers at once; :meth:`finish` records
-    every result through nbgrader's autograde, in this process, as it arrives.
+    :meth:`add` sends a unit's submissions to the workers at once; :meth:`finish` collects
+    what they recorded (local workers) or records each result through nbgrader's autograde,
+    in this process, as it arrives (Dask workers).
 
     Args:
         root: the course root.
@@ -412,8 +468,9 @@ class Batch:
         self.start = time.perf_counter()
         self.root = Path(root).resolve()
         self._results = tempfile.TemporaryDirectory(prefix="autograder-results-")
+        self.overrides = dict(overrides or {})
         self.session = CourseSession(
-            self.root, {**(overrides or {}), "EngineGrades.precomputed_dir": self._results.name}
+            self.root, {**self.overrides, "EngineGrades.precomputed_dir": self._results.name}
         )
         self.grades = EngineGrades(config=self.session.config)
         self.limits = self.grades.build_limits()
@@ -439,16 +496,21 @@ class Batch:
     def add(self, unit: str, students: list[str]) -> None:
         """Send a (released) unit's submissions to the workers."""
         self.reports.setdefault(unit, BatchReport(unit))
+        self._total += len(students)
+        if self.pool.records:
+            overrides = json.dumps(self.overrides, sort_keys=True)
+            for sid in students:
+                self.pool.submit(Job(sid, unit, record_job, (str(self.root), overrides, unit, sid)))
+            return
         reader = CodeReader(self.session, unit)
         args = (unit, self.limits, self.grades.isolated, self.grades.require_sandbox)
         for sid in students:  # workers start on the first while the others are read
-            self._total += 1
             cells = reader.cells(sid)
             if cells is None:
                 self._unread.append((unit, sid))
             else:
                 key = cells_key(unit, cells, self.limits, self.cell_timeout)
-                self.pool.submit(Job(sid, cells, key, unit), args)
+                self.pool.submit(Job(sid, unit, grade_job, (cells, *args), key))
 
     def finish(
         self,
@@ -456,13 +518,12 @@ class Batch:
         progress: bool = True,
         on_result: Callable[[str, str, dict], None] | None = None,
     ) -> dict[str, BatchReport]:
-        """Record every submission through nbgrader's autograde as its result arrives."""
+        """Collect (or record) every submission's autograde as it finishes."""
         failed = 0
 
-        def record(unit: str, sid: str) -> None:
+        def done(unit: str, sid: str, res: dict) -> None:
             nonlocal failed
             report = self.reports[unit]
-            res = self.session.autograde(unit, sid)
             if NO_RESULT in (res.get("log") or "") and sid not in report.regraded:
                 report.regraded[sid] = "its code differed from the coordinator's reading"
             if res["success"]:
@@ -478,17 +539,20 @@ class Batch:
 
         with _progress(self._total, progress) as bar:
             for unit, sid in self._unread:
-                record(unit, sid)
+                done(unit, sid, self.session.autograde(unit, sid))
             for job, payload, error in self.pool.results():
                 report = self.reports[job.unit]
                 if job.attempts > 1:
                     report.retried[job.student] = job.attempts - 1
+                if isinstance(payload, dict):  # the worker recorded it
+                    done(job.unit, job.student, payload)
+                    continue
                 if payload is not None:
                     path = Path(self._results.name) / f"{job.key}.json"
                     path.write_text(payload, encoding="utf-8")
                 else:
                     report.regraded[job.student] = str(error)
-                record(job.unit, job.student)
+                done(job.unit, job.student, self.session.autograde(job.unit, job.student))
         seconds = time.perf_counter() - self.start
         for report in self.reports.values():
             report.seconds = seconds

@@ -23,6 +23,29 @@ def failure_reason(result: dict) -> str:
     return "see nbgrader's log"
 
 
+#: Seconds a process waits for another's write to an SQLite gradebook (the driver's default
+#: is 5): parallel autograde workers and a release may write at the same time.
+SQLITE_BUSY_SECONDS = 120
+
+
+def patient_db_url(db_url: str) -> str:
+    """The gradebook URL with which concurrent writers wait for each other.
+
+    SQLite lets one process write at a time; nbgrader's write transactions are short, so a
+    writer that finds the file locked waits (``?timeout=``) instead of failing. Other
+    databases (PostgreSQL) and URLs that already say how to connect are left as they are.
+
+    Args:
+        db_url: nbgrader's ``CourseDirectory.db_url``.
+
+    Returns:
+        The URL to connect with.
+    """
+    if db_url.startswith("sqlite:") and "?" not in db_url:
+        return f"{db_url}?timeout={SQLITE_BUSY_SECONDS}"
+    return db_url
+
+
 def ensure_tools_on_path() -> None:
     """Put this interpreter's ``bin`` first on PATH: nbgrader runs ``alembic`` from PATH."""
     bindir = str(Path(sys.executable).parent)
@@ -73,6 +96,7 @@ class CourseSession:
             section, name = key.rsplit(".", 1)
             cfg[section][name] = value
         cfg.CourseDirectory.root = str(self.root)
+        cfg.CourseDirectory.db_url = patient_db_url(CourseDirectory(config=cfg).db_url)
         self.config = cfg
         self.course_id = cfg.CourseDirectory.course_id
         self.coursedir = CourseDirectory(config=cfg)
