@@ -1,18 +1,21 @@
 """A class at scale: plain nbgrader vs our course, sequential, parallel and on Dask.
 
-Run: ``python benchmarks/bench_class.py [N] [--skip-demo]`` (default N=30). In one run, on this
-machine, with the command lines an instructor types (each run pays its own imports):
+Run: ``python benchmarks/bench_class.py [N] [--skip-demo] [--scale M]`` (default N=30). In one
+run, on this machine, with the command lines an instructor types (each run pays its own
+imports):
 
 1. baseline: plain ``nbgrader autograde`` on N trivial one-cell notebooks (one grade cell);
 2. ``nbgrader autograde`` on N submissions of our ``numpy_basics`` course (42 checks);
 3. ``autograder course autograde --jobs 1`` and ``--jobs 2`` on the same submissions;
 4. ``autograder course autograde --dask local`` (a LocalCluster of 2 worker processes);
 5. a class with 10 % looping students (``--jobs 2``) against the clean class;
-6. ``autograder demo`` (the README's main job).
+6. ``autograder demo`` (the README's main job);
+7. with ``--scale M``: ``--jobs 2`` on a class of M submissions, per submission against N.
 
-Goals (reported, not asserted): our class in at most half the baseline's time; 10 % loopers
-within 1.5x of the clean class; the demo under 60 s on a 2-core machine. The gradebooks of
-runs 2-4 are compared: every score must be the same.
+Goals (reported, not asserted): our class in at most half the baseline's time; ``--jobs 2``
+close to twice as fast as ``--jobs 1`` on 2 cores; M submissions cost about M/N times N's;
+10 % loopers within 1.5x of the clean class; the demo under 60 s on a 2-core machine. The
+gradebooks of runs 2-4 are compared: every score must be the same.
 """
 
 from __future__ import annotations
@@ -106,7 +109,9 @@ def our_class(root: Path, n: int, loopers: float = 0.0) -> None:
 
 
 def main() -> None:
-    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    argv = sys.argv[1:]
+    scale = int(argv[argv.index("--scale") + 1]) if "--scale" in argv else 0
+    args = [a for i, a in enumerate(argv) if not a.startswith("--") and argv[i - 1] != "--scale"]
     n = int(args[0]) if args else 30
     ag = [str(BIN / "autograder"), "course", "autograde", UNIT, "--no-progress"]
     rows: list[tuple[str, float]] = []
@@ -141,6 +146,11 @@ def main() -> None:
         our_class(loop_course, n, loopers=0.10)
         looped = timed([*ag, "--jobs", "2"], loop_course)
         rows.append(("autograder course autograde --jobs 2, 10 % looping students", looped))
+        scaled = None
+        if scale:
+            big = tmp / "scaled"
+            our_class(big, scale)
+            scaled = timed([*ag, "--jobs", "2"], big)
         demo = None
         if "--skip-demo" not in sys.argv:
             demo = timed([str(BIN / "autograder"), "demo", "--dir", str(tmp / "demo")], tmp)
@@ -150,10 +160,19 @@ def main() -> None:
     for label, t in rows:
         per = f"{t / n:8.2f}" if "demo" not in label else " " * 8
         print(f"{label:<{width}}  {t:8.1f}  {per}")
+    if scaled is not None:
+        label = f"autograder course autograde --jobs 2, {scale} submissions"
+        print(f"{label:<{width}}  {scaled:8.1f}  {scaled / scale:8.2f}")
     for label, same in equal.items():
         print(f"gradebook of '{label}' equals nbgrader autograde's: {same}")
     ours = min(t for label, t in rows if label.endswith(("--jobs 2", "--dask local")))
     print(f"\nour class / baseline: {ours / base:.2f} (goal <= 0.5)")
+    jobs = dict(rows)
+    speedup = jobs["autograder course autograde --jobs 1"] / clean_j2
+    print(f"--jobs 2 speed-up over --jobs 1: {speedup:.2f}x (goal: close to 2 on 2 cores)")
+    if scaled is not None:
+        ratio = (scaled / scale) / (clean_j2 / n)
+        print(f"per submission, {scale} vs {n} submissions (--jobs 2): {ratio:.2f} (linear: <= 1)")
     print(f"10 % loopers / clean class (--jobs 2): {looped / clean_j2:.2f} (goal <= 1.5)")
     if demo is not None:
         print(f"autograder demo: {demo:.0f} s (goal < 60 s on 2 cores)")
