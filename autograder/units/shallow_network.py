@@ -31,10 +31,8 @@ from autograder.spec import Adapter, CheckFailure, Task, Unit
 from autograder.units._network_checks import (
     broken_block,
     closest_rows,
-    compare_param_gradients,
     expect_arrays,
     expect_param_gradients,
-    numeric_gradients,
     numerical_param_gradients,
     own_cost,
     rms,
@@ -636,8 +634,11 @@ def _backward_gradcheck(ctx: Context) -> str:
     for i in range(len(GRAD_PROBLEMS)):
         p, c, X, Y = args = _backward_args(ctx, i)
         got = ctx.call(*args)
-        trusted = None if M is None else _trusted_numeric_grads(i)
-        numeric, own = numeric_gradients(p, trusted, lambda q, X=X, Y=Y: own_cost(ctx, X, Y, q))
+        own = M is None
+        if own:
+            numeric = numerical_param_gradients(lambda q, X=X, Y=Y: own_cost(ctx, X, Y, q), p)
+        else:
+            numeric = _trusted_numeric_grads(i)
         n_h, n_x = p["W1"].shape
         size = f"n_x={n_x}, n_h={n_h}, m={X.shape[1]}"
         hint = "follow the docstring's six formulas; dZ1 uses (1 - A1 ** 2) and every gradient "
@@ -646,8 +647,8 @@ def _backward_gradcheck(ctx: Context) -> str:
             hint += " Here the numeric gradient comes from YOUR forward_propagation and "
             hint += "compute_cost: if their checks fail, fix them first."
         try:
-            results = compare_param_gradients(got, numeric, _param_spec(n_x, n_h, 1, "d"))
-            report = expect_param_gradients(results, where=f" ({size})", hint=hint)
+            spec = _param_spec(n_x, n_h, 1, "d")
+            report = expect_param_gradients(got, numeric, spec, where=f" ({size})", hint=hint)
         except CheckFailure as exc:
             exc.lines = [("called", f"backward_propagation({describe_args(args)})"), *exc.lines]
             raise
