@@ -522,10 +522,8 @@ T56.add(
                       hint="J = -(1/m) sum(Y log AL + (1 - Y) log(1 - AL))."),
     "the lesson's example gives 0.2797765635793422",
 )  # fmt: skip
-T56.add(
-    "hidden", 1, cl.hidden_values(lambda rng: [_cost_case(rng) for _ in range(3)], name="cost"),
-    "matches the reference on random inputs", hidden=True,
-)  # fmt: skip
+hidden = cl.hidden_values(lambda rng: [_cost_case(rng) for _ in range(3)], name="cost")
+T56.add("hidden", 1, hidden, "matches the reference on random inputs", hidden=True)
 
 # =========================================================================== 5.7, 5.8 backward
 T57 = UNIT.task("5.7", "linear_backward", "linear part of a layer's backward pass")
@@ -606,27 +604,19 @@ def _layer_gradcheck(ctx: Context) -> str:
     return expect_gradients(results, hint=hint)
 
 
-def _lab_cases(rng: np.random.Generator) -> list[tuple]:
-    cases = []
-    for activation in ACTIVATIONS * 2:
-        A, W, b = _lf_case(rng)
-        cases.append(
-            (rng.normal(0, 1, (W.shape[0], A.shape[1])), ((A, W, b), W @ A + b), activation)
-        )
-    return cases
+def _backward_case(rng: np.random.Generator, activation: str = "") -> tuple:
+    """Random arguments of linear_backward, or with ``activation`` linear_activation_backward."""
+    A, W, b = _lf_case(rng)
+    upstream = rng.normal(0, 1, (W.shape[0], A.shape[1]))
+    return (upstream, ((A, W, b), W @ A + b), activation) if activation else (upstream, (A, W, b))
 
 
-T57.add(
-    "hidden", 1,
-    cl.hidden_values(
-        lambda rng: [(rng.normal(0, 1, (c[1].shape[0], c[0].shape[1])), c)
-                     for c in (_lf_case(rng) for _ in range(3))],
-        name="(dA_prev, dW, db)",
-    ),
-    "matches the reference for random sizes", hidden=True,
-)  # fmt: skip
-T58.add("hidden", 1, cl.hidden_values(_lab_cases, name="(dA_prev, dW, db)"),
-        "matches the reference for random sizes", hidden=True)  # fmt: skip
+for _t, _draw in (
+    (T57, lambda rng: [_backward_case(rng) for _ in range(3)]),
+    (T58, lambda rng: [_backward_case(rng, a) for a in ACTIVATIONS * 2]),
+):
+    _t.add("hidden", 1, cl.hidden_values(_draw, name="(dA_prev, dW, db)"),
+           "matches the reference for random sizes", hidden=True)  # fmt: skip
 
 # =========================================================================== 5.9 L_model_backward
 T59 = UNIT.task(
