@@ -604,7 +604,7 @@ def _layer_gradcheck(ctx: Context) -> str:
     return expect_gradients(results, hint=hint)
 
 
-def _backward_case(rng: np.random.Generator, activation: str = "") -> tuple:
+def _upstream_case(rng: np.random.Generator, activation: str = "") -> tuple:
     """Random arguments of linear_backward, or with ``activation`` linear_activation_backward."""
     A, W, b = _lf_case(rng)
     upstream = rng.normal(0, 1, (W.shape[0], A.shape[1]))
@@ -612,8 +612,8 @@ def _backward_case(rng: np.random.Generator, activation: str = "") -> tuple:
 
 
 for _t, _draw in (
-    (T57, lambda rng: [_backward_case(rng) for _ in range(3)]),
-    (T58, lambda rng: [_backward_case(rng, a) for a in ACTIVATIONS * 2]),
+    (T57, lambda rng: [_upstream_case(rng) for _ in range(3)]),
+    (T58, lambda rng: [_upstream_case(rng, a) for a in ACTIVATIONS * 2]),
 ):
     _t.add("hidden", 1, cl.hidden_values(_draw, name="(dA_prev, dW, db)"),
            "matches the reference for random sizes", hidden=True)  # fmt: skip
