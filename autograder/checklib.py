@@ -424,25 +424,6 @@ def _raises_not_implemented(tree: ast.AST) -> bool:
     return False
 
 
-def no_warnings(cases: Sequence[Args], *, function: str | None = None) -> CheckFn:
-    """Check that calls emit no warnings (overflow, divide by zero...)."""
-
-    def run(ctx: Context) -> str | None:
-        fn = function or ctx.task.function
-        for args in cases:
-            out = ctx.outcome(fn, args)
-            if out.error is not None:
-                ctx.call_fn(fn, *args)
-            if out.warnings:
-                raise CheckFailure(
-                    f"{fn}() emitted a warning: {out.warnings[0]}",
-                    kind="edge",
-                )
-        return None
-
-    return run
-
-
 # --------------------------------------------------------------------------- source reading
 
 _JUMPS = (ast.Return, ast.Raise, ast.Continue, ast.Break)

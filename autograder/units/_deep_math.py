@@ -1,11 +1,8 @@
 """The grader's own network math for unit 5 (deep_network): grader-only, never in the bundle.
 
-The course's forward pass, cost, backward pass and training loop, written out. The checks of
-:mod:`autograder.units.deep_network` use it, where it is installed, to choose test networks
-away from ReLU kinks, to gradient-check a backward pass against the true cost and to train the
-expected models from each accepted initialization. It is a drop-in solution of several tasks,
-so the student bundle leaves it out (``autograder/units/_*_math.py``); there the checks use the
-student's own forward pass and cost, and stored values. Caches are ``((A_prev, W, b), Z)``.
+The course's forward pass, cost, backward pass and training loop (caches ``((A_prev, W, b), Z)``),
+used to choose test networks away from ReLU kinks, to gradient-check against the true cost and to
+train the expected models. It solves several tasks, so the student bundle leaves it out.
 """
 
 from __future__ import annotations

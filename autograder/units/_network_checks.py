@@ -1,9 +1,7 @@
 """Helpers shared by the checks of neural-network units: parameter dicts, gradients, symmetry.
 
-Everything here is generic over the layer structure: parameters are a dict of named arrays
-(``W1``, ``b1``, ...), gradients the same names prefixed with ``d``. Nothing here calls student
-code except through ``ctx`` (the student's own forward pass and cost, for the fallback where
-the grader's own maths is not installed).
+Parameters are a dict of named arrays (``W1``, ``b1``, ...), gradients the same names prefixed
+with ``d``. Student code is reached only through ``ctx``.
 """
 
 from __future__ import annotations
@@ -20,7 +18,6 @@ from autograder.checklib import compare, numbers
 from autograder.context import Context, StudentRaised
 from autograder.gradcheck import (
     TOLERANCE,
-    GradientComparison,
     H,
     compare_gradient,
     expect_gradients,
@@ -47,16 +44,11 @@ def expect_arrays(
         value: plain data returned by student code.
         name: the dict's name in messages (``"parameters"``, ``"grads"``, ``"cache"``).
         spec: expected keys with their shapes and shapes in course symbols.
-        reshape: if True, an array with the right number of entries but the wrong shape is
-            reshaped instead of failing (for checks that are not about shapes; the shape
-            check reports it).
+        reshape: reshape an array of the right size instead of failing (the shape check's).
         hints: optional hint per key for a shape mismatch.
 
     Returns:
         ``{key: float64 array of the expected shape}``.
-
-    Raises:
-        CheckFailure: wrong container, keys, type or shape.
     """
     d = expect_keys(value, name, list(spec))
     out = {}
@@ -77,16 +69,7 @@ def numerical_param_gradients(
     parameters: Mapping[str, np.ndarray],
     h: float = H,
 ) -> dict[str, np.ndarray]:
-    """Centred-difference gradient of a scalar cost with respect to every parameter.
-
-    Args:
-        cost: the cost as a function of a parameter dict (called on copies).
-        parameters: the point, ``{name: array}``; not modified.
-        h: the step.
-
-    Returns:
-        ``{"d" + name: gradient shaped like the parameter}``.
-    """
+    """Centred-difference gradients ``{"d" + name: ...}`` of ``cost`` (called on copies)."""
     base = {k: np.array(v, dtype=np.float64, copy=True) for k, v in parameters.items()}
     grads = {}
     for key in base:
@@ -125,78 +108,34 @@ def own_cost(
     return float(value.reshape(()))
 
 
-def numeric_gradients(
-    parameters: Mapping[str, np.ndarray],
-    trusted: Mapping[str, np.ndarray] | None,
-    own: Callable[[dict[str, np.ndarray]], float],
-) -> tuple[dict[str, np.ndarray], bool]:
-    """Numeric gradients of the grader's trusted cost, or else of the student's own one.
-
-    Where the grader's maths is installed (grading) a wrong forward pass can neither hide nor
-    fake a wrong backward pass. In the student bundle it is absent: the check then shows that
-    the backward pass agrees with the student's own forward pass and cost (a CS231n-style
-    property check), and must say so.
-
-    Args:
-        parameters: the point.
-        trusted: centred differences of the grader's cost at ``parameters``, or None where
-            the grader's maths is absent.
-        own: the cost as computed by the student's own functions (see :func:`own_cost`).
-
-    Returns:
-        ``({"d" + name: numeric gradient}, True if the student's own cost was used)``.
-    """
-    if trusted is not None:
-        return dict(trusted), False
-    return numerical_param_gradients(own, parameters), True
-
-
-def compare_param_gradients(
-    got: Any, numeric: Mapping[str, np.ndarray], spec: ShapeSpec, tol: float = TOLERANCE
-) -> list[GradientComparison]:
-    """Compare a student's gradient dict with numeric gradients, key by key.
-
-    An array with the right number of entries is compared in the expected shape (the task's
-    shape check reports the shape); any other size is a shape failure in course symbols.
-
-    Args:
-        got: the student's gradients (plain data).
-        numeric: ``{key: numeric gradient}`` in the expected shapes.
-        spec: the expected keys, shapes and shapes in course symbols.
-        tol: the largest accepted relative error.
-
-    Returns:
-        One comparison per key of ``spec``, in its order.
-
-    Raises:
-        CheckFailure: wrong container or keys (kind ``structure``/``type``), a non-numeric or
-            wrongly sized gradient (kind ``type``/``shape``).
-    """
-    d = expect_keys(got, "grads", list(spec))
-    out = []
-    for key, (shape, text) in spec.items():
-        value = d[key]
-        if isinstance(value, np.ndarray) and value.size == int(np.prod(shape)):
-            value = value.reshape(shape)
-        out.append(compare_gradient(key, value, numeric[key], tol, shape_text=text))
-    return out
-
-
 def expect_param_gradients(
-    results: list[GradientComparison], *, where: str = "", hint: str | None = None
+    got: Any,
+    numeric: Mapping[str, np.ndarray],
+    spec: ShapeSpec,
+    *,
+    where: str = "",
+    hint: str | None = None,
 ) -> str:
-    """Report several gradients: on failure every wrong one, then the error of the right ones.
+    """Compare a student's gradient dict with numeric gradients, key by key, and report.
 
-    Knowing that ``dW2`` and ``db2`` are right while ``dW1`` is wrong tells the student where
-    the mistake is (here: in ``dZ1``).
+    An array with the right number of entries is compared in the expected shape (the shape
+    check reports the shape). A failure lists every wrong gradient, then an ``ok`` line per
+    right one: that ``dW2`` is right while ``dW1`` is wrong tells where the mistake is.
 
     Returns:
         ``"max relative error 3.4e-09 (ok < 1e-07)"`` over all of them.
 
     Raises:
-        CheckFailure: (kind ``gradient``) from :func:`autograder.gradcheck.expect_gradients`,
-            with an ``ok`` line for each gradient that matches.
+        CheckFailure: wrong container, keys, type or shape, or (kind ``gradient``) a gradient
+            that does not match.
     """
+    d = expect_keys(got, "grads", list(spec))
+    results = []
+    for key, (shape, text) in spec.items():
+        value = d[key]
+        if isinstance(value, np.ndarray) and value.size == int(np.prod(shape)):
+            value = value.reshape(shape)
+        results.append(compare_gradient(key, value, numeric[key], TOLERANCE, shape_text=text))
     try:
         return expect_gradients(results, hint=hint, where=where)
     except CheckFailure as exc:
@@ -205,14 +144,7 @@ def expect_param_gradients(
 
 
 def closest_rows(W: np.ndarray) -> tuple[float, int, int]:
-    """Return the smallest Euclidean distance between two rows of ``W`` and their indices.
-
-    Args:
-        W: an array of shape ``(units, fan_in)`` with at least two rows.
-
-    Returns:
-        ``(distance, i, j)`` with ``i < j``.
-    """
+    """``(distance, i, j)``, ``i < j``: the two closest rows of ``W`` (at least two rows)."""
     W = np.asarray(W, dtype=np.float64)
     diff = W[:, None, :] - W[None, :, :]
     dist = np.sqrt(np.sum(diff**2, axis=2))
@@ -222,17 +154,10 @@ def closest_rows(W: np.ndarray) -> tuple[float, int, int]:
 
 
 def broken_block(function: str) -> Callable[..., Any]:
-    """A grader-side function that raises whatever it is given, for a proxy.
+    """A stand-in for the block ``function`` that raises ``RuntimeError``, for a proxy.
 
-    Bound to a student's building block through ``proxies={function: broken_block(...)}``
-    to show that a composite function (``nn_model``) really calls the block: the stand-in
-    raises ``RuntimeError`` in the student's code, and the composite must fail.
-
-    Args:
-        function: the block it stands in for.
-
-    Returns:
-        A function that raises ``RuntimeError("<function> failed")``.
+    Bound through ``proxies={function: broken_block(function)}``, it shows that a composite
+    (``nn_model``) really calls the block: the composite must then fail.
     """
 
     def fail(*args: Any, **kwargs: Any) -> Any:
@@ -260,23 +185,16 @@ def param_keys(L: int) -> list[str]:
     return [f"{p}{n}" for n in range(1, L + 1) for p in ("W", "b")]
 
 
-def layer_param_spec(dims: Sequence[int]) -> dict[str, tuple[tuple[int, ...], str]]:
-    """The :data:`ShapeSpec` of the parameters of a network of layer sizes ``dims``."""
-    spec = {}
-    for n in range(1, len(dims)):
-        at = f" for layer_dims {list(dims)}"
-        spec[f"W{n}"] = ((dims[n], dims[n - 1]), f"(n[{n}], n[{n - 1}]){at}")
-        spec[f"b{n}"] = ((dims[n], 1), f"(n[{n}], 1){at}")
-    return spec
-
-
 def expect_layer_params(value: Any, dims: Sequence[int], name: str = "parameters") -> dict:
     """Exactly ``W1, b1, ..., WL, bL``, float arrays of the shapes that ``dims`` give.
 
     Raises:
         CheckFailure: wrong container, keys, type or shape (see :func:`expect_arrays`).
     """
-    spec = layer_param_spec(dims)
+    spec, at = {}, f" for layer_dims {list(dims)}"
+    for n in range(1, len(dims)):
+        spec[f"W{n}"] = ((dims[n], dims[n - 1]), f"(n[{n}], n[{n - 1}]){at}")
+        spec[f"b{n}"] = ((dims[n], 1), f"(n[{n}], 1){at}")
     return expect_arrays(value, name, spec, hints={k: LAYER_SHAPE_HINTS[k[0]] for k in spec})
 
 

@@ -1,17 +1,12 @@
 """Checks of unit 5, deep neural network (step by step, and the application).
 
-Course functions, graded by the course's standard (issue 9): the templates' seeds inside the
-initializers, both initialization scales (``* 0.01``, ``/ np.sqrt(n[l-1])``), the older
-``dA1..dAL`` keys of ``L_model_backward``, an ``update_parameters`` that updates the caller's
-dict and the 2017-2020 models that return only ``parameters`` get full marks; reseeding and
-changing an argument are advice. Checks shared by sibling tasks are declared on both.
-
-Where the grader's own network math is installed (``_deep_math``, grader-only), the gradient
-checks of L_model_backward differentiate the true cost; in the student kit, the cost that the
-student's own L_model_forward and compute_cost compute (a property check). Test networks keep
-every pre-activation at ``|z| > 1e-3``, so a centred difference with ``h = 1e-5`` never crosses
-a ReLU kink; the visible ones are stored as the index of the accepted random draw
-(:data:`FIXED_NETS`), so the kit needs no forward pass to rebuild them.
+Course functions, graded by the course's standard (issue 9): the templates' seeds and both
+initialization scales, the older ``dA1..dAL`` keys, an in-place ``update_parameters`` and the
+2017-2020 models returning only ``parameters`` get full marks; reseeding and mutation are advice.
+Checks shared by sibling tasks are declared on both. The gradient checks differentiate the true
+cost where the grader-only ``_deep_math`` is installed, else the student's own forward pass and
+cost. Test networks keep every ``|z| > 1e-3``, away from ReLU kinks; the visible ones are stored
+as the index of the accepted random draw (:data:`FIXED_NETS`).
 """
 
 from __future__ import annotations
@@ -64,13 +59,9 @@ def _math() -> Any:
     return M
 
 
-# =========================================================================== network toolkit
-# Parameter dicts, comparisons and advice are the shared toolkit's (_network_checks.py); the
-# student's own L-layer forward pass, the gradient checks' fallback in the student kit, is here.
-
-# Without the grader's math (the student kit) a gradient check is a property check: the
-# student's backward pass must agree with the numeric gradient of the cost that the student's
-# own L_model_forward and compute_cost compute.
+# =========================================================================== the student's own cost
+# Without the grader's math (the student kit) the gradient checks differentiate the cost that the
+# student's own L_model_forward and compute_cost compute.
 OWN_FORWARD = "your L_model_forward and compute_cost"
 
 
@@ -531,10 +522,8 @@ T56.add(
                       hint="J = -(1/m) sum(Y log AL + (1 - Y) log(1 - AL))."),
     "the lesson's example gives 0.2797765635793422",
 )  # fmt: skip
-T56.add(
-    "hidden", 1, cl.hidden_values(lambda rng: [_cost_case(rng) for _ in range(3)], name="cost"),
-    "matches the reference on random inputs", hidden=True,
-)  # fmt: skip
+hidden = cl.hidden_values(lambda rng: [_cost_case(rng) for _ in range(3)], name="cost")
+T56.add("hidden", 1, hidden, "matches the reference on random inputs", hidden=True)
 
 # =========================================================================== 5.7, 5.8 backward
 T57 = UNIT.task("5.7", "linear_backward", "linear part of a layer's backward pass")
@@ -615,27 +604,19 @@ def _layer_gradcheck(ctx: Context) -> str:
     return expect_gradients(results, hint=hint)
 
 
-def _lab_cases(rng: np.random.Generator) -> list[tuple]:
-    cases = []
-    for activation in ACTIVATIONS * 2:
-        A, W, b = _lf_case(rng)
-        cases.append(
-            (rng.normal(0, 1, (W.shape[0], A.shape[1])), ((A, W, b), W @ A + b), activation)
-        )
-    return cases
+def _upstream_case(rng: np.random.Generator, activation: str = "") -> tuple:
+    """Random arguments of linear_backward, or with ``activation`` linear_activation_backward."""
+    A, W, b = _lf_case(rng)
+    upstream = rng.normal(0, 1, (W.shape[0], A.shape[1]))
+    return (upstream, ((A, W, b), W @ A + b), activation) if activation else (upstream, (A, W, b))
 
 
-T57.add(
-    "hidden", 1,
-    cl.hidden_values(
-        lambda rng: [(rng.normal(0, 1, (c[1].shape[0], c[0].shape[1])), c)
-                     for c in (_lf_case(rng) for _ in range(3))],
-        name="(dA_prev, dW, db)",
-    ),
-    "matches the reference for random sizes", hidden=True,
-)  # fmt: skip
-T58.add("hidden", 1, cl.hidden_values(_lab_cases, name="(dA_prev, dW, db)"),
-        "matches the reference for random sizes", hidden=True)  # fmt: skip
+for _t, _draw in (
+    (T57, lambda rng: [_upstream_case(rng) for _ in range(3)]),
+    (T58, lambda rng: [_upstream_case(rng, a) for a in ACTIVATIONS * 2]),
+):
+    _t.add("hidden", 1, cl.hidden_values(_draw, name="(dA_prev, dW, db)"),
+           "matches the reference for random sizes", hidden=True)  # fmt: skip
 
 # =========================================================================== 5.9 L_model_backward
 T59 = UNIT.task(

@@ -86,9 +86,8 @@ def _basic_sigmoid_type(ctx: Context) -> None:
         )
 
 
-values = cl.visible_values(
-    "basic_sigmoid/values", [(-2.0,), (0.0,), (3.0,)], name="basic_sigmoid(x)"
-)
+cases = [(-2.0,), (0.0,), (3.0,)]
+values = cl.visible_values("basic_sigmoid/values", cases, name="basic_sigmoid(x)")
 t.add("values", 2, values, "matches the expected values on x = -2, 0, 3")
 
 # ----------------------------------------------------------------- 2.2 sigmoid
@@ -144,10 +143,8 @@ t = UNIT.task("2.4", "image2vector", "unroll an image into a column")
 def _image2vector_shape(ctx: Context) -> None:
     """a (3, 3, 2) image becomes an (18, 1) column."""
     hint = "the result is a column: (18, 1), not (1, 18) or (18,)."
-    got = ctx.call(IMAGE)
-    expect_array(
-        got, "image2vector(image)", (18, 1), shape_text="(length*height*depth, 1)", hint=hint
-    )
+    shape = "(length*height*depth, 1)"
+    expect_array(ctx.call(IMAGE), "image2vector(image)", (18, 1), shape_text=shape, hint=hint)
 
 
 values = cl.visible_values("image2vector/values", [(IMAGE,)], name="image2vector(image)")
@@ -159,13 +156,9 @@ t.add("hidden", 1, hidden, "works for images of any size", hidden=True)
 cl.explain_all(t, cl.fixed_size_hint("image.shape"))
 
 # ----------------------------------------------------------------- 2.5 normalize_rows
+SAME_SHAPE = "returns an array of the input's shape"
 t = UNIT.task("2.5", "normalize_rows", "divide each row by its norm", aliases=("normalizeRows",))
-t.add(
-    "shape",
-    1,
-    cl.same_shape_as_input([ROWS], "normalize_rows(x)"),
-    "returns an array of the input's shape",
-)
+t.add("shape", 1, cl.same_shape_as_input([ROWS], "normalize_rows(x)"), SAME_SHAPE)
 hint = "norm per row: axis=1, keepdims=True."
 values = cl.visible_values("normalize_rows/values", [(ROWS,)], name="normalize_rows(x)", hint=hint)
 t.add("values", 3, values, "matches the lesson's example")
@@ -176,19 +169,10 @@ t.advise("no_mutation")(cl.mutation_advice((ROWS.copy(),), ["x"], fix))
 
 # ----------------------------------------------------------------- 2.6 softmax
 t = UNIT.task("2.6", "softmax", "row-wise softmax")
-t.add(
-    "shape",
-    1,
-    cl.same_shape_as_input([SCORES], "softmax(x)"),
-    "returns an array of the input's shape",
-)
+t.add("shape", 1, cl.same_shape_as_input([SCORES], "softmax(x)"), SAME_SHAPE)
 hint = "each ROW sums to 1: axis=1."
-t.add(
-    "values",
-    2,
-    cl.visible_values("softmax/values", [(SCORES,)], name="softmax(x)", hint=hint),
-    "matches the lesson's example",
-)
+values = cl.visible_values("softmax/values", [(SCORES,)], name="softmax(x)", hint=hint)
+t.add("values", 2, values, "matches the lesson's example")
 hidden = cl.hidden_values(_scores, name="softmax(x)")
 t.add("hidden", 2, hidden, "matches the reference on random matrices", hidden=True)
 fix = (
@@ -228,18 +212,11 @@ def _propagate_structure(ctx: Context) -> None:
     expect_float(cost, "cost")
 
 
-t = UNIT.task(
-    "2.9",
-    "propagate_loops",
-    "logistic-regression gradient with loops",
-    course=False,
-    uses=("sigmoid",),
-)
+kit = {"course": False, "uses": ("sigmoid",)}
+t = UNIT.task("2.9", "propagate_loops", "logistic-regression gradient with loops", **kit)
 t.add("structure", 1, _propagate_structure)
 t.add("values", 2, cl.visible_values("propagate_loops/values", [LR_CASE], name=GC), VALUES)
-t = UNIT.task(
-    "2.10", "propagate_vectorized", "the same gradient, vectorized", course=False, uses=("sigmoid",)
-)
+t = UNIT.task("2.10", "propagate_vectorized", "the same gradient, vectorized", **kit)
 t.add("structure", 1, _propagate_structure)
 t.add("no_loops", 2, cl.no_python_loops(), "contains no for/while loop or comprehension")
 t.add("values", 1, cl.visible_values("propagate_vectorized/values", [LR_CASE], name=GC), VALUES)

@@ -1,16 +1,10 @@
 """Checks of unit 4, one hidden layer: activations, gradients, symmetry breaking, training.
 
-Tasks 4.9–4.16 are the course's (W3A1) and graded by its standard: what a release of the course
-accepted gets full marks, and what the kit teaches beyond it is advice. Tasks 4.1–4.8
-(activations) and 4.17 (random restarts) are the kit's own.
-
-The network's maths (forward pass, cost, training) is in the grader-only module
-:mod:`autograder.units._shallow_math` (``M``), which the student bundle leaves out because it
-solves tasks. Where ``M`` is installed, the backward pass is checked against centred differences
-of the trusted cost; where it is not, against those of the student's *own* forward pass and
-cost, and the symmetry check trains with the student's own blocks. The composites
-(``nn_model``, ``predict``, ``train_with_restarts``) are checked against the student's own
-blocks, called one by one: a mistake in a block costs the block's points.
+Tasks 4.9–4.16 are the course's (W3A1), graded by its standard (what a release accepted gets full
+marks; the kit's extras are advice); 4.1–4.8 (activations) and 4.17 (restarts) are the kit's.
+The grader-only maths ``M`` (:mod:`autograder.units._shallow_math`) gives the backward pass's
+trusted cost; in the student bundle the student's own forward pass, cost and blocks serve. The
+composites are checked against the student's own blocks: a block's mistake costs its points.
 """
 
 from __future__ import annotations
@@ -31,10 +25,8 @@ from autograder.spec import Adapter, CheckFailure, Task, Unit
 from autograder.units._network_checks import (
     broken_block,
     closest_rows,
-    compare_param_gradients,
     expect_arrays,
     expect_param_gradients,
-    numeric_gradients,
     numerical_param_gradients,
     own_cost,
     rms,
@@ -124,11 +116,7 @@ def _elementwise(ctx: Context, z: np.ndarray, **kwargs) -> np.ndarray:
 
 
 def _gradcheck(activation, hint: str, slope: float | None = None):  # noqa: ANN001, ANN202
-    """Check the task's derivative against centred differences of ``activation``.
-
-    With ``slope`` given it is passed as the keyword argument; otherwise the function's
-    default is used (``activation`` must then use the documented default).
-    """
+    """Check the task's derivative against centred differences of ``activation`` (at ``slope``)."""
 
     def run(ctx: Context) -> str:
         kwargs = {} if slope is None else {"slope": slope}
@@ -153,9 +141,8 @@ def _activation(task_id: str, function: str, title: str, derivative=None, **opti
         t.add("values", 1, run, "matches the expected values on the visible inputs")
     else:
         activation, hint, what = derivative
-        t.add(
-            "gradcheck", 2, _gradcheck(activation, hint), f"agrees with centred differences {what}"
-        )
+        run = _gradcheck(activation, hint)
+        t.add("gradcheck", 2, run, f"agrees with centred differences {what}")
     return t
 
 
@@ -164,13 +151,8 @@ def _leaky(slope: float):  # noqa: ANN202
 
 
 _activation("4.1", "sigmoid", "sigmoid")
-_activation(
-    "4.2",
-    "sigmoid_derivative",
-    "slope of the sigmoid",
-    (cl.stable_sigmoid, "a * (1 - a) with a = sigmoid(z), not z.", "of the sigmoid"),
-    uses=("sigmoid",),
-)
+derivative = (cl.stable_sigmoid, "a * (1 - a) with a = sigmoid(z), not z.", "of the sigmoid")
+_activation("4.2", "sigmoid_derivative", "slope of the sigmoid", derivative, uses=("sigmoid",))
 t = _activation("4.3", "tanh", "tanh from exponentials")
 
 
@@ -222,21 +204,12 @@ def _tanh_warning_advice(ctx: Context) -> str | None:
     return None
 
 
-_activation(
-    "4.4",
-    "tanh_derivative",
-    "slope of tanh",
-    (np.tanh, "1 - a ** 2 with a = tanh(z): square a.", "of tanh"),
-    uses=("tanh",),
-)
+derivative = (np.tanh, "1 - a ** 2 with a = tanh(z): square a.", "of tanh")
+_activation("4.4", "tanh_derivative", "slope of tanh", derivative, uses=("tanh",))
 t = _activation("4.5", "relu", "rectified linear unit")
 t.add("no_mutation", 1, cl.no_mutation([(Z.copy(),)], ["z"]), "does not modify z")
-t = _activation(
-    "4.6",
-    "relu_derivative",
-    "slope of relu",
-    (_leaky(0.0), "1 where z > 0, 0 where z < 0.", "of relu away from the kink at 0"),
-)
+derivative = (_leaky(0.0), "1 where z > 0, 0 where z < 0.", "of relu away from the kink at 0")
+t = _activation("4.6", "relu_derivative", "slope of relu", derivative)
 
 
 @t.check("at_zero", 1)
@@ -252,32 +225,14 @@ def _relu_at_zero(ctx: Context) -> None:
         )
 
 
+hint, slope_text = "use the slope argument instead of 0.01.", "uses its slope argument (slope=0.2)"
 t = _activation("4.7", "leaky_relu", "leaky relu")
-t.add(
-    "slope_argument",
-    1,
-    cl.visible_values(
-        "leaky_relu/slope",
-        [(Z, 0.2)],
-        name="leaky_relu(z, slope=0.2)",
-        hint="use the slope argument instead of 0.01.",
-    ),
-    "uses its slope argument (slope=0.2)",
-    kind="values",
-)
-t = _activation(
-    "4.8",
-    "leaky_relu_derivative",
-    "slope of leaky relu",
-    (_leaky(0.01), "1 where z > 0, slope where z < 0.", "of leaky relu (default slope 0.01)"),
-)
-t.add(
-    "slope_argument",
-    1,
-    _gradcheck(_leaky(0.2), "use the slope argument instead of 0.01.", slope=0.2),
-    "uses its slope argument (slope=0.2)",
-    kind="gradient",
-)
+run = cl.visible_values("leaky_relu/slope", [(Z, 0.2)], name="leaky_relu(z, slope=0.2)", hint=hint)
+t.add("slope_argument", 1, run, slope_text, kind="values")
+what = "of leaky relu (default slope 0.01)"
+derivative = (_leaky(0.01), "1 where z > 0, slope where z < 0.", what)
+t = _activation("4.8", "leaky_relu_derivative", "slope of leaky relu", derivative)
+t.add("slope_argument", 1, _gradcheck(_leaky(0.2), hint, slope=0.2), slope_text, kind="gradient")
 
 # --------------------------------------------------------------------------- 4.9 layer_sizes
 
@@ -533,28 +488,15 @@ def _check_forward_structure(ctx: Context) -> None:
     expect_array(A2, "A2", (1, m), shape_text="(n_y, m)")
 
 
-t.add(
-    "values",
-    2,
-    cl.visible_values("forward_propagation/values", [(FWD_X, FWD_P)], name="(A2, cache)"),
-    "matches the expected values on a visible network",
-)
+run = cl.visible_values("forward_propagation/values", [(FWD_X, FWD_P)], name="(A2, cache)")
+t.add("values", 2, run, "matches the expected values on a visible network")
 _hidden(t, lambda rng: _random_problem(rng)[1::-1], 2, "(A2, cache)", "matches on random networks")
 
 # --------------------------------------------------------------------------- 4.12 cost
 
-t = UNIT.task(
-    "4.12",
-    "compute_cost",
-    "cross-entropy cost",
-    adapters=(
-        Adapter(
-            ("A2", "Y", "parameters"),
-            "the 2017–2020 releases (a parameters argument the cost does not use)",
-            lambda args, kwargs: ((*args, {}), kwargs),
-        ),
-    ),
-)
+release = "the 2017–2020 releases (a parameters argument the cost does not use)"
+old = Adapter(("A2", "Y", "parameters"), release, lambda args, kwargs: ((*args, {}), kwargs))
+t = UNIT.task("4.12", "compute_cost", "cross-entropy cost", adapters=(old,))
 
 
 @t.check("returns_number", 1)
@@ -577,12 +519,8 @@ def _check_cost_float_advice(ctx: Context) -> str | None:
     return None
 
 
-t.add(
-    "values",
-    1,
-    cl.visible_values("compute_cost/values", COST_CASES, name="cost"),
-    "matches the expected cost on the visible examples",
-)
+run = cl.visible_values("compute_cost/values", COST_CASES, name="cost")
+t.add("values", 1, run, "matches the expected cost on the visible examples")
 
 
 def _random_cost_case(rng: np.random.Generator) -> tuple:
@@ -598,11 +536,7 @@ t = UNIT.task("4.13", "backward_propagation", "backpropagation")
 
 
 def _backward_args(ctx: Context, i: int) -> tuple:
-    """Arguments ``(parameters, cache, X, Y)`` of backward_propagation on ``GRAD_PROBLEMS[i]``.
-
-    The cache is the trusted forward pass's, stored as an expected value (the student
-    bundle has no forward pass of its own).
-    """
+    """``(parameters, cache, X, Y)`` on ``GRAD_PROBLEMS[i]``; the trusted cache, stored."""
     p, X, Y = GRAD_PROBLEMS[i]
 
     def compute(ref):  # noqa: ANN001, ANN202
@@ -636,8 +570,11 @@ def _backward_gradcheck(ctx: Context) -> str:
     for i in range(len(GRAD_PROBLEMS)):
         p, c, X, Y = args = _backward_args(ctx, i)
         got = ctx.call(*args)
-        trusted = None if M is None else _trusted_numeric_grads(i)
-        numeric, own = numeric_gradients(p, trusted, lambda q, X=X, Y=Y: own_cost(ctx, X, Y, q))
+        own = M is None
+        if own:
+            numeric = numerical_param_gradients(lambda q, X=X, Y=Y: own_cost(ctx, X, Y, q), p)
+        else:
+            numeric = _trusted_numeric_grads(i)
         n_h, n_x = p["W1"].shape
         size = f"n_x={n_x}, n_h={n_h}, m={X.shape[1]}"
         hint = "follow the docstring's six formulas; dZ1 uses (1 - A1 ** 2) and every gradient "
@@ -646,8 +583,8 @@ def _backward_gradcheck(ctx: Context) -> str:
             hint += " Here the numeric gradient comes from YOUR forward_propagation and "
             hint += "compute_cost: if their checks fail, fix them first."
         try:
-            results = compare_param_gradients(got, numeric, _param_spec(n_x, n_h, 1, "d"))
-            report = expect_param_gradients(results, where=f" ({size})", hint=hint)
+            spec = _param_spec(n_x, n_h, 1, "d")
+            report = expect_param_gradients(got, numeric, spec, where=f" ({size})", hint=hint)
         except CheckFailure as exc:
             exc.lines = [("called", f"backward_propagation({describe_args(args)})"), *exc.lines]
             raise
