@@ -77,14 +77,43 @@ def test_codec_rejects_malformed_frames(payload):
         codec.unpack(payload)
 
 
-def test_codec_never_unpickles_object_arrays():
-    import io
-
-    buf = io.BytesIO()
-    np.lib.format.write_array(buf, np.array([{"x": 1}], dtype=object), allow_pickle=True)
-    body = json.dumps({"n_arrays": 1}).encode()
+@pytest.mark.parametrize(
+    "spec",
+    [
+        ["|O8", [1], False],  # an object array: its bytes are pointers, never read
+        ["<U1", [1], False],
+        ["|V8", [1], False],
+        ["(2,)<f8", [1], False],
+        ["<f8", [-1], False],
+        ["<f8", [1], "yes"],
+        ["<f8", [2, 2], False],  # more bytes than the frame holds
+        ["<f8", [0], False],  # bytes left over
+    ],
+)
+def test_codec_reads_only_plain_numeric_arrays(spec):
+    body = json.dumps({"n_arrays": 1, "array_specs": [spec]}).encode()
     with pytest.raises(codec.FrameError):
-        codec.unpack(struct.pack(">I", len(body)) + body + buf.getvalue())
+        codec.unpack(struct.pack(">I", len(body)) + body + b"\x00" * 8)
+
+
+def test_codec_round_trips_arrays_exactly():
+    arrays = [
+        np.arange(6.0).reshape(2, 3),
+        np.asfortranarray(np.arange(6).reshape(2, 3)),
+        np.array(3.5),
+        np.zeros((0, 4)),
+        np.array([True, False]),
+        np.array([1 + 2j]),
+        np.arange(12, dtype=">i4").reshape(3, 4)[:, ::2],
+    ]
+    message, back = codec.unpack(codec.pack({"x": 1}, arrays)[8:])
+    assert message == {"x": 1, "n_arrays": len(arrays)}
+    for sent, got in zip(arrays, back, strict=True):
+        assert got.dtype == sent.dtype and got.shape == sent.shape and got.flags.writeable
+        assert np.array_equal(got, sent)
+    assert back[1].flags.f_contiguous and not back[1].flags.c_contiguous
+    with pytest.raises(ValueError, match="object"):
+        codec.pack({}, [np.array([{"x": 1}], dtype=object)])
 
 
 def test_worker_cannot_see_the_reference_or_the_repository(tmp_path):

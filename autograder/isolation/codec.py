@@ -1,10 +1,11 @@
-"""The wire format between the grader and the worker: JSON plus raw ``.npy`` arrays.
+"""The wire format between the grader and the worker: JSON plus raw array bytes.
 
-A frame is ``8-byte big-endian length | 4-byte JSON length | JSON | npy blobs``. The JSON
-holds numbers, strings, lists and small tagged objects; every numeric array travels as an
-``.npy`` blob read back with ``allow_pickle=False``. Nothing is ever unpickled, and a value
-that is not plain data (see :mod:`autograder.plain`) is sent as a *foreign* marker naming
-its type.
+A frame is ``8-byte big-endian length | 4-byte JSON length | JSON | array bytes``. The JSON
+holds numbers, strings, lists and small tagged objects; every numeric array travels as its
+raw bytes, described in the JSON (``"array_specs": [[dtype, shape, fortran], ...]``, the
+dtype a plain numeric one such as ``"<f8"``) and read back with :func:`numpy.frombuffer`.
+Nothing is ever unpickled, and a value that is not plain data (see :mod:`autograder.plain`)
+is sent as a *foreign* marker naming its type.
 
 This module runs on both sides of the seam, so it imports only the standard library and
 numpy (the worker cannot import :mod:`autograder`). Tags:
@@ -19,10 +20,10 @@ numpy (the worker cannot import :mod:`autograder`). Tags:
 
 from __future__ import annotations
 
-import io
 import json
 import math
 import os
+import re
 import select
 import signal
 import socket
@@ -39,6 +40,9 @@ MAX_STRING = 100_000
 MAX_DEPTH = 8
 NUMERIC_KINDS = "biufc"
 _SCALARS = (bool, int, float, str, type(None))
+#: The dtypes an array may travel as: byte order, a numeric kind, the item size.
+_DTYPE = re.compile(r"[<>|=][biufc][0-9]{1,2}")
+MAX_NDIM = 32
 
 
 class FrameError(Exception):
@@ -189,16 +193,43 @@ def decode(
 
 
 def pack(message: dict[str, Any], arrays: list[np.ndarray]) -> bytes:
-    """Serialize a message (JSON-able dict) and its arrays into one frame."""
-    message = {**message, "n_arrays": len(arrays)}
-    body = json.dumps(message, allow_nan=True, separators=(",", ":")).encode()
-    buf = io.BytesIO()
-    buf.write(struct.pack(">I", len(body)))
-    buf.write(body)
+    """Serialize a message (JSON-able dict) and its numeric arrays into one frame.
+
+    Raises:
+        ValueError: for an array that is not numeric (it cannot travel).
+    """
+    specs, blobs = [], []
     for a in arrays:
-        np.lib.format.write_array(buf, np.asarray(a), allow_pickle=False)
-    payload = buf.getvalue()
+        a = np.asarray(a)
+        if a.dtype.kind not in NUMERIC_KINDS or a.dtype.fields is not None:
+            raise ValueError(f"cannot send an array of dtype {a.dtype}")
+        fortran = bool(a.flags.f_contiguous and not a.flags.c_contiguous)
+        specs.append([a.dtype.str, list(a.shape), fortran])
+        blobs.append(a.tobytes(order="F" if fortran else "C"))
+    message = {**message, "n_arrays": len(arrays), "array_specs": specs}
+    body = json.dumps(message, allow_nan=True, separators=(",", ":")).encode()
+    payload = b"".join([struct.pack(">I", len(body)), body, *blobs])
     return struct.pack(">Q", len(payload)) + payload
+
+
+def _array(payload: bytes, offset: int, spec: Any) -> tuple[np.ndarray, int]:
+    """The array ``spec`` describes at ``offset``, and the offset after it."""
+    if type(spec) is not list or len(spec) != 3:
+        raise FrameError("bad array description")
+    dt, shape, fortran = spec
+    if type(dt) is not str or not _DTYPE.fullmatch(dt) or type(fortran) is not bool:
+        raise FrameError("bad array description")
+    dtype = np.dtype(dt)
+    if type(shape) is not list or len(shape) > MAX_NDIM:
+        raise FrameError("bad array shape")
+    if any(type(k) is not int or k < 0 for k in shape):
+        raise FrameError("bad array shape")
+    count = math.prod(shape)
+    end = offset + count * dtype.itemsize
+    if end > len(payload):
+        raise FrameError("truncated array")
+    flat = np.frombuffer(payload, dtype=dtype, count=count, offset=offset)
+    return flat.reshape(shape, order="F" if fortran else "C").copy(order="K"), end
 
 
 def unpack(payload: bytes) -> tuple[dict[str, Any], list[np.ndarray]]:
@@ -212,13 +243,15 @@ def unpack(payload: bytes) -> tuple[dict[str, Any], list[np.ndarray]]:
         message = json.loads(payload[4 : 4 + n].decode())
         if type(message) is not dict:
             raise FrameError("message is not an object")
-        buf = io.BytesIO(payload[4 + n :])
-        arrays = []
-        for _ in range(int(message.get("n_arrays", 0))):
-            a = np.lib.format.read_array(buf, allow_pickle=False)
-            if type(a) is not np.ndarray or a.dtype.kind not in NUMERIC_KINDS:
-                raise FrameError("non-numeric array")
+        specs = message.pop("array_specs", [])
+        if type(specs) is not list or message.get("n_arrays", 0) != len(specs):
+            raise FrameError("the arrays do not match their count")
+        offset, arrays = 4 + n, []
+        for spec in specs:
+            a, offset = _array(payload, offset, spec)
             arrays.append(a)
+        if offset != len(payload):
+            raise FrameError("bytes left after the arrays")
         return message, arrays
     except FrameError:
         raise

@@ -530,9 +530,14 @@ class _ProxyServer:
             np.random.set_state(saved)
         call.value = value
         reply: dict[str, Any] = {"value": enc.encode(value)}
-        if state is not None:
+        if state is not None and not _same_rng(state, after):  # it drew: hand the state back
             reply["rng"] = enc.encode([after[1], int(after[2]), int(after[3]), float(after[4])])
         return reply, enc.arrays
+
+
+def _same_rng(a: tuple, b: tuple) -> bool:
+    """True when two numpy RNG states (``np.random.get_state()`` form) are the same."""
+    return tuple(a[2:]) == tuple(b[2:]) and np.array_equal(a[1], b[1])
 
 
 def _student_rng(msg: dict[str, Any], arrays: list) -> tuple | None:
