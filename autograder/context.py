@@ -26,10 +26,9 @@ from autograder.submission import CallOutcome, StudentError, Submission
 #: once. Handed out as copies, so no check can change what the next one sees.
 _EXPECTED: weakref.WeakKeyDictionary[types.ModuleType, dict[str, Any]] = weakref.WeakKeyDictionary()
 
-#: A student's call may take this many times what the reference takes on the same arguments
-#: (timed in the grader, where the reference is installed)...
+#: A call whose reference takes at most 1/REFERENCE_SLACK of QUICK_CALL_SECONDS (20 ms) on
+#: the same arguments may take QUICK_CALL_SECONDS; others the submission's ``call_timeout``.
 REFERENCE_SLACK = 100.0
-#: ... and never less than this many seconds; at most the submission's ``call_timeout``.
 QUICK_CALL_SECONDS = 2.0
 
 #: Seconds the reference took, per module and call (function, arguments' shapes and scalars).
@@ -175,14 +174,16 @@ class Context:
         kwargs: dict[str, Any] | None = None,
         seed: int | None = None,
     ) -> float | None:
-        """Seconds a student's call may take: relative to the reference on the same call.
+        """Seconds a student's call may take: short where the reference is quick.
 
-        ``max(QUICK_CALL_SECONDS, REFERENCE_SLACK × t)``, where ``t`` is what the reference
-        took on these arguments (timed once per grading process and call shape); the
-        submission's ``call_timeout`` caps it. A function that loops forever then costs about
-        two seconds, not the full limit, while a correct but slow one (Python loops instead
-        of numpy) stays far inside. None (only ``call_timeout`` applies) where the reference
-        is not installed or refuses the arguments.
+        Where the reference took ``t`` on these arguments (timed once per grading process
+        and call shape) and ``REFERENCE_SLACK × t`` is within ``QUICK_CALL_SECONDS``, the
+        call gets ``QUICK_CALL_SECONDS``: a function that loops forever then costs about two
+        seconds instead of the full limit, while a correct one written with Python loops
+        instead of numpy stays far inside (it would have to be a hundred times slower than
+        the reference). A heavier call (a training run) gets the submission's whole
+        ``call_timeout``, as does any call where the reference is not installed or refuses
+        the arguments (None).
         """
         if self.reference is None or not callable(getattr(self.reference, function, None)):
             return None
@@ -206,7 +207,8 @@ class Context:
                 np.random.set_state(saved[0])
                 random.setstate(saved[1])
         took = known[key]
-        return None if took is None else max(QUICK_CALL_SECONDS, REFERENCE_SLACK * took)
+        quick = took is not None and REFERENCE_SLACK * took <= QUICK_CALL_SECONDS
+        return QUICK_CALL_SECONDS if quick else None
 
     def _substitute(
         self, function: str, args: tuple[Any, ...], kwargs: dict[str, Any] | None, seed: int | None

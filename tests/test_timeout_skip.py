@@ -95,3 +95,26 @@ def test_the_call_limit_is_relative_to_the_reference(tmp_path):
     sub, slow = _graded(tmp_path, SLOW_L1)
     assert sub.unfinished == {}
     assert [c.status for c in slow.checks] == ["passed"] * len(slow.checks), slow.checks
+
+
+def test_only_calls_whose_reference_is_quick_get_the_short_limit():
+    import time
+    import types
+
+    import numpy as np
+
+    ref = types.ModuleType("reference")
+    ref.quick = lambda x: x + 1
+    ref.heavy = lambda x: time.sleep(0.05) or x  # a training run: 50 ms
+    ref.refuses = lambda x: 1 / 0
+
+    def limit(function: str, reference=ref) -> float | None:
+        task = units.get(UNIT).tasks[0]
+        ctx = context.Context(task, None, reference, {}, np.random.default_rng(0))
+        return ctx.call_limit(function, (np.zeros(3),))
+
+    assert limit("quick") == context.QUICK_CALL_SECONDS
+    assert limit("heavy") is None  # the submission's whole call_timeout
+    assert limit("refuses") is None
+    assert limit("missing") is None
+    assert limit("quick", reference=None) is None
