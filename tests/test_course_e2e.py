@@ -735,6 +735,7 @@ USER_SCRIPT = """
 import json, sys
 from pathlib import Path
 from autograder.course.builder import build_course
+from autograder.course.parallel import autograde_class
 from autograder.course.session import CourseSession
 from autograder.course.students import Student, fill, release_notebook, submit
 from tests.hostile_cells import HOSTILE, hostile_cell, with_code_cell
@@ -742,7 +743,8 @@ from tests.hostile_cells import HOSTILE, hostile_cell, with_code_cell
 root, kit, token = Path(sys.argv[1]), sys.argv[2], sys.argv[3]
 unit = "numpy_basics"
 build_course(root, [unit])
-session = CourseSession(root, {"EngineGrades.limits": {"call_timeout": 2.0}})
+LIMITS = {"EngineGrades.limits": {"call_timeout": 2.0}}
+session = CourseSession(root, LIMITS)
 assert session.release(unit)["success"]
 release = release_notebook(root, unit)
 ids = ["a_reference", *(f"h_{name}" for name in HOSTILE), "zz_victim"]
@@ -753,7 +755,9 @@ for sid in ids:
         nb = with_code_cell(nb, code)
     submit(root, unit, sid, nb)
 print(json.dumps({"submitted": True}), flush=True)
-results = {sid: session.autograde(unit, sid)["success"] for sid in ids}
+# the class in parallel worker processes, each running nbgrader's autograde (course autograde)
+report = autograde_class(root, unit, students=ids, jobs=2, overrides=LIMITS, progress=False)
+results = {sid: sid in report.graded for sid in ids}
 grades = session.grades(unit, ids)
 print(json.dumps({
     "results": results,
@@ -768,6 +772,7 @@ import tempfile
 from pathlib import Path
 from autograder.course.builder import build_course
 from autograder.course.session import CourseSession
+from autograder.course.parallel import autograde_class
 from autograder.course.students import Student, fill, release_notebook, submit
 root = Path(tempfile.mkdtemp(prefix="ag-probe-"))
 build_course(root, ["derivatives"])
