@@ -264,7 +264,10 @@ class LocalPool:
         self._futures[self._fresh().submit(job.fn, *job.args)] = job
 
     def results(self) -> Iterator[tuple[Job, Any, str | None]]:
-        """Yield ``(job, result JSON, error)`` as jobs finish; resend jobs a dead worker lost."""
+        """Yield ``(job, what its function returned, error)`` as jobs finish.
+
+        Jobs a dead worker lost are resent first (:data:`RETRIES` times at most).
+        """
         while self._futures:
             done, _ = cf.wait(list(self._futures), return_when=cf.FIRST_COMPLETED)
             lost: list[Job] = []
