@@ -37,6 +37,22 @@ _REFERENCE_SECONDS: weakref.WeakKeyDictionary[types.ModuleType, dict[Any, float 
 )
 
 
+#: Calls with more array entries than this are not timed on the reference (full limit): what
+#: the grader spends on timing stays small whatever student code returned to feed them.
+TIMED_ENTRIES = 100_000
+
+
+def _entries(value: Any) -> int:
+    """Number of array entries in a call's arguments (nested lists, tuples and dicts)."""
+    if isinstance(value, np.ndarray):
+        return int(value.size)
+    if isinstance(value, dict):
+        return sum(_entries(v) for v in value.values())
+    if isinstance(value, list | tuple):
+        return sum(_entries(v) for v in value)
+    return 0
+
+
 def _call_key(value: Any) -> Any:
     """What decides how long a call takes: arrays by shape and type, other values as they are."""
     if isinstance(value, np.ndarray):
@@ -183,9 +199,12 @@ class Context:
         instead of numpy stays far inside (it would have to be a hundred times slower than
         the reference). A heavier call (a training run) gets the submission's whole
         ``call_timeout``, as does any call where the reference is not installed or refuses
-        the arguments (None).
+        the arguments, or whose arguments hold more than ``TIMED_ENTRIES`` array entries
+        (None).
         """
         if self.reference is None or not callable(getattr(self.reference, function, None)):
+            return None
+        if _entries((args, kwargs)) > TIMED_ENTRIES:
             return None
         key = (function, _call_key(args), _call_key(dict(kwargs or {})), seed)
         known = _REFERENCE_SECONDS.setdefault(self.reference, {})

@@ -108,13 +108,15 @@ def test_only_calls_whose_reference_is_quick_get_the_short_limit():
     ref.heavy = lambda x: time.sleep(0.05) or x  # a training run: 50 ms
     ref.refuses = lambda x: 1 / 0
 
-    def limit(function: str, reference=ref) -> float | None:
+    def limit(function: str, reference=ref, size: int = 3) -> float | None:
         task = units.get(UNIT).tasks[0]
         ctx = context.Context(task, None, reference, {}, np.random.default_rng(0))
-        return ctx.call_limit(function, (np.zeros(3),))
+        return ctx.call_limit(function, (np.zeros(size),))
 
     assert limit("quick") == context.QUICK_CALL_SECONDS
     assert limit("heavy") is None  # the submission's whole call_timeout
     assert limit("refuses") is None
     assert limit("missing") is None
     assert limit("quick", reference=None) is None
+    # arguments too big to time on the reference (whatever student code fed them): full limit
+    assert limit("quick", size=context.TIMED_ENTRIES + 1) is None
