@@ -13,7 +13,6 @@ import contextlib
 import functools
 import hashlib
 import io
-import random
 import types
 import warnings
 from pathlib import Path
@@ -23,7 +22,7 @@ import numpy as np
 
 from autograder import codeload, hints, messages, units
 from autograder import expected as expected_store
-from autograder.context import Context, StudentRaised
+from autograder.context import Context, StudentRaised, restore_random_state, save_random_state
 from autograder.isolation import from_path
 from autograder.mistakes import Mistake, catalogue
 from autograder.plain import same_plain, to_plain
@@ -62,16 +61,6 @@ def check_seed(
     digest = hashlib.sha256(code.encode()).hexdigest()
     text = f"{base}|{unit}|{task.id}|{check.name}|{digest}"
     return int.from_bytes(hashlib.sha256(text.encode()).digest()[:8], "little")
-
-
-def _random_state() -> tuple[Any, Any]:
-    """The global random states of numpy and Python (a check leaves both as it found them)."""
-    return np.random.get_state(), random.getstate()
-
-
-def _restore_random_state(state: tuple[Any, Any]) -> None:
-    np.random.set_state(state[0])
-    random.setstate(state[1])
 
 
 def run_check(
@@ -166,7 +155,7 @@ def run_check(
     if ctx.substitutes:
         names = ", ".join(f"{f}()" for f in ctx.substitutes)
         ctx.note(f"graded with a correct {names} in place of yours (see its own task)")
-    rng_state = _random_state()
+    rng_state = save_random_state()
     try:
         with warnings.catch_warnings(), np.errstate(all="ignore"):
             warnings.simplefilter("ignore")
@@ -241,7 +230,7 @@ def run_check(
             "not gradable", f"grader error: {type(exc).__name__}: {exc}", status="not_gradable"
         )
     finally:
-        _restore_random_state(rng_state)
+        restore_random_state(rng_state)
     msg = messages.format_pass(task.id, task.function, check.name, note, ctx.advice)
     return CheckResult(
         check.name,
@@ -537,7 +526,7 @@ def run_advice(
         check_seed(submission, unit.name, task, Check(rule.name, 0, rule.run, "advice", ""), seed)
     )
     ctx = Context(task, submission, reference, stored, rng)
-    rng_state = _random_state()
+    rng_state = save_random_state()
     try:
         with warnings.catch_warnings(), np.errstate(all="ignore"):
             warnings.simplefilter("ignore")
@@ -545,7 +534,7 @@ def run_advice(
     except Exception:  # noqa: BLE001 - advice is never worth a verdict
         return None
     finally:
-        _restore_random_state(rng_state)
+        restore_random_state(rng_state)
 
 
 def grade_submission(

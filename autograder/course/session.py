@@ -96,10 +96,11 @@ class CourseSession:
             section, name = key.rsplit(".", 1)
             cfg[section][name] = value
         cfg.CourseDirectory.root = str(self.root)
-        cfg.CourseDirectory.db_url = patient_db_url(CourseDirectory(config=cfg).db_url)
         self.config = cfg
         self.course_id = cfg.CourseDirectory.course_id
         self.coursedir = CourseDirectory(config=cfg)
+        url = patient_db_url(self.coursedir.db_url)
+        cfg.CourseDirectory.db_url = self.coursedir.db_url = url
         with self._quiet():
             self.api = NbGraderAPI(coursedir=self.coursedir, config=cfg)
 
