@@ -92,9 +92,11 @@ def test_the_call_limit_is_relative_to_the_reference(tmp_path):
     assert sub.unfinished == {("L1", ()): context.QUICK_CALL_SECONDS}
     assert f"did not finish within {context.QUICK_CALL_SECONDS:g} s" in looping.checks[0].message
     assert all(c.status == "failed" for c in looping.checks)
+    assert looping.score == 0.0 and looping.max_score == units.get(UNIT).task("2.7").points
     sub, slow = _graded(tmp_path, SLOW_L1)
     assert sub.unfinished == {}
     assert [c.status for c in slow.checks] == ["passed"] * len(slow.checks), slow.checks
+    assert slow.score == slow.max_score
 
 
 def test_only_calls_whose_reference_is_quick_get_the_short_limit():
