@@ -1,9 +1,9 @@
 """Code that the course's own release accepted gets full marks; real bugs in it do not (issue 9).
 
 The fixtures in ``tests/course_code/`` are correct students' notebooks of every release of the
-course (2017, 2020, 2021+), exported as jupytext percent scripts; ``manifest.py`` lists the
-course tasks each defines, the conventions a grader must recognize, and real bugs to inject.
-Each fixture is graded as a ``.py`` file and as the notebook it came from, through the engine
+course (2017, 2020, 2021+), stored as submitted; ``manifest.py`` lists the course tasks each
+defines, the conventions a grader must recognize, and real bugs to inject. Each fixture is
+graded as the notebook and as its script (the jupytext percent export), through the engine
 exactly as ``autograder grade --json`` does (isolated worker, reference installed):
 
 - every course task it defines gets full marks, and no check is left ``not_gradable``;
@@ -22,13 +22,12 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-import nbformat
 import pytest
 
 from autograder import units
 from autograder.results import UnitResult
 
-from .course_code import HERE, parse_percent
+from .course_code import HERE, parse_percent, read_fixture
 from .course_code.grading import grade, lost_lines, not_gradable, task_scores
 from .course_code.manifest import (
     ALIASES,
@@ -66,13 +65,13 @@ def graded_injection(inj: Injection, workdir: Path) -> UnitResult:
     if key not in _GRADED:
         fx = BY_NAME[inj.fixture]
         path = workdir / f"{fx.path.parent.name}__{fx.path.stem}__{INJECTIONS.index(inj)}.py"
-        path.write_text(inj.apply(fx.path.read_text(encoding="utf-8")), encoding="utf-8")
+        path.write_text(inj.apply(fx.script), encoding="utf-8")
         _GRADED[key] = grade(path, fx.unit, "self-check", workdir)
     return _GRADED[key]
 
 
-def _top_level_functions(path: Path) -> dict[str, ast.FunctionDef]:
-    tree = ast.parse(path.read_text(encoding="utf-8"))
+def _top_level_functions(script: str) -> dict[str, ast.FunctionDef]:
+    tree = ast.parse(script)
     return {n.name: n for n in tree.body if isinstance(n, ast.FunctionDef)}
 
 
@@ -85,14 +84,14 @@ def _task_function_names(unit: str, task_id: str) -> tuple[str, ...]:
 
 
 def test_manifest_lists_exactly_the_fixture_files():
-    on_disk = {f"{p.parent.name}/{p.stem}" for u in COURSE_UNITS for p in (HERE / u).glob("*.py")}
+    on_disk = {f"{p.parent.name}/{p.stem}" for u in COURSE_UNITS for p in (HERE / u).glob("*")}
     assert on_disk == set(BY_NAME)
     assert len(BY_NAME) == len(FIXTURES)
 
 
 @pytest.mark.parametrize("fx", FIXTURES, ids=lambda f: _id(f.name))
 def test_fixture_defines_exactly_its_manifest_tasks(fx: Fixture):
-    defined = _top_level_functions(fx.path)
+    defined = _top_level_functions(fx.script)
     unit = units.get(fx.unit)
     tasks = {t.id for t in unit.tasks if set(_task_function_names(fx.unit, t.id)) & set(defined)}
     assert tasks == set(fx.tasks)
@@ -115,11 +114,11 @@ def test_every_convention_is_exercised():
 def test_injection_changes_only_its_task_function(inj: Injection):
     fx = BY_NAME[inj.fixture]
     assert inj.task in fx.tasks
-    text = fx.path.read_text(encoding="utf-8")
+    text = fx.script
     assert inj.old != inj.new and text.count(inj.old) == 1
     start = text.count("\n", 0, text.index(inj.old)) + 1
     end = start + inj.old.count("\n")
-    functions = _top_level_functions(fx.path)
+    functions = _top_level_functions(text)
     (name,) = [n for n in _task_function_names(fx.unit, inj.task) if n in functions]
     node = functions[name]
     assert node.lineno < start and end <= node.end_lineno, f"the change is not inside {name}()"
@@ -127,21 +126,22 @@ def test_injection_changes_only_its_task_function(inj: Injection):
 
 
 @pytest.mark.parametrize("fx", FIXTURES, ids=lambda f: _id(f.name))
-def test_notebook_holds_the_fixture_cell_by_cell(fx: Fixture, workdir: Path):
-    from .course_code.grading import notebook_for
-
-    nb = nbformat.read(notebook_for(fx.path, workdir), as_version=4)
-    nbformat.validate(nb)
-    cells = parse_percent(fx.path.read_text(encoding="utf-8"))
+def test_script_holds_the_notebook_cell_by_cell(fx: Fixture):
+    nb = read_fixture(fx.path)
+    assert nb.metadata["kit_fixture"]["about"].startswith("Course fixture: Course 1 week ")
+    assert {c.cell_type for c in nb.cells} == {"code", "markdown"}
+    assert all(c.outputs == [] for c in nb.cells if c.cell_type == "code")
+    text = fx.script
+    cells = parse_percent(text)
     assert [(c.cell_type, c.source) for c in nb.cells] == [(c.kind, c.source) for c in cells]
-    assert not any("# %%" in c.source for c in nb.cells)
-    text = fx.path.read_text(encoding="utf-8")
-    for cell in (c for c in nb.cells if c.cell_type == "markdown"):  # the "# " prefix is gone
+    assert text.count("# %%") == len(nb.cells)
+    for cell in (c for c in nb.cells if c.cell_type == "markdown"):  # commented with "# "
         assert "\n".join(f"# {ln}" if ln else "#" for ln in cell.source.splitlines()) in text
     code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
-    magics = [ln[2:] for ln in text.splitlines() if ln.startswith("# %") and ln[3] != "%"]
-    for magic in magics:  # commented out in the script, live in the notebook
-        assert f"\n{magic}\n" in f"\n{code}\n", magic
+    magics = [ln.strip() for ln in code.splitlines() if ln.strip().startswith("%")]
+    for magic in magics:  # live in the notebook, commented out in the script
+        assert f"# {magic}" in text, magic
+    ast.parse(text)  # the script is Python
 
 
 # --------------------------------------------------------------------------- grading

@@ -1,21 +1,23 @@
 """Course-release fixtures: correct students' notebooks of every release of the course.
 
-Each ``<unit>/<release>.py`` file is what a student's correct notebook of one release of Course 1
-("Neural Networks and Deep Learning") looks like once exported with jupytext in "percent"
-format: ``# %%`` starts a code cell, ``# %% [markdown]`` a markdown cell whose lines are
-commented with ``# ``, and IPython magics are commented out (``# %matplotlib inline``). The
-comment block before the first cell marker is the fixture's header (release, variants, lint
-pragmas); it is not part of the notebook. :mod:`tests.course_code.manifest` lists the fixtures,
-the course tasks each defines, the conventions a grader must recognize, and the bug injections.
+Each ``<unit>/<release>.ipynb`` is a correct student's notebook of one release of Course 1
+("Neural Networks and Deep Learning"), stored as the student submits it. Its metadata
+``kit_fixture.about`` says which release it is and which of the release's conventions it
+exercises. :mod:`tests.course_code.manifest` lists the fixtures, the course tasks each defines,
+the conventions a grader must recognize, and the bug injections.
 
-:func:`build_notebook` turns a fixture into the ``.ipynb`` the student would have submitted, so
-every fixture is graded both as a ``.py`` file and as a notebook.
+A student may also hand in the notebook exported as a script: :func:`to_percent` writes the
+jupytext "percent" export (``# %%`` starts a code cell, ``# %% [markdown]`` a markdown cell
+whose lines are commented with ``# ``, IPython magics commented out: ``# %matplotlib
+inline``), and :func:`parse_percent` reads one back, so every fixture is graded both as a
+notebook and as a ``.py`` file. Injected bugs are text substitutions in that script.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import nbformat
@@ -26,6 +28,8 @@ HERE = Path(__file__).resolve().parent
 _MARKER = re.compile(r"^# %%(?:[ \t]+\[(?P<kind>[A-Za-z]+)\])?[ \t]*$")
 #: A magic that jupytext commented out in a code cell: ``# %matplotlib inline``.
 _COMMENTED_MAGIC = re.compile(r"^(?P<indent>[ \t]*)# (?P<magic>%{1,2}[A-Za-z].*)$")
+#: A live magic in a notebook's code cell.
+_MAGIC = re.compile(r"^(?P<indent>[ \t]*)(?P<magic>%{1,2}[A-Za-z].*)$")
 
 
 @dataclass(frozen=True)
@@ -57,9 +61,9 @@ def _code_line(line: str) -> str:
 def parse_percent(text: str) -> list[Cell]:
     """Split a jupytext percent-format script into notebook cells.
 
-    Text before the first cell marker (the fixture's header) is dropped. Blank lines around a
-    cell are trimmed; markdown lines lose their ``# `` prefix; commented magics in code cells
-    become magics again, as jupytext does when it writes the notebook.
+    Text before the first cell marker (a header) is dropped. Blank lines around a cell are
+    trimmed; markdown lines lose their ``# `` prefix; commented magics in code cells become
+    magics again, as jupytext does when it writes the notebook.
 
     Args:
         text: the script.
@@ -96,43 +100,50 @@ def parse_percent(text: str) -> list[Cell]:
     return cells
 
 
-def build_notebook(path: Path) -> nbformat.NotebookNode:
-    """Build the notebook a percent-format fixture was exported from.
+def to_percent(nb: nbformat.NotebookNode) -> str:
+    """The notebook exported as a jupytext percent-format script (:func:`parse_percent` reads it).
 
     Args:
-        path: the fixture (``.py``).
+        nb: a notebook of code and markdown cells.
 
     Returns:
-        A valid nbformat-4 notebook: markdown cells as markdown, code cells as code (no outputs).
+        The script: a marker line per cell, markdown commented with ``# ``, magics commented out.
     """
-    nb = nbformat.v4.new_notebook()
-    nb.metadata["kernelspec"] = {
-        "name": "python3",
-        "display_name": "Python 3",
-        "language": "python",
-    }
-    nb.metadata["language_info"] = {"name": "python"}
-    for cell in parse_percent(path.read_text(encoding="utf-8")):
-        make = (
-            nbformat.v4.new_markdown_cell if cell.kind == "markdown" else nbformat.v4.new_code_cell
-        )
-        nb.cells.append(make(cell.source))
+    blocks = []
+    for cell in nb.cells:
+        lines = cell.source.splitlines()
+        if cell.cell_type == "markdown":
+            blocks.append(["# %% [markdown]", *(f"# {ln}" if ln else "#" for ln in lines)])
+        else:
+            commented = [_MAGIC.sub(r"\g<indent># \g<magic>", ln) for ln in lines]
+            blocks.append(["# %%", *commented])
+    return "\n\n".join("\n".join(block) for block in blocks) + "\n"
+
+
+@cache
+def read_fixture(path: Path) -> nbformat.NotebookNode:
+    """A fixture's notebook, validated (cached: treat it as read-only)."""
+    nb = nbformat.read(path, as_version=4)
     nbformat.validate(nb)
     return nb
 
 
-def write_notebook(path: Path, folder: Path, name: str | None = None) -> Path:
-    """Write :func:`build_notebook`'s notebook for ``path`` into ``folder``.
+def fixture_script(path: Path) -> str:
+    """The percent-format script of the fixture notebook at ``path``."""
+    return to_percent(read_fixture(path))
+
+
+def write_script(path: Path, folder: Path, name: str | None = None) -> Path:
+    """Write the fixture's percent-format script into ``folder`` (never the repository).
 
     Args:
-        path: the fixture.
-        folder: where to write (never the repository: generated notebooks are not committed).
+        path: the fixture notebook.
+        folder: where to write.
         name: file stem (default: the fixture's unit and stem, ``deep_network__v3_2017``).
 
     Returns:
-        The notebook's path.
+        The script's path.
     """
-    stem = name or f"{path.parent.name}__{path.stem}"
-    out = folder / f"{stem}.ipynb"
-    nbformat.write(build_notebook(path), out)
+    out = folder / f"{name or f'{path.parent.name}__{path.stem}'}.py"
+    out.write_text(fixture_script(path), encoding="utf-8")
     return out

@@ -17,16 +17,18 @@ from autograder.course.worker import grade_file
 from autograder.engine import grade_path, grade_submission
 from autograder.isolation import from_path
 from autograder.results import TaskResult, UnitResult
-from tests.course_code import write_notebook
+from tests.course_code import write_script
 
 #: How a fixture can be graded (see the module docstring).
 PATHS = ("py", "ipynb", "self-check", "nbgrader")
 
 
-def notebook_for(path: Path, folder: Path) -> Path:
-    """The fixture's notebook in ``folder``, built on first use."""
-    out = folder / f"{path.parent.name}__{path.stem}.ipynb"
-    return out if out.exists() else write_notebook(path, folder)
+def script_for(path: Path, folder: Path) -> Path:
+    """The ``.py`` file to grade: ``path`` itself, or the script of the notebook ``path``."""
+    if path.suffix == ".py":
+        return path
+    out = folder / f"{path.parent.name}__{path.stem}.py"
+    return out if out.exists() else write_script(path, folder)
 
 
 def _self_check(path: Path, unit: str) -> UnitResult:
@@ -52,22 +54,23 @@ def grade(path: Path, unit: str, how: str, folder: Path) -> UnitResult:
     """Grade a fixture (or an injected copy of one) along one path.
 
     Args:
-        path: the ``.py`` file.
+        path: the fixture's notebook, or a script (an injected copy: ``py`` and ``self-check``
+            only).
         unit: its unit.
-        how: one of :data:`PATHS`; ``ipynb`` and ``nbgrader`` grade the notebook built from it.
-        folder: where notebooks are written.
+        how: one of :data:`PATHS`; ``py`` and ``self-check`` grade the notebook's script.
+        folder: where scripts are written.
 
     Returns:
         The unit's result.
     """
     if how == "py":
-        (result,) = grade_path(path, unit)
+        (result,) = grade_path(script_for(path, folder), unit)
     elif how == "ipynb":
-        (result,) = grade_path(notebook_for(path, folder), unit)
+        (result,) = grade_path(path, unit)
     elif how == "self-check":
-        result = _self_check(path, unit)
+        result = _self_check(script_for(path, folder), unit)
     elif how == "nbgrader":
-        result = grade_file(notebook_for(path, folder), unit)
+        result = grade_file(path, unit)
     else:
         raise ValueError(f"unknown grading path {how!r}; one of {PATHS}")
     return result

@@ -1,6 +1,6 @@
 """What each course fixture is, what it must score, and the real bugs injected into it.
 
-:data:`FIXTURES` lists every ``tests/course_code/<unit>/<release>.py`` file: its unit, the
+:data:`FIXTURES` lists every ``tests/course_code/<unit>/<release>.ipynb`` notebook: its unit, the
 course release it was written against, the course tasks it defines (the tasks that must get
 full marks) and the release conventions a grader has to recognize to give them (keys of
 :data:`CONVENTIONS`). :data:`INJECTIONS` are real bugs students make (from
@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import NamedTuple
 
-from tests.course_code import HERE
+from tests.course_code import HERE, fixture_script
 
 #: The release conventions the fixtures exercise, keyed for the manifest. The note's table rows
 #: and causes are all here; the last group goes beyond the note (found while writing fixtures).
@@ -85,8 +85,13 @@ class Fixture(NamedTuple):
 
     @property
     def path(self) -> Path:
-        """The fixture's ``.py`` file."""
-        return HERE / f"{self.name}.py"
+        """The fixture's notebook."""
+        return HERE / f"{self.name}.ipynb"
+
+    @property
+    def script(self) -> str:
+        """The notebook exported as a percent-format script (what injections change)."""
+        return fixture_script(self.path)
 
 
 class Injection(NamedTuple):
