@@ -6,7 +6,7 @@ an entry with no failing check is something the kit reports as advice (the cours
 
 import numpy as np
 
-from autograder.mistakes import mistake, variant
+from autograder.mistakes import Mistake, mistake, variant
 from autograder.units import _deep_math
 from autograder.units.deep_network import LF_A, LF_B, LF_W, NET3_P, NET3_X
 
@@ -32,7 +32,24 @@ DAL_TO_EVERY_LAYER = (
     "of layer l+1, through relu_backward"
 )
 
+
 # fmt: off
+def _model_mistakes(function: str) -> list[Mistake]:
+    """The mistakes that two_layer_model and L_layer_model share (the same lines in both)."""
+    return [
+        variant(function, "costs_array", "returns the costs as a numpy array",
+                ("    return parameters, costs", "    return parameters, np.array(costs)"),
+                fails="structure", message="costs should be a list"),
+        variant(function, "fixed_learning_rate", "ignores learning_rate (always 0.0075)",
+                ("grads, learning_rate)", "grads, 0.0075)"), fails="values hidden"),
+        variant(function, "no_update", "discards the result of update_parameters",
+                ("parameters = update_parameters(", "update_parameters("),
+                fails="values hidden", message="the parameters are not being updated"),
+        variant(function, "ignores_print_cost", "never prints the cost", (_PRINT, ""),
+                fails="prints_costs", message="should print"),
+    ]
+
+
 MISTAKES = [
     # ------------------------------------------------------------------ 5.1 initialize_parameters
     variant("initialize_parameters", "zeros", "all-zero weights (symmetry never broken)",
@@ -230,42 +247,24 @@ def update_parameters(parameters, grads, learning_rate):
     return parameters
 """, "values hidden"),
     # ------------------------------------------------------------------ 5.11 two_layer_model
-    variant("two_layer_model", "costs_array", "returns the costs as a numpy array",
-            ("    return parameters, costs", "    return parameters, np.array(costs)"),
-            fails="structure", message="costs should be a list"),
+    *_model_mistakes("two_layer_model"),
     variant("two_layer_model", "hard_coded_nh", "the hidden size hard-coded (n_h = 7, the course's)",
             ("n_x, n_h, n_y = layers_dims", "n_x, _, n_y = layers_dims\n    n_h = 7"),
             fails="structure hidden"),
     variant("two_layer_model", "hard_coded_input", "the input size hard-coded (n_x = 12288, the course's images)",
             ("n_x, n_h, n_y = layers_dims", "_, n_h, n_y = layers_dims\n    n_x = 12288"),
             fails="structure values prints_costs hidden", message="for inputs of size 12288"),
-    variant("two_layer_model", "fixed_learning_rate", "ignores learning_rate (always 0.0075)",
-            ("grads, learning_rate)", "grads, 0.0075)"), fails="values hidden"),
-    variant("two_layer_model", "no_update", "discards the result of update_parameters",
-            ("parameters = update_parameters(", "update_parameters("),
-            fails="values hidden", message="the parameters are not being updated"),
     variant("two_layer_model", "every_iteration", "records the cost at every iteration",
             ("        if i % 100 == 0:\n            costs.append(float(cost))\n", "        costs.append(float(cost))\n        if i % 100 == 0:\n"),
             fails="structure values hidden", message="should hold 2 values"),
-    variant("two_layer_model", "ignores_print_cost", "never prints the cost", (_PRINT, ""),
-            fails="prints_costs", message="should print"),
     # ------------------------------------------------------------------ 5.12 L_layer_model
-    variant("L_layer_model", "costs_array", "returns the costs as a numpy array",
-            ("    return parameters, costs", "    return parameters, np.array(costs)"),
-            fails="structure", message="costs should be a list"),
+    *_model_mistakes("L_layer_model"),
     variant("L_layer_model", "hard_coded_input", "the input size hard-coded (12288, the course's images)",
             ("parameters = initialize_parameters_deep(layers_dims)", "parameters = initialize_parameters_deep([12288] + list(layers_dims[1:]))"),
             fails="structure values prints_costs hidden", message="for inputs of size 12288"),
-    variant("L_layer_model", "fixed_learning_rate", "ignores learning_rate (always 0.0075)",
-            ("grads, learning_rate)", "grads, 0.0075)"), fails="values hidden"),
     variant("L_layer_model", "two_layer_init", "initializes with the 2-layer initialize_parameters",
             ("parameters = initialize_parameters_deep(layers_dims)", "parameters = initialize_parameters(layers_dims[0], layers_dims[1], layers_dims[-1])"),
             fails="structure values hidden", message="missing keys"),
-    variant("L_layer_model", "no_update", "discards the result of update_parameters",
-            ("parameters = update_parameters(", "update_parameters("),
-            fails="values hidden", message="the parameters are not being updated"),
-    variant("L_layer_model", "ignores_print_cost", "never prints the cost", (_PRINT, ""),
-            fails="prints_costs", message="should print"),
 ]
 # fmt: on
 
