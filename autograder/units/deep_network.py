@@ -368,12 +368,11 @@ def _expect_cache(cache: Any, A, W, b, name: str, with_z: bool = False) -> None:
         )
     if with_z:
         _expect_cache(cache[0], A, W, b, f"{name}[0] (linear_cache)")
-        if not (
-            isinstance(cache[1], np.ndarray) and passes_compare(cache[1], W @ A + b, rtol=1e-12)
-        ):
+        Z = cache[1]
+        if not (isinstance(Z, np.ndarray) and passes_compare(Z, W @ A + b, rtol=1e-12)):
             raise CheckFailure(
                 f"{name}[1] (activation_cache) should be Z = W A_prev + b, the input of the "
-                f"activation; it is {describe(cache[1])}.",
+                f"activation; it is {describe(Z)}.",
                 hint="keep the cache that sigmoid(Z) / relu(Z) return: it is Z.",
                 kind="structure",
             )
@@ -647,16 +646,15 @@ def _read_grads(ctx: Context, got: Any, X, params: dict, *, exact: bool = False)
     if not isinstance(got, dict):
         raise CheckFailure(f"grads should be a dict but is {type_name(got)}.", kind="type")
     shift = int("dA0" not in got and f"dA{L}" in got)
-    keys = [f"dA{n + shift}" for n in range(L)] + [f"d{k}" for k in param_keys(L)]
-    if exact or any(k not in got for k in keys):
-        expect_keys(got, "grads", keys)
+    keys = [f"dA{n}" for n in range(L)] + [f"d{k}" for k in param_keys(L)]
+    theirs = [f"dA{n + shift}" for n in range(L)] + keys[L:]
+    if exact or any(k not in got for k in theirs):
+        expect_keys(got, "grads", theirs)
     if shift:
         ctx.recognize(OLDER_KEYS)
-    shapes = {f"dA{n}": (params[f"W{n}"].shape[0], m) for n in range(1, L)} | {"dA0": X.shape}
+    shapes = [X.shape] + [(params[f"W{n}"].shape[0], m) for n in range(1, L)]
     out = {}
-    for key in [f"dA{n}" for n in range(L)] + [f"d{k}" for k in param_keys(L)]:
-        student = f"dA{int(key[2:]) + shift}" if key.startswith("dA") else key
-        shape = shapes[key] if key.startswith("dA") else params[key[1:]].shape
+    for key, student, shape in zip(keys, theirs, shapes + [params[k[1:]].shape for k in keys[L:]]):
         label, text = f'grads["{student}"]', f"the shape of {key[1:]}"
         out[key] = (label, expect_array(got[student], label, shape, shape_text=text))
     return out
@@ -815,11 +813,12 @@ T512 = UNIT.task(
     "5.12", "L_layer_model", "train an L-layer network",
     uses=("initialize_parameters_deep", "L_model_forward", "L_model_backward", *_STEPS),
 )  # fmt: skip
-#: Layer sizes of the structure check (no course default: a hard-coded size shows) and of the
-#: values and printing checks; the learning rate and iterations are always given explicitly.
-MODEL_DIMS = {
-    "two_layer_model": ((4, 5, 1), (4, 7, 1)),
-    "L_layer_model": ([4, 6, 3, 1], [4, 5, 3, 1]),
+#: The initializer each model calls, then the layer sizes of the structure check (no course
+#: default: a hard-coded size shows) and of the values and printing checks; the learning rate
+#: and iterations are always given explicitly.
+MODELS = {
+    "two_layer_model": ("initialize_parameters", (4, 5, 1), (4, 7, 1)),
+    "L_layer_model": ("initialize_parameters_deep", [4, 6, 3, 1], [4, 5, 3, 1]),
 }
 RATE, ITERATIONS = 0.05, 201  # costs at 0, 100, 200 (where the 2021 template's last line falls)
 COST_LINE = re.compile(
@@ -835,10 +834,8 @@ MODEL_HINT = (
 
 def trained(function: str, X, Y, dims: Sequence[int], rate: float, n: int) -> dict[str, tuple]:
     """``{initialization: (parameters, costs)}``, trained by the grader's math after seed 1."""
-    init = (
-        "initialize_parameters" if function == "two_layer_model" else "initialize_parameters_deep"
-    )
-    return {f: _math().train(X, Y, p, rate, n) for f, p in _init_forms(init, dims, 1).items()}
+    forms = _init_forms(MODELS[function][0], dims, 1)
+    return {f: _math().train(X, Y, p, rate, n) for f, p in forms.items()}
 
 
 def _model_call(ctx: Context, X, Y, dims, rate: float, n: int, print_cost: bool = False):
@@ -911,7 +908,7 @@ def _compare_model(ctx: Context, value: Any, runs: dict, dims, n: int, kind: str
 
 
 def _visible_runs(ctx: Context) -> dict[str, tuple]:
-    fn, dims = ctx.task.function, MODEL_DIMS[ctx.task.function][1]
+    fn, dims = ctx.task.function, MODELS[ctx.task.function][2]
     return ctx.expected(
         f"{fn}/values", lambda ref: trained(fn, TOY_X, TOY_Y, dims, RATE, ITERATIONS)
     )
@@ -921,7 +918,7 @@ def _visible_runs(ctx: Context) -> dict[str, tuple]:
 @T512.check("structure", 1)
 def _model_structure(ctx: Context) -> str:
     """Returns (parameters, costs), a cost per 100 iterations (2017-2020: parameters)."""
-    dims = MODEL_DIMS[ctx.task.function][0]
+    dims = MODELS[ctx.task.function][1]
     _model_result(ctx, _model_call(ctx, TOY_X, TOY_Y, dims, RATE, 101).value, dims, 101, True)
     return "num_iterations=101"
 
@@ -930,7 +927,7 @@ def _model_structure(ctx: Context) -> str:
 @T512.check("values", 2)
 def _model_values(ctx: Context) -> None:
     """After np.random.seed(1), 201 iterations match a correct training run."""
-    dims = MODEL_DIMS[ctx.task.function][1]
+    dims = MODELS[ctx.task.function][2]
     out = _model_call(ctx, TOY_X, TOY_Y, dims, RATE, ITERATIONS)
     _compare_model(ctx, out.value, _visible_runs(ctx), dims, ITERATIONS, "values")
 
@@ -939,7 +936,7 @@ def _model_values(ctx: Context) -> None:
 @T512.check("prints_costs", 1)
 def _model_prints(ctx: Context) -> str:
     """With print_cost=True, prints "Cost after iteration i: cost" every 100 iterations."""
-    fn, dims, runs = ctx.task.function, MODEL_DIMS[ctx.task.function][1], _visible_runs(ctx)
+    fn, dims, runs = ctx.task.function, MODELS[ctx.task.function][2], _visible_runs(ctx)
     out = _model_call(ctx, TOY_X, TOY_Y, dims, RATE, ITERATIONS, print_cost=True)
     printed = {int(i): float(c) for i, c in COST_LINE.findall(out.stdout)}
     want = list(range(0, ITERATIONS, 100))
