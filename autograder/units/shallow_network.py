@@ -566,22 +566,21 @@ def _trusted_numeric_grads(i: int) -> dict[str, np.ndarray]:
 @t.check("gradcheck", 3)
 def _backward_gradcheck(ctx: Context) -> str:
     """Every gradient agrees with centred differences of the cost, on two network sizes."""
+    hint = "follow the docstring's six formulas; dZ1 uses (1 - A1 ** 2) and every gradient is "
+    hint += "divided by m."
+    if M is None:  # the numeric gradients are the student's own
+        hint += " Here the numeric gradient comes from YOUR forward_propagation and compute_cost: "
+        hint += "if their checks fail, fix them first."
     notes = []
     for i in range(len(GRAD_PROBLEMS)):
-        p, c, X, Y = args = _backward_args(ctx, i)
+        p, _, X, Y = args = _backward_args(ctx, i)
         got = ctx.call(*args)
-        own = M is None
-        if own:
+        if M is None:
             numeric = numerical_param_gradients(lambda q, X=X, Y=Y: own_cost(ctx, X, Y, q), p)
         else:
             numeric = _trusted_numeric_grads(i)
         n_h, n_x = p["W1"].shape
         size = f"n_x={n_x}, n_h={n_h}, m={X.shape[1]}"
-        hint = "follow the docstring's six formulas; dZ1 uses (1 - A1 ** 2) and every gradient "
-        hint += "is divided by m."
-        if own:
-            hint += " Here the numeric gradient comes from YOUR forward_propagation and "
-            hint += "compute_cost: if their checks fail, fix them first."
         try:
             spec = _param_spec(n_x, n_h, 1, "d")
             report = expect_param_gradients(got, numeric, spec, where=f" ({size})", hint=hint)
@@ -608,22 +607,18 @@ def _backward_cache_advice(ctx: Context) -> str | None:
     return None
 
 
-def _mutation_advice(t: Task, cases, names: list[str], text: str) -> None:  # noqa: ANN001
-    """Advise ``text`` when the task's function modifies its arguments (the course accepts it)."""
+def _mutation_advice(t: Task, args, names: list[str], text: str) -> None:  # noqa: ANN001
+    """Advise ``text`` when the task's function modifies ``args(ctx)`` (the course accepts it)."""
 
     @t.advise("no_mutation")
     def run(ctx: Context) -> str | None:
         """Does not modify its arguments."""
-        try:
-            cl.no_mutation(cases(ctx), names)(ctx)
-        except CheckFailure:
-            return text
-        return None
+        return text if cl.changed_argument(ctx, args(ctx), names) else None
 
 
 _mutation_advice(
     t,
-    lambda ctx: [_backward_args(ctx, 0)],
+    lambda ctx: _backward_args(ctx, 0),
     ["parameters", "cache", "X", "Y"],
     "backward_propagation changes the arrays of its arguments in place (the course does not "
     "check it, but the caller's cache changes): compute A2 - Y into a new array rather than "
@@ -665,7 +660,7 @@ def _update_case(rng: np.random.Generator) -> tuple:
 _hidden(t, _update_case, 2, "parameters", "matches the reference for random learning rates")
 _mutation_advice(
     t,
-    lambda ctx: [(UP_P, UP_G, 1.2)],
+    lambda ctx: (UP_P, UP_G, 1.2),
     ["parameters", "grads", "learning_rate"],
     "update_parameters changes the caller's parameters in place (the course's older template "
     "did, and it is accepted); W1 = parameters['W1'] - learning_rate * grads['dW1'] builds a "
