@@ -875,7 +875,7 @@ def _restarts_matches(ctx: Context) -> str:
     """Final costs equal your blocks' from seeds seed, seed+1, ..."""
     costs = np.array(_restarts_own_blocks(ctx)[0])
     got = _restarts_call(ctx)[1]
-    cl.numbers(got, "final_costs")
+    cl.numbers(got, "final_costs")  # not numbers: a type failure, before any comparison
     hint = "restart r seeds np.random.seed(seed + r); its final cost is compute_cost of a forward "
     hint += "pass with the trained parameters (after the last update)."
     _expect_own_blocks("final_costs", got, costs, hint)
