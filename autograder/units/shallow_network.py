@@ -566,22 +566,21 @@ def _trusted_numeric_grads(i: int) -> dict[str, np.ndarray]:
 @t.check("gradcheck", 3)
 def _backward_gradcheck(ctx: Context) -> str:
     """Every gradient agrees with centred differences of the cost, on two network sizes."""
+    hint = "follow the docstring's six formulas; dZ1 uses (1 - A1 ** 2) and every gradient is "
+    hint += "divided by m."
+    if M is None:  # the numeric gradients are the student's own
+        hint += " Here the numeric gradient comes from YOUR forward_propagation and compute_cost: "
+        hint += "if their checks fail, fix them first."
     notes = []
     for i in range(len(GRAD_PROBLEMS)):
-        p, c, X, Y = args = _backward_args(ctx, i)
+        p, _, X, Y = args = _backward_args(ctx, i)
         got = ctx.call(*args)
-        own = M is None
-        if own:
+        if M is None:
             numeric = numerical_param_gradients(lambda q, X=X, Y=Y: own_cost(ctx, X, Y, q), p)
         else:
             numeric = _trusted_numeric_grads(i)
         n_h, n_x = p["W1"].shape
         size = f"n_x={n_x}, n_h={n_h}, m={X.shape[1]}"
-        hint = "follow the docstring's six formulas; dZ1 uses (1 - A1 ** 2) and every gradient "
-        hint += "is divided by m."
-        if own:
-            hint += " Here the numeric gradient comes from YOUR forward_propagation and "
-            hint += "compute_cost: if their checks fail, fix them first."
         try:
             spec = _param_spec(n_x, n_h, 1, "d")
             report = expect_param_gradients(got, numeric, spec, where=f" ({size})", hint=hint)
@@ -608,22 +607,18 @@ def _backward_cache_advice(ctx: Context) -> str | None:
     return None
 
 
-def _mutation_advice(t: Task, cases, names: list[str], text: str) -> None:  # noqa: ANN001
-    """Advise ``text`` when the task's function modifies its arguments (the course accepts it)."""
+def _mutation_advice(t: Task, args, names: list[str], text: str) -> None:  # noqa: ANN001
+    """Advise ``text`` when the task's function modifies ``args(ctx)`` (the course accepts it)."""
 
     @t.advise("no_mutation")
     def run(ctx: Context) -> str | None:
         """Does not modify its arguments."""
-        try:
-            cl.no_mutation(cases(ctx), names)(ctx)
-        except CheckFailure:
-            return text
-        return None
+        return text if cl.changed_argument(ctx, args(ctx), names) else None
 
 
 _mutation_advice(
     t,
-    lambda ctx: [_backward_args(ctx, 0)],
+    lambda ctx: _backward_args(ctx, 0),
     ["parameters", "cache", "X", "Y"],
     "backward_propagation changes the arrays of its arguments in place (the course does not "
     "check it, but the caller's cache changes): compute A2 - Y into a new array rather than "
@@ -665,7 +660,7 @@ def _update_case(rng: np.random.Generator) -> tuple:
 _hidden(t, _update_case, 2, "parameters", "matches the reference for random learning rates")
 _mutation_advice(
     t,
-    lambda ctx: [(UP_P, UP_G, 1.2)],
+    lambda ctx: (UP_P, UP_G, 1.2),
     ["parameters", "grads", "learning_rate"],
     "update_parameters changes the caller's parameters in place (the course's older template "
     "did, and it is accepted); W1 = parameters['W1'] - learning_rate * grads['dW1'] builds a "
@@ -677,39 +672,6 @@ _mutation_advice(
 BLOCK_TASKS = ("initialize_parameters", "forward_propagation", "compute_cost")
 BLOCK_TASKS += ("backward_propagation", "update_parameters")
 t = UNIT.task("4.15", "nn_model", "training loop", uses=("layer_sizes", *BLOCK_TASKS))
-
-
-def _probe_failed(ctx: Context, function: str, args: tuple, kwargs: dict, blocks: dict) -> None:
-    """The composite runs with the student's blocks and fails when one is replaced.
-
-    Each block in turn is bound to a grader-served stand-in that raises (a proxy,
-    indistinguishable from the student's own function); the composite must call it and fail.
-    """
-    out = ctx.outcome(function, args, kwargs)
-    if out.error is not None:
-        raise StudentRaised(function, out.error, ctx.called())
-    for block in blocks:
-        out = ctx.outcome(function, args, kwargs, proxies={block: broken_block(block)})
-        if out.error is None or not out.proxy_calls:
-            raise CheckFailure(
-                f"{function}() still ran when your {block}() was replaced by a version that "
-                f"raises: it does not call {block}().",
-                hint=f"call your own {block}() (Task {_task_id(block)}) instead of repeating "
-                "its code.",
-                kind="behaviour",
-            )
-
-
-BLOCKS = {
-    "initialize_parameters": "n_x, n_h, n_y",
-    "forward_propagation": "X, parameters",
-    "backward_propagation": "parameters, cache, X, Y",
-    "update_parameters": "parameters, grads, learning_rate=1.2",
-}
-
-
-def _task_id(function: str) -> str:
-    return next(t.id for t in UNIT.tasks if t.function == function)
 
 
 def _descend_own_blocks(ctx: Context, params, X, Y, steps: int, lr: float = 1.2):  # noqa: ANN001, ANN201
@@ -728,15 +690,17 @@ def _own_blocks_training(ctx: Context, n_h: int, steps: int, seed: int, lr: floa
     return _descend_own_blocks(ctx, params, NN_X, NN_Y, steps, lr)
 
 
-def _mismatch(what: str, got, expected, hint: str) -> CheckFailure:  # noqa: ANN001
+def _expect_own_blocks(what: str, got, expected, hint: str) -> None:  # noqa: ANN001
+    """Fail unless ``got`` is ``expected``, what the student's own building blocks give."""
+    if same_plain(got, expected, rtol=1e-9, atol=1e-12):
+        return
     try:
         cl.compare(got, expected, what, rtol=1e-9, atol=1e-12)
         lines = [("got", describe(got)), ("expected", describe(expected))]
     except CheckFailure as exc:
         lines = exc.lines
-    return CheckFailure(
-        f"{what} differs from what your own building blocks give.", lines=lines, hint=hint
-    )
+    detail = f"{what} differs from what your own building blocks give."
+    raise CheckFailure(detail, lines=lines, hint=hint)
 
 
 def _nn_call(ctx: Context, n_h: int = 4, **kwargs) -> tuple[dict, str]:
@@ -759,21 +723,33 @@ def _nn_matches_blocks(ctx: Context) -> str:
     steps = 12
     expected = _own_blocks_training(ctx, 4, steps, seed=3)
     got, _ = _nn_call(ctx, num_iterations=steps)
-    if not same_plain(got, expected, rtol=1e-9, atol=1e-12):
-        raise _mismatch(
-            "nn_model's result",
-            got,
-            expected,
-            f"start with np.random.seed(3), then exactly num_iterations (here {steps}) "
-            "steps of forward, backward and update_parameters(parameters, grads).",
-        )
+    hint = f"start with np.random.seed(3), then exactly num_iterations (here {steps}) steps of "
+    hint += "forward, backward and update_parameters(parameters, grads)."
+    _expect_own_blocks("nn_model's result", got, expected, hint)
     return f"{steps} steps agree with your blocks"
 
 
 @t.check("uses_blocks", 1)
 def _nn_uses_blocks(ctx: Context) -> None:
-    """Fails when one of your building blocks is broken (so it calls them)."""
-    _probe_failed(ctx, "nn_model", (NN_X, NN_Y, 4), {"num_iterations": 2}, BLOCKS)
+    """Fails when one of your building blocks is broken (so it calls them).
+
+    Each block in turn is bound to a grader-served stand-in that raises (a proxy,
+    indistinguishable from the student's own function); nn_model must call it and fail.
+    """
+    args, kwargs = (NN_X, NN_Y, 4), {"num_iterations": 2}
+    out = ctx.outcome("nn_model", args, kwargs)
+    if out.error is not None:
+        raise StudentRaised("nn_model", out.error, ctx.called())
+    for block in (b for b in BLOCK_TASKS if b != "compute_cost"):
+        out = ctx.outcome("nn_model", args, kwargs, proxies={block: broken_block(block)})
+        if out.error is None or not out.proxy_calls:
+            raise CheckFailure(
+                f"nn_model() still ran when your {block}() was replaced by a version that "
+                f"raises: it does not call {block}().",
+                hint=f"call your own {block}() (Task {UNIT.task(block).id}) instead of "
+                "repeating its code.",
+                kind="behaviour",
+            )
 
 
 NUMBER = r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?|nan|inf"
@@ -899,14 +875,10 @@ def _restarts_matches(ctx: Context) -> str:
     """Final costs equal your blocks' from seeds seed, seed+1, ..."""
     costs = np.array(_restarts_own_blocks(ctx)[0])
     got = _restarts_call(ctx)[1]
-    if not same_plain(cl.numbers(got, "final_costs"), costs, rtol=1e-9, atol=1e-12):
-        raise _mismatch(
-            "final_costs",
-            got,
-            costs,
-            "restart r seeds np.random.seed(seed + r); its final cost is compute_cost of a "
-            "forward pass with the trained parameters (after the last update).",
-        )
+    cl.numbers(got, "final_costs")  # not numbers: a type failure, before any comparison
+    hint = "restart r seeds np.random.seed(seed + r); its final cost is compute_cost of a forward "
+    hint += "pass with the trained parameters (after the last update)."
+    _expect_own_blocks("final_costs", got, costs, hint)
     return "final costs " + ", ".join(f"{c:.4f}" for c in costs)
 
 
@@ -916,9 +888,8 @@ def _restarts_keeps_best(ctx: Context) -> str:
     costs, params = _restarts_own_blocks(ctx)
     best = int(np.argmin(np.where(np.isnan(costs), np.inf, costs)))
     got = _restarts_call(ctx)[0]
-    if not same_plain(got, params[best], rtol=1e-9, atol=1e-12):
-        hint = f"return the parameters of the restart with the LOWEST final cost (here {best})."
-        raise _mismatch("best_parameters", got, params[best], hint)
+    hint = f"return the parameters of the restart with the LOWEST final cost (here {best})."
+    _expect_own_blocks("best_parameters", got, params[best], hint)
     return f"restart {best} kept"
 
 
