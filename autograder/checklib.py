@@ -135,6 +135,30 @@ def propagation_structure(
     return run
 
 
+def returns_number(args: Args, shown: str, *, hint: str | None = None) -> CheckFn:
+    """Check that the task's function returns one real number (a float or numpy scalar).
+
+    Args:
+        args: the arguments of the call.
+        shown: the arguments as the message shows them after the function's name (``(f, 2.0)``).
+        hint: hint on failure.
+    """
+
+    def run(ctx: Context) -> str | None:
+        expect_float(ctx.call(*args), f"{ctx.task.function}{shown}", hint=hint)
+        return None
+
+    run.__doc__ = "returns a single number"
+    return run
+
+
+def random_cases(
+    draw: Callable[[np.random.Generator], Any], count: int = 3
+) -> Callable[[np.random.Generator], list[Args]]:
+    """``make_cases`` for :func:`hidden_values`: ``count`` calls of one argument ``draw(rng)``."""
+    return lambda rng: [(draw(rng),) for _ in range(count)]
+
+
 def same_shape_as_input(inputs: Sequence[Any], name: str = "the result") -> CheckFn:
     """Check that an elementwise function returns a float array shaped like its input."""
 

@@ -31,15 +31,10 @@ GRAPH_KEYS = ("dv", "du", "da", "db", "dc")
 GRAPH_POINTS = ((5.0, 3.0, 2.0), (-1.5, 0.25, 4.0), (0.0, -2.0, 0.5), (2.5, 7.0, -3.0))
 LESSON = [((f, a), {}) for f in (TRIPLE, SQUARE) for a in (2.0, 5.0)]
 NUDGES = [((SQUARE, 2.0), {"epsilon": 0.1}), ((CUBE, 1.0), {"epsilon": 0.5})]
+QUOTIENT = "return the quotient itself, a number; np.diff returns an array."
 
 
 # ----------------------------------------------------------------- 1.1 and 1.2 differences
-
-
-def _returns_number(ctx: Context) -> None:
-    """returns a single number, not an array or a list."""
-    hint = "return the quotient itself, a number; np.diff returns an array."
-    expect_float(ctx.call(SQUARE, 2.0), f"{ctx.task.function}(f, 2.0)", hint=hint)
 
 
 def _difference_hidden_cases(rng: np.random.Generator) -> list[tuple[Any, ...]]:
@@ -50,7 +45,8 @@ def _difference_hidden_cases(rng: np.random.Generator) -> list[tuple[Any, ...]]:
 def _difference_task(task_id: str, fn: str, title: str, hint: str) -> None:
     """Tasks 1.1 and 1.2: the same checks for two difference quotients."""
     t = UNIT.task(task_id, fn, title, course=False)
-    t.add("returns_number", 1, _returns_number)
+    number = cl.returns_number((SQUARE, 2.0), "(f, 2.0)", hint=QUOTIENT)
+    t.add("returns_number", 1, number, "returns a single number, not an array or a list")
     values = cl.visible_calls(f"{fn}/values", LESSON, name=f"{fn}(f, a)", hint=hint)
     description = "the lesson's examples: f(a) = 3a at a = 2 and 5, f(a) = a^2 at a = 2 and 5"
     t.add("values", 2, values, description)

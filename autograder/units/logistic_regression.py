@@ -91,7 +91,7 @@ shapes = cl.same_shape_as_input([SIG_Z, SIG_ROW, SIG_MAT], "sigmoid(z)")
 t.add("shape", 1, shapes, "returns a float array shaped like z: (2,), (1, 4), (3, 2)")
 values = cl.visible_values("sigmoid/values", [(SIG_Z,), (SIG_ROW,)], name="sigmoid(z)")
 t.add("values", 2, values, "sigmoid([0, 2]) = [0.5, 0.8808] and a (1, 4) row")
-hidden = cl.hidden_values(lambda rng: [(_array(rng),) for _ in range(3)], name="sigmoid(z)")
+hidden = cl.hidden_values(cl.random_cases(_array), name="sigmoid(z)")
 t.add("hidden", 1, hidden, "matches the reference on random inputs", hidden=True)
 cl.explain_all(t, cl.elementwise_hint)
 fix = "The course never uses such inputs; 1 / (1 + np.exp(-z)) is exact there."
@@ -134,8 +134,6 @@ def _init_values(ctx: Context) -> None:
 
 # ----------------------------------------------------------------- 3.3 propagate
 t = UNIT.task("3.3", "propagate", "cost and gradients (forward and backward)", uses=("sigmoid",))
-
-
 hints = ("X (A - Y).T / m.", "np.sum(A - Y) / m is a number.")
 hints += ("np.dot(Y, np.log(A).T) is a (1, 1) array: np.squeeze(...) it.",)
 structure = cl.propagation_structure(PROP, hints=hints)
