@@ -29,7 +29,7 @@ SMOOTH = ("triple", "square", "cube", "log", "bowl", "quartic", "exp", "sine")
 GRAPH_KEYS = ("dv", "du", "da", "db", "dc")
 #: The lesson's graph at a = 5, b = 3, c = 2, and points that are not the lesson's.
 GRAPH_POINTS = ((5.0, 3.0, 2.0), (-1.5, 0.25, 4.0), (0.0, -2.0, 0.5), (2.5, 7.0, -3.0))
-LESSON = [((f, a), {}) for f in (TRIPLE, SQUARE) for a in (2.0, 5.0)]
+LESSON = [(f, a) for f in (TRIPLE, SQUARE) for a in (2.0, 5.0)]
 NUDGES = [((SQUARE, 2.0), {"epsilon": 0.1}), ((CUBE, 1.0), {"epsilon": 0.5})]
 QUOTIENT = "return the quotient itself, a number; np.diff returns an array."
 
@@ -47,7 +47,7 @@ def _difference_task(task_id: str, fn: str, title: str, hint: str) -> None:
     t = UNIT.task(task_id, fn, title, course=False)
     number = cl.returns_number((SQUARE, 2.0), "(f, 2.0)", hint=QUOTIENT)
     t.add("returns_number", 1, number, "returns a single number, not an array or a list")
-    values = cl.visible_calls(f"{fn}/values", LESSON, name=f"{fn}(f, a)", hint=hint)
+    values = cl.visible_values(f"{fn}/values", LESSON, name=f"{fn}(f, a)", hint=hint)
     description = "the lesson's examples: f(a) = 3a at a = 2 and 5, f(a) = a^2 at a = 2 and 5"
     t.add("values", 2, values, description)
     hint = "nudge by the epsilon argument, not by a fixed 0.001."
@@ -178,8 +178,8 @@ def _gd_structure(ctx: Context) -> None:
 
 
 hint = "w := w - learning_rate * dJ(w); costs[0] = J(w0)."
-BOWL_0 = [((BOWL, BOWL_SLOPE, 0.0), {})]
-values = cl.visible_calls("gradient_descent/values", BOWL_0, name="(w, costs)", hint=hint)
+BOWL_0 = [(BOWL, BOWL_SLOPE, 0.0)]
+values = cl.visible_values("gradient_descent/values", BOWL_0, name="(w, costs)", hint=hint)
 t.add("values", 2, values, "J(w) = (w - 3)^2 + 1 from w0 = 0 with the default arguments")
 cases = [
     ((QUARTIC, QUARTIC_SLOPE, 2.0), {"learning_rate": 0.05, "num_iterations": 7}),
