@@ -6,6 +6,7 @@ All comparisons are in float64 with explicit tolerances and are written so that 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
@@ -143,6 +144,45 @@ def expect_keys(value: Any, name: str, keys: list[str] | tuple[str, ...]) -> dic
         raise CheckFailure(
             f"{name} should have exactly the keys {list(keys)}: " + ", ".join(parts) + ".",
             kind="structure",
+        )
+    return value
+
+
+def expect_items(
+    value: Any, call: str, keys: Sequence[str], listed: Sequence[str] | None = None
+) -> dict[str, Any]:
+    """The items ``keys`` of a returned dict (other keys are the structure check's business).
+
+    Args:
+        value: the returned value.
+        call: the call, for the message (``model()``).
+        keys: the keys to take.
+        listed: the keys the message names (default: ``keys``).
+
+    Returns:
+        A dict of ``keys`` only.
+
+    Raises:
+        CheckFailure: (kind ``structure``) when ``value`` is not a dict holding ``keys``.
+    """
+    if not isinstance(value, dict) or not all(k in value for k in keys):
+        raise CheckFailure(
+            f"{call} should return a dict with the keys {list(listed or keys)} but returned "
+            f"{describe(value)}.",
+            kind="structure",
+        )
+    return {k: value[k] for k in keys}
+
+
+def expect_list(value: Any, name: str, *, hint: str | None = None) -> list[Any]:
+    """Check that ``value`` is a Python list (a recorded ``costs``).
+
+    Raises:
+        CheckFailure: (kind ``type``) naming what it is instead.
+    """
+    if not isinstance(value, list):
+        raise CheckFailure(
+            f"{name} should be a Python list but is {describe(value)}.", hint=hint, kind="type"
         )
     return value
 

@@ -11,12 +11,20 @@ import ast
 import contextlib
 import dataclasses
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 import numpy as np
 
-from autograder.asserts import ATOL, RTOL, expect_array, expect_close
+from autograder.asserts import (
+    ATOL,
+    RTOL,
+    expect_array,
+    expect_close,
+    expect_float,
+    expect_keys,
+    expect_tuple,
+)
 from autograder.context import Context, StudentRaised
 from autograder.plain import Foreign, describe, same_plain, type_name
 from autograder.spec import CheckFailure, Task
@@ -41,20 +49,14 @@ def numbers(value: Any, name: str) -> np.ndarray:
     Raises:
         CheckFailure: (kind ``type``) if the value is not numeric at all.
     """
-    if isinstance(value, Foreign) or value is None or isinstance(value, str | dict):
-        raise CheckFailure(
-            f"{name} should be numeric but is {type_name(value)}.",
-            lines=[("got", describe(value))],
-            kind="type",
-        )
-    try:
-        return np.asarray(value, dtype=np.float64)
-    except (TypeError, ValueError):
-        raise CheckFailure(
-            f"{name} should be numeric but is {type_name(value)}.",
-            lines=[("got", describe(value))],
-            kind="type",
-        ) from None
+    if not (isinstance(value, Foreign) or value is None or isinstance(value, str | dict)):
+        with contextlib.suppress(TypeError, ValueError):
+            return np.asarray(value, dtype=np.float64)
+    raise CheckFailure(
+        f"{name} should be numeric but is {type_name(value)}.",
+        lines=[("got", describe(value))],
+        kind="type",
+    )
 
 
 def compare(
@@ -107,6 +109,56 @@ def _is_numeric_list(value: Any) -> bool:
     )
 
 
+def propagation_structure(
+    args: Args, *, hints: tuple[str | None, str | None, str | None] = (None, None, None)
+) -> CheckFn:
+    """Check that a logistic-regression propagation returns ``({"dw", "db"}, cost)``.
+
+    ``dw`` must be a float array shaped like ``w`` (the first argument), ``db`` and the cost
+    numbers.
+
+    Args:
+        args: the arguments ``(w, b, X, Y)`` of the call.
+        hints: the hints for a wrong ``dw``, ``db`` and cost.
+    """
+
+    def run(ctx: Context) -> str | None:
+        grads, cost = expect_tuple(ctx.call(*args), f"{ctx.task.function}()", 2)
+        expect_keys(grads, "grads", ("dw", "db"))
+        dw, db, cost_hint = hints
+        shape_text = "the shape of w, (n_x, 1)"
+        expect_array(grads["dw"], 'grads["dw"]', np.shape(args[0]), shape_text=shape_text, hint=dw)
+        expect_float(grads["db"], 'grads["db"]', hint=db)
+        expect_float(cost, "cost", hint=cost_hint)
+        return None
+
+    return run
+
+
+def returns_number(args: Args, shown: str, *, hint: str | None = None) -> CheckFn:
+    """Check that the task's function returns one real number (a float or numpy scalar).
+
+    Args:
+        args: the arguments of the call.
+        shown: the arguments as the message shows them after the function's name (``(f, 2.0)``).
+        hint: hint on failure.
+    """
+
+    def run(ctx: Context) -> str | None:
+        expect_float(ctx.call(*args), f"{ctx.task.function}{shown}", hint=hint)
+        return None
+
+    run.__doc__ = "returns a single number"
+    return run
+
+
+def random_cases(
+    draw: Callable[[np.random.Generator], Any], count: int = 3
+) -> Callable[[np.random.Generator], list[Args]]:
+    """``make_cases`` for :func:`hidden_values`: ``count`` calls of one argument ``draw(rng)``."""
+    return lambda rng: [(draw(rng),) for _ in range(count)]
+
+
 def same_shape_as_input(inputs: Sequence[Any], name: str = "the result") -> CheckFn:
     """Check that an elementwise function returns a float array shaped like its input."""
 
@@ -143,6 +195,37 @@ def compare_returned(
         compare(g, e, item, **options)
 
 
+def visible_calls(
+    key: str,
+    calls: Sequence[tuple[Args, dict[str, Any]]],
+    *,
+    function: str | None = None,
+    name: str = "the result",
+    names: Sequence[str] | None = None,
+    **options: Any,
+) -> CheckFn:
+    """Compare the outputs of fixed calls, each with its own keyword arguments, with stored values.
+
+    Args:
+        key: key of the expected values in the unit's stored data.
+        calls: ``(args, kwargs)`` of each call.
+        function: the function to call (defaults to the task's).
+        name: name of the output in messages.
+        names: the names of a returned tuple's items (see :func:`compare_returned`).
+        **options: ``rtol``, ``atol``, ``hint`` for :func:`compare`.
+    """
+
+    def run(ctx: Context) -> str | None:
+        fn = function or ctx.task.function
+        expected = ctx.expected(key, lambda ref: [ref(fn)(*a, **kw) for a, kw in calls])
+        for (args, kw), exp in zip(calls, expected):
+            got = ctx.call_fn(fn, *args, **kw)
+            compare_returned(got, exp, name, names, **options)
+        return None
+
+    return run
+
+
 def visible_values(
     key: str,
     cases: Sequence[Args],
@@ -168,17 +251,9 @@ def visible_values(
         kwargs: keyword arguments of every call.
         names: the names of a returned tuple's items (see :func:`compare_returned`).
     """
-    kw = dict(kwargs or {})
-
-    def run(ctx: Context) -> str | None:
-        fn = function or ctx.task.function
-        expected = ctx.expected(key, lambda ref: [ref(fn)(*args, **kw) for args in cases])
-        for args, exp in zip(cases, expected):
-            got = ctx.call_fn(fn, *args, **kw)
-            compare_returned(got, exp, name, names, rtol=rtol, atol=atol, hint=hint)
-        return None
-
-    return run
+    calls = [(args, dict(kwargs or {})) for args in cases]
+    options = {"rtol": rtol, "atol": atol, "hint": hint}
+    return visible_calls(key, calls, function=function, name=name, names=names, **options)
 
 
 def hidden_values(
@@ -685,6 +760,32 @@ def explain_failure(ctx: Context, explain: Callable[[Context], str | None]):  # 
             lines=[("called", exc.call_text)],
             hint=hint,
             kind="raised an exception",
+        ) from None
+
+
+@contextlib.contextmanager
+def restated(
+    detail: str,
+    hint: str,
+    *,
+    kind: str | None = None,
+    lines: list[tuple[str, str]] | None = None,
+) -> Iterator[None]:
+    """Restate a failure in the block as ``detail``: what the case shows, with ``hint``.
+
+    The failure's own lines (the differing value) are kept.
+
+    Args:
+        detail: the failure's sentence.
+        hint: the failure's hint.
+        kind: the failure's kind (default: the original failure's).
+        lines: the lines to show when the original failure has none.
+    """
+    try:
+        yield
+    except CheckFailure as exc:
+        raise CheckFailure(
+            detail, lines=exc.lines or lines, hint=hint, kind=kind or exc.kind
         ) from None
 
 

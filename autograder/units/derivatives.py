@@ -6,13 +6,13 @@ callables that carry only a name, never a live grader object.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
 
 from autograder import checklib as cl
-from autograder.asserts import expect_float, expect_keys, expect_tuple
+from autograder.asserts import expect_float, expect_items, expect_keys, expect_list, expect_tuple
 from autograder.context import Context
 from autograder.gradcheck import H, compare_gradient, expect_gradients
 from autograder.lesson_functions import LessonFunction
@@ -29,29 +29,12 @@ SMOOTH = ("triple", "square", "cube", "log", "bowl", "quartic", "exp", "sine")
 GRAPH_KEYS = ("dv", "du", "da", "db", "dc")
 #: The lesson's graph at a = 5, b = 3, c = 2, and points that are not the lesson's.
 GRAPH_POINTS = ((5.0, 3.0, 2.0), (-1.5, 0.25, 4.0), (0.0, -2.0, 0.5), (2.5, 7.0, -3.0))
-LESSON = [((f, a), {}) for f in (TRIPLE, SQUARE) for a in (2.0, 5.0)]
+LESSON = [(f, a) for f in (TRIPLE, SQUARE) for a in (2.0, 5.0)]
 NUDGES = [((SQUARE, 2.0), {"epsilon": 0.1}), ((CUBE, 1.0), {"epsilon": 0.5})]
-
-
-def _compare_cases(key: str, cases: Sequence[tuple[tuple, dict]], name: str, hint: str = ""):
-    """Visible check: calls with positional and keyword arguments against stored values."""
-
-    def run(ctx: Context) -> None:
-        fn = ctx.task.function
-        expected = ctx.expected(key, lambda ref: [ref(fn)(*a, **k) for a, k in cases])
-        for (args, kwargs), exp in zip(cases, expected):
-            cl.compare(ctx.call(*args, **kwargs), exp, name, hint=hint or None)
-
-    return run
+QUOTIENT = "return the quotient itself, a number; np.diff returns an array."
 
 
 # ----------------------------------------------------------------- 1.1 and 1.2 differences
-
-
-def _returns_number(ctx: Context) -> None:
-    """returns a single number, not an array or a list."""
-    hint = "return the quotient itself, a number; np.diff returns an array."
-    expect_float(ctx.call(SQUARE, 2.0), f"{ctx.task.function}(f, 2.0)", hint=hint)
 
 
 def _difference_hidden_cases(rng: np.random.Generator) -> list[tuple[Any, ...]]:
@@ -62,12 +45,13 @@ def _difference_hidden_cases(rng: np.random.Generator) -> list[tuple[Any, ...]]:
 def _difference_task(task_id: str, fn: str, title: str, hint: str) -> None:
     """Tasks 1.1 and 1.2: the same checks for two difference quotients."""
     t = UNIT.task(task_id, fn, title, course=False)
-    t.add("returns_number", 1, _returns_number)
-    values = _compare_cases(f"{fn}/values", LESSON, f"{fn}(f, a)", hint)
+    number = cl.returns_number((SQUARE, 2.0), "(f, 2.0)", hint=QUOTIENT)
+    t.add("returns_number", 1, number, "returns a single number, not an array or a list")
+    values = cl.visible_values(f"{fn}/values", LESSON, name=f"{fn}(f, a)", hint=hint)
     description = "the lesson's examples: f(a) = 3a at a = 2 and 5, f(a) = a^2 at a = 2 and 5"
     t.add("values", 2, values, description)
     hint = "nudge by the epsilon argument, not by a fixed 0.001."
-    nudges = _compare_cases(f"{fn}/epsilon", NUDGES, f"{fn}(f, a, epsilon)", hint)
+    nudges = cl.visible_calls(f"{fn}/epsilon", NUDGES, name=f"{fn}(f, a, epsilon)", hint=hint)
     description = "uses its epsilon argument (epsilon = 0.1 and 0.5)"
     t.add("uses_epsilon", 1, nudges, description, kind="values")
     hint = "return the unrounded quotient."
@@ -131,19 +115,11 @@ def _graph_backward_structure(ctx: Context) -> None:
         expect_float(out[k], f"d[{k!r}]")
 
 
-def _graph_backward_keys(out: Any) -> dict[str, Any]:
-    """The five derivatives of the output (extra keys are the structure check's business)."""
-    if not isinstance(out, dict) or not all(k in out for k in GRAPH_KEYS):
-        keys = f"graph_backward() should return a dict with the keys {list(GRAPH_KEYS)}"
-        raise CheckFailure(f"{keys} but returned {describe(out)}.", kind="structure")
-    return {k: out[k] for k in GRAPH_KEYS}
-
-
 @t.check("values", 2)
 def _graph_backward_values(ctx: Context) -> None:
     """the lesson's graph at a = 5, b = 3, c = 2."""
     exp = ctx.expected("graph_backward/values", lambda ref: ref("graph_backward")(5.0, 3.0, 2.0))
-    got = _graph_backward_keys(ctx.call(5.0, 3.0, 2.0))
+    got = expect_items(ctx.call(5.0, 3.0, 2.0), "graph_backward()", GRAPH_KEYS)
     cl.compare(got, exp, "d", hint="dvar is dJ/dvar: multiply by the derivative to the right.")
 
 
@@ -169,7 +145,7 @@ def _graph_backward_gradcheck(ctx: Context) -> str:
     points = [*GRAPH_POINTS, tuple(float(x) for x in ctx.rng.uniform(-5, 5, 3))]
     worst: dict[str, Any] = {}
     for a, b, c in points:
-        got = _graph_backward_keys(ctx.call(a, b, c))
+        got = expect_items(ctx.call(a, b, c), "graph_backward()", GRAPH_KEYS)
         numeric = _numeric_graph_gradient(a, b, c)
         results = [
             compare_gradient(k, cl.numbers(got[k], f"d[{k!r}]"), np.float64(numeric[k]))
@@ -191,10 +167,7 @@ def _gd_structure(ctx: Context) -> None:
     """returns (w, costs) with costs a list of num_iterations + 1 numbers."""
     w, costs = expect_tuple(ctx.call(BOWL, BOWL_SLOPE, 0.0), "gradient_descent()", 2)
     expect_float(w, "w")
-    if not isinstance(costs, list):
-        hint = "build it with costs = [J(w)] and costs.append(...)."
-        detail = f"costs should be a Python list but is {describe(costs)}."
-        raise CheckFailure(detail, hint=hint, kind="type")
+    expect_list(costs, "costs", hint="build it with costs = [J(w)] and costs.append(...).")
     if len(costs) != 101:
         detail = "with num_iterations = 100, costs should have 101 entries (the cost before any"
         detail += f" update and after each update) but has {len(costs)}."
@@ -205,15 +178,15 @@ def _gd_structure(ctx: Context) -> None:
 
 
 hint = "w := w - learning_rate * dJ(w); costs[0] = J(w0)."
-BOWL_0 = [((BOWL, BOWL_SLOPE, 0.0), {})]
-values = _compare_cases("gradient_descent/values", BOWL_0, "(w, costs)", hint)
+BOWL_0 = [(BOWL, BOWL_SLOPE, 0.0)]
+values = cl.visible_values("gradient_descent/values", BOWL_0, name="(w, costs)", hint=hint)
 t.add("values", 2, values, "J(w) = (w - 3)^2 + 1 from w0 = 0 with the default arguments")
 cases = [
     ((QUARTIC, QUARTIC_SLOPE, 2.0), {"learning_rate": 0.05, "num_iterations": 7}),
     ((BOWL, BOWL_SLOPE, -1.0), {"learning_rate": 0.3, "num_iterations": 12}),
 ]
 hint = "use the learning_rate and num_iterations arguments, not numbers."
-arguments = _compare_cases("gradient_descent/arguments", cases, "(w, costs)", hint)
+arguments = cl.visible_calls("gradient_descent/arguments", cases, name="(w, costs)", hint=hint)
 t.add("uses_arguments", 1, arguments, "respects learning_rate and num_iterations", kind="values")
 
 
@@ -221,13 +194,10 @@ t.add("uses_arguments", 1, arguments, "respects learning_rate and num_iterations
 def _gd_no_iterations(ctx: Context) -> None:
     """num_iterations = 0 returns (w0, [J(w0)])."""
     got = ctx.call(BOWL, BOWL_SLOPE, 5.0, num_iterations=0)
-    try:
+    detail = "with num_iterations = 0, gradient_descent() should return (w0, [J(w0)])."
+    hint = "record J(w0) before the loop, not inside it."
+    with cl.restated(detail, hint, kind="edge", lines=[("got", describe(got))]):
         cl.compare(got, (5.0, [BOWL(5.0)]), "(w, costs)", kind="edge")
-    except CheckFailure as exc:
-        detail = "with num_iterations = 0, gradient_descent() should return (w0, [J(w0)])."
-        hint = "record J(w0) before the loop, not inside it."
-        lines = exc.lines or [("got", describe(got))]
-        raise CheckFailure(detail, lines=lines, hint=hint, kind="edge") from None
 
 
 def _starts(rng: np.random.Generator) -> list[tuple[Any, ...]]:

@@ -14,7 +14,14 @@ from typing import Any
 import numpy as np
 
 from autograder import checklib as cl
-from autograder.asserts import expect_array, expect_float, expect_keys, expect_tuple
+from autograder.asserts import (
+    expect_array,
+    expect_float,
+    expect_items,
+    expect_keys,
+    expect_list,
+    expect_tuple,
+)
 from autograder.context import Context
 from autograder.gradcheck import compare_gradient, expect_gradients, numerical_gradient
 from autograder.plain import describe, same_plain
@@ -84,7 +91,7 @@ shapes = cl.same_shape_as_input([SIG_Z, SIG_ROW, SIG_MAT], "sigmoid(z)")
 t.add("shape", 1, shapes, "returns a float array shaped like z: (2,), (1, 4), (3, 2)")
 values = cl.visible_values("sigmoid/values", [(SIG_Z,), (SIG_ROW,)], name="sigmoid(z)")
 t.add("values", 2, values, "sigmoid([0, 2]) = [0.5, 0.8808] and a (1, 4) row")
-hidden = cl.hidden_values(lambda rng: [(_array(rng),) for _ in range(3)], name="sigmoid(z)")
+hidden = cl.hidden_values(cl.random_cases(_array), name="sigmoid(z)")
 t.add("hidden", 1, hidden, "matches the reference on random inputs", hidden=True)
 cl.explain_all(t, cl.elementwise_hint)
 fix = "The course never uses such inputs; 1 / (1 + np.exp(-z)) is exact there."
@@ -127,18 +134,10 @@ def _init_values(ctx: Context) -> None:
 
 # ----------------------------------------------------------------- 3.3 propagate
 t = UNIT.task("3.3", "propagate", "cost and gradients (forward and backward)", uses=("sigmoid",))
-
-
-@t.check("structure", 1)
-def _propagate_structure(ctx: Context) -> None:
-    """returns ({"dw": (n_x, 1) array, "db": number}, cost number)."""
-    grads, cost = expect_tuple(ctx.call(*PROP), "propagate()", 2)
-    expect_keys(grads, "grads", ("dw", "db"))
-    expect_array(grads["dw"], 'grads["dw"]', (2, 1), shape_text=W_SHAPE, hint="X (A - Y).T / m.")
-    expect_float(grads["db"], 'grads["db"]', hint="np.sum(A - Y) / m is a number.")
-    expect_float(cost, "cost", hint="np.dot(Y, np.log(A).T) is a (1, 1) array: np.squeeze(...) it.")
-
-
+hints = ("X (A - Y).T / m.", "np.sum(A - Y) / m is a number.")
+hints += ("np.dot(Y, np.log(A).T) is a (1, 1) array: np.squeeze(...) it.",)
+structure = cl.propagation_structure(PROP, hints=hints)
+t.add("structure", 1, structure, 'returns ({"dw": (n_x, 1) array, "db": number}, cost number)')
 hint = "check the 1/m and both terms of the cost."
 values = cl.visible_values("propagate/values", [PROP], name="propagate()", names=GC, hint=hint)
 t.add("values", 2, values, "the course's example: cost 5.8015, db 0.00146")
@@ -192,10 +191,7 @@ def _optimize_structure(ctx: Context) -> None:
         expect_keys(d, name, keys)
         expect_array(d[keys[0]], f'{name}["{keys[0]}"]', (2, 1), shape_text=W_SHAPE)
         expect_float(d[keys[1]], f'{name}["{keys[1]}"]')
-    if not isinstance(costs, list):
-        hint = "costs = [] before the loop, costs.append(cost) inside it."
-        detail = f"costs should be a Python list but is {describe(costs)}."
-        raise CheckFailure(detail, hint=hint, kind="type")
+    expect_list(costs, "costs", hint="costs = [] before the loop, costs.append(cost) inside it.")
 
 
 hint = "w = w - learning_rate * dw and b = b - learning_rate * db, num_iterations times."
@@ -246,12 +242,9 @@ t.add("values", 1, values, "the course's example: [[1, 1, 0]]; with b = 0.3: [[1
 def _predict_threshold(ctx: Context) -> None:
     """A = 0.5 exactly predicts 0 (A > 0.5)."""
     got = ctx.call(np.array([[1.0], [0.0]]), 0.0, np.array([[0.0, 1.0, 0.0], [2.0, 0.0, -3.0]]))
-    try:
+    detail = "examples 0 and 2 have A = 0.5 exactly (w^T x + b = 0) and must predict 0."
+    with cl.restated(detail, "the comparison is strict: A > 0.5, not A >= 0.5."):
         cl.compare(got, np.array([[0.0, 1.0, 0.0]]), "Y_prediction", atol=0.0, kind="edge")
-    except CheckFailure as exc:
-        detail = "examples 0 and 2 have A = 0.5 exactly (w^T x + b = 0) and must predict 0."
-        hint = "the comparison is strict: A > 0.5, not A >= 0.5."
-        raise CheckFailure(detail, lines=exc.lines, hint=hint, kind=exc.kind) from None
 
 
 hidden = cl.hidden_values(_problems(3, m=20), name="Y_prediction")
@@ -306,11 +299,8 @@ def _model_hint(got: dict[str, Any], exp: dict[str, Any], kwargs: dict[str, Any]
 def _model_values(key: str, kwargs: dict[str, Any]) -> cl.CheckFn:
     def run(ctx: Context) -> None:
         exp = ctx.expected(key, lambda ref: ref("model")(*MODEL_DATA, **kwargs))
-        d = ctx.call(*MODEL_DATA, **kwargs)
-        if not isinstance(d, dict) or not all(k in d for k in TRAINED):
-            keys = f"model() should return a dict with the keys {list(MODEL_KEYS)}"
-            raise CheckFailure(f"{keys} but returned {describe(d)}.", kind="structure")
-        got, want = {k: d[k] for k in TRAINED}, {k: exp[k] for k in TRAINED}
+        got = expect_items(ctx.call(*MODEL_DATA, **kwargs), "model()", TRAINED, MODEL_KEYS)
+        want = {k: exp[k] for k in TRAINED}
         cl.compare(got, want, "d", hint=_model_hint(got, want, kwargs))
 
     return run

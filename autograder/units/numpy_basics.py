@@ -13,10 +13,10 @@ from typing import Any
 import numpy as np
 
 from autograder import checklib as cl
-from autograder.asserts import expect_array, expect_float, expect_keys, expect_tuple
+from autograder.asserts import expect_array, expect_float
 from autograder.context import Context
 from autograder.gradcheck import expect_gradient
-from autograder.spec import CheckFailure, Unit
+from autograder.spec import Unit
 
 UNIT = Unit("numpy_basics", 2, "numpy basics and vectorization")
 
@@ -98,7 +98,7 @@ shapes = cl.same_shape_as_input(ELEMENTWISE, "sigmoid(x)")
 t.add("shape", 1, shapes, "returns a float array shaped like its input ((n,), (n, 1), (n, m))")
 values = cl.visible_values("sigmoid/values", [(X123,), (ROWS,)], name="sigmoid(x)")
 t.add("values", 2, values, "matches the expected values on the lesson's inputs")
-hidden = cl.hidden_values(lambda rng: [(_random_array(rng),) for _ in range(3)], name="sigmoid(x)")
+hidden = cl.hidden_values(cl.random_cases(_random_array), name="sigmoid(x)")
 t.add("hidden", 3, hidden, "matches the reference on random inputs", hidden=True)
 cl.explain_all(t, cl.elementwise_hint)
 exact, ordinary = np.array([0.0, 0.5, 1.0]), (SMALL, cl.stable_sigmoid(SMALL[0]))
@@ -149,9 +149,7 @@ def _image2vector_shape(ctx: Context) -> None:
 
 values = cl.visible_values("image2vector/values", [(IMAGE,)], name="image2vector(image)")
 t.add("values", 1, values, "entries in C (row-major) order")
-hidden = cl.hidden_values(
-    lambda rng: [(_image(rng),) for _ in range(3)], name="image2vector(image)"
-)
+hidden = cl.hidden_values(cl.random_cases(_image), name="image2vector(image)")
 t.add("hidden", 1, hidden, "works for images of any size", hidden=True)
 cl.explain_all(t, cl.fixed_size_hint("image.shape"))
 
@@ -162,7 +160,7 @@ t.add("shape", 1, cl.same_shape_as_input([ROWS], "normalize_rows(x)"), SAME_SHAP
 hint = "norm per row: axis=1, keepdims=True."
 values = cl.visible_values("normalize_rows/values", [(ROWS,)], name="normalize_rows(x)", hint=hint)
 t.add("values", 3, values, "matches the lesson's example")
-hidden = cl.hidden_values(lambda rng: [(_matrix(rng),) for _ in range(3)], name="normalize_rows(x)")
+hidden = cl.hidden_values(cl.random_cases(_matrix), name="normalize_rows(x)")
 t.add("hidden", 1, hidden, "matches the reference on random matrices", hidden=True)
 fix = "x = x / x_norm makes a new array; x /= x_norm does not."
 t.advise("no_mutation")(cl.mutation_advice((ROWS.copy(),), ["x"], fix))
@@ -189,11 +187,7 @@ t.advise("stable_at_extremes")(
 for task_id, loss, example in (("2.7", "L1", "1.1"), ("2.8", "L2", "0.43")):
     t = UNIT.task(task_id, loss, f"{loss} loss")
 
-    @t.check("returns_number", 1)
-    def _loss_is_number(ctx: Context) -> None:
-        """returns a single number."""
-        expect_float(ctx.call(YHAT, Y), f"{ctx.task.function}(yhat, y)")
-
+    t.add("returns_number", 1, cl.returns_number((YHAT, Y), "(yhat, y)"))
     values = cl.visible_values(f"{loss}/values", [(YHAT, Y)], name=f"{loss}(yhat, y)")
     t.add("values", 1, values, f"the lesson's example gives {example}")
     hidden = cl.hidden_values(_losses, name=f"{loss}(yhat, y)")
@@ -201,23 +195,14 @@ for task_id, loss, example in (("2.7", "L1", "1.1"), ("2.8", "L2", "0.43")):
 
 # ----------------------------------------------------------------- 2.9 and 2.10 (kit-only)
 GC, VALUES = "(grads, cost)", "matches the expected cost and gradients"
-
-
-def _propagate_structure(ctx: Context) -> None:
-    """returns ({"dw": (n_x, 1) array, "db": number}, cost)."""
-    grads, cost = expect_tuple(ctx.call(*LR_CASE), f"{ctx.task.function}()", 2)
-    expect_keys(grads, "grads", ("dw", "db"))
-    expect_array(grads["dw"], 'grads["dw"]', (2, 1), shape_text="the shape of w, (n_x, 1)")
-    expect_float(grads["db"], 'grads["db"]')
-    expect_float(cost, "cost")
-
-
+STRUCTURE = 'returns ({"dw": (n_x, 1) array, "db": number}, cost)'
+DISAGREE = "propagate_vectorized and propagate_loops disagree on the same inputs."
 kit = {"course": False, "uses": ("sigmoid",)}
 t = UNIT.task("2.9", "propagate_loops", "logistic-regression gradient with loops", **kit)
-t.add("structure", 1, _propagate_structure)
+t.add("structure", 1, cl.propagation_structure(LR_CASE), STRUCTURE)
 t.add("values", 2, cl.visible_values("propagate_loops/values", [LR_CASE], name=GC), VALUES)
 t = UNIT.task("2.10", "propagate_vectorized", "the same gradient, vectorized", **kit)
-t.add("structure", 1, _propagate_structure)
+t.add("structure", 1, cl.propagation_structure(LR_CASE), STRUCTURE)
 t.add("no_loops", 2, cl.no_python_loops(), "contains no for/while loop or comprehension")
 t.add("values", 1, cl.visible_values("propagate_vectorized/values", [LR_CASE], name=GC), VALUES)
 
@@ -230,12 +215,8 @@ def _loops_agree(ctx: Context) -> str:
         args = _lr_case(rng)
         vec = ctx.call_fn("propagate_vectorized", *args)
         loops = ctx.call_fn("propagate_loops", *args)
-        try:
+        with cl.restated(DISAGREE, "both must compute the same cost, dw and db.", kind="values"):
             cl.compare(vec, loops, "propagate_vectorized vs propagate_loops", rtol=1e-9)
-        except CheckFailure as exc:
-            detail = "propagate_vectorized and propagate_loops disagree on the same inputs."
-            hint = "both must compute the same cost, dw and db."
-            raise CheckFailure(detail, lines=exc.lines, hint=hint) from None
     return "3 random inputs agree"
 
 
