@@ -15,6 +15,7 @@ import hashlib
 import io
 import types
 import warnings
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -63,6 +64,23 @@ def check_seed(
     return int.from_bytes(hashlib.sha256(text.encode()).digest()[:8], "little")
 
 
+def _unearned(check: Check, message: str, status: str) -> CheckResult:
+    """The result of a check that earned none of its points (failed, not run, not gradable)."""
+    return CheckResult(check.name, False, 0.0, check.points, message, status, check.kind)
+
+
+@contextlib.contextmanager
+def _silenced() -> Iterator[None]:
+    """Run a check, an advice rule or a catalogued mistake with warnings ignored.
+
+    Python's warnings are filtered out and numpy's floating-point errors (overflow, division
+    by zero...) ignored in the grader's process while it runs.
+    """
+    with warnings.catch_warnings(), np.errstate(all="ignore"):
+        warnings.simplefilter("ignore")
+        yield
+
+
 def run_check(
     unit: Unit,
     task: Task,
@@ -102,7 +120,7 @@ def run_check(
         msg = messages.format_failure(
             task.id, task.function, kind, detail, lines, hint, advice, cause=cause
         )
-        result = CheckResult(check.name, False, 0.0, check.points, msg, status, check.kind)
+        result = _unearned(check, msg, status)
         result.cause = cause
         if ctx is not None:
             result.advice, result.recognized = advice, list(ctx.recognized)
@@ -134,16 +152,12 @@ def run_check(
             hint="keep the function name and signature exactly as in the stub.",
         )
     if check.hidden and reference is None:
-        return CheckResult(
-            check.name,
-            False,
-            0.0,
-            check.points,
+        return _unearned(
+            check,
             messages.headline(
                 task.id, task.function, "hidden check not run here (runs at grading)"
             ),
             "not_run",
-            check.kind,
         )
     rng = np.random.default_rng(check_seed(submission, unit.name, task, check, seed))
     ctx = Context(task, submission, reference, stored, rng, recorder)
@@ -157,8 +171,7 @@ def run_check(
         ctx.note(f"graded with a correct {names} in place of yours (see its own task)")
     rng_state = save_random_state()
     try:
-        with warnings.catch_warnings(), np.errstate(all="ignore"):
-            warnings.simplefilter("ignore")
+        with _silenced():
             note = check.run(ctx)
     except StudentRaised as exc:
         err = exc.error
@@ -268,12 +281,8 @@ def _diagnose(
             kwargs = copy.deepcopy(last.kwargs)
             if last.seed is not None:  # a seeded call: re-run the mistake on the same draws
                 np.random.seed(last.seed)
-            with (
-                warnings.catch_warnings(),
-                np.errstate(all="ignore"),
-                contextlib.redirect_stdout(io.StringIO()),  # a mistake that prints stays quiet
-            ):
-                warnings.simplefilter("ignore")
+            # a mistake that prints stays quiet
+            with _silenced(), contextlib.redirect_stdout(io.StringIO()):
                 value = to_plain(m.build(reference)(*args, **kwargs))
             after = tuple(to_plain(a) for a in args)
         except Exception:  # noqa: BLE001, S112 - a mistake that raises cannot match
@@ -476,14 +485,10 @@ def grade_task(
             )
         except Exception as exc:  # noqa: BLE001 - a grader bug costs one check, not the batch
             text = f"grader error: {type(exc).__name__}: {exc}"
-            outcome = CheckResult(
-                check.name,
-                False,
-                0.0,
-                check.points,
+            outcome = _unearned(
+                check,
                 messages.format_failure(task.id, task.function, "not gradable", text),
                 "not_gradable",
-                check.kind,
             )
         tr.checks.append(outcome)
     if task.advice and submission.has(task.function) and not submission.exhausted:
@@ -528,8 +533,7 @@ def run_advice(
     ctx = Context(task, submission, reference, stored, rng)
     rng_state = save_random_state()
     try:
-        with warnings.catch_warnings(), np.errstate(all="ignore"):
-            warnings.simplefilter("ignore")
+        with _silenced():
             return rule.run(ctx)
     except Exception:  # noqa: BLE001 - advice is never worth a verdict
         return None

@@ -66,21 +66,25 @@ class Points:
 
     def text(self) -> str:
         """``26/26 visible + 6 hidden (run when graded)``, ``26/26 visible + 4/6 hidden``."""
-        visible = f"{self.visible_score:g}/{self.visible_max:g}"
-        if not self.hidden_max:
-            return visible
-        if self.hidden_score is None:
-            return f"{visible} visible + {self.hidden_max:g} hidden ({NOT_RUN_NOTE})"
-        return f"{visible} visible + {self.hidden_score:g}/{self.hidden_max:g} hidden"
+        return self._joined(" visible", f" ({NOT_RUN_NOTE})")
 
     def short(self) -> str:
         """The same, for table rows: ``6/6 + 2 hidden``, ``6/6 + 2/2 hidden``, ``4/4``."""
+        return self._joined("", "")
+
+    def _joined(self, visible_label: str, not_run: str) -> str:
+        """The visible points, then the hidden ones where there are any.
+
+        Args:
+            visible_label: what follows the visible points when hidden ones follow them.
+            not_run: what follows the hidden points when the hidden checks did not run.
+        """
         visible = f"{self.visible_score:g}/{self.visible_max:g}"
         if not self.hidden_max:
             return visible
         if self.hidden_score is None:
-            return f"{visible} + {self.hidden_max:g} hidden"
-        return f"{visible} + {self.hidden_score:g}/{self.hidden_max:g} hidden"
+            return f"{visible}{visible_label} + {self.hidden_max:g} hidden{not_run}"
+        return f"{visible}{visible_label} + {self.hidden_score:g}/{self.hidden_max:g} hidden"
 
 
 def available(visible_max: float, hidden_max: float) -> str:

@@ -15,6 +15,7 @@ import argparse
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,13 +24,19 @@ sys.path.insert(0, str(ROOT))
 TARGET_SELF_CHECK_S = 3.0
 
 
-def best_of(cmd: list[str], repeat: int) -> float:
+def best_of(run: Callable[[], object], repeat: int) -> float:
+    """The shortest wall time of ``repeat`` calls of ``run``."""
     times = []
     for _ in range(repeat):
         t = time.perf_counter()
-        subprocess.run(cmd, cwd=ROOT, capture_output=True, check=False)
+        run()
         times.append(time.perf_counter() - t)
     return min(times)
+
+
+def best_run_of(cmd: list[str], repeat: int) -> float:
+    """The shortest wall time of ``repeat`` runs of the command ``cmd`` (from the root)."""
+    return best_of(lambda: subprocess.run(cmd, cwd=ROOT, capture_output=True, check=False), repeat)
 
 
 def main() -> None:
@@ -38,73 +45,46 @@ def main() -> None:
     args = parser.parse_args()
     py = sys.executable
     autograder = [py, "-m", "autograder"]
+    pytest = [py, "-m", "pytest", "-p", "no:cacheprovider"]
+    self_check = ["-q", "exercises", "--impl", "solutions"]
     from autograder import units
     from autograder.engine import grade_submission, load_reference
     from autograder.submission import from_module
 
     rows = [
-        ("baseline: python -c 'import numpy'", best_of([py, "-c", "import numpy"], args.repeat)),
+        (
+            "baseline: python -c 'import numpy'",
+            best_run_of([py, "-c", "import numpy"], args.repeat),
+        ),
         (
             "baseline: pytest --collect-only (self-check)",
-            best_of(
-                [
-                    py,
-                    "-m",
-                    "pytest",
-                    "-p",
-                    "no:cacheprovider",
-                    "--collect-only",
-                    "-q",
-                    "exercises",
-                    "--impl",
-                    "solutions",
-                ],
-                args.repeat,
-            ),
+            best_run_of([*pytest, "--collect-only", *self_check], args.repeat),
         ),
     ]
-    selfcheck = best_of(
-        [py, "-m", "pytest", "-p", "no:cacheprovider", "-q", "exercises", "--impl", "solutions"],
-        args.repeat,
-    )
+    selfcheck = best_run_of([*pytest, *self_check], args.repeat)
     rows.append(("pytest exercises --impl solutions", selfcheck))
     for unit in units.available():
         rows.append(
             (
                 f"pytest exercises --impl solutions -m {unit}",
-                best_of(
-                    [
-                        py,
-                        "-m",
-                        "pytest",
-                        "-p",
-                        "no:cacheprovider",
-                        "-q",
-                        "exercises",
-                        "--impl",
-                        "solutions",
-                        "-m",
-                        unit,
-                    ],
-                    args.repeat,
-                ),
+                best_run_of([*pytest, *self_check, "-m", unit], args.repeat),
             )
         )
     for unit in units.available():
         rows.append(
             (
                 f"autograder grade solutions/{unit}.py (process)",
-                best_of([*autograder, "grade", f"solutions/{unit}.py", "--json"], args.repeat),
+                best_run_of([*autograder, "grade", f"solutions/{unit}.py", "--json"], args.repeat),
             )
         )
     for unit in units.available():
         ref = load_reference(unit)
-        times = []
-        for _ in range(args.repeat):
-            t = time.perf_counter()
-            grade_submission(unit, from_module(unit, ref))
-            times.append(time.perf_counter() - t)
-        rows.append((f"engine in-process: {unit}", min(times)))
+        rows.append(
+            (
+                f"engine in-process: {unit}",  # a fresh submission each time: nothing cached
+                best_of(lambda u=unit, r=ref: grade_submission(u, from_module(u, r)), args.repeat),
+            )
+        )
     width = max(len(r[0]) for r in rows)
     print(f"{'what':<{width}}  wall (best of {args.repeat})")
     for name, secs in rows:

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from autograder import units
 from autograder.engine import load_reference
 from autograder.mistakes import Mistake
 from autograder.submission import Submission, from_module
@@ -45,3 +46,36 @@ def mistake_submission(unit: str, m: Mistake) -> Submission:
     exec(compile(code, f"<mistake {m.id}>", "exec"), ns)
     text = inspect.getsource(ref) + "\n\n" + code  # the mistake is the last definition
     return Submission(unit, ns, f"mistake {m.id}", source_text=text)
+
+
+def check_points(unit: str) -> dict[str, float]:
+    """``{"function.check": points}`` for every check of ``unit``."""
+    return {
+        f"{t.function}.{c.name}": float(c.points) for t in units.get(unit).tasks for c in t.checks
+    }
+
+
+def assert_fails_exactly(
+    result: dict, fails: dict[str, str], points: dict[str, float]
+) -> dict[str, dict]:
+    """Assert that a graded unit (``autograder grade --json``) fails exactly the listed checks.
+
+    Args:
+        result: the unit's JSON result.
+        fails: ``{"function.check": message piece}`` of the checks that must fail, each with
+            that piece in its message; ``{"*": piece}`` for every check. The others must pass.
+        points: the unit's :func:`check_points`: the result must list exactly these checks.
+
+    Returns:
+        The result's checks, ``{"function.check": check}``.
+    """
+    checks = {f"{t['function']}.{c['name']}": c for t in result["tasks"] for c in t["checks"]}
+    assert set(checks) == set(points)
+    for key, check in checks.items():
+        want = fails.get("*", fails.get(key))
+        if want is None:
+            assert check["passed"], f"{key} should pass:\n{check['message']}"
+        else:
+            assert not check["passed"], f"{key} should fail"
+            assert want in check["message"], f"{key}: {want!r} not in:\n{check['message']}"
+    return checks

@@ -39,17 +39,9 @@ def wheel(tmp_path_factory):
 def fresh_venv(wheel, tmp_path_factory):
     """A fresh venv with the wheel; third-party packages from this environment (no copy)."""
     folder = tmp_path_factory.mktemp("venv") / "venv"
-    python = modes.make_venv(sys.executable, folder, wheel, None)
-    site = subprocess.run(
-        [python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.strip()
     # this environment's packages (numpy, nbformat...): a plain path entry, so its own .pth
     # files (the editable install's finder) are not processed
-    Path(site, "zz_deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
-    return python
+    return modes.make_venv(sys.executable, folder, wheel, Path(sysconfig.get_paths()["purelib"]))
 
 
 def _imports(python: str, cwd: Path) -> dict[str, str]:

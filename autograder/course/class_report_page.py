@@ -10,7 +10,7 @@ import html
 from pathlib import Path
 
 from autograder.course.class_report import ClassReport, TaskSummary, read_submissions, summarize
-from autograder.demos import agg_pyplot
+from autograder.demos import agg_pyplot, save_png
 
 #: Named mistakes shown per task (the rest are counted).
 MAX_MISTAKES = 8
@@ -58,9 +58,7 @@ def plot_task(task: TaskSummary, path: Path) -> None:
     ax.set_title(
         f"Task {task.id} · {task.function}\n{task.full_share:.0%} at full marks", fontsize=10
     )
-    fig.tight_layout()
-    fig.savefig(path, dpi=100)
-    plt.close(fig)
+    save_png(plt, fig, path)
 
 
 def plot_overview(report: ClassReport, path: Path) -> None:
@@ -83,9 +81,7 @@ def plot_overview(report: ClassReport, path: Path) -> None:
     _score_bars(ax2, report.totals, report.max_score)
     ax2.set_title(f"Unit total ({report.available})")
     fig.suptitle(f"{report.unit} — {report.students} students graded")
-    fig.tight_layout()
-    fig.savefig(path, dpi=100)
-    plt.close(fig)
+    save_png(plt, fig, path)
 
 
 # ----------------------------------------------------------------------------- HTML

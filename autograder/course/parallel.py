@@ -396,50 +396,11 @@ def autograde_class(
     Returns:
         The report; the grades are in the course's gradebook.
     """
-    return autograde_units(
-        root,
-        [(unit, students)],
-        jobs=jobs,
-        dask=dask,
-        overrides=overrides,
-        progress=progress,
-        pool=pool,
-        on_result=on_result,
-    )[unit]
-
-
-def autograde_units(
-    root: Path | str,
-    plan: list[tuple[str, list[str] | None]],
-    *,
-    jobs: int = 2,
-    dask: str | None = None,
-    overrides: dict[str, Any] | None = None,
-    progress: bool = True,
-    pool: Any = None,
-    on_result: Callable[[str, str, dict], None] | None = None,
-) -> dict[str, BatchReport]:
-    """Autograde several units in one batch (the workers never wait between units).
-
-    Args:
-        root: the course root.
-        plan: ``[(unit, students or None for every submission)]``.
-        jobs: worker processes (ignored with ``dask``).
-        dask: ``"local"`` or a scheduler address: grade on Dask workers instead.
-        overrides: extra nbgrader configuration, as for :class:`CourseSession`.
-        progress: show a progress bar on stderr.
-        pool: a ready pool, as for :func:`autograde_class`.
-        on_result: called with ``(unit, student, nbgrader API result)`` after each autograde.
-
-    Returns:
-        ``{unit: report}``.
-    """
     root = Path(root).resolve()
-    names = {unit: students or submitted_students(root, unit) for unit, students in plan}
+    students = students or submitted_students(root, unit)
     with Batch(root, jobs=jobs, dask=dask, overrides=overrides, pool=pool) as batch:
-        for unit, _ in plan:
-            batch.add(unit, names[unit])
-        return batch.finish(progress=progress, on_result=on_result)
+        batch.add(unit, students)
+        return batch.finish(progress=progress, on_result=on_result)[unit]
 
 
 class Batch:

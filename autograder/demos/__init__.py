@@ -34,3 +34,16 @@ def agg_pyplot():  # noqa: ANN201
     import matplotlib.pyplot as plt
 
     return plt
+
+
+def save_png(plt, fig, path: Path) -> None:  # noqa: ANN001 - matplotlib.pyplot and a figure
+    """Lay out ``fig``, write it to ``path`` as a PNG at 100 dpi and close it.
+
+    Args:
+        plt: ``matplotlib.pyplot`` (see :func:`agg_pyplot`).
+        fig: the figure.
+        path: the PNG to write.
+    """
+    fig.tight_layout()
+    fig.savefig(path, dpi=100)
+    plt.close(fig)

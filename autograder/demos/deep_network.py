@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 
 from autograder.datasets import flatten_and_standardize, load_digits_binary
-from autograder.demos import agg_pyplot
+from autograder.demos import agg_pyplot, save_png
 
 TWO_LAYER_DIMS = (64, 7, 1)
 L_LAYER_DIMS = [64, 20, 7, 5, 1]
@@ -75,9 +75,7 @@ def _plot_costs(plt, result: dict, path: Path) -> None:  # noqa: ANN001
     ax.set_ylabel("cost")
     ax.set_title(f"Cross-entropy cost, learning rate {LEARNING_RATE}")
     ax.legend()
-    fig.tight_layout()
-    fig.savefig(path, dpi=100)
-    plt.close(fig)
+    save_png(plt, fig, path)
 
 
 def _plot_misclassified(plt, result: dict, path: Path) -> dict[str, int]:  # noqa: ANN001

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
-from autograder.demos import agg_pyplot
+from autograder.demos import agg_pyplot, save_png
 from autograder.lesson_functions import LessonFunction
 
 CUBE = LessonFunction("cube")
@@ -70,10 +70,8 @@ def run(impl: types.ModuleType, out_dir: Path) -> str:
     ax2.set_title(f"gradient descent on J(w) = (w - 3)^2 + 1 from w = {W0}")
     ax2.legend()
     ax2.grid(alpha=0.3, which="both")
-    fig.tight_layout()
     path = Path(out_dir) / PLOT_NAME
-    fig.savefig(path, dpi=100)
-    plt.close(fig)
+    save_png(plt, fig, path)
     ratio = {
         name: errs[EPSILONS.index(1e-2)] / errs[EPSILONS.index(1e-3)]
         for name, errs in errors.items()

@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 
 from autograder.datasets import flatten_and_standardize, load_digits_binary
-from autograder.demos import agg_pyplot
+from autograder.demos import agg_pyplot, save_png
 
 NUM_ITERATIONS = 2000
 LEARNING_RATE = 0.5
@@ -89,10 +89,8 @@ def run(impl: types.ModuleType, out_dir: Path) -> str:
     ax.set_title(f'digits "3" vs "8": logistic regression, learning rate {LEARNING_RATE}')
     ax.legend()
     ax.grid(alpha=0.3)
-    fig.tight_layout()
     path = Path(out_dir) / PLOT_NAME
-    fig.savefig(path, dpi=100)
-    plt.close(fig)
+    save_png(plt, fig, path)
     lines = [
         "logistic regression on 8x8 digits: 3 (label 1) vs 8 (label 0)",
         f"  data:      {stats['m_train']} training and {stats['m_test']} test images, "

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from autograder.demos import agg_pyplot
+from autograder.demos import agg_pyplot, save_png
 from autograder.planar import load_planar_dataset
 
 HIDDEN_SIZES = (1, 2, 3, 4, 5, 20, 50)
@@ -248,10 +248,8 @@ def run(impl: types.ModuleType, out_dir: Path, *, sweep: bool = True) -> str:
     )
     class_legend(axes[1], loc="upper right", fontsize=7, framealpha=0.9)
     fig.suptitle("Decision boundaries on the flower data set (training accuracy)")
-    fig.tight_layout()
     path = out_dir / "shallow_network_boundary.png"
-    fig.savefig(path, dpi=100)
-    plt.close(fig)
+    save_png(plt, fig, path)
     lines.append(f"saved {path}")
 
     iterations = 1000
@@ -291,10 +289,8 @@ def run(impl: types.ModuleType, out_dir: Path, *, sweep: bool = True) -> str:
             "Decision boundary and training accuracy for each hidden-layer size n_h "
             "(5000 iterations each)"
         )
-        fig.tight_layout()
         path = out_dir / "shallow_network_hidden_sizes.png"
-        fig.savefig(path, dpi=100)
-        plt.close(fig)
+        save_png(plt, fig, path)
         lines.append(f"saved {path}")
 
         best, costs = impl.train_with_restarts(X, Y, 3, num_restarts=5, num_iterations=1000)

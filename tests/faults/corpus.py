@@ -17,8 +17,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 UNIT = "numpy_basics"
-L1_ALL = {"L1.returns_number": "", "L1.values": "", "L1.hidden": ""}
-L2_ALL = {"L2.returns_number": "", "L2.values": "", "L2.hidden": ""}
 
 
 @dataclass(frozen=True)
@@ -53,9 +51,9 @@ def _all(fn: str, text: str, checks: tuple[str, ...]) -> dict[str, str]:
     return {f"{fn}.{c}": text for c in checks}
 
 
+#: The checks of a loss (L1, L2) and of an array-valued function (image2vector, softmax).
 L1_CHECKS = ("returns_number", "values", "hidden")
-I2V = ("shape", "values", "hidden")
-SM = ("shape", "values", "hidden")
+ARRAY_CHECKS = ("shape", "values", "hidden")
 FAST = ("--timeout", "0.6")
 
 FAULTS: list[Fault] = [
@@ -131,7 +129,7 @@ FAULTS: list[Fault] = [
     Fault(
         "B4-segfault",
         "import ctypes\ndef softmax(x):\n    return ctypes.string_at(0)\n",
-        _all("softmax", "SIGSEGV", SM),
+        _all("softmax", "SIGSEGV", ARRAY_CHECKS),
         37,
     ),
     Fault(
@@ -215,7 +213,7 @@ FAULTS: list[Fault] = [
     Fault(
         "C2-np-matrix",
         "def image2vector(image):\n    return np.matrix(image.reshape(-1, 1))\n",
-        _all("image2vector", "numpy.matrix", I2V),
+        _all("image2vector", "numpy.matrix", ARRAY_CHECKS),
         39,
     ),
     Fault(
@@ -439,7 +437,7 @@ FAULTS: list[Fault] = [
         "    def __sub__(self, o):\n        return np.zeros(self.shape)\n"
         "    __rsub__ = __sub__\n"
         "def image2vector(image):\n    return np.zeros((image.size, 1)).view(Liar)\n",
-        _all("image2vector", "Liar", I2V),
+        _all("image2vector", "Liar", ARRAY_CHECKS),
         39,
     ),
     Fault(
@@ -447,7 +445,7 @@ FAULTS: list[Fault] = [
         "class Duck:\n    shape = (18, 1)\n    dtype = np.dtype('float64')\n    is_number = True\n"
         "    def __array__(self, *a, **k):\n        return np.zeros((18, 1))\n"
         "def image2vector(image):\n    return Duck()\n",
-        _all("image2vector", "Duck", I2V),
+        _all("image2vector", "Duck", ARRAY_CHECKS),
         39,
     ),
     Fault(

@@ -79,6 +79,18 @@ def _all(fn: str, text: str) -> dict[str, str]:
     return {f"{fn}.{c}": text for c in L1_CHECKS}
 
 
+def _at_load_and_every_call(action: str) -> str:
+    """Code that runs ``action()`` once when loaded and again in every call of ``L1``."""
+    return f"""
+{action}()
+_L1 = L1
+
+def L1(yhat, y):
+    {action}()
+    return _L1(yhat, y)
+"""
+
+
 def _code(text: str, **values: object) -> str:
     """Dedent ``text`` and prefix it with ``NAME = repr(value)`` lines."""
     head = "".join(f"{k} = {v!r}\n" for k, v in values.items())
@@ -186,14 +198,7 @@ def _forge():
         except OSError:
             pass
     return wrote
-
-_forge()
-_L1 = L1
-
-def L1(yhat, y):
-    _forge()
-    return _L1(yhat, y)
-"""
+""" + _at_load_and_every_call("_forge")
 
 IMPORT_REFERENCE = """
 import importlib, os, sys
@@ -274,14 +279,7 @@ def _linger():
             os._exit(0)
     except OSError:
         pass
-
-_linger()
-_L1 = L1
-
-def L1(yhat, y):
-    _linger()
-    return _L1(yhat, y)
-"""
+""" + _at_load_and_every_call("_linger")
 
 FORK_BOMB = """
 import os
@@ -390,14 +388,7 @@ def _vandalize():
                 f.write("x = 1\\n")
         except OSError:
             pass
-
-_vandalize()
-_L1 = L1
-
-def L1(yhat, y):
-    _vandalize()
-    return _L1(yhat, y)
-"""
+""" + _at_load_and_every_call("_vandalize")
 
 #: Wraps the worker's own handlers (found through ``sys.modules["__main__"]``) and reporting
 #: code, to make an in-place change of ``normalize_rows``'s argument look like none.
