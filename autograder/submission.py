@@ -23,7 +23,7 @@ import time
 import traceback
 import types
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
@@ -499,7 +499,11 @@ def from_module(unit: str, module: types.ModuleType) -> Submission:
 
 
 def load_in_process(
-    path: Path, unit: str, *, cell_timeout: float = DEFAULT_CELL_TIMEOUT
+    path: Path,
+    unit: str,
+    *,
+    cell_timeout: float = DEFAULT_CELL_TIMEOUT,
+    skip_cells: Collection[str] = (),
 ) -> Submission:
     """Load a ``.py`` file or the code cells of a ``.ipynb`` notebook into this process.
 
@@ -513,6 +517,7 @@ def load_in_process(
         path: the file.
         unit: unit name.
         cell_timeout: seconds per notebook cell or top-level statement.
+        skip_cells: sources of a notebook's cells not to run (see :func:`notebook_code_cells`).
 
     Returns:
         The submission.
@@ -525,7 +530,7 @@ def load_in_process(
     notebook = path.suffix == ".ipynb"
     if notebook:
         try:
-            texts = notebook_code_cells(raw)
+            texts = notebook_code_cells(raw, skip_cells)
         except ValueError as exc:
             return Submission(unit, ns, str(path), load_error=str(exc))
         cells = [(f"{STUDENT_FILENAME_PREFIX} cell {i + 1}>", c) for i, c in enumerate(texts)]
@@ -570,14 +575,18 @@ def _quiet():  # noqa: ANN202
             os.environ["AUTOGRADER_GRADING"] = old_env
 
 
-def notebook_code_cells(raw: str) -> list[str]:
+def notebook_code_cells(raw: str, skip: Collection[str] = ()) -> list[str]:
     """Return the code cells of a notebook that define the student's code.
 
     Grade cells (nbgrader ``grade: true``) and lines that are IPython magics or shell escapes
-    are left out; everything else runs in order.
+    are left out; everything else runs in order, but for cells without nbgrader metadata whose
+    source is one of ``skip``: the kit's own try-it and ``check(...)`` cells left exactly as
+    released, which call functions and define none (a looping function would otherwise cost
+    each of them the whole cell time limit).
 
     Args:
         raw: the notebook file's text.
+        skip: sources of cells not to run.
 
     Returns:
         The code of each cell to run.
@@ -585,14 +594,15 @@ def notebook_code_cells(raw: str) -> list[str]:
     Raises:
         ValueError: if the text is not a notebook.
     """
-    return [code for _, code in notebook_code_cells_indexed(raw)]
+    return [code for _, code in notebook_code_cells_indexed(raw, skip)]
 
 
-def notebook_code_cells_indexed(raw: str) -> list[tuple[int, str]]:
+def notebook_code_cells_indexed(raw: str, skip: Collection[str] = ()) -> list[tuple[int, str]]:
     """Like :func:`notebook_code_cells`, with each cell's index among the code cells.
 
     Args:
         raw: the notebook file's text.
+        skip: sources of cells not to run.
 
     Returns:
         ``[(index among the notebook's code cells, code to run)]``.
@@ -611,6 +621,8 @@ def notebook_code_cells_indexed(raw: str) -> list[tuple[int, str]]:
     for index, cell in enumerate(code_cells):
         meta = cell.get("metadata", {}).get("nbgrader", {})
         if meta.get("grade") and not meta.get("solution"):
+            continue
+        if "nbgrader" not in cell.get("metadata", {}) and cell.source in skip:
             continue
         lines = [ln for ln in cell.source.splitlines() if not ln.lstrip().startswith(("%", "!"))]
         cells.append((index, "\n".join(lines)))

@@ -62,3 +62,55 @@ def test_a_cell_that_kills_the_interpreter_is_skipped_not_fatal(tmp_path, killer
     result = grade_submission(UNIT, sub)
     lost = {t.function for t in result.tasks if t.score < t.max_score}
     assert lost == {"L1", "L2", "propagate_loops", "propagate_vectorized"}
+
+
+SWALLOWING_L2 = '''def L2(yhat, y):
+    """Work in progress."""
+    while True:
+        try:
+            pass
+        except KeyboardInterrupt:
+            pass
+'''
+
+
+def _kit_notebook_with_looping_l2(tmp_path: Path, edit_try_it: bool = False) -> Path:
+    """The kit's notebook of the unit, solved, with an L2 that loops and swallows interrupts."""
+    from autograder.course.builder import build_notebook
+
+    nb = build_notebook(UNIT)
+    for cell in nb.cells:
+        if cell.cell_type == "code" and "def L2(" in cell.source:
+            cell.source = SWALLOWING_L2
+        elif edit_try_it and "nbgrader" not in cell.metadata and "L2(" in cell.source:
+            cell.source = "# my own try\n" + cell.source
+    path = tmp_path / f"{UNIT}.ipynb"
+    nbformat.write(nb, path)
+    return path
+
+
+@pytest.mark.parametrize("edit_try_it", [False, True], ids=["as_released", "edited"])
+def test_the_kits_own_try_it_cells_are_not_run_at_grading(tmp_path, edit_try_it):
+    """`autograder grade` leaves out the kit's try-it and check cells left as released.
+
+    They define nothing, so the grade is the same, but a try-it cell calling a looping function
+    would cost its whole cell time limit; a cell the student edited is the student's and runs.
+    """
+    import json
+    import subprocess
+    import sys
+
+    path = _kit_notebook_with_looping_l2(tmp_path, edit_try_it)
+    command = [sys.executable, "-m", "autograder", "grade", str(path), "--json"]
+    out = subprocess.run(
+        [*command, "--cell-timeout", "1", "--timeout", "1"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    result = json.loads(out.stdout.splitlines()[0])
+    scores = {t["function"]: (t["score"], t["max_score"]) for t in result["tasks"]}
+    assert scores["L2"][0] == 0
+    assert all(s == m for f, (s, m) in scores.items() if f != "L2"), scores
+    ran_loop = any("TimeoutError" in n for n in result["load_notes"])
+    assert ran_loop == edit_try_it, result["load_notes"]

@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from autograder import units
+from autograder.course.builder import kit_code_cells
 from autograder.engine import find_unit_files, grade_submission
 from autograder.isolation import Limits, from_path, sandbox_status
 from autograder.isolation.sandbox import REFUSAL
@@ -104,6 +105,19 @@ def warn_isolation(args: argparse.Namespace) -> None:
             )
 
 
+def kit_cells(unit: str) -> frozenset[str]:
+    """The kit's own try-it and ``check(...)`` cells of the unit's notebook, not run at grading.
+
+    They define nothing and cannot change a grade (the course flow leaves them out the same way,
+    :func:`autograder.course.builder.kit_code_cells`). Without the reference (the student kit)
+    the notebook cannot be rebuilt, and every cell runs.
+    """
+    try:
+        return kit_code_cells(unit)
+    except (FileNotFoundError, ImportError, ValueError):
+        return frozenset()
+
+
 def run(args: argparse.Namespace) -> int:
     """Grade and print; return the exit status."""
     try:
@@ -115,7 +129,8 @@ def run(args: argparse.Namespace) -> int:
     warn_isolation(args)
     results = []
     for u, f in targets:
-        sub = from_path(f, u, isolated=not args.in_process, limits=limits)
+        skip = kit_cells(u) if Path(f).suffix == ".ipynb" else frozenset()
+        sub = from_path(f, u, isolated=not args.in_process, limits=limits, skip_cells=skip)
         try:
             results.append(grade_submission(u, sub, seed=args.seed))
         finally:

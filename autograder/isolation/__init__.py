@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import weakref
+from collections.abc import Collection
 from pathlib import Path
 
 from autograder.isolation.sandbox import Limits, isolation_label, sandbox_status
@@ -33,7 +34,12 @@ __all__ = [
 
 
 def from_path(
-    path: Path, unit: str, *, isolated: bool | None = None, limits: Limits | None = None
+    path: Path,
+    unit: str,
+    *,
+    isolated: bool | None = None,
+    limits: Limits | None = None,
+    skip_cells: Collection[str] = (),
 ) -> Submission:
     """Load a ``.py`` file or a notebook's code cells as a submission run in a worker process.
 
@@ -47,6 +53,9 @@ def from_path(
         unit: unit name.
         isolated: run the code in a worker (default: yes, on POSIX systems).
         limits: time, memory and sandbox limits, or None for the defaults.
+        skip_cells: sources of a notebook's cells not to run (the kit's own try-it and
+            ``check(...)`` cells, left as released: see
+            :func:`autograder.submission.notebook_code_cells`).
 
     Returns:
         The submission.
@@ -55,17 +64,20 @@ def from_path(
         isolated = os.name == "posix" and os.environ.get("AUTOGRADER_IN_PROCESS") != "1"
     if not isolated:
         cell_timeout = getattr(limits, "cell_timeout", DEFAULT_CELL_TIMEOUT)
-        return load_in_process(Path(path), unit, cell_timeout=cell_timeout)
-    return load(Path(path), unit, limits)
+        return load_in_process(Path(path), unit, cell_timeout=cell_timeout, skip_cells=skip_cells)
+    return load(Path(path), unit, limits, skip_cells)
 
 
-def load(path: Path, unit: str, limits: Limits | None = None) -> IsolatedSubmission:
+def load(
+    path: Path, unit: str, limits: Limits | None = None, skip_cells: Collection[str] = ()
+) -> IsolatedSubmission:
     """Load a ``.py`` file or a notebook's code cells into a worker.
 
     Args:
         path: the file.
         unit: unit name.
         limits: limits (defaults: :class:`Limits`).
+        skip_cells: sources of a notebook's cells not to run (as in :func:`from_path`).
 
     Returns:
         The submission; ``load_error`` is set when the code cannot be read or run, and
@@ -78,7 +90,7 @@ def load(path: Path, unit: str, limits: Limits | None = None) -> IsolatedSubmiss
         return _unreadable(unit, path, f"cannot read {path}: {exc}", limits)
     if path.suffix == ".ipynb":
         try:
-            indexed = notebook_code_cells_indexed(raw)
+            indexed = notebook_code_cells_indexed(raw, skip_cells)
         except ValueError as exc:
             return _unreadable(unit, path, str(exc), limits)
         cells = [code for _, code in indexed]
