@@ -33,7 +33,9 @@ def _copy_repository(dest: Path) -> None:
 def test_the_scaffold_makes_a_working_unit(tmp_path):
     repo = tmp_path / "repo"
     _copy_repository(repo)
-    env = {**os.environ, "PYTHONPATH": str(repo)}
+    # the copy's own code first; the maintainer's PYTEST_ADDOPTS (--durations, plugins) is not
+    # the new unit's
+    env = {k: v for k, v in os.environ.items() if k != "PYTEST_ADDOPTS"} | {"PYTHONPATH": str(repo)}
 
     def run(*args: str) -> subprocess.CompletedProcess:
         return subprocess.run(
