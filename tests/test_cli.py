@@ -228,3 +228,24 @@ def test_console_script_runs(tmp_path):
     )
     assert proc.returncode == 0, proc.stderr
     validate_schema(json.loads(proc.stdout.splitlines()[0]))
+
+
+def test_grading_a_file_needs_nothing_of_the_grading_extra(tmp_path):
+    """A base install (no nbformat, nbgrader...) grades a ``.py`` file with every subcommand."""
+    path = tmp_path / f"{UNIT}.py"
+    path.write_text((ROOT / "solutions" / f"{UNIT}.py").read_text())
+    code = (
+        "import sys\n"
+        "sys.modules['nbformat'] = None  # as if the grading extra were not installed\n"
+        "from autograder.cli import main\n"
+        "sys.exit(main(sys.argv[1:]))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, "grade", str(path), "--json"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert out.returncode == 0, out.stderr[-2000:]
+    result = json.loads(out.stdout.splitlines()[0])
+    assert result["score"] == result["max_score"] > 0

@@ -14,7 +14,6 @@ import sys
 from pathlib import Path
 
 from autograder import units
-from autograder.course.builder import kit_code_cells
 from autograder.engine import find_unit_files, grade_submission
 from autograder.isolation import Limits, from_path, sandbox_status
 from autograder.isolation.sandbox import REFUSAL
@@ -112,7 +111,9 @@ def kit_cells(unit: str) -> frozenset[str]:
     :func:`autograder.course.builder.kit_code_cells`). Without the reference (the student kit)
     the notebook cannot be rebuilt, and every cell runs.
     """
-    try:
+    try:  # here, not at start-up: the course's builder needs nbformat (the grading extra)
+        from autograder.course.builder import kit_code_cells
+
         return kit_code_cells(unit)
     except (FileNotFoundError, ImportError, ValueError):
         return frozenset()
