@@ -23,7 +23,7 @@ import time
 import traceback
 import types
 import warnings
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
@@ -597,6 +597,15 @@ def notebook_code_cells(raw: str, skip: Collection[str] = ()) -> list[str]:
     return [code for _, code in notebook_code_cells_indexed(raw, skip)]
 
 
+def is_kit_cell(cell: Mapping[str, Any], kit: Collection[str]) -> bool:
+    """Whether a notebook cell is one of the kit's own cells ``kit``, left exactly as released.
+
+    Such a cell (a try-it or ``check(...)`` cell) has no nbgrader metadata and the released
+    source; a cell the student edited is the student's.
+    """
+    return "nbgrader" not in cell.get("metadata", {}) and cell.get("source") in kit
+
+
 def notebook_code_cells_indexed(raw: str, skip: Collection[str] = ()) -> list[tuple[int, str]]:
     """Like :func:`notebook_code_cells`, with each cell's index among the code cells.
 
@@ -622,7 +631,7 @@ def notebook_code_cells_indexed(raw: str, skip: Collection[str] = ()) -> list[tu
         meta = cell.get("metadata", {}).get("nbgrader", {})
         if meta.get("grade") and not meta.get("solution"):
             continue
-        if "nbgrader" not in cell.get("metadata", {}) and cell.source in skip:
+        if is_kit_cell(cell, skip):
             continue
         lines = [ln for ln in cell.source.splitlines() if not ln.lstrip().startswith(("%", "!"))]
         cells.append((index, "\n".join(lines)))

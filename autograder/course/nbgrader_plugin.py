@@ -47,7 +47,7 @@ from autograder.course.worker import (
 )
 from autograder.notebook import clamp
 from autograder.results import RESULT_METADATA, CheckResult
-from autograder.submission import CRASH
+from autograder.submission import CRASH, is_kit_cell
 
 #: ``resources`` key holding the grade ids the engine could not grade.
 NOT_GRADABLE_KEY = "autograder_not_gradable"
@@ -174,7 +174,7 @@ def engine_cells(nb: NotebookNode, unit: str) -> list[NotebookNode]:
         for c in nb.cells
         if c.get("cell_type") == "code"
         and not (utils.is_grade(c) and not utils.is_solution(c))
-        and not ("nbgrader" not in c.get("metadata", {}) and c.get("source") in kit)
+        and not is_kit_cell(c, kit)
     ]
 
 
