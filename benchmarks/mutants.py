@@ -1,0 +1,499 @@
+"""Mutation sweep of the reference solutions: does every single-point bug lose points, once?
+
+Usage: python benchmarks/mutants.py [--unit NAME ...] [--function NAME ...] [--sample N]
+                                    [--seed S] [--json FILE] [--verbose]
+
+For every task function of every unit (course functions and kit-only ones, reported
+apart), the reference function's body (docstring left out) is parsed and every single-point
+mutant of it is generated (the operators are listed in :data:`OPERATORS`). Each mutant is
+graded in-process exactly as ``tests/test_mistakes.py`` grades a catalogue entry: a
+:class:`~autograder.mistakes.Mistake` with the mutant's full code, the reference module with
+that one function replaced (``tests.helpers.mistake_submission``), only the tasks the
+mutant can reach (``tests.test_mistakes.reached_tasks``). As the shallow_network catalogue
+does for its entries (its ``_in_reference``), the mutant's code also redefines every other
+function of the reference after the mutated one, so that the composites look their blocks
+up in the submission's namespace, as in a student's file (the reference's own functions
+would keep the reference module's globals and never reach the mutant).
+
+A mutant is
+- **killed** when a check of its own function's task fails;
+- **elsewhere** when its own task keeps full marks but another task loses points (the bug
+  is punished, but not where it is);
+- **survived** when every graded check passes (the diff line is printed);
+- **error** when it could not be built or graded (a grader error, or over the time limit).
+A killed mutant that also fails checks of another task is a **double penalty**
+(composites are supposed to be checked against the student's own blocks): listed apart.
+
+Mutants judged equivalent or course-accepted are listed in :data:`JUDGED`, keyed by
+``(unit, function, diff)``, with the reason; they are counted apart from true survivors.
+
+Why not mutmut / cosmic-ray / mutatest: none exposes a plain "mutated source texts of this
+code string" API (mutmut 3 renders a trampolined module, cosmic-ray and mutatest rewrite
+files on disk and run a test command), and none has the numpy-specific operators that
+matter here (axis, keepdims, ``.T``, np.sum/np.mean, argument order of np.dot). So this
+is a small ``ast`` mutator.
+
+The whole sweep takes a few minutes on a 2-core machine; ``--sample N`` grades a random
+sample of N mutants per function instead (fixed ``--seed``, default 0).
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import copy
+import inspect
+import json
+import random
+import signal
+import sys
+import textwrap
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+#: Seconds one mutant may take to grade (a mutant can make a training loop very long).
+TIME_LIMIT_S = 30
+
+#: Sibling functions a mutant may call instead (``np.sum`` -> ``np.mean``...).
+SIBLINGS: dict[str, tuple[str, ...]] = {
+    "sum": ("mean",),
+    "mean": ("sum",),
+    "max": ("min",),
+    "min": ("max",),
+    "maximum": ("minimum",),
+    "minimum": ("maximum",),
+    "zeros": ("ones",),
+    "ones": ("zeros",),
+    "randn": ("rand",),
+    "rand": ("randn",),
+    "exp": ("log",),
+    "log": ("exp",),
+    "tanh": ("sigmoid",),
+    "sigmoid": ("relu", "tanh"),
+    "relu": ("sigmoid",),
+    "relu_backward": ("sigmoid_backward",),
+    "sigmoid_backward": ("relu_backward",),
+    "dot": ("multiply",),
+    "multiply": ("dot",),
+    "deepcopy": ("copy",),
+    "reversed": ("list",),
+    "abs": ("square",),
+    "square": ("abs",),
+    "sqrt": ("square",),
+}
+
+#: String constants a mutant may swap (activation names).
+STRING_SWAPS: dict[str, str] = {"relu": "sigmoid", "sigmoid": "relu"}
+
+BINOP_SWAPS: dict[type, tuple[type, ...]] = {
+    ast.Add: (ast.Sub,),
+    ast.Sub: (ast.Add,),
+    ast.Mult: (ast.Div,),
+    ast.Div: (ast.Mult, ast.FloorDiv),
+    ast.FloorDiv: (ast.Div,),
+    ast.Pow: (ast.Mult,),
+    ast.Mod: (ast.FloorDiv,),
+    ast.MatMult: (ast.Mult,),
+}
+
+CMP_SWAPS: dict[type, tuple[type, ...]] = {
+    ast.Gt: (ast.GtE, ast.Lt),
+    ast.GtE: (ast.Gt, ast.Lt),
+    ast.Lt: (ast.LtE, ast.Gt),
+    ast.LtE: (ast.Lt, ast.Gt),
+    ast.Eq: (ast.NotEq,),
+    ast.NotEq: (ast.Eq,),
+    ast.Is: (ast.IsNot,),
+    ast.IsNot: (ast.Is,),
+    ast.In: (ast.NotIn,),
+    ast.NotIn: (ast.In,),
+}
+
+
+def _binop_swap(node: ast.AST) -> Iterator[ast.AST]:
+    if isinstance(node, ast.BinOp):
+        for op in BINOP_SWAPS.get(type(node.op), ()):
+            yield ast.BinOp(node.left, op(), node.right)
+
+
+def _aug_swap(node: ast.AST) -> Iterator[ast.AST]:
+    if isinstance(node, ast.AugAssign):
+        for op in BINOP_SWAPS.get(type(node.op), ()):
+            yield ast.AugAssign(node.target, op(), node.value)
+        yield ast.Assign([copy.deepcopy(node.target)], node.value, lineno=node.lineno)
+
+
+def _drop_operand(node: ast.AST) -> Iterator[ast.AST]:
+    """``a + b`` -> ``a`` / ``b``; ``a * b`` -> ``a`` / ``b``; ``a / m`` -> ``a``."""
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add | ast.Sub | ast.Mult):
+        yield node.left
+        yield node.right
+    elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div | ast.FloorDiv | ast.Pow):
+        yield node.left
+
+
+def _compare_swap(node: ast.AST) -> Iterator[ast.AST]:
+    if isinstance(node, ast.Compare) and len(node.ops) == 1:
+        for op in CMP_SWAPS.get(type(node.ops[0]), ()):
+            yield ast.Compare(node.left, [op()], node.comparators)
+
+
+def _unary(node: ast.AST) -> Iterator[ast.AST]:
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub | ast.Not):
+        yield node.operand
+
+
+def _constant(node: ast.AST) -> Iterator[ast.AST]:
+    if not isinstance(node, ast.Constant):
+        return
+    v = node.value
+    if isinstance(v, bool):
+        yield ast.Constant(not v)
+    elif isinstance(v, int | float):
+        seen = {v}
+        for new in (v + 1, v - 1, 0 if v else 1, 2 * v if isinstance(v, float) else None):
+            if new is not None and new not in seen:
+                seen.add(new)
+                yield ast.Constant(type(v)(new))
+    elif isinstance(v, str) and v in STRING_SWAPS:
+        yield ast.Constant(STRING_SWAPS[v])
+
+
+def _keyword(node: ast.AST) -> Iterator[ast.AST]:
+    """``axis=0`` <-> ``axis=1``, and each keyword argument dropped."""
+    if not isinstance(node, ast.Call):
+        return
+    for i, kw in enumerate(node.keywords):
+        if kw.arg is None:
+            continue
+        yield ast.Call(node.func, node.args, node.keywords[:i] + node.keywords[i + 1 :])
+
+
+def _transpose(node: ast.AST) -> Iterator[ast.AST]:
+    if isinstance(node, ast.Attribute) and node.attr == "T":
+        yield node.value
+
+
+def _call(node: ast.AST) -> Iterator[ast.AST]:
+    """Sibling functions; swapped arguments of a two-argument call; np.dot(a, b) -> a * b."""
+    if not isinstance(node, ast.Call):
+        return
+    func = node.func
+    name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
+    for sibling in SIBLINGS.get(name or "", ()):
+        if isinstance(func, ast.Attribute):
+            new_func = ast.Attribute(func.value, sibling, ast.Load())
+        else:
+            new_func = ast.Name(sibling, ast.Load())
+        yield ast.Call(new_func, node.args, node.keywords)
+    if len(node.args) == 2 and name in {"dot", "divide", "multiply", "matmul", "power"}:
+        yield ast.Call(func, node.args[::-1], node.keywords)
+    if name == "dot" and len(node.args) == 2:
+        yield ast.BinOp(node.args[0], ast.Mult(), node.args[1])
+    if name == "range" and node.args:
+        for delta in (ast.Add(), ast.Sub()):
+            last = ast.BinOp(node.args[-1], delta, ast.Constant(1))
+            yield ast.Call(func, [*node.args[:-1], last], node.keywords)
+    if name in {"float", "squeeze", "deepcopy", "copy", "asarray", "reversed"} and node.args:
+        yield node.args[0]  # the wrapper dropped
+
+
+def _subscript(node: ast.AST) -> Iterator[ast.AST]:
+    """``caches[l]`` -> ``caches[l + 1]`` / ``caches[l - 1]`` for a name index."""
+    if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Name):
+        for delta in (ast.Add(), ast.Sub()):
+            yield ast.Subscript(node.value, ast.BinOp(node.slice, delta, ast.Constant(1)), node.ctx)
+
+
+#: Expression operators: each maps a node to its mutated replacements.
+OPERATORS: dict[str, Callable[[ast.AST], Iterator[ast.AST]]] = {
+    "binop": _binop_swap,
+    "drop_operand": _drop_operand,
+    "compare": _compare_swap,
+    "unary": _unary,
+    "constant": _constant,
+    "keyword": _keyword,
+    "transpose": _transpose,
+    "call": _call,
+    "subscript": _subscript,
+    "augassign": _aug_swap,
+}
+
+
+def _body_without_docstring(fn: ast.FunctionDef) -> list[ast.stmt]:
+    body = fn.body
+    if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+        return body[1:]
+    return body
+
+
+def _statement_lists(fn: ast.FunctionDef) -> Iterator[list[ast.stmt]]:
+    yield _body_without_docstring(fn)
+    for node in ast.walk(fn):
+        if node is fn:
+            continue
+        for attr in ("body", "orelse"):
+            stmts = getattr(node, attr, None)
+            if isinstance(stmts, list) and stmts and isinstance(stmts[0], ast.stmt):
+                yield stmts
+
+
+@dataclass
+class Mutant:
+    """One single-point change of a function's source."""
+
+    operator: str
+    code: str
+    diff: str
+
+
+def _diff(before: str, after: str) -> str:
+    a, b = before.splitlines(), after.splitlines()
+    import difflib
+
+    lines = [line for line in difflib.unified_diff(a, b, lineterm="", n=0)][2:]
+    changed = [line for line in lines if not line.startswith("@@")]
+    return " | ".join(
+        line.strip() if line[0] == " " else line[0] + line[1:].strip() for line in changed
+    )
+
+
+def mutants_of(source: str) -> list[Mutant]:
+    """Every single-point mutant of a function's source (its docstring never mutated)."""
+    tree = ast.parse(textwrap.dedent(source))
+    fn = tree.body[0]
+    assert isinstance(fn, ast.FunctionDef)
+    fn.decorator_list = []
+    original = ast.unparse(tree)
+    body = _body_without_docstring(fn)
+    targets = [n for stmt in body for n in ast.walk(stmt)]
+    index = {id(n): i for i, n in enumerate(ast.walk(tree))}
+    out: list[Mutant] = []
+    seen: set[str] = {original}
+
+    def emit(operator: str, new_tree: ast.AST) -> None:
+        try:
+            code = ast.unparse(ast.fix_missing_locations(new_tree))
+            compile(code, "<mutant>", "exec")
+        except (SyntaxError, ValueError, TypeError):
+            return
+        if code not in seen:
+            seen.add(code)
+            out.append(Mutant(operator, code, _diff(original, code)))
+
+    for node in targets:
+        for operator, generate in OPERATORS.items():
+            for replacement in generate(node):
+                new_tree = copy.deepcopy(tree)
+                target_index = index[id(node)]
+                new_tree = _replace(new_tree, target_index, copy.deepcopy(replacement))
+                emit(operator, new_tree)
+    # statement deletion (a line left out): replaced by ``pass``
+    for stmts in _statement_lists(fn):
+        for stmt in stmts:
+            if isinstance(stmt, ast.Return | ast.Pass | ast.Raise):
+                continue
+            new_tree = copy.deepcopy(tree)
+            new_tree = _replace(new_tree, index[id(stmt)], ast.Pass())
+            emit("delete_statement", new_tree)
+    return out
+
+
+def _replace(tree: ast.AST, target_index: int, replacement: ast.AST) -> ast.AST:
+    """Replace the node at ``target_index`` (in ``ast.walk`` order) of ``tree``."""
+    nodes = list(ast.walk(tree))
+    target = nodes[target_index]
+    for parent in nodes:
+        for name, value in ast.iter_fields(parent):
+            if value is target:
+                setattr(parent, name, replacement)
+                return tree
+            if isinstance(value, list):
+                for i, item in enumerate(value):
+                    if item is target:
+                        value[i] = replacement
+                        return tree
+    raise LookupError("node not found")
+
+
+#: Survivors judged not to be real bugs: ``(unit, function, diff) -> reason``.
+JUDGED: dict[tuple[str, str, str], str] = {}
+
+
+class _OverTime(BaseException):
+    """Raised by the alarm when one mutant takes longer than :data:`TIME_LIMIT_S`."""
+
+
+def _alarm(signum, frame):  # noqa: ANN001, ANN202, ARG001
+    raise _OverTime
+
+
+@dataclass
+class Outcome:
+    """The grading of one mutant."""
+
+    unit: str
+    function: str
+    course: bool
+    operator: str
+    diff: str
+    status: str  # killed | elsewhere | survived | judged | error
+    own_failed: list[str] = field(default_factory=list)
+    other_failed: list[str] = field(default_factory=list)
+    note: str = ""
+
+
+def _with_others(unit: str, function: str, code: str) -> str:
+    """The mutant's code followed by every other function of the reference (see above)."""
+    from autograder.private import load_reference
+
+    ref = load_reference(unit)
+    others = [
+        textwrap.dedent(inspect.getsource(fn))
+        for name, fn in vars(ref).items()
+        if inspect.isfunction(fn) and fn.__module__ == ref.__name__ and name != function
+    ]
+    return "\n\n".join([code, *others])
+
+
+def grade_mutant(unit: str, function: str, course: bool, number: int, mut: Mutant) -> Outcome:
+    """Grade one mutant as ``tests/test_mistakes.py`` grades a catalogue entry."""
+    from autograder.engine import grade_submission
+    from autograder.mistakes import mistake
+    from tests.helpers import mistake_submission
+    from tests.test_mistakes import reached_tasks
+
+    m = mistake(function, f"mutant{number}", mut.diff, _with_others(unit, function, mut.code), "")
+    out = Outcome(unit, function, course, mut.operator, mut.diff, "error")
+    signal.signal(signal.SIGALRM, _alarm)
+    signal.alarm(TIME_LIMIT_S)
+    try:
+        result = grade_submission(unit, mistake_submission(unit, m), tasks=reached_tasks(unit, m))
+    except _OverTime:
+        out.note = f"over {TIME_LIMIT_S} s"
+        return out
+    except Exception as exc:  # noqa: BLE001 - a mutant may break the grader's own calls
+        out.note = f"{type(exc).__name__}: {exc}"[:200]
+        return out
+    finally:
+        signal.alarm(0)
+    for t in result.tasks:
+        for c in t.checks:
+            if c.status == "passed":
+                continue
+            if c.status == "not_gradable":
+                out.note = f"{t.function}.{c.name} not gradable"
+            (out.own_failed if t.function == function else out.other_failed).append(
+                f"{t.function}.{c.name}"
+            )
+    if out.note:
+        out.status = "error"
+    elif out.own_failed:
+        out.status = "killed"
+    elif out.other_failed:
+        out.status = "elsewhere"
+    elif (unit, function, mut.diff) in JUDGED:
+        out.status = "judged"
+        out.note = JUDGED[(unit, function, mut.diff)]
+    else:
+        out.status = "survived"
+    return out
+
+
+def sweep(
+    unit_names: list[str], functions: list[str], sample: int | None, seed: int, verbose: bool
+) -> list[Outcome]:
+    """Generate and grade the mutants of every selected task function."""
+    from autograder import units
+    from autograder.private import load_reference
+
+    rng = random.Random(seed)
+    outcomes: list[Outcome] = []
+    for unit in unit_names:
+        ref = load_reference(unit)
+        for task in units.get(unit).tasks:
+            if functions and task.function not in functions:
+                continue
+            source = inspect.getsource(getattr(ref, task.function))
+            muts = mutants_of(source)
+            if sample is not None and len(muts) > sample:
+                muts = sorted(rng.sample(muts, sample), key=muts.index)
+            t0 = time.perf_counter()
+            for number, mut in enumerate(muts):
+                o = grade_mutant(unit, task.function, task.course, number, mut)
+                outcomes.append(o)
+                if verbose:
+                    print(f"  {o.status:9} {unit}.{task.function}: {o.diff}", flush=True)
+            print(
+                f"{unit}.{task.function}: {len(muts)} mutants, {time.perf_counter() - t0:.1f} s",
+                file=sys.stderr,
+                flush=True,
+            )
+    return outcomes
+
+
+STATUSES = ("killed", "elsewhere", "survived", "judged", "error")
+
+
+def report(outcomes: list[Outcome]) -> None:
+    """Print the tables, the survivors, the double penalties and the errors."""
+    for course in (True, False):
+        rows = [o for o in outcomes if o.course == course]
+        if not rows:
+            continue
+        print(f"\n## {'course functions' if course else 'kit-only functions'}")
+        print(f"{'unit':22} {'mutants':>8} " + " ".join(f"{s:>9}" for s in STATUSES))
+        for unit in dict.fromkeys(o.unit for o in rows):
+            mine = [o for o in rows if o.unit == unit]
+            counts = [sum(o.status == s for o in mine) for s in STATUSES]
+            print(f"{unit:22} {len(mine):>8} " + " ".join(f"{n:>9}" for n in counts))
+        counts = [sum(o.status == s for o in rows) for s in STATUSES]
+        print(f"{'total':22} {len(rows):>8} " + " ".join(f"{n:>9}" for n in counts))
+    sections = [
+        ("SURVIVORS (full marks everywhere)", "survived", lambda o: ""),
+        ("punished elsewhere only", "elsewhere", lambda o: " -> " + ", ".join(o.other_failed)),
+        ("errors", "error", lambda o: " -> " + o.note),
+        ("judged equivalent / course-accepted", "judged", lambda o: " -- " + o.note),
+    ]
+    for title, status, extra in sections:
+        rows = [o for o in outcomes if o.status == status]
+        print(f"\n## {title}: {len(rows)}")
+        for o in rows:
+            kit = "" if o.course else " [kit]"
+            print(f"- {o.unit}.{o.function}{kit} [{o.operator}]: {o.diff}{extra(o)}")
+    doubles = [o for o in outcomes if o.status == "killed" and o.other_failed]
+    print(f"\n## double penalties (own task and another): {len(doubles)}")
+    for o in doubles:
+        print(
+            f"- {o.unit}.{o.function} [{o.operator}]: {o.diff} -> also {', '.join(o.other_failed)}"
+        )
+
+
+def main() -> None:
+    from autograder import units
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--unit", action="append", default=[], help="only this unit")
+    parser.add_argument("--function", action="append", default=[], help="only this function")
+    parser.add_argument("--sample", type=int, default=None, help="at most N mutants a function")
+    parser.add_argument("--seed", type=int, default=0, help="seed of --sample")
+    parser.add_argument("--json", type=Path, help="also write every outcome to this file")
+    parser.add_argument("--verbose", action="store_true", help="print every mutant's outcome")
+    args = parser.parse_args()
+    t0 = time.perf_counter()
+    outcomes = sweep(
+        args.unit or list(units.available()), args.function, args.sample, args.seed, args.verbose
+    )
+    report(outcomes)
+    print(f"\n{len(outcomes)} mutants in {time.perf_counter() - t0:.0f} s")
+    if args.json:
+        args.json.write_text(json.dumps([o.__dict__ for o in outcomes], indent=1))
+
+
+if __name__ == "__main__":
+    main()
