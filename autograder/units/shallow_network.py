@@ -369,10 +369,32 @@ def _random_weights(ctx: Context) -> dict[str, np.ndarray]:
     return {key: p[key] for key in ("W1", "W2") if np.any(p[key])}
 
 
+def _draw_factors(weights: dict[str, np.ndarray]) -> dict[str, float]:
+    """``{key: k}`` for each weight matrix that is exactly ``k`` times its normal draw.
+
+    The draws are those of ``np.random.randn`` after the caller's ``np.random.seed(5)`` (or
+    the older template's own ``np.random.seed(2)``), W1's first, then W2's; a matrix drawn in
+    another way is left out (the root-mean-square range alone judges it).
+    """
+    for seed in (5, 2):
+        rs = np.random.RandomState(seed)
+        draws = {"W1": rs.randn(50, 20), "W2": rs.randn(1, 50)}
+        found = {}
+        for key, W in weights.items():
+            k = float(np.sum(W * draws[key]) / np.sum(draws[key] ** 2))
+            if np.linalg.norm(W - k * draws[key]) <= 1e-9 * np.linalg.norm(W):
+                found[key] = k
+        if found:
+            return found
+    return {}
+
+
 @t.check("scale", 1, kind="values")
 def _init_scale(ctx: Context) -> str:
-    """W1 and W2 are about 0.01 in size."""
-    sizes = {key: rms(W) for key, W in _random_weights(ctx).items()}
+    """W1 and W2 are normal draws times 0.01; b1 and b2 start at zero."""
+    p, _ = _init(ctx, 20, 50, 1, seed=5)
+    weights = {key: p[key] for key in ("W1", "W2") if np.any(p[key])}
+    sizes = {key: rms(W) for key, W in weights.items()}
     for key, r in sizes.items():
         if not (0.003 <= r <= 0.03):
             large = "multiply np.random.randn(...) by 0.01: large weights saturate tanh."
@@ -380,6 +402,22 @@ def _init_scale(ctx: Context) -> str:
                 f"the weights of {key} have root-mean-square {r:.3g} but should be about 0.01 "
                 "(between 0.003 and 0.03).",
                 hint=large if r > 0.03 else RANDN,
+            )
+    for key, k in _draw_factors(weights).items():
+        if not np.isclose(k, 0.01, rtol=1e-6, atol=0):
+            raise CheckFailure(
+                f"{key} is np.random.randn(...) * {k:.4g}, but the course scales the draws "
+                "by 0.01.",
+                hint=RANDN,
+            )
+    for key in ("b1", "b2"):
+        if np.any(p[key] != 0):
+            raise CheckFailure(
+                f"{key} should start at zero but has nonzero entries: the biases are "
+                "initialized with np.zeros, not np.ones or random values.",
+                lines=[(key, describe(p[key]))],
+                hint=f"{key} = np.zeros(({'n_h' if key == 'b1' else 'n_y'}, 1)); the random "
+                "weights already make the hidden units differ.",
             )
     return "root-mean-square " + ", ".join(f"{k} {r:.4f}" for k, r in sizes.items())
 
