@@ -44,6 +44,9 @@ PRED = (np.array([[0.1124579], [0.23106775]]), -0.3, np.array([[1.0, -1.1, -3.2]
 #: Without the bias, or without the sigmoid (z > 0.5), other examples flip: [[1, 1, 1, 0, 1]].
 PRED_B = (np.array([[1.0], [-1.0]]), 0.3, np.array([[0.1, 0, 0.4, 0, 1], [0, 0.1, 0, 0.4, 0]]))
 # A small training problem for model(): n_x = 3, m_train = 10 (not separable), m_test = 4.
+# The test predictions are [[1, 0, 0, 0]]: Y_test is chosen so that the test accuracy (50 %)
+# differs from 100 - mean(prediction) * 100 (75 %), which a printed accuracy that drops the
+# labels would show, and from the train accuracy (80 %).
 MODEL_DATA = (
     np.array(
         [
@@ -54,7 +57,7 @@ MODEL_DATA = (
     ),
     np.array([[0.0, 1.0, 1.0, 0.0, 0.0, 1.0, 0.0, 0.0, 1.0, 0.0]]),
     np.array([[0.9, -0.23, -0.74, 0.38], [0.72, -0.3, 0.54, 1.04], [-0.21, -0.81, 0.35, 0.25]]),
-    np.array([[1.0, 0.0, 0.0, 1.0]]),
+    np.array([[1.0, 0.0, 1.0, 1.0]]),
 )
 #: Non-default arguments for model() (the defaults are 2000 and 0.5).
 MODEL_ARGS = {"num_iterations": 250, "learning_rate": 0.1}
@@ -328,7 +331,10 @@ def _model_prints(ctx: Context) -> None:
     own = out.value if isinstance(out.value, dict) else {}
     call = "model(..., print_cost=True)"
     costs = cl.number_list(own.get("costs"))
-    cl.expect_printed_costs(out.stdout, ref["costs"] if costs is None else costs, 100, call)
+    # The cost lines are optimize()'s to print: where a failing optimize() was replaced by the
+    # grader's (which prints nothing), its own task already costs the mistake once.
+    if "optimize" not in ctx.substitutes:
+        cl.expect_printed_costs(out.stdout, ref["costs"] if costs is None else costs, 100, call)
     for which, labels in (("train", MODEL_DATA[1]), ("test", MODEL_DATA[3])):
         key = f"Y_prediction_{which}"
         expected = _accuracy(own.get(key), labels)
