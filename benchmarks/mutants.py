@@ -1,3 +1,4 @@
+# ruff: noqa: E501 - the JUDGED table is keyed by whole diff lines of the reference
 """Mutation sweep of the reference solutions: does every single-point bug lose points, once?
 
 Usage: python benchmarks/mutants.py [--unit NAME ...] [--function NAME ...] [--sample N]
@@ -321,8 +322,330 @@ def _replace(tree: ast.AST, target_index: int, replacement: ast.AST) -> ast.AST:
     raise LookupError("node not found")
 
 
-#: Survivors judged not to be real bugs: ``(unit, function, diff) -> reason``.
-JUDGED: dict[tuple[str, str, str], str] = {}
+#: Survivors judged not to be real bugs: ``(unit, function, diff) -> reason``. A mutant
+#: listed here that is killed is reported as usual; one that survives is counted "judged".
+JUDGED: dict[tuple[str, str, str], str] = {
+    (
+        "derivatives",
+        "graph_backward",
+        "-du = dv * 1.0 | +du = dv / 1.0",
+    ): "equivalent: multiplying or dividing by 1.0",
+    (
+        "derivatives",
+        "graph_backward",
+        "-du = dv * 1.0 | +du = dv",
+    ): "equivalent: the factor 1.0 dropped",
+    (
+        "derivatives",
+        "graph_backward",
+        "-da = dv * 1.0 | +da = dv / 1.0",
+    ): "equivalent: multiplying or dividing by 1.0",
+    (
+        "derivatives",
+        "graph_backward",
+        "-da = dv * 1.0 | +da = dv",
+    ): "equivalent: the factor 1.0 dropped",
+    (
+        "numpy_basics",
+        "sigmoid",
+        "-x = np.asarray(x, dtype=np.float64) | +x = np.asarray(x)",
+    ): "equivalent: np.exp/np.abs/np.where convert numbers and int arrays themselves",
+    (
+        "numpy_basics",
+        "sigmoid",
+        "-x = np.asarray(x, dtype=np.float64) | +x = x",
+    ): "equivalent: np.exp/np.abs/np.where convert numbers and int arrays themselves",
+    (
+        "numpy_basics",
+        "sigmoid",
+        "-x = np.asarray(x, dtype=np.float64) | +pass",
+    ): "equivalent: np.exp/np.abs/np.where convert numbers and int arrays themselves",
+    (
+        "numpy_basics",
+        "sigmoid",
+        "-s = np.where(x >= 0, 1.0 / (1.0 + e), e / (1.0 + e)) | +s = np.where(x > 0, 1.0 / (1.0 + e), e / (1.0 + e))",
+    ): "equivalent: both branches give 0.5 at x = 0",
+    (
+        "numpy_basics",
+        "sigmoid",
+        "-return s[()] if s.ndim == 0 else s | +return s[()] if s.ndim != 0 else s",
+    ): "course-accepted: a 0-d array instead of a numpy float for a number (s[()] of an n-d array is s)",
+    (
+        "numpy_basics",
+        "sigmoid",
+        "-return s[()] if s.ndim == 0 else s | +return s[()] if s.ndim == 1 else s",
+    ): "course-accepted: a 0-d array instead of a numpy float for a number",
+    (
+        "numpy_basics",
+        "sigmoid",
+        "-return s[()] if s.ndim == 0 else s | +return s[()] if s.ndim == -1 else s",
+    ): "course-accepted: a 0-d array instead of a numpy float for a number",
+    (
+        "numpy_basics",
+        "normalize_rows",
+        "-x_norm = np.linalg.norm(x, ord=2, axis=1, keepdims=True) | +x_norm = np.linalg.norm(x, axis=1, keepdims=True)",
+    ): "equivalent: ord=2 is the default for vectors",
+    (
+        "numpy_basics",
+        "softmax",
+        "-x_exp = np.exp(x - np.max(x, axis=1, keepdims=True)) | +x_exp = np.exp(x + np.max(x, axis=1, keepdims=True))",
+    ): "equivalent: softmax is unchanged by any shift of a row (overflow only past the course's inputs: advice)",
+    (
+        "numpy_basics",
+        "softmax",
+        "-x_exp = np.exp(x - np.max(x, axis=1, keepdims=True)) | +x_exp = np.exp(x)",
+    ): "course-accepted: the course's textbook softmax (large inputs: advice)",
+    (
+        "numpy_basics",
+        "softmax",
+        "-x_exp = np.exp(x - np.max(x, axis=1, keepdims=True)) | +x_exp = np.exp(x - np.max(x, keepdims=True))",
+    ): "equivalent: a shift by the global max is still a shift of every row",
+    (
+        "numpy_basics",
+        "softmax",
+        "-x_exp = np.exp(x - np.max(x, axis=1, keepdims=True)) | +x_exp = np.exp(x - np.min(x, axis=1, keepdims=True))",
+    ): "equivalent: softmax is unchanged by any shift of a row (large inputs: advice)",
+    (
+        "numpy_basics",
+        "L1",
+        "-return float(np.sum(np.abs(y - yhat))) | +return np.sum(np.abs(y - yhat))",
+    ): "course-accepted: a numpy float / 0-d array for a number, as the course's own code returns",
+    (
+        "numpy_basics",
+        "L2",
+        "-return float(np.dot(d, d)) | +return np.dot(d, d)",
+    ): "course-accepted: a numpy float / 0-d array for a number, as the course's own code returns",
+    (
+        "numpy_basics",
+        "propagate_loops",
+        "-a = float(sigmoid(z)) | +a = sigmoid(z)",
+    ): "equivalent: sigmoid of a number is a number",
+    (
+        "numpy_basics",
+        "propagate_loops",
+        "-dz = a - Y[0, i] | +dz = a - Y[-1, i]",
+    ): "equivalent: Y has one row: index -1 is 0",
+    (
+        "numpy_basics",
+        "propagate_loops",
+        "-dw[j, 0] += X[j, i] * dz | +dw[j, -1] += X[j, i] * dz",
+    ): "equivalent: dw has one column: index -1 is 0",
+    (
+        "numpy_basics",
+        "propagate_loops",
+        "-z += w[j, 0] * X[j, i] | +z += w[j, -1] * X[j, i]",
+    ): "equivalent: w has one column: index -1 is 0",
+    (
+        "numpy_basics",
+        "propagate_loops",
+        "-cost += -(Y[0, i] * math.log(a) + (1 - Y[0, i]) * math.log(1 - a)) | +cost += -(Y[-1, i] * math.log(a) + (1 - Y[0, i]) * math.log(1 - a))",
+    ): "equivalent: Y has one row: index -1 is 0",
+    (
+        "numpy_basics",
+        "propagate_loops",
+        "-cost += -(Y[0, i] * math.log(a) + (1 - Y[0, i]) * math.log(1 - a)) | +cost += -(Y[0, i] * math.log(a) + (1 - Y[-1, i]) * math.log(1 - a))",
+    ): "equivalent: Y has one row: index -1 is 0",
+    (
+        "numpy_basics",
+        "propagate_loops",
+        "-return ({'dw': dw / m, 'db': float(db / m)}, float(cost / m)) | +return ({'dw': dw / m, 'db': float(db / m)}, cost / m)",
+    ): "course-accepted: a numpy float / 0-d array for a number, as the course's own code returns",
+    (
+        "numpy_basics",
+        "propagate_loops",
+        "-return ({'dw': dw / m, 'db': float(db / m)}, float(cost / m)) | +return ({'dw': dw / m, 'db': db / m}, float(cost / m))",
+    ): "course-accepted: a numpy float / 0-d array for a number, as the course's own code returns",
+    (
+        "numpy_basics",
+        "propagate_vectorized",
+        "-return ({'dw': dw, 'db': float(db)}, float(cost)) | +return ({'dw': dw, 'db': float(db)}, cost)",
+    ): "course-accepted: a numpy float / 0-d array for a number, as the course's own code returns",
+    (
+        "numpy_basics",
+        "propagate_vectorized",
+        "-return ({'dw': dw, 'db': float(db)}, float(cost)) | +return ({'dw': dw, 'db': db}, float(cost))",
+    ): "course-accepted: a numpy float / 0-d array for a number, as the course's own code returns",
+    (
+        "logistic_regression",
+        "propagate",
+        "-return ({'dw': dw, 'db': float(db)}, float(cost)) | +return ({'dw': dw, 'db': float(db)}, cost)",
+    ): "course-accepted: a numpy float / 0-d array for a number, as the course's own code returns",
+    (
+        "logistic_regression",
+        "propagate",
+        "-return ({'dw': dw, 'db': float(db)}, float(cost)) | +return ({'dw': dw, 'db': db}, float(cost))",
+    ): "course-accepted: a numpy float / 0-d array for a number, as the course's own code returns",
+    (
+        "logistic_regression",
+        "optimize",
+        "-w = copy.deepcopy(w) | +w = copy.copy(w)",
+    ): "equivalent: w = w - lr * dw rebinds w, the caller's array is never written (older releases had no copy)",
+    (
+        "logistic_regression",
+        "optimize",
+        "-w = copy.deepcopy(w) | +w = w",
+    ): "equivalent: w = w - lr * dw rebinds w (older releases had no copy)",
+    (
+        "logistic_regression",
+        "optimize",
+        "-w = copy.deepcopy(w) | +pass",
+    ): "equivalent: w = w - lr * dw rebinds w (older releases had no copy)",
+    (
+        "logistic_regression",
+        "optimize",
+        "-b = copy.deepcopy(b) | +b = copy.copy(b)",
+    ): "equivalent: b is a number",
+    (
+        "logistic_regression",
+        "optimize",
+        "-b = copy.deepcopy(b) | +b = b",
+    ): "equivalent: b is a number",
+    (
+        "logistic_regression",
+        "optimize",
+        "-b = copy.deepcopy(b) | +pass",
+    ): "equivalent: b is a number",
+    (
+        "logistic_regression",
+        "optimize",
+        "-print(f'Cost after iteration {i}: {float(cost):f}') | +print(f'Cost after iteration {i}: {cost:f}')",
+    ): "equivalent: the cost is already a float",
+    (
+        "logistic_regression",
+        "optimize",
+        "-grads = {'dw': dw, 'db': db} | +pass",
+    ): "equivalent: grads is then propagate's last dict, with the same dw and db",
+    (
+        "logistic_regression",
+        "predict",
+        "-w = w.reshape(X.shape[0], 1) | +pass",
+    ): "equivalent: w already has shape (n_x, 1) (the course's defensive line)",
+    (
+        "logistic_regression",
+        "model",
+        "-train_accuracy = 100 - np.mean(np.abs(Y_prediction_train - Y_train)) * 100 | +train_accuracy = 100 - np.mean(np.square(Y_prediction_train - Y_train)) * 100",
+    ): "equivalent: |d| = d**2 for 0/1 predictions and labels",
+    (
+        "logistic_regression",
+        "model",
+        "-test_accuracy = 100 - np.mean(np.abs(Y_prediction_test - Y_test)) * 100 | +test_accuracy = 100 - np.mean(np.square(Y_prediction_test - Y_test)) * 100",
+    ): "equivalent: |d| = d**2 for 0/1 predictions and labels",
+    (
+        "shallow_network",
+        "sigmoid_derivative",
+        "-a = 1.0 / (1.0 + np.exp(-z)) | +a = 1.0 / (1.0 + np.exp(z))",
+    ): "equivalent: a becomes 1 - sigmoid(z), and a (1 - a) is symmetric",
+    (
+        "shallow_network",
+        "tanh",
+        "-z = np.asarray(z, dtype=np.float64) | +z = np.asarray(z)",
+    ): "equivalent: np.exp/np.abs/np.where convert numbers and int arrays themselves",
+    (
+        "shallow_network",
+        "tanh",
+        "-z = np.asarray(z, dtype=np.float64) | +z = z",
+    ): "equivalent: np.exp/np.abs/np.where convert numbers and int arrays themselves",
+    (
+        "shallow_network",
+        "tanh",
+        "-z = np.asarray(z, dtype=np.float64) | +pass",
+    ): "equivalent: np.exp/np.abs/np.where convert numbers and int arrays themselves",
+    (
+        "shallow_network",
+        "relu_derivative",
+        "-return np.where(z > 0, 1.0, 0.0) | +return np.where(z >= 0, 1.0, 0.0)",
+    ): "course-accepted: either slope 0 or 1 at exactly z = 0 (at_zero accepts both)",
+    (
+        "shallow_network",
+        "leaky_relu",
+        "-return np.where(z > 0, z, slope * z) | +return np.where(z >= 0, z, slope * z)",
+    ): "equivalent: both branches give 0 at z = 0",
+    (
+        "shallow_network",
+        "leaky_relu_derivative",
+        "-return np.where(z > 0, 1.0, slope) | +return np.where(z >= 0, 1.0, slope)",
+    ): "course-accepted: either one-sided slope at exactly z = 0",
+    (
+        "shallow_network",
+        "compute_cost",
+        "-logprobs = np.multiply(np.log(A2), Y) + np.multiply(np.log(1.0 - A2), 1.0 - Y) | +logprobs = np.multiply(Y, np.log(A2)) + np.multiply(np.log(1.0 - A2), 1.0 - Y)",
+    ): "equivalent: np.multiply is commutative",
+    (
+        "shallow_network",
+        "compute_cost",
+        "-logprobs = np.multiply(np.log(A2), Y) + np.multiply(np.log(1.0 - A2), 1.0 - Y) | +logprobs = np.multiply(np.log(A2), Y) + np.multiply(1.0 - Y, np.log(1.0 - A2))",
+    ): "equivalent: np.multiply is commutative",
+    (
+        "shallow_network",
+        "compute_cost",
+        "-return float(np.squeeze(cost)) | +return np.squeeze(cost)",
+    ): "course-accepted: np.squeeze(...) (numpy.float64), the 2017-2020 releases' return",
+    (
+        "shallow_network",
+        "compute_cost",
+        "-return float(np.squeeze(cost)) | +return float(cost)",
+    ): "equivalent: the cost is already 0-d",
+    (
+        "shallow_network",
+        "backward_propagation",
+        "-db2 = np.sum(dZ2, axis=1, keepdims=True) / m | +db2 = np.sum(dZ2, keepdims=True) / m",
+    ): "course-accepted: identical with the course's single output unit (n_y = 1), the only case the course has",
+    (
+        "shallow_network",
+        "backward_propagation",
+        "-dZ1 = np.dot(W2.T, dZ2) * (1.0 - np.power(A1, 2)) | +dZ1 = np.multiply(W2.T, dZ2) * (1.0 - np.power(A1, 2))",
+    ): "course-accepted: an outer product by broadcasting equals np.dot when n_y = 1, the only case the course has",
+    (
+        "shallow_network",
+        "backward_propagation",
+        "-dZ1 = np.dot(W2.T, dZ2) * (1.0 - np.power(A1, 2)) | +dZ1 = W2.T * dZ2 * (1.0 - np.power(A1, 2))",
+    ): "course-accepted: an outer product by broadcasting equals np.dot when n_y = 1, the only case the course has",
+    (
+        "shallow_network",
+        "train_with_restarts",
+        "-if cost < best_cost: | +if cost <= best_cost:",
+    ): "equivalent: ties between two restarts' costs do not happen",
+    (
+        "shallow_network",
+        "train_with_restarts",
+        "-best_parameters = None | +pass",
+    ): "equivalent: the first restart's finite cost is always below inf, so it is always assigned",
+    (
+        "deep_network",
+        "compute_cost",
+        "-return float(np.squeeze(cost)) | +return np.squeeze(cost)",
+    ): "course-accepted: np.squeeze(...) (numpy.float64), the course's return",
+    (
+        "deep_network",
+        "compute_cost",
+        "-return float(np.squeeze(cost)) | +return float(cost)",
+    ): "equivalent: the cost is already 0-d",
+    (
+        "deep_network",
+        "L_model_backward",
+        "-Y = Y.reshape(AL.shape) | +pass",
+    ): "equivalent: Y already has AL's shape (the course's defensive line)",
+    (
+        "deep_network",
+        "two_layer_model",
+        "-costs.append(float(cost)) | +costs.append(cost)",
+    ): "equivalent: compute_cost already returns a float",
+    (
+        "deep_network",
+        "two_layer_model",
+        "-print(f'Cost after iteration {i}: {float(cost)}') | +print(f'Cost after iteration {i}: {cost}')",
+    ): "equivalent: compute_cost already returns a float",
+    (
+        "deep_network",
+        "L_layer_model",
+        "-costs.append(float(cost)) | +costs.append(cost)",
+    ): "equivalent: compute_cost already returns a float",
+    (
+        "deep_network",
+        "L_layer_model",
+        "-print(f'Cost after iteration {i}: {float(cost)}') | +print(f'Cost after iteration {i}: {cost}')",
+    ): "equivalent: compute_cost already returns a float",
+}
 
 
 class _OverTime(BaseException):

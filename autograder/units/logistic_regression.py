@@ -44,9 +44,10 @@ PRED = (np.array([[0.1124579], [0.23106775]]), -0.3, np.array([[1.0, -1.1, -3.2]
 #: Without the bias, or without the sigmoid (z > 0.5), other examples flip: [[1, 1, 1, 0, 1]].
 PRED_B = (np.array([[1.0], [-1.0]]), 0.3, np.array([[0.1, 0, 0.4, 0, 1], [0, 0.1, 0, 0.4, 0]]))
 # A small training problem for model(): n_x = 3, m_train = 10 (not separable), m_test = 4.
-# The test predictions are [[1, 0, 0, 0]]: Y_test is chosen so that the test accuracy (50 %)
-# differs from 100 - mean(prediction) * 100 (75 %), which a printed accuracy that drops the
-# labels would show, and from the train accuracy (80 %).
+# The test predictions are [[1, 0, 0, 0]]: Y_test is chosen so that the printed test accuracy
+# (25 %) differs from the error rate (75 %), from 100 - mean(Y_prediction_test) * 100 (75 %,
+# the labels dropped), from 100 - mean(Y_test) * 100 (0 %), from 100 - mean(|prediction +
+# Y_test|) * 100 (-25 %) and from the train accuracy (80 %).
 MODEL_DATA = (
     np.array(
         [
@@ -57,7 +58,7 @@ MODEL_DATA = (
     ),
     np.array([[0.0, 1.0, 1.0, 0.0, 0.0, 1.0, 0.0, 0.0, 1.0, 0.0]]),
     np.array([[0.9, -0.23, -0.74, 0.38], [0.72, -0.3, 0.54, 1.04], [-0.21, -0.81, 0.35, 0.25]]),
-    np.array([[1.0, 0.0, 1.0, 1.0]]),
+    np.array([[1.0, 1.0, 1.0, 1.0]]),
 )
 #: Non-default arguments for model() (the defaults are 2000 and 0.5).
 MODEL_ARGS = {"num_iterations": 250, "learning_rate": 0.1}
