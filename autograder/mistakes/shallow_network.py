@@ -239,6 +239,12 @@ _MISTAKES = [
     variant("backward_propagation", "in_place", "dZ2 = A2; dZ2 -= Y changes the cache's A2 in place",
             ("dZ2 = A2 - Y", "dZ2 = A2\n    dZ2 -= Y"),
             advice="changes the arrays of its arguments in place"),
+    variant("backward_propagation", "db2_all_axes", "db2 summed over every axis (right only for one output unit)",
+            ("np.sum(dZ2, axis=1, keepdims=True)", "np.sum(dZ2, keepdims=True)"),
+            advice="not for n_y = 2"),
+    variant("backward_propagation", "broadcast_product", "W2.T * dZ2 (broadcast) instead of np.dot(W2.T, dZ2)",
+            ("np.dot(W2.T, dZ2)", "W2.T * dZ2"),
+            advice="not for n_y = 2"),
     # ------------------------------------------------------------------ 4.14 update_parameters
     dataclasses.replace(
         mistake("update_parameters", "in_place", "updates the caller's arrays in place (-=)", """

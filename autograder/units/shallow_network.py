@@ -645,6 +645,36 @@ def _backward_cache_advice(ctx: Context) -> str | None:
     return None
 
 
+#: Two output units (n_y = 2): the course's network has one, where a sum without axis=1 or
+#: W2.T * dZ2 (broadcast, not a matrix product) happens to give the right gradients.
+NY2_P, NY2_X, _ = _problem(33, 3, 4, 5)
+NY2_P |= {"W2": _normal(34, 2, 4), "b2": _normal(35, 2, 1)}
+NY2_Y = (_normal(36, 2, 5) > 0) * 1.0
+
+
+@t.advise("any_output_size")
+def _backward_outputs_advice(ctx: Context) -> str | None:
+    """Right for two output units too (the course's network has one)."""
+    p, c, X, Y = _backward_args(ctx, 0)
+    c2 = ctx.expected(
+        "backward_propagation/cache_ny2", lambda ref: ref("forward_propagation")(NY2_X, NY2_P)[1]
+    )
+    course, two = (p, c, X, Y), (NY2_P, c2, NY2_X, NY2_Y)
+    right = [ctx.expected(f"backward_propagation/{k}", lambda ref, a=a: ref()(*a)) for k, a in
+             (("values0", course), ("values_ny2", two))]  # fmt: skip
+    got = [ctx.call(*course), ctx.outcome("backward_propagation", two).value]
+    if not same_plain(got[0], right[0], rtol=1e-7, atol=1e-10):
+        return None  # the gradient check reports it
+    if same_plain(got[1], right[1], rtol=1e-7, atol=1e-10):
+        return None
+    return (
+        "backward_propagation is right for the course's one output unit but not for n_y = 2 "
+        "(the course never checks it): db2 sums dZ2 over the examples only (axis=1, "
+        "keepdims=True), and dZ1 takes the matrix product np.dot(W2.T, dZ2), not the "
+        "broadcast W2.T * dZ2."
+    )
+
+
 def _mutation_advice(t: Task, args, names: list[str], text: str) -> None:  # noqa: ANN001
     """Advise ``text`` when the task's function modifies ``args(ctx)`` (the course accepts it)."""
 
