@@ -10,10 +10,9 @@ The stored values let students run the visible checks without ``solutions/``.
 
 from __future__ import annotations
 
-import argparse
 import sys
 
-from autograder import expected, units
+from autograder import expected, generated, units
 from autograder.engine import grade_submission, load_reference
 from autograder.submission import from_module
 
@@ -30,22 +29,14 @@ def record(unit: str) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry point; returns the exit status."""
-    parser = argparse.ArgumentParser(prog="python -m autograder.freeze")
-    parser.add_argument("--check", action="store_true")
-    args = parser.parse_args(argv)
-    status = 0
-    for name in units.available():
-        text = expected.dumps(record(name))
-        path = expected.EXPECTED_DIR / f"{name}.json"
-        current = path.read_text() if path.exists() else None
-        if current != text:
-            if args.check:
-                print(f"drift: {path}")
-                status = 1
-            else:
-                path.write_text(text)
-                print(f"wrote {path}")
-    return status
+    return generated.sync(
+        "autograder.freeze",
+        lambda: {
+            expected.EXPECTED_DIR / f"{name}.json": expected.dumps(record(name))
+            for name in units.available()
+        },
+        argv,
+    )
 
 
 if __name__ == "__main__":

@@ -7,12 +7,11 @@ Usage: ``python -m autograder.readme`` rewrites every part between ``<!-- KEY:be
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from autograder import units
+from autograder import generated, units
 
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
@@ -79,21 +78,11 @@ def render(text: str, parts: dict[str, Callable[[], str]]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry point; returns the exit status."""
-    parser = argparse.ArgumentParser(prog="python -m autograder.readme")
-    parser.add_argument("--check", action="store_true")
-    args = parser.parse_args(argv)
-    status = 0
-    for path, parts in SECTIONS.items():
-        text = path.read_text()
-        new = render(text, parts)
-        if new == text:
-            continue
-        if args.check:
-            print(f"{path.name}: generated parts are out of date: run python -m autograder.readme")
-            status = 1
-        else:
-            path.write_text(new)
-    return status
+    return generated.sync(
+        "autograder.readme",
+        lambda: {path: render(path.read_text(), parts) for path, parts in SECTIONS.items()},
+        argv,
+    )
 
 
 if __name__ == "__main__":

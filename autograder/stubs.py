@@ -13,10 +13,11 @@ Usage::
 
 from __future__ import annotations
 
-import argparse
 import re
 import sys
 from pathlib import Path
+
+from autograder import generated
 
 ROOT = Path(__file__).resolve().parent.parent
 HEADING = re.compile(r"^# ## Task (?P<id>\d+\.\d+)\b.*?(?P<name>\w+)?\s*$")
@@ -95,22 +96,11 @@ def unit_files(root: Path = ROOT) -> list[tuple[Path, Path]]:
 
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry point; returns the exit status."""
-    parser = argparse.ArgumentParser(prog="python -m autograder.stubs", description=__doc__)
-    parser.add_argument("--check", action="store_true", help="report drift, write nothing")
-    args = parser.parse_args(argv)
-    drift = []
-    for sol, ex in unit_files():
-        text = make_stub(sol.read_text(), sol.stem)
-        if args.check:
-            if not ex.exists() or ex.read_text() != text:
-                drift.append(ex)
-        elif not ex.exists() or ex.read_text() != text:
-            ex.write_text(text)
-            print(f"wrote {ex.relative_to(ROOT)}")
-    if drift:
-        print("out of date (run python -m autograder.stubs):", *map(str, drift), sep="\n  ")
-        return 1
-    return 0
+    return generated.sync(
+        "autograder.stubs",
+        lambda: {ex: make_stub(sol.read_text(), sol.stem) for sol, ex in unit_files()},
+        argv,
+    )
 
 
 if __name__ == "__main__":
