@@ -165,7 +165,6 @@ MISTAKES = [
             message="the function seeds its own generator"),
     variant("initialize_parameters", "template_seed", "np.random.seed(2) inside, as the 2017–2020 template",
             (W1_DRAW, f"np.random.seed(2)\n    {W1_DRAW}"),
-            fails="train_with_restarts.restarts_differ", message="every restart starts from the same weights",
             advice="older course template's line, accepted"),
     variant("initialize_parameters", "clock_seed", "reseeds from the clock with np.random.seed()",
             (W1_DRAW, f"np.random.seed()\n    {W1_DRAW}"),
@@ -305,7 +304,7 @@ def update_parameters(parameters, grads, learning_rate=1.2):
             fails="matches_own_blocks"),
     variant("train_with_restarts", "same_seed", "seeds np.random.seed(seed) for every restart, not seed + r",
             ("    np.random.seed(seed + r)\n", "    np.random.seed(seed)\n"),
-            fails="matches_own_blocks"),
+            fails="matches_own_blocks restarts_differ"),
     variant("train_with_restarts", "costs_array", "returns the final costs as a numpy array",
             ("return best_parameters, final_costs", "return best_parameters, np.array(final_costs)"),
             fails="structure", message="should be a list of 3 numbers"),
@@ -328,4 +327,6 @@ NOT_ISOLATED = {
     "hard-coded one, whose wrong shapes also break the composites",
     ("compute_cost", "values"): "a formula wrong on the visible outputs is wrong on random ones",
     ("compute_cost", "hidden"): "as for values: wrong formulas fail both",
+    ("train_with_restarts", "restarts_differ"): "restarts that start alike are seeded alike, "
+    "which also differs from your blocks' runs from seed + r (matches_own_blocks)",
 }
