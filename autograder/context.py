@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import contextlib
 import copy
 import inspect
@@ -54,6 +55,14 @@ def restore_random_state(state: tuple[Any, Any]) -> None:
     """Put back the states :func:`save_random_state` returned."""
     np.random.set_state(state[0])
     random.setstate(state[1])
+
+
+def _same_literal(a: Any, b: Any) -> bool:
+    """True when two default values are the same literal (``1.2 == 1.2``; ``True != 1``)."""
+    try:
+        return type(a) is type(b) and bool(a == b)
+    except Exception:  # noqa: BLE001 - arrays and odd objects are never a literal's equal
+        return False
 
 
 def _entries(value: Any) -> int:
@@ -191,7 +200,8 @@ class Context:
             out = self._substitute(function, args, kwargs, seed)
         else:
             if self.substitutes:  # failing building blocks, replaced by the reference's
-                proxies = {**self.substitutes, **(proxies or {})}
+                blocks = {f: self._with_own_defaults(f, fn) for f, fn in self.substitutes.items()}
+                proxies = {**blocks, **(proxies or {})}
             out = self.submission.call(function, args, kwargs, seed=seed, proxies=proxies, **extra)
         self.last = LastCall(function, args, dict(kwargs or {}), out, seed)
         self.calls.append(self.last)
@@ -240,6 +250,65 @@ class Context:
         took = known[key]
         quick = took is not None and REFERENCE_SLACK * took <= QUICK_CALL_SECONDS
         return QUICK_CALL_SECONDS if quick else None
+
+    def _with_own_defaults(self, function: str, block: Callable[..., Any]) -> Callable[..., Any]:
+        """A substitute ``block`` that also corrects the failing block's wrong defaults.
+
+        A stand-in binds the calls with the student's own signature, so a composite that
+        relies on a default (``update_parameters(parameters, grads)``) would pass the
+        student's wrong default (``learning_rate=0.01``) to the correct block and still
+        train wrong: the bug would cost the composite too. An argument equal to the
+        student's literal default, where that differs from the reference's, becomes the
+        reference's default. (A composite that passes exactly that wrong value on purpose is
+        graded as if it had left it out.)
+        """
+        wrong = self._wrong_defaults(function)
+        if not wrong:
+            return block
+
+        def corrected(*args: Any, **kwargs: Any) -> Any:
+            args, kwargs = list(args), dict(kwargs)
+            for position, name, own, ref in wrong:
+                if position < len(args) and _same_literal(args[position], own):
+                    args[position] = ref
+                elif name in kwargs and _same_literal(kwargs[name], own):
+                    kwargs[name] = ref
+            return block(*args, **kwargs)
+
+        return corrected
+
+    def _wrong_defaults(self, function: str) -> list[tuple[int, str, Any, Any]]:
+        """``(position, name, the student's default, the reference's)`` where they differ.
+
+        Only defaults written as literals are read, from the source (so in either seam);
+        positions count the student's parameters in order (keyword-only ones last).
+        """
+        ref_fn = getattr(self.reference, function, None)
+        try:
+            ref_params = inspect.signature(ref_fn).parameters
+            tree = ast.parse(self.submission.source(function) or "")
+        except (TypeError, ValueError, SyntaxError):
+            return []
+        fn = next((n for n in tree.body if isinstance(n, ast.FunctionDef)), None)
+        if fn is None:
+            return []
+        a = fn.args
+        positional = [*a.posonlyargs, *a.args]
+        pairs = list(zip(positional[len(positional) - len(a.defaults) :], a.defaults))
+        pairs += [(p, d) for p, d in zip(a.kwonlyargs, a.kw_defaults) if d is not None]
+        order = [p.arg for p in (*positional, *a.kwonlyargs)]
+        out = []
+        for param, node in pairs:
+            ref = ref_params.get(param.arg)
+            if ref is None or ref.default is inspect.Parameter.empty:
+                continue
+            try:
+                own = ast.literal_eval(node)
+            except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+                continue
+            if not _same_literal(own, ref.default):
+                out.append((order.index(param.arg), param.arg, own, ref.default))
+        return out
 
     def _substitute(
         self, function: str, args: tuple[Any, ...], kwargs: dict[str, Any] | None, seed: int | None

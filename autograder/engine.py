@@ -373,24 +373,26 @@ def failing_blocks(
     """The building blocks a task's function uses, directly or not, that fail their own task.
 
     The building blocks are the task's :attr:`autograder.spec.Task.uses` that its source
-    really calls (all of them where the source is unknown), and theirs in turn. A block
-    fails when its own task does not get full marks on the checks that could run (or it is
-    missing or does not compile); its task is graded (once, cached on the submission) if it
-    has not been yet. A block the course's helper modules provide is never blamed.
+    really calls (all of them where the source is unknown), its
+    :attr:`~autograder.spec.Task.compared_with` (which its checks call), and theirs in turn.
+    A block fails when its own task does not get full marks on the checks that could run (or
+    it is missing or does not compile); its task is graded (once, cached on the submission)
+    if it has not been yet. A block the course's helper modules provide is never blamed.
 
     Returns:
         ``[(function, what is wrong: "fails" | "is missing" | "does not compile", task id,
         the block it is used through or None)]``.
     """
-    if not task.uses or task.function in _seen:
+    if not (task.uses or task.compared_with) or task.function in _seen:
         return []
     seen = _seen | {task.function}
     called = _called_names(submission.source(task.function))
     results = _task_cache(submission)
     in_progress: set[str] = submission.__dict__.setdefault("_blaming", set())
     found: list[tuple[str, str, str, str | None]] = []
-    for function in task.uses:
-        if (called is not None and function not in called) or submission.provided(function):
+    for function in (*task.uses, *task.compared_with):
+        unused = called is not None and function not in called
+        if (unused and function not in task.compared_with) or submission.provided(function):
             continue
         try:
             dep = unit.task(function)

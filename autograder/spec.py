@@ -153,6 +153,11 @@ class Task:
             for one only the kit has.
         uses: other tasks' functions this one calls (``optimize`` uses ``propagate``): where
             one of them fails, this task's message names it first.
+        compared_with: other tasks' functions this task's checks call themselves, as the
+            expectation (``propagate_vectorized`` is compared with the student's
+            ``propagate_loops``). Like ``uses``, but whether or not the function's source
+            calls them: where one fails its own task, the grader's stands in for it, so
+            its bug costs once, in its own task.
     """
 
     id: str
@@ -164,6 +169,7 @@ class Task:
     advice: tuple[AdviceRule, ...] | list[AdviceRule] = ()
     course: bool = True
     uses: tuple[str, ...] = ()
+    compared_with: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         self.checks = list(self.checks)

@@ -9,12 +9,9 @@ apart), the reference function's body (docstring left out) is parsed and every s
 mutant of it is generated (the operators are listed in :data:`OPERATORS`). Each mutant is
 graded in-process exactly as ``tests/test_mistakes.py`` grades a catalogue entry: a
 :class:`~autograder.mistakes.Mistake` with the mutant's full code, the reference module with
-that one function replaced (``tests.helpers.mistake_submission``), only the tasks the
-mutant can reach (``tests.test_mistakes.reached_tasks``). As the shallow_network catalogue
-does for its entries (its ``_in_reference``), the mutant's code also redefines every other
-function of the reference after the mutated one, so that the composites look their blocks
-up in the submission's namespace, as in a student's file (the reference's own functions
-would keep the reference module's globals and never reach the mutant).
+that one function replaced in place in the reference file, which runs as a student's file
+does, so the composites call the mutant (``tests.helpers.mistake_submission``), only the
+tasks the mutant can reach (``tests.test_mistakes.reached_tasks``).
 
 A mutant is
 - **killed** when a check of its own function's task fails;
@@ -671,19 +668,6 @@ class Outcome:
     note: str = ""
 
 
-def _with_others(unit: str, function: str, code: str) -> str:
-    """The mutant's code followed by every other function of the reference (see above)."""
-    from autograder.private import load_reference
-
-    ref = load_reference(unit)
-    others = [
-        textwrap.dedent(inspect.getsource(fn))
-        for name, fn in vars(ref).items()
-        if inspect.isfunction(fn) and fn.__module__ == ref.__name__ and name != function
-    ]
-    return "\n\n".join([code, *others])
-
-
 def grade_mutant(unit: str, function: str, course: bool, number: int, mut: Mutant) -> Outcome:
     """Grade one mutant as ``tests/test_mistakes.py`` grades a catalogue entry."""
     from autograder.engine import grade_submission
@@ -691,7 +675,7 @@ def grade_mutant(unit: str, function: str, course: bool, number: int, mut: Mutan
     from tests.helpers import mistake_submission
     from tests.test_mistakes import reached_tasks
 
-    m = mistake(function, f"mutant{number}", mut.diff, _with_others(unit, function, mut.code), "")
+    m = mistake(function, f"mutant{number}", mut.diff, mut.code, "")
     out = Outcome(unit, function, course, mut.operator, mut.diff, "error")
     signal.signal(signal.SIGALRM, _alarm)
     signal.alarm(TIME_LIMIT_S)

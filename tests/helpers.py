@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import inspect
 import os
 import subprocess
 import sys
@@ -39,12 +38,15 @@ def reference_submission(unit: str) -> Submission:
 
 
 def mistake_submission(unit: str, m: Mistake) -> Submission:
-    """The reference with one function replaced by a known mistake."""
-    ref = load_reference(unit)
-    ns = dict(vars(ref))
-    code = m.source(ref)
-    exec(compile(code, f"<mistake {m.id}>", "exec"), ns)
-    text = inspect.getsource(ref) + "\n\n" + code  # the mistake is the last definition
+    """The reference file with one function replaced in place by a known mistake.
+
+    The file (:meth:`Mistake.in_module`) runs in a fresh namespace, as a student's file
+    does, so the composites call the mistaken block: a bug that also costs a composite's
+    points (a double penalty) shows in the graded result.
+    """
+    text = m.in_module(load_reference(unit))
+    ns: dict = {"__name__": "__student__"}
+    exec(compile(text, f"<mistake {m.id}>", "exec"), ns)  # noqa: S102
     return Submission(unit, ns, f"mistake {m.id}", source_text=text)
 
 

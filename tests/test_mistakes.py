@@ -3,9 +3,9 @@
 This is the proof that each check can fail: the catalogue holds realistic wrong
 implementations, and this table-driven test grades each one. An entry changes one function,
 so only the tasks it can reach are graded (:func:`reached_tasks`): its own, every task whose
-reference calls it or declares it as a building block (transitively), and the tasks it is
-listed to fail; every other task runs the unchanged reference. ``AG_MISTAKES_WHOLE_UNIT=1``
-grades whole units instead (the slow proof that the two agree).
+reference calls it or declares it as a building block or comparison (transitively), and the
+tasks it is listed to fail; every other task runs the unchanged reference.
+``AG_MISTAKES_WHOLE_UNIT=1`` grades whole units instead (the slow proof that the two agree).
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ def reached_tasks(unit: str, m: Mistake) -> list[str]:
             if t.function in reached:
                 continue
             calls = any(re.search(rf"\b{re.escape(f)}\b", sources[t.function]) for f in reached)
-            if calls or reached & set(t.uses):
+            if calls or reached & {*t.uses, *t.compared_with}:
                 reached.add(t.function)
                 grew = True
     return [t.function for t in tasks if t.function in reached]

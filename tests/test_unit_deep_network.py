@@ -186,9 +186,12 @@ def test_bundle_gradient_checks_catch_wrong_backward(bundle, mistake_id):
     assert "your L_model_forward and compute_cost" in status["gradcheck_deep"][1]
     if mistake_id != "same_upstream":  # right for L = 2
         assert status["gradcheck_2_layers"][0] == "failed", status
-    # the rest of the unit is the reference: all its visible checks pass
+    # the rest of the unit is the reference: its visible checks pass, but for the model's,
+    # which calls the wrong block (the kit has no correct one to put in its place): those
+    # failures name it as their cause
     others = [s for s in _scores(result) if s[0] != "L_model_backward" and _is_visible(s)]
-    assert all(s[2] == "passed" for s in others), others
+    blamed = "uses your L_model_backward(), which fails Task 5.9"
+    assert all(s[2] == "passed" or (s[0] == "L_layer_model" and blamed in s[3]) for s in others)
 
 
 def _no_caches(ref):

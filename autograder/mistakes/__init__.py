@@ -11,6 +11,7 @@ empty, and a built wheel ships them as private data).
 
 from __future__ import annotations
 
+import ast
 import inspect
 import textwrap
 import types
@@ -80,6 +81,25 @@ class Mistake:
                 )
             text = text.replace(old, new)
         return text
+
+    def in_module(self, reference: types.ModuleType) -> str:
+        """The reference module's source with this mistake in place of the reference function.
+
+        This is the file a student with this one bug would hand in: the wrong ``def`` stands
+        where the right one stood, and every other function is the reference's, so the
+        composites (``model``, ``L_model_forward``...) call the wrong block when the file runs.
+
+        Raises:
+            ValueError: if the reference module has no top-level ``def`` of the function.
+        """
+        text = inspect.getsource(reference)
+        for node in ast.parse(text).body:
+            if isinstance(node, ast.FunctionDef) and node.name == self.function:
+                first = min([node.lineno, *(d.lineno for d in node.decorator_list)])
+                lines = text.splitlines(keepends=True)
+                wrong = self.source(reference).strip("\n") + "\n"
+                return "".join([*lines[: first - 1], wrong, *lines[node.end_lineno :]])
+        raise ValueError(f"mistake {self.id}: the reference defines no {self.function}()")
 
     def build(self, reference: types.ModuleType) -> Callable[..., Any]:
         """Compile the wrong function in a copy of the reference module's namespace."""

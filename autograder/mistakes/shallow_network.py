@@ -1,20 +1,14 @@
 """Known mistakes for unit 4 (one hidden layer), each with the checks it must fail.
 
 Mistakes are variants of the reference (:func:`autograder.mistakes.variant`): the text each
-changes in the reference function and what it becomes. Each mistake's code also carries every
-*other* function of the reference, so that the composites (``nn_model``, ``predict``,
-``train_with_restarts``) call the mistaken block, as they would in a student's file (see
-:func:`_in_reference`). Entries with ``advice`` are forms the course accepts and the kit only
-advises against: they fail no check of a course task.
+changes in the reference function and what it becomes. Entries with ``advice`` are forms the
+course accepts and the kit only advises against: they fail no check of a course task.
 
 The list is a table (``fmt: off``): one entry per paragraph, function, id and title on the
 first line, the changes next, then what it fails and its hint.
 """
 
 import dataclasses
-import inspect
-import textwrap
-from functools import cache
 
 from autograder.mistakes import Mistake, combine, mistake, variant
 
@@ -56,7 +50,7 @@ _NO_MEAN = variant(
     ("cost = -np.sum(logprobs) / m", "cost = -np.sum(logprobs)"),
     fails="values hidden", hint="divide by m, the number of examples.")
 
-_MISTAKES = [
+MISTAKES = [
     # ------------------------------------------------------------------ 4.1–4.8 activations
     _flat("sigmoid", "1.0 / (1.0 + np.exp(-z))"),
     variant("sigmoid", "sign", "np.exp(z) instead of np.exp(-z)",
@@ -171,7 +165,6 @@ _MISTAKES = [
             message="the function seeds its own generator"),
     variant("initialize_parameters", "template_seed", "np.random.seed(2) inside, as the 2017–2020 template",
             (W1_DRAW, f"np.random.seed(2)\n    {W1_DRAW}"),
-            fails="train_with_restarts.restarts_differ", message="every restart starts from the same weights",
             advice="older course template's line, accepted"),
     variant("initialize_parameters", "clock_seed", "reseeds from the clock with np.random.seed()",
             (W1_DRAW, f"np.random.seed()\n    {W1_DRAW}"),
@@ -259,7 +252,7 @@ def update_parameters(parameters, grads, learning_rate=1.2):
             fails="values hidden", hint="gradient DEScent: theta - learning_rate * dtheta."),
     variant("update_parameters", "default_rate", "default learning rate 0.01 instead of 1.2",
             ("learning_rate: float = 1.2", "learning_rate: float = 0.01"),
-            fails="values nn_model.matches_own_blocks",
+            fails="values",
             message="update_parameters(parameters, grads)['W1'] does not match",
             hint="keep the course's default: learning_rate=1.2 (nn_model relies on it)."),
     variant("update_parameters", "ignores_rate", "always uses 1.2, ignoring the learning_rate argument",
@@ -317,7 +310,7 @@ def update_parameters(parameters, grads, learning_rate=1.2):
             fails="matches_own_blocks"),
     variant("train_with_restarts", "same_seed", "seeds np.random.seed(seed) for every restart, not seed + r",
             ("    np.random.seed(seed + r)\n", "    np.random.seed(seed)\n"),
-            fails="matches_own_blocks"),
+            fails="matches_own_blocks restarts_differ"),
     variant("train_with_restarts", "costs_array", "returns the final costs as a numpy array",
             ("return best_parameters, final_costs", "return best_parameters, np.array(final_costs)"),
             fails="structure", message="should be a list of 3 numbers"),
@@ -326,38 +319,6 @@ def update_parameters(parameters, grads, learning_rate=1.2):
             fails="matches_own_blocks keeps_best", message=OWN_BLOCKS),
 ]
 # fmt: on
-
-
-@cache
-def _reference():  # noqa: ANN202
-    """The reference module, or None where the solutions are not installed."""
-    from autograder.private import load_reference
-
-    return load_reference("shallow_network")
-
-
-def _in_reference(m: Mistake) -> Mistake:
-    """Write out the mistake with the reference's other functions after it.
-
-    The test harness runs a mistake in a copy of the reference module's namespace, but the
-    reference's own functions keep the module's globals: its ``nn_model`` would call the
-    reference ``forward_propagation``, never the mistaken one, and a patched block would
-    not reach it. Redefining the other functions next to the mistake makes them look up
-    blocks in the submission's namespace, as in a student's file. The mistaken ``def`` stays
-    first, so reading its source finds the wrong version.
-    """
-    ref = _reference()
-    if ref is None:
-        return m
-    others = [
-        textwrap.dedent(inspect.getsource(fn))
-        for name, fn in vars(ref).items()
-        if inspect.isfunction(fn) and fn.__module__ == ref.__name__ and name != m.function
-    ]
-    return dataclasses.replace(m, code="\n\n".join([m.source(ref), *others]))
-
-
-MISTAKES = [_in_reference(m) for m in _MISTAKES]
 
 #: Checks that no realistic mistake fails alone, with the reason (see tests/test_mistakes.py).
 NOT_ISOLATED = {
@@ -372,6 +333,6 @@ NOT_ISOLATED = {
     "hard-coded one, whose wrong shapes also break the composites",
     ("compute_cost", "values"): "a formula wrong on the visible outputs is wrong on random ones",
     ("compute_cost", "hidden"): "as for values: wrong formulas fail both",
-    ("update_parameters", "values"): "a wrong step is wrong on random inputs too (hidden), and a "
-    "wrong default learning rate changes nn_model's training, which relies on it",
+    ("train_with_restarts", "restarts_differ"): "restarts that start alike are seeded alike, "
+    "which also differs from your blocks' runs from seed + r (matches_own_blocks)",
 }

@@ -862,8 +862,39 @@ def _model_call(ctx: Context, X, Y, dims, rate: float, n: int, print_cost: bool 
         ) from None
 
 
+def _forward_extras(ctx: Context) -> set[str]:
+    """Keys the student's own L_model_forward adds to the parameters dict it is given.
+
+    Storing something in the caller's dict costs nothing in Task 5.5 (the course never
+    asks; advice there), but L_layer_model hands its parameters to L_model_forward, so its
+    result then carries those keys too: the model's checks leave them out, so that the
+    habit is not charged to a correct L_layer_model.
+    """
+    subs = ctx.submission
+    if ctx.task.function != "L_layer_model" or "L_model_forward" in ctx.substitutes:
+        return set()
+    if not subs.has("L_model_forward") or subs.provided("L_model_forward"):
+        return set()
+    shown = ctx.shown_call
+    out = ctx.outcome("L_model_forward", (NET3_X, NET3_P))
+    ctx.show_call(shown)  # a failure names the model's call, not this one
+    after = out.args_after[1] if out.error is None and len(out.args_after) > 1 else None
+    return set(after) - set(NET3_P) if isinstance(after, dict) else set()
+
+
 def _model_result(ctx: Context, value: Any, dims, n: int, exact: bool) -> tuple[dict, Any]:
     """``(parameters, costs)``; costs None for the 2017-2020 template's bare parameters."""
+    pair = isinstance(value, tuple | list) and len(value) == 2
+    params = value if isinstance(value, dict) else value[0] if pair else None
+    extras = _forward_extras(ctx) & set(params) if isinstance(params, dict) else set()
+    if extras:
+        keys = ", ".join(repr(k) for k in sorted(extras))
+        ctx.note(
+            f"left out of the parameters: {keys}, which your L_model_forward stores in the "
+            "dict it is given (see Task 5.5's advice)."
+        )
+        kept = {k: v for k, v in params.items() if k not in extras}
+        value = kept if isinstance(value, dict) else type(value)([kept, value[1]])
     if isinstance(value, dict):  # the older application template: return parameters
         expect_layer_params(value, dims)
         ctx.recognize(

@@ -201,7 +201,15 @@ kit = {"course": False, "uses": ("sigmoid",)}
 t = UNIT.task("2.9", "propagate_loops", "logistic-regression gradient with loops", **kit)
 t.add("structure", 1, cl.propagation_structure(LR_CASE), STRUCTURE)
 t.add("values", 2, cl.visible_values("propagate_loops/values", [LR_CASE], name=GC), VALUES)
-t = UNIT.task("2.10", "propagate_vectorized", "the same gradient, vectorized", **kit)
+# agrees_with_loops compares with the student's own loops: where those fail Task 2.9, the
+# grader's stand in for them, so a wrong loop costs its points once, in Task 2.9
+t = UNIT.task(
+    "2.10",
+    "propagate_vectorized",
+    "the same gradient, vectorized",
+    **kit,
+    compared_with=("propagate_loops",),
+)
 t.add("structure", 1, cl.propagation_structure(LR_CASE), STRUCTURE)
 t.add("no_loops", 2, cl.no_python_loops(), "contains no for/while loop or comprehension")
 t.add("values", 1, cl.visible_values("propagate_vectorized/values", [LR_CASE], name=GC), VALUES)
@@ -209,7 +217,7 @@ t.add("values", 1, cl.visible_values("propagate_vectorized/values", [LR_CASE], n
 
 @t.check("agrees_with_loops", 1, kind="values")
 def _loops_agree(ctx: Context) -> str:
-    """agrees with your propagate_loops on random inputs."""
+    """agrees with your propagate_loops on random inputs (the grader's where yours fail 2.9)."""
     rng = np.random.default_rng(7)
     for _ in range(3):
         args = _lr_case(rng)
