@@ -135,6 +135,29 @@ def test_worker_cannot_see_the_reference_or_the_repository(tmp_path):
     assert pid < 10  # its own PID namespace: the sandbox's init, the supervisor, the executor
 
 
+def test_a_submission_imports_numpy_and_scipy_and_no_other_installed_package(tmp_path):
+    probe = (
+        "import importlib\n"
+        "def L1(yhat, y):\n"
+        "    def found(name):\n"
+        "        try:\n"
+        "            importlib.import_module(name)\n"
+        "            return 1.0\n"
+        "        except ImportError:\n"
+        "            return 0.0\n"
+        "    names = ['scipy.special', 'sklearn', 'autograder', 'nbgrader', 'pytest']\n"
+        "    from scipy.special import expit\n"
+        "    return [found(n) for n in names] + [float(expit(0.0))]\n"
+    )
+    f = tmp_path / "sub.py"
+    f.write_text(probe)
+    sub = from_path(f, UNIT, limits=FAST)
+    out = sub.call("L1", (np.zeros(2), np.zeros(2)))
+    sub.close()
+    assert out.error is None, out.error
+    assert out.value == [1.0, 0.0, 0.0, 0.0, 0.0, 0.5]
+
+
 def test_isolated_source_comes_from_the_grader_copy(tmp_path):
     f = tmp_path / f"{UNIT}.py"
     decoy = "\ndef L2(yhat, y):\n    return 0.0\n"

@@ -10,7 +10,7 @@ without ``CAP_SYS_ADMIN`` (a default container), with unprivileged user namespac
   session, and no way to create further user namespaces;
 - a filesystem view that holds, read-only, only the system's ``/usr`` tree (programs and
   shared libraries) with every Python package folder in it masked, the Python runtime's
-  standard library (its ``site-packages`` masked), numpy, the worker's own files and the
+  standard library (its ``site-packages`` masked), numpy (and scipy), the worker's own files and the
   course's helper modules (under ``/runner``); plus a fresh ``/dev`` and ``/proc`` and a
   small private writable ``/tmp``. No repository, no installed kit or reference solutions,
   no course folders, home folders, ``/srv``, ``/opt``, ``/etc`` or others' temp folders;
@@ -183,13 +183,20 @@ def _under(path: str, roots: list[str]) -> bool:
     return any(path == r or path.startswith(r.rstrip("/") + "/") for r in roots)
 
 
+#: Installed libraries that student code may import besides the standard library: numpy,
+#: and scipy where it is installed next to numpy (``scipy.special.expit`` is a sigmoid some
+#: students use; the course's own notebooks import scipy).
+LIBRARIES = ("numpy", "scipy")
+
+
 def _numpy_dirs() -> list[str]:
-    """Numpy's package folder and its bundled libraries' folder (``numpy.libs``)."""
-    pkg = os.path.realpath(os.path.dirname(np.__file__))
-    dirs = [pkg]
-    for libs in (pkg + ".libs", os.path.join(pkg, ".libs")):
-        if os.path.isdir(libs):
-            dirs.append(os.path.realpath(libs))
+    """The package folders of :data:`LIBRARIES` next to numpy, and their bundled libraries'."""
+    parent = os.path.dirname(os.path.realpath(os.path.dirname(np.__file__)))
+    dirs = []
+    for pkg in (os.path.join(parent, name) for name in LIBRARIES):
+        for d in (pkg, pkg + ".libs", os.path.join(pkg, ".libs")):
+            if os.path.isdir(d) and (dirs or d == pkg):
+                dirs.append(os.path.realpath(d))
     return dirs
 
 

@@ -4,8 +4,8 @@ Started inside the sandbox by :mod:`autograder.isolation.sandbox` as
 ``python -I -S -B /runner/_agsupervisor.py IN_FD OUT_FD`` (the protocol pipes; only this
 process holds them). It never runs student code. Set-up, before any:
 
-1. imports numpy and the course's helper modules (the only code a submission can import
-   besides the standard library);
+1. imports numpy and the course's helper modules (with scipy, where installed, the only code
+   a submission can import besides the standard library);
 2. as root, drops to user ``nobody`` (the sandbox's user namespace maps only root and
    nobody), so that the process-count limit binds;
 3. sets ``no_new_privs``, makes itself not dumpable (so that no process of the sandbox can
