@@ -38,8 +38,10 @@ DEFAULT_CALL_TIMEOUT = 10.0
 #: Seconds one notebook cell (or top-level statement of a file) may take while loading:
 #: nbgrader's cell limit in the generated course.
 DEFAULT_CELL_TIMEOUT = 20.0
-#: Characters of printed output kept per call.
-MAX_OUTPUT = 4000
+#: Characters of printed output kept per call: room for a debugging ``print`` a correct
+#: student left in a function the checks call a thousand times, so that the cost and accuracy
+#: lines the print checks read are still there (4000 cut them off: full marks lost).
+MAX_OUTPUT = 200_000
 STUDENT_FILENAME_PREFIX = "<student"
 #: Error type of a call whose process crashed, exited or broke the protocol (isolated seam).
 CRASH = "WorkerCrash"

@@ -40,7 +40,8 @@ import _agcodeload as codeload
 import _aglesson as lesson
 import numpy as np
 
-MAX_OUTPUT = 4000
+#: Characters of printed output kept per call (autograder.submission.MAX_OUTPUT).
+MAX_OUTPUT = 200_000
 #: Characters of printed output kept per notebook cell at load.
 MAX_CELL_OUTPUT = 2000
 PR_SET_PDEATHSIG = 1

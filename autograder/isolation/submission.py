@@ -37,6 +37,7 @@ from autograder.submission import (
     BUDGET,
     CRASH,
     DEFAULT_CALL_TIMEOUT,
+    MAX_OUTPUT,
     SKIPPED,
     CallOutcome,
     CellOutput,
@@ -468,7 +469,7 @@ class IsolatedSubmission(Submission):
         outcome.args_after = after if type(after) is tuple else ()
         kw = dec("kwargs_after", {})
         outcome.kwargs_after = kw if type(kw) is dict else {}
-        outcome.stdout = str(reply.get("stdout", ""))[:4000]
+        outcome.stdout = str(reply.get("stdout", ""))[:MAX_OUTPUT]
         w = reply.get("warnings", [])
         outcome.warnings = [str(x)[:300] for x in w[:20]] if type(w) is list else []
         outcome.rng_fingerprint = str(reply.get("rng_fingerprint", ""))[:40]
