@@ -453,8 +453,8 @@ def no_python_loops(function: str | None = None) -> CheckFn:
         while todo:
             name = todo.pop()
             seen.add(name)
-            if name != fn and ctx.submission.source(name) is None:
-                continue  # a library function it imported (scipy's expit): not its own loop
+            if name != fn and ctx.submission.imported(name):
+                continue  # a library's function (scipy's expit): not the student's own loop
             tree = _parse_function(ctx, name)
             if name == fn and _raises_not_implemented(tree):
                 raise StudentRaised(fn, StudentError("NotImplementedError", "stub"), f"{fn}(...)")

@@ -360,6 +360,28 @@ def _function_sources(cells: tuple[str, ...]) -> dict[str, str | None]:
     return bound
 
 
+@functools.lru_cache(maxsize=32)
+def imported_names(cells: tuple[str, ...]) -> frozenset[str]:
+    """The names ``cells``, run in order, leave bound by an ``import`` statement.
+
+    Read from the submitted text as :func:`function_sources` reads it: a later top-level
+    ``def`` or assignment of a name unbinds it.
+    """
+    found: set[str] = set()
+    for text in cells:
+        try:
+            tree, _ = parse_lenient(text)
+        except ValueError:
+            continue
+        for node in tree.body:
+            names = _bound_names(node)
+            if isinstance(node, ast.Import | ast.ImportFrom):
+                found.update(names)
+            else:
+                found.difference_update(names)
+    return frozenset(found)
+
+
 def function_source(cells: list[str], name: str) -> str | None:
     """The source of the function ``cells``, run in order, leave bound to ``name``.
 

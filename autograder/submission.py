@@ -259,6 +259,10 @@ class Submission:
         """Return the source code of function ``name``, or None if unavailable."""
         return self._source(self.resolve(name))
 
+    def imported(self, name: str) -> bool:
+        """Whether ``name`` is bound by an ``import`` of the submitted text (a library's)."""
+        return name in codeload.imported_names(tuple(self.source_cells()))
+
     def call(
         self,
         name: str,

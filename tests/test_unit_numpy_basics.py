@@ -163,3 +163,21 @@ def test_a_loop_step_is_not_called_a_size():
     failed = [c for c in task.checks if not c.passed]
     assert failed
     assert not any("writes a size as a number" in c.message for c in failed)
+
+
+@pytest.mark.parametrize(
+    ("code", "loops"),
+    [
+        ("from scipy.special import expit as sigmoid", False),  # a library's: not read
+        ("sigmoid = lambda z: np.array([1 / (1 + np.exp(-v)) for v in z.ravel()])", True),
+        ("from scipy.special import expit as sigmoid\nsigmoid = lambda z: [v for v in z]", True),
+    ],
+    ids=["imported", "lambda", "imported_then_rebound"],
+)
+def test_no_loops_reads_every_function_the_vectorized_code_calls_but_a_library_s(code, loops):
+    (check,) = [
+        c for c in task_results(submission(code), "propagate_vectorized")[
+            "propagate_vectorized"
+        ].checks if c.name == "no_loops"
+    ]  # fmt: skip
+    assert (check.status == "failed") == loops, check.message
