@@ -1,8 +1,10 @@
 # ruff: noqa: E501 - the JUDGED table is keyed by whole diff lines of the reference
 """Mutation sweep of the reference solutions: does every single-point bug lose points, once?
 
-Usage: python benchmarks/mutants.py [--unit NAME ...] [--function NAME ...] [--sample N]
-                                    [--seed S] [--json FILE] [--verbose]
+Usage: python -m tests.mutants [--unit NAME ...] [--function NAME ...] [--sample N]
+                               [--seed S] [--json FILE] [--verbose]
+
+``tests/test_mutants.py`` grades a fixed sample of it with the suite.
 
 For every task function of every unit (course functions and kit-only ones, reported
 apart), the reference function's body (docstring left out) is parsed and every single-point
@@ -50,9 +52,6 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 #: Seconds one mutant may take to grade (a mutant can make a training loop very long).
 TIME_LIMIT_S = 30
