@@ -528,3 +528,22 @@ def test_bundle_no_mistake_escapes_its_visible_checks(bundle):
         if any(r.status == "not_gradable" for r in results.values()):
             problems.append(f"{m.function}.{m.id}: not gradable")
     assert problems == []
+
+
+def test_a_wrong_block_costs_nothing_to_a_composite_that_does_the_work_itself():
+    """predict compared with the student's own forward pass: the grader's stands in for it."""
+    text = (ROOT / "solutions" / f"{UNIT}.py").read_text()
+    text = text.replace("    A1 = np.tanh(Z1)", "    A1 = np.maximum(0, Z1)")  # a wrong forward
+    inline = (
+        "A1 = np.tanh(np.dot(parameters['W1'], X) + parameters['b1'])\n    "
+        "A2 = 1 / (1 + np.exp(-(np.dot(parameters['W2'], A1) + parameters['b2'])))\n"
+    )
+    text = text.replace("A2, cache = forward_propagation(X, parameters)\n    return A2 > 0.5",
+                        inline + "    return A2 > 0.5")  # fmt: skip
+    ns: dict = {"__name__": "__student__"}
+    exec(compile(text, "<student>", "exec"), ns)
+    sub = Submission(UNIT, ns, "inlined predict", source_text=text)
+    result = grade_submission(UNIT, sub, tasks=["forward_propagation", "predict"])
+    scores = {t.function: (t.score, t.max_score) for t in result.tasks}
+    assert scores["forward_propagation"][0] < scores["forward_propagation"][1]
+    assert scores["predict"][0] == scores["predict"][1], _checks(result)

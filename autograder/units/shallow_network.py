@@ -739,7 +739,12 @@ _mutation_advice(
 
 BLOCK_TASKS = ("initialize_parameters", "forward_propagation", "compute_cost")
 BLOCK_TASKS += ("backward_propagation", "update_parameters")
-t = UNIT.task("4.15", "nn_model", "training loop", uses=("layer_sizes", *BLOCK_TASKS))
+# nn_model and train_with_restarts are compared with training by the student's own blocks (the
+# grader's stand in for one that fails its task), whether or not they call them.
+t = UNIT.task(
+    "4.15", "nn_model", "training loop",
+    uses=("layer_sizes", *BLOCK_TASKS), compared_with=BLOCK_TASKS,
+)  # fmt: skip
 
 
 def _descend_own_blocks(ctx: Context, params, X, Y, steps: int, lr: float = 1.2):  # noqa: ANN001, ANN201
@@ -866,7 +871,8 @@ def _nn_prints_cost(ctx: Context) -> str:
 
 # --------------------------------------------------------------------------- 4.16 predict
 
-t = UNIT.task("4.16", "predict", "predictions", uses=("forward_propagation",))
+FORWARD = ("forward_propagation",)  # predict is compared with the student's own forward pass
+t = UNIT.task("4.16", "predict", "predictions", uses=FORWARD, compared_with=FORWARD)
 
 
 @t.check("shape", 1)
@@ -905,7 +911,10 @@ def _predict_threshold(ctx: Context) -> None:
 
 # --------------------------------------------------------------------------- 4.17 restarts
 
-t = UNIT.task("4.17", "train_with_restarts", "random restarts", course=False, uses=BLOCK_TASKS)
+t = UNIT.task(
+    "4.17", "train_with_restarts", "random restarts",
+    course=False, uses=BLOCK_TASKS, compared_with=BLOCK_TASKS,
+)  # fmt: skip
 TR_KW = {"num_restarts": 3, "num_iterations": 8, "learning_rate": 0.9, "seed": 2}
 
 
