@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import functools
+import inspect
 import os
+import re
 import subprocess
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 from autograder import units
@@ -81,3 +85,29 @@ def assert_fails_exactly(
             assert not check["passed"], f"{key} should fail"
             assert want in check["message"], f"{key}: {want!r} not in:\n{check['message']}"
     return checks
+
+
+@functools.cache
+def _reference_sources(unit: str) -> dict[str, str]:
+    ref = load_reference(unit)
+    return {t.function: inspect.getsource(getattr(ref, t.function)) for t in units.get(unit).tasks}
+
+
+def reached_tasks(unit: str, functions: Iterable[str]) -> list[str]:
+    """The functions of the tasks a change of ``functions`` can change the grade of.
+
+    The changed functions' own tasks, and (transitively) every task whose reference calls one
+    of them or declares it in ``uses`` or ``compared_with``; in the unit's order.
+    """
+    tasks, sources = units.get(unit).tasks, _reference_sources(unit)
+    reached, grew = set(functions), True
+    while grew:
+        grew = False
+        for t in tasks:
+            if t.function in reached:
+                continue
+            calls = any(re.search(rf"\b{re.escape(f)}\b", sources[t.function]) for f in reached)
+            if calls or reached & {*t.uses, *t.compared_with}:
+                reached.add(t.function)
+                grew = True
+    return [t.function for t in tasks if t.function in reached]

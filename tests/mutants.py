@@ -13,7 +13,7 @@ graded in-process exactly as ``tests/test_mistakes.py`` grades a catalogue entry
 :class:`~autograder.mistakes.Mistake` with the mutant's full code, the reference module with
 that one function replaced in place in the reference file, which runs as a student's file
 does, so the composites call the mutant (``tests.helpers.mistake_submission``), only the
-tasks the mutant can reach (``tests.test_mistakes.reached_tasks``).
+tasks the mutant can reach (``tests.helpers.reached_tasks``).
 
 A mutant is
 - **killed** when a check of its own function's task fails;
@@ -671,15 +671,16 @@ def grade_mutant(unit: str, function: str, course: bool, number: int, mut: Mutan
     """Grade one mutant as ``tests/test_mistakes.py`` grades a catalogue entry."""
     from autograder.engine import grade_submission
     from autograder.mistakes import mistake
-    from tests.helpers import mistake_submission
-    from tests.test_mistakes import reached_tasks
+    from tests.helpers import mistake_submission, reached_tasks
 
     m = mistake(function, f"mutant{number}", mut.diff, mut.code, "")
     out = Outcome(unit, function, course, mut.operator, mut.diff, "error")
     signal.signal(signal.SIGALRM, _alarm)
     signal.alarm(TIME_LIMIT_S)
     try:
-        result = grade_submission(unit, mistake_submission(unit, m), tasks=reached_tasks(unit, m))
+        result = grade_submission(
+            unit, mistake_submission(unit, m), tasks=reached_tasks(unit, {m.function})
+        )
     except _OverTime:
         out.note = f"over {TIME_LIMIT_S} s"
         return out

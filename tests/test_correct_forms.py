@@ -1,6 +1,6 @@
 """Correct code gets full marks, however a student writes it (the kit's first promise).
 
-``tests/correct_forms/<unit>.py`` holds several correct implementations of every course
+``tests/correct_forms/<unit>.ipynb`` holds several correct implementations of every course
 function, each written the way real students of some release write it (``@`` or ``np.dot``,
 loops, the template's ``assert`` lines, ``print`` debugging, the course's helper imports, an
 older release's name or signature...). Each is graded as a student's file would be: the
@@ -19,9 +19,7 @@ current API (a student of that release wrote those callers too, as the variant's
 from __future__ import annotations
 
 import ast
-import functools
 import inspect
-import re
 from pathlib import Path
 
 import pytest
@@ -32,6 +30,7 @@ from autograder.private import load_reference
 from autograder.submission import load_in_process
 
 from .correct_forms import VARIANTS
+from .helpers import reached_tasks
 
 CASES = [
     pytest.param(unit, function, i, id=f"{unit}-{function}-{i}")
@@ -51,30 +50,6 @@ def _task_of(unit: str, name: str) -> str | None:
         if name == t.function or name in t.aliases:
             return t.function
     return None
-
-
-@functools.cache
-def _reference_sources(unit: str) -> dict[str, str]:
-    ref = load_reference(unit)
-    return {t.function: inspect.getsource(getattr(ref, t.function)) for t in units.get(unit).tasks}
-
-
-def reached_tasks(unit: str, functions: set[str]) -> list[str]:
-    """The functions of the tasks a change of ``functions`` can change the grade of."""
-    tasks = units.get(unit).tasks
-    sources = _reference_sources(unit)
-    reached = set(functions)
-    grew = True
-    while grew:
-        grew = False
-        for t in tasks:
-            if t.function in reached:
-                continue
-            calls = any(re.search(rf"\b{re.escape(f)}\b", sources[t.function]) for f in reached)
-            if calls or reached & set(t.uses):
-                reached.add(t.function)
-                grew = True
-    return [t.function for t in tasks if t.function in reached]
 
 
 def student_file(unit: str, source: str) -> str:

@@ -10,43 +10,21 @@ tasks it is listed to fail; every other task runs the unchanged reference.
 
 from __future__ import annotations
 
-import inspect
 import os
-import re
 
 import pytest
 
 from autograder import units
 from autograder.engine import grade_submission
-from autograder.mistakes import Mistake, catalogue, not_isolated_list
-from autograder.private import load_reference
+from autograder.mistakes import catalogue, not_isolated_list
 
-from .helpers import mistake_submission
+from .helpers import mistake_submission, reached_tasks
 
 CASES = [
     pytest.param(u, m, id=f"{u}-{m.function}-{m.id}")
     for u in units.available()
     for m in catalogue(u)
 ]
-
-
-def reached_tasks(unit: str, m: Mistake) -> list[str]:
-    """The functions of the tasks a mistake in ``m.function`` can change the grade of."""
-    ref = load_reference(unit)
-    tasks = units.get(unit).tasks
-    sources = {t.function: inspect.getsource(getattr(ref, t.function)) for t in tasks}
-    reached = {m.function} | {fn for fn, _ in m.qualified_fails()}
-    grew = True
-    while grew:
-        grew = False
-        for t in tasks:
-            if t.function in reached:
-                continue
-            calls = any(re.search(rf"\b{re.escape(f)}\b", sources[t.function]) for f in reached)
-            if calls or reached & {*t.uses, *t.compared_with}:
-                reached.add(t.function)
-                grew = True
-    return [t.function for t in tasks if t.function in reached]
 
 
 def failed_checks(result) -> set[tuple[str, str]]:
@@ -56,7 +34,9 @@ def failed_checks(result) -> set[tuple[str, str]]:
 @pytest.mark.parametrize(("unit", "m"), CASES)
 def test_mistake_fails_exactly_its_checks(unit, m):
     whole = os.environ.get("AG_MISTAKES_WHOLE_UNIT") == "1"
-    tasks = None if whole else reached_tasks(unit, m)
+    tasks = (
+        None if whole else reached_tasks(unit, {m.function} | {f for f, _ in m.qualified_fails()})
+    )
     result = grade_submission(unit, mistake_submission(unit, m), tasks=tasks)
     failed = failed_checks(result)
     assert failed == m.qualified_fails(), (
