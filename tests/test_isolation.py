@@ -116,6 +116,17 @@ def test_codec_round_trips_arrays_exactly():
         codec.pack({}, [np.array([{"x": 1}], dtype=object)])
 
 
+def _probe(tmp_path: Path, code: str):
+    """Run ``L1`` of the submission ``code`` in a worker: its outcome and the isolation."""
+    f = tmp_path / "sub.py"
+    f.write_text(code)
+    sub = from_path(f, UNIT, limits=FAST)
+    try:
+        return sub.call("L1", (np.zeros(2), np.zeros(2))), sub.isolation
+    finally:
+        sub.close()
+
+
 def test_worker_cannot_see_the_reference_or_the_repository(tmp_path):
     probe = (
         "import os, sys\n"
@@ -124,12 +135,8 @@ def test_worker_cannot_see_the_reference_or_the_repository(tmp_path):
         f" os.path.exists({str(ROOT / 'autograder')!r}), os.path.exists({str(tmp_path)!r})]\n"
         "    return [float(x) for x in seen] + [float(os.getuid()), float(os.getpid())]\n"
     )
-    f = tmp_path / "sub.py"
-    f.write_text(probe)
-    sub = from_path(f, UNIT, limits=FAST)
-    out = sub.call("L1", (np.zeros(2), np.zeros(2)))
-    sub.close()
-    assert sub.isolation.startswith("bubblewrap")
+    out, isolation = _probe(tmp_path, probe)
+    assert isolation.startswith("bubblewrap")
     seen, uid, pid = out.value[:3], out.value[3], out.value[4]
     assert seen == [0.0, 0.0, 0.0] and uid == float(sandbox.nobody())
     assert pid < 10  # its own PID namespace: the sandbox's init, the supervisor, the executor
@@ -149,11 +156,7 @@ def test_a_submission_imports_numpy_and_scipy_and_no_other_installed_package(tmp
         "    from scipy.special import expit\n"
         "    return [found(n) for n in names] + [float(expit(0.0))]\n"
     )
-    f = tmp_path / "sub.py"
-    f.write_text(probe)
-    sub = from_path(f, UNIT, limits=FAST)
-    out = sub.call("L1", (np.zeros(2), np.zeros(2)))
-    sub.close()
+    out, _ = _probe(tmp_path, probe)
     assert out.error is None, out.error
     assert out.value == [1.0, 0.0, 0.0, 0.0, 0.0, 0.5]
 
