@@ -145,6 +145,7 @@ class Context:
         #: Building blocks of the submission replaced by the reference's for every call of
         #: this check (their own task fails: one bug costs once). Set by the engine.
         self.substitutes: dict[str, Callable[..., Any]] = {}
+        self._default_gaps: dict[str, list[tuple[int, str, Any, Any]]] = {}
 
     # ----------------------------------------------------------------- the call shown
     def show_call(self, call: LastCall | None = None) -> None:
@@ -262,7 +263,9 @@ class Context:
         reference's default. (A composite that passes exactly that wrong value on purpose is
         graded as if it had left it out.)
         """
-        wrong = self._wrong_defaults(function)
+        if function not in self._default_gaps:  # read once per check, not once per call
+            self._default_gaps[function] = self._wrong_defaults(function)
+        wrong = self._default_gaps[function]
         if not wrong:
             return block
 
