@@ -2,7 +2,7 @@
 """Mutation sweep of the reference solutions: does every single-point bug lose points, once?
 
 Usage: python -m tests.mutants [--unit NAME ...] [--function NAME ...] [--sample N]
-                               [--seed S] [--json FILE] [--verbose]
+                               [--seed S] [--operator NAME ...] [--json FILE] [--verbose]
 
 ``tests/test_mutants.py`` grades a fixed sample of it with the suite.
 
@@ -207,6 +207,113 @@ def _subscript(node: ast.AST) -> Iterator[ast.AST]:
             yield ast.Subscript(node.value, ast.BinOp(node.slice, delta, ast.Constant(1)), node.ctx)
 
 
+def _range_start(node: ast.AST) -> Iterator[ast.AST]:
+    """``range(1, L)`` -> ``range(L)``; a non-constant start of ``range`` +-1."""
+    if not (isinstance(node, ast.Call) and getattr(node.func, "id", None) == "range"):
+        return
+    if len(node.args) == 2:
+        yield ast.Call(node.func, node.args[1:], node.keywords)
+        if not isinstance(node.args[0], ast.Constant):
+            for delta in (ast.Add(), ast.Sub()):
+                first = ast.BinOp(node.args[0], delta, ast.Constant(1))
+                yield ast.Call(node.func, [first, *node.args[1:]], node.keywords)
+
+
+def _slice_bound(node: ast.AST) -> Iterator[ast.AST]:
+    """A name bound of a slice +-1: ``x[:n]`` -> ``x[:n + 1]`` / ``x[:n - 1]``."""
+    if not isinstance(node, ast.Slice):
+        return
+    for attr in ("lower", "upper"):
+        bound = getattr(node, attr)
+        if isinstance(bound, ast.Name):
+            for delta in (ast.Add(), ast.Sub()):
+                new = copy.copy(node)
+                setattr(new, attr, ast.BinOp(bound, delta, ast.Constant(1)))
+                yield new
+
+
+def _return(node: ast.AST) -> Iterator[ast.AST]:
+    """``return X`` -> ``return None``; a returned tuple with an item dropped or two swapped."""
+    if not isinstance(node, ast.Return) or node.value is None:
+        return
+    yield ast.Return(ast.Constant(None))
+    value = node.value
+    if isinstance(value, ast.Tuple) and len(value.elts) >= 2:
+        elts = value.elts
+        for i in range(len(elts)):
+            rest = elts[:i] + elts[i + 1 :]
+            yield ast.Return(rest[0] if len(rest) == 1 else ast.Tuple(rest, ast.Load()))
+        for i in range(len(elts)):
+            for j in range(i + 1, len(elts)):
+                swapped = list(elts)
+                swapped[i], swapped[j] = swapped[j], swapped[i]
+                yield ast.Return(ast.Tuple(swapped, ast.Load()))
+
+
+def _function_names(fn: ast.FunctionDef) -> dict[str, int]:
+    """Parameters (line 0) and every name the function binds, with the line of its first binding."""
+    args = fn.args
+    names = {a.arg: 0 for a in [*args.posonlyargs, *args.args, *args.kwonlyargs]}
+    for extra in (args.vararg, args.kwarg):
+        if extra is not None:
+            names[extra.arg] = 0
+    for node in ast.walk(fn):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            names.setdefault(node.id, node.lineno)
+        elif isinstance(node, ast.arg) and node.arg not in names:
+            names[node.arg] = node.lineno
+    return names
+
+
+def _strings(fn: ast.FunctionDef) -> list[str]:
+    """String constants of the body (not the docstring, f-strings or print's arguments)."""
+    skip: set[int] = set()
+    for node in ast.walk(fn):
+        if isinstance(node, ast.JoinedStr) or (
+            isinstance(node, ast.Call) and getattr(node.func, "id", None) == "print"
+        ):
+            skip.update(id(n) for n in ast.walk(node))
+    found = [
+        n.value
+        for stmt in _body_without_docstring(fn)
+        for n in ast.walk(stmt)
+        if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in skip
+    ]
+    return list(dict.fromkeys(found))
+
+
+@dataclass
+class Scope:
+    """What a context operator knows of the function: its local names and string constants."""
+
+    names: dict[str, int]
+    strings: list[str]
+    skip: set[int] = field(default_factory=set)  # ids of nodes not to mutate (print, f-strings)
+
+
+def _variable(node: ast.AST, scope: Scope) -> Iterator[ast.AST]:
+    """A read of a local variable or parameter -> another one bound before that line."""
+    if not (isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load)):
+        return
+    if node.id not in scope.names or id(node) in scope.skip:
+        return
+    for other, line in scope.names.items():
+        if other != node.id and line < node.lineno:
+            yield ast.Name(other, ast.Load())
+
+
+def _string(node: ast.AST, scope: Scope) -> Iterator[ast.AST]:
+    """A string constant -> another string constant of the same function (``"W1"`` -> ``"b1"``,
+    ``"W"`` + str(l) -> ``"b"`` + str(l), ``"dW1"`` -> ``"db1"``)."""
+    if not (isinstance(node, ast.Constant) and isinstance(node.value, str)):
+        return
+    if id(node) in scope.skip:
+        return
+    for other in scope.strings:
+        if other != node.value:
+            yield ast.Constant(other)
+
+
 #: Expression operators: each maps a node to its mutated replacements.
 OPERATORS: dict[str, Callable[[ast.AST], Iterator[ast.AST]]] = {
     "binop": _binop_swap,
@@ -219,7 +326,22 @@ OPERATORS: dict[str, Callable[[ast.AST], Iterator[ast.AST]]] = {
     "call": _call,
     "subscript": _subscript,
     "augassign": _aug_swap,
+    "range_start": _range_start,
+    "slice_bound": _slice_bound,
+    "return": _return,
 }
+
+#: Operators that also need the function's scope (its names and string constants). They can
+#: be many (every read times every other name, every key times every other key): a function
+#: with more than :data:`SCOPE_SAMPLE` of one of them keeps a fixed sample of it (seeded by
+#: the function's name and the operator, the same every run).
+SCOPE_OPERATORS: dict[str, Callable[[ast.AST, Scope], Iterator[ast.AST]]] = {
+    "variable": _variable,
+    "string": _string,
+}
+
+#: At most this many mutants of one scope operator a function (a fixed sample beyond).
+SCOPE_SAMPLE = 40
 
 
 def _body_without_docstring(fn: ast.FunctionDef) -> list[ast.stmt]:
@@ -298,6 +420,25 @@ def mutants_of(source: str) -> list[Mutant]:
             new_tree = copy.deepcopy(tree)
             new_tree = _replace(new_tree, index[id(stmt)], ast.Pass())
             emit("delete_statement", new_tree)
+    # scope operators: another variable, another string constant of the same function
+    skip = {
+        id(n)
+        for node in ast.walk(fn)
+        if isinstance(node, ast.JoinedStr)
+        or (isinstance(node, ast.Call) and getattr(node.func, "id", None) == "print")
+        for n in ast.walk(node)
+    }
+    scope = Scope(_function_names(fn), _strings(fn), skip)
+    for operator, generate in SCOPE_OPERATORS.items():
+        start = len(out)
+        for node in targets:
+            for replacement in generate(node, scope):
+                new_tree = _replace(copy.deepcopy(tree), index[id(node)], replacement)
+                emit(operator, new_tree)
+        if len(out) - start > SCOPE_SAMPLE:
+            rng = random.Random(f"{fn.name}:{operator}")
+            kept = set(map(id, rng.sample(out[start:], SCOPE_SAMPLE)))
+            out[start:] = [m for m in out[start:] if id(m) in kept]
     return out
 
 
@@ -641,6 +782,86 @@ JUDGED: dict[tuple[str, str, str], str] = {
         "L_layer_model",
         "-print(f'Cost after iteration {i}: {float(cost)}') | +print(f'Cost after iteration {i}: {cost}')",
     ): "equivalent: compute_cost already returns a float",
+    (
+        "deep_network",
+        "linear_activation_forward",
+        "-cache = (linear_cache, activation_cache) | +cache = (linear_cache, Z)",
+    ): "equivalent: the activation cache the helpers return is Z itself",
+    (
+        "deep_network",
+        "compute_cost",
+        "-m = Y.shape[1] | +m = AL.shape[1]",
+    ): "equivalent: AL and Y have the same shape (1, m)",
+    (
+        "deep_network",
+        "linear_backward",
+        "-m = A_prev.shape[1] | +m = dZ.shape[1]",
+    ): "equivalent: dZ and A_prev both have m columns",
+    (
+        "deep_network",
+        "update_parameters",
+        "-parameters['b' + str(l)] = params['b' + str(l)] - learning_rate * grads['db' + str(l)] | +parameters['b' + str(l)] = parameters['b' + str(l)] - learning_rate * grads['db' + str(l)]",
+    ): "equivalent: parameters is a copy of params whose b{l} is not yet updated when read",
+    (
+        "deep_network",
+        "two_layer_model",
+        "-return (parameters, costs) | +return parameters",
+    ): "course-accepted: the 2017-2020 application template returned only the parameters (its costs are checked through what it prints)",
+    (
+        "deep_network",
+        "L_layer_model",
+        "-return (parameters, costs) | +return parameters",
+    ): "course-accepted: the 2017-2020 application template returned only the parameters (its costs are checked through what it prints)",
+    (
+        "shallow_network",
+        "compute_cost",
+        "-m = Y.shape[1] | +m = A2.shape[1]",
+    ): "equivalent: A2 and Y have the same shape (1, m)",
+    (
+        "derivatives",
+        "graph_backward",
+        "-return {'dv': dv, 'du': du, 'da': da, 'db': db, 'dc': dc} | +return {'dv': du, 'du': du, 'da': da, 'db': db, 'dc': dc}",
+    ): "equivalent: dv = du = da (each is dv * 1.0) in this graph",
+    (
+        "derivatives",
+        "graph_backward",
+        "-return {'dv': dv, 'du': du, 'da': da, 'db': db, 'dc': dc} | +return {'dv': dv, 'du': da, 'da': da, 'db': db, 'dc': dc}",
+    ): "equivalent: dv = du = da (each is dv * 1.0) in this graph",
+    (
+        "derivatives",
+        "graph_backward",
+        "-return {'dv': dv, 'du': du, 'da': da, 'db': db, 'dc': dc} | +return {'dv': dv, 'du': du, 'da': dv, 'db': db, 'dc': dc}",
+    ): "equivalent: dv = du = da (each is dv * 1.0) in this graph",
+    (
+        "derivatives",
+        "graph_backward",
+        "-return {'dv': dv, 'du': du, 'da': da, 'db': db, 'dc': dc} | +return {'dv': dv, 'du': du, 'da': du, 'db': db, 'dc': dc}",
+    ): "equivalent: dv = du = da (each is dv * 1.0) in this graph",
+    (
+        "derivatives",
+        "gradient_descent",
+        "-costs = [J(w)] | +costs = [J(w0)]",
+    ): "equivalent: w is w0 before the first step",
+    (
+        "numpy_basics",
+        "sigmoid",
+        "-return s[()] if s.ndim == 0 else s | +return s[()] if x.ndim == 0 else s",
+    ): "equivalent: x, e and s have the same shape",
+    (
+        "numpy_basics",
+        "sigmoid",
+        "-return s[()] if s.ndim == 0 else s | +return s[()] if e.ndim == 0 else s",
+    ): "equivalent: x, e and s have the same shape",
+    (
+        "numpy_basics",
+        "propagate_vectorized",
+        "-m = X.shape[1] | +m = Y.shape[1]",
+    ): "equivalent: X and Y both have m columns",
+    (
+        "logistic_regression",
+        "predict",
+        "-w = w.reshape(X.shape[0], 1) | +w = w.reshape(w.shape[0], 1)",
+    ): "equivalent: w already has shape (n_x, 1) (the course's defensive line)",
 }
 
 
@@ -713,7 +934,12 @@ def grade_mutant(unit: str, function: str, course: bool, number: int, mut: Mutan
 
 
 def sweep(
-    unit_names: list[str], functions: list[str], sample: int | None, seed: int, verbose: bool
+    unit_names: list[str],
+    functions: list[str],
+    sample: int | None,
+    seed: int,
+    verbose: bool,
+    operators: list[str] | None = None,
 ) -> list[Outcome]:
     """Generate and grade the mutants of every selected task function."""
     from autograder import units
@@ -728,6 +954,8 @@ def sweep(
                 continue
             source = inspect.getsource(getattr(ref, task.function))
             muts = mutants_of(source)
+            if operators:
+                muts = [m for m in muts if m.operator in operators]
             if sample is not None and len(muts) > sample:
                 muts = sorted(rng.sample(muts, sample), key=muts.index)
             t0 = time.perf_counter()
@@ -791,10 +1019,16 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0, help="seed of --sample")
     parser.add_argument("--json", type=Path, help="also write every outcome to this file")
     parser.add_argument("--verbose", action="store_true", help="print every mutant's outcome")
+    parser.add_argument("--operator", action="append", default=[], help="only this operator")
     args = parser.parse_args()
     t0 = time.perf_counter()
     outcomes = sweep(
-        args.unit or list(units.available()), args.function, args.sample, args.seed, args.verbose
+        args.unit or list(units.available()),
+        args.function,
+        args.sample,
+        args.seed,
+        args.verbose,
+        args.operator,
     )
     report(outcomes)
     print(f"\n{len(outcomes)} mutants in {time.perf_counter() - t0:.0f} s")
