@@ -259,9 +259,16 @@ def _layer_sizes_structure(ctx: Context) -> None:
 
 def _size_problem(i: int, got: list, expected: list) -> str | None:
     """What is wrong with size ``i`` (n_x, n_h or n_y) over the visible cases, if anything."""
+    name, data = SIZES[i], "XY"[i // 2]
+    if not all(is_real_scalar(v) for v in got):  # an array: comparing it would be ambiguous
+        v = next(v for v in got if not is_real_scalar(v))
+        shape = np.shape(v)
+        if i != 1 and shape in ([c[i // 2].shape for c in LS_CASES][:1]):
+            return f"{name} is the array {data} itself, not its size {data}.shape[0]"
+        return f"{name} is {type_name(v)} {describe(v)}, not a size"
     if got == expected:
         return None
-    name, data, fixed = SIZES[i], "XY"[i // 2], len(set(got)) == 1
+    fixed = len(set(got)) == 1
     if i == 1:
         return f"n_h is {got[0] if fixed else got}, but the lesson's hidden layer has 4 units"
     right = f"{data}.shape[0] = {' and '.join(map(str, expected))}"
