@@ -47,6 +47,9 @@ MISTAKES = [
     sig("math_exp", "math.exp, which takes one number, on an array",
         (SIGMOID_BODY, "return 1 / (1 + math.exp(-x))"),
         fails="shape values hidden", message="sigmoid() calls math.exp, which takes one number"),
+    sig("number_sign", "a number special-cased with math.exp(x) instead of math.exp(-x)",
+        ("### BEGIN SOLUTION\n", "### BEGIN SOLUTION\n    if np.isscalar(x):\n        return 1 / (1 + math.exp(x))\n"),
+        fails="values", message="sigmoid(x)"),
     der("flat", "returns a flat vector",
         ("return s * (1.0 - s)", "return (s * (1.0 - s)).ravel()"),
         fails="shape", message=SHAPE),
@@ -182,10 +185,9 @@ def propagate_vectorized(w, b, X, Y):
 
 #: Checks that no realistic mistake fails alone, with the reason (see tests/test_mistakes.py).
 NOT_ISOLATED = {
-    ("sigmoid", "values"): "a formula wrong on the visible inputs is also wrong on random ones",
     ("sigmoid", "hidden"): "no formula is right on the lesson's inputs and wrong on random ones",
     ("image2vector", "values"): "a wrong order on the visible image is also wrong on random images",
-    ("normalize_rows", "values"): "as for sigmoid",
+    ("normalize_rows", "values"): "a wrong formula is wrong on the visible inputs too",
     ("normalize_rows", "shape"): "x / norm has the input's shape unless the division raises",
     ("softmax", "values"): "as for sigmoid",
     ("softmax", "shape"): "a wrong shape of the (2, 5) example also fails the values",

@@ -96,8 +96,9 @@ SMALL = (EXTREMES / 500,)  # [-2, 0, 2]: a function wrong there gets no stabilit
 t = UNIT.task("2.2", "sigmoid", "elementwise sigmoid with numpy")
 shapes = cl.same_shape_as_input(ELEMENTWISE, "sigmoid(x)")
 t.add("shape", 1, shapes, "returns a float array shaped like its input ((n,), (n, 1), (n, m))")
-values = cl.visible_values("sigmoid/values", [(X123,), (ROWS,)], name="sigmoid(x)")
-t.add("values", 2, values, "matches the expected values on the lesson's inputs")
+# a number too: the course's sigmoid takes "a scalar or numpy array of any size"
+values = cl.visible_values("sigmoid/values", [(X123,), (ROWS,), (2.0,)], name="sigmoid(x)")
+t.add("values", 2, values, "matches the expected values on the lesson's inputs and a number")
 hidden = cl.hidden_values(cl.random_cases(_random_array), name="sigmoid(x)")
 t.add("hidden", 3, hidden, "matches the reference on random inputs", hidden=True)
 cl.explain_all(t, cl.elementwise_hint)
