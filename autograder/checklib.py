@@ -871,6 +871,22 @@ def expect_printed_costs(stdout: str, costs: Sequence[float], every: int, call: 
             )
 
 
+def expect_no_printed_costs(stdout: str, call: str, hint: str) -> None:
+    """Check that a training call with ``print_cost=False`` printed no cost line.
+
+    Raises:
+        CheckFailure: naming the first cost line printed although it was not asked for.
+    """
+    lines = printed_numbers(stdout, "cost")
+    if lines:
+        raise CheckFailure(
+            f"{call} printed {len(lines)} cost line(s) although print_cost was False.",
+            lines=[("printed", line) for line, _ in lines[:2]],
+            hint=hint,
+            kind=PRINTED,
+        )
+
+
 def expect_printed_value(
     stdout: str, words: Sequence[str], expected: float, call: str, label: str
 ) -> None:

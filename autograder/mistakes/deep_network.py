@@ -47,6 +47,9 @@ def _model_mistakes(function: str) -> list[Mistake]:
                 fails="values hidden", message="the parameters are not being updated"),
         variant(function, "ignores_print_cost", "never prints the cost", (_PRINT, ""),
                 fails="prints_costs", message="should print"),
+        variant(function, "prints_always", "prints the cost whether or not print_cost is True",
+                (_PRINT, '            print(f"Cost after iteration {i}: {float(cost)}")\n'),
+                fails="prints_costs", message="although print_cost was False"),
     ]
 
 

@@ -966,8 +966,16 @@ def _model_values(ctx: Context) -> None:
 @T511.check("prints_costs", 1)
 @T512.check("prints_costs", 1)
 def _model_prints(ctx: Context) -> str:
-    """With print_cost=True, prints "Cost after iteration i: cost" every 100 iterations."""
+    """print_cost=True prints "Cost after iteration i: cost" every 100 iterations; False: none."""
     fn, dims, runs = ctx.task.function, MODELS[ctx.task.function][2], _visible_runs(ctx)
+    # The 2021 template's `if print_cost and i % 100 == 0 or i == num_iterations - 1` prints
+    # the last iteration's cost whatever print_cost: only that line is accepted unasked.
+    quiet = _model_call(ctx, TOY_X, TOY_Y, dims, RATE, ITERATIONS).stdout
+    unasked = [line for line in quiet.splitlines() if (hit := COST_LINE.search(line))
+               and int(hit[1]) != ITERATIONS - 1]  # fmt: skip
+    if unasked:
+        hint = "print only when asked: if print_cost and i % 100 == 0."
+        cl.expect_no_printed_costs("\n".join(unasked), f"{fn}(..., print_cost=False)", hint)
     out = _model_call(ctx, TOY_X, TOY_Y, dims, RATE, ITERATIONS, print_cost=True)
     printed = {int(i): float(c) for i, c in COST_LINE.findall(out.stdout)}
     want = list(range(0, ITERATIONS, 100))

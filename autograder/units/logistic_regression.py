@@ -210,13 +210,16 @@ t.add("uses_arguments", 1, arguments, description, kind="values")
 
 @t.check("prints", 1)
 def _optimize_prints(ctx: Context) -> None:
-    """print_cost=True prints each cost it records (iterations 0, 100, 200 of 250)."""
+    """print_cost=True prints each cost it records (iterations 0, 100, 200 of 250), else none."""
     out = ctx.call_seeded("optimize", OPT, {**OPT_ARGS, "print_cost": True})
     ref = ctx.expected("optimize/arguments", lambda ref: [ref("optimize")(*OPT, **OPT_ARGS)])
     triple = isinstance(out.value, tuple | list) and len(out.value) == 3
     own = cl.number_list(out.value[2]) if triple else None
     costs = ref[0][2] if own is None else own
     cl.expect_printed_costs(out.stdout, costs, 100, "optimize(..., print_cost=True)")
+    quiet = ctx.call_seeded("optimize", OPT, OPT_ARGS)
+    hint = "print only when asked: if print_cost and i % 100 == 0."
+    cl.expect_no_printed_costs(quiet.stdout, "optimize(..., print_cost=False)", hint)
 
 
 hidden = cl.hidden_values(_problems(2), kwargs=OPT_DEFAULTS, name="optimize()", names=PGC)
