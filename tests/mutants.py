@@ -33,7 +33,7 @@ files on disk and run a test command), and none has the numpy-specific operators
 matter here (axis, keepdims, ``.T``, np.sum/np.mean, argument order of np.dot). So this
 is a small ``ast`` mutator.
 
-The whole sweep takes a few minutes on a 2-core machine; ``--sample N`` grades a random
+The whole sweep (about 2,800 mutants) takes about 8 minutes; ``--sample N`` grades a random
 sample of N mutants per function instead (fixed ``--seed``, default 0).
 """
 
