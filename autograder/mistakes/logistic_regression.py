@@ -143,6 +143,9 @@ MISTAKES = [
     model("test_accuracy_no_labels", "prints the test accuracy as 100 - mean(Y_prediction_test) * 100, without - Y_test",
           ("np.abs(Y_prediction_test - Y_test)", "np.abs(Y_prediction_test)"),
           fails="prints", message="printed a wrong test accuracy"),
+    model("predict_zero_bias", "predicts the training set with b = 0 instead of the trained b",
+          ("predict(w, b, X_train)", "predict(w, 0.0, X_train)"),
+          fails="values", message="not the trained b"),
     model("no_echo", "leaves learning_rate and num_iterations out of the dict",
           ('        "learning_rate": learning_rate,\n        "num_iterations": num_iterations,\n', ""),
           fails="structure", message="missing keys ['learning_rate', 'num_iterations']"),
@@ -215,6 +218,4 @@ NOT_ISOLATED = {
     "uses_arguments instead",
     ("predict", "values"): "as for sigmoid values",
     ("predict", "hidden"): "as for sigmoid hidden",
-    ("model", "values"): "model only wires its building blocks: a wiring mistake that changes the "
-    "default run also changes the run with other arguments (uses_arguments)",
 }

@@ -309,8 +309,25 @@ def _model_values(key: str, kwargs: dict[str, Any]) -> cl.CheckFn:
         got = expect_items(ctx.call(*MODEL_DATA, **kwargs), "model()", TRAINED, MODEL_KEYS)
         want = {k: exp[k] for k in TRAINED}
         cl.compare(got, want, "d", hint=_model_hint(got, want, kwargs))
+        if not kwargs and ctx.reference is not None:
+            _predicts_with_trained(ctx, got)
 
     return run
+
+
+def _predicts_with_trained(ctx: Context, got: dict[str, Any]) -> None:
+    """predict() gets the trained w and b (right predictions can hide a wrong b)."""
+    out = ctx.outcome("model", MODEL_DATA, proxies={"predict": ctx.ref("predict")})
+    for call in (c for c in out.proxy_calls if c.name == "predict"):
+        args = dict(zip(("w", "b", "X"), call.args)) | call.kwargs
+        for name in ("w", "b"):
+            if not same_plain(args.get(name), got[name], rtol=1e-12, atol=0):
+                raise CheckFailure(
+                    f"model() calls predict with {name} = {describe(args.get(name))}, not the "
+                    f"trained {name} it returns ({describe(got[name])}): its predictions are "
+                    "right here only because no example lies near the decision boundary.",
+                    hint='predict(w, b, X) with w = params["w"], b = params["b"] from optimize.',
+                )
 
 
 values = _model_values("model/defaults", {})
