@@ -207,7 +207,10 @@ def same_plain(a: Any, b: Any, rtol: float = 1e-9, atol: float = 1e-12) -> bool:
         x = np.asarray(a, dtype=dtype)
         y = np.asarray(b, dtype=dtype)
     except (TypeError, ValueError):
-        return a == b
+        try:
+            return bool(a == b)
+        except (TypeError, ValueError):  # a dict against an array: no verdict, not the same
+            return False
     if x.shape != y.shape:
         return False
     return bool(np.allclose(x, y, rtol=rtol, atol=atol, equal_nan=True))
