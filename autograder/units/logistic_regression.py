@@ -43,11 +43,13 @@ OPT_ARGS = {"num_iterations": 250, "learning_rate": 0.05}
 PRED = (np.array([[0.1124579], [0.23106775]]), -0.3, np.array([[1.0, -1.1, -3.2], [1.2, 2.0, 0.1]]))
 #: Without the bias, or without the sigmoid (z > 0.5), other examples flip: [[1, 1, 1, 0, 1]].
 PRED_B = (np.array([[1.0], [-1.0]]), 0.3, np.array([[0.1, 0, 0.4, 0, 1], [0, 0.1, 0, 0.4, 0]]))
-# A small training problem for model(): n_x = 3, m_train = 10 (not separable), m_test = 4.
-# The test predictions are [[1, 0, 0, 0]]: Y_test is chosen so that the printed test accuracy
-# (25 %) differs from the error rate (75 %), from 100 - mean(Y_prediction_test) * 100 (75 %,
-# the labels dropped), from 100 - mean(Y_test) * 100 (0 %), from 100 - mean(|prediction +
-# Y_test|) * 100 (-25 %) and from the train accuracy (80 %).
+# A small training problem for model(): n_x = 3, m_train = 10 (not separable), m_test = 5.
+# The test predictions are [[1, 0, 0, 0, 0]]: Y_test is chosen so that the printed test
+# accuracy (40 %) differs from the error rate (60 %), from 100 - mean(Y_prediction_test) * 100
+# (80 %, the labels dropped), from 100 - mean(Y_test) * 100 (20 %), from 100 - mean(|prediction
+# + Y_test|) * 100 (0 %), from 100 - mean(|prediction - True|) * 100 (20 %: print_cost, True in
+# the printing call, read for Y_test), from the train accuracy (80 %) and from 100 %. Y_test
+# is not all ones: it would equal print_cost=True.
 MODEL_DATA = (
     np.array(
         [
@@ -57,8 +59,14 @@ MODEL_DATA = (
         ]
     ),
     np.array([[0.0, 1.0, 1.0, 0.0, 0.0, 1.0, 0.0, 0.0, 1.0, 0.0]]),
-    np.array([[0.9, -0.23, -0.74, 0.38], [0.72, -0.3, 0.54, 1.04], [-0.21, -0.81, 0.35, 0.25]]),
-    np.array([[1.0, 1.0, 1.0, 1.0]]),
+    np.array(
+        [
+            [0.9, -0.23, -0.74, 0.38, -0.5],
+            [0.72, -0.3, 0.54, 1.04, 1.0],
+            [-0.21, -0.81, 0.35, 0.25, 0.8],
+        ]
+    ),
+    np.array([[1.0, 1.0, 1.0, 0.0, 1.0]]),
 )
 #: Non-default arguments for model() (the defaults are 2000 and 0.5).
 MODEL_ARGS = {"num_iterations": 250, "learning_rate": 0.1}
@@ -346,11 +354,24 @@ def _accuracy(prediction: Any, labels: np.ndarray) -> float | None:
 
 @t.check("prints", 1)
 def _model_prints(ctx: Context) -> None:
-    """print_cost=True prints the costs it records and the accuracies of its predictions."""
+    """print_cost=True prints costs and accuracies and changes nothing else; False no cost."""
     out = ctx.call_seeded("model", MODEL_DATA, {**MODEL_ARGS, "print_cost": True})
     ref = ctx.expected("model/arguments", lambda ref: ref("model")(*MODEL_DATA, **MODEL_ARGS))
     own = out.value if isinstance(out.value, dict) else {}
     call = "model(..., print_cost=True)"
+    quiet = ctx.call_seeded("model", MODEL_DATA, MODEL_ARGS)
+    hint = "pass print_cost on to optimize() as its print_cost argument, and only there."
+    cl.expect_no_printed_costs(quiet.stdout, "model(..., print_cost=False)", hint)
+    loud = {k: own.get(k) for k in TRAINED}
+    if isinstance(quiet.value, dict) and not same_plain(
+        loud, {k: quiet.value.get(k) for k in TRAINED}
+    ):
+        raise CheckFailure(
+            f"{call} returns other results than model(..., print_cost=False): print_cost "
+            "must only decide what is printed.",
+            hint="pass w, b, ..., print_cost to optimize() in the order of its parameters: "
+            "print_cost is the last one.",
+        )
     costs = cl.number_list(own.get("costs"))
     # The cost lines are optimize()'s to print: where a failing optimize() was replaced by the
     # grader's (which prints nothing), its own task already costs the mistake once.
