@@ -759,8 +759,14 @@ T510 = UNIT.task("5.10", "update_parameters", "one step of gradient descent")
 
 
 def _grads_for(params: dict[str, np.ndarray], rng: np.random.Generator) -> dict:
+    """Gradients as L_model_backward returns them: dW{l}, db{l} and dA0..dA{L-1}.
+
+    3L keys, so that the number of layers is len(params) // 2, never len(grads) // 2.
+    """
     grads = {f"d{k}": rng.normal(0, 1, v.shape) for k, v in params.items()}
     grads["dA0"] = rng.normal(0, 1, (params["W1"].shape[1], 3))
+    for n in range(1, len(params) // 2):
+        grads[f"dA{n}"] = rng.normal(0, 1, (params[f"W{n}"].shape[0], 3))
     return grads
 
 
