@@ -922,7 +922,9 @@ t = UNIT.task(
     "4.17", "train_with_restarts", "random restarts",
     course=False, uses=BLOCK_TASKS, compared_with=BLOCK_TASKS,
 )  # fmt: skip
-TR_KW = {"num_restarts": 3, "num_iterations": 8, "learning_rate": 0.9, "seed": 2}
+#: n_h = 3 and n_x = 2 differ from num_restarts and seed; the best restart (2) is neither the
+#: first nor the last (final costs 0.6931, 0.6924, 0.6917, 0.6928).
+TR_KW = {"num_restarts": 4, "num_iterations": 8, "learning_rate": 0.9, "seed": 6}
 
 
 def _restarts_own_blocks(ctx: Context) -> tuple[list[float], list[dict]]:
@@ -945,9 +947,11 @@ def _restarts_structure(ctx: Context) -> None:
     got = ctx.call(NN_X, NN_Y, 3, **dict(TR_KW, num_iterations=2))
     best, costs = expect_tuple(got, "train_with_restarts()", 2)
     expect_arrays(best, "best_parameters", _param_spec(2, 3, 1))
-    if not isinstance(costs, list) or len(costs) != 3:
+    n = TR_KW["num_restarts"]
+    if not isinstance(costs, list) or len(costs) != n:
         raise CheckFailure(
-            f"final_costs should be a list of 3 numbers (one per restart), not {describe(costs)}.",
+            f"final_costs should be a list of {n} numbers (one per restart), "
+            f"not {describe(costs)}.",
             hint="append one float per restart to a list; use the num_restarts argument.",
             kind="type",
         )
