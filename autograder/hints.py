@@ -17,6 +17,8 @@ _BROADCAST = re.compile(
 _MATMUL = re.compile(r"matmul: Input operand \d has a mismatch in its core dimension")
 _TUPLE_OPERAND = re.compile(r"unsupported operand type\(s\) for .+: .*'tuple'")
 _NUMPY2 = re.compile(r"module 'numpy' has no attribute '(\w+)'")
+#: A missing key of a layer: ``'W4'``, ``'db0'``, ``'dA3'`` (a layer index out of range).
+_LAYER_KEY = re.compile(r"^'(d?[WbA])(\d+)'$")
 _NUMPY2_FIX = {
     "float": "float",
     "int": "int",
@@ -83,6 +85,17 @@ def hint_for(kind: str, message: str) -> str | None:
         if fix:
             return f"numpy 2 removed np.{m.group(1)}: use {fix}."
         return "numpy 2 removed some old aliases (np.float, np.int, np.product...)."
+    if kind == "KeyError" and (m := _LAYER_KEY.match(message.strip())):
+        if m[1] == "dA":
+            return (
+                f"no key {m[0]}: check the range of the layer index. grads holds dA0..dA{{L-1}} "
+                "(dA1..dAL in the releases before 2021) besides dW1, db1, ..., dWL, dbL."
+            )
+        return (
+            f"no key {m[0]}: check the range of the layer index. The keys are W1, b1, ..., WL, "
+            "bL with L = len(parameters) // 2 (a W and a b per layer); grads also holds "
+            "dA0..dA{L-1}, so len(grads) is not 2 L."
+        )
     if kind == "NameError":
         return (
             "the function uses a name it does not define: a variable of the notebook, or a "

@@ -34,6 +34,12 @@ def test_matmul_and_broadcast_errors():
     assert "(7,7) and (2,4)" in hint and "keepdims" in hint
 
 
+def test_a_missing_layer_key_is_a_layer_index_out_of_range():
+    assert "L = len(parameters) // 2" in hint_for(*_message(lambda: {"W1": 0}["W4"]))
+    assert "no key 'dA3'" in hint_for("KeyError", "'dA3'")
+    assert hint_for("KeyError", "'weights'") is None
+
+
 def test_tuple_operand_and_numpy2_removals():
     assert "trailing comma" in hint_for(*_message(lambda: 1.0 + (0.0,)))
     assert "np.prod" in hint_for("AttributeError", "module 'numpy' has no attribute 'product'")
