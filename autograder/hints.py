@@ -17,6 +17,11 @@ _BROADCAST = re.compile(
 _MATMUL = re.compile(r"matmul: Input operand \d has a mismatch in its core dimension")
 _TUPLE_OPERAND = re.compile(r"unsupported operand type\(s\) for .+: .*'tuple'")
 _NUMPY2 = re.compile(r"module 'numpy' has no attribute '(\w+)'")
+#: A boolean mask of another shape than the array it indexes (``dZ[Z <= 0] = 0``).
+_BOOLEAN_INDEX = re.compile(
+    r"boolean index did not match indexed array along axis \d+; "
+    r"size of axis is (\d+) but size of corresponding boolean axis is (\d+)"
+)
 #: A missing key of a layer: ``'W4'``, ``'db0'``, ``'dA3'`` (a layer index out of range).
 _LAYER_KEY = re.compile(r"^'(d?[WbA])(\d+)'$")
 _NUMPY2_FIX = {
@@ -85,6 +90,12 @@ def hint_for(kind: str, message: str) -> str | None:
         if fix:
             return f"numpy 2 removed np.{m.group(1)}: use {fix}."
         return "numpy 2 removed some old aliases (np.float, np.int, np.product...)."
+    if kind == "IndexError" and (m := _BOOLEAN_INDEX.search(message)):
+        return (
+            f"a mask of {m[2]} rows indexes an array of {m[1]} (dZ[Z <= 0] = 0 in relu_backward "
+            "does this): the upstream gradient dA does not have the shape of this layer's Z. Is "
+            "it the gradient of this layer's output, the one the layer above returned?"
+        )
     if kind == "KeyError" and (m := _LAYER_KEY.match(message.strip())):
         if m[1] == "dA":
             return (

@@ -40,6 +40,11 @@ def test_a_missing_layer_key_is_a_layer_index_out_of_range():
     assert hint_for("KeyError", "'weights'") is None
 
 
+def test_a_mask_of_another_shape_is_an_upstream_gradient_of_another_layer():
+    kind, message = _message(lambda: np.zeros((3, 2))[np.zeros((5, 2)) > 0])
+    assert "5 rows indexes an array of 3" in hint_for(kind, message)
+
+
 def test_tuple_operand_and_numpy2_removals():
     assert "trailing comma" in hint_for(*_message(lambda: 1.0 + (0.0,)))
     assert "np.prod" in hint_for("AttributeError", "module 'numpy' has no attribute 'product'")
