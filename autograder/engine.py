@@ -21,7 +21,7 @@ from typing import Any
 
 import numpy as np
 
-from autograder import codeload, hints, messages, units
+from autograder import codeload, hints, messages, relations, units
 from autograder import expected as expected_store
 from autograder.context import Context, StudentRaised, restore_random_state, save_random_state
 from autograder.isolation import from_path
@@ -224,9 +224,13 @@ def run_check(
             found = _diagnose(unit, task, check, ctx, reference, exc.hint)
         except Exception:  # noqa: BLE001 - a diagnosis bug must not lose the verdict
             found = None
-        result = fail(
-            exc.kind or check.kind, exc.detail, lines, found[0] if found else exc.hint, ctx=ctx
-        )
+        hint = found[0] if found else exc.hint
+        if hint is None:  # no known mistake, no hint of the check's: how the value is wrong
+            try:
+                hint = _relation(ctx, reference)
+            except Exception:  # noqa: BLE001 - the same: a hint is an extra
+                hint = None
+        result = fail(exc.kind or check.kind, exc.detail, lines, hint, ctx=ctx)
         if found:
             result.mistake = {"id": found[1].id, "title": found[1].title}
         return result
@@ -291,6 +295,21 @@ def _diagnose(
             text = f"this looks like a known mistake: {m.title}."
             return f"{text} {m.hint}".strip(), m  # the mistake's own advice, nothing generic
     return None
+
+
+def _relation(ctx: Context, reference) -> str | None:
+    """How the shown call's result relates to the reference's on the same call, if simply."""
+    last = ctx.shown_call
+    if reference is None or last is None or last.outcome.error is not None:
+        return None
+    import copy
+
+    args, kwargs = copy.deepcopy(last.args), copy.deepcopy(last.kwargs)
+    if last.seed is not None:
+        np.random.seed(last.seed)
+    with _silenced(), contextlib.redirect_stdout(io.StringIO()):
+        right = to_plain(getattr(reference, last.function)(*args, **kwargs))
+    return relations.relation_hint(last.outcome.value, right, f"{last.function}()")
 
 
 def prepare(unit: Unit, submission: Submission) -> dict[str, list[str]]:

@@ -101,7 +101,8 @@ def _problem(rng: np.random.Generator, m: int | None = None) -> tuple[Any, ...]:
 t = UNIT.task("3.1", "sigmoid", "the sigmoid activation")
 shapes = cl.same_shape_as_input([SIG_Z, SIG_ROW, SIG_MAT], "sigmoid(z)")
 t.add("shape", 1, shapes, "returns a float array shaped like z: (2,), (1, 4), (3, 2)")
-values = cl.visible_values("sigmoid/values", [(SIG_Z,), (SIG_ROW,)], name="sigmoid(z)")
+hint = "1 / (1 + np.exp(-z)) for every entry: mind the minus sign."
+values = cl.visible_values("sigmoid/values", [(SIG_Z,), (SIG_ROW,)], name="sigmoid(z)", hint=hint)
 t.add("values", 2, values, "sigmoid([0, 2]) = [0.5, 0.8808] and a (1, 4) row")
 hidden = cl.hidden_values(cl.random_cases(_array), name="sigmoid(z)")
 t.add("hidden", 1, hidden, "matches the reference on random inputs", hidden=True)
@@ -249,7 +250,8 @@ def _predict_shape(ctx: Context) -> None:
         expect_array(got, "Y_prediction", shape, shape_text="(1, m)", hint=hint, dtype_kind="fiu")
 
 
-values = cl.visible_values("predict/values", [PRED, PRED_B], name="Y_prediction")
+hint = "1 where sigmoid(w.T X + b) > 0.5, else 0: the bias included, the comparison strict."
+values = cl.visible_values("predict/values", [PRED, PRED_B], name="Y_prediction", hint=hint)
 t.add("values", 1, values, "the course's example: [[1, 1, 0]]; with b = 0.3: [[1, 1, 1, 0, 1]]")
 
 

@@ -87,7 +87,8 @@ def _basic_sigmoid_type(ctx: Context) -> None:
 
 
 cases = [(-2.0,), (0.0,), (3.0,)]
-values = cl.visible_values("basic_sigmoid/values", cases, name="basic_sigmoid(x)")
+hint = "sigmoid(x) = 1 / (1 + math.exp(-x)): mind the minus sign."
+values = cl.visible_values("basic_sigmoid/values", cases, name="basic_sigmoid(x)", hint=hint)
 t.add("values", 2, values, "matches the expected values on x = -2, 0, 3")
 
 # ----------------------------------------------------------------- 2.2 sigmoid
@@ -97,7 +98,10 @@ t = UNIT.task("2.2", "sigmoid", "elementwise sigmoid with numpy")
 shapes = cl.same_shape_as_input(ELEMENTWISE, "sigmoid(x)")
 t.add("shape", 1, shapes, "returns a float array shaped like its input ((n,), (n, 1), (n, m))")
 # a number too: the course's sigmoid takes "a scalar or numpy array of any size"
-values = cl.visible_values("sigmoid/values", [(X123,), (ROWS,), (2.0,)], name="sigmoid(x)")
+hint = "1 / (1 + np.exp(-x)) for every entry; np.exp works on a number and on an array alike."
+values = cl.visible_values(
+    "sigmoid/values", [(X123,), (ROWS,), (2.0,)], name="sigmoid(x)", hint=hint
+)
 t.add("values", 2, values, "matches the expected values on the lesson's inputs and a number")
 hidden = cl.hidden_values(cl.random_cases(_random_array), name="sigmoid(x)")
 t.add("hidden", 3, hidden, "matches the reference on random inputs", hidden=True)
@@ -148,7 +152,8 @@ def _image2vector_shape(ctx: Context) -> None:
     expect_array(ctx.call(IMAGE), "image2vector(image)", (18, 1), shape_text=shape, hint=hint)
 
 
-values = cl.visible_values("image2vector/values", [(IMAGE,)], name="image2vector(image)")
+hint = "image.reshape(length * height * depth, 1) keeps the entries in row-major order."
+values = cl.visible_values("image2vector/values", [(IMAGE,)], name="image2vector(image)", hint=hint)
 t.add("values", 1, values, "entries in C (row-major) order")
 hidden = cl.hidden_values(cl.random_cases(_image), name="image2vector(image)")
 t.add("hidden", 1, hidden, "works for images of any size", hidden=True)
@@ -189,19 +194,22 @@ for task_id, loss, example in (("2.7", "L1", "1.1"), ("2.8", "L2", "0.43")):
     t = UNIT.task(task_id, loss, f"{loss} loss")
 
     t.add("returns_number", 1, cl.returns_number((YHAT, Y), "(yhat, y)"))
-    values = cl.visible_values(f"{loss}/values", [(YHAT, Y)], name=f"{loss}(yhat, y)")
+    hint = {"L1": "L1 = sum of |y - yhat|", "L2": "L2 = sum of (y - yhat) ** 2"}[loss]
+    values = cl.visible_values(f"{loss}/values", [(YHAT, Y)], name=f"{loss}(yhat, y)", hint=hint)
     t.add("values", 1, values, f"the lesson's example gives {example}")
     hidden = cl.hidden_values(_losses, name=f"{loss}(yhat, y)")
     t.add("hidden", 1, hidden, "matches the reference on random inputs", hidden=True)
 
 # ----------------------------------------------------------------- 2.9 and 2.10 (kit-only)
 GC, VALUES = "(grads, cost)", "matches the expected cost and gradients"
+LR = {"name": GC, "hint": "a = sigmoid(w.T x + b) per example; cost = -(1/m) sum(y log a + (1 - y) "
+      "log(1 - a)); dw = (1/m) sum((a - y) x), db = (1/m) sum(a - y)."}  # fmt: skip
 STRUCTURE = 'returns ({"dw": (n_x, 1) array, "db": number}, cost)'
 DISAGREE = "propagate_vectorized and propagate_loops disagree on the same inputs."
 kit = {"course": False, "uses": ("sigmoid",)}
 t = UNIT.task("2.9", "propagate_loops", "logistic-regression gradient with loops", **kit)
 t.add("structure", 1, cl.propagation_structure(LR_CASE), STRUCTURE)
-t.add("values", 2, cl.visible_values("propagate_loops/values", [LR_CASE], name=GC), VALUES)
+t.add("values", 2, cl.visible_values("propagate_loops/values", [LR_CASE], **LR), VALUES)
 # agrees_with_loops compares with the student's own loops: where those fail Task 2.9, the
 # grader's stand in for them, so a wrong loop costs its points once, in Task 2.9
 t = UNIT.task(
@@ -213,7 +221,7 @@ t = UNIT.task(
 )
 t.add("structure", 1, cl.propagation_structure(LR_CASE), STRUCTURE)
 t.add("no_loops", 2, cl.no_python_loops(), "contains no for/while loop or comprehension")
-t.add("values", 1, cl.visible_values("propagate_vectorized/values", [LR_CASE], name=GC), VALUES)
+t.add("values", 1, cl.visible_values("propagate_vectorized/values", [LR_CASE], **LR), VALUES)
 
 
 @t.check("agrees_with_loops", 1, kind="values")

@@ -128,6 +128,15 @@ def _gradcheck(activation, hint: str, slope: float | None = None):  # noqa: ANN0
     return run
 
 
+#: The value checks' hints: each activation's formula.
+FORMULAS = {
+    "sigmoid": "1 / (1 + np.exp(-z)) for every entry: mind the minus sign.",
+    "tanh": "sign(z) (1 - e^(-2|z|)) / (1 + e^(-2|z|)), as in the docstring.",
+    "relu": "relu keeps the positive entries and sets the others to 0: np.maximum(0, z).",
+    "leaky_relu": "z where z > 0, slope * z elsewhere (slope 0.01 by default).",
+}
+
+
 def _activation(task_id: str, function: str, title: str, derivative=None, **options) -> Task:  # noqa: ANN001
     """A kit-only activation task: its shape check, then its values or its gradient check.
 
@@ -137,7 +146,10 @@ def _activation(task_id: str, function: str, title: str, derivative=None, **opti
     shape_check = cl.same_shape_as_input(SHAPES, f"{function}(z)")
     t.add("shape", 1, shape_check, "returns a float array shaped like z: (n,), (n, 1), (n, m)")
     if derivative is None:
-        run = cl.visible_values(f"{function}/values", [(Z,), (Z_FLAT,)], name=f"{function}(z)")
+        hint = FORMULAS.get(function)
+        run = cl.visible_values(
+            f"{function}/values", [(Z,), (Z_FLAT,)], name=f"{function}(z)", hint=hint
+        )
         t.add("values", 1, run, "matches the expected values on the visible inputs")
     else:
         activation, hint, what = derivative
@@ -533,7 +545,10 @@ def _check_forward_structure(ctx: Context) -> None:
     expect_array(A2, "A2", (1, m), shape_text="(n_y, m)")
 
 
-run = cl.visible_values("forward_propagation/values", [(FWD_X, FWD_P)], name="(A2, cache)")
+hint = "Z1 = W1 X + b1, A1 = tanh(Z1), Z2 = W2 A1 + b2, A2 = sigmoid(Z2), in this order."
+run = cl.visible_values(
+    "forward_propagation/values", [(FWD_X, FWD_P)], name="(A2, cache)", hint=hint
+)
 t.add("values", 2, run, "matches the expected values on a visible network")
 _hidden(t, lambda rng: _random_problem(rng)[1::-1], 2, "(A2, cache)", "matches on random networks")
 
@@ -564,7 +579,8 @@ def _check_cost_float_advice(ctx: Context) -> str | None:
     return None
 
 
-run = cl.visible_values("compute_cost/values", COST_CASES, name="cost")
+hint = "J = -(1/m) sum(Y log A2 + (1 - Y) log(1 - A2)): both terms, averaged over m."
+run = cl.visible_values("compute_cost/values", COST_CASES, name="cost", hint=hint)
 t.add("values", 1, run, "matches the expected cost on the visible examples")
 
 
