@@ -22,6 +22,15 @@ _BOOLEAN_INDEX = re.compile(
     r"boolean index did not match indexed array along axis \d+; "
     r"size of axis is (\d+) but size of corresponding boolean axis is (\d+)"
 )
+_NOT_SUBSCRIPTABLE = re.compile(r"'(int|float|NoneType|bool|function)' object is not subscriptable")
+_NO_SHAPE = re.compile(
+    r"'(int|float|NoneType|bool|list|tuple|dict|str)' object has no attribute '(\w+)'"
+)
+_STRINGS = re.compile(r"unsupported operand type\(s\) for .+: 'str' and|for .+: .* and 'str'")
+_ARRAY_INDEX = re.compile(
+    r"only integers, slices .* are valid indices|arrays used as indices must be of integer"
+)
+_AMBIGUOUS = re.compile(r"truth value of an array with more than one element is ambiguous")
 #: A missing key of a layer: ``'W4'``, ``'db0'``, ``'dA3'`` (a layer index out of range).
 _LAYER_KEY = re.compile(r"^'(d?[WbA])(\d+)'$")
 _NUMPY2_FIX = {
@@ -106,6 +115,28 @@ def hint_for(kind: str, message: str) -> str | None:
             f"no key {m[0]}: check the range of the layer index. The keys are W1, b1, ..., WL, "
             "bL with L = len(parameters) // 2 (a W and a b per layer); grads also holds "
             "dA0..dA{L-1}, so len(grads) is not 2 L."
+        )
+    if kind == "TypeError" and (m := _NOT_SUBSCRIPTABLE.search(message)):
+        return (
+            f"a {m[1]} is indexed like a dict or an array ([...]): a variable mixed up with "
+            "another? Check what each name holds where it is indexed."
+        )
+    if kind == "AttributeError" and (m := _NO_SHAPE.search(message)):
+        return (
+            f"a {m[1]} is used where an array belongs (.{m[2]}): an argument in the wrong "
+            "place, or a variable mixed up with another?"
+        )
+    if kind == "TypeError" and _STRINGS.search(message):
+        return (
+            'text is used in arithmetic: a dict key ("W1") where its value '
+            '(parameters["W1"]) belongs, or an activation name passed as a number?'
+        )
+    if kind == "IndexError" and _ARRAY_INDEX.search(message):
+        return "an array (or a float) is used as an index: a value where a loop counter belongs?"
+    if kind == "ValueError" and _AMBIGUOUS.search(message):
+        return (
+            "an array in an if or while condition: test a number or a flag (i % 100 == 0, "
+            "print_cost), or use np.all(...) / np.any(...)."
         )
     if kind == "NameError":
         return (

@@ -45,6 +45,22 @@ def test_a_mask_of_another_shape_is_an_upstream_gradient_of_another_layer():
     assert "5 rows indexes an array of 3" in hint_for(kind, message)
 
 
+@pytest.mark.parametrize(
+    ("fn", "words"),
+    [
+        (lambda: [1.5][0][0], "a float is indexed"),
+        (lambda: (3).shape, "a int is used where an array belongs (.shape)"),
+        (lambda: "W1" - "b1", "a dict key"),
+        (lambda: np.zeros(3)[np.zeros(2)], "used as an index"),
+        (lambda: np.zeros(3)[1.5], "used as an index"),
+        (lambda: bool(np.zeros(3)), "an array in an if or while condition"),
+    ],
+    ids=["subscript", "attribute", "strings", "array_index", "float_index", "ambiguous"],
+)
+def test_a_value_of_the_wrong_kind_is_named(fn, words):
+    assert words in hint_for(*_message(fn))
+
+
 def test_tuple_operand_and_numpy2_removals():
     assert "trailing comma" in hint_for(*_message(lambda: 1.0 + (0.0,)))
     assert "np.prod" in hint_for("AttributeError", "module 'numpy' has no attribute 'product'")
