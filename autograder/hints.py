@@ -31,6 +31,9 @@ _ARRAY_INDEX = re.compile(
     r"only integers, slices .* are valid indices|arrays used as indices must be of integer"
 )
 _AMBIGUOUS = re.compile(r"truth value of an array with more than one element is ambiguous")
+#: How a value's type reads in a sentence.
+_KINDS = {"int": "an int", "NoneType": "None", "str": "a string", "function": "a function"}
+_KINDS |= {k: f"a {k}" for k in ("float", "bool", "list", "tuple", "dict")}
 #: A missing key of a layer: ``'W4'``, ``'db0'``, ``'dA3'`` (a layer index out of range).
 _LAYER_KEY = re.compile(r"^'(d?[WbA])(\d+)'$")
 _NUMPY2_FIX = {
@@ -118,13 +121,13 @@ def hint_for(kind: str, message: str) -> str | None:
         )
     if kind == "TypeError" and (m := _NOT_SUBSCRIPTABLE.search(message)):
         return (
-            f"a {m[1]} is indexed like a dict or an array ([...]): a variable mixed up with "
-            "another? Check what each name holds where it is indexed."
+            f"{_KINDS.get(m[1], m[1])} is indexed like a dict or an array ([...]): a variable "
+            "mixed up with another? Check what each name holds where it is indexed."
         )
     if kind == "AttributeError" and (m := _NO_SHAPE.search(message)):
         return (
-            f"a {m[1]} is used where an array belongs (.{m[2]}): an argument in the wrong "
-            "place, or a variable mixed up with another?"
+            f"{_KINDS.get(m[1], m[1])} is used where an array belongs (.{m[2]}): an argument in "
+            "the wrong place, or a variable mixed up with another?"
         )
     if kind == "TypeError" and _STRINGS.search(message):
         return (

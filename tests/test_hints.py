@@ -49,7 +49,7 @@ def test_a_mask_of_another_shape_is_an_upstream_gradient_of_another_layer():
     ("fn", "words"),
     [
         (lambda: [1.5][0][0], "a float is indexed"),
-        (lambda: (3).shape, "a int is used where an array belongs (.shape)"),
+        (lambda: (3).shape, "an int is used where an array belongs (.shape)"),
         (lambda: "W1" - "b1", "a dict key"),
         (lambda: np.zeros(3)[np.zeros(2)], "used as an index"),
         (lambda: np.zeros(3)[1.5], "used as an index"),
