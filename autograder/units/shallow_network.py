@@ -339,10 +339,16 @@ def _reseeds(ctx: Context) -> tuple[bool, bool, object]:
         return False, False, out
     rs = np.random.RandomState(2)
     for key, draws in (("W1", rs.randn(5, 3)), ("W2", rs.randn(1, 5))):
-        k = float(np.sum(p[key] * draws) / np.sum(draws**2))
-        if not (k > 0 and np.linalg.norm(p[key] - k * draws) <= 1e-9 * np.linalg.norm(p[key])):
+        k = _draw_factor(p[key], draws)
+        if k is None or not k > 0:
             return True, False, out
     return True, True, out
+
+
+def _draw_factor(W: np.ndarray, draws: np.ndarray) -> float | None:
+    """``k`` where ``W`` is exactly ``k`` times ``draws`` (to 1e-9, relative), else None."""
+    k = float(np.sum(W * draws) / np.sum(draws**2))
+    return k if np.linalg.norm(W - k * draws) <= 1e-9 * np.linalg.norm(W) else None
 
 
 @t.check("structure", 1)
@@ -382,10 +388,13 @@ def _init_distinct(ctx: Context) -> None:
         raise CheckFailure(detail, lines=[("W1", describe(W1))], hint=hint)
 
 
-def _random_weights(ctx: Context) -> dict[str, np.ndarray]:
-    """W1 and W2 of a (20, 50, 1) network; a matrix of zeros is left to ``not_zero``."""
+def _random_weights(ctx: Context) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray]]:
+    """``(parameters, {W1, W2})`` of a (20, 50, 1) network after np.random.seed(5).
+
+    A weight matrix of zeros is left out of the second dict: ``not_zero`` reports it.
+    """
     p, _ = _init(ctx, 20, 50, 1, seed=5)
-    return {key: p[key] for key in ("W1", "W2") if np.any(p[key])}
+    return p, {key: p[key] for key in ("W1", "W2") if np.any(p[key])}
 
 
 def _draw_factors(weights: dict[str, np.ndarray]) -> dict[str, float]:
@@ -398,11 +407,8 @@ def _draw_factors(weights: dict[str, np.ndarray]) -> dict[str, float]:
     for seed in (5, 2):
         rs = np.random.RandomState(seed)
         draws = {"W1": rs.randn(50, 20), "W2": rs.randn(1, 50)}
-        found = {}
-        for key, W in weights.items():
-            k = float(np.sum(W * draws[key]) / np.sum(draws[key] ** 2))
-            if np.linalg.norm(W - k * draws[key]) <= 1e-9 * np.linalg.norm(W):
-                found[key] = k
+        factors = {key: _draw_factor(W, draws[key]) for key, W in weights.items()}
+        found = {key: k for key, k in factors.items() if k is not None}
         if found:
             return found
     return {}
@@ -411,8 +417,7 @@ def _draw_factors(weights: dict[str, np.ndarray]) -> dict[str, float]:
 @t.check("scale", 1, kind="values")
 def _init_scale(ctx: Context) -> str:
     """W1 and W2 are normal draws times 0.01; b1 and b2 start at zero."""
-    p, _ = _init(ctx, 20, 50, 1, seed=5)
-    weights = {key: p[key] for key in ("W1", "W2") if np.any(p[key])}
+    p, weights = _random_weights(ctx)
     sizes = {key: rms(W) for key, W in weights.items()}
     for key, r in sizes.items():
         if not (0.003 <= r <= 0.03):
@@ -444,7 +449,7 @@ def _init_scale(ctx: Context) -> str:
 @t.check("signs", 1, kind="values")
 def _init_signs(ctx: Context) -> str:
     """W1 and W2 have weights of both signs (a normal draw)."""
-    for key, W in _random_weights(ctx).items():
+    for key, W in _random_weights(ctx)[1].items():
         pos, neg = float(np.mean(W > 0)), float(np.mean(W < 0))
         if not (np.ptp(W) > 0):
             raise CheckFailure(f"the weights of {key} are all equal to {W.flat[0]:g}.", hint=RANDN)
