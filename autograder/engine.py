@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import ast
 import contextlib
+import copy
 import functools
 import hashlib
 import io
 import types
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +24,13 @@ import numpy as np
 
 from autograder import codeload, hints, messages, relations, units
 from autograder import expected as expected_store
-from autograder.context import Context, StudentRaised, restore_random_state, save_random_state
+from autograder.context import (
+    Context,
+    LastCall,
+    StudentRaised,
+    restore_random_state,
+    save_random_state,
+)
 from autograder.isolation import from_path
 from autograder.mistakes import Mistake, catalogue
 from autograder.plain import same_plain, to_plain
@@ -279,16 +286,7 @@ def _diagnose(
         if m.function != last.function or (task.function, check.name) not in m.qualified_fails():
             continue
         try:
-            import copy
-
-            args = copy.deepcopy(last.args)
-            kwargs = copy.deepcopy(last.kwargs)
-            if last.seed is not None:  # a seeded call: re-run the mistake on the same draws
-                np.random.seed(last.seed)
-            # a mistake that prints stays quiet
-            with _silenced(), contextlib.redirect_stdout(io.StringIO()):
-                value = to_plain(m.build(reference)(*args, **kwargs))
-            after = tuple(to_plain(a) for a in args)
+            value, after = _rerun(m.build(reference), last)
         except Exception:  # noqa: BLE001, S112 - a mistake that raises cannot match
             continue
         if same_plain(value, last.outcome.value) and same_plain(after, last.outcome.args_after):
@@ -297,18 +295,25 @@ def _diagnose(
     return None
 
 
+def _rerun(fn: Callable[..., Any], last: LastCall) -> tuple[Any, tuple[Any, ...]]:
+    """``fn`` (grader-side) on copies of the shown call's arguments: ``(value, args after)``.
+
+    A seeded call is re-run on the same draws; what ``fn`` prints stays quiet.
+    """
+    args, kwargs = copy.deepcopy(last.args), copy.deepcopy(last.kwargs)
+    if last.seed is not None:
+        np.random.seed(last.seed)
+    with _silenced(), contextlib.redirect_stdout(io.StringIO()):
+        value = to_plain(fn(*args, **kwargs))
+    return value, tuple(to_plain(a) for a in args)
+
+
 def _relation(ctx: Context, reference) -> str | None:
     """How the shown call's result relates to the reference's on the same call, if simply."""
     last = ctx.shown_call
     if reference is None or last is None or last.outcome.error is not None:
         return None
-    import copy
-
-    args, kwargs = copy.deepcopy(last.args), copy.deepcopy(last.kwargs)
-    if last.seed is not None:
-        np.random.seed(last.seed)
-    with _silenced(), contextlib.redirect_stdout(io.StringIO()):
-        right = to_plain(getattr(reference, last.function)(*args, **kwargs))
+    right, _ = _rerun(getattr(reference, last.function), last)
     return relations.relation_hint(last.outcome.value, right, f"{last.function}()")
 
 
