@@ -328,14 +328,25 @@ def function_sources(cells: list[str]) -> dict[str, str | None]:
         ``{name: dedented source of its def, or None}`` (a fresh dict: every check of a
         submission asks, so the parse is done once per text).
     """
-    return dict(_function_sources(tuple(cells)))
+    return dict(_bindings(tuple(cells))[0])
+
+
+def imported_names(cells: list[str]) -> frozenset[str]:
+    """The names ``cells``, run in order, leave bound to what an ``import`` bound.
+
+    Read as :func:`function_sources` reads the text (``a = b`` passes on what ``b`` holds;
+    a later ``def`` or other binding of the name ends it); none where the code is dynamic.
+    """
+    return _bindings(tuple(cells))[1]
 
 
 @functools.lru_cache(maxsize=32)
-def _function_sources(cells: tuple[str, ...]) -> dict[str, str | None]:
+def _bindings(cells: tuple[str, ...]) -> tuple[dict[str, str | None], frozenset[str]]:
+    """``(function_sources, imported_names)`` of ``cells``, from one walk of the text."""
     bound: dict[str, str | None] = {}
+    imported: set[str] = set()
     if dynamic_code(list(cells)) is not None:
-        return bound
+        return bound, frozenset()
     for text in cells:
         try:
             tree, _ = parse_lenient(text)
@@ -346,6 +357,7 @@ def _function_sources(cells: tuple[str, ...]) -> dict[str, str | None]:
             if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
                 first = min([node.lineno, *(d.lineno for d in node.decorator_list)])
                 bound[node.name] = textwrap.dedent("\n".join(lines[first - 1 : node.end_lineno]))
+                imported.discard(node.name)
                 continue
             if (
                 isinstance(node, ast.Assign)
@@ -353,33 +365,17 @@ def _function_sources(cells: tuple[str, ...]) -> dict[str, str | None]:
                 and isinstance(node.targets[0], ast.Name)
                 and isinstance(node.value, ast.Name)
             ):
-                bound[node.targets[0].id] = bound.get(node.value.id)
+                target, value = node.targets[0].id, node.value.id
+                bound[target] = bound.get(value)
+                (imported.add if value in imported else imported.discard)(target)
                 continue
-            for name in _bound_names(node):
-                bound[name] = None
-    return bound
-
-
-@functools.lru_cache(maxsize=32)
-def imported_names(cells: tuple[str, ...]) -> frozenset[str]:
-    """The names ``cells``, run in order, leave bound by an ``import`` statement.
-
-    Read from the submitted text as :func:`function_sources` reads it: a later top-level
-    ``def`` or assignment of a name unbinds it.
-    """
-    found: set[str] = set()
-    for text in cells:
-        try:
-            tree, _ = parse_lenient(text)
-        except ValueError:
-            continue
-        for node in tree.body:
             names = _bound_names(node)
+            bound.update(dict.fromkeys(names))
             if isinstance(node, ast.Import | ast.ImportFrom):
-                found.update(names)
+                imported.update(names)
             else:
-                found.difference_update(names)
-    return frozenset(found)
+                imported.difference_update(names)
+    return bound, frozenset(imported)
 
 
 def function_source(cells: list[str], name: str) -> str | None:

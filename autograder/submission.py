@@ -261,7 +261,7 @@ class Submission:
 
     def imported(self, name: str) -> bool:
         """Whether ``name`` is bound by an ``import`` of the submitted text (a library's)."""
-        return name in codeload.imported_names(tuple(self.source_cells()))
+        return name in codeload.imported_names(self.source_cells())
 
     def call(
         self,

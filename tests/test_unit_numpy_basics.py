@@ -171,8 +171,14 @@ def test_a_loop_step_is_not_called_a_size():
         ("from scipy.special import expit as sigmoid", False),  # a library's: not read
         ("sigmoid = lambda z: np.array([1 / (1 + np.exp(-v)) for v in z.ravel()])", True),
         ("from scipy.special import expit as sigmoid\nsigmoid = lambda z: [v for v in z]", True),
+        ("from scipy.special import expit\nsigmoid = expit", False),
+        (
+            "from scipy.special import expit as sigmoid\n"
+            "exec('def sigmoid(z):\\n    return np.array([1 / (1 + np.exp(-v)) for v in z])')",
+            True,
+        ),
     ],
-    ids=["imported", "lambda", "imported_then_rebound"],
+    ids=["imported", "lambda", "imported_then_rebound", "imported_then_aliased", "exec"],
 )
 def test_no_loops_reads_every_function_the_vectorized_code_calls_but_a_library_s(code, loops):
     (check,) = [
