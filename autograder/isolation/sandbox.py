@@ -10,10 +10,11 @@ without ``CAP_SYS_ADMIN`` (a default container), with unprivileged user namespac
   session, and no way to create further user namespaces;
 - a filesystem view that holds, read-only, only the system's ``/usr`` tree (programs and
   shared libraries) with every Python package folder in it masked, the Python runtime's
-  standard library (its ``site-packages`` masked), numpy (and scipy), the worker's own files and the
-  course's helper modules (under ``/runner``); plus a fresh ``/dev`` and ``/proc`` and a
-  small private writable ``/tmp``. No repository, no installed kit or reference solutions,
-  no course folders, home folders, ``/srv``, ``/opt``, ``/etc`` or others' temp folders;
+  standard library (its ``site-packages`` masked), numpy (and scipy), the worker's own
+  files and the course's helper modules (under ``/runner``); plus a fresh ``/dev`` and
+  ``/proc`` and a small private writable ``/tmp``. No repository, no installed kit or
+  reference solutions, no course folders, home folders, ``/srv``, ``/opt``, ``/etc`` or
+  others' temp folders;
 - user ``nobody``, ``no_new_privs``, and limits on address space, file size, open files and
   processes (as root the sandbox's user namespace maps root and ``nobody``: the supervisor
   drops to ``nobody``, for whom ``RLIMIT_NPROC`` binds; see :mod:`autograder.isolation.userns`).
@@ -189,20 +190,20 @@ def _under(path: str, roots: list[str]) -> bool:
 LIBRARIES = ("numpy", "scipy")
 
 
-def _numpy_dirs() -> list[str]:
+def _library_dirs() -> list[str]:
     """The package folders of :data:`LIBRARIES` next to numpy, and their bundled libraries'."""
     parent = os.path.dirname(os.path.realpath(os.path.dirname(np.__file__)))
     dirs = []
     for pkg in (os.path.join(parent, name) for name in LIBRARIES):
-        for d in (pkg, pkg + ".libs", os.path.join(pkg, ".libs")):
-            if os.path.isdir(d) and (dirs or d == pkg):
-                dirs.append(os.path.realpath(d))
+        if os.path.isdir(pkg):
+            found = (pkg, pkg + ".libs", os.path.join(pkg, ".libs"))
+            dirs += [os.path.realpath(d) for d in found if os.path.isdir(d)]
     return dirs
 
 
 def numpy_parent() -> str:
     """The folder to put on the worker's ``sys.path`` for ``import numpy``."""
-    return os.path.dirname(_numpy_dirs()[0])
+    return os.path.dirname(_library_dirs()[0])
 
 
 def _stdlib_dirs() -> list[str]:
@@ -300,7 +301,7 @@ def _view(limits: Limits) -> list[str]:
     masks = [d for d in _package_dirs(limits.extra_hide) if _under(d, bound)]
     for d in masks:
         args.extend(["--size", "4096", "--tmpfs", d])
-    for d in _numpy_dirs():
+    for d in _library_dirs():
         ro(d)
     for d in masks:
         args.extend(["--remount-ro", d])
