@@ -358,17 +358,19 @@ def no_mutation(cases: Sequence[Args], names: Sequence[str]) -> CheckFn:
     return run
 
 
-def mutation_advice(args: Args, names: Sequence[str], fix: str) -> CheckFn:
+def mutation_advice(
+    args: Args | Callable[[Context], Args], names: Sequence[str], fix: str
+) -> CheckFn:
     """Advice rule: the course accepts changing an argument in place; the kit advises against it.
 
     Args:
-        args: the arguments of one call.
+        args: the arguments of one call, or a function of the context that gives them.
         names: the parameter names.
         fix: what to do instead, one sentence.
     """
 
     def run(ctx: Context) -> str | None:
-        changed = changed_argument(ctx, args, names)
+        changed = changed_argument(ctx, args(ctx) if callable(args) else args, names)
         return f"{changed}: the caller's data changes too. {fix}" if changed else None
 
     run.__doc__ = "does not change its arguments in place (the course accepts it)"
@@ -842,42 +844,80 @@ def number_list(value: Any) -> list[float] | None:
         return None
 
 
-def expect_printed_costs(stdout: str, costs: Sequence[float], every: int, call: str) -> None:
-    """Check that a training call printed each recorded cost, every ``every`` iterations.
+def _iteration(tokens: Sequence[str]) -> int | None:
+    """The iteration a cost line names (its first of two or more numbers), or None."""
+    try:
+        return int(float(tokens[0])) if len(tokens) > 1 else None
+    except (ValueError, OverflowError):  # nan, inf
+        return None
 
-    The course prints ``Cost after iteration 100: 0.692836``: per line the iteration (when
-    printed) and the cost, rounded as printed.
+
+def expect_printed_costs(
+    stdout: str,
+    costs: Sequence[float] | None,
+    iterations: Sequence[int],
+    call: str,
+    hint: str | None = None,
+) -> None:
+    """Check that a training call printed the cost at exactly ``iterations``, each one right.
+
+    The course prints ``Cost after iteration 100: 0.692836``: per line the iteration (a line
+    with the cost alone is read as the next one) and the cost, compared as printed
+    (:func:`printed_close`).
+
+    Args:
+        stdout: what the call printed.
+        costs: the cost of each of ``iterations``, or None to check the iterations only.
+        iterations: the iterations whose cost must be printed, in order.
+        call: the call, for the message.
+        hint: the hint of a wrong value.
 
     Raises:
-        CheckFailure: naming the first missing or wrong line.
+        CheckFailure: naming the missing, extra or wrong lines.
     """
     lines = printed_numbers(stdout, "cost")
-    iterations = [i * every for i in range(len(costs))]
-    if len(lines) != len(costs):
-        shown = [("printed", line) for line, _ in lines[:3]] or [("printed", "no cost line")]
+    named = [_iteration(tokens) for _, tokens in lines]
+    if len(lines) != len(iterations) or any(
+        n is not None and n != i for n, i in zip(named, iterations)
+    ):
+        at = ", ".join("?" if n is None else str(n) for n in named[:6])
+        at += ", ..." if len(named) > 6 else ""
         raise CheckFailure(
-            f"{call} printed {len(lines)} cost line(s) but should print {len(costs)}: the cost "
-            f"at iterations {', '.join(map(str, iterations))}.",
-            lines=shown,
+            f"{call} printed {len(lines)} cost line(s){f' (iterations {at})' if lines else ''} "
+            f"but should print {len(iterations)}: the cost at iterations "
+            f"{', '.join(map(str, iterations))}.",
+            lines=[("printed", line) for line, _ in lines[:3]] or [("printed", "no cost line")],
+            hint='print(f"Cost after iteration {i}: {cost}") when print_cost and i is one of them.',
             kind=PRINTED,
         )
-    for (line, tokens), cost, i in zip(lines, costs, iterations):
-        iteration_ok = len(tokens) < 2 or printed_close(tokens[0], i)
-        if not (iteration_ok and printed_close(tokens[-1], cost)):
+    for (line, tokens), cost, i in zip(lines, costs if costs is not None else (), iterations):
+        cost = float(cost)
+        if not printed_close(tokens[-1], cost):
             raise CheckFailure(
-                f"{call} printed a wrong cost line.",
-                lines=[("printed", line), ("expected", f"the cost after iteration {i}: {cost!r}")],
+                f"{call} printed a wrong cost at iteration {i}.",
+                lines=[
+                    ("printed", line),
+                    ("expected", f"the cost after iteration {i}: {float(cost)!r}"),
+                ],
+                hint=hint or "print the cost computed in that iteration, the one you record.",
                 kind=PRINTED,
             )
 
 
-def expect_no_printed_costs(stdout: str, call: str, hint: str) -> None:
+def expect_no_printed_costs(stdout: str, call: str, hint: str, allowed: int | None = None) -> None:
     """Check that a training call with ``print_cost=False`` printed no cost line.
+
+    Args:
+        stdout: what the call printed.
+        call: the call, for the message.
+        hint: what to do instead.
+        allowed: an iteration whose cost line is accepted unasked (a course template's).
 
     Raises:
         CheckFailure: naming the first cost line printed although it was not asked for.
     """
-    lines = printed_numbers(stdout, "cost")
+    lines = [(line, t) for line, t in printed_numbers(stdout, "cost") if _iteration(t) != allowed
+             or allowed is None]  # fmt: skip
     if lines:
         raise CheckFailure(
             f"{call} printed {len(lines)} cost line(s) although print_cost was False.",

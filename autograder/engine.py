@@ -24,6 +24,7 @@ import numpy as np
 
 from autograder import codeload, hints, messages, relations, units
 from autograder import expected as expected_store
+from autograder.checklib import PRINTED
 from autograder.context import (
     Context,
     LastCall,
@@ -228,7 +229,8 @@ def run_check(
             lines.insert(0, ("called", called))
         lines.extend(ctx.side_effect_lines())
         try:
-            found = _diagnose(unit, task, check, ctx, reference, exc.hint)
+            printed = exc.kind == PRINTED  # then the mistake must print the same, too
+            found = _diagnose(unit, task, check, ctx, reference, printed)
         except Exception:  # noqa: BLE001 - a diagnosis bug must not lose the verdict
             found = None
         hint = found[0] if found else exc.hint
@@ -271,13 +273,14 @@ def run_check(
 
 
 def _diagnose(
-    unit: Unit, task: Task, check: Check, ctx: Context, reference, advice: str | None = None
+    unit: Unit, task: Task, check: Check, ctx: Context, reference, printed: bool = False
 ) -> tuple[str, Mistake] | None:
     """Name a known mistake whose output matches the student's on the failing call.
 
-    Returns ``(hint, mistake)``, or None when no mistake of the catalogue matches. The hint
-    is then the mistake's own advice only: a check's generic hint (``advice``) may not fit
-    what this student did, so it is not added.
+    The mistake's result and what it leaves of the arguments must be the student's, and with
+    ``printed`` (a failure about printed output) what it prints too. Returns ``(hint,
+    mistake)``, or None when no mistake of the catalogue matches. The hint is then the
+    mistake's own advice only: a check's generic hint may not fit what this student did.
     """
     last = ctx.shown_call
     if reference is None or last is None or last.outcome.error is not None:
@@ -286,8 +289,10 @@ def _diagnose(
         if m.function != last.function or (task.function, check.name) not in m.qualified_fails():
             continue
         try:
-            value, after = _rerun(m.build(reference), last)
+            value, after, stdout = _rerun(m.build(reference), last)
         except Exception:  # noqa: BLE001, S112 - a mistake that raises cannot match
+            continue
+        if printed and stdout != last.outcome.stdout:
             continue
         if same_plain(value, last.outcome.value) and same_plain(after, last.outcome.args_after):
             text = f"this looks like a known mistake: {m.title}."
@@ -295,17 +300,20 @@ def _diagnose(
     return None
 
 
-def _rerun(fn: Callable[..., Any], last: LastCall) -> tuple[Any, tuple[Any, ...]]:
-    """``fn`` (grader-side) on copies of the shown call's arguments: ``(value, args after)``.
+def _rerun(fn: Callable[..., Any], last: LastCall) -> tuple[Any, tuple[Any, ...], str]:
+    """``fn`` (grader-side) on copies of the shown call's arguments.
 
-    A seeded call is re-run on the same draws; what ``fn`` prints stays quiet.
+    A seeded call is re-run on the same draws; what ``fn`` prints is kept, not shown.
+
+    Returns:
+        ``(value, args after, printed)``.
     """
     args, kwargs = copy.deepcopy(last.args), copy.deepcopy(last.kwargs)
     if last.seed is not None:
         np.random.seed(last.seed)
-    with _silenced(), contextlib.redirect_stdout(io.StringIO()):
+    with _silenced(), contextlib.redirect_stdout(io.StringIO()) as out:
         value = to_plain(fn(*args, **kwargs))
-    return value, tuple(to_plain(a) for a in args)
+    return value, tuple(to_plain(a) for a in args), out.getvalue()
 
 
 def _relation(ctx: Context, reference) -> str | None:
@@ -313,7 +321,7 @@ def _relation(ctx: Context, reference) -> str | None:
     last = ctx.shown_call
     if reference is None or last is None or last.outcome.error is not None:
         return None
-    right, _ = _rerun(getattr(reference, last.function), last)
+    right, _, _ = _rerun(getattr(reference, last.function), last)
     return relations.relation_hint(last.outcome.value, right, f"{last.function}()")
 
 

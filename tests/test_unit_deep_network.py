@@ -459,11 +459,11 @@ def test_l_layer_model_trains_from_either_course_initialization(init):
         (("if print_cost and i % 100 == 0 or", "if print_cost or"), "should print"),
         (
             ("format(i, np.squeeze(cost))", "format(i, costs[0] if costs else cost)"),
-            "not that iteration's cost",
+            "printed a wrong cost at iteration 100",
         ),
         (
             ("if print_cost and i % 100 == 0 or i == num_iterations - 1:", "if False:"),
-            "printed:  nothing",
+            "printed:  no cost line",
         ),
     ],
 )
@@ -472,6 +472,9 @@ def test_wrong_printing_loses_the_printing_check_only(change, message):
     failed = {c.name: c.message for c in t.checks if c.status == "failed"}
     assert set(failed) == {"prints_costs"}, failed
     assert message in failed["prints_costs"]
+    # only the mistake that prints nothing prints what this does: no other is named
+    named = "this looks like a known mistake: never prints the cost"
+    assert (named in failed["prints_costs"]) == (change[1] == "if False:"), failed
 
 
 @pytest.mark.parametrize("product", ["np.dot(W, A)", "W @ A"])

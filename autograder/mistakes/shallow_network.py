@@ -234,7 +234,7 @@ MISTAKES = [
             advice="recomputes the activations from Z1 and Z2"),
     variant("backward_propagation", "in_place", "dZ2 = A2; dZ2 -= Y changes the cache's A2 in place",
             ("dZ2 = A2 - Y", "dZ2 = A2\n    dZ2 -= Y"),
-            advice="changes the arrays of its arguments in place"),
+            advice="changed the dict cache it was given"),
     variant("backward_propagation", "db2_all_axes", "db2 summed over every axis (right only for one output unit)",
             ("np.sum(dZ2, axis=1, keepdims=True)", "np.sum(dZ2, keepdims=True)"),
             advice="not for n_y = 2"),
@@ -249,7 +249,7 @@ def update_parameters(parameters, grads, learning_rate=1.2):
         parameters[key] -= learning_rate * grads["d" + key]
     return parameters
 """, ""),
-        message="", advice="changes the caller's parameters in place"),
+        message="", advice="changed the dict parameters it was given"),
     variant("update_parameters", "ascent", "adds the gradient instead of subtracting it",
             *_each('"{k}": parameters["{k}"] - ', '"{k}": parameters["{k}"] + '),
             fails="values hidden", hint="gradient DEScent: theta - learning_rate * dtheta."),
@@ -283,10 +283,10 @@ def update_parameters(parameters, grads, learning_rate=1.2):
             fails="matches_own_blocks", message=OWN_BLOCKS),
     variant("nn_model", "every_100", "prints the cost every 100 iterations instead of every 1000",
             ("i % 1000 == 0", "i % 100 == 0"),
-            fails="prints_cost", message="printed the cost at iterations [0, 100, 200"),
+            fails="prints_cost", message="(iterations 0, 100, 200,"),
     variant("nn_model", "always_prints", "prints the cost whether print_cost is True or not",
             ("if print_cost and i % 1000 == 0", "if i % 1000 == 0"),
-            fails="prints_cost", message="printed costs although print_cost was False"),
+            fails="prints_cost", message="although print_cost was False"),
     # ------------------------------------------------------------------ 4.16 predict
     variant("predict", "probabilities", "returns A2 (probabilities) instead of 0/1 predictions",
             ("return A2 > 0.5", "return A2"),

@@ -227,21 +227,6 @@ def passes_compare(got: Any, expected: Any, **tolerances: float) -> bool:
     return True
 
 
-def advice_from(check: Callable[[Context], Any], why: str) -> Callable[[Context], str | None]:
-    """An advice rule made of a check: what the check would fail, and why the kit cares."""
-
-    def run(ctx: Context) -> str | None:
-        try:
-            check(ctx)
-        except CheckFailure as exc:
-            return f"{exc.detail} {why}"
-        return None
-
-    what = (check.__doc__ or "").strip().rstrip(".")
-    run.__doc__ = f"{what}: {why}" if what else why
-    return run
-
-
 def ordinary(exc: StudentRaised) -> bool:
     """An exception of the student's code itself (not a stub, a crash or a budget stop)."""
     return not exc.error.not_implemented and isinstance(getattr(builtins, exc.error.type, 0), type)

@@ -10,7 +10,6 @@ composites are checked against the student's own blocks: a block's mistake costs
 from __future__ import annotations
 
 import ast
-import re
 from functools import cache
 
 import numpy as np
@@ -703,23 +702,10 @@ def _backward_outputs_advice(ctx: Context) -> str | None:
     )
 
 
-def _mutation_advice(t: Task, args, names: list[str], text: str) -> None:  # noqa: ANN001
-    """Advise ``text`` when the task's function modifies ``args(ctx)`` (the course accepts it)."""
-
-    @t.advise("no_mutation")
-    def run(ctx: Context) -> str | None:
-        """Does not modify its arguments."""
-        return text if cl.changed_argument(ctx, args(ctx), names) else None
-
-
-_mutation_advice(
-    t,
-    lambda ctx: _backward_args(ctx, 0),
-    ["parameters", "cache", "X", "Y"],
-    "backward_propagation changes the arrays of its arguments in place (the course does not "
-    "check it, but the caller's cache changes): compute A2 - Y into a new array rather than "
-    "subtracting Y from the cache's A2 in place (-=).",
-)
+fix = "The course does not check it; compute A2 - Y into a new array rather than "
+fix += "subtracting Y from the cache's A2 in place (-=)."
+names = ["parameters", "cache", "X", "Y"]
+t.advise("no_mutation")(cl.mutation_advice(lambda ctx: _backward_args(ctx, 0), names, fix))
 
 # --------------------------------------------------------------------------- 4.14 update
 
@@ -754,14 +740,10 @@ def _update_case(rng: np.random.Generator) -> tuple:
 
 
 _hidden(t, _update_case, 2, "parameters", "matches the reference for random learning rates")
-_mutation_advice(
-    t,
-    lambda ctx: (UP_P, UP_G, 1.2),
-    ["parameters", "grads", "learning_rate"],
-    "update_parameters changes the caller's parameters in place (the course's older template "
-    "did, and it is accepted); W1 = parameters['W1'] - learning_rate * grads['dW1'] builds a "
-    "new array and leaves the caller's as they were.",
-)
+fix = "The course's older template did it (accepted); W1 = parameters['W1'] - learning_rate "
+fix += "* grads['dW1'] builds a new array and leaves the caller's as they were."
+names = ["parameters", "grads", "learning_rate"]
+t.advise("no_mutation")(cl.mutation_advice((UP_P, UP_G, 1.2), names, fix))
 
 # --------------------------------------------------------------------------- 4.15 nn_model
 
@@ -854,47 +836,19 @@ def _nn_uses_blocks(ctx: Context) -> None:
             )
 
 
-NUMBER = r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?|nan|inf"
-
-
-def _printed_costs(stdout: str) -> list[tuple[int, float]]:
-    """``(iteration, cost)`` of every printed line that names a cost and holds two numbers."""
-    lines = [(line, re.findall(NUMBER, line)) for line in stdout.splitlines()]
-    return [
-        (int(float(n[0])), float(n[-1])) for s, n in lines if "cost" in s.lower() and len(n) > 1
-    ]
-
-
 @t.check("prints_cost", 1)
 def _nn_prints_cost(ctx: Context) -> str:
     """With print_cost=True prints the cost at iterations 0, 1000, ... and otherwise nothing."""
     start, _ = _nn_call(ctx, num_iterations=0)
     trained, quiet = _nn_call(ctx, num_iterations=1000)
+    hint = "print only when asked: if print_cost and i % 1000 == 0."
+    cl.expect_no_printed_costs(quiet, "nn_model(X, Y, 4, num_iterations=1000)", hint)
     _, loud = _nn_call(ctx, num_iterations=1001, print_cost=True)
     expected = [own_cost(ctx, NN_X, NN_Y, start), own_cost(ctx, NN_X, NN_Y, trained)]
-    printed = _printed_costs(loud)
-    lines = [("called", "nn_model(X, Y, 4, num_iterations=1001, print_cost=True)")]
-    lines += [("printed", text) for text in loud.splitlines()[:4]]
-    hint = 'if print_cost and i % 1000 == 0: print(f"Cost after iteration {i}: {cost:f}")'
-    if _printed_costs(quiet):
-        lines = [("called", "nn_model(X, Y, 4, num_iterations=1000)")]
-        detail = "nn_model printed costs although print_cost was False."
-    elif not printed:
-        detail = "nn_model printed no cost although print_cost was True."
-    elif [i for i, _ in printed] != [0, 1000]:
-        detail = f"nn_model printed the cost at iterations {[i for i, _ in printed]} but should "
-        detail += "at 0 and 1000 (every 1000 iterations, from 0)."
-    else:
-        wrong = [
-            f"at iteration {i} it printed {c!r} but that iteration's cost is {e:.6f}"
-            for (i, c), e in zip(printed, expected)
-            if not np.isclose(c, e, rtol=1e-6, atol=1e-6, equal_nan=True)
-        ]
-        if not wrong:
-            return "costs printed at iterations 0 and 1000"
-        detail = "; ".join(wrong) + "."
-        hint = "print the cost computed in that iteration, from the forward pass before the update."
-    raise CheckFailure(detail, lines=lines, hint=hint)
+    call = "nn_model(X, Y, 4, num_iterations=1001, print_cost=True)"
+    hint = "print the cost computed in that iteration, from the forward pass before the update."
+    cl.expect_printed_costs(loud, expected, (0, 1000), call, hint)
+    return "costs printed at iterations 0 and 1000"
 
 
 # --------------------------------------------------------------------------- 4.16 predict
