@@ -207,7 +207,15 @@ def _two_layers_only(ref):
     return L_model_forward
 
 
-@pytest.mark.parametrize("broken", [_no_caches, _two_layers_only])
+def _flat_output(ref):
+    def L_model_forward(X, parameters):
+        AL, caches = ref.L_model_forward(X, parameters)
+        return AL.ravel(), caches
+
+    return L_model_forward
+
+
+@pytest.mark.parametrize("broken", [_no_caches, _two_layers_only, _flat_output])
 def test_bundle_gradient_check_uses_the_students_forward(bundle, broken):
     """A right backward with a broken forward fails, and the message names the forward."""
     sub = reference_submission("deep_network")

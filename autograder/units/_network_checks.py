@@ -91,13 +91,19 @@ def own_cost(
 ) -> float:
     """The cost of a network by the student's own forward pass and cost function.
 
-    ``forward(X, parameters)`` must return ``(output, cache)``; ``cost(output, Y)`` a number.
+    ``forward(X, parameters)`` must return ``(output, cache)``, the output shaped like ``Y``;
+    ``cost(output, Y)`` one number.
 
     Raises:
         CheckFailure: (kind ``type``) when either returns something else.
         StudentRaised: when either raises.
     """
-    out = expect_tuple(ctx.call_fn(forward, X, parameters), f"{forward}()", 2)[0]
+    out = numbers(expect_tuple(ctx.call_fn(forward, X, parameters), f"{forward}()", 2)[0], "A")
+    if out.shape != Y.shape:
+        raise CheckFailure(
+            f"{forward}() returned an output of shape {out.shape}, not {Y.shape} (that of Y).",
+            kind="type",
+        )
     value = numbers(ctx.call_fn(cost, out, Y), f"{cost}(A, Y)")
     if value.size != 1:
         raise CheckFailure(

@@ -35,6 +35,7 @@ from autograder.units._network_checks import (
     layer_arrays,
     numerical_param_gradients,
     ordinary,
+    own_cost,
     param_gap,
     param_keys,
     passes_compare,
@@ -74,12 +75,9 @@ def _own_failure(detail: str) -> CheckFailure:
 
 
 def _own_forward(ctx: Context, X: np.ndarray, params: dict) -> tuple[np.ndarray, list]:
-    """The student's (AL, caches), checked just enough to differentiate through them."""
+    """The student's (AL, caches), the caches checked just enough to differentiate through."""
     L = len(params) // 2
     AL, caches = expect_tuple(ctx.call_fn("L_model_forward", X, params), "L_model_forward", 2)
-    AL = cl.numbers(AL, "AL")
-    if AL.shape != (1, X.shape[1]):
-        raise _own_failure(f"L_model_forward returned AL of shape {AL.shape}, not (1, m).")
     shapes = [X.shape] + [(params[f"W{n}"].shape[0], X.shape[1]) for n in range(1, L)]
     ok = isinstance(caches, list) and len(caches) == L
     for cache, shape in zip(caches if ok else [], shapes):
@@ -92,10 +90,10 @@ def _own_forward(ctx: Context, X: np.ndarray, params: dict) -> tuple[np.ndarray,
 
 
 def _own_cost(ctx: Context, X: np.ndarray, Y: np.ndarray, params: dict) -> float:
-    cost = cl.numbers(ctx.call_fn("compute_cost", _own_forward(ctx, X, params)[0], Y), "cost")
-    if cost.size != 1:
-        raise _own_failure(f"compute_cost returned {cost.size} numbers, not one.")
-    return float(cost.reshape(-1)[0])
+    try:
+        return own_cost(ctx, X, Y, params, forward="L_model_forward")
+    except CheckFailure as exc:
+        raise _own_failure(exc.detail) from None
 
 
 def _own_numeric_grads(ctx: Context, X, Y, params: dict, caches: list) -> dict:
