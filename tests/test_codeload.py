@@ -5,6 +5,8 @@ Also: the course's helper modules are importable and never graded as the student
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -165,3 +167,24 @@ def test_numpy1_names_of_course_code_are_accepted_and_recognized(tmp_path, isola
     assert all(t.score == t.max_score for t in result.tasks)
     assert "np.float_ is numpy 1's name of np.float64" in result.tasks[0].recognized[0]
     assert "np.product" in result.tasks[1].recognized[0]
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        "import matplotlib.pyplot as plt\nplt.plot([1, 2]); plt.show()",
+        "import matplotlib.pylab as plt\nplt.plot([1, 2]); plt.ylabel('cost')",
+        "import pylab as plt\nfig, ax = plt.subplots(); ax.plot([1])",
+        "import matplotlib.image as mpimg\nfrom matplotlib import cm\nmpimg.imread('x'); cm.gray",
+        "import matplotlib\nmatplotlib.use('Agg'); matplotlib.rcParams['figure.figsize'] = (5, 4)",
+    ],
+    ids=["pyplot", "pylab_module", "pylab", "submodules", "use"],
+)
+def test_the_sandbox_plotting_stand_in_takes_every_course_import(code):
+    """Where matplotlib is absent (the sandbox: ``-S``, no site-packages), plotting does nothing."""
+    shims = Path(codeload.HELPERS_DIR) / "sandbox_shims"
+    script = f"import sys\nsys.path.append({str(shims)!r})\n{code}\nprint('ok')"
+    run = subprocess.run(
+        [sys.executable, "-I", "-S", "-c", script], capture_output=True, text=True, timeout=60
+    )
+    assert run.stdout.strip() == "ok", run.stderr

@@ -10,6 +10,10 @@ the student's own environment use the real matplotlib.
 
 from __future__ import annotations
 
+import importlib.abc
+import importlib.util
+import sys
+import types
 from typing import Any
 
 
@@ -52,3 +56,23 @@ def __getattr__(name: str) -> Any:
     if name.startswith("__"):
         raise AttributeError(name)
     return ANYTHING
+
+
+class _Submodules(importlib.abc.MetaPathFinder, importlib.abc.Loader):
+    """Every other ``matplotlib.*`` module (``pylab``, ``image``, ``cm``...) is a stand-in too."""
+
+    def find_spec(self, name: str, path: Any = None, target: Any = None) -> Any:
+        if name.startswith("matplotlib."):
+            return importlib.util.spec_from_loader(name, self, is_package=True)
+        return None
+
+    def create_module(self, spec: Any) -> None:
+        return None
+
+    def exec_module(self, module: types.ModuleType) -> None:
+        module.__getattr__ = __getattr__  # type: ignore[method-assign]
+        module.__path__ = []
+
+
+if not any(isinstance(f, _Submodules) for f in sys.meta_path):
+    sys.meta_path.append(_Submodules())
