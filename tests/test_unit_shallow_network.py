@@ -216,6 +216,9 @@ def _course_file(tmp_path, code: str):
 OLD_COST = """
 def compute_cost(A2, Y, parameters):
     m = Y.shape[1]
+    # Retrieve W1 and W2 from parameters (the 2017 template's lines, unused)
+    W1 = parameters['W1']
+    W2 = parameters['W2']
     logprobs = np.multiply(np.log(A2), Y) + np.multiply(np.log(1 - A2), 1 - Y)
     cost = - np.sum(logprobs) / m
     cost = np.squeeze(cost)
