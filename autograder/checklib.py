@@ -11,6 +11,7 @@ import ast
 import contextlib
 import dataclasses
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
@@ -798,7 +799,8 @@ def restated(
 #: The headline of a failure about printed output.
 PRINTED = "wrong printed output"
 _NUMBER = re.compile(
-    r"(?<![\w.])[-+]?(?:\d+\.\d*|\.\d+|\d+)(?:[eE][-+]?\d+)?|(?<!\w)[-+]?(?:nan|inf)\b", re.I
+    r"(?<![\w.])[-+]?(?:\d+\.\d*|\.\d+|\d+)(?:[eE][-+]?\d+)?|(?<!\w)[-+]?(?:nan|inf)\b",
+    re.I | re.ASCII,  # a number right after a word of another script is still a number
 )
 
 
@@ -819,6 +821,30 @@ def printed_numbers(stdout: str, *words: str) -> list[tuple[str, list[str]]]:
             if tokens:
                 out.append((line.strip(), tokens))
     return out
+
+
+def cost_lines(
+    stdout: str, quiet: str = "", others: Sequence[float] = ()
+) -> list[tuple[str, list[str]]]:
+    """The cost lines a training call printed, with their numbers.
+
+    The lines that name a cost (``"cost"``, any case); where none does (a line written in
+    another language, ``Loss after iteration 100``), the lines with a number that the same
+    call with ``print_cost=False`` did not print (``quiet``) and that do not end with one of
+    ``others`` (values printed besides the costs, such as accuracies): those with an iteration
+    and a cost where there are any, else all.
+    """
+    lines = printed_numbers(stdout, "cost")
+    if lines:
+        return lines
+    unasked = Counter(line for line, _ in printed_numbers(quiet))
+    out = []
+    for line, tokens in printed_numbers(stdout):
+        if unasked[line] > 0:
+            unasked[line] -= 1
+        elif not any(printed_close(tokens[-1], v) for v in others):
+            out.append((line, tokens))
+    return [(line, t) for line, t in out if len(t) > 1] or out
 
 
 def printed_close(token: str, expected: float) -> bool:
@@ -858,12 +884,14 @@ def expect_printed_costs(
     iterations: Sequence[int],
     call: str,
     hint: str | None = None,
+    quiet: str = "",
+    others: Sequence[float] = (),
 ) -> None:
     """Check that a training call printed the cost at exactly ``iterations``, each one right.
 
     The course prints ``Cost after iteration 100: 0.692836``: per line the iteration (a line
     with the cost alone is read as the next one) and the cost, compared as printed
-    (:func:`printed_close`).
+    (:func:`printed_close`). The lines are those of :func:`cost_lines`.
 
     Args:
         stdout: what the call printed.
@@ -871,11 +899,13 @@ def expect_printed_costs(
         iterations: the iterations whose cost must be printed, in order.
         call: the call, for the message.
         hint: the hint of a wrong value.
+        quiet: what the same call printed with ``print_cost=False``.
+        others: values the call prints besides the costs.
 
     Raises:
         CheckFailure: naming the missing, extra or wrong lines.
     """
-    lines = printed_numbers(stdout, "cost")
+    lines = cost_lines(stdout, quiet, others)
     named = [_iteration(tokens) for _, tokens in lines]
     if len(lines) != len(iterations) or any(
         n is not None and n != i for n, i in zip(named, iterations)
@@ -932,6 +962,9 @@ def expect_printed_value(
 ) -> None:
     """Check that a call printed ``expected`` on the first line holding ``words`` (its last number).
 
+    Where no line holds the words (a line written in another language), a line that ends with
+    the value is accepted.
+
     Args:
         stdout: what the call printed.
         words: words that identify the line (``("train", "accuracy")``).
@@ -944,7 +977,9 @@ def expect_printed_value(
     """
     lines = printed_numbers(stdout, *words)
     want = ("expected", f"{label}: {expected!r}")
-    if not lines:
+    if not lines:  # a line in another language: one that ends with the value
+        if any(printed_close(tokens[-1], expected) for _, tokens in printed_numbers(stdout)):
+            return
         raise CheckFailure(f"{call} printed no {label} line.", lines=[want], kind=PRINTED)
     line, tokens = lines[0]
     if not printed_close(tokens[-1], expected):

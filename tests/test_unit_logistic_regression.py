@@ -201,6 +201,47 @@ def test_optimize_printing_wrong_lines_loses_the_print_check_only(changes):
     assert [c.name for c in task.checks if not c.passed] == ["prints"]
 
 
+CN_COST = (
+    'f"Cost after iteration {i}: {float(cost):f}"',
+    'f"循环{i}次后的成本值: {float(cost):f}"',
+)
+CN_ACCURACY = (
+    ('"train accuracy: {', '"训练集准确度: {'),
+    ('"test accuracy: {', '"测试集准确度: {'),
+)
+
+
+@pytest.mark.parametrize(
+    ("function", "changes", "wrong"),
+    [
+        ("optimize", (CN_COST,), None),
+        (
+            "optimize",
+            ((CN_COST[0], CN_COST[1].replace("float(cost)", "float(cost) + 1")),),
+            "wrong cost",
+        ),
+        ("optimize", ((CN_COST[0], 'f"成本值: {float(cost):f}"'),), None),
+        ("model", CN_ACCURACY, None),
+        ("model", (*CN_ACCURACY, ("test_accuracy:.1f", "train_accuracy:.1f")), "no test accuracy"),
+    ],
+    ids=["cost", "wrong_cost", "cost_alone", "accuracies", "wrong_accuracy"],
+)
+def test_printed_lines_in_another_language_are_read_by_their_numbers(function, changes, wrong):
+    """A student who translated the print lines (real code does) is graded on the numbers."""
+    task = _task(_changed(function, *changes), function)
+    failed = {c.name: c.message for c in task.checks if not c.passed}
+    assert set(failed) == ({"prints"} if wrong else set()), failed
+    assert wrong is None or wrong in failed["prints"], failed
+
+
+def test_costs_recorded_every_iteration_cost_the_values_not_the_printing():
+    """The printed iterations come from the call (250: 0, 100, 200), not from len(costs)."""
+    every = ("        if i % 100 == 0:\n            costs.append(cost)\n",
+             "        costs.append(cost)\n        if i % 100 == 0:\n")  # fmt: skip
+    task = _task(_changed("optimize", every), "optimize")
+    assert {c.name for c in task.checks if not c.passed} == {"values", "uses_arguments", "hidden"}
+
+
 def test_printed_costs_are_compared_as_printed():
     """The course's %f (six decimals) and a full repr both match; a wrong digit does not."""
     from autograder.checklib import printed_close, printed_numbers

@@ -969,12 +969,13 @@ def _model_prints(ctx: Context) -> str:
     out = _model_call(ctx, TOY_X, TOY_Y, dims, RATE, ITERATIONS, print_cost=True)
     want = range(0, ITERATIONS, 100)
     call = f"{fn}(..., print_cost=True, num_iterations={ITERATIONS})"
-    cl.expect_printed_costs(out.stdout, None, want, call)
+    cl.expect_printed_costs(out.stdout, None, want, call, quiet=quiet)
     params, costs = _model_result(ctx, out.value, dims, ITERATIONS, exact=False)
     if not isinstance(costs, list) or len(costs) != len(want):  # the run its parameters match
         costs = next((r[1] for r in runs.values() if param_gap(params, r[0]) <= 1e-6), None)
     if costs is not None:
-        cl.expect_printed_costs(out.stdout, cl.numbers(costs, "costs").ravel(), want, call)
+        costs = cl.numbers(costs, "costs").ravel()
+        cl.expect_printed_costs(out.stdout, costs, want, call, quiet=quiet)
     return f"costs printed at iterations {list(want)}"
 
 
