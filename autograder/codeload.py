@@ -105,11 +105,13 @@ class Block:
         first: its first line in the file or cell.
         last: its last line.
         code: the compiled code object.
+        defines: the function a top-level ``def`` defines, else None.
     """
 
     first: int
     last: int
     code: CodeType
+    defines: str | None = None
 
 
 @dataclass
@@ -419,7 +421,8 @@ def compile_text(text: str, filename: str, flags: int = 0) -> Compiled:
             message = _describe_syntax_error(exc) if isinstance(exc, SyntaxError) else str(exc)
             out.errors.append(f"line {node.lineno}: {message}")
             continue
-        out.blocks.append(Block(node.lineno, node.end_lineno or node.lineno, code))
+        defines = node.name if isinstance(node, ast.FunctionDef) else None
+        out.blocks.append(Block(node.lineno, node.end_lineno or node.lineno, code, defines))
         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
             body_defs.append((node.lineno, node.name))
             out.defined.append(node.name)
@@ -439,6 +442,7 @@ def run_blocks(
     block_limit: Callable[[], float | None] | None = None,
     skip: Mapping[int, str] | None = None,
     before_block: Callable[[int, Block], None] | None = None,
+    own: dict[str, Any] | None = None,
 ) -> list[str]:
     """Run compiled blocks in ``ns``; return a message for each block that failed.
 
@@ -452,6 +456,7 @@ def run_blocks(
         skip: ``{block index: why}`` of blocks not to run (one that ended the interpreter
             in an earlier attempt); each is reported with its reason.
         before_block: called with ``(index, block)`` just before each block runs.
+        own: filled with ``{name: function}`` of each ``def`` that ran (the last one).
 
     Returns:
         ``"line 3: ModuleNotFoundError: No module named 'public_tests' (skipped)"``, ...
@@ -472,6 +477,8 @@ def run_blocks(
         try:
             with time_limit(limit):
                 exec(block.code, ns)  # noqa: S102 - running the student's code is the point
+            if own is not None and block.defines is not None:
+                own[block.defines] = ns.get(block.defines)
         except LoadTimeout:
             if block_limit is None:
                 raise
@@ -527,11 +534,13 @@ class LoadReport:
         broken: ``{function name: message}`` for functions whose last definition did not
             compile; they are removed from the namespace.
         flags: ``__future__`` flags in force at the end.
+        own: ``{name: function}`` of the last ``def`` of each name that ran.
     """
 
     errors: list[str] = field(default_factory=list)
     broken: dict[str, str] = field(default_factory=dict)
     flags: int = 0
+    own: dict[str, Any] = field(default_factory=dict)
 
 
 def load_cells(
@@ -589,7 +598,12 @@ def load_cells(
             try:
                 with time_limit(limit):
                     errors = run_blocks(
-                        compiled.blocks, ns, describe, skip=skip_blocks, before_block=before_block
+                        compiled.blocks,
+                        ns,
+                        describe,
+                        skip=skip_blocks,
+                        before_block=before_block,
+                        own=report.own,
                     )
             except LoadTimeout:
                 errors = [
@@ -604,11 +618,30 @@ def load_cells(
                 block_limit=lambda: max(min(cell_timeout, deadline - clock()), 0.001),
                 skip=skip_blocks,
                 before_block=before_block,
+                own=report.own,
             )
         report.errors.extend(label + e for e in errors)
     for name in report.broken:
         ns.pop(name, None)
+    _keep_own_defs(ns, report)
     return report
+
+
+def _keep_own_defs(ns: dict[str, Any], report: LoadReport) -> None:
+    """Give back a student's ``def`` that a later import of the course's helpers rebound.
+
+    A file that holds both of the course's notebooks defines ``L_model_forward`` and then
+    runs the application's ``from dnn_app_utils_v2 import *``, which binds the helper's: the
+    student's own function is the one to grade (the static reading of the text ignores such
+    an import too, see :func:`function_sources`).
+    """
+    for name, fn in report.own.items():
+        if name not in report.broken and ns.get(name) is not fn and is_helper(ns.get(name)):
+            ns[name] = fn
+            report.errors.append(
+                f"{name}(): a later import of the course's helper module rebinds it (skipped: "
+                "your own definition is graded)"
+            )
 
 
 # --------------------------------------------------------------------------- stand-ins

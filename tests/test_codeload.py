@@ -151,6 +151,28 @@ def test_an_application_notebook_does_not_get_the_helpers_graded_as_its_own(tmp_
 
 
 @pytest.mark.parametrize("isolated", [True, False])
+@pytest.mark.parametrize("right", [True, False])
+def test_a_def_rebound_by_a_later_helper_import_is_graded_as_the_students(
+    tmp_path, isolated, right
+):
+    """Both notebooks in one file: the application's ``from dnn_app_utils_v2 import *`` comes
+    after the student's defs; the student's own are graded, right or wrong, and it is said."""
+    body = "np.dot(W, A) + b" if right else "np.dot(W, A)"
+    code = f"def linear_forward(A, W, b):\n    return {body}, (A, W, b)\n"
+    path = tmp_path / "deep_network.py"
+    path.write_text(f"import numpy as np\n{code}\nfrom dnn_app_utils_v2 import *\n")
+    sub = from_path(path, "deep_network", isolated=isolated, limits=FAST if isolated else None)
+    try:
+        assert sub.has("linear_forward")
+        task = grade_submission("deep_network", sub, tasks=["5.3"]).tasks[0]
+        notes = sub.cell_errors
+    finally:
+        sub.close()
+    assert (task.score == task.max_score) == right, task.checks
+    assert any("linear_forward(): a later import of the course's" in n for n in notes), notes
+
+
+@pytest.mark.parametrize("isolated", [True, False])
 def test_numpy1_names_of_course_code_are_accepted_and_recognized(tmp_path, isolated):
     src = (ROOT / "solutions" / "numpy_basics.py").read_text()
     src += (
