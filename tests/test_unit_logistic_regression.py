@@ -331,3 +331,12 @@ def test_demo_with_the_stubs_says_not_implemented(tmp_path):
     with pytest.raises(NotImplementedError, match="Task 3.6"):
         demo.run(stubs, tmp_path)
     assert not (tmp_path / demo.PLOT_NAME).exists()
+
+
+def test_a_changed_default_of_model_is_advice_not_points():
+    """The course always passes num_iterations and learning_rate to model(): its defaults are
+    never exercised, so another default costs nothing and is advised against."""
+    task = _task(_changed("model", ("num_iterations: int = 2000", "num_iterations: int = 4000")),
+                 "model")  # fmt: skip
+    assert task.score == task.max_score, [c.message for c in task.checks if not c.passed]
+    assert any("course's defaults, num_iterations=2000" in a for a in task.advice), task.advice

@@ -69,6 +69,9 @@ MODEL_DATA = (
     ),
     np.array([[1.0, 1.0, 1.0, 0.0, 1.0]]),
 )
+#: The course's defaults of model(), passed explicitly: its notebooks and tests always pass
+#: both, so a changed default is advice.
+MODEL_DEFAULTS = {"num_iterations": 2000, "learning_rate": 0.5}
 #: Non-default arguments for model() (the defaults are 2000 and 0.5).
 MODEL_ARGS = {"num_iterations": 250, "learning_rate": 0.1}
 #: The outputs of model() that training produces (the others echo its arguments).
@@ -335,7 +338,7 @@ def _model_values(key: str, kwargs: dict[str, Any]) -> cl.CheckFn:
         got = expect_items(ctx.call(*MODEL_DATA, **kwargs), "model()", TRAINED, MODEL_KEYS)
         want = {k: exp[k] for k in TRAINED}
         cl.compare(got, want, "d", hint=_model_hint(got, want, kwargs))
-        if not kwargs and ctx.reference is not None:
+        if kwargs == MODEL_DEFAULTS and ctx.reference is not None:
             _predicts_with_trained(ctx, got)
 
     return run
@@ -343,7 +346,8 @@ def _model_values(key: str, kwargs: dict[str, Any]) -> cl.CheckFn:
 
 def _predicts_with_trained(ctx: Context, got: dict[str, Any]) -> None:
     """predict() gets the trained w and b (right predictions can hide a wrong b)."""
-    out = ctx.outcome("model", MODEL_DATA, proxies={"predict": ctx.ref("predict")})
+    predict = {"predict": ctx.ref("predict")}
+    out = ctx.outcome("model", MODEL_DATA, MODEL_DEFAULTS, proxies=predict)
     for call in (c for c in out.proxy_calls if c.name == "predict"):
         args = dict(zip(("w", "b", "X"), call.args)) | call.kwargs
         for name in ("w", "b"):
@@ -356,8 +360,24 @@ def _predicts_with_trained(ctx: Context, got: dict[str, Any]) -> None:
                 )
 
 
-values = _model_values("model/defaults", {})
-t.add("values", 2, values, "trains a small problem with the default arguments (2000, 0.5)")
+values = _model_values("model/defaults", MODEL_DEFAULTS)
+t.add("values", 2, values, "trains a small problem with the course's arguments (2000, 0.5)")
+
+
+@t.advise("keeps_defaults")
+def _model_defaults_advice(ctx: Context) -> str | None:
+    """Its defaults are the course's (the course always passes both, so they cost nothing)."""
+    explicit = ctx.outcome("model", MODEL_DATA, MODEL_DEFAULTS)
+    implicit = ctx.outcome("model", MODEL_DATA)
+    if explicit.error is not None or same_plain(implicit.value, explicit.value):
+        return None
+    return (
+        "model() called without num_iterations and learning_rate trains otherwise than with "
+        "the course's defaults, num_iterations=2000 and learning_rate=0.5 (the course always "
+        "passes both, so it costs nothing): keep them in the signature."
+    )
+
+
 arguments = _model_values("model/arguments", MODEL_ARGS)
 description = "respects num_iterations = 250 and learning_rate = 0.1"
 t.add("uses_arguments", 1, arguments, description, kind="values")
