@@ -366,7 +366,7 @@ t.add("values", 2, values, "trains a small problem with the course's arguments (
 
 @t.advise("keeps_defaults")
 def _model_defaults_advice(ctx: Context) -> str | None:
-    """Its defaults are the course's (the course always passes both, so they cost nothing)."""
+    """Keeps the defaults 2000 and 0.5 (the course always passes both: they cost nothing)."""
     explicit = ctx.outcome("model", MODEL_DATA, MODEL_DEFAULTS)
     implicit = ctx.outcome("model", MODEL_DATA)
     if explicit.error is not None or same_plain(implicit.value, explicit.value):
