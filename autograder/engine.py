@@ -122,8 +122,10 @@ def run_check(
     ) -> CheckResult:
         advice = list(ctx.advice) if ctx is not None else []
         cause = None
-        if status == "failed" and ctx is not None:
-            cause = blame_text(task, blocks, bool(ctx.substitutes))
+        # With the grader's blocks in place of failing ones (ctx.substitutes) a failure is the
+        # function's own: its own hint stands, and a note says which blocks were replaced.
+        if status == "failed" and ctx is not None and not ctx.substitutes:
+            cause = blame_text(task, blocks)
             hint = None if cause else hint  # one relevant hint: the cause
         msg = messages.format_failure(
             task.id, task.function, kind, detail, lines, hint, advice, cause=cause
@@ -453,21 +455,16 @@ def failing_blocks(
     return list({f: (f, w, t, v) for f, w, t, v in found}.values())
 
 
-def blame_text(
-    task: Task, blocks: list[tuple[str, str, str, str | None]], substituted: bool
-) -> str | None:
+def blame_text(task: Task, blocks: list[tuple[str, str, str, str | None]]) -> str | None:
     """The ``cause:`` sentence naming the first failing building block, or None."""
     if not blocks:
         return None
     function, what, dep_id, via = blocks[0]
     through = f" (through {via}())" if via else ""
-    text = (
+    return (
         f"{task.function}() uses your {function}(){through}, which {what} Task {dep_id}: "
         "fix that first."
     )
-    if substituted:
-        text += f" This check ran with a correct {function}() in place of yours."
-    return text
 
 
 def _task_cache(submission: Submission) -> dict[str, TaskResult]:

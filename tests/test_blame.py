@@ -102,3 +102,20 @@ def test_without_the_reference_the_user_names_the_block(tmp_path):
         c.cause == "optimize() uses your propagate(), which fails Task 3.3: fix that first."
         for c in failed
     )
+
+
+def test_a_users_own_mistake_is_not_blamed_on_a_replaced_block(tmp_path):
+    """optimize() adds the gradient as well as using a broken propagate(): with a correct
+    propagate() in its place it still fails, so the failure is its own (its hint, no cause)."""
+    from autograder.engine import grade_path
+
+    path = _broken_propagate(tmp_path)
+    path.write_text(
+        path.read_text().replace("w = w - learning_rate * dw", "w = w + learning_rate * dw")
+    )
+    (result,) = grade_path(path)
+    optimize = next(t for t in result.tasks if t.function == "optimize")
+    failed = [c for c in optimize.checks if c.status == "failed"]
+    assert failed and all(c.cause is None and "cause:" not in c.message for c in failed), failed
+    assert any("hint:" in c.message for c in failed)
+    assert any("correct propagate() in place of yours" in n for n in optimize.check_notes)
