@@ -407,7 +407,8 @@ def failing_blocks(
     """The building blocks a task's function uses, directly or not, that fail their own task.
 
     The building blocks are the task's :attr:`autograder.spec.Task.uses` that its source
-    really calls (all of them where the source is unknown), its
+    really calls (all of them where the source is unknown), the other task functions of the
+    unit it calls (an ``L_model_backward`` that calls ``linear_backward`` itself), its
     :attr:`~autograder.spec.Task.compared_with` (which its checks call), and theirs in turn.
     A block fails when its own task does not get full marks on the checks that could run (or
     it is missing or does not compile); its task is graded (once, cached on the submission)
@@ -417,14 +418,17 @@ def failing_blocks(
         ``[(function, what is wrong: "fails" | "is missing" | "does not compile", task id,
         the block it is used through or None)]``.
     """
-    if not (task.uses or task.compared_with) or task.function in _seen:
+    if task.function in _seen:
+        return []
+    called = _called_names(submission.source(task.function))
+    others = sorted((called or set()) & unit.functions() - {task.function, *task.uses})
+    if not (task.uses or task.compared_with or others):
         return []
     seen = _seen | {task.function}
-    called = _called_names(submission.source(task.function))
     results = _task_cache(submission)
     in_progress: set[str] = submission.__dict__.setdefault("_blaming", set())
     found: list[tuple[str, str, str, str | None]] = []
-    for function in (*task.uses, *task.compared_with):
+    for function in (*task.uses, *others, *task.compared_with):
         unused = called is not None and function not in called
         if (unused and function not in task.compared_with) or submission.provided(function):
             continue

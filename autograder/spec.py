@@ -267,6 +267,10 @@ class Unit:
     def __post_init__(self) -> None:
         self.tasks = list(self.tasks)
 
+    def functions(self) -> frozenset[str]:
+        """The names of the tasks' functions."""
+        return frozenset(t.function for t in self.tasks)
+
     def task(self, key: str, function: str | None = None, title: str = "", **options: Any) -> Task:
         """Return the task with this id or function name; with ``function``, declare it.
 

@@ -523,3 +523,33 @@ def test_bundle_accepts_the_older_keys(bundle):
     result = grade_submission("deep_network", sub, reference=None, tasks=["5.9"])
     (t,) = result.tasks
     assert all(c.status in ("passed", "not_run") for c in t.checks), [c.message for c in t.checks]
+
+
+DIRECT_BACKWARD = """
+def linear_backward(dZ, cache):
+    A_prev, W, b = cache
+    return np.dot(W.T, dZ), np.dot(dZ, A_prev.T), np.sum(dZ, axis=1, keepdims=True)
+
+def L_model_backward(AL, Y, caches):
+    grads = {}
+    L = len(caches)
+    dAL = -(np.divide(Y, AL) - np.divide(1 - Y, 1 - AL))
+    (A_prev, W, b), Z = caches[L - 1]
+    grads["dA" + str(L - 1)], grads["dW" + str(L)], grads["db" + str(L)] = linear_backward(
+        sigmoid_backward(dAL, Z), (A_prev, W, b))
+    for l in reversed(range(L - 1)):
+        (A_prev, W, b), Z = caches[l]
+        dZ = relu_backward(grads["dA" + str(l + 1)], Z)
+        grads["dA" + str(l)], grads["dW" + str(l + 1)], grads["db" + str(l + 1)] = linear_backward(
+            dZ, (A_prev, W, b))
+    return grads
+"""
+
+
+def test_a_task_function_called_directly_is_a_building_block_too():
+    """L_model_backward calling linear_backward itself (not linear_activation_backward): the
+    broken linear_backward (no 1/m) costs its own task, not L_model_backward's."""
+    assert not full_marks(graded(DIRECT_BACKWARD, "5.7"))
+    t = graded(DIRECT_BACKWARD, "5.9")
+    assert full_marks(t), [c.message for c in t.checks if not c.passed]
+    assert any("correct linear_backward() in place of yours" in n for n in t.check_notes)
