@@ -35,6 +35,11 @@ Args = tuple[Any, ...]
 CheckFn = Callable[[Context], str | None]
 
 
+#: Sigmoid inputs far from 0, where a clipped (``np.clip(s, 1e-4, 1 - 1e-4)``) or rounded
+#: sigmoid shows; the textbook ``1 / (1 + np.exp(-z))`` is exact there (no overflow).
+SIGMOID_WIDE = np.array([[-15.0, -9.5], [11.0, 20.0]])
+
+
 def stable_sigmoid(z: np.ndarray) -> np.ndarray:
     r"""The grader's own logistic function, $\sigma(z) = 1 / (1 + e^{-z})$, without overflow.
 

@@ -106,8 +106,9 @@ t = UNIT.task("3.1", "sigmoid", "the sigmoid activation")
 shapes = cl.same_shape_as_input([SIG_Z, SIG_ROW, SIG_MAT], "sigmoid(z)")
 t.add("shape", 1, shapes, "returns a float array shaped like z: (2,), (1, 4), (3, 2)")
 hint = "1 / (1 + np.exp(-z)) for every entry: mind the minus sign."
-values = cl.visible_values("sigmoid/values", [(SIG_Z,), (SIG_ROW,)], name="sigmoid(z)", hint=hint)
-t.add("values", 2, values, "sigmoid([0, 2]) = [0.5, 0.8808] and a (1, 4) row")
+cases = [(SIG_Z,), (SIG_ROW,), (cl.SIGMOID_WIDE,)]
+values = cl.visible_values("sigmoid/values", cases, name="sigmoid(z)", hint=hint)
+t.add("values", 2, values, "sigmoid([0, 2]) = [0.5, 0.8808], a (1, 4) row, inputs up to ±20")
 hidden = cl.hidden_values(cl.random_cases(_array), name="sigmoid(z)")
 t.add("hidden", 1, hidden, "matches the reference on random inputs", hidden=True)
 cl.explain_all(t, cl.elementwise_hint)

@@ -100,9 +100,9 @@ t.add("shape", 1, shapes, "returns a float array shaped like its input ((n,), (n
 # a number too: the course's sigmoid takes "a scalar or numpy array of any size"
 hint = "1 / (1 + np.exp(-x)) for every entry; np.exp works on a number and on an array alike."
 values = cl.visible_values(
-    "sigmoid/values", [(X123,), (ROWS,), (2.0,)], name="sigmoid(x)", hint=hint
+    "sigmoid/values", [(X123,), (ROWS,), (2.0,), (cl.SIGMOID_WIDE,)], name="sigmoid(x)", hint=hint
 )
-t.add("values", 2, values, "matches the expected values on the lesson's inputs and a number")
+t.add("values", 2, values, "matches on the lesson's inputs, a number and inputs up to ±20")
 hidden = cl.hidden_values(cl.random_cases(_random_array), name="sigmoid(x)")
 t.add("hidden", 3, hidden, "matches the reference on random inputs", hidden=True)
 cl.explain_all(t, cl.elementwise_hint)

@@ -146,9 +146,8 @@ def _activation(task_id: str, function: str, title: str, derivative=None, **opti
     t.add("shape", 1, shape_check, "returns a float array shaped like z: (n,), (n, 1), (n, m)")
     if derivative is None:
         hint = FORMULAS.get(function)
-        run = cl.visible_values(
-            f"{function}/values", [(Z,), (Z_FLAT,)], name=f"{function}(z)", hint=hint
-        )
+        cases = [(Z,), (Z_FLAT,)] + [(cl.SIGMOID_WIDE,)] * (function == "sigmoid")
+        run = cl.visible_values(f"{function}/values", cases, name=f"{function}(z)", hint=hint)
         t.add("values", 1, run, "matches the expected values on the visible inputs")
     else:
         activation, hint, what = derivative
