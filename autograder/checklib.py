@@ -626,10 +626,15 @@ def fixed_sizes(
         return []
 
     def fixed(node: ast.AST) -> bool:
+        """An int constant above 1 in ``node``, not an index (``image.shape[2]``)."""
+        indices = {
+            id(c) for s in ast.walk(node) if isinstance(s, ast.Subscript) for c in ast.walk(s.slice)
+        }
         return any(
             isinstance(c, ast.Constant) and type(c.value) is int and c.value > 1
+            and id(c) not in indices
             for c in ast.walk(node)
-        )
+        )  # fmt: skip
 
     def sizes(call: ast.Call) -> list[ast.expr]:
         """The arguments that are sizes: range's stop only (not its start or step)."""

@@ -166,6 +166,22 @@ def test_a_loop_step_is_not_called_a_size():
 
 
 @pytest.mark.parametrize(
+    ("body", "named"),
+    [
+        ("image.reshape(image.shape[0] * image.shape[1] * image.shape[2])", False),
+        ("image.reshape(18, 1)", True),
+    ],
+    ids=["indices", "number"],
+)
+def test_an_index_of_a_shape_is_not_called_a_size(body, named):
+    """``image.shape[2]`` reads a size from the argument: only ``reshape(18, 1)`` fixes one."""
+    code = f"def image2vector(image):\n    return {body}\n"
+    task = task_results(submission(code), "image2vector")["image2vector"]
+    failed = [c for c in task.checks if not c.passed]
+    assert failed and any("writes a size as a number" in c.message for c in failed) == named
+
+
+@pytest.mark.parametrize(
     ("code", "loops"),
     [
         ("from scipy.special import expit as sigmoid", False),  # a library's: not read
