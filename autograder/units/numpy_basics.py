@@ -174,7 +174,7 @@ t.advise("no_mutation")(cl.mutation_advice((ROWS.copy(),), ["x"], fix))
 # ----------------------------------------------------------------- 2.6 softmax
 t = UNIT.task("2.6", "softmax", "row-wise softmax")
 t.add("shape", 1, cl.same_shape_as_input([SCORES], "softmax(x)"), SAME_SHAPE)
-hint = "each ROW sums to 1: axis=1."
+hint = "np.exp(x) divided by the sum of np.exp(x) over its row: axis=1, keepdims=True."
 values = cl.visible_values("softmax/values", [(SCORES,)], name="softmax(x)", hint=hint)
 t.add("values", 2, values, "matches the lesson's example")
 hidden = cl.hidden_values(_scores, name="softmax(x)")
