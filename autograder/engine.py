@@ -235,12 +235,15 @@ def run_check(
             found = _diagnose(unit, task, check, ctx, reference, printed)
         except Exception:  # noqa: BLE001 - a diagnosis bug must not lose the verdict
             found = None
-        hint = found[0] if found else exc.hint
-        if hint is None:  # no known mistake, no hint of the check's: how the value is wrong
+        hint = found[0] if found else None
+        if hint is None:  # no known mistake: how the value is wrong, if simply
             try:
-                hint = _relation(ctx, reference)
+                unchanged, relation = _relations(ctx, reference)
             except Exception:  # noqa: BLE001 - the same: a hint is an extra
-                hint = None
+                unchanged = relation = None
+            # a part returned as it was given (and no simpler relation) says more than the
+            # check's generic hint; the other relations only where the check has none
+            hint = (None if relation else unchanged) or exc.hint or relation
         result = fail(exc.kind or check.kind, exc.detail, lines, hint, ctx=ctx)
         if found:
             result.mistake = {"id": found[1].id, "title": found[1].title}
@@ -318,13 +321,23 @@ def _rerun(fn: Callable[..., Any], last: LastCall) -> tuple[Any, tuple[Any, ...]
     return value, tuple(to_plain(a) for a in args), out.getvalue()
 
 
-def _relation(ctx: Context, reference) -> str | None:
-    """How the shown call's result relates to the reference's on the same call, if simply."""
+def _relations(ctx: Context, reference) -> tuple[str | None, str | None]:
+    """How the shown call's result relates to the reference's on the same call, if simply.
+
+    Returns:
+        ``(unchanged, relation)``: :func:`autograder.relations.unchanged_hint` and
+        :func:`~autograder.relations.relation_hint`, each None where it says nothing.
+    """
     last = ctx.shown_call
     if reference is None or last is None or last.outcome.error is not None:
-        return None
+        return None, None
     right, _, _ = _rerun(getattr(reference, last.function), last)
-    return relations.relation_hint(last.outcome.value, right, f"{last.function}()")
+    got, name = last.outcome.value, f"{last.function}()"
+    inputs = tuple(to_plain(a) for a in last.args)
+    return (
+        relations.unchanged_hint(got, right, inputs, name),
+        relations.relation_hint(got, right, name),
+    )
 
 
 def prepare(unit: Unit, submission: Submission) -> dict[str, list[str]]:

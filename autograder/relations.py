@@ -5,7 +5,8 @@ is exact and simple, it names the mistake better than any generic hint: every en
 opposite sign (a ``+`` for a ``-``), every entry is ``k`` times the right one (a missing or
 extra factor such as ``1/m``), the array is the right one transposed, or every entry is off
 by the same constant. :func:`relation_hint` finds the first differing part of a result and
-says which of these it is, or nothing.
+says which of these it is, or nothing. :func:`unchanged_hint` says when that part is what the
+call was given, unchanged (an update that never ran for it).
 """
 
 from __future__ import annotations
@@ -96,3 +97,47 @@ def relation_hint(got: Any, right: Any, name: str) -> str | None:
                     return relation_hint(g, e, f"{name}[{i}]")
             return None
     return _relation(got, right, name)
+
+
+def _first_difference(got: Any, right: Any, path: tuple = ()) -> tuple[tuple, Any, Any] | None:
+    """``(path, got part, right part)`` of the first part of ``got`` unlike ``right``."""
+    if isinstance(right, dict) and isinstance(got, dict):
+        for key, value in right.items():
+            if key in got and not same_plain(got[key], value, rtol=RTOL, atol=ATOL):
+                return _first_difference(got[key], value, (*path, key))
+        return None
+    if isinstance(right, tuple | list) and isinstance(got, tuple | list) and len(got) == len(right):
+        for i, (g, e) in enumerate(zip(got, right)):
+            if not same_plain(g, e, rtol=RTOL, atol=ATOL):
+                return _first_difference(g, e, (*path, i))
+        return None
+    return (path, got, right) if not same_plain(got, right, rtol=RTOL, atol=ATOL) else None
+
+
+def unchanged_hint(got: Any, right: Any, inputs: tuple[Any, ...], name: str) -> str | None:
+    """The hint for a first differing part of ``got`` that is an input's, unchanged, or None.
+
+    ``update_parameters`` whose loop stops one layer short returns ``W3`` as it was given:
+    the part of an argument under the same keys (or an argument itself) equals it exactly,
+    and the right result differs from it.
+
+    Args:
+        got: the student's result, as plain data.
+        right: the reference's result on the same call.
+        inputs: the call's arguments, as given.
+        name: how the result reads in the message.
+    """
+    found = _first_difference(got, right)
+    if found is None or _numbers(found[1]) is None:
+        return None
+    path, part, _ = found
+    for arg in inputs:
+        for key in path if path and isinstance(path[0], str) else ():
+            arg = arg.get(key) if isinstance(arg, dict) else None
+        if arg is not None and same_plain(part, arg, rtol=0, atol=0):
+            where = name + "".join(f"[{k!r}]" for k in path)
+            return (
+                f"{where} is exactly what the call was given, unchanged: the step that should "
+                "change it never ran for it (a loop that stops one short?)."
+            )
+    return None

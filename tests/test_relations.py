@@ -9,9 +9,12 @@ import pytest
 
 from autograder import checklib as cl
 from autograder.engine import grade_submission
+from autograder.mistakes import variant
 from autograder.relations import relation_hint
 from autograder.spec import Unit
 from autograder.submission import Submission
+
+from .helpers import mistake_submission
 
 RIGHT = np.array([[1.0, -2.0, 3.0], [0.5, 4.0, -1.5]])
 
@@ -65,3 +68,24 @@ def test_a_check_without_a_hint_gets_the_relation_as_its_hint():
     (check,) = task.checks
     assert not check.passed
     assert "hint:     grads() is exactly 3 times the right result" in check.message
+
+
+def test_a_part_returned_as_it_was_given_is_named_before_the_checks_own_hint():
+    """A real deep update_parameters whose loop stops one layer short (range(1, L)): the last
+    layer's W comes back as it was given, which the generic update hint would not say."""
+    short = variant("update_parameters", "short", "stops one layer short",
+                    ("range(1, L + 1)", "range(1, L)"))  # fmt: skip
+    result = grade_submission("deep_network", mistake_submission("deep_network", short),
+                              tasks=["update_parameters"])  # fmt: skip
+    values = next(c for c in result.tasks[0].checks if c.name == "values")
+    assert not values.passed
+    assert "['W2'] is exactly what the call was given, unchanged" in values.message, values.message
+
+
+def test_unchanged_names_only_a_part_equal_to_an_input():
+    from autograder.relations import unchanged_hint
+
+    given = {"W1": RIGHT, "b1": np.zeros((2, 1))}
+    right = {"W1": RIGHT - 0.1, "b1": np.full((2, 1), -0.1)}
+    assert "['W1'] is exactly what" in unchanged_hint(dict(given), right, (given,), "u()")
+    assert unchanged_hint({"W1": RIGHT + 1, "b1": right["b1"]}, right, (given,), "u()") is None

@@ -212,8 +212,7 @@ def model(X_train, Y_train, X_test, Y_test, num_iterations=2000, learning_rate=0
 
 #: Checks that no realistic mistake fails alone, with the reason (see tests/test_mistakes.py).
 NOT_ISOLATED = {
-    ("sigmoid", "values"): "a formula wrong on the visible inputs is also wrong on random ones",
-    ("sigmoid", "hidden"): "as for sigmoid values: the visible inputs are generic",
+    ("sigmoid", "hidden"): "a formula wrong on random inputs is also wrong on the visible ones",
     ("propagate", "values"): "a formula wrong on the course's example is also wrong on random "
     "problems (hidden)",
     ("propagate", "gradcheck"): "the reference's gradients are those of its cost, so gradients "
