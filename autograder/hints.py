@@ -31,6 +31,9 @@ _ARRAY_INDEX = re.compile(
     r"only integers, slices .* are valid indices|arrays used as indices must be of integer"
 )
 _AMBIGUOUS = re.compile(r"truth value of an array with more than one element is ambiguous")
+#: ``np.zeros(n, 1)``: the second argument of np.zeros / np.ones / np.empty is the dtype.
+_SHAPE_AS_DTYPE = re.compile(r"Cannot interpret '[^']*' as a data type|data type .* not understood")
+_STR_COMPARED = re.compile(r"not supported between instances of '\w+' and 'str'|of 'str' and")
 #: How a value's type reads in a sentence.
 _KINDS = {"int": "an int", "NoneType": "None", "str": "a string", "function": "a function"}
 _KINDS |= {k: f"a {k}" for k in ("float", "bool", "list", "tuple", "dict")}
@@ -133,6 +136,16 @@ def hint_for(kind: str, message: str) -> str | None:
         return (
             'text is used in arithmetic: a dict key ("W1") where its value '
             '(parameters["W1"]) belongs, or an activation name passed as a number?'
+        )
+    if kind == "TypeError" and _SHAPE_AS_DTYPE.search(message):
+        return (
+            "np.zeros, np.ones and np.empty take the shape as one tuple: np.zeros((n, 1)), not "
+            "np.zeros(n, 1) (whose second argument is the data type)."
+        )
+    if kind == "TypeError" and _STR_COMPARED.search(message):
+        return (
+            "text is compared with a number: a string (an activation name, a dict key) passed "
+            "where an array belongs, as in relu_backward(dA, activation) for (dA, cache)?"
         )
     if kind == "IndexError" and _ARRAY_INDEX.search(message):
         return "an array (or a float) is used as an index: a value where a loop counter belongs?"

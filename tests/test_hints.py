@@ -54,8 +54,19 @@ def test_a_mask_of_another_shape_is_an_upstream_gradient_of_another_layer():
         (lambda: np.zeros(3)[np.zeros(2)], "used as an index"),
         (lambda: np.zeros(3)[1.5], "used as an index"),
         (lambda: bool(np.zeros(3)), "an array in an if or while condition"),
+        (lambda: np.zeros(3, 1), "np.zeros((n, 1)), not np.zeros(n, 1)"),
+        (lambda: "relu" <= 0, "relu_backward(dA, activation)"),
     ],
-    ids=["subscript", "attribute", "strings", "array_index", "float_index", "ambiguous"],
+    ids=[
+        "subscript",
+        "attribute",
+        "strings",
+        "array_index",
+        "float_index",
+        "ambiguous",
+        "shape_as_dtype",
+        "text_compared",
+    ],  # fmt: skip
 )
 def test_a_value_of_the_wrong_kind_is_named(fn, words):
     assert words in hint_for(*_message(fn))
