@@ -553,3 +553,23 @@ def test_a_task_function_called_directly_is_a_building_block_too():
     t = graded(DIRECT_BACKWARD, "5.9")
     assert full_marks(t), [c.message for c in t.checks if not c.passed]
     assert any("correct linear_backward() in place of yours" in n for n in t.check_notes)
+
+
+def test_a_wrong_activation_branch_is_shown_with_its_own_call_and_named():
+    """A real relu branch built dZ from Z instead of the upstream dA: the gradient check shows
+    the "relu" call (not the last, "sigmoid", one) and names the branch."""
+    code = """
+def linear_activation_backward(dA, cache, activation):
+    linear_cache, activation_cache = cache
+    if activation == "relu":
+        dZ = relu_backward(activation_cache, activation_cache)
+    else:
+        dZ = sigmoid_backward(dA, activation_cache)
+    return linear_backward(dZ, linear_cache)
+"""
+    t = graded(code, "5.8")
+    gradcheck = next(c for c in t.checks if c.name == "gradcheck")
+    assert not gradcheck.passed
+    called = next(line for line in gradcheck.message.splitlines() if "called:" in line)
+    assert "'relu'" in called or '"relu"' in called, gradcheck.message
+    assert 'every gradient of the "relu" layer is wrong' in gradcheck.message, gradcheck.message

@@ -584,16 +584,29 @@ def _layer_gradcheck(ctx: Context) -> str:
             numerical_gradient_array(lambda w, f=f, A=A, b=b: f(A, w, b), W, dout) / m,
             numerical_gradient_array(lambda c, f=f, A=A, W=W: f(A, W, c), b, dout) / m,
         )
-        label = f' ("{activation}")' if activation else ""
+        label, mine = f' ("{activation}")' if activation else "", []
         for name, g, n, text in zip(GRADS, expect_tuple(ctx.call(*args), "the result", 3),
                                     numeric, LB_TEXTS):  # fmt: skip
             g = cl.numbers(g, name)
             g = g.reshape(n.shape) if g.size == n.size else g  # the shape is the structure check's
-            results.append(compare_gradient(name + label, g, n, GRAD_TOL, shape_text=text))
-    only_dA = all(r.name.startswith("dA_prev") for r in results if not r.ok)
-    hint = "dA_prev = np.dot(W.T, dZ): no 1/m there." if only_dA else (
-        "dW and db average over the m examples (1/m); dA_prev = W.T dZ does not.")  # fmt: skip
-    return expect_gradients(results, hint=hint)
+            mine.append(compare_gradient(name + label, g, n, GRAD_TOL, shape_text=text))
+        failed = {r.name.split(" ")[0] for r in mine if not r.ok}
+        if failed:  # reported at once: the call shown is this activation's
+            expect_gradients(mine, hint=_layer_hint(failed, activation))
+        results += mine
+    return expect_gradients(results)
+
+
+def _layer_hint(failed: set[str], activation: str) -> str:
+    """The gradient check's hint, from which gradients of one call are wrong."""
+    if failed == {"dA_prev"}:
+        return "dA_prev = np.dot(W.T, dZ): no 1/m there."
+    if activation and failed == set(GRADS):
+        return (
+            f'every gradient of the "{activation}" layer is wrong: dZ = {activation}_backward(dA, '
+            "activation_cache), from the upstream dA, then linear_backward(dZ, linear_cache)."
+        )
+    return "dW and db average over the m examples (1/m); dA_prev = W.T dZ does not."
 
 
 def _upstream_case(rng: np.random.Generator, activation: str = "") -> tuple:
