@@ -208,7 +208,9 @@ def run_check(
             )
             result.mistake = {"id": NOT_IMPLEMENTED, "title": "not implemented yet"}
             return result
-        hint = hints.hint_for(err.type, err.message)
+        hint = _failed_import_hint(submission, err.type, err.message) or hints.hint_for(
+            err.type, err.message
+        )
         if err.type == CRASH:
             return fail(
                 "crashed",
@@ -481,6 +483,18 @@ def blame_text(task: Task, blocks: list[tuple[str, str, str, str | None]]) -> st
     return (
         f"{task.function}() uses your {function}(){through}, which {what} Task {dep_id}: "
         "fix that first."
+    )
+
+
+def _failed_import_hint(submission: Submission, kind: str, message: str) -> str | None:
+    """For a NameError of a name that an import of the text binds: that import did not run."""
+    name = message.split("'")[1] if kind == "NameError" and message.count("'") >= 2 else None
+    if name is None or not submission.imported(name):
+        return None
+    return (
+        f"{name} comes from an import of your code that failed while loading (see the notes on "
+        "what was skipped): grading has numpy and the course's helper modules only, so define "
+        "what you need in your own code."
     )
 
 

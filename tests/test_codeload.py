@@ -210,3 +210,21 @@ def test_the_sandbox_plotting_stand_in_takes_every_course_import(code):
         [sys.executable, "-I", "-S", "-c", script], capture_output=True, text=True, timeout=60
     )
     assert run.stdout.strip() == "ok", run.stderr
+
+
+def test_a_name_of_a_failed_import_is_said_to_come_from_it(tmp_path):
+    """A real file imported its own package (from course1 import week4a as nn), absent at
+    grading: the NameError's hint says where the name came from."""
+    path = tmp_path / "numpy_basics.py"
+    path.write_text(
+        "from course1 import week4a as nn\n\ndef L1(yhat, y):\n    return nn.l1(yhat, y)\n"
+    )
+    sub = from_path(path, "numpy_basics", isolated=False)
+    try:
+        (task,) = grade_submission("numpy_basics", sub, tasks=["L1"]).tasks
+    finally:
+        sub.close()
+    failed = [c for c in task.checks if not c.passed]
+    assert failed and all("nn comes from an import of your code that failed" in c.message
+                          for c in failed if "NameError" in c.message), failed  # fmt: skip
+    assert any("NameError" in c.message for c in failed)
