@@ -11,6 +11,7 @@ from autograder import cli
 from autograder.demos import load_impl
 from autograder.engine import grade_submission, load_reference
 from autograder.isolation import from_path
+from autograder.mistakes import variant
 from autograder.private import load_catalogue
 from autograder.submission import Submission
 from autograder.units import _deep_math as grader_math
@@ -526,9 +527,8 @@ def test_bundle_accepts_the_older_keys(bundle):
 
 
 DIRECT_BACKWARD = """
-def linear_backward(dZ, cache):
-    A_prev, W, b = cache
-    return np.dot(W.T, dZ), np.dot(dZ, A_prev.T), np.sum(dZ, axis=1, keepdims=True)
+def linear_backward(dZ, cache):  # no 1/m
+    return cache[1].T @ dZ, dZ @ cache[0].T, dZ.sum(axis=1, keepdims=True)
 
 def L_model_backward(AL, Y, caches):
     grads = {}
@@ -558,16 +558,10 @@ def test_a_task_function_called_directly_is_a_building_block_too():
 def test_a_wrong_activation_branch_is_shown_with_its_own_call_and_named():
     """A real relu branch built dZ from Z instead of the upstream dA: the gradient check shows
     the "relu" call (not the last, "sigmoid", one) and names the branch."""
-    code = """
-def linear_activation_backward(dA, cache, activation):
-    linear_cache, activation_cache = cache
-    if activation == "relu":
-        dZ = relu_backward(activation_cache, activation_cache)
-    else:
-        dZ = sigmoid_backward(dA, activation_cache)
-    return linear_backward(dZ, linear_cache)
-"""
-    t = graded(code, "5.8")
+    from_z = variant("linear_activation_backward", "from_z", "dZ from Z",
+                     ("relu_backward(dA, ", "relu_backward(activation_cache, "))  # fmt: skip
+    sub = mistake_submission("deep_network", from_z)
+    (t,) = grade_submission("deep_network", sub, tasks=["5.8"]).tasks
     gradcheck = next(c for c in t.checks if c.name == "gradcheck")
     assert not gradcheck.passed
     called = next(line for line in gradcheck.message.splitlines() if "called:" in line)
