@@ -916,6 +916,14 @@ def expect_printed_costs(
         CheckFailure: naming the missing, extra or wrong lines.
     """
     lines = cost_lines(stdout, quiet, others)
+    if not lines and quiet.strip() and printed_numbers(quiet) == printed_numbers(stdout):
+        raise CheckFailure(
+            f"{call} printed the same lines as with print_cost=False: the cost lines should "
+            "be printed only when print_cost is True.",
+            lines=[("printed", line) for line, _ in printed_numbers(stdout)[:2]],
+            hint="print the costs only when asked: inside if print_cost.",
+            kind=PRINTED,
+        )
     named = [_iteration(tokens) for _, tokens in lines]
     if len(lines) != len(iterations) or any(
         n is not None and n != i for n, i in zip(named, iterations)

@@ -221,10 +221,15 @@ CN_ACCURACY = (
             "wrong cost",
         ),
         ("optimize", ((CN_COST[0], 'f"成本值: {float(cost):f}"'),), None),
+        (
+            "optimize",
+            (("            if print_cost:\n", "            if True:\n"), CN_COST),
+            "same lines as with print_cost=False",
+        ),
         ("model", CN_ACCURACY, None),
         ("model", (*CN_ACCURACY, ("test_accuracy:.1f", "train_accuracy:.1f")), "no test accuracy"),
     ],
-    ids=["cost", "wrong_cost", "cost_alone", "accuracies", "wrong_accuracy"],
+    ids=["cost", "wrong_cost", "cost_alone", "always", "accuracies", "wrong_accuracy"],
 )
 def test_printed_lines_in_another_language_are_read_by_their_numbers(function, changes, wrong):
     """A student who translated the print lines (real code does) is graded on the numbers."""
