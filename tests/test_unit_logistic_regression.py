@@ -224,7 +224,7 @@ CN_ACCURACY = (
         (
             "optimize",
             (("            if print_cost:\n", "            if True:\n"), CN_COST),
-            "same lines as with print_cost=False",
+            "printed 0 cost line(s)",
         ),
         ("model", CN_ACCURACY, None),
         ("model", (*CN_ACCURACY, ("test_accuracy:.1f", "train_accuracy:.1f")), "no test accuracy"),
@@ -345,3 +345,19 @@ def test_a_changed_default_of_model_is_advice_not_points():
                  "model")  # fmt: skip
     assert task.score == task.max_score, [c.message for c in task.checks if not c.passed]
     assert any("course's defaults, num_iterations=2000" in a for a in task.advice), task.advice
+
+
+@pytest.mark.parametrize(
+    ("function", "defaults"),
+    [
+        ("optimize", ("num_iterations: int = 100", "learning_rate: float = 0.009")),
+        ("model", ("num_iterations: int = 2000", "learning_rate: float = 0.5")),
+    ],
+)
+def test_a_signature_without_any_default_gets_full_marks(function, defaults):
+    """The 2017 notebooks passed num_iterations, learning_rate and print_cost explicitly: a
+    real optimize/model without a default for any of them ran there (print_cost too)."""
+    changes = [(d, d.split(" = ")[0]) for d in defaults]
+    changes.append(("print_cost: bool = False", "print_cost: bool"))
+    task = _task(_changed(function, *changes), function)
+    assert task.score == task.max_score, [c.message for c in task.checks if not c.passed]

@@ -550,3 +550,16 @@ def test_a_wrong_block_costs_nothing_to_a_composite_that_does_the_work_itself():
     scores = {t.function: (t.score, t.max_score) for t in result.tasks}
     assert scores["forward_propagation"][0] < scores["forward_propagation"][1]
     assert scores["predict"][0] == scores["predict"][1], _checks(result)
+
+
+def test_an_nn_model_without_a_print_cost_default_gets_full_marks(tmp_path):
+    """The notebooks always passed print_cost (nn_model(X, Y, 4, num_iterations=10000,
+    print_cost=True)): a real nn_model whose print_cost has no default ran there."""
+    code = (ROOT / "solutions" / f"{UNIT}.py").read_text()
+    start = code.index("def nn_model(")
+    source = code[start : code.index("\n# ## Task", start)]
+    changed = source.replace("    num_iterations: int = 10000,\n    print_cost: bool = False,",
+                             "    num_iterations: int,\n    print_cost: bool,")  # fmt: skip
+    assert changed != source
+    task = _course_file(tmp_path, changed)["nn_model"]
+    assert task.score == task.max_score, [c.message for c in task.checks if not c.passed]

@@ -37,9 +37,10 @@ PROP = (np.array([[1.0], [2.0]]), 2.0, np.array([[1.0, 2.0, -1.0], [3.0, 4.0, -3
 PROP += (np.array([[1.0, 0.0, 1.0]]),)
 OPT = (np.array([[1.0], [2.0]]), 1.5, np.array([[1.0, -2.0, -1.0], [3.0, 0.5, -3.2]]))
 OPT += (np.array([[1.0, 1.0, 0.0]]),)
-#: The course's defaults, passed explicitly: the 2017-2020 optimize has no defaults.
-OPT_DEFAULTS = {"num_iterations": 100, "learning_rate": 0.009}
-OPT_ARGS = {"num_iterations": 250, "learning_rate": 0.05}
+#: The course's defaults, passed explicitly: the 2017-2020 optimize has no defaults (and its
+#: notebooks passed print_cost too, so a signature without a default for it ran there).
+OPT_DEFAULTS = {"num_iterations": 100, "learning_rate": 0.009, "print_cost": False}
+OPT_ARGS = {"num_iterations": 250, "learning_rate": 0.05, "print_cost": False}
 ITS = (0, 100, 200)  # the iterations whose cost is printed, of 250
 PRED = (np.array([[0.1124579], [0.23106775]]), -0.3, np.array([[1.0, -1.1, -3.2], [1.2, 2.0, 0.1]]))
 #: Without the bias, or without the sigmoid (z > 0.5), other examples flip: [[1, 1, 1, 0, 1]].
@@ -71,9 +72,9 @@ MODEL_DATA = (
 )
 #: The course's defaults of model(), passed explicitly: its notebooks and tests always pass
 #: both, so a changed default is advice.
-MODEL_DEFAULTS = {"num_iterations": 2000, "learning_rate": 0.5}
+MODEL_DEFAULTS = {"num_iterations": 2000, "learning_rate": 0.5, "print_cost": False}
 #: Non-default arguments for model() (the defaults are 2000 and 0.5).
-MODEL_ARGS = {"num_iterations": 250, "learning_rate": 0.1}
+MODEL_ARGS = {"num_iterations": 250, "learning_rate": 0.1, "print_cost": False}
 #: The outputs of model() that training produces (the others echo its arguments).
 TRAINED = ("costs", "w", "b", "Y_prediction_train", "Y_prediction_test")
 MODEL_KEYS = ("costs", "Y_prediction_test", "Y_prediction_train", "w", "b")
@@ -304,7 +305,8 @@ def _model_structure(ctx: Context) -> None:
     ):
         expect_array(d[key], f'd["{key}"]', shape, shape_text=text, dtype_kind="fiub")
     expect_float(d["b"], 'd["b"]')
-    for key, value in MODEL_ARGS.items():
+    for key in ("num_iterations", "learning_rate"):
+        value = MODEL_ARGS[key]
         if not (isinstance(d[key], int | float) and d[key] == value):
             detail = f'd["{key}"] should be the argument {key} = {value} but is {describe(d[key])}.'
             raise CheckFailure(
@@ -370,7 +372,15 @@ def _model_defaults_advice(ctx: Context) -> str | None:
     """Keeps the defaults 2000 and 0.5 (the course always passes both: they cost nothing)."""
     explicit = ctx.outcome("model", MODEL_DATA, MODEL_DEFAULTS)
     implicit = ctx.outcome("model", MODEL_DATA)
-    if explicit.error is not None or same_plain(implicit.value, explicit.value):
+    if explicit.error is not None:
+        return None
+    if implicit.error is not None:
+        return (
+            f"model() called without num_iterations, learning_rate and print_cost raises "
+            f"{implicit.error.type} (the course's notebooks always passed them, so it costs "
+            "nothing): keep the defaults num_iterations=2000, learning_rate=0.5, print_cost=False."
+        )
+    if same_plain(implicit.value, explicit.value):
         return None
     return (
         "model() called without num_iterations and learning_rate trains otherwise than with "
@@ -394,13 +404,13 @@ def _accuracy(prediction: Any, labels: np.ndarray) -> float | None:
 @t.check("prints", 1)
 def _model_prints(ctx: Context) -> None:
     """print_cost=True prints costs and accuracies and changes nothing else; False no cost."""
+    quiet = ctx.call_seeded("model", MODEL_DATA, MODEL_ARGS)
+    hint = "pass print_cost on to optimize() as its print_cost argument, and only there."
+    cl.expect_no_printed_costs(quiet.stdout, "model(..., print_cost=False)", hint)
     out = ctx.call_seeded("model", MODEL_DATA, {**MODEL_ARGS, "print_cost": True})
     ref = ctx.expected("model/arguments", lambda ref: ref("model")(*MODEL_DATA, **MODEL_ARGS))
     own = out.value if isinstance(out.value, dict) else {}
     call = "model(..., print_cost=True)"
-    quiet = ctx.call_seeded("model", MODEL_DATA, MODEL_ARGS)
-    hint = "pass print_cost on to optimize() as its print_cost argument, and only there."
-    cl.expect_no_printed_costs(quiet.stdout, "model(..., print_cost=False)", hint)
     loud = {k: own.get(k) for k in TRAINED}
     if isinstance(quiet.value, dict) and not same_plain(
         loud, {k: quiet.value.get(k) for k in TRAINED}
@@ -421,7 +431,9 @@ def _model_prints(ctx: Context) -> None:
     if "optimize" not in ctx.substitutes:
         others = list(accuracies.values())
         costs, its = _printed(own.get("costs"), ref["costs"], out.stdout, quiet.stdout, others)
-        cl.expect_printed_costs(out.stdout, costs, its, call, quiet=quiet.stdout, others=others)
+        hint = "pass print_cost on to optimize(), which prints the costs."
+        cl.expect_printed_costs(out.stdout, costs, its, call, quiet=quiet.stdout, others=others,
+                                count_hint=hint)  # fmt: skip
     for which, expected in accuracies.items():
         label = f"{which} accuracy"
         cl.expect_printed_value(out.stdout, (which, "accuracy"), expected, call, label)

@@ -799,6 +799,7 @@ def _expect_own_blocks(what: str, got, expected, hint: str) -> None:  # noqa: AN
 
 def _nn_call(ctx: Context, n_h: int = 4, **kwargs) -> tuple[dict, str]:
     """``nn_model(NN_X, NN_Y, n_h, **kwargs)``: its parameters (checked) and what it printed."""
+    kwargs = {"print_cost": False} | kwargs  # passed, as the notebooks did: no default needed
     out = ctx.call_seeded("nn_model", (NN_X, NN_Y, n_h), kwargs, seed=12345)
     return expect_arrays(out.value, "parameters", _param_spec(2, n_h, 1), reshape=True), out.stdout
 
@@ -807,7 +808,7 @@ def _nn_call(ctx: Context, n_h: int = 4, **kwargs) -> tuple[dict, str]:
 def _nn_structure(ctx: Context) -> None:
     """Returns parameters shaped for the n_h it is given."""
     hints = {k: "use the n_h argument (here 3); do not hard-code 4." for k in ("W1", "b1", "W2")}
-    got = ctx.call(NN_X, NN_Y, 3, num_iterations=2)
+    got = ctx.call(NN_X, NN_Y, 3, num_iterations=2, print_cost=False)
     expect_arrays(got, "parameters", _param_spec(2, 3, 1), hints=hints)
 
 
@@ -830,7 +831,7 @@ def _nn_uses_blocks(ctx: Context) -> None:
     Each block in turn is bound to a grader-served stand-in that raises (a proxy,
     indistinguishable from the student's own function); nn_model must call it and fail.
     """
-    args, kwargs = (NN_X, NN_Y, 4), {"num_iterations": 2}
+    args, kwargs = (NN_X, NN_Y, 4), {"num_iterations": 2, "print_cost": False}
     out = ctx.outcome("nn_model", args, kwargs)
     if out.error is not None:
         raise StudentRaised("nn_model", out.error, ctx.called())
