@@ -147,6 +147,16 @@ def hint_for(kind: str, message: str) -> str | None:
             "text is compared with a number: a string (an activation name, a dict key) passed "
             "where an array belongs, as in relu_backward(dA, activation) for (dA, cache)?"
         )
+    if kind == "TypeError" and "unhashable type" in message:
+        return (
+            "a value is put in a set or used as a dict key: {'dw', dw} is a set; a dict "
+            "needs colons, {'dw': dw, 'db': db}."
+        )
+    if kind == "IndexError" and message.startswith("tuple index out of range"):
+        return (
+            "an index past the end of a tuple: a shape (n, m) has indices 0 and 1 only, an "
+            "image's (length, height, depth) 0, 1 and 2."
+        )
     if kind == "IndexError" and _ARRAY_INDEX.search(message):
         return "an array (or a float) is used as an index: a value where a loop counter belongs?"
     if kind == "ValueError" and _AMBIGUOUS.search(message):

@@ -56,6 +56,8 @@ def test_a_mask_of_another_shape_is_an_upstream_gradient_of_another_layer():
         (lambda: bool(np.zeros(3)), "an array in an if or while condition"),
         (lambda: np.zeros(3, 1), "np.zeros((n, 1)), not np.zeros(n, 1)"),
         (lambda: "relu" <= 0, "relu_backward(dA, activation)"),
+        (lambda: {"dw", np.zeros(2)}, "a dict needs colons"),
+        (lambda: np.zeros((2, 3)).shape[3], "a shape (n, m) has indices 0 and 1 only"),
     ],
     ids=[
         "subscript",
