@@ -68,6 +68,8 @@ def test_a_mask_of_another_shape_is_an_upstream_gradient_of_another_layer():
         "ambiguous",
         "shape_as_dtype",
         "text_compared",
+        "set_for_dict",
+        "shape_index",
     ],  # fmt: skip
 )
 def test_a_value_of_the_wrong_kind_is_named(fn, words):
