@@ -254,6 +254,26 @@ def _printed(
 
 hidden = cl.hidden_values(_problems(2), kwargs=OPT_DEFAULTS, name="optimize()", names=PGC)
 t.add("hidden", 2, hidden, "matches the reference on random problems", hidden=True)
+
+
+def _costs_count_hint(ctx: Context) -> str | None:
+    """The hint of an optimize() that records the cost more or less often than every 100."""
+    last = ctx.shown_call
+    if last is None or last.outcome.error is not None or not isinstance(last.outcome.value, tuple):
+        return None
+    costs, n = last.outcome.value[2:3], last.kwargs.get("num_iterations")
+    if len(costs) != 1 or not isinstance(costs[0], list) or not isinstance(n, int):
+        return None
+    want = -(-n // 100)
+    if len(costs[0]) == want:
+        return None
+    return (
+        f"{len(costs[0])} costs for num_iterations = {n}: record the cost once every 100 "
+        f"iterations, if i % 100 == 0: costs.append(cost) ({want} here)."
+    )
+
+
+cl.explain_all(t, _costs_count_hint, only=("values", "uses_arguments", "hidden"))
 fix = "w = w - learning_rate * dw makes a new array."
 t.advise("no_mutation")(cl.mutation_advice((*OPT, 100, 0.009), ["w", "b", "X", "Y"], fix))
 
