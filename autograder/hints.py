@@ -166,7 +166,8 @@ def hint_for(kind: str, message: str) -> str | None:
         )
     if kind == "NameError":
         return (
-            "the function uses a name it does not define: a variable of the notebook, or a "
-            "helper defined in a cell you did not submit? Use the function's arguments."
+            "the function uses a name it does not define: create it first (costs = [] before "
+            "the loop), or, for a variable of the notebook or a helper of a cell you did not "
+            "submit, use the function's arguments."
         )
     return None
