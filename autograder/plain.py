@@ -17,6 +17,8 @@ import numpy as np
 
 _SCALARS = (bool, int, float, complex, str, type(None))
 MAX_DEPTH = 8
+#: Values one conversion keeps at most (a student's result is small).
+MAX_NODES = 200_000
 
 
 @dataclass(frozen=True, eq=False)
@@ -69,16 +71,28 @@ def type_name(value: Any) -> str:
     return f"{module}.{t.__qualname__}"
 
 
-def to_plain(value: Any, depth: int = 0) -> Any:
+def to_plain(value: Any) -> Any:
     """Convert a value returned by student code into plain data.
+
+    Containers nested deeper than :data:`MAX_DEPTH`, a container inside itself
+    (``costs.append(costs)``) and whatever lies beyond :data:`MAX_NODES` values in all become
+    :class:`Foreign` markers: a list that holds itself twenty times would otherwise expand to
+    twenty to the eighth lists.
 
     Args:
         value: anything.
-        depth: current nesting depth (containers deeper than :data:`MAX_DEPTH` are foreign).
 
     Returns:
         Plain data as described in the module docstring; never a live student object.
     """
+    return _plain(value, 0, [MAX_NODES], set())
+
+
+def _plain(value: Any, depth: int, budget: list[int], open_: set[int]) -> Any:
+    """:func:`to_plain` of ``value`` at ``depth``; ``open_``: the containers being converted."""
+    budget[0] -= 1
+    if budget[0] < 0:
+        return Foreign("container too large (over 200,000 values)")
     t = type(value)
     if t in _SCALARS:
         return value
@@ -96,20 +110,26 @@ def to_plain(value: Any, depth: int = 0) -> Any:
         except (TypeError, ValueError):
             data = None
         return Foreign(_qualified(t), data)
+    if t not in (tuple, list, dict):
+        return Foreign(_qualified(t))
     if depth >= MAX_DEPTH:
         return Foreign("too deeply nested container")
-    if t is tuple:
-        return tuple(to_plain(v, depth + 1) for v in value)
-    if t is list:
-        return [to_plain(v, depth + 1) for v in value]
-    if t is dict:
+    if id(value) in open_:
+        return Foreign(f"{t.__name__} that contains itself")
+    open_.add(id(value))
+    try:
+        if t is tuple:
+            return tuple(_plain(v, depth + 1, budget, open_) for v in value)
+        if t is list:
+            return [_plain(v, depth + 1, budget, open_) for v in value]
         out = {}
         for k, v in value.items():
             if type(k) not in (str, int):
                 return Foreign("dict with non-string keys")
-            out[k] = to_plain(v, depth + 1)
+            out[k] = _plain(v, depth + 1, budget, open_)
         return out
-    return Foreign(_qualified(t))
+    finally:
+        open_.discard(id(value))
 
 
 def _qualified(t: type) -> str:

@@ -39,7 +39,11 @@ ODD = {
     "object": object(),
     "nested": ((np.ones((2, 1)), {"dw": None}), [None]),
     "big": np.ones((300, 300)),
+    "self_list": None,  # below: a list that holds itself twenty times
 }
+ODD["self_list"] = costs = []
+for _ in range(20):
+    costs.append(costs)
 
 
 def _odd_submission(unit: str, function: str, value: object) -> Submission:
@@ -72,3 +76,24 @@ def test_an_odd_return_value_fails_with_a_message(unit_name, task_id):
         errors += [f"[{key}] {c.message}" for c in result.checks if c.status == "not_gradable"]
         assert all(c.message for c in result.checks), key
     assert errors == [], "\n---\n".join(errors)
+
+
+def test_a_container_inside_itself_or_too_wide_is_foreign_at_once():
+    """costs.append(costs) (a real mutant) twenty times expanded to 20**8 lists and took the
+    grader's memory; a shared list nested wide is bounded by MAX_NODES too."""
+    from autograder.plain import MAX_NODES, Foreign, to_plain
+
+    costs: list = []
+    for _ in range(20):
+        costs.append(costs)
+    wide: list = [1.0]
+    for _ in range(7):
+        wide = [wide] * 20
+    plain = to_plain(costs)
+    assert len(plain) == 20 and all(isinstance(c, Foreign) for c in plain)
+    flat = to_plain(wide)
+
+    def count(v):
+        return 1 + sum(count(x) for x in v) if isinstance(v, list) else 1
+
+    assert count(flat) <= MAX_NODES + 20 * 8
