@@ -155,7 +155,12 @@ def ensure_plotting_stand_in() -> None:
 
 
 def is_helper(value: Any) -> bool:
-    """True for a function that comes from the course's helper modules, not from the student."""
+    """True for a function the course's helper modules (or the grader) provide, not the student.
+
+    The submissions' ``float`` and ``int`` (:func:`numpy1_conversions`) count as provided.
+    """
+    if isinstance(value, _Numpy1Conversion):
+        return True
     code = getattr(value, "__code__", None)
     filename = getattr(code, "co_filename", None)
     if type(filename) is not str:
@@ -175,6 +180,55 @@ def restore_numpy1_aliases() -> None:
             setattr(numpy, name, getattr(sources[module], attr))
 
 
+class _Numpy1Conversion(type):
+    """The type of the submissions' ``float`` and ``int``: the builtin's for every test."""
+
+    def __instancecheck__(cls, obj: Any) -> bool:
+        return isinstance(obj, cls.__mro__[1])
+
+    def __subclasscheck__(cls, sub: type) -> bool:
+        return issubclass(sub, cls.__mro__[1])
+
+    def __eq__(cls, other: object) -> bool:
+        return other is cls or other is cls.__mro__[1]
+
+    def __hash__(cls) -> int:
+        return hash(cls.__mro__[1])
+
+
+def _numpy1_conversion(builtin: type) -> type:
+    """``builtin`` (float or int) converting an array of one entry of any shape, as numpy 1 did.
+
+    numpy 2 refuses ``float(np.dot(Y, np.log(A2).T))`` (a (1, 1) array), which every release
+    of the course ran: submissions get this stand-in under the builtin's name. It returns the
+    builtin's own values, passes ``isinstance``/``issubclass``/``==`` as the builtin, and is
+    the builtin's dtype for numpy (``dtype=float``).
+    """
+
+    def __new__(cls, *args: Any, **kwargs: Any) -> Any:  # noqa: N807
+        import numpy
+
+        if len(args) == 1 and isinstance(args[0], numpy.ndarray) and args[0].size == 1:
+            args = (args[0].reshape(()),)
+        return builtin(*args, **kwargs)
+
+    import numpy
+
+    namespace = {"__new__": __new__, "dtype": numpy.dtype(builtin), "__module__": "builtins"}
+    return _Numpy1Conversion(builtin.__name__, (builtin,), namespace)
+
+
+#: ``float`` and ``int`` as submissions see them (see :func:`_numpy1_conversion`).
+NUMPY1_CONVERSIONS: dict[str, type] = {}
+
+
+def numpy1_conversions() -> dict[str, type]:
+    """The submissions' ``float`` and ``int``, made once."""
+    if not NUMPY1_CONVERSIONS:
+        NUMPY1_CONVERSIONS.update({t.__name__: _numpy1_conversion(t) for t in (float, int)})
+    return dict(NUMPY1_CONVERSIONS)
+
+
 def numpy1_names(source: str | None) -> list[str]:
     """The numpy-1 names (``np.int``...) a function's source uses."""
     if not source:
@@ -187,7 +241,7 @@ def prelude(unit: str) -> dict[str, Any]:
     """Return the names a submission of ``unit`` starts with (see :data:`PRELUDE`)."""
     ensure_helpers_importable()
     restore_numpy1_aliases()
-    ns: dict[str, Any] = {}
+    ns: dict[str, Any] = numpy1_conversions()
     for alias, module in PRELUDE_MODULES.items():
         try:
             ns[alias] = importlib.import_module(module)

@@ -228,3 +228,30 @@ def test_a_name_of_a_failed_import_is_said_to_come_from_it(tmp_path):
     assert failed and all("nn comes from an import of your code that failed" in c.message
                           for c in failed if "NameError" in c.message), failed  # fmt: skip
     assert any("NameError" in c.message for c in failed)
+
+
+@pytest.mark.parametrize("isolated", [True, False])
+def test_float_of_a_one_entry_array_works_as_in_numpy_1(tmp_path, isolated):
+    """Real 2017-2020 code: cost = float(np.dot(...) / m) on a (1, 1) array, which numpy 2
+    refuses; submissions' float and int convert it as numpy 1 did and still are the builtins
+    for isinstance, == and dtype=."""
+    code = (
+        (ROOT / "solutions" / "shallow_network.py").read_text()
+        + """
+
+def compute_cost(A2, Y):
+    m = Y.shape[1]
+    cost = float(-(np.dot(Y, np.log(A2.T)) + np.dot(1 - Y, np.log(1 - A2.T))) / m)
+    assert isinstance(cost, float) and type(cost) == float and int(np.ones((1, 1))) == 1
+    assert np.zeros(2, dtype=float).dtype == np.float64 and np.ones(2).astype(int).dtype.kind == "i"
+    return cost
+"""
+    )
+    path = tmp_path / "shallow_network.py"
+    path.write_text(code)
+    sub = from_path(path, "shallow_network", isolated=isolated, limits=FAST if isolated else None)
+    try:
+        (task,) = grade_submission("shallow_network", sub, tasks=["compute_cost"]).tasks
+    finally:
+        sub.close()
+    assert task.score == task.max_score, [c.message for c in task.checks if not c.passed]
