@@ -169,8 +169,8 @@ def run_check(
             ),
             "not_run",
         )
-    rng = np.random.default_rng(check_seed(submission, unit.name, task, check, seed))
-    ctx = Context(task, submission, reference, stored, rng, recorder)
+    check_rng = check_seed(submission, unit.name, task, check, seed)
+    ctx = Context(task, submission, reference, stored, np.random.default_rng(check_rng), recorder)
     blocks = failing_blocks(unit, task, submission, reference, stored=stored, seed=seed)
     if reference is not None and recorder is None:
         # One bug costs once: the checks of a function whose building block fails run with
@@ -182,7 +182,14 @@ def run_check(
     rng_state = save_random_state()
     try:
         with _silenced():
-            note = check.run(ctx)
+            try:
+                note = check.run(ctx)
+            except (CheckFailure, StudentRaised) as exc:
+                own = Context(
+                    task, submission, reference, stored, np.random.default_rng(check_rng), recorder
+                )
+                note = _with_own_blocks(check, ctx, own, exc)
+                ctx = own
     except StudentRaised as exc:
         err = exc.error
         if err.type == BUDGET:
@@ -277,6 +284,33 @@ def run_check(
         list(ctx.recognized),
         notes=list(ctx.notes),
     )
+
+
+def _with_own_blocks(check: Check, ctx: Context, own: Context, failure: Exception) -> str | None:
+    """Run ``check`` with the student's own blocks where it failed with the grader's in place.
+
+    A function may be right with its own blocks only: a linear_activation_backward that
+    passes the whole cache to its own linear_backward, which unpacks it so (the course's
+    test, which uses the student's blocks, passes). The block's mistake already costs its own
+    task; the function is then not charged. ``own`` is a fresh context on the same draws.
+
+    Raises:
+        The original ``failure`` when there was nothing to replace, or when the check fails
+        with the student's own blocks too.
+    """
+    stops = (BUDGET, CRASH, SKIPPED, "TimeoutError")
+    if not ctx.substitutes or (isinstance(failure, StudentRaised) and failure.error.type in stops):
+        raise failure
+    try:
+        note = check.run(own)
+    except Exception:  # noqa: BLE001 - any failure here: the first one is the verdict
+        raise failure from None
+    names = ", ".join(f"{f}()" for f in ctx.substitutes)
+    own.note(
+        f"right with your own {names}, which fails its own task (the course's tests, which "
+        "use your functions, accept this pair): its mistake is charged there"
+    )
+    return note
 
 
 def _diagnose(

@@ -5,9 +5,12 @@ from __future__ import annotations
 import numpy as np
 
 from autograder import checklib as cl
-from autograder.engine import grade_submission
+from autograder.engine import grade_submission, load_reference
+from autograder.mistakes import variant
 from autograder.spec import Unit
 from autograder.submission import Submission
+
+from .helpers import mistake_submission
 
 
 def _unit() -> Unit:
@@ -119,3 +122,21 @@ def test_a_users_own_mistake_is_not_blamed_on_a_replaced_block(tmp_path):
     assert failed and all(c.cause is None and "cause:" not in c.message for c in failed), failed
     assert any("hint:" in c.message for c in failed)
     assert any("correct propagate() in place of yours" in n for n in optimize.check_notes)
+
+
+def test_a_function_right_with_its_own_failing_block_is_not_charged():
+    """A real pair: linear_activation_backward passes the whole cache to its own
+    linear_backward, which unpacks it so. linear_backward fails its task (the course passes
+    it (A, W, b)); linear_activation_backward is right with it, as the course's test found."""
+    pair = variant(
+        "linear_activation_backward", "whole_cache", "passes the whole cache",
+        ("linear_backward(dZ, linear_cache)", "linear_backward(dZ, cache)"),
+    )  # fmt: skip
+    sub = mistake_submission("deep_network", pair)
+    own = "def linear_backward(dZ, cache):\n    return _ref_lb(dZ, cache[0])\n"
+    exec(compile(own, "<student>", "exec"), sub._ns)  # noqa: S102 - the student's own block
+    sub._ns["_ref_lb"] = load_reference("deep_network").linear_backward
+    by_id = {t.id: t for t in grade_submission("deep_network", sub, tasks=["5.7", "5.8"]).tasks}
+    assert by_id["5.7"].score < by_id["5.7"].max_score
+    assert by_id["5.8"].score == by_id["5.8"].max_score, [c.message for c in by_id["5.8"].checks]
+    assert any("right with your own linear_backward()" in n for n in by_id["5.8"].check_notes)
