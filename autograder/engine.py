@@ -307,8 +307,8 @@ def _with_own_blocks(check: Check, ctx: Context, own: Context, failure: Exceptio
         raise failure from None
     names = ", ".join(f"{f}()" for f in ctx.substitutes)
     own.note(
-        f"right with your own {names}, which fails its own task (the course's tests, which "
-        "use your functions, accept this pair): its mistake is charged there"
+        f"{check.name}: right with your own {names}, which fails its own task (the course's "
+        "tests, which use your functions, accept this pair): its mistake is charged there"
     )
     return note
 
