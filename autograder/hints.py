@@ -51,6 +51,11 @@ _NUMPY2_FIX = {
     "alltrue": "np.all",
     "sometrue": "np.any",
     "cumproduct": "np.cumprod",
+    "asscalar": "a.item()",
+    "round_": "np.round",
+    "in1d": "np.isin",
+    "row_stack": "np.vstack",
+    "trapz": "np.trapezoid",
 }
 
 
@@ -73,6 +78,22 @@ def dot_hint(a: tuple[int, ...], b: tuple[int, ...]) -> str:
     if len(b) == 2 and a[-1] == b[-1]:
         return f"{inner}; the second operand transposed, {_fmt(b[::-1])}, fits: a missing .T?"
     return f"{inner}: check the order of the operands and their shapes (n_x, m), (n_l, n_l-1)."
+
+
+def _no_such_numpy_name(name: str) -> str:
+    """The hint of ``np.<name>`` that numpy does not have: a typo, or not numpy's."""
+    import difflib
+
+    import numpy
+
+    names = [n for n in dir(numpy) if not n.startswith("_")]
+    close = difflib.get_close_matches(name, names, 1, cutoff=0.8)
+    if close:
+        return f"numpy has no {name}: a typo of np.{close[0]}?"
+    return (
+        f"numpy has no {name}: is it a function of your own or of the course's helpers "
+        f"({name}(...), not np.{name}(...)), or one numpy 2 removed?"
+    )
 
 
 def hint_for(kind: str, message: str) -> str | None:
@@ -104,7 +125,7 @@ def hint_for(kind: str, message: str) -> str | None:
         fix = _NUMPY2_FIX.get(m.group(1))
         if fix:
             return f"numpy 2 removed np.{m.group(1)}: use {fix}."
-        return "numpy 2 removed some old aliases (np.float, np.int, np.product...)."
+        return _no_such_numpy_name(m.group(1))
     if kind == "IndexError" and (m := _BOOLEAN_INDEX.search(message)):
         return (
             f"a mask of {m[2]} rows indexes an array of {m[1]} (dZ[Z <= 0] = 0 in relu_backward "
@@ -118,9 +139,9 @@ def hint_for(kind: str, message: str) -> str | None:
                 "(dA1..dAL in the releases before 2021) besides dW1, db1, ..., dWL, dbL."
             )
         return (
-            f"no key {m[0]}: check the range of the layer index. The keys are W1, b1, ..., WL, "
-            "bL with L = len(parameters) // 2 (a W and a b per layer); grads also holds "
-            "dA0..dA{L-1}, so len(grads) is not 2 L."
+            f"no key {m[0]}: check the range of the layer index, and the dict: parameters hold "
+            "W1, b1, ..., WL, bL with L = len(parameters) // 2, grads dW1, db1, ... (with a d) "
+            "and dA0..dA{L-1}, so len(grads) is not 2 L."
         )
     if kind == "TypeError" and (m := _NOT_SUBSCRIPTABLE.search(message)):
         return (

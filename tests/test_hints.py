@@ -76,6 +76,19 @@ def test_a_value_of_the_wrong_kind_is_named(fn, words):
     assert words in hint_for(*_message(fn))
 
 
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [
+        ("maximumum", "a typo of np.maximum?"),
+        ("sigmoid", "a function of your own or of the course's helpers"),
+        ("asscalar", "numpy 2 removed np.asscalar: use a.item()"),
+    ],
+)
+def test_a_name_numpy_lacks_is_a_typo_a_helper_or_a_removal(name, words):
+    """Real code: np.maximumum and np.sigmoid were told 'numpy 2 removed some old aliases'."""
+    assert words in hint_for("AttributeError", f"module 'numpy' has no attribute '{name}'")
+
+
 def test_tuple_operand_and_numpy2_removals():
     assert "trailing comma" in hint_for(*_message(lambda: 1.0 + (0.0,)))
     assert "np.prod" in hint_for("AttributeError", "module 'numpy' has no attribute 'product'")

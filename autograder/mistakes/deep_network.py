@@ -157,7 +157,7 @@ def L_model_forward(X, parameters):
             ("return float(np.squeeze(cost))", "return np.reshape(cost, (1, 1))"),
             fails="returns_number", message="array of shape (1, 1)"),
     variant("compute_cost", "no_mean", "forgets the 1/m", (") / m", ")"),
-            fails="values hidden", hint="average over the m examples."),
+            fails="values hidden", hint="average over the m examples: m = Y.shape[1] (examples are columns)."),
     variant("compute_cost", "no_one_minus_y", "drops the (1 - Y) log(1 - AL) term",
             (" + (1 - Y) * np.log(1 - AL)", ""),
             fails="values hidden", hint="J needs both Y log AL and (1 - Y) log(1 - AL)."),

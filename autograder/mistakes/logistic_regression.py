@@ -79,7 +79,7 @@ MISTAKES = [
          fails="structure values gradcheck hidden", hint="db is one number: the sum of A - Y, over m."),
     combine("no_mean", "forgets 1/m everywhere (consistent: passes the gradient check)",
             cost_no_mean, grads_no_mean,
-            fails="values hidden", hint="J, dw and db are averages over the m examples: divide by m."),
+            fails="values hidden", hint="J, dw and db are averages over the m examples: divide by m = X.shape[1]."),
     cost_no_mean,
     grads_no_mean,
     no_log_1_minus,

@@ -48,7 +48,7 @@ _NO_ONE_MINUS = variant(
 _NO_MEAN = variant(
     "compute_cost", "no_mean", "cost summed, not averaged over m",
     ("cost = -np.sum(logprobs) / m", "cost = -np.sum(logprobs)"),
-    fails="values hidden", hint="divide by m, the number of examples.")
+    fails="values hidden", hint="divide by m, the number of examples: Y.shape[1] (examples are columns).")
 
 MISTAKES = [
     # ------------------------------------------------------------------ 4.1–4.8 activations
