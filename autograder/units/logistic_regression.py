@@ -226,15 +226,24 @@ t.add("uses_arguments", 1, arguments, description, kind="values")
 @t.check("prints", 1)
 def _optimize_prints(ctx: Context) -> None:
     """print_cost=True prints each cost it records (iterations 0, 100, 200 of 250), else none."""
-    quiet = ctx.call_seeded("optimize", OPT, OPT_ARGS)
-    hint = "print only when asked: if print_cost and i % 100 == 0."
-    cl.expect_no_printed_costs(quiet.stdout, "optimize(..., print_cost=False)", hint)
-    out = ctx.call_seeded("optimize", OPT, {**OPT_ARGS, "print_cost": True})
+    only = "print only when asked: if print_cost and i % 100 == 0."
+    quiet, out = _quiet_then_loud(ctx, OPT, OPT_ARGS, only)
     ref = ctx.expected("optimize/arguments", lambda ref: [ref("optimize")(*OPT, **OPT_ARGS)])
     triple = isinstance(out.value, tuple | list) and len(out.value) == 3
     costs, its = _printed(triple and out.value[2], ref[0][2], out.stdout, quiet.stdout)
     cl.expect_printed_costs(out.stdout, costs, its, "optimize(..., print_cost=True)",
                             quiet=quiet.stdout)  # fmt: skip
+
+
+def _quiet_then_loud(ctx: Context, args: tuple, kwargs: dict, only: str) -> tuple:
+    """The task's call with print_cost False (which must print no cost), then True.
+
+    The quiet call comes first, so that a failure about printing shows the loud one.
+    """
+    fn = ctx.task.function
+    quiet = ctx.call_seeded(fn, args, kwargs)
+    cl.expect_no_printed_costs(quiet.stdout, f"{fn}(..., print_cost=False)", only)
+    return quiet, ctx.call_seeded(fn, args, {**kwargs, "print_cost": True})
 
 
 def _printed(
@@ -424,10 +433,8 @@ def _accuracy(prediction: Any, labels: np.ndarray) -> float | None:
 @t.check("prints", 1)
 def _model_prints(ctx: Context) -> None:
     """print_cost=True prints costs and accuracies and changes nothing else; False no cost."""
-    quiet = ctx.call_seeded("model", MODEL_DATA, MODEL_ARGS)
-    hint = "pass print_cost on to optimize() as its print_cost argument, and only there."
-    cl.expect_no_printed_costs(quiet.stdout, "model(..., print_cost=False)", hint)
-    out = ctx.call_seeded("model", MODEL_DATA, {**MODEL_ARGS, "print_cost": True})
+    only = "pass print_cost on to optimize() as its print_cost argument, and only there."
+    quiet, out = _quiet_then_loud(ctx, MODEL_DATA, MODEL_ARGS, only)
     ref = ctx.expected("model/arguments", lambda ref: ref("model")(*MODEL_DATA, **MODEL_ARGS))
     own = out.value if isinstance(out.value, dict) else {}
     call = "model(..., print_cost=True)"
