@@ -563,3 +563,23 @@ def test_an_nn_model_without_a_print_cost_default_gets_full_marks(tmp_path):
     assert changed != source
     task = _course_file(tmp_path, changed)["nn_model"]
     assert task.score == task.max_score, [c.message for c in task.checks if not c.passed]
+
+
+@pytest.mark.parametrize(
+    ("extra", "accepted"), [('"dZ1": dZ1, "dZ2": dZ2', True), ('"W1": W1', False)]
+)
+def test_grads_with_the_intermediate_dz_are_accepted_with_advice(tmp_path, extra, accepted):
+    """A real 2017 backward_propagation also returned dZ1 and dZ2, which that notebook never
+    read: accepted with advice; another extra key still fails the structure."""
+    code = (ROOT / "solutions" / f"{UNIT}.py").read_text()
+    start = code.index("def backward_propagation(")
+    source = code[start : code.index("\n# ## Task", start)]
+    ret = 'return {"dW1": dW1, "db1": db1, "dW2": dW2, "db2": db2}'
+    changed = source.replace(ret, ret[:-1] + ", " + extra + "}")
+    if not accepted:
+        changed = changed.replace("    " + ret[:-1], '    W1 = parameters["W1"]\n    ' + ret[:-1])
+    assert changed != source
+    task = _course_file(tmp_path, changed)["backward_propagation"]
+    assert (task.score == task.max_score) == accepted, [c.message for c in task.checks]
+    advice = [a for c in task.checks for a in c.advice]
+    assert any("grads also holds dZ1, dZ2" in a for a in advice) == accepted
