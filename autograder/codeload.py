@@ -181,19 +181,25 @@ def restore_numpy1_aliases() -> None:
 
 
 class _Numpy1Conversion(type):
-    """The type of the submissions' ``float`` and ``int``: the builtin's for every test."""
+    """The type of the submissions' ``float`` and ``int``: the builtin's for every test.
+
+    Only the stand-in itself (which holds ``_builtin``) answers as the builtin; a student's
+    subclass of it (``class AlwaysEqual(float)``) is an ordinary class.
+    """
 
     def __instancecheck__(cls, obj: Any) -> bool:
-        return isinstance(obj, cls.__mro__[1])
+        builtin = cls.__dict__.get("_builtin")
+        return isinstance(obj, builtin) if builtin else type.__instancecheck__(cls, obj)
 
     def __subclasscheck__(cls, sub: type) -> bool:
-        return issubclass(sub, cls.__mro__[1])
+        builtin = cls.__dict__.get("_builtin")
+        return issubclass(sub, builtin) if builtin else type.__subclasscheck__(cls, sub)
 
     def __eq__(cls, other: object) -> bool:
-        return other is cls or other is cls.__mro__[1]
+        return other is cls or (other is not None and other is cls.__dict__.get("_builtin"))
 
     def __hash__(cls) -> int:
-        return hash(cls.__mro__[1])
+        return hash(cls.__dict__.get("_builtin") or id(cls))
 
 
 def _numpy1_conversion(builtin: type) -> type:
@@ -210,11 +216,18 @@ def _numpy1_conversion(builtin: type) -> type:
 
         if len(args) == 1 and isinstance(args[0], numpy.ndarray) and args[0].size == 1:
             args = (args[0].reshape(()),)
+        if "_builtin" not in cls.__dict__:  # a student's subclass: its own instances
+            return builtin.__new__(cls, *args, **kwargs)
         return builtin(*args, **kwargs)
 
     import numpy
 
-    namespace = {"__new__": __new__, "dtype": numpy.dtype(builtin), "__module__": "builtins"}
+    namespace = {
+        "__new__": __new__,
+        "dtype": numpy.dtype(builtin),
+        "__module__": "builtins",
+        "_builtin": builtin,
+    }
     return _Numpy1Conversion(builtin.__name__, (builtin,), namespace)
 
 
