@@ -77,41 +77,41 @@ def _relation(got: Any, right: Any, name: str) -> str | None:
 def relation_hint(got: Any, right: Any, name: str) -> str | None:
     """The hint for the first part of ``got`` that differs from ``right``, or None.
 
-    Dicts are compared key by key and tuples and lists item by item, in order; the first
-    differing part is related to the right one (:func:`_relation`).
+    The first differing part (:func:`_first_difference`) is related to the right one
+    (:func:`_relation`).
 
     Args:
         got: the student's result, as plain data.
         right: the reference's result on the same call.
         name: how the result reads in the message (``sigmoid(z)``).
     """
-    if isinstance(right, dict) and isinstance(got, dict):
-        for key, value in right.items():
-            if key in got and not same_plain(got[key], value, rtol=RTOL, atol=ATOL):
-                return relation_hint(got[key], value, f"{name}[{key!r}]")
-        return None
-    if isinstance(right, tuple | list) and isinstance(got, tuple | list) and len(got) == len(right):
-        if _numbers(right) is None or _numbers(got) is None:
-            for i, (g, e) in enumerate(zip(got, right)):
-                if not same_plain(g, e, rtol=RTOL, atol=ATOL):
-                    return relation_hint(g, e, f"{name}[{i}]")
-            return None
-    return _relation(got, right, name)
+    found = _first_difference(got, right)
+    return None if found is None else _relation(found[1], found[2], _where(name, found[0]))
 
 
 def _first_difference(got: Any, right: Any, path: tuple = ()) -> tuple[tuple, Any, Any] | None:
-    """``(path, got part, right part)`` of the first part of ``got`` unlike ``right``."""
+    """``(path, got part, right part)`` of the first part of ``got`` unlike ``right``.
+
+    Dicts are compared key by key and tuples and lists item by item, in order; a list of
+    numbers is one part (an array).
+    """
     if isinstance(right, dict) and isinstance(got, dict):
         for key, value in right.items():
             if key in got and not same_plain(got[key], value, rtol=RTOL, atol=ATOL):
                 return _first_difference(got[key], value, (*path, key))
         return None
     if isinstance(right, tuple | list) and isinstance(got, tuple | list) and len(got) == len(right):
-        for i, (g, e) in enumerate(zip(got, right)):
-            if not same_plain(g, e, rtol=RTOL, atol=ATOL):
-                return _first_difference(g, e, (*path, i))
-        return None
+        if _numbers(right) is None or _numbers(got) is None:
+            for i, (g, e) in enumerate(zip(got, right)):
+                if not same_plain(g, e, rtol=RTOL, atol=ATOL):
+                    return _first_difference(g, e, (*path, i))
+            return None
     return (path, got, right) if not same_plain(got, right, rtol=RTOL, atol=ATOL) else None
+
+
+def _where(name: str, path: tuple) -> str:
+    """How the part at ``path`` of the result ``name`` reads: ``f()[0]['dw']``."""
+    return name + "".join(f"[{k!r}]" for k in path)
 
 
 def unchanged_hint(got: Any, right: Any, inputs: tuple[Any, ...], name: str) -> str | None:
@@ -135,9 +135,8 @@ def unchanged_hint(got: Any, right: Any, inputs: tuple[Any, ...], name: str) -> 
         for key in path if path and isinstance(path[0], str) else ():
             arg = arg.get(key) if isinstance(arg, dict) else None
         if arg is not None and same_plain(part, arg, rtol=0, atol=0):
-            where = name + "".join(f"[{k!r}]" for k in path)
             return (
-                f"{where} is exactly what the call was given, unchanged: the step that should "
-                "change it never ran for it (a loop that stops one short?)."
+                f"{_where(name, path)} is exactly what the call was given, unchanged: the step "
+                "that should change it never ran for it (a loop that stops one short?)."
             )
     return None
