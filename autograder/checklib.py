@@ -940,7 +940,7 @@ def expect_printed_costs(
                 f"{call} printed a wrong cost at iteration {i}.",
                 lines=[
                     ("printed", line),
-                    ("expected", f"the cost after iteration {i}: {float(cost)!r}"),
+                    ("expected", f"the cost after iteration {i}: {cost!r}"),
                 ],
                 hint=hint or "print the cost computed in that iteration, the one you record.",
                 kind=PRINTED,
@@ -959,8 +959,11 @@ def expect_no_printed_costs(stdout: str, call: str, hint: str, allowed: int | No
     Raises:
         CheckFailure: naming the first cost line printed although it was not asked for.
     """
-    lines = [(line, t) for line, t in printed_numbers(stdout, "cost") if _iteration(t) != allowed
-             or allowed is None]  # fmt: skip
+    lines = [
+        (line, t)
+        for line, t in printed_numbers(stdout, "cost")
+        if allowed is None or _iteration(t) != allowed
+    ]
     if lines:
         raise CheckFailure(
             f"{call} printed {len(lines)} cost line(s) although print_cost was False.",

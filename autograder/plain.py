@@ -92,7 +92,7 @@ def _plain(value: Any, depth: int, budget: list[int], open_: set[int]) -> Any:
     """:func:`to_plain` of ``value`` at ``depth``; ``open_``: the containers being converted."""
     budget[0] -= 1
     if budget[0] < 0:
-        return Foreign("container too large (over 200,000 values)")
+        return Foreign(f"container too large (over {MAX_NODES:,} values)")
     t = type(value)
     if t in _SCALARS:
         return value
