@@ -8,6 +8,7 @@ inline initialization get full marks; the kit's extras (a float ``b``, an unchan
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -41,7 +42,6 @@ OPT += (np.array([[1.0, 1.0, 0.0]]),)
 #: notebooks passed print_cost too, so a signature without a default for it ran there).
 OPT_DEFAULTS = {"num_iterations": 100, "learning_rate": 0.009, "print_cost": False}
 OPT_ARGS = {"num_iterations": 250, "learning_rate": 0.05, "print_cost": False}
-ITS = (0, 100, 200)  # the iterations whose cost is printed, of 250
 PRED = (np.array([[0.1124579], [0.23106775]]), -0.3, np.array([[1.0, -1.1, -3.2], [1.2, 2.0, 0.1]]))
 #: Without the bias, or without the sigmoid (z > 0.5), other examples flip: [[1, 1, 1, 0, 1]].
 PRED_B = (np.array([[1.0], [-1.0]]), 0.3, np.array([[0.1, 0, 0.4, 0, 1], [0, 0.1, 0, 0.4, 0]]))
@@ -230,7 +230,7 @@ def _optimize_prints(ctx: Context) -> None:
     quiet, out = _quiet_then_loud(ctx, OPT, OPT_ARGS, only)
     ref = ctx.expected("optimize/arguments", lambda ref: [ref("optimize")(*OPT, **OPT_ARGS)])
     triple = isinstance(out.value, tuple | list) and len(out.value) == 3
-    costs, its = _printed(triple and out.value[2], ref[0][2], out.stdout, quiet.stdout)
+    costs, its = _printed(triple and out.value[2], ref[0][2], OPT_ARGS, out.stdout, quiet.stdout)
     cl.expect_printed_costs(out.stdout, costs, its, "optimize(..., print_cost=True)",
                             quiet=quiet.stdout)  # fmt: skip
 
@@ -247,18 +247,19 @@ def _quiet_then_loud(ctx: Context, args: tuple, kwargs: dict, only: str) -> tupl
 
 
 def _printed(
-    own: Any, right: list, stdout: str, quiet: str, others: Sequence[float] = ()
+    own: Any, right: list, kwargs: dict, stdout: str, quiet: str, others: Sequence[float] = ()
 ) -> tuple[list, Sequence[int]]:
     """``(costs, iterations)`` a call should print: a cost every 100 iterations it ran.
 
     A call that printed as many cost lines as it recorded costs is held to those (what it ran
     is another check's finding: a loop of the wrong length); else to the right costs at
-    iterations 0, 100, 200 of 250 (a cost recorded at every iteration is the values' finding).
+    iterations 0, 100, ... of the call's ``num_iterations`` (a cost recorded at every
+    iteration is the values' finding).
     """
     costs = cl.number_list(own)
     if costs is not None and len(cl.cost_lines(stdout, quiet, others)) == len(costs):
         return costs, range(0, 100 * len(costs), 100)
-    return right, ITS
+    return right, range(0, kwargs["num_iterations"], 100)
 
 
 hidden = cl.hidden_values(_problems(2), kwargs=OPT_DEFAULTS, name="optimize()", names=PGC)
@@ -273,7 +274,7 @@ def _costs_count_hint(ctx: Context) -> str | None:
     costs, n = last.outcome.value[2:3], last.kwargs.get("num_iterations")
     if len(costs) != 1 or not isinstance(costs[0], list) or not isinstance(n, int):
         return None
-    want = -(-n // 100)
+    want = math.ceil(n / 100)
     if len(costs[0]) == want:
         return None
     return (
@@ -457,7 +458,9 @@ def _model_prints(ctx: Context) -> None:
     # grader's (which prints nothing), its own task already costs the mistake once.
     if "optimize" not in ctx.substitutes:
         others = list(accuracies.values())
-        costs, its = _printed(own.get("costs"), ref["costs"], out.stdout, quiet.stdout, others)
+        costs, its = _printed(
+            own.get("costs"), ref["costs"], MODEL_ARGS, out.stdout, quiet.stdout, others
+        )
         hint = "pass print_cost on to optimize(), which prints the costs."
         cl.expect_printed_costs(out.stdout, costs, its, call, quiet=quiet.stdout, others=others,
                                 count_hint=hint)  # fmt: skip
