@@ -38,6 +38,8 @@ CheckFn = Callable[[Context], str | None]
 #: Sigmoid inputs far from 0, where a clipped (``np.clip(s, 1e-4, 1 - 1e-4)``) or rounded
 #: sigmoid shows; the textbook ``1 / (1 + np.exp(-z))`` is exact there (no overflow).
 SIGMOID_WIDE = np.array([[-15.0, -9.5], [11.0, 20.0]])
+#: The hint of a sigmoid's wrong values (the logistic and the activations' sigmoid tasks).
+SIGMOID_HINT = "1 / (1 + np.exp(-z)) for every entry: mind the minus sign."
 
 
 def stable_sigmoid(z: np.ndarray) -> np.ndarray:

@@ -106,9 +106,8 @@ def _problem(rng: np.random.Generator, m: int | None = None) -> tuple[Any, ...]:
 t = UNIT.task("3.1", "sigmoid", "the sigmoid activation")
 shapes = cl.same_shape_as_input([SIG_Z, SIG_ROW, SIG_MAT], "sigmoid(z)")
 t.add("shape", 1, shapes, "returns a float array shaped like z: (2,), (1, 4), (3, 2)")
-hint = "1 / (1 + np.exp(-z)) for every entry: mind the minus sign."
 cases = [(SIG_Z,), (SIG_ROW,), (cl.SIGMOID_WIDE,)]
-values = cl.visible_values("sigmoid/values", cases, name="sigmoid(z)", hint=hint)
+values = cl.visible_values("sigmoid/values", cases, name="sigmoid(z)", hint=cl.SIGMOID_HINT)
 t.add("values", 2, values, "sigmoid([0, 2]) = [0.5, 0.8808], a (1, 4) row, inputs up to ±20")
 hidden = cl.hidden_values(cl.random_cases(_array), name="sigmoid(z)")
 t.add("hidden", 1, hidden, "matches the reference on random inputs", hidden=True)

@@ -130,7 +130,7 @@ def _gradcheck(activation, hint: str, slope: float | None = None):  # noqa: ANN0
 
 #: The value checks' hints: each activation's formula.
 FORMULAS = {
-    "sigmoid": "1 / (1 + np.exp(-z)) for every entry: mind the minus sign.",
+    "sigmoid": cl.SIGMOID_HINT,
     "tanh": "sign(z) (1 - e^(-2|z|)) / (1 + e^(-2|z|)), as in the docstring.",
     "relu": "relu keeps the positive entries and sets the others to 0: np.maximum(0, z).",
     "leaky_relu": "z where z > 0, slope * z elsewhere (slope 0.01 by default).",
@@ -564,11 +564,8 @@ release = "the 2017–2020 releases (a parameters argument the cost does not use
 def _with_parameters(args: tuple, kwargs: dict) -> tuple[tuple, dict]:
     """Add the older ``parameters`` argument: a network's (its template reads W1 and W2)."""
     n_y = int(np.shape(args[0])[0]) if np.ndim(args[0]) == 2 else 1
-    return (*args, _param_arrays(_param_spec(2, 4, n_y))), kwargs
-
-
-def _param_arrays(spec: dict) -> dict[str, np.ndarray]:
-    return {k: np.full(shape, 0.01) for k, (shape, _) in spec.items()}
+    parameters = {k: np.full(shape, 0.01) for k, (shape, _) in _param_spec(2, 4, n_y).items()}
+    return (*args, parameters), kwargs
 
 
 old = Adapter(("A2", "Y", "parameters"), release, _with_parameters)
