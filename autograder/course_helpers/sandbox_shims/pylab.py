@@ -2,12 +2,4 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from matplotlib import ANYTHING
-
-
-def __getattr__(name: str) -> Any:
-    if name.startswith("__"):
-        raise AttributeError(name)
-    return ANYTHING
+from matplotlib import __getattr__  # noqa: F401 - PEP 562: the module's attributes

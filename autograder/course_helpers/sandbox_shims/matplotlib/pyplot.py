@@ -2,14 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from matplotlib import ANYTHING, rcParams
+from matplotlib import __getattr__, rcParams  # noqa: F401 - PEP 562: the module's attributes
 
 __all__ = ["rcParams"]
-
-
-def __getattr__(name: str) -> Any:
-    if name.startswith("__"):
-        raise AttributeError(name)
-    return ANYTHING
