@@ -552,12 +552,17 @@ def test_a_wrong_block_costs_nothing_to_a_composite_that_does_the_work_itself():
     assert scores["predict"][0] == scores["predict"][1], _checks(result)
 
 
+def _solution_source(function: str) -> str:
+    """The text of ``function`` in the reference solution file, up to the next task."""
+    code = (ROOT / "solutions" / f"{UNIT}.py").read_text()
+    start = code.index(f"def {function}(")
+    return code[start : code.index("\n# ## Task", start)]
+
+
 def test_an_nn_model_without_a_print_cost_default_gets_full_marks(tmp_path):
     """The notebooks always passed print_cost (nn_model(X, Y, 4, num_iterations=10000,
     print_cost=True)): a real nn_model whose print_cost has no default ran there."""
-    code = (ROOT / "solutions" / f"{UNIT}.py").read_text()
-    start = code.index("def nn_model(")
-    source = code[start : code.index("\n# ## Task", start)]
+    source = _solution_source("nn_model")
     changed = source.replace("    num_iterations: int = 10000,\n    print_cost: bool = False,",
                              "    num_iterations: int,\n    print_cost: bool,")  # fmt: skip
     assert changed != source
@@ -571,9 +576,7 @@ def test_an_nn_model_without_a_print_cost_default_gets_full_marks(tmp_path):
 def test_grads_with_the_intermediate_dz_are_accepted_with_advice(tmp_path, extra, accepted):
     """A real 2017 backward_propagation also returned dZ1 and dZ2, which that notebook never
     read: accepted with advice; another extra key still fails the structure."""
-    code = (ROOT / "solutions" / f"{UNIT}.py").read_text()
-    start = code.index("def backward_propagation(")
-    source = code[start : code.index("\n# ## Task", start)]
+    source = _solution_source("backward_propagation")
     ret = 'return {"dW1": dW1, "db1": db1, "dW2": dW2, "db2": db2}'
     changed = source.replace(ret, ret[:-1] + ", " + extra + "}")
     if not accepted:
