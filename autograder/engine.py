@@ -13,7 +13,9 @@ import contextlib
 import copy
 import functools
 import hashlib
+import inspect
 import io
+import textwrap
 import types
 import warnings
 from collections.abc import Callable, Iterator
@@ -22,7 +24,7 @@ from typing import Any
 
 import numpy as np
 
-from autograder import codeload, hints, messages, relations, units
+from autograder import codeload, hints, messages, relations, source_hints, units
 from autograder import expected as expected_store
 from autograder.checklib import PRINTED
 from autograder.context import (
@@ -215,8 +217,10 @@ def run_check(
             )
             result.mistake = {"id": NOT_IMPLEMENTED, "title": "not implemented yet"}
             return result
-        hint = _failed_import_hint(submission, err.type, err.message) or hints.hint_for(
-            err.type, err.message
+        hint = (
+            _failed_import_hint(submission, err.type, err.message)
+            or _raised_source_hint(ctx, exc, reference)
+            or hints.hint_for(err.type, err.message)
         )
         if err.type == CRASH:
             return fail(
@@ -239,20 +243,24 @@ def run_check(
         if called and not any(label == "called" for label, _ in lines):
             lines.insert(0, ("called", called))
         lines.extend(ctx.side_effect_lines())
-        try:
-            printed = exc.kind == PRINTED  # then the mistake must print the same, too
-            found = _diagnose(unit, task, check, ctx, reference, printed)
+        found = None
+        try:  # what the source shows is the cause, whatever the value resembles
+            hint = _source_hint(ctx, ctx.task.function, reference)
+            if hint is None:
+                printed = exc.kind == PRINTED  # then the mistake must print the same, too
+                found = _diagnose(unit, task, check, ctx, reference, printed)
+                hint = found[0] if found else None
         except Exception:  # noqa: BLE001 - a diagnosis bug must not lose the verdict
-            found = None
-        hint = found[0] if found else None
+            hint = found = None
         if hint is None:  # no known mistake: how the value is wrong, if simply
             try:
-                unchanged, relation = _relations(ctx, reference)
+                count, unchanged, relation = _relations(ctx, reference)
             except Exception:  # noqa: BLE001 - the same: a hint is an extra
-                unchanged = relation = None
-            # a part returned as it was given (and no simpler relation) says more than the
-            # check's generic hint; the other relations only where the check has none
-            hint = (None if relation else unchanged) or exc.hint or relation
+                count = unchanged = relation = None
+            # a number written where m belongs, or a part returned as it was given (and no
+            # simpler relation), say more than the check's generic hint; the other relations
+            # only where the check has none
+            hint = count or (None if relation else unchanged) or exc.hint or relation
         result = fail(exc.kind or check.kind, exc.detail, lines, hint, ctx=ctx)
         if found:
             result.mistake = {"id": found[1].id, "title": found[1].title}
@@ -357,23 +365,65 @@ def _rerun(fn: Callable[..., Any], last: LastCall) -> tuple[Any, tuple[Any, ...]
     return value, tuple(to_plain(a) for a in args), out.getvalue()
 
 
-def _relations(ctx: Context, reference) -> tuple[str | None, str | None]:
+def _relations(ctx: Context, reference) -> tuple[str | None, str | None, str | None]:
     """How the shown call's result relates to the reference's on the same call, if simply.
 
     Returns:
-        ``(unchanged, relation)``: :func:`autograder.relations.unchanged_hint` and
-        :func:`~autograder.relations.relation_hint`, each None where it says nothing.
+        ``(count, unchanged, relation)``: :func:`autograder.relations.hard_coded_count_hint`
+        (with the numbers of the function's source), :func:`~autograder.relations.unchanged_hint`
+        and :func:`~autograder.relations.relation_hint`, each None where it says nothing.
     """
     last = ctx.shown_call
     if reference is None or last is None or last.outcome.error is not None:
-        return None, None
+        return None, None, None
     right, _, _ = _rerun(getattr(reference, last.function), last)
     got, name = last.outcome.value, f"{last.function}()"
     inputs = tuple(to_plain(a) for a in last.args)
+    written = source_hints.integers(ctx.submission.source(last.function))
     return (
+        relations.hard_coded_count_hint(got, right, inputs, written, name),
         relations.unchanged_hint(got, right, inputs, name),
         relations.relation_hint(got, right, name),
     )
+
+
+def _source_hint(ctx: Context, function: str, reference) -> str | None:
+    """What the student's ``function``'s source shows (:mod:`autograder.source_hints`).
+
+    A ``return`` inside a loop, else a misspelled string: the strings it must spell exactly
+    are those of the shown call's arguments, and the names and keys the reference's function
+    uses (where the reference is installed).
+    """
+    source = ctx.submission.source(function)
+    found = source_hints.return_in_loop_hint(function, source)
+    if found:
+        return found
+    last = ctx.shown_call
+    wanted = set()
+    if last is not None and last.function == function:
+        wanted |= {a for a in (*last.args, *last.kwargs.values()) if isinstance(a, str)}
+    ref_fn = getattr(reference, function, None) if reference is not None else None
+    if ref_fn is not None:
+        wanted |= source_hints.key_strings(textwrap.dedent(inspect.getsource(ref_fn)))
+    return source_hints.misspelled_string_hint(function, source, wanted)
+
+
+def _raised_source_hint(ctx: Context, exc: StudentRaised, reference) -> str | None:
+    """What the source shows of an exception: a name spelled two ways, else :func:`_source_hint`."""
+    try:
+        function = exc.error.function or exc.function
+        if not ctx.submission.has(function):
+            function = exc.function
+        source = ctx.submission.source(function)
+        if exc.error.type == "NameError" and exc.error.message.count("'") >= 2:
+            others = codeload.function_sources(ctx.submission.source_cells())
+            missing = exc.error.message.split("'")[1]
+            found = source_hints.undefined_name_hint(function, source, missing, others)
+            if found:
+                return found
+        return _source_hint(ctx, function, reference)
+    except Exception:  # noqa: BLE001 - a hint is an extra: its bug must not lose the verdict
+        return None
 
 
 def prepare(unit: Unit, submission: Submission) -> dict[str, list[str]]:

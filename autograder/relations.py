@@ -6,11 +6,14 @@ opposite sign (a ``+`` for a ``-``), every entry is ``k`` times the right one (a
 extra factor such as ``1/m``), the array is the right one transposed, or every entry is off
 by the same constant. :func:`relation_hint` finds the first differing part of a result and
 says which of these it is, or nothing. :func:`unchanged_hint` says when that part is what the
-call was given, unchanged (an update that never ran for it).
+call was given, unchanged (an update that never ran for it); :func:`hard_coded_count_hint`
+when it is ``m / N`` of the right one, ``N`` a number written in the code where the call's
+number of examples ``m`` belongs.
 """
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import numpy as np
@@ -138,5 +141,40 @@ def unchanged_hint(got: Any, right: Any, inputs: tuple[Any, ...], name: str) -> 
             return (
                 f"{_where(name, path)} is exactly what the call was given, unchanged: the step "
                 "that should change it never ran for it (a loop that stops one short?)."
+            )
+    return None
+
+
+def hard_coded_count_hint(
+    got: Any, right: Any, inputs: tuple[Any, ...], written: set[int], name: str
+) -> str | None:
+    """The hint for a first differing part that is ``m / N`` of the right one, or None.
+
+    ``m`` is the call's number of examples (the columns of an argument); ``N`` a whole number
+    written in the student's code, such as the training set's 209 kept as ``m``.
+
+    Args:
+        got: the student's result, as plain data.
+        right: the reference's result on the same call.
+        inputs: the call's arguments.
+        written: the whole numbers of the function's source
+            (:func:`autograder.source_hints.integers`).
+        name: how the result reads in the message.
+    """
+    found = _first_difference(got, right)
+    g, e = (None, None) if found is None else (_numbers(found[1]), _numbers(found[2]))
+    if g is None or e is None or g.shape != e.shape or not np.all(np.abs(e) > ATOL):
+        return None
+    ratio = float((g / e).flat[0])
+    if not np.allclose(g, ratio * e, rtol=1e-9, atol=0):
+        return None
+    columns = sorted({np.shape(a)[1] for a in inputs if np.ndim(a) == 2})
+    pairs = [(m, n) for m in columns for n in sorted(written - {m})]
+    for m, n in pairs:
+        if math.isclose(ratio, m / n, rel_tol=1e-9):
+            return (
+                f"{_where(name, found[0])} is {m}/{n} of the right result: the code divides by "
+                f"{n}, a number written in it, where this call's number of examples, m = {m}, "
+                "belongs (m = Y.shape[1])."
             )
     return None

@@ -1,0 +1,184 @@
+"""Hints read from the student's own source: what a value or an exception alone cannot name.
+
+Four mistakes leave a trace in the text of the function rather than in its result:
+
+- a ``return`` in the body of a loop (indented one level too deep): the loop stops after its
+  first pass, whatever the number of iterations or layers;
+- a name spelled two ways (``def compute_cost(A_L, Y)`` and then ``np.log(AL)``): the
+  ``NameError`` names ``AL``, the source shows the parameter ``A_L``;
+- a string compared or used as a key with the wrong spelling (``activation == "ReLu"``,
+  ``grads["dw1"]``): strings compare exactly, so a branch never runs or a key is missing;
+- a count written as a number (``m = 209``, the training set's size) where the call's own
+  number of examples belongs: :func:`integers` gives
+  :func:`autograder.relations.hard_coded_count_hint` the numbers to try.
+
+Each function returns one sentence, or None when the source shows nothing of the kind.
+"""
+
+from __future__ import annotations
+
+import ast
+import difflib
+import re
+from collections.abc import Iterable
+
+#: A string that reads as a name: an activation (``relu``) or a dict key (``dW``).
+_WORD = re.compile(r"^[A-Za-z_]\w{0,24}$")
+#: Calls whose string arguments are text for people, not names the code relies on.
+_TEXT_CALLS = frozenset({"print", "format", "join", "write", "warn", "info", "debug"})
+
+
+def _tree(source: str | None) -> ast.AST | None:
+    try:
+        return ast.parse(source) if source else None
+    except SyntaxError:
+        return None
+
+
+def _called_name(node: ast.Call) -> str:
+    func = node.func
+    return func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+
+
+def key_strings(source: str | None) -> set[str]:
+    """The name-like strings the code compares, indexes with, uses as keys or passes on.
+
+    Strings of ``print`` and of formatting are left out: they are text, not names.
+    """
+    tree, found = _tree(source), set()
+    if tree is None:
+        return found
+    places: list[ast.AST] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Compare):
+            places += [node.left, *node.comparators]
+        elif isinstance(node, ast.Subscript):
+            places.append(node.slice)
+        elif isinstance(node, ast.Dict):
+            places += [k for k in node.keys if k is not None]
+        elif isinstance(node, ast.Call) and _called_name(node) not in _TEXT_CALLS:
+            places += [*node.args, *(k.value for k in node.keywords)]
+    for place in places:
+        for node in ast.walk(place):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                if _WORD.match(node.value):
+                    found.add(node.value)
+    return found
+
+
+def _alike(a: str, b: str) -> bool:
+    """``a`` and ``b`` differ, but only by case, ``_``/``-``/space, or one or two letters."""
+    if a == b:
+        return False
+    fold = re.compile(r"[\s_-]")
+    if fold.sub("", a).casefold() == fold.sub("", b).casefold():
+        return True
+    short = min(len(a), len(b))
+    return short >= 4 and difflib.SequenceMatcher(None, a.lower(), b.lower()).ratio() >= 0.8
+
+
+def misspelled_string_hint(function: str, source: str | None, wanted: Iterable[str]) -> str | None:
+    """The hint for a string the code spells unlike one it must use, or None.
+
+    Args:
+        function: the student's function, for the message.
+        source: its source.
+        wanted: strings it must handle exactly: the call's string arguments and the keys and
+            names the reference's function uses.
+    """
+    own = key_strings(source)
+    for want in sorted(set(wanted) - own):
+        spelled = sorted(s for s in own if _alike(s, want))
+        if spelled and _WORD.match(want):
+            return (
+                f"{function}() writes {spelled[0]!r} where {want!r} belongs: strings compare "
+                "exactly (case too), so that branch never runs or that key is not the one "
+                "looked up."
+            )
+    return None
+
+
+def _assigned(tree: ast.AST) -> set[str]:
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            names.add(node.id)
+        elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            names.add(node.name)
+            names.update(a.arg for a in node.args.args + node.args.kwonlyargs)
+    return names
+
+
+def undefined_name_hint(
+    function: str, source: str | None, missing: str, others: Iterable[str] = ()
+) -> str | None:
+    """The hint for a ``NameError`` of ``missing`` spelled like a name the code has, or None.
+
+    Args:
+        function: the student's function, for the message.
+        source: its source.
+        missing: the name the error names.
+        others: names defined elsewhere in the submission (its functions).
+    """
+    tree = _tree(source)
+    if tree is None:
+        return None
+    params = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.FunctionDef) and node.name == function:
+            params = {a.arg for a in node.args.args + node.args.kwonlyargs}
+            break
+    known = (_assigned(tree) | set(others)) - {missing}
+    close = [n for n in known if _alike(n, missing)]
+    close += difflib.get_close_matches(missing, sorted(known - set(close)), 1, cutoff=0.75)
+    if not close:
+        return None
+    name = min(close, key=lambda n: (n not in params, n))
+    what = "has a parameter" if name in params else "defines"
+    return (
+        f"{missing!r} is not defined, but {function}() {what} {name!r}: the same name spelled "
+        "two ways? Use one spelling everywhere."
+    )
+
+
+def integers(source: str | None) -> set[int]:
+    """The whole numbers from 2 up written in ``source`` (a hard-coded size such as 209)."""
+    tree = _tree(source)
+    if tree is None:
+        return set()
+    return {
+        n.value
+        for n in ast.walk(tree)
+        if isinstance(n, ast.Constant) and type(n.value) is int and n.value >= 2
+    }
+
+
+def return_in_loop_hint(function: str, source: str | None) -> str | None:
+    """The hint for a ``return`` that every pass of a loop of ``function`` reaches, or None.
+
+    Only a ``return`` standing in the loop's own body counts (one inside an ``if`` may be a
+    deliberate early stop); loops of nested functions are their own.
+    """
+    tree = _tree(source)
+    if tree is None:
+        return None
+    loops: list[ast.AST] = []
+    stack = list(ast.iter_child_nodes(tree))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ast.For | ast.While | ast.AsyncFor):
+            loops.append(node)
+        if not isinstance(node, ast.Lambda | ast.ClassDef) and not (
+            isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.name != function
+        ):
+            stack.extend(ast.iter_child_nodes(node))
+    for loop in sorted(loops, key=lambda n: n.lineno):
+        ret = next((st for st in loop.body if isinstance(st, ast.Return)), None)
+        if ret is not None:
+            kind = "for" if isinstance(loop, ast.For | ast.AsyncFor) else "while"
+            return (
+                f"{function}() returns inside its {kind} loop (line {ret.lineno} of the "
+                "function): the loop stops after its first pass. Dedent the return to after "
+                "the loop."
+            )
+    return None

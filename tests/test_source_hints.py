@@ -1,0 +1,147 @@
+"""Mistakes the source shows name themselves: a return in a loop, a misspelled string or name,
+a count written as a number where the call's number of examples belongs."""
+
+from __future__ import annotations
+
+import inspect
+import textwrap
+
+import numpy as np
+import pytest
+
+from autograder import source_hints, units
+from autograder.engine import grade_submission, load_reference
+from autograder.mistakes import variant
+from autograder.relations import hard_coded_count_hint
+
+from .helpers import mistake_submission
+
+OPTIMIZE_END = """    params = {"w": w, "b": b}
+    grads = {"dw": dw, "db": db}
+    return params, grads, costs
+"""
+
+
+def _messages(unit: str, mistake, function: str) -> list[str]:
+    result = grade_submission(unit, mistake_submission(unit, mistake), tasks=[function])
+    return [c.message for c in result.tasks[0].checks if not c.passed]
+
+
+@pytest.mark.parametrize(
+    ("unit", "mistake", "words"),
+    [
+        (
+            "deep_network",
+            variant("linear_activation_forward", "case", "ReLu",
+                    ('elif activation == "relu":', 'elif activation == "ReLu":')),
+            "linear_activation_forward() writes 'ReLu' where 'relu' belongs",
+        ),
+        (
+            "deep_network",
+            variant("L_model_backward", "key_case", "dw",
+                    ('grads["dW" + str(L)]', 'grads["dw" + str(L)]'),
+                    ('grads["dW" + str(l + 1)]', 'grads["dw" + str(l + 1)]')),
+            "L_model_backward() writes 'dw' where 'dW' belongs",
+        ),
+        (
+            "deep_network",
+            variant("compute_cost", "param_typo", "A_L",
+                    ("def compute_cost(AL: np.ndarray", "def compute_cost(A_L: np.ndarray")),
+            "'AL' is not defined, but compute_cost() has a parameter 'A_L'",
+        ),
+        (
+            "logistic_regression",
+            variant("optimize", "return_in_loop", "return in the loop",
+                    (OPTIMIZE_END, textwrap.indent(OPTIMIZE_END, "    "))),
+            "optimize() returns inside its for loop",
+        ),
+        (
+            "shallow_network",
+            variant("nn_model", "return_in_loop", "return in the loop",
+                    ("    return parameters\n    ###", "        return parameters\n    ###")),
+            "nn_model() returns inside its for loop",
+        ),
+        (
+            "deep_network",
+            variant("compute_cost", "m_400", "m = 400",
+                    ("m = Y.shape[1]", "m = 400")),
+            "is 3/400 of the right result: the code divides by 400",
+        ),
+    ],
+)  # fmt: skip
+def test_the_source_names_the_mistake_in_every_failing_check(unit, mistake, words):
+    messages = _messages(unit, mistake, mistake.function)
+    assert messages, "the mistake should fail some check"
+    assert all(words in m for m in messages if "hidden" not in m.split("\n")[0]), messages
+    assert any(words in m for m in messages)
+
+
+@pytest.mark.parametrize("unit", units.available())
+def test_the_reference_shows_nothing_to_hint(unit):
+    """No hint invented for correct code: the reference's own functions show no mistake."""
+    reference = load_reference(unit)
+    for task in units.get(unit).tasks:
+        source = textwrap.dedent(inspect.getsource(getattr(reference, task.function)))
+        wanted = source_hints.key_strings(source)
+        assert source_hints.return_in_loop_hint(task.function, source) is None, task.function
+        assert source_hints.misspelled_string_hint(task.function, source, wanted) is None
+
+
+def test_strings_of_text_are_not_names():
+    source = """def f(activation, grads):
+    print("Relu layer", activation)
+    if activation in ("relu", "sigmoid"):
+        return grads["dW" + str(1)], {"costs": 1}, g(mode="fast")
+"""
+    assert source_hints.key_strings(source) == {"relu", "sigmoid", "dW", "costs", "fast"}
+
+
+@pytest.mark.parametrize(
+    ("spelled", "wanted", "named"),
+    [
+        ("ReLu", "relu", True),
+        ("Sigmoid", "sigmoid", True),
+        ("leaky relu", "leaky_relu", False),  # not a name: a space
+        ("sigmod", "sigmoid", True),
+        ("cost", "costs", True),
+        ("tanh", "relu", False),
+        ("W1", "b1", False),
+        ("dW", "dW", False),
+    ],
+)
+def test_a_string_is_misspelled_only_when_it_is_alike_and_the_right_one_is_absent(
+    spelled, wanted, named
+):
+    source = f"def f(a):\n    if a == {spelled!r}:\n        return 1\n"
+    hint = source_hints.misspelled_string_hint("f", source, {wanted})
+    assert (hint is not None) == named, hint
+
+
+def test_a_name_is_mistyped_only_when_the_code_has_one_alike():
+    source = "def f(params, Y):\n    cost = 1\n    return parameters, costs\n"
+    assert "has a parameter 'params'" in source_hints.undefined_name_hint("f", source, "parameters")
+    assert "defines 'cost'" in source_hints.undefined_name_hint("f", source, "costs")
+    assert source_hints.undefined_name_hint("f", source, "sigmoid") is None
+    assert "defines 'sigmoid'" in source_hints.undefined_name_hint(
+        "f", source, "sigmoid_", others=["sigmoid"]
+    )
+
+
+def test_only_a_return_every_pass_reaches_stops_the_loop():
+    early = "def f(n):\n    for i in range(n):\n        if i > 3:\n            return i\n"
+    nested = "def f(n):\n    def g():\n        for i in n:\n            return i\n    return g\n"
+    loop = "def f(n):\n    while n:\n        n -= 1\n        return n\n"
+    assert source_hints.return_in_loop_hint("f", early) is None
+    assert source_hints.return_in_loop_hint("f", nested) is None
+    assert "returns inside its while loop (line 4" in source_hints.return_in_loop_hint("f", loop)
+
+
+def test_a_count_written_as_a_number_is_named():
+    Y = np.ones((1, 3))
+    hint = hard_coded_count_hint(0.3 * 3 / 209, 0.3, (Y, Y), {2, 209}, "compute_cost()")
+    assert "3/209 of the right result" in hint and "m = 3" in hint
+    arrays = hard_coded_count_hint(np.ones((2, 2)) * 3 / 50, np.ones((2, 2)), (Y,), {50}, "f()")
+    assert "3/50" in arrays
+    assert hard_coded_count_hint(0.3 * 3 / 209, 0.3, (Y,), {50}, "f()") is None  # not written
+    assert hard_coded_count_hint(0.3 * 3 / 209, 0.3, (np.ones(3),), {209}, "f()") is None
+    assert hard_coded_count_hint(np.array([1.0, 3.0]), np.ones(2), (Y,), {3}, "f()") is None
