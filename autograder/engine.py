@@ -404,7 +404,7 @@ def _source_hint(ctx: Context, function: str, reference) -> str | None:
         wanted |= {a for a in (*last.args, *last.kwargs.values()) if isinstance(a, str)}
     ref_fn = getattr(reference, function, None) if reference is not None else None
     if ref_fn is not None:
-        wanted |= source_hints.key_strings(textwrap.dedent(inspect.getsource(ref_fn)))
+        wanted |= set(source_hints.key_strings(textwrap.dedent(inspect.getsource(ref_fn))))
     return source_hints.misspelled_string_hint(function, source, wanted)
 
 
@@ -416,9 +416,10 @@ def _raised_source_hint(ctx: Context, exc: StudentRaised, reference) -> str | No
             function = exc.function
         source = ctx.submission.source(function)
         if exc.error.type == "NameError" and exc.error.message.count("'") >= 2:
-            others = codeload.function_sources(ctx.submission.source_cells())
+            defs = codeload.function_sources(ctx.submission.source_cells())
             missing = exc.error.message.split("'")[1]
-            found = source_hints.undefined_name_hint(function, source, missing, others)
+            functions = [name for name, text in defs.items() if text]
+            found = source_hints.undefined_name_hint(function, source, missing, functions)
             if found:
                 return found
         return _source_hint(ctx, function, reference)

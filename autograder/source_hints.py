@@ -40,29 +40,39 @@ def _called_name(node: ast.Call) -> str:
     return func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
 
 
-def key_strings(source: str | None) -> set[str]:
-    """The name-like strings the code compares, indexes with, uses as keys or passes on.
+#: How a string is used, by the place it stands in, and what a misspelling of it does.
+_USES = {
+    "compare": ("compares with", "so that branch never runs"),
+    "key": ("uses the key", "so the dict holds or looks up another key"),
+    "argument": ("passes", "so the function it is passed to never recognizes it"),
+}
 
-    Strings of ``print`` and of formatting are left out: they are text, not names.
+
+def key_strings(source: str | None) -> dict[str, str]:
+    """The name-like strings the code compares, uses as keys or passes on, with their use.
+
+    Returns:
+        ``{string: "compare" | "key" | "argument"}`` (the first use found, in that order).
+        Strings of ``print`` and of formatting are left out: they are text, not names.
     """
-    tree, found = _tree(source), set()
+    tree, found = _tree(source), {}
     if tree is None:
         return found
-    places: list[ast.AST] = []
+    places: list[tuple[str, ast.AST]] = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Compare):
-            places += [node.left, *node.comparators]
+            places += [("compare", n) for n in (node.left, *node.comparators)]
         elif isinstance(node, ast.Subscript):
-            places.append(node.slice)
+            places.append(("key", node.slice))
         elif isinstance(node, ast.Dict):
-            places += [k for k in node.keys if k is not None]
+            places += [("key", k) for k in node.keys if k is not None]
         elif isinstance(node, ast.Call) and _called_name(node) not in _TEXT_CALLS:
-            places += [*node.args, *(k.value for k in node.keywords)]
-    for place in places:
+            places += [("argument", n) for n in (*node.args, *(k.value for k in node.keywords))]
+    for use, place in sorted(places, key=lambda p: list(_USES).index(p[0])):
         for node in ast.walk(place):
             if isinstance(node, ast.Constant) and isinstance(node.value, str):
                 if _WORD.match(node.value):
-                    found.add(node.value)
+                    found.setdefault(node.value, use)
     return found
 
 
@@ -87,13 +97,13 @@ def misspelled_string_hint(function: str, source: str | None, wanted: Iterable[s
             names the reference's function uses.
     """
     own = key_strings(source)
-    for want in sorted(set(wanted) - own):
+    for want in sorted(set(wanted) - set(own)):
         spelled = sorted(s for s in own if _alike(s, want))
         if spelled and _WORD.match(want):
+            verb, effect = _USES[own[spelled[0]]]
             return (
-                f"{function}() writes {spelled[0]!r} where {want!r} belongs: strings compare "
-                "exactly (case too), so that branch never runs or that key is not the one "
-                "looked up."
+                f"{function}() {verb} {spelled[0]!r} where {want!r} belongs: strings match "
+                f"exactly (case too), {effect}."
             )
     return None
 
@@ -109,8 +119,33 @@ def _assigned(tree: ast.AST) -> set[str]:
     return names
 
 
+def _spelled_like(missing: str, known: set[str]) -> list[str]:
+    """The names of ``known`` that ``missing`` may be a misspelling of, the likeliest first.
+
+    In order: the same but for case and ``_`` (``a_l`` for ``A_L``); the same letters in
+    another order (``bd2`` for ``db2``); a name that extends it by a ``_`` part
+    (``dA_prev`` for ``dA_prev_temp``); then the closest by letters (difflib, 0.75).
+    """
+    fold = re.compile(r"[\s_-]")
+
+    def tier(name: str) -> int | None:
+        if fold.sub("", name).casefold() == fold.sub("", missing).casefold():
+            return 0
+        if len(missing) >= 3 and sorted(name) == sorted(missing):
+            return 1
+        longer, shorter = (name, missing) if len(name) > len(missing) else (missing, name)
+        if longer.startswith(shorter + "_"):
+            return 2
+        return None
+
+    tiers = {n: t for n in known if n != missing and (t := tier(n)) is not None}
+    found = sorted(tiers, key=lambda n: (tiers[n], n))
+    rest = sorted(known - set(found) - {missing})
+    return found + difflib.get_close_matches(missing, rest, 1, cutoff=0.75)
+
+
 def undefined_name_hint(
-    function: str, source: str | None, missing: str, others: Iterable[str] = ()
+    function: str, source: str | None, missing: str, functions: Iterable[str] = ()
 ) -> str | None:
     """The hint for a ``NameError`` of ``missing`` spelled like a name the code has, or None.
 
@@ -118,27 +153,28 @@ def undefined_name_hint(
         function: the student's function, for the message.
         source: its source.
         missing: the name the error names.
-        others: names defined elsewhere in the submission (its functions).
+        functions: the functions the submission defines (it may call one misspelled).
     """
     tree = _tree(source)
     if tree is None:
         return None
-    params = set()
+    params: set[str] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.FunctionDef) and node.name == function:
             params = {a.arg for a in node.args.args + node.args.kwonlyargs}
             break
-    known = (_assigned(tree) | set(others)) - {missing}
-    close = [n for n in known if _alike(n, missing)]
-    close += difflib.get_close_matches(missing, sorted(known - set(close)), 1, cutoff=0.75)
+    local = _assigned(tree)
+    close = _spelled_like(missing, local | set(functions))
     if not close:
         return None
-    name = min(close, key=lambda n: (n not in params, n))
-    what = "has a parameter" if name in params else "defines"
-    return (
-        f"{missing!r} is not defined, but {function}() {what} {name!r}: the same name spelled "
-        "two ways? Use one spelling everywhere."
-    )
+    name = close[0]
+    if name in params:
+        what = f"{function}() has a parameter {name!r}"
+    elif name in local:
+        what = f"{function}() assigns {name!r}"
+    else:
+        what = f"your code defines a function {name!r}"
+    return f"{missing!r} is not defined, but {what}: the same name spelled two ways?"
 
 
 def integers(source: str | None) -> set[int]:

@@ -8,6 +8,10 @@ import pytest
 from autograder.hints import hint_for
 
 
+def _optimize(w, b):  # a stub's signature without its print_cost
+    return w, b
+
+
 def _message(fn) -> tuple[str, str]:
     try:
         fn()
@@ -57,6 +61,8 @@ def test_a_mask_of_another_shape_is_an_upstream_gradient_of_another_layer():
         (lambda: np.zeros(3, 1), "np.zeros((n, 1)), not np.zeros(n, 1)"),
         (lambda: "relu" <= 0, "relu_backward(dA, activation)"),
         (lambda: {"dw", np.zeros(2)}, "a dict needs colons"),
+        (lambda: _optimize(1, 2, print_cost=False), "has no parameter print_cost"),
+        (lambda: _optimize(1), "_optimize() wants 'b' that the call does not give"),
         (lambda: np.zeros((2, 3)).shape[3], "a shape (n, m) has indices 0 and 1 only"),
     ],
     ids=[
@@ -69,6 +75,8 @@ def test_a_mask_of_another_shape_is_an_upstream_gradient_of_another_layer():
         "shape_as_dtype",
         "text_compared",
         "set_for_dict",
+        "unexpected_keyword",
+        "missing_argument",
         "shape_index",
     ],  # fmt: skip
 )

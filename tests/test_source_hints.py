@@ -34,14 +34,14 @@ def _messages(unit: str, mistake, function: str) -> list[str]:
             "deep_network",
             variant("linear_activation_forward", "case", "ReLu",
                     ('elif activation == "relu":', 'elif activation == "ReLu":')),
-            "linear_activation_forward() writes 'ReLu' where 'relu' belongs",
+            "linear_activation_forward() compares with 'ReLu' where 'relu' belongs",
         ),
         (
             "deep_network",
             variant("L_model_backward", "key_case", "dw",
                     ('grads["dW" + str(L)]', 'grads["dw" + str(L)]'),
                     ('grads["dW" + str(l + 1)]', 'grads["dw" + str(l + 1)]')),
-            "L_model_backward() writes 'dw' where 'dW' belongs",
+            "L_model_backward() uses the key 'dw' where 'dW' belongs",
         ),
         (
             "deep_network",
@@ -93,7 +93,14 @@ def test_strings_of_text_are_not_names():
     if activation in ("relu", "sigmoid"):
         return grads["dW" + str(1)], {"costs": 1}, g(mode="fast")
 """
-    assert source_hints.key_strings(source) == {"relu", "sigmoid", "dW", "costs", "fast"}
+    uses = {
+        "relu": "compare",
+        "sigmoid": "compare",
+        "dW": "key",
+        "costs": "key",
+        "fast": "argument",
+    }
+    assert source_hints.key_strings(source) == uses
 
 
 @pytest.mark.parametrize(
@@ -117,14 +124,26 @@ def test_a_string_is_misspelled_only_when_it_is_alike_and_the_right_one_is_absen
     assert (hint is not None) == named, hint
 
 
-def test_a_name_is_mistyped_only_when_the_code_has_one_alike():
-    source = "def f(params, Y):\n    cost = 1\n    return parameters, costs\n"
-    assert "has a parameter 'params'" in source_hints.undefined_name_hint("f", source, "parameters")
-    assert "defines 'cost'" in source_hints.undefined_name_hint("f", source, "costs")
-    assert source_hints.undefined_name_hint("f", source, "sigmoid") is None
-    assert "defines 'sigmoid'" in source_hints.undefined_name_hint(
-        "f", source, "sigmoid_", others=["sigmoid"]
-    )
+@pytest.mark.parametrize(
+    ("missing", "words"),
+    [
+        ("parameters", "has a parameter 'params'"),
+        ("costs", "assigns 'cost'"),
+        ("bd2", "assigns 'db2'"),  # letters swapped, not b2, which is closer by difflib
+        ("dA_prev", "assigns 'dA_prev_temp'"),  # a name that extends it
+        ("a_l", "has a parameter 'A_L'"),
+        ("sigmoid_", "your code defines a function 'sigmoid'"),
+        ("train_set_x", None),  # a notebook variable: nothing alike in the code
+    ],
+)
+def test_a_name_is_mistyped_only_when_the_code_has_one_alike(missing, words):
+    source = """def f(params, A_L, Y):
+    cost, b2, db2 = 1, 2, 3
+    dA_prev_temp = 4
+    return parameters, costs
+"""
+    hint = source_hints.undefined_name_hint("f", source, missing, functions=["sigmoid"])
+    assert (hint is None) if words is None else (words in hint), hint
 
 
 def test_only_a_return_every_pass_reaches_stops_the_loop():
