@@ -408,21 +408,36 @@ def _source_hint(ctx: Context, function: str, reference) -> str | None:
     return source_hints.misspelled_string_hint(function, source, wanted)
 
 
+def _plain_signature(fn: Callable[..., Any]) -> str:
+    """``fn``'s signature as the stub shows a student, without annotations: ``(w, b, X, Y)``."""
+    sig = inspect.signature(fn)
+    params = [p.replace(annotation=inspect.Parameter.empty) for p in sig.parameters.values()]
+    return str(sig.replace(parameters=params, return_annotation=inspect.Signature.empty))
+
+
 def _raised_source_hint(ctx: Context, exc: StudentRaised, reference) -> str | None:
-    """What the source shows of an exception: a name spelled two ways, else :func:`_source_hint`."""
+    """What the source shows of an exception, else :func:`_source_hint`.
+
+    A name spelled two ways (a ``NameError``), or a call that does not fit a function's
+    parameters (a ``TypeError``).
+    """
     try:
         function = exc.error.function or exc.function
         if not ctx.submission.has(function):
             function = exc.function
-        source = ctx.submission.source(function)
-        if exc.error.type == "NameError" and exc.error.message.count("'") >= 2:
-            defs = codeload.function_sources(ctx.submission.source_cells())
-            missing = exc.error.message.split("'")[1]
-            functions = [name for name, text in defs.items() if text]
+        source, message = ctx.submission.source(function), exc.error.message
+        defs = codeload.function_sources(ctx.submission.source_cells())
+        functions = [name for name, text in defs.items() if text]
+        found = None
+        if exc.error.type == "NameError" and message.count("'") >= 2:
+            missing = message.split("'")[1]
             found = source_hints.undefined_name_hint(function, source, missing, functions)
-            if found:
-                return found
-        return _source_hint(ctx, function, reference)
+        elif exc.error.type == "TypeError":
+            misfit = message.partition("(")[0]
+            ref_fn = getattr(reference, misfit, None) if reference is not None else None
+            stub = _plain_signature(ref_fn) if callable(ref_fn) else None
+            found = source_hints.signature_hint(message, exc.function, functions, stub)
+        return found or _source_hint(ctx, function, reference)
     except Exception:  # noqa: BLE001 - a hint is an extra: its bug must not lose the verdict
         return None
 

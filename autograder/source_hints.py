@@ -48,32 +48,47 @@ _USES = {
 }
 
 
+#: Nodes a string can stand inside and still be the value used (``"dA" + str(l)``,
+#: ``("relu", "sigmoid")``, ``f"W{l}"``).
+_PARTS = (ast.BinOp, ast.Tuple, ast.List, ast.Set, ast.JoinedStr, ast.FormattedValue)
+
+
+def _use(node: ast.AST, parents: dict[int, ast.AST]) -> str | None:
+    """How the string ``node`` is used: the first place above it that is not a part."""
+    child, parent = node, parents.get(id(node))
+    while isinstance(parent, _PARTS):
+        child, parent = parent, parents.get(id(parent))
+    if isinstance(parent, ast.Compare):
+        return "compare"
+    if (isinstance(parent, ast.Subscript) and child is parent.slice) or (
+        isinstance(parent, ast.Dict) and child in parent.keys
+    ):
+        return "key"
+    if isinstance(parent, ast.keyword):
+        parent = parents.get(id(parent))
+    if isinstance(parent, ast.Call) and child is not parent.func:
+        return None if _called_name(parent) in _TEXT_CALLS else "argument"
+    return None
+
+
 def key_strings(source: str | None) -> dict[str, str]:
     """The name-like strings the code compares, uses as keys or passes on, with their use.
 
     Returns:
-        ``{string: "compare" | "key" | "argument"}`` (the first use found, in that order).
+        ``{string: "compare" | "key" | "argument"}``, the first use in that order.
         Strings of ``print`` and of formatting are left out: they are text, not names.
     """
-    tree, found = _tree(source), {}
+    tree = _tree(source)
     if tree is None:
-        return found
-    places: list[tuple[str, ast.AST]] = []
+        return {}
+    parents = {id(c): p for p in ast.walk(tree) for c in ast.iter_child_nodes(p)}
+    uses: dict[str, set[str]] = {}
     for node in ast.walk(tree):
-        if isinstance(node, ast.Compare):
-            places += [("compare", n) for n in (node.left, *node.comparators)]
-        elif isinstance(node, ast.Subscript):
-            places.append(("key", node.slice))
-        elif isinstance(node, ast.Dict):
-            places += [("key", k) for k in node.keys if k is not None]
-        elif isinstance(node, ast.Call) and _called_name(node) not in _TEXT_CALLS:
-            places += [("argument", n) for n in (*node.args, *(k.value for k in node.keywords))]
-    for use, place in sorted(places, key=lambda p: list(_USES).index(p[0])):
-        for node in ast.walk(place):
-            if isinstance(node, ast.Constant) and isinstance(node.value, str):
-                if _WORD.match(node.value):
-                    found.setdefault(node.value, use)
-    return found
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            use = _use(node, parents)
+            if use and _WORD.match(node.value):
+                uses.setdefault(node.value, set()).add(use)
+    return {s: next(u for u in _USES if u in found) for s, found in uses.items()}
 
 
 def _alike(a: str, b: str) -> bool:
@@ -218,3 +233,40 @@ def return_in_loop_hint(function: str, source: str | None) -> str | None:
                 "the loop."
             )
     return None
+
+
+#: TypeErrors of a call that does not fit a function's parameters: ``(function, what)``.
+_SIGNATURE = re.compile(
+    r"(\w+)\(\) (got an unexpected keyword argument '\w+'|missing \d+ required .+|"
+    r"takes (?:from )?\d+ (?:to \d+ )?positional arguments? but \d+ (?:were|was) given)"
+)
+
+
+def signature_hint(
+    message: str, called: str, functions: Iterable[str], stub: str | None = None
+) -> str | None:
+    """The hint for a call that does not fit a function of the submission's parameters.
+
+    Args:
+        message: the ``TypeError``'s message (``optimize() got an unexpected keyword argument
+            'print_cost'``).
+        called: the function the grader called.
+        functions: the functions the submission defines; a call of any other (numpy's) is
+            not about a signature of the student's.
+        stub: the stub's signature of the function that does not fit, ``(w, b, X, Y, ...)``,
+            where known.
+    """
+    m = _SIGNATURE.search(message)
+    if m is None or m[1] not in set(functions):
+        return None
+    fn, what = m[1], m[2]
+    keep = f"keep the stub's signature, {fn}{stub}" if stub else "keep the stub's signature"
+    if fn == called:
+        return (
+            f"{fn}() does not fit the call the course's notebook and tests make ({what}): "
+            f"{keep} (an extra parameter needs a default; an unused one may stay)."
+        )
+    return (
+        f"{called}() calls your {fn}() in a way that does not fit its parameters ({what}): "
+        f"{keep}, and call it so."
+    )

@@ -62,6 +62,15 @@ def _messages(unit: str, mistake, function: str) -> list[str]:
             "nn_model() returns inside its for loop",
         ),
         (
+            "logistic_regression",
+            variant("optimize", "no_print_cost", "no print_cost parameter",
+                    ("    print_cost: bool = False,\n) -> tuple[dict", ") -> tuple[dict"),
+                    ("            if print_cost:\n", "            if False:\n")),
+            "optimize() does not fit the call the course's notebook and tests make (got an "
+            "unexpected keyword argument 'print_cost'): keep the stub's signature, optimize(w, "
+            "b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=False)",
+        ),
+        (
             "deep_network",
             variant("compute_cost", "m_400", "m = 400",
                     ("m = Y.shape[1]", "m = 400")),
@@ -90,8 +99,9 @@ def test_the_reference_shows_nothing_to_hint(unit):
 def test_strings_of_text_are_not_names():
     source = """def f(activation, grads):
     print("Relu layer", activation)
+    assert grads["dW" + str(1)].shape == (2, 1), "wrong shape"
     if activation in ("relu", "sigmoid"):
-        return grads["dW" + str(1)], {"costs": 1}, g(mode="fast")
+        return grads[f"dW{1}"], {"costs": 1}, g(mode="fast")
 """
     uses = {
         "relu": "compare",
@@ -164,3 +174,27 @@ def test_a_count_written_as_a_number_is_named():
     assert hard_coded_count_hint(0.3 * 3 / 209, 0.3, (Y,), {50}, "f()") is None  # not written
     assert hard_coded_count_hint(0.3 * 3 / 209, 0.3, (np.ones(3),), {209}, "f()") is None
     assert hard_coded_count_hint(np.array([1.0, 3.0]), np.ones(2), (Y,), {3}, "f()") is None
+
+
+@pytest.mark.parametrize(
+    ("message", "called", "words"),
+    [
+        (
+            "linear_activation_forward() missing 3 required positional arguments: 'W', 'b', "
+            "and 'activation'",
+            "two_layer_model",
+            "two_layer_model() calls your linear_activation_forward() in a way that does not fit",
+        ),
+        (
+            "initialize_parameters() takes 1 positional argument but 3 were given",
+            "initialize_parameters",
+            "initialize_parameters() does not fit the call",
+        ),
+        ("reshape() missing 1 required positional argument: 'shape'", "f", None),  # numpy's
+        ("f() got multiple values for argument 'x'", "f", None),
+    ],
+)
+def test_a_call_that_does_not_fit_a_signature_of_the_submission_is_named(message, called, words):
+    functions = ["two_layer_model", "linear_activation_forward", "initialize_parameters", "f"]
+    hint = source_hints.signature_hint(message, called, functions)
+    assert (hint is None) if words is None else (words in hint), hint
