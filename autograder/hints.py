@@ -34,6 +34,8 @@ _AMBIGUOUS = re.compile(r"truth value of an array with more than one element is 
 #: ``np.zeros(n, 1)``: the second argument of np.zeros / np.ones / np.empty is the dtype.
 _SHAPE_AS_DTYPE = re.compile(r"Cannot interpret '[^']*' as a data type|data type .* not understood")
 _STR_COMPARED = re.compile(r"not supported between instances of '\w+' and 'str'|of 'str' and")
+_UNPACK = re.compile(r"(too many|not enough) values to unpack")
+_UNBOUND = re.compile(r"local variable '(\w+)'")
 #: How a value's type reads in a sentence.
 _KINDS = {"int": "an int", "NoneType": "None", "str": "a string", "function": "a function"}
 _KINDS |= {k: f"a {k}" for k in ("float", "bool", "list", "tuple", "dict")}
@@ -184,6 +186,17 @@ def hint_for(kind: str, message: str) -> str | None:
         return (
             "an array in an if or while condition: test a number or a flag (i % 100 == 0, "
             "print_cost), or use np.all(...) / np.any(...)."
+        )
+    if kind == "ValueError" and (m := _UNPACK.search(message)):
+        return (
+            f"a value with {'more' if m[1] == 'too many' else 'fewer'} parts than names is "
+            "unpacked (a, b = x): is it the right tuple? A linear cache is (A_prev, W, b), a "
+            "layer's cache (linear_cache, activation_cache), a function's result (value, cache)."
+        )
+    if kind == "UnboundLocalError" and (m := _UNBOUND.search(message)):
+        return (
+            f"{m[1]} is used before the function assigns it in this call: its assignment comes "
+            "later, or sits in a branch or loop that did not run (an if without an else?)."
         )
     if kind == "AssertionError":
         return (

@@ -1,6 +1,6 @@
 """Hints read from the student's own source: what a value or an exception alone cannot name.
 
-Four mistakes leave a trace in the text of the function rather than in its result:
+Five mistakes leave a trace in the text of the submission rather than in a result:
 
 - a ``return`` in the body of a loop (indented one level too deep): the loop stops after its
   first pass, whatever the number of iterations or layers;
@@ -10,7 +10,10 @@ Four mistakes leave a trace in the text of the function rather than in its resul
   ``grads["dw1"]``): strings compare exactly, so a branch never runs or a key is missing;
 - a count written as a number (``m = 209``, the training set's size) where the call's own
   number of examples belongs: :func:`integers` gives
-  :func:`autograder.relations.hard_coded_count_hint` the numbers to try.
+  :func:`autograder.relations.hard_coded_count_hint` the numbers to try;
+- a signature changed from the stub's (``optimize`` without ``print_cost``), or a call of
+  one of the submission's functions that does not fit it: the ``TypeError`` names the
+  function, the submission tells whether it is the student's.
 
 Each function returns one sentence, or None when the source shows nothing of the kind.
 """
@@ -238,6 +241,7 @@ def return_in_loop_hint(function: str, source: str | None) -> str | None:
 #: TypeErrors of a call that does not fit a function's parameters: ``(function, what)``.
 _SIGNATURE = re.compile(
     r"(\w+)\(\) (got an unexpected keyword argument '\w+'|missing \d+ required .+|"
+    r"got multiple values for argument '\w+'|"
     r"takes (?:from )?\d+ (?:to \d+ )?positional arguments? but \d+ (?:were|was) given)"
 )
 

@@ -59,6 +59,11 @@ def test_a_mask_of_another_shape_is_an_upstream_gradient_of_another_layer():
         (lambda: "relu" <= 0, "relu_backward(dA, activation)"),
         (lambda: {"dw", np.zeros(2)}, "a dict needs colons"),
         (lambda: exec("assert 1 == 2"), "an assert of your own failed"),
+        (lambda: exec("a, b = (1, 2, 3)"), "a value with more parts than names"),
+        (
+            lambda: exec("def f():\n    if False:\n        w = 1\n    return w\nf()"),
+            "w is used before the function assigns it",
+        ),
         (lambda: np.zeros((2, 3)).shape[3], "a shape (n, m) has indices 0 and 1 only"),
     ],
     ids=[
@@ -72,6 +77,8 @@ def test_a_mask_of_another_shape_is_an_upstream_gradient_of_another_layer():
         "text_compared",
         "set_for_dict",
         "own_assert",
+        "unpack",
+        "unbound",
         "shape_index",
     ],  # fmt: skip
 )

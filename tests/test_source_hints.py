@@ -191,7 +191,8 @@ def test_a_count_written_as_a_number_is_named():
             "initialize_parameters() does not fit the call",
         ),
         ("reshape() missing 1 required positional argument: 'shape'", "f", None),  # numpy's
-        ("f() got multiple values for argument 'x'", "f", None),
+        ("f() got multiple values for argument 'x'", "f", "f() does not fit the call"),
+        ("g() got multiple values for argument 'x'", "f", None),  # not the submission's
     ],
 )
 def test_a_call_that_does_not_fit_a_signature_of_the_submission_is_named(message, called, words):
