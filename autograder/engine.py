@@ -254,13 +254,13 @@ def run_check(
             hint = found = None
         if hint is None:  # no known mistake: how the value is wrong, if simply
             try:
-                count, unchanged, relation = _relations(ctx, reference)
+                parts, count, unchanged, relation = _relations(ctx, reference)
             except Exception:  # noqa: BLE001 - the same: a hint is an extra
-                count = unchanged = relation = None
-            # a number written where m belongs, or a part returned as it was given (and no
-            # simpler relation), say more than the check's generic hint; the other relations
-            # only where the check has none
-            hint = count or (None if relation else unchanged) or exc.hint or relation
+                parts = count = unchanged = relation = None
+            # a result made of the right one's parts, a number written where m belongs, or a
+            # part returned as it was given (and no simpler relation), say more than the
+            # check's generic hint; the other relations only where the check has none
+            hint = parts or count or (None if relation else unchanged) or exc.hint or relation
         result = fail(exc.kind or check.kind, exc.detail, lines, hint, ctx=ctx)
         if found:
             result.mistake = {"id": found[1].id, "title": found[1].title}
@@ -365,22 +365,24 @@ def _rerun(fn: Callable[..., Any], last: LastCall) -> tuple[Any, tuple[Any, ...]
     return value, tuple(to_plain(a) for a in args), out.getvalue()
 
 
-def _relations(ctx: Context, reference) -> tuple[str | None, str | None, str | None]:
+def _relations(ctx: Context, reference) -> tuple[str | None, ...]:
     """How the shown call's result relates to the reference's on the same call, if simply.
 
     Returns:
-        ``(count, unchanged, relation)``: :func:`autograder.relations.hard_coded_count_hint`
-        (with the numbers of the function's source), :func:`~autograder.relations.unchanged_hint`
-        and :func:`~autograder.relations.relation_hint`, each None where it says nothing.
+        ``(parts, count, unchanged, relation)``: :func:`autograder.relations.parts_hint`,
+        :func:`~autograder.relations.hard_coded_count_hint` (with the numbers of the
+        function's source), :func:`~autograder.relations.unchanged_hint` and
+        :func:`~autograder.relations.relation_hint`, each None where it says nothing.
     """
     last = ctx.shown_call
     if reference is None or last is None or last.outcome.error is not None:
-        return None, None, None
+        return None, None, None, None
     right, _, _ = _rerun(getattr(reference, last.function), last)
     got, name = last.outcome.value, f"{last.function}()"
     inputs = tuple(to_plain(a) for a in last.args)
     written = source_hints.integers(ctx.submission.source(last.function))
     return (
+        relations.parts_hint(got, right, name),
         relations.hard_coded_count_hint(got, right, inputs, written, name),
         relations.unchanged_hint(got, right, inputs, name),
         relations.relation_hint(got, right, name),

@@ -193,6 +193,11 @@ def hint_for(kind: str, message: str) -> str | None:
             "unpacked (a, b = x): is it the right tuple? A linear cache is (A_prev, W, b), a "
             "layer's cache (linear_cache, activation_cache), a function's result (value, cache)."
         )
+    if kind == "TypeError" and "cannot unpack non-iterable NoneType" in message:
+        return (
+            "None is unpacked into names (a, b = f(...)): the function called on that line "
+            "returned None. Is its return statement missing?"
+        )
     if kind == "UnboundLocalError" and (m := _UNBOUND.search(message)):
         return (
             f"{m[1]} is used before the function assigns it in this call: its assignment comes "

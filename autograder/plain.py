@@ -222,8 +222,8 @@ def same_plain(a: Any, b: Any, rtol: float = 1e-9, atol: float = 1e-12) -> bool:
         return a.keys() == b.keys() and all(same_plain(a[k], b[k], rtol, atol) for k in a)
     if isinstance(a, tuple | list) and isinstance(b, tuple | list):
         return len(a) == len(b) and all(same_plain(x, y, rtol, atol) for x, y in zip(a, b))
-    dtype = np.complex128 if np.iscomplexobj(a) or np.iscomplexobj(b) else np.float64
-    try:
+    try:  # a ragged tuple ((dict, list)) against a non-sequence: iscomplexobj raises too
+        dtype = np.complex128 if np.iscomplexobj(a) or np.iscomplexobj(b) else np.float64
         x = np.asarray(a, dtype=dtype)
         y = np.asarray(b, dtype=dtype)
     except (TypeError, ValueError):

@@ -8,7 +8,9 @@ by the same constant. :func:`relation_hint` finds the first differing part of a 
 says which of these it is, or nothing. :func:`unchanged_hint` says when that part is what the
 call was given, unchanged (an update that never ran for it); :func:`hard_coded_count_hint`
 when it is ``m / N`` of the right one, ``N`` a number written in the code where the call's
-number of examples ``m`` belongs.
+number of examples ``m`` belongs; :func:`parts_hint` when the result is made of the right
+one's parts (the right result inside a tuple, one item of it, some items left out), nothing
+(``None``), or a function instead of its value.
 """
 
 from __future__ import annotations
@@ -18,16 +20,18 @@ from typing import Any
 
 import numpy as np
 
-from autograder.plain import same_plain
+from autograder.plain import Foreign, same_plain
 
 RTOL, ATOL = 1e-7, 1e-10
 
 
 def _numbers(value: Any) -> np.ndarray | None:
     """``value`` as a float64 array, or None for what is not numeric."""
-    if isinstance(value, bool | str | bytes | dict) or value is None or np.iscomplexobj(value):
+    if isinstance(value, bool | str | bytes | dict) or value is None:
         return None
-    try:
+    try:  # a ragged tuple ((dict, list)) is not numbers: asarray raises ValueError
+        if np.iscomplexobj(value):
+            return None
         array = np.asarray(value, dtype=np.float64)
     except (TypeError, ValueError):
         return None
@@ -177,4 +181,80 @@ def hard_coded_count_hint(
                 f"{n}, a number written in it, where this call's number of examples, m = {m}, "
                 "belongs (m = Y.shape[1])."
             )
+    return None
+
+
+#: Types of a function object returned where its value belongs.
+_FUNCTIONS = (
+    "function",
+    "builtin_function_or_method",
+    "numpy.ufunc",
+    "method",
+    "functools.partial",
+    "numpy._ArrayFunctionDispatcher",
+)
+
+
+def _kind(value: Any) -> str:
+    """What ``value`` is, in a few words: ``a dict``, ``a list``, ``a number``, ``an array``."""
+    if isinstance(value, dict | list):
+        return f"a {type(value).__name__}"
+    numbers = _numbers(value)
+    if numbers is None:
+        return "a value"
+    return "a number" if numbers.ndim == 0 else "an array"
+
+
+def parts_hint(got: Any, right: Any, name: str) -> str | None:
+    """The hint for a result assembled wrongly from the right one's parts, or None.
+
+    Args:
+        got: the student's result, as plain data.
+        right: the reference's result on the same call.
+        name: how the result reads in the message.
+    """
+    if isinstance(got, Foreign) and got.type_name in _FUNCTIONS:
+        return (
+            f"{name} returned a function, not a value: a call's parentheses are missing "
+            "(np.sum instead of np.sum(...))?"
+        )
+    if got is None and right is not None:
+        return (
+            f"{name} returned None: the return statement is missing, or a path through the "
+            "function ends without one."
+        )
+
+    def same(a: Any, b: Any) -> bool:
+        return same_plain(a, b, rtol=RTOL, atol=ATOL)
+
+    items = isinstance(got, tuple | list), isinstance(right, tuple | list)
+    if items[0] and not items[1]:
+        found = next((i for i, g in enumerate(got) if same(g, right)), None)
+        if found is not None:
+            return (
+                f"{name} returned a {type(got).__name__} of {len(got)} whose item {found} is "
+                f"the right result: return that alone, not the other items with it."
+            )
+    if items[1] and not items[0]:
+        found = next((i for i, r in enumerate(right) if same(got, r)), None)
+        if found is not None:
+            return (
+                f"{name} returned only item {found} of the right result, a tuple of "
+                f"{len(right)}: return all of them, in order."
+            )
+    if all(items) and 0 < len(got) < len(right):
+        kept, j = [], 0
+        for g in got:
+            while j < len(right) and not same(g, right[j]):
+                j += 1
+            if j == len(right):
+                return None
+            kept.append(j)
+            j += 1
+        missing = [i for i in range(len(right)) if i not in kept]
+        what = ", ".join(f"{i} ({_kind(right[i])})" for i in missing)
+        return (
+            f"{name} returned {len(got)} of the right result's {len(right)} items: item "
+            f"{what} is left out."
+        )
     return None

@@ -60,6 +60,7 @@ def test_a_mask_of_another_shape_is_an_upstream_gradient_of_another_layer():
         (lambda: {"dw", np.zeros(2)}, "a dict needs colons"),
         (lambda: exec("assert 1 == 2"), "an assert of your own failed"),
         (lambda: exec("a, b = (1, 2, 3)"), "a value with more parts than names"),
+        (lambda: exec("a, b = None"), "the function called on that line returned None"),
         (
             lambda: exec("def f():\n    if False:\n        w = 1\n    return w\nf()"),
             "w is used before the function assigns it",
@@ -78,6 +79,7 @@ def test_a_mask_of_another_shape_is_an_upstream_gradient_of_another_layer():
         "set_for_dict",
         "own_assert",
         "unpack",
+        "unpack_none",
         "unbound",
         "shape_index",
     ],  # fmt: skip

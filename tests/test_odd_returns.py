@@ -97,3 +97,13 @@ def test_a_container_inside_itself_or_too_wide_is_foreign_at_once():
         return 1 + sum(count(x) for x in v) if isinstance(v, list) else 1
 
     assert count(flat) <= MAX_NODES + 20 * 8
+
+
+@pytest.mark.parametrize("odd", [None, 3.0, np.ones(2), "text"])
+def test_a_ragged_result_compared_with_an_odd_value_is_unlike_it(odd):
+    """optimize's (params, grads, costs) is ragged: numpy raised when asked if it is complex."""
+    from autograder.plain import same_plain
+
+    ragged = ({"w": np.ones((2, 1))}, [0.5, 0.25])
+    assert same_plain(odd, ragged) is False
+    assert same_plain(ragged, odd) is False

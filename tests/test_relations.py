@@ -10,7 +10,8 @@ import pytest
 from autograder import checklib as cl
 from autograder.engine import grade_submission
 from autograder.mistakes import variant
-from autograder.relations import relation_hint
+from autograder.plain import Foreign
+from autograder.relations import parts_hint, relation_hint
 from autograder.spec import Unit
 from autograder.submission import Submission
 
@@ -42,6 +43,7 @@ def test_a_simple_relation_is_named(got, words):
         (np.ones(2, dtype=complex), np.ones(2)),
         ("text", RIGHT),
         (RIGHT, RIGHT),
+        (({"w": 1.0}, [0.5]), ({"w": 1.0}, {"dw": RIGHT}, [0.5])),  # ragged: not numbers
     ],
 )
 def test_no_relation_is_invented(got, right):
@@ -89,3 +91,21 @@ def test_unchanged_names_only_a_part_equal_to_an_input():
     right = {"W1": RIGHT - 0.1, "b1": np.full((2, 1), -0.1)}
     assert "['W1'] is exactly what" in unchanged_hint(dict(given), right, (given,), "u()")
     assert unchanged_hint({"W1": RIGHT + 1, "b1": right["b1"]}, right, (given,), "u()") is None
+
+
+@pytest.mark.parametrize(
+    ("got", "right", "words"),
+    [
+        ((RIGHT, 3), RIGHT, "a tuple of 2 whose item 0 is the right result"),
+        (RIGHT, (0.5, RIGHT), "only item 1 of the right result, a tuple of 2"),
+        (({"w": 1.0}, [0.5]), ({"w": 1.0}, {"dw": RIGHT}, [0.5]), "item 1 (a dict) is left out"),
+        (None, RIGHT, "returned None"),
+        (Foreign("function"), RIGHT, "a function, not a value"),
+        ((RIGHT, 3), RIGHT * 2, None),  # no item is the right result
+        ((1.0, 2.0), (2.0, 1.0, 3.0), None),  # items out of order: not simply left out
+        (None, None, None),
+    ],
+)
+def test_a_result_made_of_the_right_ones_parts_is_named(got, right, words):
+    hint = parts_hint(got, right, "f()")
+    assert (hint is None) if words is None else (words in hint), hint

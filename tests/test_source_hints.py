@@ -71,6 +71,30 @@ def _messages(unit: str, mistake, function: str) -> list[str]:
             "b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=False)",
         ),
         (
+            "logistic_regression",
+            variant("optimize", "no_grads", "returns (params, costs)",
+                    ("return params, grads, costs", "return params, costs")),
+            "optimize() returned 2 of the right result's 3 items: item 1 (a dict) is left out",
+        ),
+        (
+            "numpy_basics",
+            variant("sigmoid", "with_x", "returns (s, x)",
+                    ("else s\n", "else s, x\n")),
+            "sigmoid() returned a tuple of 2 whose item 0 is the right result",
+        ),
+        (
+            "numpy_basics",
+            variant("L1", "function", "returns np.sum",
+                    ("return float(np.sum(np.abs(y - yhat)))", "return np.sum")),
+            "L1() returned a function, not a value",
+        ),
+        (
+            "deep_network",
+            variant("two_layer_model", "no_return", "no return",
+                    ("    return parameters, costs\n", "")),
+            "two_layer_model() returned None: the return statement is missing",
+        ),
+        (
             "deep_network",
             variant("compute_cost", "m_400", "m = 400",
                     ("m = Y.shape[1]", "m = 400")),
