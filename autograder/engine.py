@@ -420,8 +420,8 @@ def _plain_signature(fn: Callable[..., Any]) -> str:
 def _raised_source_hint(ctx: Context, exc: StudentRaised, reference) -> str | None:
     """What the source shows of an exception, else :func:`_source_hint`.
 
-    A name spelled two ways (a ``NameError``), or a call that does not fit a function's
-    parameters (a ``TypeError``).
+    A name spelled two ways (a ``NameError``), a key spelled unlike the course's (a
+    ``KeyError``), or a call that does not fit a function's parameters (a ``TypeError``).
     """
     try:
         function = exc.error.function or exc.function
@@ -434,6 +434,10 @@ def _raised_source_hint(ctx: Context, exc: StudentRaised, reference) -> str | No
         if exc.error.type == "NameError" and message.count("'") >= 2:
             missing = message.split("'")[1]
             found = source_hints.undefined_name_hint(function, source, missing, functions)
+        elif exc.error.type == "KeyError" and reference is not None:
+            key = message.strip().strip("'\"")
+            vocabulary = source_hints.key_strings(inspect.getsource(reference))
+            found = source_hints.missing_key_hint(key, vocabulary)
         elif exc.error.type == "TypeError":
             misfit = message.partition("(")[0]
             ref_fn = getattr(reference, misfit, None) if reference is not None else None

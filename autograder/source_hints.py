@@ -126,6 +126,24 @@ def misspelled_string_hint(function: str, source: str | None, wanted: Iterable[s
     return None
 
 
+def missing_key_hint(key: str, vocabulary: Iterable[str]) -> str | None:
+    """The hint for a ``KeyError`` of ``key`` spelled like a key the course uses, or None.
+
+    Args:
+        key: the key the error names (``w1``).
+        vocabulary: the names and keys the course's code uses (:func:`key_strings` of the
+            reference).
+    """
+    words = set(vocabulary)
+    alike = sorted(w for w in words if _alike(key, w))
+    if key in words or not alike or not _WORD.match(key):
+        return None
+    return (
+        f"the key {key!r} is looked up, but the course's key is {alike[0]!r}: keys match "
+        "exactly (case too). Is it written so where the dict is filled, or where it is read?"
+    )
+
+
 def _assigned(tree: ast.AST) -> set[str]:
     names = set()
     for node in ast.walk(tree):

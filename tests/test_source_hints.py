@@ -95,6 +95,16 @@ def _messages(unit: str, mistake, function: str) -> list[str]:
             "two_layer_model() returned None: the return statement is missing",
         ),
         (
+            "shallow_network",
+            variant("predict", "helper_key", "a helper of its own reads 'w1'",
+                    ("    A2, cache = forward_propagation(X, parameters)\n",
+                     "    A2 = _forward(X, parameters)\n"),
+                    ("def predict(", "def _forward(X, p):\n"
+                     "    return sigmoid(p['W2'] @ np.tanh(p['w1'] @ X + p['b1']) + p['b2'])\n"
+                     "\n\ndef predict(")),
+            "the key 'w1' is looked up, but the course's key is 'W1'",
+        ),
+        (
             "deep_network",
             variant("compute_cost", "m_400", "m = 400",
                     ("m = Y.shape[1]", "m = 400")),
@@ -222,4 +232,18 @@ def test_a_count_written_as_a_number_is_named():
 def test_a_call_that_does_not_fit_a_signature_of_the_submission_is_named(message, called, words):
     functions = ["two_layer_model", "linear_activation_forward", "initialize_parameters", "f"]
     hint = source_hints.signature_hint(message, called, functions)
+    assert (hint is None) if words is None else (words in hint), hint
+
+
+@pytest.mark.parametrize(
+    ("key", "words"),
+    [
+        ("w1", "the course's key is 'W1'"),
+        ("Y_prediciton_test", "the course's key is 'Y_prediction_test'"),
+        ("W1", None),  # the course's own: its KeyError is about another dict
+        ("weights", None),
+    ],
+)
+def test_a_missing_key_spelled_like_the_courses_is_named(key, words):
+    hint = source_hints.missing_key_hint(key, {"W1", "b1", "Y_prediction_test", "costs"})
     assert (hint is None) if words is None else (words in hint), hint
