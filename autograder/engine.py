@@ -11,6 +11,7 @@ from __future__ import annotations
 import ast
 import contextlib
 import copy
+import dataclasses
 import functools
 import hashlib
 import inspect
@@ -48,6 +49,34 @@ from autograder.spec import (
     Unit,
 )
 from autograder.submission import BUDGET, CRASH, SKIPPED, Submission, from_module
+
+
+@dataclasses.dataclass(frozen=True)
+class GradingOptions:
+    """What every check of one grading run is given besides the submission and the reference.
+
+    Passed down unchanged from :func:`grade_submission` to each task, check and building block.
+
+    Attributes:
+        stored: stored expected values (the unit's are loaded where None).
+        seed: base seed for hidden inputs (None: derived from the submission only).
+        recorder: if given, expected values computed from the reference are recorded here
+            (freezing).
+    """
+
+    stored: dict[str, Any] | None = None
+    seed: int | None = None
+    recorder: dict[str, Any] | None = None
+
+    def loaded(self, unit: Unit) -> GradingOptions:
+        """These options, with the unit's stored expected values where none are given."""
+        if self.stored is not None:
+            return self
+        return dataclasses.replace(self, stored=expected_store.load(unit.name))
+
+
+#: The unit's stored values, hidden inputs seeded from the submission only, nothing recorded.
+DEFAULT_OPTIONS = GradingOptions()
 
 
 def load_reference(unit: str) -> types.ModuleType | None:
@@ -97,10 +126,7 @@ def run_check(
     check: Check,
     submission: Submission,
     reference: types.ModuleType | None,
-    *,
-    stored: dict[str, Any] | None = None,
-    seed: int | None = None,
-    recorder: dict[str, Any] | None = None,
+    options: GradingOptions = DEFAULT_OPTIONS,
 ) -> CheckResult:
     """Run one check and return its result (never raises for student code).
 
@@ -110,14 +136,12 @@ def run_check(
         check: the check.
         submission: the student's code.
         reference: the reference module or None.
-        stored: stored expected values (loaded if None).
-        seed: base seed for hidden inputs (None: derived from the submission only).
-        recorder: if given, expected values computed from the reference are recorded here.
+        options: stored expected values, seed and recorder of the grading run.
 
     Returns:
         The check's result.
     """
-    stored = expected_store.load(unit.name) if stored is None else stored
+    options = options.loaded(unit)
 
     def fail(
         kind: str, detail: str, lines=None, hint=None, status="failed", ctx=None
@@ -171,10 +195,18 @@ def run_check(
             ),
             "not_run",
         )
-    check_rng = check_seed(submission, unit.name, task, check, seed)
-    ctx = Context(task, submission, reference, stored, np.random.default_rng(check_rng), recorder)
-    blocks = failing_blocks(unit, task, submission, reference, stored=stored, seed=seed)
-    if reference is not None and recorder is None:
+    check_rng = check_seed(submission, unit.name, task, check, options.seed)
+
+    def context() -> Context:
+        rng = np.random.default_rng(check_rng)
+        return Context(task, submission, reference, options.stored, rng, options.recorder)
+
+    ctx = context()
+    # the blocks' own grading records nothing
+    blocks = failing_blocks(
+        unit, task, submission, reference, dataclasses.replace(options, recorder=None)
+    )
+    if reference is not None and options.recorder is None:
         # One bug costs once: the checks of a function whose building block fails run with
         # the reference block in its place (served by the grader, never run as student code).
         ctx.substitutes = {f: ctx.ref_block(f) for f, _, _, _ in blocks if hasattr(reference, f)}
@@ -187,9 +219,7 @@ def run_check(
             try:
                 note = check.run(ctx)
             except (CheckFailure, StudentRaised) as exc:
-                own = Context(
-                    task, submission, reference, stored, np.random.default_rng(check_rng), recorder
-                )
+                own = context()
                 note = _with_own_blocks(check, ctx, own, exc)
                 ctx = own
     except StudentRaised as exc:
@@ -520,9 +550,8 @@ def failing_blocks(
     task: Task,
     submission: Submission,
     reference: types.ModuleType | None,
+    options: GradingOptions = DEFAULT_OPTIONS,
     *,
-    stored: dict[str, Any] | None = None,
-    seed: int | None = None,
     _seen: frozenset[str] = frozenset(),
 ) -> list[tuple[str, str, str, str | None]]:
     """The building blocks a task's function uses, directly or not, that fail their own task.
@@ -560,7 +589,7 @@ def failing_blocks(
         if dep.id not in results and dep.id not in in_progress:
             in_progress.add(dep.id)
             try:
-                grade_task(unit, dep, submission, reference, stored=stored, seed=seed)
+                grade_task(unit, dep, submission, reference, options)
             finally:
                 in_progress.discard(dep.id)
         result = results.get(dep.id)
@@ -571,9 +600,7 @@ def failing_blocks(
         elif any(c.status == "failed" and not c.cause for c in result.checks):
             what = "fails"
         else:  # right itself: maybe through a failing block of its own
-            deeper = failing_blocks(
-                unit, dep, submission, reference, stored=stored, seed=seed, _seen=seen
-            )
+            deeper = failing_blocks(unit, dep, submission, reference, options, _seen=seen)
             found.extend((f, w, t, via or function) for f, w, t, via in deeper)
             continue
         found.append((function, what, dep.id, None))
@@ -614,10 +641,8 @@ def grade_task(
     task: Task,
     submission: Submission,
     reference: types.ModuleType | None,
+    options: GradingOptions = DEFAULT_OPTIONS,
     *,
-    stored: dict[str, Any] | None = None,
-    seed: int | None = None,
-    recorder: dict[str, Any] | None = None,
     checks: list[Check] | None = None,
 ) -> TaskResult:
     """Grade one task: its checks, then its advice rules (never scored).
@@ -627,30 +652,19 @@ def grade_task(
         task: the task.
         submission: the student's code.
         reference: the reference module or None.
-        stored: stored expected values (loaded if None).
-        seed: base seed for hidden inputs.
-        recorder: collects expected values computed from the reference (freezing).
+        options: stored expected values, seed and recorder of the grading run.
         checks: run only these checks of the task (default: all).
 
     Returns:
         The task's result, with the recognized conventions and advice as notes.
     """
-    stored = expected_store.load(unit.name) if stored is None else stored
+    options = options.loaded(unit)
     recognized = prepare(unit, submission).get(task.id, [])
     tr = TaskResult(task.id, task.function, notes=[("recognized", r) for r in recognized])
     for check in task.checks if checks is None else checks:
         submission.begin_check()
         try:
-            outcome = run_check(
-                unit,
-                task,
-                check,
-                submission,
-                reference,
-                stored=stored,
-                seed=seed,
-                recorder=recorder,
-            )
+            outcome = run_check(unit, task, check, submission, reference, options)
         except Exception as exc:  # noqa: BLE001 - a grader bug costs one check, not the batch
             text = f"grader error: {type(exc).__name__}: {exc}"
             outcome = _unearned(
@@ -661,7 +675,7 @@ def grade_task(
         tr.checks.append(outcome)
     if task.advice and submission.has(task.function) and not submission.exhausted:
         for rule in task.advice:
-            text = run_advice(unit, task, rule, submission, reference, stored, seed)
+            text = run_advice(unit, task, rule, submission, reference, options)
             if text:
                 tr.notes.append(("advice", text))
     _show_task_notes(tr)
@@ -691,14 +705,15 @@ def run_advice(
     rule: AdviceRule,
     submission: Submission,
     reference: types.ModuleType | None,
-    stored: dict[str, Any],
-    seed: int | None,
+    options: GradingOptions,
 ) -> str | None:
-    """Run one advice rule; any failure (of student code or of the rule) gives no advice."""
-    rng = np.random.default_rng(
-        check_seed(submission, unit.name, task, Check(rule.name, 0, rule.run, "advice", ""), seed)
-    )
-    ctx = Context(task, submission, reference, stored, rng)
+    """Run one advice rule; any failure (of student code or of the rule) gives no advice.
+
+    ``options`` give the stored expected values (loaded) and the seed; nothing is recorded.
+    """
+    as_check = Check(rule.name, 0, rule.run, "advice", "")
+    rng = np.random.default_rng(check_seed(submission, unit.name, task, as_check, options.seed))
+    ctx = Context(task, submission, reference, options.stored, rng)
     rng_state = save_random_state()
     try:
         with _silenced():
@@ -736,7 +751,7 @@ def grade_submission(
         reference = load_reference(unit.name)
     elif reference is False:
         reference = None
-    stored = expected_store.load(unit.name)
+    options = GradingOptions(expected_store.load(unit.name), seed, recorder)
     result = UnitResult(
         unit.name,
         load_error=submission.load_error,
@@ -746,17 +761,7 @@ def grade_submission(
     for task in unit.tasks:
         if tasks and not {task.id, task.function, task.marker} & set(tasks):
             continue
-        result.tasks.append(
-            grade_task(
-                unit,
-                task,
-                submission,
-                reference,
-                stored=stored,
-                seed=seed,
-                recorder=recorder,
-            )
-        )
+        result.tasks.append(grade_task(unit, task, submission, reference, options))
     return result
 
 

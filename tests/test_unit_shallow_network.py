@@ -13,7 +13,13 @@ import pytest
 from autograder import expected
 from autograder.demos import load_impl
 from autograder.demos import shallow_network as demo
-from autograder.engine import grade_path, grade_submission, load_reference, run_check
+from autograder.engine import (
+    GradingOptions,
+    grade_path,
+    grade_submission,
+    load_reference,
+    run_check,
+)
 from autograder.mistakes import catalogue
 from autograder.planar import load_planar_dataset, small_planar_problem
 from autograder.submission import Submission, from_module
@@ -507,7 +513,7 @@ def test_bundle_no_mistake_escapes_its_visible_checks(bundle):
     forward pass or cost also breaks the gradient check of a right backward pass).
     """
     unit = bundle.UNIT
-    stored = expected.load(UNIT)
+    options = GradingOptions(stored=expected.load(UNIT))
     changed = [
         (task, check)
         for task in unit.tasks
@@ -521,7 +527,7 @@ def test_bundle_no_mistake_escapes_its_visible_checks(bundle):
             continue  # these checks call the blocks only
         sub = mistake_submission(UNIT, m)
         results = {
-            (task.function, check.name): run_check(unit, task, check, sub, None, stored=stored)
+            (task.function, check.name): run_check(unit, task, check, sub, None, options)
             for task, check in changed
         }
         failed = {k for k, r in results.items() if not r.passed}
