@@ -550,7 +550,7 @@ def failing_blocks(
     task: Task,
     submission: Submission,
     reference: types.ModuleType | None,
-    options: GradingOptions = DEFAULT_OPTIONS,
+    options: GradingOptions,
     *,
     _seen: frozenset[str] = frozenset(),
 ) -> list[tuple[str, str, str, str | None]]:
@@ -561,8 +561,9 @@ def failing_blocks(
     unit it calls (an ``L_model_backward`` that calls ``linear_backward`` itself), its
     :attr:`~autograder.spec.Task.compared_with` (which its checks call), and theirs in turn.
     A block fails when its own task does not get full marks on the checks that could run (or
-    it is missing or does not compile); its task is graded (once, cached on the submission)
-    if it has not been yet. A block the course's helper modules provide is never blamed.
+    it is missing or does not compile); its task is graded (once, cached on the submission,
+    with ``options``) if it has not been yet. A block the course's helper modules provide is
+    never blamed.
 
     Returns:
         ``[(function, what is wrong: "fails" | "is missing" | "does not compile", task id,
