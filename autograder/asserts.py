@@ -1,7 +1,8 @@
-"""Type, shape and value assertions used by checks; each raises :class:`CheckFailure`.
+"""Type, shape and structure assertions used by checks; each raises :class:`CheckFailure`.
 
-All comparisons are in float64 with explicit tolerances and are written so that NaN fails:
-``if not (err <= tol)`` rather than ``if err > tol``.
+Values are compared by :func:`autograder.checklib.compare`, with the tolerances :data:`RTOL`
+and :data:`ATOL` by default. All comparisons are in float64 with explicit tolerances and are
+written so that NaN fails: ``if not (err <= tol)`` rather than ``if err > tol``.
 """
 
 from __future__ import annotations
@@ -199,61 +200,3 @@ def expect_tuple(value: Any, name: str, length: int) -> tuple[Any, ...]:
             kind="type",
         )
     return tuple(value)
-
-
-def expect_close(
-    got: Any,
-    expected: Any,
-    name: str,
-    *,
-    rtol: float = RTOL,
-    atol: float = ATOL,
-    hint: str | None = None,
-    kind: str = "values",
-) -> None:
-    """Check that ``got`` equals ``expected`` within ``rtol``/``atol`` (NaN fails).
-
-    Arrays of equal size but different shape are compared element by element in C order,
-    so a shape problem is reported by the shape check, not here.
-
-    Args:
-        got: the student's number or array (already type-checked).
-        expected: the expected number or array.
-        name: name of the value in the message.
-        rtol: relative tolerance.
-        atol: absolute tolerance.
-        hint: hint to give on failure.
-        kind: kind of failure to report.
-
-    Raises:
-        CheckFailure: with the largest difference and where it is.
-    """
-    g = np.asarray(got, dtype=np.float64)
-    e = np.asarray(expected, dtype=np.float64)
-    tol = f"(rtol {rtol:g}, atol {atol:g})"
-    if g.size != e.size:
-        raise CheckFailure(
-            f"{name} has {g.size} entries (shape {g.shape}) but should have {e.size} "
-            f"(shape {e.shape}); fix the shape first.",
-            hint=hint,
-            kind="shape",
-        )
-    if g.shape != e.shape:
-        g = g.reshape(e.shape)
-    ok = np.isclose(g, e, rtol=rtol, atol=atol)
-    if bool(np.all(ok)):
-        return
-    if e.ndim == 0:
-        lines = [("got", f"{name} = {g.item()!r}"), ("expected", f"{name} = {e.item()!r} {tol}")]
-    else:
-        bad = np.argwhere(~ok)
-        idx = tuple(int(i) for i in bad[0])
-        nan_note = " (contains NaN)" if np.isnan(g).any() else ""
-        lines = [
-            ("got", f"{name}{list(idx)} = {float(g[idx])!r}{nan_note}"),
-            ("expected", f"{name}{list(idx)} = {float(e[idx])!r} {tol}"),
-            ("mismatch", f"{len(bad)} of {e.size} entries differ"),
-        ]
-    raise CheckFailure(
-        f"{name} does not match the expected values.", lines=lines, hint=hint, kind=kind
-    )

@@ -21,7 +21,6 @@ from autograder.asserts import (
     ATOL,
     RTOL,
     expect_array,
-    expect_close,
     expect_float,
     expect_keys,
     expect_tuple,
@@ -80,10 +79,22 @@ def compare(
     """Compare a student's plain value with an expected one, recursively.
 
     Dicts are compared key by key (exact key sets), tuples and lists item by item, numbers
-    and arrays with :func:`autograder.asserts.expect_close`.
+    and arrays within ``rtol``/``atol`` (NaN fails). Arrays of equal size but different
+    shape are compared element by element in C order, so a shape problem is reported by the
+    shape check, not here.
+
+    Args:
+        got: the student's value.
+        expected: the expected value.
+        name: name of the value in the message.
+        rtol: relative tolerance.
+        atol: absolute tolerance.
+        hint: hint to give on failure.
+        kind: kind of failure to report for wrong numbers.
 
     Raises:
-        CheckFailure: naming the first differing part, such as ``grads["dw"]``.
+        CheckFailure: naming the first differing part, such as ``grads["dw"]``; for numbers,
+            the first differing entry and how many differ.
     """
     if isinstance(expected, dict):
         if not isinstance(got, dict):
@@ -108,7 +119,35 @@ def compare(
         for i, (g, e) in enumerate(zip(got, expected)):
             compare(g, e, f"{name}[{i}]", rtol=rtol, atol=atol, hint=hint, kind=kind)
         return
-    expect_close(numbers(got, name), expected, name, rtol=rtol, atol=atol, hint=hint, kind=kind)
+    g = numbers(got, name)
+    e = np.asarray(expected, dtype=np.float64)
+    tol = f"(rtol {rtol:g}, atol {atol:g})"
+    if g.size != e.size:
+        raise CheckFailure(
+            f"{name} has {g.size} entries (shape {g.shape}) but should have {e.size} "
+            f"(shape {e.shape}); fix the shape first.",
+            hint=hint,
+            kind="shape",
+        )
+    if g.shape != e.shape:
+        g = g.reshape(e.shape)
+    ok = np.isclose(g, e, rtol=rtol, atol=atol)
+    if bool(np.all(ok)):
+        return
+    if e.ndim == 0:
+        lines = [("got", f"{name} = {g.item()!r}"), ("expected", f"{name} = {e.item()!r} {tol}")]
+    else:
+        bad = np.argwhere(~ok)
+        idx = tuple(int(i) for i in bad[0])
+        nan_note = " (contains NaN)" if np.isnan(g).any() else ""
+        lines = [
+            ("got", f"{name}{list(idx)} = {float(g[idx])!r}{nan_note}"),
+            ("expected", f"{name}{list(idx)} = {float(e[idx])!r} {tol}"),
+            ("mismatch", f"{len(bad)} of {e.size} entries differ"),
+        ]
+    raise CheckFailure(
+        f"{name} does not match the expected values.", lines=lines, hint=hint, kind=kind
+    )
 
 
 def _is_numeric_list(value: Any) -> bool:
