@@ -176,6 +176,30 @@ class CallOutcome:
     proxy_calls: list[ProxyCall] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class CallRequest:
+    """One call of student code, as :meth:`Submission.call` hands it to the seam.
+
+    Routing (:meth:`Submission.route`) is applied: ``name`` and the keys of ``proxies`` are
+    the names the submission defines, ``args`` and ``kwargs`` those of its signature.
+
+    Attributes:
+        name: the function to call.
+        args: positional arguments (the seam calls with copies).
+        kwargs: keyword arguments (likewise).
+        seed: if given, ``np.random.seed(seed)`` and ``random.seed(seed)`` run first.
+        timeout: seconds before the call is interrupted.
+        proxies: ``{name: grader function}``: the stand-ins bound for the call.
+    """
+
+    name: str
+    args: tuple[Any, ...]
+    kwargs: dict[str, Any]
+    seed: int | None
+    timeout: float
+    proxies: dict[str, Callable[..., Any]]
+
+
 class CallTimeout(BaseException):
     """Raised inside student code when a call overruns its time limit.
 
@@ -303,9 +327,10 @@ class Submission:
         if adapter is not None:
             args, kwargs = adapter.adapt(tuple(args), kwargs)
         routed = {self.resolve(k): fn for k, fn in (proxies or {}).items()}
-        out = self._call(
-            self.resolve(name), tuple(args), kwargs, seed=seed, timeout=timeout, proxies=routed
+        request = CallRequest(
+            self.resolve(name), tuple(args), dict(kwargs or {}), seed, timeout, routed
         )
+        out = self._call(request)
         if adapter is not None:
             out.args_after = tuple(out.args_after[:n_args])
         return out
@@ -358,36 +383,27 @@ class Submission:
         """The submitted code: one text per notebook cell, or the file's text."""
         return list(getattr(self, "_texts", None) or [self._source_text])
 
-    def _call(
-        self,
-        name: str,
-        args: tuple[Any, ...],
-        kwargs: dict[str, Any],
-        *,
-        seed: int | None,
-        timeout: float,
-        proxies: dict[str, Callable[..., Any]] | None,
-    ) -> CallOutcome:
-        kwargs = dict(kwargs or {})
-        fn = self._ns.get(name)
+    def _call(self, request: CallRequest) -> CallOutcome:
+        """Make the call ``request`` in this process: the in-process seam (see :meth:`call`)."""
+        fn = self._ns.get(request.name)
         if not callable(fn):
-            return CallOutcome(error=StudentError("NameError", f"{name} is not defined"))
-        a = copy.deepcopy(args)
-        k = copy.deepcopy(kwargs)
+            return CallOutcome(error=StudentError("NameError", f"{request.name} is not defined"))
+        a = copy.deepcopy(request.args)
+        k = copy.deepcopy(request.kwargs)
         out = io.StringIO()
         saved: dict[str, Any] = {}
         outcome = CallOutcome()
         start = time.perf_counter()
         try:
-            for pname, grader_fn in (proxies or {}).items():
+            for pname, grader_fn in request.proxies.items():
                 saved[pname] = self._ns.get(pname)
                 bridge = _InProcessBridge(pname, grader_fn, outcome.proxy_calls)
                 self._ns[pname] = codeload.stand_in(saved[pname], bridge, pname)
-            if seed is not None:
-                np.random.seed(seed)
-                random.seed(seed)
+            if request.seed is not None:
+                np.random.seed(request.seed)
+                random.seed(request.seed)
             with (
-                codeload.time_limit(timeout, CallTimeout),
+                codeload.time_limit(request.timeout, CallTimeout),
                 warnings.catch_warnings(record=True) as caught,
                 contextlib.redirect_stdout(_Bounded(out)),
                 contextlib.redirect_stderr(_Bounded(out)),
@@ -399,7 +415,8 @@ class Submission:
             outcome.warnings = [f"{w.category.__name__}: {w.message}" for w in caught]
         except CallTimeout:
             outcome.error = StudentError(
-                "TimeoutError", f"the call did not finish within {timeout:g} s (infinite loop?)"
+                "TimeoutError",
+                f"the call did not finish within {request.timeout:g} s (infinite loop?)",
             )
         except KeyboardInterrupt:
             raise

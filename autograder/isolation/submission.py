@@ -40,6 +40,7 @@ from autograder.submission import (
     MAX_OUTPUT,
     SKIPPED,
     CallOutcome,
+    CallRequest,
     CellOutput,
     ProxyCall,
     StudentError,
@@ -339,28 +340,20 @@ class IsolatedSubmission(Submission):
             return CallOutcome(error=StudentError(BUDGET, self._exhausted_reason))
         return None
 
-    def _call(
-        self,
-        name: str,
-        args: tuple[Any, ...],
-        kwargs: dict[str, Any],
-        *,
-        seed: int | None,
-        timeout: float,
-        proxies: dict[str, Callable[..., Any]] | None,
-    ) -> CallOutcome:
-        """Call student function ``name`` in the worker (see :meth:`Submission.call`).
+    def _call(self, request: CallRequest) -> CallOutcome:
+        """Make the call ``request`` in the worker (see :meth:`Submission.call`).
 
         Raises:
             GraderError: when the worker cannot be (re)started: a grader failure.
         """
+        name, timeout, proxies = request.name, request.timeout, request.proxies
         if self.grader_error:
             raise GraderError(self.grader_error)
         if self._exhausted_reason:
             return CallOutcome(error=StudentError(BUDGET, self._exhausted_reason))
         if name not in self._functions:
             return CallOutcome(error=StudentError("NameError", f"{name} is not defined"))
-        mark = (name, tuple(sorted(proxies or {})))
+        mark = (name, tuple(sorted(proxies)))
         if mark in self.unfinished:
             return CallOutcome(
                 error=StudentError(
@@ -378,13 +371,12 @@ class IsolatedSubmission(Submission):
         if limit <= 0:
             return self._out_of_time(budget_left <= check_left)
         enc = codec.Encoder(lesson_type=LessonFunction)
-        proxies = dict(proxies or {})
         message = {
             "op": "call",
             "name": name,
-            "args": enc.encode(tuple(args)),
-            "kwargs": enc.encode(dict(kwargs or {})),
-            "seed": seed,
+            "args": enc.encode(request.args),
+            "kwargs": enc.encode(request.kwargs),
+            "seed": request.seed,
             "proxies": sorted(proxies),
             "timeout": limit,
         }
