@@ -278,29 +278,22 @@ def visible_values(
     cases: Sequence[Args],
     *,
     function: str | None = None,
-    name: str = "the result",
-    rtol: float = RTOL,
-    atol: float = ATOL,
-    hint: str | None = None,
     kwargs: dict[str, Any] | None = None,
-    names: Sequence[str] | None = None,
+    **options: Any,
 ) -> CheckFn:
     """Compare outputs on fixed visible inputs with stored expected values.
+
+    :func:`visible_calls` with the same keyword arguments for every call.
 
     Args:
         key: key of the expected values in the unit's stored data.
         cases: argument tuples.
         function: the function to call (defaults to the task's).
-        name: name of the output in messages.
-        rtol: relative tolerance.
-        atol: absolute tolerance.
-        hint: hint on failure.
         kwargs: keyword arguments of every call.
-        names: the names of a returned tuple's items (see :func:`compare_returned`).
+        **options: ``name``, ``names``, ``rtol``, ``atol``, ``hint`` for :func:`visible_calls`.
     """
     calls = [(args, dict(kwargs or {})) for args in cases]
-    options = {"rtol": rtol, "atol": atol, "hint": hint}
-    return visible_calls(key, calls, function=function, name=name, names=names, **options)
+    return visible_calls(key, calls, function=function, **options)
 
 
 def hidden_values(
@@ -315,7 +308,14 @@ def hidden_values(
 ) -> CheckFn:
     """Compare outputs with the reference on fresh random inputs drawn at grading time.
 
-    ``kwargs`` and ``names`` as for :func:`visible_values`.
+    Args:
+        make_cases: draws the argument tuples from the check's generator.
+        name: name of the output in messages.
+        rtol: relative tolerance.
+        atol: absolute tolerance.
+        hint: hint on failure.
+        kwargs: keyword arguments of every call.
+        names: the names of a returned tuple's items (see :func:`compare_returned`).
     """
     kw = dict(kwargs or {})
 
