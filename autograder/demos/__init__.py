@@ -3,7 +3,8 @@
 Each module ``autograder/demos/<unit>.py`` defines ``run(impl, out_dir) -> str``: ``impl``
 is the implementation module (the student's ``exercises/<unit>.py`` or the reference), the
 return value is the report printed by ``autograder train``. Plots are saved as PNG files in
-``out_dir`` with matplotlib's non-interactive Agg backend, so nothing waits for a display.
+``out_dir`` (which must exist) with matplotlib's non-interactive Agg backend, so nothing waits
+for a display.
 """
 
 from __future__ import annotations

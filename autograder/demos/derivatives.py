@@ -36,14 +36,9 @@ def difference_errors(impl: types.ModuleType, a: float = 2.0) -> dict[str, list[
 
 
 def run(impl: types.ModuleType, out_dir: Path) -> str:
-    """Compute the errors and descent paths, save the plot and return the report.
+    """Compute the errors and descent paths, save the plot in ``out_dir``, return the report.
 
-    Args:
-        impl: the implementation module.
-        out_dir: folder for the PNG (must exist).
-
-    Returns:
-        The report printed by ``autograder train``.
+    ``impl``, ``out_dir`` and the report are those of every demo (see :mod:`autograder.demos`).
     """
     errors = difference_errors(impl)
     runs = {

@@ -66,12 +66,7 @@ def train(impl: types.ModuleType) -> tuple[dict, dict[str, float]]:
 def run(impl: types.ModuleType, out_dir: Path) -> str:
     """Train, save the cost curve to ``out_dir`` and return the report.
 
-    Args:
-        impl: the implementation module.
-        out_dir: folder for the PNG (must exist).
-
-    Returns:
-        The report printed by ``autograder train``.
+    ``impl``, ``out_dir`` and the report are those of every demo (see :mod:`autograder.demos`).
     """
     d, stats = train(impl)
     costs = [float(np.squeeze(c)) for c in d["costs"]]
