@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 UNIT = "numpy_basics"
@@ -54,28 +55,40 @@ def _all(fn: str, text: str, checks: tuple[str, ...]) -> dict[str, str]:
 #: The checks of a loss (L1, L2) and of an array-valued function (image2vector, softmax).
 L1_CHECKS = ("returns_number", "values", "hidden")
 ARRAY_CHECKS = ("shape", "values", "hidden")
+
+
+def _loss_fails(id_: str, code: str, fn: str, text: str, **more: Any) -> Fault:
+    """A fault that fails every check of the loss ``fn`` (L1 or L2) with ``text``: 39 of 42."""
+    return Fault(id_, code, _all(fn, text, L1_CHECKS), 39, **more)
+
+
+def _wrong_loss(id_: str, code: str, fn: str) -> Fault:
+    """A fault whose loss ``fn`` returns a wrong number: its values checks fail, 40 of 42."""
+    return Fault(id_, code, {f"{fn}.values": "wrong values", f"{fn}.hidden": "wrong values"}, 40)
+
+
 FAST = ("--timeout", "0.6")
 
 FAULTS: list[Fault] = [
     # ------------------------------------------------------------------ A: crash / load
-    Fault(
+    _loss_fails(
         "A1-syntax-error",
         "def L1(yhat, y):\n    return (\n",
-        _all("L1", "does not compile: SyntaxError", L1_CHECKS),
-        39,
+        "L1",
+        "does not compile: SyntaxError",
         note="SyntaxError",
     ),
-    Fault(
+    _loss_fails(
         "A2-misnamed",
         "def l1(yhat, y):\n    return float(np.sum(np.abs(y - yhat)))\ndel L1\n",
-        _all("L1", "defines no function L1()", L1_CHECKS),
-        39,
+        "L1",
+        "defines no function L1()",
     ),
-    Fault(
+    _loss_fails(
         "A3-stub-left",
         "def L2(yhat, y):\n    raise NotImplementedError\n",
-        _all("L2", "not implemented", L1_CHECKS),
-        39,
+        "L2",
+        "not implemented",
     ),
     Fault(
         "A4-raises-for-some-inputs",
@@ -95,11 +108,11 @@ FAULTS: list[Fault] = [
         ("--budget", "1", "--cell-timeout", "1"),
         note="did not finish",
     ),
-    Fault(
+    _loss_fails(
         "A7-reads-stdin",
         "def L2(yhat, y):\n    n = int(input('n? '))\n    return float(n)\n",
-        _all("L2", "EOFError", L1_CHECKS),
-        39,
+        "L2",
+        "EOFError",
     ),
     Fault(
         "A8-plot-show",
@@ -108,23 +121,23 @@ FAULTS: list[Fault] = [
         42,
     ),
     # ------------------------------------------------------------------ B: aborts, sabotage
-    Fault(
+    _loss_fails(
         "B1-sys-exit",
         "import sys\ndef L1(yhat, y):\n    sys.exit(3)\n",
-        _all("L1", "sys.exit(3)", L1_CHECKS),
-        39,
+        "L1",
+        "sys.exit(3)",
     ),
-    Fault(
+    _loss_fails(
         "B2-os-exit",
         "import os\ndef L1(yhat, y):\n    os._exit(0)\n",
-        _all("L1", "crashed", L1_CHECKS),
-        39,
+        "L1",
+        "crashed",
     ),
-    Fault(
+    _loss_fails(
         "B3-keyboard-interrupt",
         "def L2(yhat, y):\n    raise KeyboardInterrupt\n",
-        _all("L2", "KeyboardInterrupt", L1_CHECKS),
-        39,
+        "L2",
+        "KeyboardInterrupt",
     ),
     Fault(
         "B4-segfault",
@@ -144,62 +157,57 @@ FAULTS: list[Fault] = [
         39,
         FAST,
     ),
-    Fault(
+    _loss_fails(
         "B6-recursion",
         "def L2(yhat, y):\n    return L2(yhat, y)\n",
-        _all("L2", "RecursionError", L1_CHECKS),
-        39,
+        "L2",
+        "RecursionError",
     ),
-    Fault(
+    _wrong_loss(
         "B7-patches-numpy",
         "np.allclose = lambda *a, **k: True\n"
         "np.testing.assert_allclose = lambda *a, **k: None\n"
         "np.isclose = lambda a, b, *x, **k: np.ones(np.shape(a), bool)\n"
         "def L1(yhat, y):\n    return 0.0\n",
-        {"L1.values": "wrong values", "L1.hidden": "wrong values"},
-        40,
+        "L1",
     ),
-    Fault(
+    _wrong_loss(
         "B8-patches-builtins",
         "import builtins\nbuiltins.isinstance = lambda *a: True\nbuiltins.abs = lambda x: 0\n"
         "builtins.float = lambda *a: 0.0\n"
         "def L2(yhat, y):\n    return 1.5\n",
-        {"L2.values": "wrong values", "L2.hidden": "wrong values"},
-        40,
+        "L2",
     ),
-    Fault(
+    _wrong_loss(
         "B9-patches-autograder",
         "import sys, types\n"
         "fake = types.ModuleType('autograder')\nfake.checklib = types.SimpleNamespace("
         "compare=lambda *a, **k: None)\n"
         "sys.modules['autograder'] = fake\nsys.modules['autograder.checklib'] = fake.checklib\n"
         "def L1(yhat, y):\n    return 123.0\n",
-        {"L1.values": "wrong values", "L1.hidden": "wrong values"},
-        40,
+        "L1",
     ),
-    Fault(
+    _loss_fails(
         "B11-writes-grader-files",
         "import os\n"
         f"TARGET = {str(ROOT / 'autograder' / 'expected' / 'numpy_basics.json')!r}\n"
         "def L2(yhat, y):\n    with open(TARGET, 'w') as f:\n        f.write('{}')\n"
         "    return float(np.sum((y - yhat) ** 2))\n",
-        _all("L2", "Error", L1_CHECKS),
-        39,
+        "L2",
+        "Error",
     ),
-    Fault(
+    _wrong_loss(
         "B12-atexit-fake-pass",
         "import atexit\natexit.register(lambda: print('ALL TESTS PASSED 42/42'))\n"
         "def L2(yhat, y):\n    print('PASSED')\n    return 0.5\n",
-        {"L2.values": "wrong values", "L2.hidden": "wrong values"},
-        40,
+        "L2",
     ),
-    Fault(
+    _wrong_loss(
         "B13-frame-introspection",
         "import sys\n"
         "def L1(yhat, y):\n"
         "    f = sys._getframe(1)\n    return float(f.f_locals.get('expected', 0.0))\n",
-        {"L1.values": "wrong values", "L1.hidden": "wrong values"},
-        40,
+        "L1",
     ),
     # ------------------------------------------------------------------ C: types, shapes
     Fault(
@@ -226,17 +234,17 @@ FAULTS: list[Fault] = [
         {"normalize_rows.shape": "int", "normalize_rows.values": "", "normalize_rows.hidden": ""},
         37,
     ),
-    Fault(
+    _loss_fails(
         "C8-object-dtype",
         "def L1(yhat, y):\n    return np.array([1.1], dtype=object)[0:1]\n",
-        _all("L1", "dtype object", L1_CHECKS),
-        39,
+        "L1",
+        "dtype object",
     ),
-    Fault(
+    _loss_fails(
         "C9-returns-none",
         "def L2(yhat, y):\n    loss = float(np.sum((y - yhat) ** 2))\n",
-        _all("L2", "NoneType", L1_CHECKS),
-        39,
+        "L2",
+        "NoneType",
     ),
     Fault(
         "C10-zero-d-array-ok",
@@ -296,19 +304,17 @@ FAULTS: list[Fault] = [
         {},  # the course accepts it: advice only
         42,
     ),
-    Fault(
+    _wrong_loss(
         "E5-mutable-default",
         "def L1(yhat, y, _seen=[]):\n    _seen.append(1)\n"
         "    return float(np.sum(np.abs(y - yhat))) + len(_seen) - 1\n",
-        {"L1.values": "wrong values", "L1.hidden": "wrong values"},
-        40,
+        "L1",
     ),
     # ------------------------------------------------------------------ F: RNG
-    Fault(
+    _wrong_loss(
         "F1-noise",
         "def L1(yhat, y):\n    return float(np.sum(np.abs(y - yhat)) + 1e-3 * np.random.rand())\n",
-        {"L1.values": "wrong values", "L1.hidden": "wrong values"},
-        40,
+        "L1",
     ),
     Fault(
         "F2-reseeds-global-rng",
@@ -330,19 +336,19 @@ FAULTS: list[Fault] = [
         39,
         FAST,
     ),
-    Fault(
+    _loss_fails(
         "G2-memory-loop",
         "def L1(yhat, y):\n    keep = []\n    while True:\n        keep.append(' ' * 10**7)\n",
-        _all("L1", "MemoryError", L1_CHECKS),
-        39,
-        ("--memory-mb", "512"),
+        "L1",
+        "MemoryError",
+        args=("--memory-mb", "512"),
     ),
-    Fault(
+    _loss_fails(
         "G3-huge-allocation",
         "def L2(yhat, y):\n    return float(np.zeros((10**6, 10**6)).sum())\n",
-        _all("L2", "memory limit", L1_CHECKS),
-        39,
-        ("--memory-mb", "512"),
+        "L2",
+        "memory limit",
+        args=("--memory-mb", "512"),
     ),
     Fault(
         "G5-print-flood",
@@ -351,17 +357,17 @@ FAULTS: list[Fault] = [
         {},
         42,
     ),
-    Fault(
+    _loss_fails(
         "G6-huge-message",
         "def L2(yhat, y):\n    raise ValueError('x' * 10**7)\n",
-        _all("L2", "ValueError: xxx", L1_CHECKS),
-        39,
+        "L2",
+        "ValueError: xxx",
     ),
-    Fault(
+    _loss_fails(
         "G7-huge-result",
         "def L2(yhat, y):\n    return np.ones((3000, 3000))\n",
-        _all("L2", "too large", L1_CHECKS),
-        39,
+        "L2",
+        "too large",
     ),
     Fault(
         "G8-fork-and-threads",
@@ -372,20 +378,20 @@ FAULTS: list[Fault] = [
         {},
         42,
     ),
-    Fault(
+    _loss_fails(
         "G9-disk-fill",
         "def L1(yhat, y):\n    with open('big.bin', 'wb') as f:\n"
         "        for _ in range(64):\n            f.write(b'0' * 2**20)\n    return 1.1\n",
-        _all("L1", "File too large", L1_CHECKS),
-        39,
+        "L1",
+        "File too large",
     ),
-    Fault(
+    _loss_fails(
         "G10-network",
         "import socket\n"
         "def L1(yhat, y):\n    socket.create_connection(('1.1.1.1', 80), timeout=0.5)\n"
         "    return 1.1\n",
-        _all("L1", "OSError", L1_CHECKS),
-        39,
+        "L1",
+        "OSError",
     ),
     # ------------------------------------------------------------------ I: leakage
     Fault(
@@ -404,29 +410,29 @@ FAULTS: list[Fault] = [
         f"SRC = open({str(ROOT / 'solutions' / 'numpy_basics.py')!r}).read()\n",
         note="No such file or directory",
     ),
-    Fault(
+    _loss_fails(
         "I2-read-expected-values",
         "import json\n"
         f"PATH = {str(ROOT / 'autograder' / 'expected' / 'numpy_basics.json')!r}\n"
         "def L1(yhat, y):\n    return json.load(open(PATH))['L1/values'][0]\n",
-        _all("L1", "FileNotFoundError", L1_CHECKS),
-        39,
+        "L1",
+        "FileNotFoundError",
     ),
-    Fault(
+    _loss_fails(
         "I5-environment-and-argv",
         "import os, sys\n"
         "def L2(yhat, y):\n    raise RuntimeError(f'{len(sys.argv[0])} {sorted(os.environ)}')\n",
-        _all("L2", "RuntimeError: 0 ['AUTOGRADER_GRADING', 'HOME', 'LANG', 'MKL", L1_CHECKS),
-        39,
+        "L2",
+        "RuntimeError: 0 ['AUTOGRADER_GRADING', 'HOME', 'LANG', 'MKL",
     ),
     # ------------------------------------------------------------------ J: fake equality
-    Fault(
+    _loss_fails(
         "J1-always-equal",
         "class AlwaysEqual(float):\n    def __eq__(self, other):\n        return True\n"
         "    __ne__ = lambda self, o: False\n"
         "def L1(yhat, y):\n    return AlwaysEqual(0.0)\n",
-        _all("L1", "AlwaysEqual", L1_CHECKS),
-        39,
+        "L1",
+        "AlwaysEqual",
     ),
     Fault(
         "J2-ndarray-subclass",
@@ -446,13 +452,13 @@ FAULTS: list[Fault] = [
         _all("image2vector", "Duck", ARRAY_CHECKS),
         39,
     ),
-    Fault(
+    _loss_fails(
         "J6-np-float-subclass",
         "class F(np.float64):\n    def __eq__(self, o):\n        return True\n"
         "    def __abs__(self):\n        return F(0.0)\n"
         "def L2(yhat, y):\n    return F(0.0)\n",
-        _all("L2", "F", L1_CHECKS),
-        39,
+        "L2",
+        "F",
     ),
     # ------------------------------------------------------------------ H: notebooks
     Fault(
