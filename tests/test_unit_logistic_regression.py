@@ -15,6 +15,8 @@ from autograder.mistakes import catalogue, variant
 from autograder.submission import Submission
 from solutions import logistic_regression as ref
 
+from .course_code import HERE as COURSE_CODE
+from .course_code import read_fixture
 from .helpers import mistake_submission
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -62,35 +64,22 @@ def test_course_values():
     assert type(b) is float and w.shape == (3, 1) and not w.any()
 
 
-# The 2017-2020 template's forms, each correct by the course's standard.
-OLDER_RELEASE = """
-def initialize_with_zeros(dim):
-    w = np.zeros((dim, 1))
-    b = 0
-    assert(w.shape == (dim, 1))
-    assert(isinstance(b, float) or isinstance(b, int))
-    return w, b
+def _course_cell(release: str, function: str) -> str:
+    """The code cell of the course's ``release`` notebook that defines ``function``, verbatim."""
+    nb = read_fixture(COURSE_CODE / UNIT / f"{release}.ipynb")
+    return next(
+        c.source for c in nb.cells if c.cell_type == "code" and f"def {function}(" in c.source
+    )
 
-def propagate(w, b, X, Y):
-    m = X.shape[1]
-    A = sigmoid(np.dot(w.T, X) + b)
-    cost = -1 / m * np.sum(Y * np.log(A) + (1 - Y) * np.log(1 - A))
-    dw = 1 / m * np.dot(X, (A - Y).T)
-    db = 1 / m * np.sum(A - Y)
-    cost = np.squeeze(cost)
-    return {"dw": dw, "db": db}, cost
 
-def optimize(w, b, X, Y, num_iterations, learning_rate, print_cost = False):
-    costs = []
-    for i in range(num_iterations):
-        grads, cost = propagate(w, b, X, Y)
-        w = w - learning_rate * grads["dw"]
-        b = b - learning_rate * grads["db"]
-        if i % 100 == 0:
-            costs.append(cost)
-        if print_cost and i % 100 == 0:
-            print ("Cost after iteration %i: %f" %(i, cost))
-    return {"w": w, "b": b}, grads, costs
+# The 2017-2020 template's forms, each correct by the course's standard: the 2017 release's
+# own initialize_with_zeros (b = 0, an int), propagate and optimize, then a predict and a model
+# written as students of those releases did.
+OLDER_RELEASE = (
+    "\n\n".join(
+        _course_cell("v4_2017", f) for f in ("initialize_with_zeros", "propagate", "optimize")
+    )
+    + """
 
 def predict(w, b, X):
     m = X.shape[1]
@@ -115,6 +104,7 @@ def model(X_train, Y_train, X_test, Y_test, num_iterations = 2000, learning_rate
             "Y_prediction_train" : Y_prediction_train, "w" : w, "b" : b,
             "learning_rate" : learning_rate, "num_iterations": num_iterations}
 """
+)
 
 
 def test_the_older_release_gets_full_marks_with_advice():
