@@ -17,56 +17,33 @@ ROOT = Path(__file__).resolve().parent.parent
 UNIT = "numpy_basics"
 
 
+def scored(obj: dict, *keys: str) -> None:
+    """A unit, task or check of the JSON form: ``keys`` and its score, within its maximum."""
+    assert set(obj) == {*keys, "score", "max_score"}
+    assert 0 <= obj["score"] <= obj["max_score"]
+
+
 def validate_schema(obj: dict) -> None:
     """The JSON form promised by the README (and by other tools that read it)."""
-    assert set(obj) == {
-        "unit",
-        "score",
-        "max_score",
-        "gradable",
-        "load_notes",
-        "isolation",
-        "tasks",
-    }
+    scored(obj, "unit", "gradable", "load_notes", "isolation", "tasks")
     assert obj["isolation"] is None or isinstance(obj["isolation"], str)
     assert all(isinstance(n, str) for n in obj["load_notes"])
     assert isinstance(obj["gradable"], bool)
     assert isinstance(obj["unit"], str)
     assert isinstance(obj["score"], float) and isinstance(obj["max_score"], float)
-    assert 0 <= obj["score"] <= obj["max_score"]
     total = 0.0
     for task in obj["tasks"]:
-        assert set(task) == {
-            "id",
-            "function",
-            "score",
-            "max_score",
-            "checks",
-            "advice",
-            "recognized",
-            "notes",
-        }
+        scored(task, "id", "function", "checks", "advice", "recognized", "notes")
         assert all(isinstance(n, str) for n in task["advice"] + task["recognized"])
         assert isinstance(task["id"], str) and isinstance(task["function"], str)
         assert task["checks"]
         s = 0.0
         for check in task["checks"]:
-            assert set(check) == {
-                "name",
-                "passed",
-                "score",
-                "max_score",
-                "message",
-                "status",
-                "advice",
-                "cause",
-                "mistake",
-            }
+            scored(check, "name", "passed", "message", "status", "advice", "cause", "mistake")
             assert check["mistake"] is None or set(check["mistake"]) == {"id", "title"}
             assert check["status"] in STATUSES
             assert isinstance(check["passed"], bool)
             assert isinstance(check["message"], str)
-            assert 0 <= check["score"] <= check["max_score"]
             assert check["score"] == (check["max_score"] if check["passed"] else 0.0)
             s += check["score"]
         assert task["score"] == pytest.approx(s)
