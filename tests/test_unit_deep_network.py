@@ -411,13 +411,18 @@ def L_model_forward(X, parameters):
 
 
 # ------------------------------------------------------------------ the models
-OLDER_MODEL = """
+#: The course's L_layer_model up to its forward pass, as every release writes it.
+MODEL_START = """
 def L_layer_model(X, Y, layers_dims, learning_rate = 0.0075, num_iterations = 3000, print_cost=False):
     np.random.seed(1)
     costs = []
     parameters = initialize_parameters_deep(layers_dims)
     for i in range(0, num_iterations):
         AL, caches = L_model_forward(X, parameters)
+"""  # noqa: E501
+OLDER_MODEL = (
+    MODEL_START
+    + """\
         cost = compute_cost(AL, Y)
         grads = L_model_backward(AL, Y, caches)
         parameters = update_parameters(parameters, grads, learning_rate)
@@ -426,14 +431,11 @@ def L_layer_model(X, Y, layers_dims, learning_rate = 0.0075, num_iterations = 30
         if print_cost and i % 100 == 0:
             costs.append(cost)
     return parameters
-"""  # noqa: E501
-MODEL_2021 = """
-def L_layer_model(X, Y, layers_dims, learning_rate = 0.0075, num_iterations = 3000, print_cost=False):
-    np.random.seed(1)
-    costs = []
-    parameters = initialize_parameters_deep(layers_dims)
-    for i in range(0, num_iterations):
-        AL, caches = L_model_forward(X, parameters)
+"""
+)
+MODEL_2021 = (
+    MODEL_START
+    + """\
         cost = np.squeeze(np.array(compute_cost(AL, Y)))
         grads = L_model_backward(AL, Y, caches)
         parameters = update_parameters(parameters, grads, learning_rate)
@@ -442,7 +444,8 @@ def L_layer_model(X, Y, layers_dims, learning_rate = 0.0075, num_iterations = 30
         if i % 100 == 0 or i == num_iterations:
             costs.append(cost)
     return parameters, costs
-"""  # noqa: E501
+"""
+)
 
 
 def test_older_model_returning_only_parameters_is_full_marks_and_recognized():
