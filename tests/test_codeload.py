@@ -94,20 +94,13 @@ def deep_file(tmp_path: Path, first_cell: str, body: str) -> Path:
     return path
 
 
-LINEAR_ACTIVATION_BACKWARD = """
-def linear_backward(dZ, cache):
-    A_prev, W, b = cache
-    m = A_prev.shape[1]
-    return np.dot(W.T, dZ), np.dot(dZ, A_prev.T) / m, np.sum(dZ, axis=1, keepdims=True) / m
-
-def linear_activation_backward(dA, cache, activation):
-    linear_cache, activation_cache = cache
-    if activation == "relu":
-        dZ = relu_backward(dA, activation_cache)
-    else:
-        dZ = sigmoid_backward(dA, activation_cache)
-    return linear_backward(dZ, linear_cache)
-"""
+#: The course's own linear_backward and linear_activation_backward (from its application's
+#: helper module), written into a student's file: they call relu_backward and sigmoid_backward,
+#: which the student imports from a helper module (or the grader provides).
+LINEAR_ACTIVATION_BACKWARD = "\n\n".join(
+    codeload.function_source([Path(codeload.HELPERS_DIR, "dnn_app_utils_v3.py").read_text()], f)
+    for f in ("linear_backward", "linear_activation_backward")
+)
 
 
 @pytest.mark.parametrize("isolated", [True, False])
