@@ -228,15 +228,14 @@ def parts_hint(got: Any, right: Any, name: str) -> str | None:
         return same_plain(a, b, rtol=RTOL, atol=ATOL)
 
     items = isinstance(got, tuple | list), isinstance(right, tuple | list)
-    if items[0] and not items[1]:
-        found = next((i for i, g in enumerate(got) if same(g, right)), None)
-        if found is not None:
+    if items[0] != items[1]:  # one is a tuple, the other one of its items?
+        outer, inner = (got, right) if items[0] else (right, got)
+        found = next((i for i, x in enumerate(outer) if same(x, inner)), None)
+        if found is not None and items[0]:
             return (
                 f"{name} returned a {type(got).__name__} of {len(got)} whose item {found} is "
-                f"the right result: return that alone, not the other items with it."
+                "the right result: return that alone, not the other items with it."
             )
-    if items[1] and not items[0]:
-        found = next((i for i, r in enumerate(right) if same(got, r)), None)
         if found is not None:
             return (
                 f"{name} returned only item {found} of the right result, a tuple of "
