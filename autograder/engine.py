@@ -27,7 +27,7 @@ import numpy as np
 
 from autograder import codeload, hints, messages, relations, source_hints, units
 from autograder import expected as expected_store
-from autograder.checklib import PRINTED
+from autograder.checklib import PRINTED, fixed_size_hint
 from autograder.context import (
     Context,
     LastCall,
@@ -250,6 +250,7 @@ def run_check(
         hint = (
             _failed_import_hint(submission, err.type, err.message)
             or _raised_source_hint(ctx, exc, reference)
+            or _hidden_sizes_hint(check, ctx)
             or hints.hint_for(err.type, err.message)
         )
         if err.type == CRASH:
@@ -291,6 +292,7 @@ def run_check(
             # part returned as it was given (and no simpler relation), say more than the
             # check's generic hint; the other relations only where the check has none
             hint = parts or count or (None if relation else unchanged) or exc.hint or relation
+            hint = hint or _hidden_sizes_hint(check, ctx)
         result = fail(exc.kind or check.kind, exc.detail, lines, hint, ctx=ctx)
         if found:
             result.mistake = {"id": found[1].id, "title": found[1].title}
@@ -438,6 +440,20 @@ def _source_hint(ctx: Context, function: str, reference) -> str | None:
     if ref_fn is not None:
         wanted |= set(source_hints.key_strings(textwrap.dedent(inspect.getsource(ref_fn))))
     return source_hints.misspelled_string_hint(function, source, wanted)
+
+
+def _hidden_sizes_hint(check: Check, ctx: Context) -> str | None:
+    """For a hidden check, the sizes the function writes as numbers; None for a visible check.
+
+    Sizes written as numbers (:func:`autograder.checklib.fixed_sizes`) fit the visible
+    inputs only: a function right on them and wrong on random sizes most likely has one.
+    """
+    if not check.hidden:
+        return None
+    try:
+        return fixed_size_hint("their .shape")(ctx)
+    except Exception:  # noqa: BLE001 - a hint is an extra: its bug must not lose the verdict
+        return None
 
 
 def _plain_signature(fn: Callable[..., Any]) -> str:

@@ -105,6 +105,14 @@ def _messages(unit: str, mistake, function: str) -> list[str]:
             "the key 'w1' is looked up, but the course's key is 'W1'",
         ),
         (
+            "numpy_basics",
+            variant("normalize_rows", "reshape_2", "x_norm reshaped to the visible 2 rows",
+                    ("    x_norm = np.linalg.norm(x, ord=2, axis=1, keepdims=True)",
+                     "    x_norm = np.linalg.norm(x, ord=2, axis=1).reshape(2, 1)")),
+            "normalize_rows() writes a size as a number (np.linalg.norm(x, ord=2, axis=1)"
+            ".reshape(2, 1)): it fits only inputs of that size",
+        ),
+        (
             "deep_network",
             variant("compute_cost", "m_400", "m = 400",
                     ("m = Y.shape[1]", "m = 400")),
