@@ -9,35 +9,25 @@ marks the check ``not_gradable`` rather than giving a silent 0.
 from __future__ import annotations
 
 import ast
-import contextlib
-import copy
 import dataclasses
 import functools
 import hashlib
-import inspect
-import io
-import textwrap
 import types
-import warnings
-from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from autograder import codeload, hints, messages, relations, source_hints, units
+from autograder import codeload, diagnosis, messages, units
 from autograder import expected as expected_store
-from autograder.checklib import PRINTED, fixed_size_hint
 from autograder.context import (
     Context,
-    LastCall,
     StudentRaised,
     restore_random_state,
     save_random_state,
 )
+from autograder.diagnosis import silenced
 from autograder.isolation import from_path
-from autograder.mistakes import Mistake, catalogue
-from autograder.plain import same_plain, to_plain
 from autograder.results import NOT_IMPLEMENTED, CheckResult, TaskResult, UnitResult
 from autograder.spec import (
     AdviceRule,
@@ -106,18 +96,6 @@ def check_seed(
 def _unearned(check: Check, message: str, status: str) -> CheckResult:
     """The result of a check that earned none of its points (failed, not run, not gradable)."""
     return CheckResult(check.name, False, 0.0, check.points, message, status, check.kind)
-
-
-@contextlib.contextmanager
-def _silenced() -> Iterator[None]:
-    """Run a check, an advice rule or a catalogued mistake with warnings ignored.
-
-    Python's warnings are filtered out and numpy's floating-point errors (overflow, division
-    by zero...) ignored in the grader's process while it runs.
-    """
-    with warnings.catch_warnings(), np.errstate(all="ignore"):
-        warnings.simplefilter("ignore")
-        yield
 
 
 def run_check(
@@ -215,7 +193,7 @@ def run_check(
         ctx.note(f"graded with a correct {names} in place of yours (see its own task)")
     rng_state = save_random_state()
     try:
-        with _silenced():
+        with silenced():
             try:
                 note = check.run(ctx)
             except (CheckFailure, StudentRaised) as exc:
@@ -247,12 +225,7 @@ def run_check(
             )
             result.mistake = {"id": NOT_IMPLEMENTED, "title": "not implemented yet"}
             return result
-        hint = (
-            _failed_import_hint(submission, err.type, err.message)
-            or _raised_source_hint(ctx, exc, reference)
-            or _hidden_sizes_hint(check, ctx)
-            or hints.hint_for(err.type, err.message)
-        )
+        hint = diagnosis.raised_hint(check, ctx, exc, reference)
         if err.type == CRASH:
             return fail(
                 "crashed",
@@ -274,28 +247,10 @@ def run_check(
         if called and not any(label == "called" for label, _ in lines):
             lines.insert(0, ("called", called))
         lines.extend(ctx.side_effect_lines())
-        found = None
-        try:  # what the source shows is the cause, whatever the value resembles
-            hint = _source_hint(ctx, ctx.task.function, reference)
-            if hint is None:
-                printed = exc.kind == PRINTED  # then the mistake must print the same, too
-                found = _diagnose(unit, task, check, ctx, reference, printed)
-                hint = found[0] if found else None
-        except Exception:  # noqa: BLE001 - a diagnosis bug must not lose the verdict
-            hint = found = None
-        if hint is None:  # no known mistake: how the value is wrong, if simply
-            try:
-                parts, count, unchanged, relation = _relations(ctx, reference)
-            except Exception:  # noqa: BLE001 - the same: a hint is an extra
-                parts = count = unchanged = relation = None
-            # a result made of the right one's parts, a number written where m belongs, or a
-            # part returned as it was given (and no simpler relation), say more than the
-            # check's generic hint; the other relations only where the check has none
-            hint = parts or count or (None if relation else unchanged) or exc.hint or relation
-            hint = hint or _hidden_sizes_hint(check, ctx)
+        hint, found = diagnosis.failure_hint(unit, task, check, ctx, exc, reference)
         result = fail(exc.kind or check.kind, exc.detail, lines, hint, ctx=ctx)
         if found:
-            result.mistake = {"id": found[1].id, "title": found[1].title}
+            result.mistake = {"id": found.id, "title": found.title}
         return result
     except NeedsReference as exc:
         return fail(
@@ -351,147 +306,6 @@ def _with_own_blocks(check: Check, ctx: Context, own: Context, failure: Exceptio
         "tests, which use your functions, accept this pair): its mistake is charged there"
     )
     return note
-
-
-def _diagnose(
-    unit: Unit, task: Task, check: Check, ctx: Context, reference, printed: bool = False
-) -> tuple[str, Mistake] | None:
-    """Name a known mistake whose output matches the student's on the failing call.
-
-    The mistake's result and what it leaves of the arguments must be the student's, and with
-    ``printed`` (a failure about printed output) what it prints too. Returns ``(hint,
-    mistake)``, or None when no mistake of the catalogue matches. The hint is then the
-    mistake's own advice only: a check's generic hint may not fit what this student did.
-    """
-    last = ctx.shown_call
-    if reference is None or last is None or last.outcome.error is not None:
-        return None
-    for m in catalogue(unit.name):
-        if m.function != last.function or (task.function, check.name) not in m.qualified_fails():
-            continue
-        try:
-            value, after, stdout = _rerun(m.build(reference), last)
-        except Exception:  # noqa: BLE001, S112 - a mistake that raises cannot match
-            continue
-        if printed and stdout != last.outcome.stdout:
-            continue
-        if same_plain(value, last.outcome.value) and same_plain(after, last.outcome.args_after):
-            text = f"this looks like a known mistake: {m.title}."
-            return f"{text} {m.hint}".strip(), m  # the mistake's own advice, nothing generic
-    return None
-
-
-def _rerun(fn: Callable[..., Any], last: LastCall) -> tuple[Any, tuple[Any, ...], str]:
-    """``fn`` (grader-side) on copies of the shown call's arguments.
-
-    A seeded call is re-run on the same draws; what ``fn`` prints is kept, not shown.
-
-    Returns:
-        ``(value, args after, printed)``.
-    """
-    args, kwargs = copy.deepcopy(last.args), copy.deepcopy(last.kwargs)
-    if last.seed is not None:
-        np.random.seed(last.seed)
-    with _silenced(), contextlib.redirect_stdout(io.StringIO()) as out:
-        value = to_plain(fn(*args, **kwargs))
-    return value, tuple(to_plain(a) for a in args), out.getvalue()
-
-
-def _relations(ctx: Context, reference) -> tuple[str | None, ...]:
-    """How the shown call's result relates to the reference's on the same call, if simply.
-
-    Returns:
-        ``(parts, count, unchanged, relation)``: :func:`autograder.relations.parts_hint`,
-        :func:`~autograder.relations.hard_coded_count_hint` (with the numbers of the
-        function's source), :func:`~autograder.relations.unchanged_hint` and
-        :func:`~autograder.relations.relation_hint`, each None where it says nothing.
-    """
-    last = ctx.shown_call
-    if reference is None or last is None or last.outcome.error is not None:
-        return None, None, None, None
-    right, _, _ = _rerun(getattr(reference, last.function), last)
-    got, name = last.outcome.value, f"{last.function}()"
-    inputs = tuple(to_plain(a) for a in last.args)
-    written = source_hints.integers(ctx.submission.source(last.function))
-    return (
-        relations.parts_hint(got, right, name),
-        relations.hard_coded_count_hint(got, right, inputs, written, name),
-        relations.unchanged_hint(got, right, inputs, name),
-        relations.relation_hint(got, right, name),
-    )
-
-
-def _source_hint(ctx: Context, function: str, reference) -> str | None:
-    """What the student's ``function``'s source shows (:mod:`autograder.source_hints`).
-
-    A ``return`` inside a loop, else a misspelled string: the strings it must spell exactly
-    are those of the shown call's arguments, and the names and keys the reference's function
-    uses (where the reference is installed).
-    """
-    source = ctx.submission.source(function)
-    found = source_hints.return_in_loop_hint(function, source)
-    if found:
-        return found
-    last = ctx.shown_call
-    wanted = set()
-    if last is not None and last.function == function:
-        wanted |= {a for a in (*last.args, *last.kwargs.values()) if isinstance(a, str)}
-    ref_fn = getattr(reference, function, None) if reference is not None else None
-    if ref_fn is not None:
-        wanted |= set(source_hints.key_strings(textwrap.dedent(inspect.getsource(ref_fn))))
-    return source_hints.misspelled_string_hint(function, source, wanted)
-
-
-def _hidden_sizes_hint(check: Check, ctx: Context) -> str | None:
-    """For a hidden check, the sizes the function writes as numbers; None for a visible check.
-
-    Sizes written as numbers (:func:`autograder.checklib.fixed_sizes`) fit the visible
-    inputs only: a function right on them and wrong on random sizes most likely has one.
-    """
-    if not check.hidden:
-        return None
-    try:
-        return fixed_size_hint("their .shape")(ctx)
-    except Exception:  # noqa: BLE001 - a hint is an extra: its bug must not lose the verdict
-        return None
-
-
-def _plain_signature(fn: Callable[..., Any]) -> str:
-    """``fn``'s signature as the stub shows a student, without annotations: ``(w, b, X, Y)``."""
-    sig = inspect.signature(fn)
-    params = [p.replace(annotation=inspect.Parameter.empty) for p in sig.parameters.values()]
-    return str(sig.replace(parameters=params, return_annotation=inspect.Signature.empty))
-
-
-def _raised_source_hint(ctx: Context, exc: StudentRaised, reference) -> str | None:
-    """What the source shows of an exception, else :func:`_source_hint`.
-
-    A name spelled two ways (a ``NameError``), a key spelled unlike the course's (a
-    ``KeyError``), or a call that does not fit a function's parameters (a ``TypeError``).
-    """
-    try:
-        function = exc.error.function or exc.function
-        if not ctx.submission.has(function):
-            function = exc.function
-        source, message = ctx.submission.source(function), exc.error.message
-        defs = codeload.function_sources(ctx.submission.source_cells())
-        functions = [name for name, text in defs.items() if text]
-        found = None
-        if exc.error.type == "NameError" and message.count("'") >= 2:
-            missing = message.split("'")[1]
-            found = source_hints.undefined_name_hint(function, source, missing, functions)
-        elif exc.error.type == "KeyError" and reference is not None:
-            key = message.strip().strip("'\"")
-            vocabulary = source_hints.key_strings(inspect.getsource(reference))
-            found = source_hints.missing_key_hint(key, vocabulary)
-        elif exc.error.type == "TypeError":
-            misfit = message.partition("(")[0]
-            ref_fn = getattr(reference, misfit, None) if reference is not None else None
-            stub = _plain_signature(ref_fn) if callable(ref_fn) else None
-            found = source_hints.signature_hint(message, exc.function, functions, stub)
-        return found or _source_hint(ctx, function, reference)
-    except Exception:  # noqa: BLE001 - a hint is an extra: its bug must not lose the verdict
-        return None
 
 
 def prepare(unit: Unit, submission: Submission) -> dict[str, list[str]]:
@@ -636,18 +450,6 @@ def blame_text(task: Task, blocks: list[tuple[str, str, str, str | None]]) -> st
     )
 
 
-def _failed_import_hint(submission: Submission, kind: str, message: str) -> str | None:
-    """For a NameError of a name that an import of the text binds: that import did not run."""
-    name = message.split("'")[1] if kind == "NameError" and message.count("'") >= 2 else None
-    if name is None or not submission.imported(name):
-        return None
-    return (
-        f"{name} comes from an import of your code that failed while loading (see the notes on "
-        "what was skipped): grading has numpy and the course's helper modules only, so define "
-        "what you need in your own code."
-    )
-
-
 def _task_cache(submission: Submission) -> dict[str, TaskResult]:
     """The task results graded so far for this submission (kept on the submission)."""
     return submission.__dict__.setdefault("_task_results", {})
@@ -733,7 +535,7 @@ def run_advice(
     ctx = Context(task, submission, reference, options.stored, rng)
     rng_state = save_random_state()
     try:
-        with _silenced():
+        with silenced():
             return rule.run(ctx)
     except Exception:  # noqa: BLE001 - advice is never worth a verdict
         return None

@@ -1,0 +1,260 @@
+"""What names the mistake behind a failed check: the hint of a failure, in one place.
+
+A failing check has its own hint; a better one is looked for first, in this order:
+
+- for an exception of the student's code (:func:`raised_hint`): a name the code imports from
+  a module that failed to load; what the function's source shows
+  (:mod:`autograder.source_hints`: a name or key spelled two ways, a call that does not fit
+  a signature, a ``return`` inside a loop, a misspelled string); the sizes a function written
+  for the visible inputs only holds as numbers (hidden checks); what numpy's message means
+  (:mod:`autograder.hints`);
+- for a wrong result (:func:`failure_hint`): what the source shows; a known mistake of the
+  catalogue that gives the same result on the same call; how the result relates to the
+  reference's on that call (:mod:`autograder.relations`); then the check's own hint; then
+  the sizes written as numbers (hidden checks).
+
+Everything here is an extra: an error while looking for a hint leaves the check's own.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import inspect
+import io
+import textwrap
+import warnings
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import numpy as np
+
+from autograder import codeload, hints, relations, source_hints
+from autograder.checklib import PRINTED, fixed_size_hint
+from autograder.context import Context, LastCall, StudentRaised
+from autograder.mistakes import Mistake, catalogue
+from autograder.plain import same_plain, to_plain
+from autograder.spec import Check, CheckFailure, Task, Unit
+from autograder.submission import Submission
+
+
+def raised_hint(check: Check, ctx: Context, exc: StudentRaised, reference: Any) -> str | None:
+    """The hint of an exception that the student's code raised in ``check``, or None.
+
+    Args:
+        check: the check that called the code.
+        ctx: its context (the call, the submission).
+        exc: the exception, as the seam reported it.
+        reference: the reference module, or None where it is not installed.
+    """
+    err = exc.error
+    return (
+        _failed_import_hint(ctx.submission, err.type, err.message)
+        or _raised_source_hint(ctx, exc, reference)
+        or _hidden_sizes_hint(check, ctx)
+        or hints.hint_for(err.type, err.message)
+    )
+
+
+def failure_hint(
+    unit: Unit, task: Task, check: Check, ctx: Context, exc: CheckFailure, reference: Any
+) -> tuple[str | None, Mistake | None]:
+    """The hint of a failed check, and the known mistake it names, if any.
+
+    Args:
+        unit: the unit.
+        task: the task.
+        check: the check that failed.
+        ctx: its context (the call shown, the submission).
+        exc: the failure.
+        reference: the reference module, or None where it is not installed.
+
+    Returns:
+        ``(hint, mistake)``: the mistake of the catalogue whose output is the student's, or
+        None.
+    """
+    found = None
+    try:  # what the source shows is the cause, whatever the value resembles
+        hint = _source_hint(ctx, task.function, reference)
+        if hint is None:
+            printed = exc.kind == PRINTED  # then the mistake must print the same, too
+            found = _diagnose(unit, task, check, ctx, reference, printed)
+            hint = found[0] if found else None
+    except Exception:  # noqa: BLE001 - a diagnosis bug must not lose the verdict
+        hint = found = None
+    if hint is None:  # no known mistake: how the value is wrong, if simply
+        try:
+            parts, count, unchanged, relation = _relations(ctx, reference)
+        except Exception:  # noqa: BLE001 - the same: a hint is an extra
+            parts = count = unchanged = relation = None
+        # a result made of the right one's parts, a number written where m belongs, or a
+        # part returned as it was given (and no simpler relation), say more than the
+        # check's generic hint; the other relations only where the check has none
+        hint = parts or count or (None if relation else unchanged) or exc.hint or relation
+        hint = hint or _hidden_sizes_hint(check, ctx)
+    return hint, (found[1] if found else None)
+
+
+@contextlib.contextmanager
+def silenced() -> Iterator[None]:
+    """Run a check, an advice rule or a catalogued mistake with warnings ignored.
+
+    Python's warnings are filtered out and numpy's floating-point errors (overflow, division
+    by zero...) ignored in the grader's process while it runs.
+    """
+    with warnings.catch_warnings(), np.errstate(all="ignore"):
+        warnings.simplefilter("ignore")
+        yield
+
+
+def _diagnose(
+    unit: Unit, task: Task, check: Check, ctx: Context, reference, printed: bool = False
+) -> tuple[str, Mistake] | None:
+    """Name a known mistake whose output matches the student's on the failing call.
+
+    The mistake's result and what it leaves of the arguments must be the student's, and with
+    ``printed`` (a failure about printed output) what it prints too. Returns ``(hint,
+    mistake)``, or None when no mistake of the catalogue matches. The hint is then the
+    mistake's own advice only: a check's generic hint may not fit what this student did.
+    """
+    last = ctx.shown_call
+    if reference is None or last is None or last.outcome.error is not None:
+        return None
+    for m in catalogue(unit.name):
+        if m.function != last.function or (task.function, check.name) not in m.qualified_fails():
+            continue
+        try:
+            value, after, stdout = _rerun(m.build(reference), last)
+        except Exception:  # noqa: BLE001, S112 - a mistake that raises cannot match
+            continue
+        if printed and stdout != last.outcome.stdout:
+            continue
+        if same_plain(value, last.outcome.value) and same_plain(after, last.outcome.args_after):
+            text = f"this looks like a known mistake: {m.title}."
+            return f"{text} {m.hint}".strip(), m  # the mistake's own advice, nothing generic
+    return None
+
+
+def _rerun(fn: Callable[..., Any], last: LastCall) -> tuple[Any, tuple[Any, ...], str]:
+    """``fn`` (grader-side) on copies of the shown call's arguments.
+
+    A seeded call is re-run on the same draws; what ``fn`` prints is kept, not shown.
+
+    Returns:
+        ``(value, args after, printed)``.
+    """
+    args, kwargs = copy.deepcopy(last.args), copy.deepcopy(last.kwargs)
+    if last.seed is not None:
+        np.random.seed(last.seed)
+    with silenced(), contextlib.redirect_stdout(io.StringIO()) as out:
+        value = to_plain(fn(*args, **kwargs))
+    return value, tuple(to_plain(a) for a in args), out.getvalue()
+
+
+def _relations(ctx: Context, reference) -> tuple[str | None, ...]:
+    """How the shown call's result relates to the reference's on the same call, if simply.
+
+    Returns:
+        ``(parts, count, unchanged, relation)``: :func:`autograder.relations.parts_hint`,
+        :func:`~autograder.relations.hard_coded_count_hint` (with the numbers of the
+        function's source), :func:`~autograder.relations.unchanged_hint` and
+        :func:`~autograder.relations.relation_hint`, each None where it says nothing.
+    """
+    last = ctx.shown_call
+    if reference is None or last is None or last.outcome.error is not None:
+        return None, None, None, None
+    right, _, _ = _rerun(getattr(reference, last.function), last)
+    got, name = last.outcome.value, f"{last.function}()"
+    inputs = tuple(to_plain(a) for a in last.args)
+    written = source_hints.integers(ctx.submission.source(last.function))
+    return (
+        relations.parts_hint(got, right, name),
+        relations.hard_coded_count_hint(got, right, inputs, written, name),
+        relations.unchanged_hint(got, right, inputs, name),
+        relations.relation_hint(got, right, name),
+    )
+
+
+def _source_hint(ctx: Context, function: str, reference) -> str | None:
+    """What the student's ``function``'s source shows (:mod:`autograder.source_hints`).
+
+    A ``return`` inside a loop, else a misspelled string: the strings it must spell exactly
+    are those of the shown call's arguments, and the names and keys the reference's function
+    uses (where the reference is installed).
+    """
+    source = ctx.submission.source(function)
+    found = source_hints.return_in_loop_hint(function, source)
+    if found:
+        return found
+    last = ctx.shown_call
+    wanted = set()
+    if last is not None and last.function == function:
+        wanted |= {a for a in (*last.args, *last.kwargs.values()) if isinstance(a, str)}
+    ref_fn = getattr(reference, function, None) if reference is not None else None
+    if ref_fn is not None:
+        wanted |= set(source_hints.key_strings(textwrap.dedent(inspect.getsource(ref_fn))))
+    return source_hints.misspelled_string_hint(function, source, wanted)
+
+
+def _hidden_sizes_hint(check: Check, ctx: Context) -> str | None:
+    """For a hidden check, the sizes the function writes as numbers; None for a visible check.
+
+    Sizes written as numbers (:func:`autograder.checklib.fixed_sizes`) fit the visible
+    inputs only: a function right on them and wrong on random sizes most likely has one.
+    """
+    if not check.hidden:
+        return None
+    try:
+        return fixed_size_hint("their .shape")(ctx)
+    except Exception:  # noqa: BLE001 - a hint is an extra: its bug must not lose the verdict
+        return None
+
+
+def _plain_signature(fn: Callable[..., Any]) -> str:
+    """``fn``'s signature as the stub shows a student, without annotations: ``(w, b, X, Y)``."""
+    sig = inspect.signature(fn)
+    params = [p.replace(annotation=inspect.Parameter.empty) for p in sig.parameters.values()]
+    return str(sig.replace(parameters=params, return_annotation=inspect.Signature.empty))
+
+
+def _raised_source_hint(ctx: Context, exc: StudentRaised, reference) -> str | None:
+    """What the source shows of an exception, else :func:`_source_hint`.
+
+    A name spelled two ways (a ``NameError``), a key spelled unlike the course's (a
+    ``KeyError``), or a call that does not fit a function's parameters (a ``TypeError``).
+    """
+    try:
+        function = exc.error.function or exc.function
+        if not ctx.submission.has(function):
+            function = exc.function
+        source, message = ctx.submission.source(function), exc.error.message
+        defs = codeload.function_sources(ctx.submission.source_cells())
+        functions = [name for name, text in defs.items() if text]
+        found = None
+        if exc.error.type == "NameError" and message.count("'") >= 2:
+            missing = message.split("'")[1]
+            found = source_hints.undefined_name_hint(function, source, missing, functions)
+        elif exc.error.type == "KeyError" and reference is not None:
+            key = message.strip().strip("'\"")
+            vocabulary = source_hints.key_strings(inspect.getsource(reference))
+            found = source_hints.missing_key_hint(key, vocabulary)
+        elif exc.error.type == "TypeError":
+            misfit = message.partition("(")[0]
+            ref_fn = getattr(reference, misfit, None) if reference is not None else None
+            stub = _plain_signature(ref_fn) if callable(ref_fn) else None
+            found = source_hints.signature_hint(message, exc.function, functions, stub)
+        return found or _source_hint(ctx, function, reference)
+    except Exception:  # noqa: BLE001 - a hint is an extra: its bug must not lose the verdict
+        return None
+
+
+def _failed_import_hint(submission: Submission, kind: str, message: str) -> str | None:
+    """For a NameError of a name that an import of the text binds: that import did not run."""
+    name = message.split("'")[1] if kind == "NameError" and message.count("'") >= 2 else None
+    if name is None or not submission.imported(name):
+        return None
+    return (
+        f"{name} comes from an import of your code that failed while loading (see the notes on "
+        "what was skipped): grading has numpy and the course's helper modules only, so define "
+        "what you need in your own code."
+    )
