@@ -355,3 +355,21 @@ def test_a_signature_without_any_default_gets_full_marks(function, defaults):
     changes.append(("print_cost: bool = False", "print_cost: bool"))
     task = _task(_changed(function, *changes), function)
     assert task.score == task.max_score, [c.message for c in task.checks if not c.passed]
+
+
+def test_a_model_that_never_passes_print_cost_loses_the_print_check_with_a_broken_optimize():
+    """Real code: model() called optimize(..., print_cost=False) and its optimize failed its
+    own task, so the grader's optimize stood in and the print check was skipped (1 point)."""
+    text = inspect.getsource(load_reference(UNIT))
+    text = text.replace(
+        "w, b, X_train, Y_train, num_iterations, learning_rate, print_cost\n",
+        "w, b, X_train, Y_train, num_iterations, learning_rate, print_cost=False\n",
+    )
+    text = text.replace("w = w - learning_rate * dw", "w = w + learning_rate * dw")
+    ns: dict = {"__name__": "student"}
+    exec(compile(text, "<student>", "exec"), ns)  # noqa: S102
+    task = _task(Submission(UNIT, ns, "student", source_text=text), "model")
+    prints = next(c for c in task.checks if c.name == "prints")
+    assert any("correct optimize() in place of yours" in n for n in task.check_notes)
+    assert not prints.passed
+    assert "calls optimize() with print_cost=False" in prints.message

@@ -454,8 +454,11 @@ def _model_prints(ctx: Context) -> None:
         expected = _accuracy(own.get(key), labels)
         accuracies[which] = _accuracy(ref[key], labels) if expected is None else expected
     # The cost lines are optimize()'s to print: where a failing optimize() was replaced by the
-    # grader's (which prints nothing), its own task already costs the mistake once.
-    if "optimize" not in ctx.substitutes:
+    # grader's (which prints nothing), its own task already costs the mistake once, and model()
+    # is held to passing print_cost on to it.
+    if "optimize" in ctx.substitutes:
+        _passes_print_cost(out.proxy_calls, call)
+    else:
         others = list(accuracies.values())
         costs, its = _printed(
             own.get("costs"), ref["costs"], MODEL_ARGS, out.stdout, quiet.stdout, others
@@ -469,3 +472,17 @@ def _model_prints(ctx: Context) -> None:
 
 
 cl.explain_all(t, cl.fixed_size_hint("X_train.shape[0]"))
+
+
+def _passes_print_cost(calls: Sequence[Any], call: str) -> None:
+    """model() called with print_cost=True passes print_cost=True to every optimize() call."""
+    params = ("w", "b", "X", "Y", "num_iterations", "learning_rate", "print_cost")
+    for c in (c for c in calls if c.name == "optimize"):
+        given = (dict(zip(params, c.args)) | c.kwargs).get("print_cost", False)
+        if given is not True:
+            raise CheckFailure(
+                f"{call} calls optimize() with print_cost={given!r}, so the costs it should "
+                "print are never printed.",
+                hint="pass print_cost on to optimize(), which prints the costs.",
+                kind=cl.PRINTED,
+            )
