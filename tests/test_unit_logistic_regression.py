@@ -214,7 +214,7 @@ CN_ACCURACY = (
         (
             "optimize",
             (("            if print_cost:\n", "            if True:\n"), CN_COST),
-            "printed 0 cost line(s)",
+            "printed 3 cost line(s) although print_cost was False",
         ),
         ("model", CN_ACCURACY, None),
         ("model", (*CN_ACCURACY, ("test_accuracy:.1f", "train_accuracy:.1f")), "no test accuracy"),
@@ -373,3 +373,15 @@ def test_a_model_that_never_passes_print_cost_loses_the_print_check_with_a_broke
     assert any("correct optimize() in place of yours" in n for n in task.check_notes)
     assert not prints.passed
     assert "calls optimize() with print_cost=False" in prints.message
+
+
+def test_costs_recorded_and_printed_every_10_iterations_cost_the_values_not_the_prints():
+    """One condition, i % 10 == 0, decides both what is recorded and what is printed: the
+    values checks charge it; the print check holds the call to what it recorded (real code
+    was told 'printed 25 lines but should print 25: iterations 0, 100, ..., 2400')."""
+    every_10 = ("        if i % 100 == 0:\n            costs.append(cost)\n",
+                "        if i % 10 == 0:\n            costs.append(cost)\n")  # fmt: skip
+    task = _task(_changed("optimize", every_10), "optimize")
+    checks = {c.name: c for c in task.checks}
+    assert not checks["values"].passed and not checks["uses_arguments"].passed
+    assert checks["prints"].passed, checks["prints"].message

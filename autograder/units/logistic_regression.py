@@ -241,7 +241,11 @@ def _quiet_then_loud(ctx: Context, args: tuple, kwargs: dict, only: str) -> tupl
     """
     fn = ctx.task.function
     quiet = ctx.call_seeded(fn, args, kwargs)
-    cl.expect_no_printed_costs(quiet.stdout, f"{fn}(..., print_cost=False)", only)
+    recorded = quiet.value.get("costs") if isinstance(quiet.value, dict) else None
+    if isinstance(quiet.value, tuple | list) and len(quiet.value) == 3:
+        recorded = quiet.value[2]  # optimize's (params, grads, costs)
+    costs = cl.number_list(recorded)
+    cl.expect_no_printed_costs(quiet.stdout, f"{fn}(..., print_cost=False)", only, costs=costs)
     return quiet, ctx.call_seeded(fn, args, {**kwargs, "print_cost": True})
 
 
@@ -250,14 +254,18 @@ def _printed(
 ) -> tuple[list, Sequence[int]]:
     """``(costs, iterations)`` a call should print: a cost every 100 iterations it ran.
 
-    A call that printed as many cost lines as it recorded costs is held to those (what it ran
-    is another check's finding: a loop of the wrong length); else to the right costs at
-    iterations 0, 100, ... of the call's ``num_iterations`` (a cost recorded at every
-    iteration is the values' finding).
+    A call that printed as many cost lines as it recorded costs is held to those, at the
+    iterations it printed where they are evenly spaced from 0 (what it ran, and how often it
+    records, are other checks' findings: a loop of the wrong length, ``i % 10 == 0`` for both
+    the recording and the printing); else to the right costs at iterations 0, 100, ... of
+    the call's ``num_iterations`` (a cost recorded at every iteration is the values' finding).
     """
-    costs = cl.number_list(own)
-    if costs is not None and len(cl.cost_lines(stdout, quiet, others)) == len(costs):
-        return costs, range(0, 100 * len(costs), 100)
+    costs, lines = cl.number_list(own), cl.cost_lines(stdout, quiet, others)
+    if costs is not None and len(lines) == len(costs):
+        named = [cl.iteration_of(tokens) for _, tokens in lines]
+        step = named[1] - named[0] if len(named) > 1 and None not in named[:2] else 100
+        spaced = list(range(0, step * len(costs), step)) if step > 0 else []
+        return costs, spaced if named == spaced else range(0, 100 * len(costs), 100)
     return right, range(0, kwargs["num_iterations"], 100)
 
 
