@@ -1003,7 +1003,8 @@ def expect_no_printed_costs(
         hint: what to do instead.
         allowed: an iteration whose cost line is accepted unasked (a course template's).
         costs: the costs the call recorded: where no line names a cost (a line written in
-            another language), a line that ends with one of them is a cost line.
+            another language), a line that ends with one of them, printed with two decimals
+            or more, is a cost line (a whole number such as a shape's 0 is not).
 
     Raises:
         CheckFailure: naming the first cost line printed although it was not asked for.
@@ -1011,7 +1012,7 @@ def expect_no_printed_costs(
     lines = printed_numbers(stdout, "cost") or [
         (line, t)
         for line, t in printed_numbers(stdout)
-        if any(printed_close(t[-1], c) for c in costs or ())
+        if len(t[-1].partition(".")[2]) >= 2 and any(printed_close(t[-1], c) for c in costs or ())
     ]
     lines = [(line, t) for line, t in lines if allowed is None or iteration_of(t) != allowed]
     if lines:

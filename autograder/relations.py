@@ -75,6 +75,8 @@ def _relation(got: Any, right: Any, name: str) -> str | None:
             f"{name} is exactly 1/{n[1]} of the right result: divided by {n[1]} once too often, "
             f"or a factor {n[1]} missing."
         )
+    if np.all(np.abs(g) > ATOL) and _close(g, 1.0 / e):
+        return f"every entry of {name} is 1 / the right one: a ratio upside down?"
     c = float(np.mean(g - e))
     if _close(g, e + c):
         return f"every entry of {name} is off by the same {c:.6g}: a constant term is wrong."
@@ -240,6 +242,13 @@ def parts_hint(got: Any, right: Any, name: str) -> str | None:
             return (
                 f"{name} returned only item {found} of the right result, a tuple of "
                 f"{len(right)}: return all of them, in order."
+            )
+    if all(items) and len(got) == len(right) > 1:  # the right items in another order?
+        order = [next((j for j, r in enumerate(right) if same(g, r)), None) for g in got]
+        if None not in order and sorted(order) == list(range(len(right))):
+            return (
+                f"{name} returned the right items in another order: its items are the right "
+                f"result's {tuple(order)}. Return them in the order of the docstring."
             )
     if all(items) and 0 < len(got) < len(right):
         kept, j = [], 0

@@ -28,6 +28,7 @@ RIGHT = np.array([[1.0, -2.0, 3.0], [0.5, 4.0, -1.5]])
         (RIGHT / 4, "exactly 1/4 of the right result"),
         (RIGHT.T, "transposed"),
         (RIGHT + 0.25, "off by the same 0.25"),
+        (1.0 / RIGHT, "1 / the right one: a ratio upside down"),
     ],
 )
 def test_a_simple_relation_is_named(got, words):
@@ -100,6 +101,11 @@ def test_unchanged_names_only_a_part_equal_to_an_input():
         (RIGHT, (0.5, RIGHT), "only item 1 of the right result, a tuple of 2"),
         (({"w": 1.0}, [0.5]), ({"w": 1.0}, {"dw": RIGHT}, [0.5]), "item 1 (a dict) is left out"),
         (None, RIGHT, "returned None"),
+        (
+            (0.5, RIGHT),
+            (RIGHT, 0.5),
+            "the right items in another order: its items are the right result's (1, 0)",
+        ),
         (Foreign("function"), RIGHT, "a function, not a value"),
         ((RIGHT, 3), RIGHT * 2, None),  # no item is the right result
         ((1.0, 2.0), (2.0, 1.0, 3.0), None),  # items out of order: not simply left out

@@ -203,3 +203,21 @@ def test_no_loops_reads_every_function_the_vectorized_code_calls_but_a_library_s
         ].checks if c.name == "no_loops"
     ]  # fmt: skip
     assert (check.status == "failed") == loops, check.message
+
+
+def test_basic_sigmoid_is_graded_on_the_courses_ints_and_a_float_only_advised():
+    """Real code asserted type(x) == int: the course's tests pass ints (basic_sigmoid(3),
+    x = 1), so it gets full marks; failing on 1.5 is advice."""
+    code = (
+        "import math\n\ndef basic_sigmoid(x):\n    assert type(x) == int\n"
+        "    return 1 / (1 + math.exp(-x))\n"
+    )
+    task = task_results(submission(code), "basic_sigmoid")["basic_sigmoid"]
+    assert task.score == task.max_score
+    assert any("basic_sigmoid(1.5) does not give sigmoid(1.5)" in a for a in task.advice)
+
+
+def test_sigmoid_grad_the_exercise_texts_name_is_graded_as_sigmoid_derivative():
+    code = "def sigmoid_grad(x):\n    s = sigmoid(x)\n    return s * (1 - s)\n"
+    task = task_results(submission(code, drop=("sigmoid_derivative",)), "sigmoid_derivative")
+    assert task["sigmoid_derivative"].score == task["sigmoid_derivative"].max_score

@@ -8,12 +8,13 @@ advice. The kit-only tasks keep the kit's own standard.
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import numpy as np
 
 from autograder import checklib as cl
-from autograder.asserts import expect_array, expect_float
+from autograder.asserts import expect_array, expect_float, is_real_scalar
 from autograder.context import Context
 from autograder.gradcheck import expect_gradient
 from autograder.spec import Unit
@@ -76,17 +77,34 @@ t = UNIT.task("2.1", "basic_sigmoid", "sigmoid of a number with math.exp")
 @t.check("returns_float", 1)
 def _basic_sigmoid_type(ctx: Context) -> None:
     """returns one real number (a Python float preferred; numpy.float64 accepted)."""
-    value = ctx.call(1.0)
-    expect_float(value, "basic_sigmoid(1.0)", hint="return the number itself, not a tuple.")
+    value = ctx.call(1)
+    expect_float(value, "basic_sigmoid(1)", hint="return the number itself, not a tuple.")
     if type(value) is not float:
         kind = type(value).__name__
         ctx.advise(
-            f"basic_sigmoid(1.0) returns {kind}, which the course accepts; the exercise is "
+            f"basic_sigmoid(1) returns {kind}, which the course accepts; the exercise is "
             "about math.exp, which returns a Python float."
         )
 
 
-cases = [(-2.0,), (0.0,), (3.0,)]
+@t.advise("any_real_number")
+def _basic_sigmoid_floats(ctx: Context) -> str | None:
+    """Takes a float too (the course's tests pass ints only: 1, 3)."""
+    right = [1 / (1 + math.exp(-x)) for x in (1, 1.5)]
+    got = [ctx.outcome("basic_sigmoid", (x,)) for x in (1, 1.5)]
+    ok = [o.error is None and is_real_scalar(o.value) and abs(float(o.value) - r) <= 1e-12
+          for o, r in zip(got, right)]  # fmt: skip
+    if ok[0] and not ok[1]:
+        return (
+            "basic_sigmoid(1.5) does not give sigmoid(1.5), though basic_sigmoid(1) is right: "
+            "the course's tests pass ints only, so it costs nothing here, but x is any real "
+            "number (do not assert that it is an int)."
+        )
+    return None
+
+
+#: The course's tests pass ints (basic_sigmoid(3) in 2017, x = 1 in 2021): so does the kit.
+cases = [(-2,), (0,), (3,)]
 hint = "sigmoid(x) = 1 / (1 + math.exp(-x)): mind the minus sign."
 values = cl.visible_values("basic_sigmoid/values", cases, name="basic_sigmoid(x)", hint=hint)
 t.add("values", 2, values, "matches the expected values on x = -2, 0, 3")
@@ -113,7 +131,10 @@ advice = cl.extreme_inputs(
 t.advise("stable_at_extremes")(advice)
 
 # ----------------------------------------------------------------- 2.3 sigmoid_derivative
-t = UNIT.task("2.3", "sigmoid_derivative", "slope of the sigmoid", uses=("sigmoid",))
+t = UNIT.task(
+    "2.3", "sigmoid_derivative", "slope of the sigmoid",
+    uses=("sigmoid",), aliases=("sigmoid_grad",),  # the exercise text's name in every release
+)  # fmt: skip
 shapes = cl.same_shape_as_input(ELEMENTWISE, "sigmoid_derivative(x)")
 t.add("shape", 1, shapes, "returns a float array shaped like its input")
 
