@@ -229,6 +229,9 @@ def parts_hint(got: Any, right: Any, name: str) -> str | None:
     def same(a: Any, b: Any) -> bool:
         return same_plain(a, b, rtol=RTOL, atol=ATOL)
 
+    if same(got, right):  # the right result: the failure is about something else
+        return None
+
     items = isinstance(got, tuple | list), isinstance(right, tuple | list)
     if items[0] != items[1]:  # one is a tuple, the other one of its items?
         outer, inner = (got, right) if items[0] else (right, got)

@@ -110,6 +110,7 @@ def test_unchanged_names_only_a_part_equal_to_an_input():
         ((RIGHT, 3), RIGHT * 2, None),  # no item is the right result
         ((1.0, 2.0), (2.0, 1.0, 3.0), None),  # items out of order: not simply left out
         (None, None, None),
+        ((RIGHT, 0.5), (RIGHT, 0.5), None),  # the right result: a failure about printing
     ],
 )
 def test_a_result_made_of_the_right_ones_parts_is_named(got, right, words):

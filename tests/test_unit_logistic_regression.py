@@ -385,3 +385,35 @@ def test_costs_recorded_and_printed_every_10_iterations_cost_the_values_not_the_
     checks = {c.name: c for c in task.checks}
     assert not checks["values"].passed and not checks["uses_arguments"].passed
     assert checks["prints"].passed, checks["prints"].message
+
+
+def test_print_cost_reaching_a_replaced_optimize_is_read_by_the_students_own_parameters(
+    tmp_path,
+):
+    """Real code: optimize(w, b, X, Y, num_iterations, learning_rate, l1_rate=0.0,
+    print_cost=False), called by keyword. The sandbox's stand-in records the call bound to the
+    student's parameters; read by the stub's order, l1_rate was taken for print_cost."""
+    from autograder.engine import grade_path
+
+    text = inspect.getsource(load_reference(UNIT))
+    text = text.replace(
+        "learning_rate: float = 0.009,\n    print_cost: bool = False,",
+        "learning_rate: float = 0.009,\n    l1_rate=0.0,\n    print_cost: bool = False,",
+    )
+    text = text.replace(
+        "w, b, X_train, Y_train, num_iterations, learning_rate, print_cost\n",
+        "w, b, X_train, Y_train, num_iterations, learning_rate, l1_rate=0.0, "
+        "print_cost=print_cost\n",
+    )
+    text = text.replace(  # a silent optimize: it fails its task, and model's print check
+        '                print(f"Cost after iteration {i}: {float(cost):f}")',
+        "                pass",
+    )
+    assert "l1_rate=0.0, print_cost=print_cost" in text and "l1_rate=0.0,\n" in text
+    path = tmp_path / "logistic_regression.py"
+    path.write_text(text)
+    (result,) = grade_path(path, UNIT, tasks=["model"])
+    task = result.tasks[0]
+    assert any("correct optimize() in place of yours" in n for n in task.check_notes)
+    prints = next(c for c in task.checks if c.name == "prints")
+    assert prints.passed, prints.message

@@ -465,7 +465,7 @@ def _model_prints(ctx: Context) -> None:
     # grader's (which prints nothing), its own task already costs the mistake once, and model()
     # is held to passing print_cost on to it.
     if "optimize" in ctx.substitutes:
-        _passes_print_cost(out.proxy_calls, call)
+        _passes_print_cost(ctx, out.proxy_calls, call)
     else:
         others = list(accuracies.values())
         costs, its = _printed(
@@ -482,9 +482,21 @@ def _model_prints(ctx: Context) -> None:
 cl.explain_all(t, cl.fixed_size_hint("X_train.shape[0]"))
 
 
-def _passes_print_cost(calls: Sequence[Any], call: str) -> None:
-    """model() called with print_cost=True passes print_cost=True to every optimize() call."""
-    params = ("w", "b", "X", "Y", "num_iterations", "learning_rate", "print_cost")
+def _passes_print_cost(ctx: Context, calls: Sequence[Any], call: str) -> None:
+    """model() called with print_cost=True passes print_cost=True to every optimize() call.
+
+    The stand-in's calls are read by the student's own optimize()'s parameters (an extra
+    one before print_cost moves it), else by the stub's.
+    """
+    params = ctx.submission.params("optimize") or (
+        "w",
+        "b",
+        "X",
+        "Y",
+        "num_iterations",
+        "learning_rate",
+        "print_cost",
+    )
     for c in (c for c in calls if c.name == "optimize"):
         given = (dict(zip(params, c.args)) | c.kwargs).get("print_cost", False)
         if given is not True:
