@@ -57,8 +57,10 @@ PRELUDE: dict[str, dict[str, tuple[str, str]]] = {
     },
     "shallow_network": {"sigmoid": ("planar_utils", "sigmoid")},
 }
-#: Modules every submission starts with (the course's notebooks all import them first).
-PRELUDE_MODULES = {"np": "numpy", "math": "math", "copy": "copy"}
+#: Modules every submission starts with (the course's notebooks all import them first;
+#: the older models plot with plt inside the graded function, whose import cell a student's
+#: export may leave out).
+PRELUDE_MODULES = {"np": "numpy", "math": "math", "copy": "copy", "plt": "matplotlib.pyplot"}
 
 #: numpy 1 names that numpy 2 removed, which course code of every release uses: restored for
 #: submissions (the course accepted them), and reported as a recognized convention.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 from pathlib import Path
 
 import numpy as np
@@ -570,3 +571,18 @@ def test_a_wrong_activation_branch_is_shown_with_its_own_call_and_named():
     called = next(line for line in gradcheck.message.splitlines() if "called:" in line)
     assert "'relu'" in called or '"relu"' in called, gradcheck.message
     assert 'every gradient of the "relu" layer is wrong' in gradcheck.message, gradcheck.message
+
+
+def test_an_older_model_that_plots_with_plt_it_never_imports_gets_full_marks(tmp_path):
+    """Real code: the 2017-2020 two_layer_model ends with plt.plot(...), plt.show(); the
+    notebook's first cell imported plt, which the student's export left out (0/5 before)."""
+    from autograder.engine import grade_path
+
+    text = inspect.getsource(load_reference("deep_network"))
+    plot = "    plt.plot(np.squeeze(costs))\n    plt.ylabel('cost')\n    plt.show()\n"
+    text = text.replace("    return parameters, costs\n", plot + "    return parameters, costs\n")
+    assert "import matplotlib" not in text and text.count("plt.show()") == 2
+    path = tmp_path / "deep_network.py"
+    path.write_text(text)
+    (result,) = grade_path(path, "deep_network", tasks=["two_layer_model", "L_layer_model"])
+    assert [(t.score, t.max_score) for t in result.tasks] == [(5.0, 5.0), (5.0, 5.0)]
