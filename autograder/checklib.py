@@ -610,6 +610,9 @@ def calls_building_blocks(
 ) -> CheckFn:
     """Check that the task's function calls the functions it is built from, in code that runs.
 
+    A function the submission does not define at all is left out: its own task's "not
+    found" already charges it (a block renamed, and called under its new name, costs once).
+
     Args:
         required: functions it must call (a call under ``if False:`` or after ``return``
             does not count).
@@ -620,7 +623,7 @@ def calls_building_blocks(
     def run(ctx: Context) -> str | None:
         fn = ctx.task.function
         called = called_names(reachable_tree(ctx, fn))
-        missing = [f"{f}()" for f in required if f not in called]
+        missing = [f"{f}()" for f in required if f not in called and ctx.submission.has(f)]
         if missing:
             raise CheckFailure(
                 f"{fn}() should be built from your functions, but it never calls "

@@ -592,3 +592,35 @@ def test_grads_with_the_intermediate_dz_are_accepted_with_advice(tmp_path, extra
     assert (task.score == task.max_score) == accepted, [c.message for c in task.checks]
     advice = [a for c in task.checks for a in c.advice]
     assert any("grads also holds dZ1, dZ2" in a for a in advice) == accepted
+
+
+def test_a_renamed_block_called_under_its_new_name_costs_only_its_own_task():
+    """Real code (a widely copied translation) named the initializer init_parameters: its
+    task is 'not found' (8 points); nn_model, which calls it, lost uses_blocks too."""
+    import inspect
+
+    text = inspect.getsource(load_reference(UNIT)).replace(
+        "initialize_parameters(", "init_parameters("
+    )
+    ns: dict = {"__name__": "student"}
+    exec(compile(text, "<student>", "exec"), ns)  # noqa: S102
+    sub = Submission(UNIT, ns, "student", source_text=text)
+    tasks = {t.function: t for t in grade_submission(UNIT, sub).tasks}
+    assert tasks["initialize_parameters"].score == 0
+    uses = next(c for c in tasks["nn_model"].checks if c.name == "uses_blocks")
+    assert uses.passed, uses.message
+
+
+def test_logistic_model_calling_a_renamed_optimize_loses_only_optimizes_task():
+    import inspect
+
+    text = inspect.getsource(load_reference("logistic_regression")).replace(
+        "optimize(", "optimise("
+    )
+    ns: dict = {"__name__": "student"}
+    exec(compile(text, "<student>", "exec"), ns)  # noqa: S102
+    sub = Submission("logistic_regression", ns, "student", source_text=text)
+    tasks = {t.function: t for t in grade_submission("logistic_regression", sub).tasks}
+    assert tasks["optimize"].score == 0
+    blocks = next(c for c in tasks["model"].checks if c.name == "calls_building_blocks")
+    assert blocks.passed, blocks.message
