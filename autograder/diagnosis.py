@@ -178,11 +178,15 @@ def _relations(ctx: Context, reference) -> tuple[str | None, ...]:
 def _source_hint(ctx: Context, function: str, reference) -> str | None:
     """What the student's ``function``'s source shows (:mod:`autograder.source_hints`).
 
-    A ``return`` inside a loop, else a misspelled string: the strings it must spell exactly
-    are those of the shown call's arguments, and the names and keys the reference's function
-    uses (where the reference is installed).
+    Parameters in another order than the stub's, a ``return`` inside a loop, else a
+    misspelled string: the strings it must spell exactly are those of the shown call's
+    arguments, and the names and keys the reference's function uses (where the reference
+    is installed).
     """
     source = ctx.submission.source(function)
+    found = _reordered_hint(ctx, function, reference)
+    if found:
+        return found
     found = source_hints.return_in_loop_hint(function, source)
     if found:
         return found
@@ -194,6 +198,16 @@ def _source_hint(ctx: Context, function: str, reference) -> str | None:
     if ref_fn is not None:
         wanted |= set(source_hints.key_strings(textwrap.dedent(inspect.getsource(ref_fn))))
     return source_hints.misspelled_string_hint(function, source, wanted)
+
+
+def _reordered_hint(ctx: Context, function: str, reference: Any) -> str | None:
+    """:func:`autograder.source_hints.reordered_parameters_hint` against the stub's."""
+    ref_fn = getattr(reference, function, None) if reference is not None else None
+    if not callable(ref_fn):
+        return None
+    stub = list(inspect.signature(ref_fn).parameters)
+    params = ctx.submission.params(function)
+    return source_hints.reordered_parameters_hint(function, params, stub, _plain_signature(ref_fn))
 
 
 def _hidden_sizes_hint(check: Check, ctx: Context) -> str | None:
@@ -224,6 +238,9 @@ def _raised_source_hint(ctx: Context, exc: StudentRaised, reference) -> str | No
     ``KeyError``), or a call that does not fit a function's parameters (a ``TypeError``).
     """
     try:
+        found = _reordered_hint(ctx, exc.function, reference)  # the call itself misread
+        if found:
+            return found
         function = exc.error.function or exc.function
         if not ctx.submission.has(function):
             function = exc.function

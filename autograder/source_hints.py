@@ -1,6 +1,6 @@
 """Hints read from the student's own source: what a value or an exception alone cannot name.
 
-Five mistakes leave a trace in the text of the submission rather than in a result:
+Five kinds of mistake leave a trace in the text of the submission rather than in a result:
 
 - a ``return`` in the body of a loop (indented one level too deep): the loop stops after its
   first pass, whatever the number of iterations or layers;
@@ -11,7 +11,8 @@ Five mistakes leave a trace in the text of the submission rather than in a resul
 - a count written as a number (``m = 209``, the training set's size) where the call's own
   number of examples belongs: :func:`integers` gives
   :func:`autograder.relations.hard_coded_count_hint` the numbers to try;
-- a signature changed from the stub's (``optimize`` without ``print_cost``), or a call of
+- parameters in another order than the stub's (``predict(X, parameters)``), a signature
+  changed from the stub's (``optimize`` without ``print_cost``), or a call of
   one of the submission's functions that does not fit it: the ``TypeError`` names the
   function, the submission tells whether it is the student's.
 
@@ -23,7 +24,7 @@ from __future__ import annotations
 import ast
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 #: A string that reads as a name: an activation (``relu``) or a dict key (``dW``).
 _WORD = re.compile(r"^[A-Za-z_]\w{0,24}$")
@@ -291,4 +292,24 @@ def signature_hint(
     return (
         f"{called}() calls your {fn}() in a way that does not fit its parameters ({what}): "
         f"{keep}, and call it so."
+    )
+
+
+def reordered_parameters_hint(
+    function: str, params: Sequence[str] | None, stub: Sequence[str], signature: str
+) -> str | None:
+    """The hint for a function whose parameters are the stub's in another order, or None.
+
+    Args:
+        function: the student's function.
+        params: its positional parameters (None where unknown).
+        stub: the stub's parameters.
+        signature: the stub's signature as shown, ``(parameters, X)``.
+    """
+    if not params or list(params) == list(stub) or sorted(params) != sorted(stub):
+        return None
+    return (
+        f"{function}({', '.join(params)}) takes the stub's parameters in another order: the "
+        f"course's calls pass them as {function}{signature}, so each one gets another's "
+        "value. Keep the stub's order."
     )

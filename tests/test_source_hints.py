@@ -113,6 +113,14 @@ def _messages(unit: str, mistake, function: str) -> list[str]:
             ".reshape(2, 1)): it fits only inputs of that size",
         ),
         (
+            "shallow_network",
+            variant("predict", "reordered", "predict(X, parameters)",
+                    ("def predict(parameters: dict[str, np.ndarray], X: np.ndarray)",
+                     "def predict(X: np.ndarray, parameters: dict[str, np.ndarray])")),
+            "predict(X, parameters) takes the stub's parameters in another order: the course's "
+            "calls pass them as predict(parameters, X)",
+        ),
+        (
             "deep_network",
             variant("compute_cost", "m_400", "m = 400",
                     ("m = Y.shape[1]", "m = 400")),
