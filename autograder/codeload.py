@@ -807,12 +807,18 @@ def proxy_error(type_name: str, message: str) -> Exception:
     """The exception a stand-in raises where the grader's function raised ``type_name``.
 
     A built-in exception type is kept (``ValueError``); any other becomes ``RuntimeError``.
+    A ``KeyError`` raises its key again (``'db1'``, not ``"'db1'"``).
     """
     import builtins
 
     kind = getattr(builtins, str(type_name), None)
     if not (isinstance(kind, type) and issubclass(kind, Exception)):
         kind = RuntimeError
+    if kind is KeyError:  # its message is the key's repr: raise the key, not its repr again
+        try:
+            return KeyError(ast.literal_eval(str(message)))
+        except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+            pass
     try:
         return kind(str(message))
     except Exception:  # noqa: BLE001 - types with other constructors

@@ -248,3 +248,18 @@ def compute_cost(A2, Y):
     finally:
         sub.close()
     assert task.score == task.max_score, [c.message for c in task.checks if not c.passed]
+
+
+@pytest.mark.parametrize(
+    ("kind", "message", "shown"),
+    [
+        ("KeyError", "'db1'", "'db1'"),  # the key again, not its repr quoted once more
+        ("KeyError", "not a repr", "'not a repr'"),
+        ("ValueError", "shapes (2,1) and (2,3) not aligned", "shapes (2,1) and (2,3) not aligned"),
+        ("NoSuchError", "boom", "boom"),
+    ],
+)
+def test_a_stand_ins_error_reads_as_the_graders_did(kind, message, shown):
+    from autograder.codeload import proxy_error
+
+    assert str(proxy_error(kind, message)) == shown
