@@ -75,7 +75,7 @@ def _relation(got: Any, right: Any, name: str) -> str | None:
             f"{name} is exactly 1/{n[1]} of the right result: divided by {n[1]} once too often, "
             f"or a factor {n[1]} missing."
         )
-    if np.all(np.abs(g) > ATOL) and _close(g, 1.0 / e):
+    if np.all(np.abs(g) > ATOL) and np.all(np.abs(e) > ATOL) and _close(g, 1.0 / e):
         return f"every entry of {name} is 1 / the right one: a ratio upside down?"
     c = float(np.mean(g - e))
     if _close(g, e + c):
