@@ -170,6 +170,13 @@ def hint_for(kind: str, message: str) -> str | None:
             "text is compared with a number: a string (an activation name, a dict key) passed "
             "where an array belongs, as in relu_backward(dA, activation) for (dA, cache)?"
         )
+    if kind == "TypeError" and "'module' object is not callable" in message:
+        return (
+            "a module is called like a function: call a function of it, np.linalg.norm(x), "
+            "not np.linalg(x); or an import binds the module where a function belongs."
+        )
+    if kind == "TypeError" and message.startswith("issubclass() arg 1 must be a class"):
+        return "issubclass() takes a class: isinstance(b, float) asks it of a value."
     if kind == "TypeError" and "unhashable type" in message:
         return (
             "a value is put in a set or used as a dict key: {'dw', dw} is a set; a dict "

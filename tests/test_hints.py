@@ -59,6 +59,8 @@ def test_a_mask_of_another_shape_is_an_upstream_gradient_of_another_layer():
         (lambda: "relu" <= 0, "relu_backward(dA, activation)"),
         (lambda: {"dw", np.zeros(2)}, "a dict needs colons"),
         (lambda: exec("assert 1 == 2"), "an assert of your own failed"),
+        (lambda: np.linalg(np.ones(2)), "not np.linalg(x)"),
+        (lambda: issubclass(0, float), "isinstance(b, float) asks it of a value"),
         (lambda: exec("a, b = (1, 2, 3)"), "a value with more parts than names"),
         (lambda: exec("a, b = None"), "the function called on that line returned None"),
         (
@@ -78,6 +80,8 @@ def test_a_mask_of_another_shape_is_an_upstream_gradient_of_another_layer():
         "text_compared",
         "set_for_dict",
         "own_assert",
+        "module_called",
+        "issubclass_value",
         "unpack",
         "unpack_none",
         "unbound",
