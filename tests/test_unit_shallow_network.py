@@ -624,3 +624,26 @@ def test_logistic_model_calling_a_renamed_optimize_loses_only_optimizes_task():
     assert tasks["optimize"].score == 0
     blocks = next(c for c in tasks["model"].checks if c.name == "calls_building_blocks")
     assert blocks.passed, blocks.message
+
+
+@pytest.mark.parametrize(
+    ("got", "words"),
+    [
+        ((2, 3), 'parameters["W1"] is (n_y, n_x) here, not (n_h, n_x): n_y where n_h belongs.'),
+        ((3, 5), "n_x where n_h belongs, n_h where n_x belongs"),  # transposed
+        ((1, 3), "(1, n_x) here, not (n_h, n_x): 1 where n_h belongs."),  # a 1 written
+        ((4, 3), None),  # 4 is no symbol's size here
+        ((5, 3), None),  # the right shape
+    ],
+)
+def test_a_wrong_shape_made_of_other_symbols_sizes_is_read_in_symbols(got, words):
+    """Real code drew W1 with np.random.randn(n_y, n_x): told only '(2, 3) but should be
+    (5, 3)'. With n_x = 3, n_h = 5, n_y = 2 every size is one symbol's."""
+    from autograder.units._network_checks import _swapped_sizes_hint
+
+    spec = {
+        "W1": ((5, 3), "(n_h, n_x)"), "b1": ((5, 1), "(n_h, 1)"),
+        "W2": ((2, 5), "(n_y, n_h)"), "b2": ((2, 1), "(n_y, 1)"),
+    }  # fmt: skip
+    hint = _swapped_sizes_hint('parameters["W1"]', got, "W1", spec)
+    assert (hint is None) if words is None else (words in hint), hint

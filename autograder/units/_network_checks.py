@@ -59,9 +59,43 @@ def expect_arrays(
             if arr.size == int(np.prod(shape)):
                 out[key] = np.asarray(arr, dtype=np.float64).reshape(shape)
                 continue
-        arr = expect_array(d[key], label, shape, shape_text=text, hint=(hints or {}).get(key))
+        hint = (hints or {}).get(key) or _swapped_sizes_hint(label, np.shape(d[key]), key, spec)
+        arr = expect_array(d[key], label, shape, shape_text=text, hint=hint)
         out[key] = np.asarray(arr, dtype=np.float64)
     return out
+
+
+def _symbols(text: str) -> list[str]:
+    """The course symbols of a spec's shape text: ``"(n_h, n_x), the shape of W1"`` → n_h, n_x."""
+    inner = text.partition("(")[2].partition(")")[0]
+    return [part.strip() for part in inner.split(",") if part.strip()]
+
+
+def _swapped_sizes_hint(label: str, got: tuple[int, ...], key: str, spec: ShapeSpec) -> str | None:
+    """The hint for a wrong shape made of sizes of other symbols, or None.
+
+    The spec's shapes tell each course symbol's size in this call (``n_h`` = 5); where every
+    size of ``got`` is one symbol's alone, ``got`` reads in symbols: W1 of shape (2, 3) is
+    ``(n_y, n_x)``, not ``(n_h, n_x)``.
+    """
+    sizes: dict[str, set[int]] = {}
+    for shape, text in spec.values():
+        for symbol, n in zip(_symbols(text), shape):
+            if not symbol.isdigit():
+                sizes.setdefault(symbol, set()).add(n)
+    named = {s: next(iter(v)) for s, v in sizes.items() if len(v) == 1}
+    by_size: dict[int, list[str]] = {}
+    for symbol, n in named.items():
+        by_size.setdefault(n, []).append(symbol)
+    want = _symbols(spec[key][1])
+    if len(got) != len(want) or tuple(got) == spec[key][0]:
+        return None
+    read = [("1" if n == 1 else (by_size.get(n) or [None])[0]) if len(by_size.get(n, [])) < 2
+            else None for n in got]  # fmt: skip
+    if None in read or read == want:
+        return None
+    wrong = ", ".join(f"{r} where {w} belongs" for r, w in zip(read, want) if r != w)
+    return f"{label} is ({', '.join(read)}) here, not ({', '.join(want)}): {wrong}."
 
 
 def numerical_param_gradients(
