@@ -39,6 +39,7 @@ ODD = {
     "object": object(),
     "nested": ((np.ones((2, 1)), {"dw": None}), [None]),
     "big": np.ones((300, 300)),
+    "ragged_params": {"W1": [[1.0, 2.0], [3.0]], "b1": 0.0, "W2": [[1.0]], "b2": 0.0},
     "self_list": None,  # below: a list that holds itself twenty times
 }
 ODD["self_list"] = costs = []

@@ -634,6 +634,7 @@ def test_logistic_model_calling_a_renamed_optimize_loses_only_optimizes_task():
         ((1, 3), "(1, n_x) here, not (n_h, n_x): 1 where n_h belongs."),  # a 1 written
         ((4, 3), None),  # 4 is no symbol's size here
         ((5, 3), None),  # the right shape
+        ([[1.0, 2.0], [3.0]], None),  # ragged: no shape at all
     ],
 )
 def test_a_wrong_shape_made_of_other_symbols_sizes_is_read_in_symbols(got, words):
@@ -645,5 +646,6 @@ def test_a_wrong_shape_made_of_other_symbols_sizes_is_read_in_symbols(got, words
         "W1": ((5, 3), "(n_h, n_x)"), "b1": ((5, 1), "(n_h, 1)"),
         "W2": ((2, 5), "(n_y, n_h)"), "b2": ((2, 1), "(n_y, 1)"),
     }  # fmt: skip
-    hint = _swapped_sizes_hint('parameters["W1"]', got, "W1", spec)
+    value = np.zeros(got) if isinstance(got, tuple) else got
+    hint = _swapped_sizes_hint('parameters["W1"]', value, "W1", spec)
     assert (hint is None) if words is None else (words in hint), hint

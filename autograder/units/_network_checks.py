@@ -59,7 +59,7 @@ def expect_arrays(
             if arr.size == int(np.prod(shape)):
                 out[key] = np.asarray(arr, dtype=np.float64).reshape(shape)
                 continue
-        hint = (hints or {}).get(key) or _swapped_sizes_hint(label, np.shape(d[key]), key, spec)
+        hint = (hints or {}).get(key) or _swapped_sizes_hint(label, d[key], key, spec)
         arr = expect_array(d[key], label, shape, shape_text=text, hint=hint)
         out[key] = np.asarray(arr, dtype=np.float64)
     return out
@@ -71,13 +71,17 @@ def _symbols(text: str) -> list[str]:
     return [part.strip() for part in inner.split(",") if part.strip()]
 
 
-def _swapped_sizes_hint(label: str, got: tuple[int, ...], key: str, spec: ShapeSpec) -> str | None:
+def _swapped_sizes_hint(label: str, value: Any, key: str, spec: ShapeSpec) -> str | None:
     """The hint for a wrong shape made of sizes of other symbols, or None.
 
     The spec's shapes tell each course symbol's size in this call (``n_h`` = 5); where every
     size of ``got`` is one symbol's alone, ``got`` reads in symbols: W1 of shape (2, 3) is
     ``(n_y, n_x)``, not ``(n_h, n_x)``.
     """
+    try:  # a ragged list has no shape: the structure check names it
+        got = np.shape(value)
+    except ValueError:
+        return None
     sizes: dict[str, set[int]] = {}
     for shape, text in spec.values():
         for symbol, n in zip(_symbols(text), shape):
