@@ -27,6 +27,7 @@ from autograder.asserts import (
 )
 from autograder.context import Context, StudentRaised
 from autograder.plain import Foreign, describe, same_plain, type_name
+from autograder.source_hints import called_name
 from autograder.spec import CheckFailure, Task
 from autograder.submission import BUDGET, CRASH, StudentError
 
@@ -694,9 +695,7 @@ def fixed_sizes(
             ):
                 found.append(ast.unparse(node))
         elif isinstance(node, ast.Call):
-            f = node.func
-            name = f.attr if isinstance(f, ast.Attribute) else getattr(f, "id", "")
-            if name in calls and any(fixed(a) for a in sizes(node)):
+            if called_name(node) in calls and any(fixed(a) for a in sizes(node)):
                 found.append(ast.unparse(node))
     return list(dict.fromkeys(found))
 

@@ -39,9 +39,19 @@ def _tree(source: str | None) -> ast.AST | None:
         return None
 
 
-def _called_name(node: ast.Call) -> str:
+def called_name(node: ast.Call) -> str:
+    """The name a call calls: ``np.dot(...)`` → ``dot``, ``f(...)`` → ``f`` (else ``""``)."""
     func = node.func
     return func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+
+
+#: What ``_``, ``-`` and spaces are to a name's spelling: nothing.
+_SEPARATORS = re.compile(r"[\s_-]")
+
+
+def _folded(name: str) -> str:
+    """``name`` without case and separators: ``A_L``, ``a_l`` and ``AL`` fold alike."""
+    return _SEPARATORS.sub("", name).casefold()
 
 
 #: How a string is used, by the place it stands in, and what a misspelling of it does.
@@ -71,7 +81,7 @@ def _use(node: ast.AST, parents: dict[int, ast.AST]) -> str | None:
     if isinstance(parent, ast.keyword):
         parent = parents.get(id(parent))
     if isinstance(parent, ast.Call) and child is not parent.func:
-        return None if _called_name(parent) in _TEXT_CALLS else "argument"
+        return None if called_name(parent) in _TEXT_CALLS else "argument"
     return None
 
 
@@ -99,8 +109,7 @@ def _alike(a: str, b: str) -> bool:
     """``a`` and ``b`` differ, but only by case, ``_``/``-``/space, or one or two letters."""
     if a == b:
         return False
-    fold = re.compile(r"[\s_-]")
-    if fold.sub("", a).casefold() == fold.sub("", b).casefold():
+    if _folded(a) == _folded(b):
         return True
     short = min(len(a), len(b))
     return short >= 4 and difflib.SequenceMatcher(None, a.lower(), b.lower()).ratio() >= 0.8
@@ -163,10 +172,9 @@ def _spelled_like(missing: str, known: set[str]) -> list[str]:
     another order (``bd2`` for ``db2``); a name that extends it by a ``_`` part
     (``dA_prev`` for ``dA_prev_temp``); then the closest by letters (difflib, 0.75).
     """
-    fold = re.compile(r"[\s_-]")
 
     def tier(name: str) -> int | None:
-        if fold.sub("", name).casefold() == fold.sub("", missing).casefold():
+        if _folded(name) == _folded(missing):
             return 0
         if len(missing) >= 3 and sorted(name) == sorted(missing):
             return 1
