@@ -82,20 +82,27 @@ def _swapped_sizes_hint(label: str, value: Any, key: str, spec: ShapeSpec) -> st
         got = np.shape(value)
     except ValueError:
         return None
+    want = _symbols(spec[key][1])
+    if len(got) != len(want) or tuple(got) == spec[key][0]:
+        return None
     sizes: dict[str, set[int]] = {}
     for shape, text in spec.values():
         for symbol, n in zip(_symbols(text), shape):
             if not symbol.isdigit():
                 sizes.setdefault(symbol, set()).add(n)
-    named = {s: next(iter(v)) for s, v in sizes.items() if len(v) == 1}
-    by_size: dict[int, list[str]] = {}
-    for symbol, n in named.items():
-        by_size.setdefault(n, []).append(symbol)
-    want = _symbols(spec[key][1])
-    if len(got) != len(want) or tuple(got) == spec[key][0]:
-        return None
-    read = [("1" if n == 1 else (by_size.get(n) or [None])[0]) if len(by_size.get(n, [])) < 2
-            else None for n in got]  # fmt: skip
+    by_size: dict[int, list[str]] = {}  # the symbols of one size each in this call
+    for symbol, ns in sizes.items():
+        if len(ns) == 1:
+            by_size.setdefault(next(iter(ns)), []).append(symbol)
+
+    def read_size(n: int) -> str | None:
+        """A size as a symbol: the one symbol of that size, or a written 1; else unknown."""
+        names = by_size.get(n, [])
+        if len(names) > 1:
+            return None
+        return "1" if n == 1 else (names[0] if names else None)
+
+    read = [read_size(n) for n in got]
     if None in read or read == want:
         return None
     wrong = ", ".join(f"{r} where {w} belongs" for r, w in zip(read, want) if r != w)
