@@ -8,6 +8,7 @@ inline initialization get full marks; the kit's extras (a float ``b``, an unchan
 
 from __future__ import annotations
 
+import inspect
 import math
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -438,6 +439,25 @@ def _accuracy(prediction: Any, labels: np.ndarray) -> float | None:
     return float(100 - np.mean(np.abs(prediction.astype(np.float64) - labels)) * 100)
 
 
+def _passes_print_cost(ctx: Context, calls: Sequence[Any], call: str) -> None:
+    """model() called with print_cost=True passes print_cost=True to every optimize() call.
+
+    The stand-in's calls are read by the student's own optimize()'s parameters (an extra
+    one before print_cost moves it), else by the stub's (the reference's).
+    """
+    params = ctx.submission.params("optimize")
+    params = params or list(inspect.signature(ctx.reference.optimize).parameters)
+    for c in (c for c in calls if c.name == "optimize"):
+        given = (dict(zip(params, c.args)) | c.kwargs).get("print_cost", False)
+        if given is not True:
+            raise CheckFailure(
+                f"{call} calls optimize() with print_cost={given!r}, so the costs it should "
+                "print are never printed.",
+                hint="pass print_cost on to optimize(), which prints the costs.",
+                kind=cl.PRINTED,
+            )
+
+
 @t.check("prints", 1)
 def _model_prints(ctx: Context) -> None:
     """print_cost=True prints costs and accuracies and changes nothing else; False no cost."""
@@ -480,29 +500,3 @@ def _model_prints(ctx: Context) -> None:
 
 
 cl.explain_all(t, cl.fixed_size_hint("X_train.shape[0]"))
-
-
-def _passes_print_cost(ctx: Context, calls: Sequence[Any], call: str) -> None:
-    """model() called with print_cost=True passes print_cost=True to every optimize() call.
-
-    The stand-in's calls are read by the student's own optimize()'s parameters (an extra
-    one before print_cost moves it), else by the stub's.
-    """
-    params = ctx.submission.params("optimize") or (
-        "w",
-        "b",
-        "X",
-        "Y",
-        "num_iterations",
-        "learning_rate",
-        "print_cost",
-    )
-    for c in (c for c in calls if c.name == "optimize"):
-        given = (dict(zip(params, c.args)) | c.kwargs).get("print_cost", False)
-        if given is not True:
-            raise CheckFailure(
-                f"{call} calls optimize() with print_cost={given!r}, so the costs it should "
-                "print are never printed.",
-                hint="pass print_cost on to optimize(), which prints the costs.",
-                kind=cl.PRINTED,
-            )
