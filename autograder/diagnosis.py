@@ -4,11 +4,13 @@ A failing check has its own hint; a better one is looked for first, in this orde
 
 - for an exception of the student's code (:func:`raised_hint`): a name the code imports from
   a module that failed to load; what the function's source shows
-  (:mod:`autograder.source_hints`: a name or key spelled two ways, a call that does not fit
-  a signature, a ``return`` inside a loop, a misspelled string); the sizes a function written
+  (:mod:`autograder.source_hints`: parameters in another order than the stub's, a name or
+  key spelled two ways, a call that does not fit a signature, a ``return`` inside a loop, a
+  misspelled string); the sizes a function written
   for the visible inputs only holds as numbers (hidden checks); what numpy's message means
   (:mod:`autograder.hints`);
-- for a wrong result (:func:`failure_hint`): what the source shows; a known mistake of the
+- for a wrong result (:func:`failure_hint`): what the source shows (parameters in another
+  order, a ``return`` inside a loop, a misspelled string); a known mistake of the
   catalogue that gives the same result on the same call; how the result relates to the
   reference's on that call (:mod:`autograder.relations`); then the check's own hint; then
   the sizes written as numbers (hidden checks).
@@ -248,8 +250,7 @@ def _raised_source_hint(ctx: Context, exc: StudentRaised, reference) -> str | No
         defs = codeload.function_sources(ctx.submission.source_cells())
         functions = [name for name, text in defs.items() if text]
         found = None
-        if exc.error.type == "NameError" and message.count("'") >= 2:
-            missing = message.split("'")[1]
+        if missing := _undefined_name(exc.error.type, message):
             found = source_hints.undefined_name_hint(function, source, missing, functions)
         elif exc.error.type == "KeyError" and reference is not None:
             key = message.strip().strip("'\"")
@@ -265,9 +266,14 @@ def _raised_source_hint(ctx: Context, exc: StudentRaised, reference) -> str | No
         return None
 
 
+def _undefined_name(kind: str, message: str) -> str | None:
+    """The name a ``NameError`` names (``name 'AL' is not defined``), or None."""
+    return message.split("'")[1] if kind == "NameError" and message.count("'") >= 2 else None
+
+
 def _failed_import_hint(submission: Submission, kind: str, message: str) -> str | None:
     """For a NameError of a name that an import of the text binds: that import did not run."""
-    name = message.split("'")[1] if kind == "NameError" and message.count("'") >= 2 else None
+    name = _undefined_name(kind, message)
     if name is None or not submission.imported(name):
         return None
     return (
