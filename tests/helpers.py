@@ -48,10 +48,14 @@ def mistake_submission(unit: str, m: Mistake) -> Submission:
     does, so the composites call the mistaken block: a bug that also costs a composite's
     points (a double penalty) shows in the graded result.
     """
-    text = m.in_module(load_reference(unit))
+    return text_submission(unit, m.in_module(load_reference(unit)), f"mistake {m.id}")
+
+
+def text_submission(unit: str, text: str, name: str = "student") -> Submission:
+    """A student's file of ``text``, run in a fresh namespace as a student's file is."""
     ns: dict = {"__name__": "__student__"}
-    exec(compile(text, f"<mistake {m.id}>", "exec"), ns)  # noqa: S102
-    return Submission(unit, ns, f"mistake {m.id}", source_text=text)
+    exec(compile(text, f"<{name}>", "exec"), ns)  # noqa: S102
+    return Submission(unit, ns, name, source_text=text)
 
 
 def check_points(unit: str) -> dict[str, float]:

@@ -17,7 +17,7 @@ from solutions import logistic_regression as ref
 
 from .course_code import HERE as COURSE_CODE
 from .course_code import read_fixture
-from .helpers import mistake_submission
+from .helpers import mistake_submission, text_submission
 
 ROOT = Path(__file__).resolve().parents[1]
 UNIT = "logistic_regression"
@@ -45,9 +45,7 @@ def _changed(function: str, *changes: tuple[str, str]) -> Submission:
     """The reference file with ``function`` changed: every function sees the changed one."""
     source = inspect.getsource(load_reference(UNIT))
     text = source + "\n\n" + variant(function, "probe", "probe", *changes).source(ref)
-    ns: dict = {"__name__": "student"}
-    exec(compile(text, "<student>", "exec"), ns)
-    return Submission(UNIT, ns, "student", source_text=text)
+    return text_submission(UNIT, text)
 
 
 def test_course_values():
@@ -366,9 +364,7 @@ def test_a_model_that_never_passes_print_cost_loses_the_print_check_with_a_broke
         "w, b, X_train, Y_train, num_iterations, learning_rate, print_cost=False\n",
     )
     text = text.replace("w = w - learning_rate * dw", "w = w + learning_rate * dw")
-    ns: dict = {"__name__": "student"}
-    exec(compile(text, "<student>", "exec"), ns)  # noqa: S102
-    task = _task(Submission(UNIT, ns, "student", source_text=text), "model")
+    task = _task(text_submission(UNIT, text), "model")
     prints = next(c for c in task.checks if c.name == "prints")
     assert any("correct optimize() in place of yours" in n for n in task.check_notes)
     assert not prints.passed

@@ -24,7 +24,7 @@ from autograder.mistakes import catalogue
 from autograder.planar import load_planar_dataset, small_planar_problem
 from autograder.submission import Submission, from_module
 
-from .helpers import mistake_submission, reference_submission
+from .helpers import mistake_submission, reference_submission, text_submission
 
 ROOT = Path(__file__).resolve().parents[1]
 UNIT = "shallow_network"
@@ -549,9 +549,7 @@ def test_a_wrong_block_costs_nothing_to_a_composite_that_does_the_work_itself():
     )
     text = text.replace("A2, cache = forward_propagation(X, parameters)\n    return A2 > 0.5",
                         inline + "    return A2 > 0.5")  # fmt: skip
-    ns: dict = {"__name__": "__student__"}
-    exec(compile(text, "<student>", "exec"), ns)
-    sub = Submission(UNIT, ns, "inlined predict", source_text=text)
+    sub = text_submission(UNIT, text, "inlined predict")
     result = grade_submission(UNIT, sub, tasks=["forward_propagation", "predict"])
     scores = {t.function: (t.score, t.max_score) for t in result.tasks}
     assert scores["forward_propagation"][0] < scores["forward_propagation"][1]
@@ -602,10 +600,7 @@ def test_a_renamed_block_called_under_its_new_name_costs_only_its_own_task():
     text = inspect.getsource(load_reference(UNIT)).replace(
         "initialize_parameters(", "init_parameters("
     )
-    ns: dict = {"__name__": "student"}
-    exec(compile(text, "<student>", "exec"), ns)  # noqa: S102
-    sub = Submission(UNIT, ns, "student", source_text=text)
-    tasks = {t.function: t for t in grade_submission(UNIT, sub).tasks}
+    tasks = {t.function: t for t in grade_submission(UNIT, text_submission(UNIT, text)).tasks}
     assert tasks["initialize_parameters"].score == 0
     uses = next(c for c in tasks["nn_model"].checks if c.name == "uses_blocks")
     assert uses.passed, uses.message
@@ -617,9 +612,7 @@ def test_logistic_model_calling_a_renamed_optimize_loses_only_optimizes_task():
     text = inspect.getsource(load_reference("logistic_regression")).replace(
         "optimize(", "optimise("
     )
-    ns: dict = {"__name__": "student"}
-    exec(compile(text, "<student>", "exec"), ns)  # noqa: S102
-    sub = Submission("logistic_regression", ns, "student", source_text=text)
+    sub = text_submission("logistic_regression", text)
     tasks = {t.function: t for t in grade_submission("logistic_regression", sub).tasks}
     assert tasks["optimize"].score == 0
     blocks = next(c for c in tasks["model"].checks if c.name == "calls_building_blocks")
