@@ -6,6 +6,7 @@ a message, and nbgrader cells can end with the check's score.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,6 +26,11 @@ NOT_IMPLEMENTED = "not_implemented"
 #: (written at autograde by :class:`autograder.course.nbgrader_plugin.EngineGrades`, read by
 #: the class report).
 RESULT_METADATA = "autograder_result"
+
+
+def _total(points: Iterable[float]) -> float:
+    """The sum of ``points`` as a float, rounded to 6 decimals (no 0.30000000000000004)."""
+    return float(round(sum(points), 6))
 
 
 @dataclass
@@ -134,12 +140,12 @@ class TaskResult:
     @property
     def score(self) -> float:
         """Points earned on this task."""
-        return round(sum(c.score for c in self.checks), 6)
+        return _total(c.score for c in self.checks)
 
     @property
     def max_score(self) -> float:
         """Points this task is worth, hidden checks included (whether they ran or not)."""
-        return float(round(sum(c.max_score for c in self.checks), 6))
+        return _total(c.max_score for c in self.checks)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON form used by ``autograder grade --json``.
@@ -192,12 +198,12 @@ class UnitResult:
     @property
     def score(self) -> float:
         """Points earned on the unit."""
-        return round(sum(t.score for t in self.tasks), 6)
+        return _total(t.score for t in self.tasks)
 
     @property
     def max_score(self) -> float:
         """Points the unit is worth."""
-        return float(round(sum(t.max_score for t in self.tasks), 6))
+        return _total(t.max_score for t in self.tasks)
 
     @property
     def gradable(self) -> bool:
