@@ -29,16 +29,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from autograder.course import students
 from autograder.course.builder import build_course
 from autograder.course.session import CourseSession, stderr_to
-from autograder.course.students import (
-    LOOP_CODE,
-    Student,
-    fill,
-    mistake_students,
-    release_notebook,
-    submit,
-)
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_nbgrader import trivial_course  # noqa: E402
@@ -89,12 +82,12 @@ def baseline(root: Path, n: int) -> float:
     trivial_course(root)
     session = CourseSession(root)
     assert session.release("ps1")["success"]
-    nb = release_notebook(root, "ps1")
+    nb = students.release_notebook(root, "ps1")
     for cell in nb.cells:
         if "raise NotImplementedError" in cell.source:
             cell.source = "def f(x):\n    return 2 * x"
     for i in range(n):
-        submit(root, "ps1", f"s{i:03d}", nb)
+        students.submit(root, "ps1", f"s{i:03d}", nb)
     return timed([str(BIN / "nbgrader"), "autograde", "ps1", "--force"], root)
 
 
@@ -103,14 +96,16 @@ def our_class(root: Path, n: int, loopers: float = 0.0) -> None:
     build_course(root, [UNIT])
     session = CourseSession(root)
     assert session.release(UNIT)["success"]
-    release = release_notebook(root, UNIT)
-    kinds = [Student("ref", "reference"), Student("stub", "stubs", stub=True)]
-    kinds += mistake_students(UNIT, 3)
-    looping = Student("loop", "L1 loops forever", {"L1": LOOP_CODE.format(name="L1")})
+    release = students.release_notebook(root, UNIT)
+    kinds = [students.Student("ref", "reference"), students.Student("stub", "stubs", stub=True)]
+    kinds += students.mistake_students(UNIT, 3)
+    looping = students.Student(
+        "loop", "L1 loops forever", {"L1": students.LOOP_CODE.format(name="L1")}
+    )
     every = round(1 / loopers) if loopers else 0
     for i in range(n):
         kind = looping if every and i % every == 0 else kinds[i % len(kinds)]
-        submit(root, UNIT, f"s{i:03d}", fill(release, UNIT, kind))
+        students.submit(root, UNIT, f"s{i:03d}", students.fill(release, UNIT, kind))
 
 
 def main() -> None:
