@@ -28,9 +28,25 @@ NOT_IMPLEMENTED = "not_implemented"
 RESULT_METADATA = "autograder_result"
 
 
-def _total(points: Iterable[float]) -> float:
-    """The sum of ``points`` as a float, rounded to 6 decimals (no 0.30000000000000004)."""
-    return float(round(sum(points), 6))
+class _Summed:
+    """Points summed over the parts: a task's checks, a unit's tasks.
+
+    Sums are rounded to 6 decimals (no 0.30000000000000004); the maximum counts every part,
+    hidden checks included whether they ran or not.
+    """
+
+    def _parts(self) -> Iterable[CheckResult | TaskResult]:
+        raise NotImplementedError
+
+    @property
+    def score(self) -> float:
+        """Points earned."""
+        return float(round(sum(p.score for p in self._parts()), 6))
+
+    @property
+    def max_score(self) -> float:
+        """Points it is worth."""
+        return float(round(sum(p.max_score for p in self._parts()), 6))
 
 
 @dataclass
@@ -100,7 +116,7 @@ class CheckResult:
 
 
 @dataclass
-class TaskResult:
+class TaskResult(_Summed):
     """All checks of one task (one exercise function).
 
     Attributes:
@@ -137,15 +153,8 @@ class TaskResult:
         """Every convention of an older course release recognized for this task."""
         return self._collect("recognized")
 
-    @property
-    def score(self) -> float:
-        """Points earned on this task."""
-        return _total(c.score for c in self.checks)
-
-    @property
-    def max_score(self) -> float:
-        """Points this task is worth, hidden checks included (whether they ran or not)."""
-        return _total(c.max_score for c in self.checks)
+    def _parts(self) -> list[CheckResult]:
+        return self.checks
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON form used by ``autograder grade --json``.
@@ -177,7 +186,7 @@ class TaskResult:
 
 
 @dataclass
-class UnitResult:
+class UnitResult(_Summed):
     """All tasks of one unit, for one submission.
 
     Attributes:
@@ -195,15 +204,8 @@ class UnitResult:
     load_notes: list[str] = field(default_factory=list)
     isolation: str | None = None
 
-    @property
-    def score(self) -> float:
-        """Points earned on the unit."""
-        return _total(t.score for t in self.tasks)
-
-    @property
-    def max_score(self) -> float:
-        """Points the unit is worth."""
-        return _total(t.max_score for t in self.tasks)
+    def _parts(self) -> list[TaskResult]:
+        return self.tasks
 
     @property
     def gradable(self) -> bool:
