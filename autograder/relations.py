@@ -10,7 +10,8 @@ call was given, unchanged (an update that never ran for it); :func:`hard_coded_c
 when it is ``m / N`` of the right one, ``N`` a number written in the code where the call's
 number of examples ``m`` belongs; :func:`parts_hint` when the result is made of the right
 one's parts (the right result inside a tuple, one item of it, some items left out), nothing
-(``None``), or a function instead of its value.
+(``None``), or a function instead of its value; :func:`summed_hint` when its sum over an axis
+is the right one (a sum over the examples missing, or over another axis).
 """
 
 from __future__ import annotations
@@ -182,6 +183,39 @@ def hard_coded_count_hint(
                 f"{_where(name, found[0])} is {m}/{n} of the right result: the code divides by "
                 f"{n}, a number written in it, where this call's number of examples, m = {m}, "
                 "belongs (m = Y.shape[1])."
+            )
+    return None
+
+
+def summed_hint(got: Any, right: Any, name: str) -> str | None:
+    """The hint for a first differing part whose sum over an axis (or all) is the right one.
+
+    ``np.sum(logprobs, axis=0)`` of a ``(1, m)`` row leaves one value per example where the
+    cost is one number; ``dZ`` left unsummed has ``m`` columns where ``db`` has one.
+
+    Args:
+        got: the student's result, as plain data.
+        right: the reference's result on the same call.
+        name: how the result reads in the message.
+    """
+    found = _first_difference(got, right)
+    g, e = (None, None) if found is None else (_numbers(found[1]), _numbers(found[2]))
+    if g is None or e is None or g.size <= e.size or not np.any(np.abs(e) > ATOL):
+        return None
+    where = _where(name, found[0])
+    if e.size == 1 and _close(np.sum(g), e.ravel()):
+        return (
+            f"{where} has {g.size} entries (shape {g.shape}) whose sum is the right result: "
+            "the sum over the examples is missing, or runs over the wrong axis (np.sum(x, "
+            "axis=0) of a (1, m) row leaves one value per example)."
+        )
+    for axis in range(g.ndim):
+        total = np.sum(g, axis=axis)
+        if total.size == e.size and _close(total.ravel(), e.ravel()):
+            return (
+                f"{where} has shape {g.shape}; summed over axis {axis} it is the right "
+                f"result, shape {e.shape}: the sum over that axis is missing, or runs over "
+                f"another (np.sum(x, axis={axis}, keepdims=True))."
             )
     return None
 

@@ -11,7 +11,7 @@ from autograder import checklib as cl
 from autograder.engine import grade_submission
 from autograder.mistakes import variant
 from autograder.plain import Foreign
-from autograder.relations import parts_hint, relation_hint
+from autograder.relations import parts_hint, relation_hint, summed_hint
 from autograder.spec import Unit
 from autograder.submission import Submission
 
@@ -116,3 +116,36 @@ def test_unchanged_names_only_a_part_equal_to_an_input():
 def test_a_result_made_of_the_right_ones_parts_is_named(got, right, words):
     hint = parts_hint(got, right, "f()")
     assert (hint is None) if words is None else (words in hint), hint
+
+
+@pytest.mark.parametrize(
+    ("got", "right", "words"),
+    [
+        (RIGHT[:1] / 2, float(np.sum(RIGHT[:1])) / 2, "has 3 entries (shape (1, 3)) whose sum"),
+        (RIGHT, np.sum(RIGHT, axis=1, keepdims=True), "summed over axis 1 it is the right"),
+        (({"db": RIGHT}, 0.5), ({"db": RIGHT.sum(axis=0)}, 0.5), "f()[0]['db'] has shape (2, 3)"),
+        (RIGHT, float(np.sum(RIGHT)) + 1, None),  # the sum is not the right result
+        (RIGHT, RIGHT, None),
+        (np.zeros(3), 0.0, None),  # a right result of 0: any zeros would "sum" to it
+        (2.0, np.array([1.0, 1.0]), None),  # fewer entries: not terms of a sum
+    ],
+)
+def test_the_terms_of_a_missing_or_misplaced_sum_are_named(got, right, words):
+    hint = summed_hint(got, right, "f()")
+    assert (hint is None) if words is None else (words in hint), hint
+
+
+def test_a_cost_summed_over_the_wrong_axis_is_named_before_the_checks_own_hint():
+    """Real shallow compute_cost: np.sum(logprobs, axis=0) of the (1, m) row keeps m values,
+    which the check's own hint (np.squeeze of a (1, 1) result) would not explain."""
+    axis0 = variant("compute_cost", "axis0", "summed over axis 0",
+                    ("cost = -np.sum(logprobs) / m\n    return float(np.squeeze(cost))",
+                     "return -np.sum(logprobs, axis=0) / m"))  # fmt: skip
+    result = grade_submission("shallow_network", mistake_submission("shallow_network", axis0),
+                              tasks=["compute_cost"])  # fmt: skip
+    failed = [c for c in result.tasks[0].checks if not c.passed]
+    assert failed
+    for check in failed:
+        assert "whose sum is the right result: the sum over the examples is missing" in (
+            check.message
+        ), check.message
