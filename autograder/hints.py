@@ -15,7 +15,11 @@ _BROADCAST = re.compile(
     r"operands could not be broadcast together with shapes ((?:\([\d, ]*\) ?)+)"
 )
 _MATMUL = re.compile(r"matmul: Input operand \d has a mismatch in its core dimension")
-_TUPLE_OPERAND = re.compile(r"unsupported operand type\(s\) for .+: .*'tuple'")
+_TUPLE_OPERAND = re.compile(
+    r"unsupported operand type\(s\) for .+: .*'tuple'|bad operand type for unary .: 'tuple'"
+)
+#: ``list + int`` and ``str + int``: what is joined to the list or the text.
+_CONCATENATE = re.compile(r'can only concatenate (list|str) \(not "([\w.]+)"\) to')
 _NUMPY2 = re.compile(r"module 'numpy' has no attribute '(\w+)'")
 #: A boolean mask of another shape than the array it indexes (``dZ[Z <= 0] = 0``).
 _BOOLEAN_INDEX = re.compile(
@@ -121,7 +125,21 @@ def hint_for(kind: str, message: str) -> str | None:
     if kind == "TypeError" and _TUPLE_OPERAND.search(message):
         return (
             "a tuple is used where a number or an array belongs: a trailing comma "
-            "(b = 0.0,), or a function's (value, cache) result used without unpacking."
+            "(b = 0.0,), a function's (value, cache) result used without unpacking, or a "
+            "cache passed where its array belongs (the linear cache (A_prev, W, b) where the "
+            "activation cache Z goes)?"
+        )
+    if kind == "TypeError" and (m := _CONCATENATE.search(message)):
+        other = _KINDS.get(m[2], m[2])
+        if m[1] == "str":
+            return (
+                f"text is joined with {other} by +: turn it into text first, "
+                '"W" + str(l) or an f-string, not "W" + l.'
+            )
+        return (
+            f"a list is joined with {other} by +: list + x needs x to be a list too. Is "
+            f"{other} passed where a list belongs? The course passes each size as an int "
+            "(n_h = 4); [n_x, n_h, n_y] builds the list."
         )
     if kind == "AttributeError" and (m := _NUMPY2.search(message)):
         fix = _NUMPY2_FIX.get(m.group(1))

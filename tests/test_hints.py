@@ -68,6 +68,10 @@ def test_a_mask_of_another_shape_is_an_upstream_gradient_of_another_layer():
             "w is used before the function assigns it",
         ),
         (lambda: np.zeros((2, 3)).shape[3], "a shape (n, m) has indices 0 and 1 only"),
+        (lambda: np.exp(-((np.ones(2), 1), np.ones(2))), "a cache passed where its array"),
+        (lambda: [3] + 4 + [1], "Is an int passed where a list belongs?"),
+        (lambda: "W" + 1, '"W" + str(l) or an f-string'),
+        (lambda: "cost " + np.float64(0.5), "text is joined with numpy.float64 by +"),
     ],
     ids=[
         "subscript",
@@ -86,6 +90,10 @@ def test_a_mask_of_another_shape_is_an_upstream_gradient_of_another_layer():
         "unpack_none",
         "unbound",
         "shape_index",
+        "unary_tuple",
+        "list_plus_int",
+        "str_plus_int",
+        "str_plus_float",
     ],  # fmt: skip
 )
 def test_a_value_of_the_wrong_kind_is_named(fn, words):
