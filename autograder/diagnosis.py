@@ -5,15 +5,15 @@ A failing check has its own hint; a better one is looked for first, in this orde
 - for an exception of the student's code (:func:`raised_hint`): a name the code imports from
   a module that failed to load; what the function's source shows
   (:mod:`autograder.source_hints`: parameters in another order than the stub's, a name or
-  key spelled two ways, a call that does not fit a signature, a ``return`` inside a loop, a
-  misspelled string); the sizes a function written
-  for the visible inputs only holds as numbers (hidden checks); what numpy's message means
-  (:mod:`autograder.hints`);
+  key spelled two ways, a call that does not fit a signature or passes its arguments as one
+  tuple, a ``return`` inside a loop, a key assigned twice in one unpacking, a misspelled
+  string); the sizes a function written for the visible inputs only holds as numbers
+  (hidden checks); what numpy's message means (:mod:`autograder.hints`);
 - for a wrong result (:func:`failure_hint`): what the source shows (parameters in another
-  order, a ``return`` inside a loop, a misspelled string); a known mistake of the
-  catalogue that gives the same result on the same call; how the result relates to the
-  reference's on that call (:mod:`autograder.relations`); then the check's own hint; then
-  the sizes written as numbers (hidden checks).
+  order, a ``return`` inside a loop, a key assigned twice, a misspelled string); a known
+  mistake of the catalogue that gives the same result on the same call; how the result
+  relates to the reference's on that call (:mod:`autograder.relations`); then the check's
+  own hint; then the sizes written as numbers (hidden checks).
 
 Everything here is an extra: an error while looking for a hint leaves the check's own.
 """
@@ -184,16 +184,17 @@ def _relations(ctx: Context, reference) -> tuple[str | None, ...]:
 def _source_hint(ctx: Context, function: str, reference) -> str | None:
     """What the student's ``function``'s source shows (:mod:`autograder.source_hints`).
 
-    Parameters in another order than the stub's, a ``return`` inside a loop, else a
-    misspelled string: the strings it must spell exactly are those of the shown call's
-    arguments, and the names and keys the reference's function uses (where the reference
-    is installed).
+    Parameters in another order than the stub's, a ``return`` inside a loop, a key assigned
+    twice in one unpacking, else a misspelled string: the strings it must spell exactly are
+    those of the shown call's arguments, and the names and keys the reference's function
+    uses (where the reference is installed).
     """
     source = ctx.submission.source(function)
     found = _reordered_hint(ctx, function, reference)
     if found:
         return found
     found = source_hints.return_in_loop_hint(function, source)
+    found = found or source_hints.repeated_key_hint(function, source)
     if found:
         return found
     last = ctx.shown_call
@@ -264,7 +265,8 @@ def _raised_source_hint(ctx: Context, exc: StudentRaised, reference) -> str | No
             misfit = message.partition("(")[0]
             ref_fn = getattr(reference, misfit, None) if reference is not None else None
             stub = _plain_signature(ref_fn) if callable(ref_fn) else None
-            found = source_hints.signature_hint(message, exc.function, functions, stub)
+            found = source_hints.tuple_argument_hint(message, source)
+            found = found or source_hints.signature_hint(message, exc.function, functions, stub)
         return found or _source_hint(ctx, function, reference)
     except Exception:  # noqa: BLE001 - a hint is an extra: its bug must not lose the verdict
         return None

@@ -303,6 +303,65 @@ def signature_hint(
     )
 
 
+def tuple_argument_hint(message: str, source: str | None) -> str | None:
+    """The hint for a call given one tuple where its arguments belong, or None.
+
+    ``linear_activation_forward((A1, W2, b2, "sigmoid"))`` raises ``missing 3 required
+    positional arguments``: the call at fault is in ``source`` (the caller's), whoever
+    wrote the function it calls.
+
+    Args:
+        message: the ``TypeError``'s message.
+        source: the source of the function whose line raised it.
+    """
+    m = _SIGNATURE.search(message)
+    tree = _tree(source)
+    if m is None or tree is None or not m[2].startswith("missing"):
+        return None
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Call)
+            and called_name(node) == m[1]
+            and len(node.args) == 1
+            and isinstance(node.args[0], ast.Tuple)
+            and not node.keywords
+        ):
+            inner = ", ".join(ast.unparse(e) for e in node.args[0].elts)
+            return (
+                f"{ast.unparse(node)} passes one tuple (line {node.lineno} of the function): "
+                f"the extra parentheses make its arguments one. Call {m[1]}({inner})."
+            )
+    return None
+
+
+def repeated_key_hint(function: str, source: str | None) -> str | None:
+    """The hint for one key assigned twice in one unpacking, or None.
+
+    ``grads["dA" + str(L)], grads["db" + str(L)], grads["db" + str(L)] = current_cache``
+    stores ``db`` where ``dW`` belongs, which then is missing. Only subscripts count: a name
+    such as ``_`` may repeat on purpose.
+    """
+    tree = _tree(source)
+    if tree is None:
+        return None
+    for node in ast.walk(tree):
+        targets = node.targets if isinstance(node, ast.Assign) else []
+        for target in targets:
+            if not isinstance(target, ast.Tuple | ast.List):
+                continue
+            seen: set[str] = set()
+            for element in target.elts:
+                text = ast.unparse(element)
+                if isinstance(element, ast.Subscript) and text in seen:
+                    return (
+                        f"{function}() assigns {text} twice in one unpacking (line "
+                        f"{node.lineno} of the function): the second overwrites the first. "
+                        "One of them should be another key."
+                    )
+                seen.add(text)
+    return None
+
+
 def reordered_parameters_hint(
     function: str, params: Sequence[str] | None, stub: Sequence[str], signature: str
 ) -> str | None:

@@ -126,6 +126,24 @@ def _messages(unit: str, mistake, function: str) -> list[str]:
                     ("m = Y.shape[1]", "m = 400")),
             "is 3/400 of the right result: the code divides by 400",
         ),
+        (
+            "deep_network",
+            variant("L_model_backward", "db_twice", "db where dW belongs, in one unpacking",
+                    ("    dA_prev, dW, db = linear_activation_backward(dAL, caches[L - 1], "
+                     '"sigmoid")\n    grads["dA" + str(L - 1)] = dA_prev\n'
+                     '    grads["dW" + str(L)] = dW\n    grads["db" + str(L)] = db\n',
+                     '    grads["dA" + str(L - 1)], grads["db" + str(L)], grads["db" + str(L)] = '
+                     'linear_activation_backward(dAL, caches[L - 1], "sigmoid")\n')),
+            "assigns grads['db' + str(L)] twice in one unpacking",
+        ),
+        (
+            "deep_network",
+            variant("two_layer_model", "one_tuple", "the arguments of a call in one tuple",
+                    ('linear_activation_forward(A1, W2, b2, "sigmoid")',
+                     'linear_activation_forward((A1, W2, b2, "sigmoid"))')),
+            "of the function): the extra parentheses make its arguments one. Call "
+            "linear_activation_forward(A1, W2, b2, 'sigmoid').",
+        ),
     ],
 )  # fmt: skip
 def test_the_source_names_the_mistake_in_every_failing_check(unit, mistake, words):
@@ -143,6 +161,7 @@ def test_the_reference_shows_nothing_to_hint(unit):
         source = textwrap.dedent(inspect.getsource(getattr(reference, task.function)))
         wanted = source_hints.key_strings(source)
         assert source_hints.return_in_loop_hint(task.function, source) is None, task.function
+        assert source_hints.repeated_key_hint(task.function, source) is None, task.function
         assert source_hints.misspelled_string_hint(task.function, source, wanted) is None
 
 
