@@ -86,15 +86,15 @@ def failure_hint(
         hint = found = None
     if hint is None:  # no known mistake: how the value is wrong, if simply
         try:
-            parts, summed, count, unchanged, relation = _relations(ctx, reference)
+            parts, summed, count, near, unchanged, relation = _relations(ctx, reference)
         except Exception:  # noqa: BLE001 - the same: a hint is an extra
-            parts = summed = count = unchanged = relation = None
+            parts = summed = count = near = unchanged = relation = None
         # a result made of the right one's parts, or of its terms before a sum, a number
-        # written where m belongs, or a part returned as it was given (and no simpler
-        # relation), say more than the check's generic hint; the other relations only where
-        # the check has none
-        hint = parts or summed or count or (None if relation else unchanged) or exc.hint
-        hint = hint or relation
+        # written where m belongs, a result nearly right, or a part returned as it was given
+        # (and no simpler relation), say more than the check's generic hint; the other
+        # relations only where the check has none
+        hint = parts or summed or count or near or (None if relation else unchanged)
+        hint = hint or exc.hint or relation
         hint = hint or _hidden_sizes_hint(check, ctx)
     return hint, (found[1] if found else None)
 
@@ -159,15 +159,16 @@ def _relations(ctx: Context, reference) -> tuple[str | None, ...]:
     """How the shown call's result relates to the reference's on the same call, if simply.
 
     Returns:
-        ``(parts, summed, count, unchanged, relation)``:
+        ``(parts, summed, count, near, unchanged, relation)``:
         :func:`autograder.relations.parts_hint`, :func:`~autograder.relations.summed_hint`,
         :func:`~autograder.relations.hard_coded_count_hint` (with the numbers of the
-        function's source), :func:`~autograder.relations.unchanged_hint` and
+        function's source), :func:`~autograder.relations.near_hint`,
+        :func:`~autograder.relations.unchanged_hint` and
         :func:`~autograder.relations.relation_hint`, each None where it says nothing.
     """
     last = ctx.shown_call
     if reference is None or last is None or last.outcome.error is not None:
-        return None, None, None, None, None
+        return None, None, None, None, None, None
     right, _, _ = _rerun(getattr(reference, last.function), last)
     got, name = last.outcome.value, f"{last.function}()"
     inputs = tuple(to_plain(a) for a in last.args)
@@ -176,6 +177,7 @@ def _relations(ctx: Context, reference) -> tuple[str | None, ...]:
         relations.parts_hint(got, right, name),
         relations.summed_hint(got, right, name),
         relations.hard_coded_count_hint(got, right, inputs, written, name),
+        relations.near_hint(got, right, name),
         relations.unchanged_hint(got, right, inputs, name),
         relations.relation_hint(got, right, name),
     )

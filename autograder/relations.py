@@ -11,7 +11,8 @@ when it is ``m / N`` of the right one, ``N`` a number written in the code where 
 number of examples ``m`` belongs; :func:`parts_hint` when the result is made of the right
 one's parts (the right result inside a tuple, one item of it, some items left out), nothing
 (``None``), or a function instead of its value; :func:`summed_hint` when its sum over an axis
-is the right one (a sum over the examples missing, or over another axis).
+is the right one (a sum over the examples missing, or over another axis); :func:`near_hint`
+when it is within 0.1 % of the right one (an epsilon, a rounding).
 """
 
 from __future__ import annotations
@@ -218,6 +219,31 @@ def summed_hint(got: Any, right: Any, name: str) -> str | None:
                 f"another (np.sum(x, axis={axis}, keepdims=True))."
             )
     return None
+
+
+def near_hint(got: Any, right: Any, name: str) -> str | None:
+    """The hint for a first differing part within 0.1 % of the right one, or None.
+
+    A cost with ``np.log(A2 + 1e-5)`` is off by about 1e-5 of its size: the formula is right
+    but for a small term, which the check's hint about the formula would not say.
+
+    Args:
+        got: the student's result, as plain data.
+        right: the reference's result on the same call.
+        name: how the result reads in the message.
+    """
+    found = _first_difference(got, right)
+    g, e = (None, None) if found is None else (_numbers(found[1]), _numbers(found[2]))
+    if g is None or e is None or g.shape != e.shape or not np.any(np.abs(e) > ATOL):
+        return None
+    off = float(np.max(np.abs(g - e)) / np.max(np.abs(e)))
+    if not RTOL < off <= 1e-3:
+        return None
+    return (
+        f"{_where(name, found[0])} is nearly right (off by {off:.1g} of its size): a small "
+        "change somewhere, such as an epsilon added (np.log(A2 + 1e-5)), a constant or a "
+        "result rounded, float32 numbers, or one step more or fewer in a loop."
+    )
 
 
 #: Types of a function object returned where its value belongs.

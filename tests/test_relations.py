@@ -11,7 +11,7 @@ from autograder import checklib as cl
 from autograder.engine import grade_submission
 from autograder.mistakes import variant
 from autograder.plain import Foreign
-from autograder.relations import parts_hint, relation_hint, summed_hint
+from autograder.relations import near_hint, parts_hint, relation_hint, summed_hint
 from autograder.spec import Unit
 from autograder.submission import Submission
 
@@ -135,17 +135,40 @@ def test_the_terms_of_a_missing_or_misplaced_sum_are_named(got, right, words):
     assert (hint is None) if words is None else (words in hint), hint
 
 
-def test_a_cost_summed_over_the_wrong_axis_is_named_before_the_checks_own_hint():
-    """Real shallow compute_cost: np.sum(logprobs, axis=0) of the (1, m) row keeps m values,
-    which the check's own hint (np.squeeze of a (1, 1) result) would not explain."""
-    axis0 = variant("compute_cost", "axis0", "summed over axis 0",
-                    ("cost = -np.sum(logprobs) / m\n    return float(np.squeeze(cost))",
-                     "return -np.sum(logprobs, axis=0) / m"))  # fmt: skip
-    result = grade_submission("shallow_network", mistake_submission("shallow_network", axis0),
+@pytest.mark.parametrize(
+    ("change", "words"),
+    [
+        (("cost = -np.sum(logprobs) / m\n    return float(np.squeeze(cost))",
+          "return -np.sum(logprobs, axis=0) / m"),
+         "whose sum is the right result: the sum over the examples is missing"),
+        (("np.log(A2)", "np.log(A2 + 1e-5)"), "compute_cost() is nearly right (off by"),
+    ],
+    ids=["axis0", "epsilon"],
+)  # fmt: skip
+def test_a_relation_of_real_costs_is_named_before_the_checks_own_hint(change, words):
+    """Real shallow compute_cost: np.sum(logprobs, axis=0) of the (1, m) row keeps m values;
+    np.log(A2 + 1e-5) is off by 3e-5. The check's own hints (np.squeeze of a (1, 1) result,
+    the formula) would not say either."""
+    mistake = variant("compute_cost", "real", "real", change)
+    result = grade_submission("shallow_network", mistake_submission("shallow_network", mistake),
                               tasks=["compute_cost"])  # fmt: skip
     failed = [c for c in result.tasks[0].checks if not c.passed]
     assert failed
     for check in failed:
-        assert "whose sum is the right result: the sum over the examples is missing" in (
-            check.message
-        ), check.message
+        assert words in check.message, check.message
+
+
+@pytest.mark.parametrize(
+    ("got", "right", "words"),
+    [
+        (0.6930387630060743, 0.6930587610394646, "nearly right (off by 3e-05 of its size)"),
+        ((RIGHT.astype(np.float32), 0.5), (RIGHT * (1 + 1e-4), 0.5), "f()[0] is nearly right"),
+        (RIGHT * (1 + 1e-8), RIGHT, None),  # right to the check's tolerance
+        (RIGHT * 1.01, RIGHT, None),  # 1 % off: not a small change
+        (RIGHT.T, RIGHT, None),
+    ],
+)
+def test_a_result_off_by_a_small_change_is_named(got, right, words):
+    """Real shallow compute_cost with np.log(A2 + 1e-5) was told the formula's generic hint."""
+    hint = near_hint(got, right, "f()")
+    assert (hint is None) if words is None else (words in hint), hint
