@@ -365,7 +365,11 @@ def repeated_key_hint(function: str, source: str | None) -> str | None:
 def reordered_parameters_hint(
     function: str, params: Sequence[str] | None, stub: Sequence[str], signature: str
 ) -> str | None:
-    """The hint for a function whose parameters are the stub's in another order, or None.
+    """The hint for a function whose parameters stand where the stub has others, or None.
+
+    The stub's parameters in another order, or a parameter named as the stub's at another
+    place (``predict(params, X, Y)`` for ``predict(w, b, X)``): the course's calls pass
+    arguments by position, so each one gets another's value.
 
     Args:
         function: the student's function.
@@ -373,10 +377,24 @@ def reordered_parameters_hint(
         stub: the stub's parameters.
         signature: the stub's signature as shown, ``(parameters, X)``.
     """
-    if not params or list(params) == list(stub) or sorted(params) != sorted(stub):
+    if not params or list(params) == list(stub):
         return None
+    if sorted(params) == sorted(stub):
+        return (
+            f"{function}({', '.join(params)}) takes the stub's parameters in another order: "
+            f"the course's calls pass them as {function}{signature}, so each one gets "
+            "another's value. Keep the stub's order."
+        )
+    moved = [
+        (name, stub[i])
+        for i, name in enumerate(params[: len(stub)])
+        if name in stub and stub.index(name) != i
+    ]
+    if not moved:
+        return None
+    gets = ", ".join(f"{name} gets the course's {other}" for name, other in moved)
     return (
-        f"{function}({', '.join(params)}) takes the stub's parameters in another order: the "
-        f"course's calls pass them as {function}{signature}, so each one gets another's "
-        "value. Keep the stub's order."
+        f"{function}({', '.join(params)}) does not take the stub's parameters in the stub's "
+        f"places: the course's calls pass {function}{signature}, so {gets}. Keep the stub's "
+        "signature."
     )

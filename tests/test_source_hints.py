@@ -282,3 +282,20 @@ def test_a_call_that_does_not_fit_a_signature_of_the_submission_is_named(message
 def test_a_missing_key_spelled_like_the_courses_is_named(key, words):
     hint = source_hints.missing_key_hint(key, {"W1", "b1", "Y_prediction_test", "costs"})
     assert (hint is None) if words is None else (words in hint), hint
+
+
+@pytest.mark.parametrize(
+    ("params", "stub", "words"),
+    [
+        (["params", "X", "Y"], ["w", "b", "X"], "so X gets the course's b. Keep the stub's"),
+        (["X", "w", "b"], ["w", "b", "X"], "takes the stub's parameters in another order"),
+        (["w", "b", "X", "Y"], ["w", "b", "X"], None),  # an extra parameter after the stub's
+        (["weights", "bias", "data"], ["w", "b", "X"], None),  # renamed in place
+        (["A2", "Y", "parameters"], ["A2", "Y"], None),  # the 2017-2020 compute_cost
+        (["z"], ["x"], None),
+    ],
+)
+def test_a_parameter_in_another_place_than_the_stubs_is_named(params, stub, words):
+    """Real logistic predict(params, X, Y) was told "an array is used as an index"."""
+    hint = source_hints.reordered_parameters_hint("f", params, stub, f"({', '.join(stub)})")
+    assert (hint is None) if words is None else (words in hint), hint
