@@ -479,7 +479,8 @@ def predict(parameters: dict[str, np.ndarray], X: np.ndarray) -> np.ndarray:
     r"""Predict a class for every example: 1 where the network's output is above 0.5.
 
     Math:
-        $\hat{y}^{(i)} = 1$ if $a^{[2](i)} > 0.5$, else $0$ (exactly 0.5 gives 0).
+        $\hat{y}^{(i)} = 1$ if $a^{[2](i)} > 0.5$, else $0$ (exactly 0.5 gives 0; ``>=``
+        is accepted with advice).
 
     Args:
         parameters: the trained parameters (as returned by :func:`nn_model`).

@@ -203,7 +203,8 @@ def predict(w: np.ndarray, b: float, X: np.ndarray) -> np.ndarray:
         $A = \sigma(w^T X + b)$; the prediction is 1 where $a^{(i)} > 0.5$ and 0 elsewhere.
 
     Policy at the threshold: $a^{(i)} = 0.5$ exactly (that is, $w^T x^{(i)} + b = 0$)
-    predicts **0**: the comparison is strict, ``A > 0.5``.
+    predicts **0**: the comparison is strict, ``A > 0.5``, as the course's text says
+    (``A >= 0.5``, which its tests never tell apart, is accepted with advice).
 
     Args:
         w: weights, shape ``(n_x, 1)``.

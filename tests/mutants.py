@@ -666,6 +666,11 @@ JUDGED: dict[tuple[str, str, str], str] = {
     ): "equivalent: w already has shape (n_x, 1) (the course's defensive line)",
     (
         "logistic_regression",
+        "predict",
+        "-return (A > 0.5).astype(np.float64) | +return (A >= 0.5).astype(np.float64)",
+    ): "course-accepted: its tests never reach A = 0.5 exactly (advice: threshold)",
+    (
+        "logistic_regression",
         "model",
         "-train_accuracy = 100 - np.mean(np.abs(Y_prediction_train - Y_train)) * 100 | +train_accuracy = 100 - np.mean(np.square(Y_prediction_train - Y_train)) * 100",
     ): "equivalent: |d| = d**2 for 0/1 predictions and labels",
@@ -764,6 +769,11 @@ JUDGED: dict[tuple[str, str, str], str] = {
         "compute_cost",
         "-return float(np.squeeze(cost)) | +return float(cost)",
     ): "equivalent: the cost is already 0-d",
+    (
+        "shallow_network",
+        "predict",
+        "-return A2 > 0.5 | +return A2 >= 0.5",
+    ): "course-accepted: its tests never reach A2 = 0.5 exactly (advice: threshold)",
     (
         "deep_network",
         "L_model_backward",
