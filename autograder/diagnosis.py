@@ -214,9 +214,12 @@ def _reordered_hint(ctx: Context, function: str, reference: Any) -> str | None:
     ref_fn = getattr(reference, function, None) if reference is not None else None
     if not callable(ref_fn):
         return None
-    stub = list(inspect.signature(ref_fn).parameters)
+    stub = inspect.signature(ref_fn).parameters
+    required = sum(p.default is p.empty for p in stub.values())
     params = ctx.submission.params(function)
-    return source_hints.reordered_parameters_hint(function, params, stub, _plain_signature(ref_fn))
+    return source_hints.reordered_parameters_hint(
+        function, params, list(stub), _plain_signature(ref_fn), required
+    )
 
 
 def _hidden_sizes_hint(check: Check, ctx: Context) -> str | None:

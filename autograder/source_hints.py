@@ -363,19 +363,25 @@ def repeated_key_hint(function: str, source: str | None) -> str | None:
 
 
 def reordered_parameters_hint(
-    function: str, params: Sequence[str] | None, stub: Sequence[str], signature: str
+    function: str,
+    params: Sequence[str] | None,
+    stub: Sequence[str],
+    signature: str,
+    required: int | None = None,
 ) -> str | None:
     """The hint for a function whose parameters stand where the stub has others, or None.
 
-    The stub's parameters in another order, or a parameter named as the stub's at another
-    place (``predict(params, X, Y)`` for ``predict(w, b, X)``): the course's calls pass
-    arguments by position, so each one gets another's value.
+    The stub's parameters in another order, or a parameter named as the stub's in the place
+    of one the course's calls pass by position (``predict(params, X, Y)`` for
+    ``predict(w, b, X)``): each one gets another's value.
 
     Args:
         function: the student's function.
         params: its positional parameters (None where unknown).
         stub: the stub's parameters.
         signature: the stub's signature as shown, ``(parameters, X)``.
+        required: how many of the stub's first parameters have no default (the calls pass
+            those by position, the others by keyword); all of them where None.
     """
     if not params or list(params) == list(stub):
         return None
@@ -387,7 +393,7 @@ def reordered_parameters_hint(
         )
     moved = [
         (name, stub[i])
-        for i, name in enumerate(params[: len(stub)])
+        for i, name in enumerate(params[: len(stub) if required is None else required])
         if name in stub and stub.index(name) != i
     ]
     if not moved:

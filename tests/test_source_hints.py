@@ -293,9 +293,19 @@ def test_a_missing_key_spelled_like_the_courses_is_named(key, words):
         (["weights", "bias", "data"], ["w", "b", "X"], None),  # renamed in place
         (["A2", "Y", "parameters"], ["A2", "Y"], None),  # the 2017-2020 compute_cost
         (["z"], ["x"], None),
+        (["X", "Y", "n", "num_iterations"], ["X", "Y", "n_h", "num_iterations"], None),
+        (
+            ["X", "Y", "num_iterations"],
+            ["X", "Y", "n_h", "num_iterations"],
+            "gets the course's n_h",
+        ),
+        # a parameter with a default is passed by keyword: its place does not matter
+        (["X", "Y", "n_h", "lr", "num_iterations"], ["X", "Y", "n_h", "num_iterations"], None),
     ],
 )
 def test_a_parameter_in_another_place_than_the_stubs_is_named(params, stub, words):
     """Real logistic predict(params, X, Y) was told "an array is used as an index"."""
-    hint = source_hints.reordered_parameters_hint("f", params, stub, f"({', '.join(stub)})")
+    required = 3 if "n_h" in stub else None
+    signature = f"({', '.join(stub)})"
+    hint = source_hints.reordered_parameters_hint("f", params, stub, signature, required)
     assert (hint is None) if words is None else (words in hint), hint
