@@ -15,6 +15,8 @@ A failing check has its own hint; a better one is looked for first, in this orde
   relates to the reference's on that call (:mod:`autograder.relations`); then the check's
   own hint; then the sizes written as numbers (hidden checks).
 
+A function not found is told of a function spelled alike (:func:`not_found_hint`).
+
 Everything here is an extra: an error while looking for a hint leaves the check's own.
 """
 
@@ -220,6 +222,22 @@ def _reordered_hint(ctx: Context, function: str, reference: Any) -> str | None:
     return source_hints.reordered_parameters_hint(
         function, params, list(stub), _plain_signature(ref_fn), required
     )
+
+
+def not_found_hint(unit: Unit, task: Task, submission: Submission) -> str:
+    """The hint of a task whose function the submission does not define.
+
+    A function spelled alike or defined inside another
+    (:func:`autograder.source_hints.misnamed_function_hint`), else the stub's advice.
+    """
+    others = [t.function for t in unit.tasks]
+    try:
+        found = source_hints.misnamed_function_hint(
+            task.function, submission.source_cells(), others
+        )
+    except Exception:  # noqa: BLE001 - a hint is an extra: its bug must not lose the verdict
+        found = None
+    return found or "keep the function name and signature exactly as in the stub."
 
 
 def _hidden_sizes_hint(check: Check, ctx: Context) -> str | None:

@@ -163,7 +163,7 @@ def run_check(
         return fail(
             "not found",
             f"not found: {submission.origin} defines no function {task.function}().",
-            hint="keep the function name and signature exactly as in the stub.",
+            hint=diagnosis.not_found_hint(unit, task, submission),
         )
     if check.hidden and reference is None:
         return _unearned(

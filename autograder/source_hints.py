@@ -26,6 +26,8 @@ import difflib
 import re
 from collections.abc import Iterable, Sequence
 
+from autograder import codeload
+
 #: A string that reads as a name: an activation (``relu``) or a dict key (``dW``).
 _WORD = re.compile(r"^[A-Za-z_]\w{0,24}$")
 #: Calls whose string arguments are text for people, not names the code relies on.
@@ -359,6 +361,46 @@ def repeated_key_hint(function: str, source: str | None) -> str | None:
                         "One of them should be another key."
                     )
                 seen.add(text)
+    return None
+
+
+def misnamed_function_hint(
+    function: str, cells: Sequence[str], others: Iterable[str]
+) -> str | None:
+    """The hint for a function the submission defines under another spelling, or nested.
+
+    ``propogate`` for ``propagate``, ``initialize_with_zero``: a top-level function spelled
+    alike (and not one of ``others``, the unit's other functions); else a ``def`` of the name
+    inside another function, where no caller can reach it.
+
+    Args:
+        function: the function not found.
+        cells: the submitted code, a text per cell.
+        others: the unit's other functions' names.
+    """
+    defined = [n for n, text in codeload.function_sources(list(cells)).items() if text]
+    candidates = [n for n in defined if n not in set(others) and n != function]
+    close = difflib.get_close_matches(function, candidates, 1, cutoff=0.8)
+    if close:
+        return (
+            f"the code defines {close[0]}(), spelled like {function}(): the course's tests and "
+            f"the grader call {function}(). Rename it (and its calls)."
+        )
+    for text in cells:
+        tree = _tree(text)
+        for outer in tree.body if tree is not None else ():
+            if not isinstance(outer, ast.FunctionDef):
+                continue
+            for node in ast.walk(outer):
+                if (
+                    isinstance(node, ast.FunctionDef)
+                    and node is not outer
+                    and node.name == function
+                ):
+                    return (
+                        f"{function}() is defined inside {outer.name}(), where only that "
+                        "function can call it: define it at the top level, as the stub does."
+                    )
     return None
 
 

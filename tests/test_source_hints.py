@@ -14,7 +14,7 @@ from autograder.engine import grade_submission, load_reference
 from autograder.mistakes import variant
 from autograder.relations import hard_coded_count_hint
 
-from .helpers import mistake_submission
+from .helpers import mistake_submission, text_submission
 
 OPTIMIZE_END = """    params = {"w": w, "b": b}
     grads = {"dw": dw, "db": db}
@@ -309,3 +309,38 @@ def test_a_parameter_in_another_place_than_the_stubs_is_named(params, stub, word
     signature = f"({', '.join(stub)})"
     hint = source_hints.reordered_parameters_hint("f", params, stub, signature, required)
     assert (hint is None) if words is None else (words in hint), hint
+
+
+MISNAMED = """
+import numpy as np
+
+
+def propogate(w, b, X, Y):
+    def sigmoid(z):
+        return 1 / (1 + np.exp(-z))
+
+    A = sigmoid(w.T @ X + b)
+    return {"dw": X @ (A - Y).T / X.shape[1], "db": float(np.mean(A - Y))}, 0.0
+
+
+def predict_all(w, b, X):
+    return w.T @ X + b
+"""
+
+
+@pytest.mark.parametrize(
+    ("function", "words"),
+    [
+        ("propagate", "the code defines propogate(), spelled like propagate(): the course's"),
+        ("sigmoid", "sigmoid() is defined inside propogate(), where only that function can"),
+        ("predict", "keep the function name and signature exactly as in the stub."),  # other
+        ("optimize", "keep the function name and signature exactly as in the stub."),
+    ],
+)
+def test_a_function_not_found_is_told_of_one_spelled_alike_or_nested(function, words):
+    """Real logistic code defined propogate, optimeze, initialize_with_zero, and a sigmoid
+    inside propagate; each was told only to keep the stub's name."""
+    submission = text_submission("logistic_regression", MISNAMED)
+    result = grade_submission("logistic_regression", submission, tasks=[function])
+    messages = [c.message for c in result.tasks[0].checks]
+    assert all("not found" in m and words in m for m in messages), messages
