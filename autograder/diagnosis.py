@@ -174,13 +174,14 @@ def _relations(ctx: Context, reference) -> tuple[str | None, ...]:
     right, _, _ = _rerun(getattr(reference, last.function), last)
     got, name = last.outcome.value, f"{last.function}()"
     inputs = tuple(to_plain(a) for a in last.args)
-    written = source_hints.integers(ctx.submission.source(last.function))
+    source = ctx.submission.source(last.function)
+    written, loops = source_hints.integers(source), source_hints.has_loop(source)
     return (
         relations.parts_hint(got, right, name),
         relations.summed_hint(got, right, name),
         relations.hard_coded_count_hint(got, right, inputs, written, name),
         relations.near_hint(got, right, name),
-        relations.unchanged_hint(got, right, inputs, name),
+        relations.unchanged_hint(got, right, inputs, name, loops),
         relations.relation_hint(got, right, name),
     )
 

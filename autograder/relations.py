@@ -125,7 +125,9 @@ def _where(name: str, path: tuple) -> str:
     return name + "".join(f"[{k!r}]" for k in path)
 
 
-def unchanged_hint(got: Any, right: Any, inputs: tuple[Any, ...], name: str) -> str | None:
+def unchanged_hint(
+    got: Any, right: Any, inputs: tuple[Any, ...], name: str, loops: bool = True
+) -> str | None:
     """The hint for a first differing part of ``got`` that is an input's, unchanged, or None.
 
     ``update_parameters`` whose loop stops one layer short returns ``W3`` as it was given:
@@ -137,6 +139,7 @@ def unchanged_hint(got: Any, right: Any, inputs: tuple[Any, ...], name: str) -> 
         right: the reference's result on the same call.
         inputs: the call's arguments, as given.
         name: how the result reads in the message.
+        loops: whether the function has a loop (then one stopping short is the likely cause).
     """
     found = _first_difference(got, right)
     if found is None or _numbers(found[1]) is None:
@@ -146,9 +149,10 @@ def unchanged_hint(got: Any, right: Any, inputs: tuple[Any, ...], name: str) -> 
         for key in path if path and isinstance(path[0], str) else ():
             arg = arg.get(key) if isinstance(arg, dict) else None
         if arg is not None and same_plain(part, arg, rtol=0, atol=0):
+            why = " (a loop that stops one short?)" if loops else ""
             return (
                 f"{_where(name, path)} is exactly what the call was given, unchanged: the step "
-                "that should change it never ran for it (a loop that stops one short?)."
+                f"that should change it never ran for it{why}."
             )
     return None
 
@@ -242,7 +246,8 @@ def near_hint(got: Any, right: Any, name: str) -> str | None:
     return (
         f"{_where(name, found[0])} is nearly right (off by {off:.1g} of its size): a small "
         "change somewhere, such as an epsilon added (np.log(A2 + 1e-5)), a constant or a "
-        "result rounded, float32 numbers, or one step more or fewer in a loop."
+        "result rounded, float32 numbers, a start other than the course's, or one step more "
+        "or fewer in a loop."
     )
 
 

@@ -236,6 +236,12 @@ def integers(source: str | None) -> set[int]:
     }
 
 
+def has_loop(source: str | None) -> bool:
+    """Whether ``source`` has a ``for`` or ``while`` loop (True where it cannot be read)."""
+    tree = _tree(source)
+    return tree is None or any(isinstance(n, ast.For | ast.While) for n in ast.walk(tree))
+
+
 def return_in_loop_hint(function: str, source: str | None) -> str | None:
     """The hint for a ``return`` that every pass of a loop of ``function`` reaches, or None.
 

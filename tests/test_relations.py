@@ -92,6 +92,10 @@ def test_unchanged_names_only_a_part_equal_to_an_input():
     right = {"W1": RIGHT - 0.1, "b1": np.full((2, 1), -0.1)}
     assert "['W1'] is exactly what" in unchanged_hint(dict(given), right, (given,), "u()")
     assert unchanged_hint({"W1": RIGHT + 1, "b1": right["b1"]}, right, (given,), "u()") is None
+    # a loop stopping short is named only where the function has one (a sigmoid that
+    # returns its input was told of a loop it does not have)
+    assert "(a loop that stops one short?)" in unchanged_hint(RIGHT, -RIGHT, (RIGHT,), "f()")
+    assert "loop" not in unchanged_hint(RIGHT, -RIGHT, (RIGHT,), "f()", loops=False)
 
 
 @pytest.mark.parametrize(
