@@ -87,8 +87,9 @@ def failure_hint(
     except Exception:  # noqa: BLE001 - a diagnosis bug must not lose the verdict
         hint = found = None
     if hint is None:  # no known mistake: how the value is wrong, if simply
-        try:
-            parts, summed, count, near, unchanged, relation = _relations(ctx, reference)
+        try:  # (what was printed is wrong, not the value: the value's relations do not say)
+            relations_of = _relations(ctx, reference) if exc.kind != PRINTED else (None,) * 6
+            parts, summed, count, near, unchanged, relation = relations_of
         except Exception:  # noqa: BLE001 - the same: a hint is an extra
             parts = summed = count = near = unchanged = relation = None
         # a result made of the right one's parts, or of its terms before a sum, a number

@@ -176,3 +176,19 @@ def test_a_result_off_by_a_small_change_is_named(got, right, words):
     """Real shallow compute_cost with np.log(A2 + 1e-5) was told the formula's generic hint."""
     hint = near_hint(got, right, "f()")
     assert (hint is None) if words is None else (words in hint), hint
+
+
+def test_a_printing_failure_is_not_told_how_the_value_differs():
+    """Real L_layer_model printing every iteration and returning only the parameters (the
+    2017-2020 form, accepted): its print check was told "returned only item 0 of the right
+    result", a relation of the value, which is not what the check is about."""
+    loud = variant("L_layer_model", "loud", "prints every iteration, returns parameters",
+                   ("            if print_cost:\n                print(",
+                    "        if print_cost:\n            print("),
+                   ("    return parameters, costs\n", "    return parameters\n"))  # fmt: skip
+    result = grade_submission("deep_network", mistake_submission("deep_network", loud),
+                              tasks=["L_layer_model"])  # fmt: skip
+    (failed,) = [c for c in result.tasks[0].checks if not c.passed]
+    assert failed.name == "prints_costs"
+    assert "returned only item 0" not in failed.message
+    assert "print(f\"Cost after iteration {i}: {cost}\")" in failed.message, failed.message
