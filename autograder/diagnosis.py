@@ -6,14 +6,16 @@ A failing check has its own hint; a better one is looked for first, in this orde
   a module that failed to load; what the function's source shows
   (:mod:`autograder.source_hints`: parameters in another order than the stub's, a name or
   key spelled two ways, a call that does not fit a signature or passes its arguments as one
-  tuple, a ``return`` inside a loop, a key assigned twice in one unpacking, a misspelled
-  string); the sizes a function written for the visible inputs only holds as numbers
-  (hidden checks); what numpy's message means (:mod:`autograder.hints`);
+  tuple, a ``return`` inside a loop, a key assigned twice in one unpacking, names unpacked
+  in another order than the reference's, a misspelled string); the sizes a function
+  written for the visible inputs only holds as numbers (hidden checks); what numpy's
+  message means (:mod:`autograder.hints`);
 - for a wrong result (:func:`failure_hint`): what the source shows (parameters in another
-  order, a ``return`` inside a loop, a key assigned twice, a misspelled string); a known
-  mistake of the catalogue that gives the same result on the same call; how the result
-  relates to the reference's on that call (:mod:`autograder.relations`); then the check's
-  own hint; then the sizes written as numbers (hidden checks).
+  order, a ``return`` inside a loop, a key assigned twice, names unpacked in another order,
+  a misspelled string); a known mistake of the catalogue that gives the same result on the
+  same call; how the result relates to the reference's on that call
+  (:mod:`autograder.relations`), unless the failure is about printed output; then the
+  check's own hint; then the sizes written as numbers (hidden checks).
 
 A function not found is told of a function spelled alike (:func:`not_found_hint`).
 
@@ -191,7 +193,8 @@ def _source_hint(ctx: Context, function: str, reference) -> str | None:
     """What the student's ``function``'s source shows (:mod:`autograder.source_hints`).
 
     Parameters in another order than the stub's, a ``return`` inside a loop, a key assigned
-    twice in one unpacking, else a misspelled string: the strings it must spell exactly are
+    twice in one unpacking, names unpacked in another order than the reference's, else a
+    misspelled string: the strings it must spell exactly are
     those of the shown call's arguments, and the names and keys the reference's function
     uses (where the reference is installed).
     """
@@ -199,17 +202,19 @@ def _source_hint(ctx: Context, function: str, reference) -> str | None:
     found = _reordered_hint(ctx, function, reference)
     if found:
         return found
+    ref_fn = getattr(reference, function, None) if reference is not None else None
+    ref_source = textwrap.dedent(inspect.getsource(ref_fn)) if ref_fn is not None else None
     found = source_hints.return_in_loop_hint(function, source)
     found = found or source_hints.repeated_key_hint(function, source)
+    found = found or source_hints.unpack_order_hint(function, source, ref_source)
     if found:
         return found
     last = ctx.shown_call
     wanted = set()
     if last is not None and last.function == function:
         wanted |= {a for a in (*last.args, *last.kwargs.values()) if isinstance(a, str)}
-    ref_fn = getattr(reference, function, None) if reference is not None else None
-    if ref_fn is not None:
-        wanted |= set(source_hints.key_strings(textwrap.dedent(inspect.getsource(ref_fn))))
+    if ref_source is not None:
+        wanted |= set(source_hints.key_strings(ref_source))
     return source_hints.misspelled_string_hint(function, source, wanted)
 
 

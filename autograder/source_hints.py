@@ -342,6 +342,45 @@ def tuple_argument_hint(message: str, source: str | None) -> str | None:
     return None
 
 
+def _unpacked_names(tree: ast.AST) -> list[tuple[int, tuple[str, ...]]]:
+    """``(line, names)`` of every assignment to a tuple of two or more plain names."""
+    found = []
+    for node in ast.walk(tree):
+        for target in node.targets if isinstance(node, ast.Assign) else ():
+            if isinstance(target, ast.Tuple | ast.List) and len(target.elts) > 1:
+                names = tuple(e.id for e in target.elts if isinstance(e, ast.Name))
+                if len(names) == len(target.elts):
+                    found.append((node.lineno, names))
+    return found
+
+
+def unpack_order_hint(function: str, source: str | None, reference: str | None) -> str | None:
+    """The hint for names unpacked in another order than the reference unpacks them, or None.
+
+    ``W, A_prev, b = cache`` where the course's cache is ``(A_prev, W, b)``: each name gets
+    another's value (the student's own ``linear_forward`` may build its cache in that order,
+    but the course's calls pass the course's).
+
+    Args:
+        function: the student's function.
+        source: its source.
+        reference: the reference function's source.
+    """
+    tree, ref_tree = _tree(source), _tree(reference)
+    if tree is None or ref_tree is None:
+        return None
+    course = {tuple(sorted(names)): names for _, names in _unpacked_names(ref_tree)}
+    for line, names in _unpacked_names(tree):
+        right = course.get(tuple(sorted(names)))
+        if right and right != names and len(set(names)) == len(names):
+            return (
+                f"{function}() unpacks {', '.join(names)} (line {line} of the function) in "
+                f"another order than the course's {', '.join(right)}: each name gets "
+                "another's value."
+            )
+    return None
+
+
 def repeated_key_hint(function: str, source: str | None) -> str | None:
     """The hint for one key assigned twice in one unpacking, or None.
 

@@ -138,6 +138,12 @@ def _messages(unit: str, mistake, function: str) -> list[str]:
         ),
         (
             "deep_network",
+            variant("linear_backward", "cache_order", "the cache unpacked as (W, A_prev, b)",
+                    ("A_prev, W, b = cache", "W, A_prev, b = cache")),
+            "linear_backward() unpacks W, A_prev, b (line",
+        ),
+        (
+            "deep_network",
             variant("two_layer_model", "one_tuple", "the arguments of a call in one tuple",
                     ('linear_activation_forward(A1, W2, b2, "sigmoid")',
                      'linear_activation_forward((A1, W2, b2, "sigmoid"))')),
@@ -344,3 +350,19 @@ def test_a_function_not_found_is_told_of_one_spelled_alike_or_nested(function, w
     result = grade_submission("logistic_regression", submission, tasks=[function])
     messages = [c.message for c in result.tasks[0].checks]
     assert all("not found" in m and words in m for m in messages), messages
+
+
+@pytest.mark.parametrize(
+    ("line", "words"),
+    [
+        ("W, A_prev, b = cache", "unpacks W, A_prev, b (line 2 of the function) in another"),
+        ("A_prev, W, b = cache", None),
+        ("A_prev, W = cache[:2]", None),  # other names than the course unpacks together
+        ("W, A, b = cache", None),
+    ],
+)
+def test_names_unpacked_in_another_order_than_the_references_are_named(line, words):
+    reference = "def f(dZ, cache):\n    A_prev, W, b = cache\n    return W.T @ dZ\n"
+    source = f"def f(dZ, cache):\n    {line}\n    return W.T @ dZ\n"
+    hint = source_hints.unpack_order_hint("f", source, reference)
+    assert (hint is None) if words is None else (words in hint), hint
