@@ -236,6 +236,15 @@ def integers(source: str | None) -> set[int]:
     }
 
 
+def rates(source: str | None) -> list[float]:
+    """The numbers above 0 and up to 10 written in ``source``, in order (a learning rate)."""
+    tree = _tree(source)
+    if tree is None:
+        return []
+    found = (n.value for n in ast.walk(tree) if isinstance(n, ast.Constant))
+    return sorted({float(v) for v in found if type(v) in (int, float) and 0 < v <= 10})
+
+
 def has_loop(source: str | None) -> bool:
     """Whether ``source`` has a ``for`` or ``while`` loop (True where it cannot be read)."""
     tree = _tree(source)

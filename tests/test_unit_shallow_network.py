@@ -642,3 +642,17 @@ def test_a_wrong_shape_made_of_other_symbols_sizes_is_read_in_symbols(got, words
     value = np.zeros(got) if isinstance(got, tuple) else got
     hint = _swapped_sizes_hint('parameters["W1"]', value, "W1", spec)
     assert (hint is None) if words is None else (words in hint), hint
+
+
+def test_a_learning_rate_written_in_nn_model_is_named():
+    """Real nn_model(..., lr=1.12) passing lr to update_parameters got the generic recipe."""
+    from autograder.mistakes import variant
+
+    own_rate = variant("nn_model", "lr_112", "its own default learning rate 1.12",
+                       ("print_cost: bool = False,\n", "print_cost: bool = False,\n    lr=1.12,\n"),
+                       ("parameters = update_parameters(parameters, grads)",
+                        "parameters = update_parameters(parameters, grads, lr)"))  # fmt: skip
+    result = grade_submission(UNIT, mistake_submission(UNIT, own_rate), tasks=["nn_model"])
+    (failed,) = [c for c in result.tasks[0].checks if not c.passed]
+    assert failed.name == "matches_own_blocks"
+    assert "nn_model trains with the learning rate 1.12 written in its code" in failed.message

@@ -16,6 +16,7 @@ from functools import cache
 import numpy as np
 
 from autograder import checklib as cl
+from autograder import source_hints
 from autograder.asserts import expect_array, expect_float, expect_tuple, is_real_scalar
 from autograder.context import Context, StudentRaised
 from autograder.gradcheck import H, expect_gradient
@@ -833,8 +834,24 @@ def _nn_matches_blocks(ctx: Context) -> str:
     got, _ = _nn_call(ctx, num_iterations=steps)
     hint = f"start with np.random.seed(3), then exactly num_iterations (here {steps}) steps of "
     hint += "forward, backward and update_parameters(parameters, grads)."
+    if not same_plain(got, expected, rtol=1e-9, atol=1e-12):
+        hint = _written_rate_hint(ctx, got, steps) or hint
     _expect_own_blocks("nn_model's result", got, expected, hint)
     return f"{steps} steps agree with your blocks"
+
+
+def _written_rate_hint(ctx: Context, got: dict, steps: int) -> str | None:
+    """The hint for training with a learning rate the code writes, not update's 1.2, or None."""
+    for rate in source_hints.rates(ctx.submission.source("nn_model")):
+        if rate != 1.2 and same_plain(
+            got, _own_blocks_training(ctx, 4, steps, 3, rate), rtol=1e-9, atol=1e-12
+        ):
+            return (
+                f"nn_model trains with the learning rate {rate:g} written in its code: the "
+                "course's nn_model calls update_parameters(parameters, grads), with its default "
+                "learning_rate=1.2."
+            )
+    return None
 
 
 @t.check("uses_blocks", 1)
