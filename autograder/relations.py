@@ -196,7 +196,8 @@ def summed_hint(got: Any, right: Any, name: str) -> str | None:
     """The hint for a first differing part whose sum over an axis (or all) is the right one.
 
     ``np.sum(logprobs, axis=0)`` of a ``(1, m)`` row leaves one value per example where the
-    cost is one number; ``dZ`` left unsummed has ``m`` columns where ``db`` has one.
+    cost is one number; ``dZ`` left unsummed has ``m`` columns where ``db`` has one; and the
+    other way round, ``np.sum(dZ)`` without an axis is one number, the sum of ``db``'s.
 
     Args:
         got: the student's result, as plain data.
@@ -205,9 +206,17 @@ def summed_hint(got: Any, right: Any, name: str) -> str | None:
     """
     found = _first_difference(got, right)
     g, e = (None, None) if found is None else (_numbers(found[1]), _numbers(found[2]))
-    if g is None or e is None or g.size <= e.size or not np.any(np.abs(e) > ATOL):
+    if g is None or e is None or g.size == e.size or not np.any(np.abs(e) > ATOL):
         return None
     where = _where(name, found[0])
+    if g.size == 1 and e.size > 1 and _close(g.ravel(), np.sum(e)):
+        return (
+            f"{where} is one number, the sum of the right result's {e.size} entries (shape "
+            f"{e.shape}): the sum runs over every axis; sum over the examples only "
+            "(np.sum(x, axis=1, keepdims=True))."
+        )
+    if g.size < e.size:
+        return None
     if e.size == 1 and _close(np.sum(g), e.ravel()):
         return (
             f"{where} has {g.size} entries (shape {g.shape}) whose sum is the right result: "

@@ -131,7 +131,8 @@ def test_a_result_made_of_the_right_ones_parts_is_named(got, right, words):
         (RIGHT, float(np.sum(RIGHT)) + 1, None),  # the sum is not the right result
         (RIGHT, RIGHT, None),
         (np.zeros(3), 0.0, None),  # a right result of 0: any zeros would "sum" to it
-        (2.0, np.array([1.0, 1.0]), None),  # fewer entries: not terms of a sum
+        (float(np.sum(RIGHT)), RIGHT, "is one number, the sum of the right result's 6 entries"),
+        (2.5, np.array([1.0, 1.0]), None),  # one number, not the sum of the right entries
     ],
 )
 def test_the_terms_of_a_missing_or_misplaced_sum_are_named(got, right, words):
@@ -191,4 +192,4 @@ def test_a_printing_failure_is_not_told_how_the_value_differs():
     (failed,) = [c for c in result.tasks[0].checks if not c.passed]
     assert failed.name == "prints_costs"
     assert "returned only item 0" not in failed.message
-    assert "print(f\"Cost after iteration {i}: {cost}\")" in failed.message, failed.message
+    assert 'print(f"Cost after iteration {i}: {cost}")' in failed.message, failed.message
