@@ -120,6 +120,18 @@ def _first_difference(got: Any, right: Any, path: tuple = ()) -> tuple[tuple, An
     return (path, got, right) if not same_plain(got, right, rtol=RTOL, atol=ATOL) else None
 
 
+def _differing_numbers(got: Any, right: Any) -> tuple[tuple, np.ndarray, np.ndarray] | None:
+    """``(path, got part, right part)`` of the first differing part, as float64 arrays.
+
+    None where that part is not numbers on both sides, or the right one is all zeros.
+    """
+    found = _first_difference(got, right)
+    g, e = (None, None) if found is None else (_numbers(found[1]), _numbers(found[2]))
+    if g is None or e is None or not np.any(np.abs(e) > ATOL):
+        return None
+    return found[0], g, e
+
+
 def _where(name: str, path: tuple) -> str:
     """How the part at ``path`` of the result ``name`` reads: ``f()[0]['dw']``."""
     return name + "".join(f"[{k!r}]" for k in path)
@@ -173,10 +185,10 @@ def hard_coded_count_hint(
             (:func:`autograder.source_hints.integers`).
         name: how the result reads in the message.
     """
-    found = _first_difference(got, right)
-    g, e = (None, None) if found is None else (_numbers(found[1]), _numbers(found[2]))
-    if g is None or e is None or g.shape != e.shape or not np.all(np.abs(e) > ATOL):
+    found = _differing_numbers(got, right)
+    if found is None or found[1].shape != found[2].shape or not np.all(np.abs(found[2]) > ATOL):
         return None
+    path, g, e = found
     ratio = float((g / e).flat[0])
     if not np.allclose(g, ratio * e, rtol=1e-9, atol=0):
         return None
@@ -185,7 +197,7 @@ def hard_coded_count_hint(
     for m, n in pairs:
         if math.isclose(ratio, m / n, rel_tol=1e-9):
             return (
-                f"{_where(name, found[0])} is {m}/{n} of the right result: the code divides by "
+                f"{_where(name, path)} is {m}/{n} of the right result: the code divides by "
                 f"{n}, a number written in it, where this call's number of examples, m = {m}, "
                 "belongs (m = Y.shape[1])."
             )
@@ -204,11 +216,11 @@ def summed_hint(got: Any, right: Any, name: str) -> str | None:
         right: the reference's result on the same call.
         name: how the result reads in the message.
     """
-    found = _first_difference(got, right)
-    g, e = (None, None) if found is None else (_numbers(found[1]), _numbers(found[2]))
-    if g is None or e is None or g.size == e.size or not np.any(np.abs(e) > ATOL):
+    found = _differing_numbers(got, right)
+    if found is None or found[1].size == found[2].size:
         return None
-    where = _where(name, found[0])
+    path, g, e = found
+    where = _where(name, path)
     if g.size == 1 and e.size > 1 and _close(g.ravel(), np.sum(e)):
         return (
             f"{where} is one number, the sum of the right result's {e.size} entries (shape "
@@ -245,15 +257,15 @@ def near_hint(got: Any, right: Any, name: str) -> str | None:
         right: the reference's result on the same call.
         name: how the result reads in the message.
     """
-    found = _first_difference(got, right)
-    g, e = (None, None) if found is None else (_numbers(found[1]), _numbers(found[2]))
-    if g is None or e is None or g.shape != e.shape or not np.any(np.abs(e) > ATOL):
+    found = _differing_numbers(got, right)
+    if found is None or found[1].shape != found[2].shape:
         return None
+    path, g, e = found
     off = float(np.max(np.abs(g - e)) / np.max(np.abs(e)))
     if not RTOL < off <= 1e-3:
         return None
     return (
-        f"{_where(name, found[0])} is nearly right (off by {off:.1g} of its size): a small "
+        f"{_where(name, path)} is nearly right (off by {off:.1g} of its size): a small "
         "change somewhere, such as an epsilon added (np.log(A2 + 1e-5)), a constant or a "
         "result rounded, float32 numbers, a start other than the course's, or one step more "
         "or fewer in a loop."
