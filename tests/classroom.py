@@ -26,8 +26,8 @@ UNIT = "logistic_regression"
 #: ``{student: [(function, mistake id)]}``; the reference and the stubs come on top.
 MISTAKES = {
     "amy_k": [("propagate", "no_mean")],
-    "ben_o": [("propagate", "no_mean"), ("predict", "at_least")],
-    "cyd_p": [("predict", "at_least"), ("initialize_with_zeros", "int_w")],
+    "ben_o": [("propagate", "no_mean"), ("predict", "no_bias")],
+    "cyd_p": [("predict", "no_bias"), ("initialize_with_zeros", "int_w")],
 }
 FORGED = "cyd_p"
 

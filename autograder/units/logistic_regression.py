@@ -316,19 +316,11 @@ values = cl.visible_values("predict/values", [PRED, PRED_B], name="Y_prediction"
 t.add("values", 1, values, "the course's example: [[1, 1, 0]]; with b = 0.3: [[1, 1, 1, 0, 1]]")
 
 
-@t.advise("threshold")
-def _predict_threshold_advice(ctx: Context) -> str | None:
-    """A = 0.5 exactly predicts 0 (A > 0.5, as the course's text says)."""
-    w, X = np.array([[1.0], [0.0]]), np.array([[0.0, 1.0, 0.0], [2.0, 0.0, -3.0]])
-    out = ctx.outcome("predict", (w, 0.0, X))
-    if out.error is None and same_plain(out.value, np.ones((1, 3)), rtol=0, atol=0):
-        return (
-            "predict gives 1 where A = 0.5 exactly (w^T x + b = 0): the course's text says 1 "
-            "only where A > 0.5, so 0.5 predicts 0. Its tests never reach 0.5 (accepted); "
-            "write A > 0.5."
-        )
-    return None
-
+X_HALF = np.array([[0.0, 0.0, 0.0], [2.0, 0.0, -3.0]])  # with w = (1, 0), b = 0: every A = 0.5
+rule = "A = 0.5 exactly predicts 0 (A > 0.5, as the course's text says)"
+advice = "predict gives 1 where A = 0.5 exactly (w^T x + b = 0): the course's text says 1 only "
+advice += "where A > 0.5, so 0.5 predicts 0. Its tests never reach 0.5 (accepted); write A > 0.5."
+t.advise("threshold")(cl.threshold_advice((np.array([[1.0], [0.0]]), 0.0, X_HALF), rule, advice))
 
 hidden = cl.hidden_values(_problems(3, m=20), name="Y_prediction")
 t.add("hidden", 1, hidden, "matches the reference on random problems", hidden=True)

@@ -919,18 +919,12 @@ def _predict_agrees(ctx: Context) -> str:
     return f"{int(expected.sum())} of {expected.size} predicted 1"
 
 
-@t.advise("threshold")
-def _predict_threshold_advice(ctx: Context) -> str | None:
-    """A2 = 0.5 exactly predicts 0 (A2 > 0.5, as the course's text says)."""
-    p = dict(PR_P, W2=np.zeros_like(PR_P["W2"]), b2=np.zeros_like(PR_P["b2"]))
-    out = ctx.outcome("predict", (p, PR_X[:, :4]))
-    if out.error is None and same_plain(out.value, np.ones((1, 4)), rtol=0, atol=0):
-        return (
-            "with W2 = 0 and b2 = 0 every output A2 is exactly 0.5, and predict gives 1: the "
-            "course's text says 1 only where A2 > 0.5. Its tests never reach 0.5 (accepted); "
-            "write A2 > 0.5."
-        )
-    return None
+P_HALF = dict(PR_P, W2=np.zeros_like(PR_P["W2"]), b2=np.zeros_like(PR_P["b2"]))  # A2 = 0.5
+rule = "A2 = 0.5 exactly predicts 0 (A2 > 0.5, as the course's text says)"
+advice = "with W2 = 0 and b2 = 0 every output A2 is exactly 0.5, and predict gives 1: the "
+advice += "course's text says 1 only where A2 > 0.5. Its tests never reach 0.5 (accepted); write "
+advice += "A2 > 0.5."
+t.advise("threshold")(cl.threshold_advice((P_HALF, PR_X[:, :4]), rule, advice))
 
 
 # --------------------------------------------------------------------------- 4.17 restarts
