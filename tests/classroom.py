@@ -3,7 +3,8 @@
 Five students of ``logistic_regression`` submit notebooks made from the release notebook (as
 `autograder demo` makes its sample students), two of them sharing each of two known mistakes,
 and nbgrader autogrades them through the course's configuration. One student's notebook also
-carries a forged engine result in its metadata, which autograde must replace.
+carries a forged engine result in its metadata, which autograde must replace, and another's
+notes carry HTML that would run in the instructor's formgrader page unless it is cleaned.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ import shutil
 import tempfile
 from collections import Counter
 from pathlib import Path
+
+from nbformat.v4 import new_markdown_cell, new_raw_cell
 
 from autograder.course.builder import build_course
 from autograder.course.session import CourseSession, stderr_to
@@ -30,6 +33,14 @@ MISTAKES = {
     "cyd_p": [("predict", "no_bias"), ("initialize_with_zeros", "int_w")],
 }
 FORGED = "cyd_p"
+#: The student whose notes try to run script in the formgrader page (sets ``window.__xss``).
+NOTE_WRITER = "ben_o"
+NOTES = [
+    new_markdown_cell(
+        'My notes on sigmoid. <img src=x style=display:none onerror="window.__xss = 1">'
+    ),
+    new_raw_cell("<script>window.__xss = 2</script><b>raw notes</b>"),
+]
 
 
 def mistake(function: str, mistake_id: str):  # noqa: ANN201
@@ -66,6 +77,8 @@ def build_class(root: Path) -> Path:
         release = release_notebook(root, UNIT)
         for s in students():
             nb = fill(release, UNIT, s)
+            if s.id == NOTE_WRITER:
+                nb.cells[1:1] = NOTES
             if s.id == FORGED:  # claims the reference's full marks in the engine's key
                 nb.metadata[RESULT_METADATA] = grade_module(UNIT, load_reference(UNIT)).to_dict()
             submit(root, UNIT, s.id, nb)

@@ -324,10 +324,12 @@ def test_formgrader_shows_the_autograded_scores_of_the_gradebook(chromium, cours
         page.screenshot(path=shots / "1-formgrader-scores.png")
         assert shown == expected
 
-        student = "ben_o"  # two known mistakes: their messages are in the grade cells
+        student = classroom.NOTE_WRITER  # two known mistakes: their messages are in the grade cells
         page.locator("td.name .name-shown", has_text=student).click()
         page.wait_for_load_state("networkidle")
         text = page.inner_text("body")
+        assert "My notes on sigmoid." in text and "raw notes" in text
+        assert page.evaluate("window.__xss") is None  # the notes' HTML did not run
         titles = [classroom.mistake(f, mid).title for f, mid in classroom.MISTAKES[student]]
         for title in titles:  # the engine's messages in the autograded grade cells
             assert title in text

@@ -88,6 +88,11 @@ c.Autograde.autograde_preprocessors = [
 # instead of nbgrader's silent 0.0.
 c.ExportApp.plugin_class = "autograder.course.export.GradableCsvExportPlugin"
 
+# A student's markdown is shown as HTML that cannot act in the instructor's browser: the
+# formgrader's and the feedback's exporters remove scripts, event handlers, styles and forms
+# (nbgrader's formgrade template shows markdown unsanitized; raw cells are cleaned at sanitize).
+c.HTMLExporter.filters = {{"markdown2html": "autograder.course.safe_html.markdown2html"}}
+
 # Feedback names every check by task, never shows the hidden checks' source, inputs or
 # expected values (their outputs are the engine's redacted messages).
 c.GenerateFeedback.exporter_class = "autograder.course.feedback.FeedbackExporter"

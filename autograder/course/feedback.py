@@ -11,7 +11,8 @@ The generated ``nbgrader_config.py`` sets ``GenerateFeedback.exporter_class`` to
 - :class:`FeedbackExporter` is nbgrader's HTML exporter with the template
   ``templates/autograder_feedback``: nbgrader's feedback page whose summary is a table of
   task, check and score (not 33 anonymous "Test cell" lines), with padded table columns and
-  wrapped messages.
+  wrapped messages, and a student's markdown cleaned of anything that could act in a browser
+  (:func:`autograder.course.safe_html.markdown2html`).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from nbgrader.preprocessors import NbGraderPreprocessor
 from traitlets import List, Unicode, validate
 
 from autograder import units
+from autograder.course import safe_html
 from autograder.course.builder import grade_ids
 
 TEMPLATE_NAME = "autograder_feedback"
@@ -95,6 +97,11 @@ class FeedbackExporter(HTMLExporter):
         # so that the kit's template can extend nbgrader's as "feedback/index.html.j2"
         paths = list(proposal["value"])
         return paths if str(NBGRADER_TEMPLATES) in paths else [*paths, str(NBGRADER_TEMPLATES)]
+
+    def default_filters(self):  # noqa: ANN201 - nbconvert's (name, filter) pairs
+        """Return nbconvert's filters, with the markdown filter that cleans a student's HTML."""
+        for name, jinja_filter in super().default_filters():
+            yield name, safe_html.markdown2html if name == "markdown2html" else jinja_filter
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

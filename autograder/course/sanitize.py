@@ -18,6 +18,8 @@ rewrites every cell's nbgrader metadata from the gradebook, the instructor's rec
 - a solution cell missing from the submission comes back empty, so that nbgrader can place
   the grade cells it re-inserts;
 - a lone surrogate anywhere becomes U+FFFD;
+- a raw cell keeps only HTML that cannot act in a browser (the formgrader copies raw cells
+  into the instructor's page; :mod:`autograder.course.safe_html`);
 - a locked cell that is exactly the released cell gets the gradebook's source (its hidden
   checks), so OverwriteCells has nothing to report: its "checksum has changed" warning now
   means a student really edited a locked cell (nbgrader issue #1961).
@@ -37,6 +39,8 @@ from nbformat import NotebookNode
 from nbformat.v4 import new_code_cell, new_markdown_cell
 from nbgrader.api import Gradebook, MissingEntry
 from nbgrader.preprocessors import ClearHiddenTests, NbGraderPreprocessor
+
+from autograder.course.safe_html import clean_raw_cells
 
 #: Notebook metadata key holding what the autograder records about a submission.
 METADATA_KEY = "autograder"
@@ -136,6 +140,12 @@ class SanitizeSubmission(NbGraderPreprocessor):
             notes.append(
                 "invalid characters (lone UTF-16 surrogates) were replaced by \ufffd in "
                 f"{changed} place(s)"
+            )
+        raw = clean_raw_cells(nb)
+        if raw:
+            notes.append(
+                f"raw cell(s) {', '.join(map(str, raw))}: HTML that could run in a browser "
+                "(scripts, event handlers, styles, forms) was removed"
             )
         try:
             with Gradebook(info["db_url"]) as gb:
