@@ -345,7 +345,8 @@ def prepare(unit: Unit, submission: Submission) -> dict[str, list[str]]:
             )
         params = submission.params(task.function) if submission.has(task.function) else None
         if params is not None:
-            adapter = next((a for a in task.adapters if tuple(params) == a.params), None)
+            required = _required_positional(submission.source(task.function))
+            adapter = next((a for a in task.adapters if a.matches(params, required)), None)
             if adapter is not None:
                 submission.route(task.function, adapter=adapter)
                 notes.append(
@@ -354,6 +355,18 @@ def prepare(unit: Unit, submission: Submission) -> dict[str, list[str]]:
                 )
     submission._prepared = (unit.name, recognized)  # type: ignore[attr-defined]
     return recognized
+
+
+def _required_positional(source: str | None) -> int | None:
+    """How many positional parameters of the function ``source`` defines have no default."""
+    try:
+        node = ast.parse(source or "").body[0]
+    except (SyntaxError, IndexError, RecursionError, MemoryError, ValueError):
+        return None
+    if not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+        return None
+    a = node.args
+    return len(a.posonlyargs) + len(a.args) - len(a.defaults)
 
 
 @functools.lru_cache(maxsize=256)

@@ -72,6 +72,19 @@ class Adapter:
     release: str
     adapt: Callable[[tuple[Any, ...], dict[str, Any]], tuple[tuple[Any, ...], dict[str, Any]]]
 
+    def matches(self, params: list[str], required: int | None) -> bool:
+        """Whether a function with these positional parameters has this older signature.
+
+        The same names, or as many parameters with none defaulted (a real 2018 planar
+        ``compute_cost(A, Y, parameters)`` renamed ``A2``): called with today's fewer
+        arguments such a function could not run at all.
+
+        Args:
+            params: the function's positional parameter names.
+            required: how many of them have no default (None when unknown).
+        """
+        return tuple(params) == self.params or len(params) == len(self.params) == required
+
 
 @dataclass(frozen=True)
 class AdviceRule:

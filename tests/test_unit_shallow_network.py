@@ -256,6 +256,29 @@ def test_older_cost_signature_and_float64_cost_get_full_marks_with_advice(tmp_pa
     assert any("numpy.float64" in text and "Python float" in text for text in cost.advice)
 
 
+def test_the_older_cost_signature_with_its_arguments_renamed_is_recognized(tmp_path):
+    # a real 2018 notebook: compute_cost(A, Y, parameters), called so by its nn_model
+    code = (
+        OLD_COST.replace("(A2, Y, parameters):", "(A, Y, parameters):")
+        .replace("np.log(A2)", "np.log(A)")
+        .replace("np.log(1 - A2)", "np.log(1 - A)")
+    )
+    tasks = _course_file(tmp_path, code)
+    for function in ("compute_cost", "nn_model"):
+        assert tasks[function].score == tasks[function].max_score, tasks[function].checks
+    assert any("compute_cost(A, Y, parameters)" in t for t in tasks["compute_cost"].recognized)
+    # a third parameter with a default is not the older signature: called as today's
+    eps = (
+        code.replace("(A, Y, parameters):", "(A, Y, eps=1e-12):")
+        .replace("W1 = parameters['W1']", "")
+        .replace("W2 = parameters['W2']", "")
+    )
+    eps = eps.replace("compute_cost(A2, Y, parameters)", "compute_cost(A2, Y)")
+    tasks = _course_file(tmp_path, eps)
+    assert tasks["compute_cost"].score == tasks["compute_cost"].max_score
+    assert not tasks["compute_cost"].recognized
+
+
 def test_update_without_a_default_rate_and_int_predictions_get_full_marks(tmp_path):
     code = """
 def update_parameters(parameters, grads, learning_rate):
