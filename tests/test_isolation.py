@@ -450,10 +450,8 @@ def _proxied_submissions(tmp_path):
 @pytest.mark.parametrize("where", ["isolated", "in-process"])
 def test_a_proxy_serves_the_calls_and_the_grader_sees_each_one(tmp_path, where):
     sub = _proxied_submissions(tmp_path)[0 if where == "isolated" else 1]
-    seen = []
 
     def reference(a, b=2):  # the grader's side: plain data in and out
-        seen.append((a, b))
         return {"sum": np.asarray(a) * 10 + b}
 
     out = sub.call("use", (np.arange(3.0),), proxies={"block": reference})
@@ -462,7 +460,6 @@ def test_a_proxy_serves_the_calls_and_the_grader_sees_each_one(tmp_path, where):
     (call,) = out.proxy_calls
     assert call.name == "block" and np.array_equal(call.args[0], np.arange(3.0))
     assert call.args[1] == 2 and call.kwargs == {} and call.error is None
-    assert len(seen) == 1
     again = sub.call("use", (1.0,))
     assert again.value == ["ok", 3.0] and again.proxy_calls == []  # the proxy is undone
     sub.close()
@@ -487,11 +484,60 @@ def test_time_in_the_proxy_is_not_the_students(tmp_path):
     sub = _proxied_submissions(tmp_path)[0]
 
     def slow(a, b=2):
-        _time.sleep(0.8)
+        _time.sleep(0.4)
         return a + b
 
-    out = sub.call("use", (1.0,), timeout=0.3, proxies={"block": slow})
+    out = sub.call("use", (1.0,), timeout=0.5, proxies={"block": slow})
     assert out.error is None and out.value == ["ok", 3.0] and out.seconds < 0.3
+    sub.close()
+
+
+def _children() -> set[int]:
+    import os
+
+    pid = os.getpid()
+    return {int(x) for x in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()}
+
+
+@pytest.mark.parametrize("hostile", ["loops", "allocates", "returns_too_much"])
+def test_a_stand_in_given_hostile_arguments_fails_that_call_only(tmp_path, hostile):
+    # a stand-in runs the grader's code on the student's arguments: optimize(..., 10**9)
+    # or arguments that broadcast to a (20000, 20000) array must not stop the grader
+    import resource
+    import time as _time
+
+    sub = _proxied_submissions(tmp_path)[0]
+    assert sub.call("use", (1.0,)).value == ["ok", 3.0]  # the worker is up
+    before = _children()
+
+    def loops(a, b=2):
+        while True:
+            a = a + 1
+
+    def allocates(a, b=2):
+        return float(np.ones((20000, 1)) @ np.ones((1, 20000)) @ np.ones(20000) @ np.ones(20000))
+
+    def returns_too_much(a, b=2):
+        return np.ones(10_000_000)  # 80 MB
+
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    start = _time.monotonic()
+    out = sub.call("use", (1.0,), timeout=1.0, proxies={"block": locals()[hostile]})
+    assert _time.monotonic() - start < 5
+    kinds = {"loops": "TimeoutError", "allocates": "MemoryError", "returns_too_much": "ValueError"}
+    kind = kinds[hostile]
+    if kind == "ValueError":  # use() catches it
+        assert out.value[0] == "raised", out
+        message = out.value[1]
+    else:
+        assert out.error is not None and out.error.type == kind, out
+        message = out.error.message
+    assert "the grader's block (standing in for yours)" in message
+    assert out.proxy_calls[0].error.startswith(kind)
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - rss < 200_000  # KiB
+    assert _children() == before  # the stand-ins' process is gone
+    again = sub.call("use", (1.0,), proxies={"block": lambda a, b=2: a + b})
+    assert again.value == ["ok", 3.0]  # the next call has its stand-ins again
     sub.close()
 
 

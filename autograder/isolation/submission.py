@@ -30,6 +30,7 @@ from autograder.isolation.sandbox import (
     WorkerTimeout,
     isolation_label,
 )
+from autograder.isolation.standins import StandInRunner
 from autograder.lesson_functions import LessonFunction
 from autograder.plain import Foreign, to_plain
 from autograder.spec import GraderError
@@ -381,7 +382,7 @@ class IsolatedSubmission(Submission):
             "timeout": limit,
         }
         outcome = CallOutcome()
-        serve = _ProxyServer(proxies, outcome.proxy_calls)
+        serve = _ProxyServer(proxies, outcome.proxy_calls, limit, self.limits.memory_mb)
         start = time.monotonic()
         try:
             reply, arrays = self._worker.request(  # type: ignore[union-attr]
@@ -393,6 +394,8 @@ class IsolatedSubmission(Submission):
         except WorkerDied as exc:
             reply, arrays = {"crash": exc.description}, []
             self.events.append(f"{name}(): {exc.description}")
+        finally:
+            serve.runner.close()
         elapsed = max(time.monotonic() - start - serve.seconds, 0.0)
         self.spent += elapsed
         self._check_spent += elapsed
@@ -476,15 +479,27 @@ class IsolatedSubmission(Submission):
 class _ProxyServer:
     """Answers a call's stand-in calls with the grader's functions; records every call.
 
+    The functions run in a :class:`~autograder.isolation.standins.StandInRunner` (a forked,
+    limited child), never in the grader's own process.
+
     Args:
         proxies: ``{name: grader function}``.
         record: the outcome's ``proxy_calls``.
+        seconds: time the call's stand-ins may take together.
+        memory_mb: memory they may allocate.
     """
 
-    def __init__(self, proxies: dict[str, Callable[..., Any]], record: list[ProxyCall]) -> None:
+    def __init__(
+        self,
+        proxies: dict[str, Callable[..., Any]],
+        record: list[ProxyCall],
+        seconds: float,
+        memory_mb: int,
+    ) -> None:
         self.proxies = proxies
         self.record = record
         self.seconds = 0.0
+        self.runner = StandInRunner(proxies, seconds, memory_mb)
 
     def __call__(self, msg: dict[str, Any], arrays: list) -> tuple[dict[str, Any], list]:
         start = time.monotonic()
@@ -508,22 +523,17 @@ class _ProxyServer:
         if fn is None:
             call.error = f"NameError: {name} is not defined"
             return {"error": ["NameError", f"{name} is not defined"]}, []
-        state = _student_rng(msg, arrays)
-        saved = np.random.get_state()
+        state = _student_rng(msg, arrays)  # the grader's function draws from the student's RNG
+        got = self.runner.run(name, args, kwargs, state)
+        if got.error is not None:  # handed to the student's code as its exception
+            kind, text = got.error
+            call.error = f"{kind}: {text}"
+            return {"error": [kind, text[:400]]}, []
+        call.value = got.value
         enc = codec.Encoder(lesson_type=LessonFunction)
-        try:
-            if state is not None:  # the grader's function draws from the student's RNG
-                np.random.set_state(state)
-            value = to_plain(fn(*args, **kwargs))
-            after = np.random.get_state()
-        except Exception as exc:  # noqa: BLE001 - handed to student code as its exception
-            call.error = f"{type(exc).__name__}: {exc}"
-            return {"error": [type(exc).__name__, str(exc)[:400]]}, []
-        finally:
-            np.random.set_state(saved)
-        call.value = value
-        reply: dict[str, Any] = {"value": enc.encode(value)}
-        if state is not None and not _same_rng(state, after):  # it drew: hand the state back
+        reply: dict[str, Any] = {"value": enc.encode(got.value)}
+        after = got.rng_after
+        if state is not None and after is not None and not _same_rng(state, after):  # it drew
             reply["rng"] = enc.encode([after[1], int(after[2]), int(after[3]), float(after[4])])
         return reply, enc.arrays
 

@@ -1,0 +1,174 @@
+"""The grader's stand-ins, run for a sandboxed call in a forked process with time and memory limits.
+
+A check can bind one of the submission's functions to a grader function for one call (a
+*stand-in*: the reference block where the student's own fails, a block that must be called,
+a recording ``predict``). The student's code calls it from the sandbox; its arguments are the
+student's. Run in the grader's own process, ``optimize(w, b, X, Y, 10**9)`` would keep the
+grader busy for hours, and arguments that broadcast to a ``(20000, 20000)`` array would take
+gigabytes of the grader's memory: one submission could stop a whole batch.
+
+:class:`StandInRunner` therefore runs a call's stand-ins in a child forked from the grader on
+the first stand-in call (the child has the grader's functions; the reference never enters the
+sandbox). The child's address space is limited to what it had plus the sandbox's memory
+limit; all of a call's stand-ins together get the call's own time limit; a result is at most
+:data:`MAX_RESULT_BYTES`. A stand-in that overruns is killed and the student's code receives
+the error, so only that call (that check) fails.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import resource
+import signal
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from multiprocessing.connection import Pipe
+from typing import Any
+
+import numpy as np
+
+from autograder.plain import to_plain
+
+#: Largest stand-in result (pickled bytes) handed back to the student's code.
+MAX_RESULT_BYTES = 64 * 2**20
+
+
+@dataclass
+class StandInResult:
+    """What one stand-in call gave: a plain value or an error, and the RNG state after it."""
+
+    value: Any = None
+    error: tuple[str, str] | None = None
+    rng_after: tuple | None = None
+
+
+class _TooLargeError(Exception):
+    """A stand-in's result larger than :data:`MAX_RESULT_BYTES`."""
+
+
+def _limit_memory(extra_mb: int) -> None:
+    """Cap this process's address space at its current size plus ``extra_mb`` MiB."""
+    with open("/proc/self/statm") as f:
+        current = int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    limit = current + extra_mb * 2**20
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+def _serve(conn: Any, proxies: dict[str, Callable[..., Any]], memory_mb: int) -> None:
+    """The child: answer ``(name, args, kwargs, rng state)`` requests until the pipe closes."""
+    try:
+        _limit_memory(memory_mb)
+    except (OSError, ValueError):
+        pass  # the parent's time limit still holds
+    while True:
+        try:
+            name, args, kwargs, state = conn.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            if state is not None:
+                np.random.set_state(state)
+            value = to_plain(proxies[name](*args, **kwargs))
+            after = np.random.get_state() if state is not None else None
+            data = pickle.dumps(StandInResult(value=value, rng_after=after), protocol=5)
+            if len(data) > MAX_RESULT_BYTES:
+                raise _TooLargeError(f"returned {len(data) / 2**20:.0f} MB")
+        except BaseException as exc:  # noqa: BLE001 - handed to the student's code
+            who = f"the grader's {name} (standing in for yours)"
+            if isinstance(exc, MemoryError):
+                text = f"{who} needed more than {memory_mb} MB on the arguments your code passed"
+            elif isinstance(exc, _TooLargeError):
+                text = f"{who} {exc}, more than the {MAX_RESULT_BYTES // 2**20} MB it may return"
+            else:
+                text = str(exc)[:400]
+            kind = "ValueError" if isinstance(exc, _TooLargeError) else type(exc).__name__
+            data = pickle.dumps(StandInResult(error=(kind, text)), protocol=5)
+        conn.send_bytes(data)
+
+
+class StandInRunner:
+    """Runs one call's stand-ins in a forked child, within a time allowance and memory limit.
+
+    Args:
+        proxies: ``{name: grader function}`` bound for the call.
+        seconds: time all of the call's stand-in calls may take together.
+        memory_mb: memory the child may allocate beyond what it inherits.
+    """
+
+    def __init__(
+        self, proxies: dict[str, Callable[..., Any]], seconds: float, memory_mb: int
+    ) -> None:
+        self.proxies = proxies
+        self.left = seconds
+        self.allowance = seconds
+        self.memory_mb = memory_mb
+        self._child: int | None = None
+        self._conn: Any = None
+
+    def run(self, name: str, args: tuple, kwargs: dict, state: tuple | None) -> StandInResult:
+        """Call the stand-in ``name`` in the child (forked on first use).
+
+        Returns:
+            The stand-in's value or error; a ``TimeoutError`` when the call's allowance ran
+            out (the child is killed, later stand-in calls of the call fail at once).
+        """
+        if self.left <= 0:
+            return self._timeout(name)
+        if self._child is None:
+            self._start()
+        start = time.monotonic()
+        try:
+            self._conn.send((name, args, kwargs, state))
+            ready = self._conn.poll(self.left)
+            data = self._conn.recv_bytes() if ready else None
+        except (EOFError, OSError):
+            data, ready = None, True
+        self.left -= time.monotonic() - start
+        if data is None:
+            self.close()
+            if not ready:
+                self.left = 0.0
+                return self._timeout(name)
+            return StandInResult(
+                error=("MemoryError", f"the grader's {name} ended on these arguments")
+            )
+        return pickle.loads(data)  # noqa: S301 - written by the grader's own child
+
+    def _timeout(self, name: str) -> StandInResult:
+        return StandInResult(
+            error=(
+                "TimeoutError",
+                f"the grader's {name} (standing in for yours) ran longer than "
+                f"{self.allowance:g} s on the arguments your code passed",
+            )
+        )
+
+    def _start(self) -> None:
+        # os.fork, not multiprocessing.Process: the grader may itself be a daemonic worker
+        parent, child = Pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: never returns into the grader's code
+            code = 0
+            try:
+                parent.close()
+                _serve(child, self.proxies, self.memory_mb)
+            except BaseException:  # noqa: BLE001
+                code = 1
+            finally:
+                os._exit(code)
+        child.close()
+        self._child, self._conn = pid, parent
+
+    def close(self) -> None:
+        """Stop the child (killed: it may be in the middle of a long stand-in)."""
+        if self._child is None:
+            return
+        self._conn.close()
+        try:
+            os.kill(self._child, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        os.waitpid(self._child, 0)
+        self._child = None
