@@ -6,6 +6,7 @@ a message, and nbgrader cells can end with the check's score.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -26,6 +27,32 @@ NOT_IMPLEMENTED = "not_implemented"
 #: (written at autograde by :class:`autograder.course.nbgrader_plugin.EngineGrades`, read by
 #: the class report).
 RESULT_METADATA = "autograder_result"
+
+
+#: Longest text a result keeps (a student's value can make a description megabytes long).
+MAX_TEXT = 4000
+#: Control characters (terminal escapes, carriage returns; tab and newline are kept) and lone
+#: UTF-16 surrogates, which a student's exception message or value can hold.
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def safe_text(text: str, limit: int = MAX_TEXT) -> str:
+    r"""Text fit for any terminal, file or page: what a student's code put in a message.
+
+    Control characters and lone surrogates are shown escaped (``\x1b``, ``\ud800``), so an
+    exception message cannot move the terminal's cursor to overwrite the grade, and text longer
+    than ``limit`` characters is cut with a note of how much was left out.
+    """
+    if type(text) is not str:
+        text = str(text)
+    text = _UNSAFE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+    if len(text) > limit:
+        text = f"{text[:limit]}… ({len(text) - limit} more characters)"
+    return text
+
+
+def _safe_list(items: list[str]) -> list[str]:
+    return [safe_text(x) for x in items]
 
 
 class _Summed:
@@ -84,6 +111,12 @@ class CheckResult:
     mistake: dict[str, str] | None = None
     notes: list[str] = field(default_factory=list)
 
+    def __post_init__(self) -> None:
+        self.message = safe_text(self.message)
+        self.cause = None if self.cause is None else safe_text(self.cause)
+        self.advice, self.recognized = _safe_list(self.advice), _safe_list(self.recognized)
+        self.notes = _safe_list(self.notes)
+
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON form used by ``autograder grade --json``."""
         return {
@@ -131,6 +164,9 @@ class TaskResult(_Summed):
     function: str
     checks: list[CheckResult] = field(default_factory=list)
     notes: list[tuple[str, str]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.notes = [(kind, safe_text(text)) for kind, text in self.notes]
 
     def _collect(self, kind: str) -> list[str]:
         found = [text for k, text in self.notes if k == kind]
@@ -203,6 +239,10 @@ class UnitResult(_Summed):
     load_error: str | None = None
     load_notes: list[str] = field(default_factory=list)
     isolation: str | None = None
+
+    def __post_init__(self) -> None:
+        self.load_error = None if self.load_error is None else safe_text(self.load_error)
+        self.load_notes = _safe_list(self.load_notes)
 
     def _parts(self) -> list[TaskResult]:
         return self.tasks

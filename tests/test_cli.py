@@ -123,6 +123,37 @@ def test_one_raising_and_one_none_function_cost_only_their_tasks(capsys, tmp_pat
     assert all(t["score"] == t["max_score"] for t in others)
 
 
+HOSTILE_TEXT = r"""
+
+def L1(yhat, y):  # cursor movements that would overwrite the table, and a lone surrogate
+    raise ValueError("x\x1b[2K\r\x1b[1A\x1b[2K\rFAKE: numpy_basics 42/42 all passed \ud800")
+
+
+_KEYS = {f"k{i:07d}": 0 for i in range(300_000)}
+
+
+def propagate_loops(w, b, X, Y):  # a 300,000-key dict: its description is megabytes long
+    return _KEYS, 0.5
+"""
+
+
+def test_a_students_text_cannot_crash_flood_or_rewrite_the_report(tmp_path):
+    f = tmp_path / f"{UNIT}.py"
+    f.write_text((ROOT / "solutions" / f"{UNIT}.py").read_text() + HOSTILE_TEXT)
+    proc = subprocess.run(
+        [sys.executable, "-m", "autograder", "grade", str(f)],
+        capture_output=True,
+        timeout=300,
+        env={"PYTHONIOENCODING": "utf-8", "PATH": "/usr/bin:/bin"},
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    out = proc.stdout.decode("utf-8")
+    assert "\x1b" not in out and "\r" not in out
+    assert "raised ValueError: x\\x1b[2K\\r" in out and "\\ud800" in out  # shown escaped
+    assert len(out) < 60_000
+    assert "more characters)" in out
+
+
 def test_missing_function_scores_zero_not_found_others_graded(capsys, tmp_path):
     src = (ROOT / "solutions" / f"{UNIT}.py").read_text().replace("def softmax(", "def softmx(")
     f = tmp_path / f"{UNIT}.py"

@@ -51,6 +51,24 @@ def test_codec_roundtrip_plain_data():
     assert type(back["t"][1]["x"]) is np.bool_
 
 
+@pytest.mark.parametrize(
+    "record",
+    [
+        {"c": [[], []]},
+        {"d": [[1]]},
+        {"d": 5},
+        {"t": 3},
+        {"c": ["x", 1]},
+        {"d": [["k", {"t": None}]]},
+    ],
+)
+def test_codec_reads_a_malformed_record_as_a_frame_error(record):
+    # the student's process writes the frames: any malformed record is its fault, never the
+    # grader's (a TypeError here was reported as "not gradable")
+    with pytest.raises(codec.FrameError):
+        codec.decode(record, [], lambda name, array: Foreign(name, array))
+
+
 def test_codec_turns_everything_else_into_foreign_markers():
     class Liar(np.ndarray):
         pass

@@ -189,7 +189,11 @@ def decode(
             return make_lesson(str(x["l"]))
         raise FrameError(f"unknown tag {sorted(x)}")
 
-    return walk(data, 0)
+    try:
+        return walk(data, 0)
+    except (TypeError, ValueError, KeyError, IndexError, OverflowError) as exc:
+        # the student's process wrote it: any malformed record is the frame's fault
+        raise FrameError(f"malformed data ({type(exc).__name__}: {str(exc)[:100]})") from None
 
 
 def pack(message: dict[str, Any], arrays: list[np.ndarray]) -> bytes:
