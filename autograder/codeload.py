@@ -32,7 +32,7 @@ import textwrap
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from types import CodeType
+from types import CodeType, FunctionType
 from typing import Any
 
 #: Folder of the course's helper modules (``dnn_utils``, ``planar_utils``...), importable
@@ -163,11 +163,78 @@ def is_helper(value: Any) -> bool:
     """
     if isinstance(value, _Numpy1Conversion):
         return True
+    if getattr(value, _GUARD, False):
+        value = value.__wrapped__
     code = getattr(value, "__code__", None)
     filename = getattr(code, "co_filename", None)
     if type(filename) is not str:
         return False
     return os.path.dirname(os.path.abspath(filename)) == HELPERS_DIR
+
+
+#: Attribute marking :func:`guard_helpers`'s wrappers.
+_GUARD = "_autograder_helper_guard"
+#: Name of the student function the grader is calling now (:func:`grading`), or None.
+_graded: list[str | None] = [None]
+
+
+@contextmanager
+def grading(name: str) -> Iterator[None]:
+    """While the grader calls the student's function ``name``: see :func:`guard_helpers`."""
+    previous, _graded[0] = _graded[0], name
+    try:
+        yield
+    finally:
+        _graded[0] = previous
+
+
+def _guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(fn)
+    def guard(*args: Any, **kwargs: Any) -> Any:
+        if _graded[0] == fn.__name__:
+            raise RuntimeError(
+                f"{fn.__module__}.{fn.__name__} is the course's ready-made {fn.__name__}: "
+                f"the graded {fn.__name__} must compute it itself, not call it"
+            )
+        return fn(*args, **kwargs)
+
+    setattr(guard, _GUARD, True)
+    return guard
+
+
+def guard_helpers() -> None:
+    """Make each imported course helper refuse to stand in for the function being graded.
+
+    The application's helper modules hold ready-made versions of graded functions
+    (``dnn_app_utils_v3.linear_forward``...): a ``linear_forward`` that only calls the helper
+    of its name is not the student's work. While the grader calls the student's ``f``
+    (:func:`grading`), the helper named ``f`` raises ``RuntimeError`` however it is reached
+    (imported under another name, through another helper); helpers of other names work as in
+    the course (the application's ``L_layer_model`` is built from the helpers' blocks).
+    Idempotent; modules imported later are not guarded (the sandbox imports them all first).
+    """
+    modules = [sys.modules[m] for m in HELPER_MODULES if m in sys.modules]
+    guards: dict[int, Callable[..., Any]] = {}
+    for module in modules:
+        for attr, value in list(vars(module).items()):
+            if type(value) is not FunctionType or getattr(value, _GUARD, False):
+                continue
+            if not is_helper(value):
+                continue
+            if id(value) not in guards:
+                guards[id(value)] = _guarded(value)
+            setattr(module, attr, guards[id(value)])
+
+
+def import_helpers() -> None:
+    """Import the installed course helper modules and guard them (:func:`guard_helpers`)."""
+    ensure_helpers_importable()
+    for module in HELPER_MODULES:
+        try:
+            importlib.import_module(module)
+        except ImportError:  # the student kit leaves the application's helpers out
+            pass
+    guard_helpers()
 
 
 def restore_numpy1_aliases() -> None:
@@ -254,7 +321,7 @@ def numpy1_names(source: str | None) -> list[str]:
 
 def prelude(unit: str) -> dict[str, Any]:
     """Return the names a submission of ``unit`` starts with (see :data:`PRELUDE`)."""
-    ensure_helpers_importable()
+    import_helpers()
     restore_numpy1_aliases()
     ns: dict[str, Any] = numpy1_conversions()
     for alias, module in PRELUDE_MODULES.items():
@@ -315,21 +382,62 @@ def parse_lenient(
     Raises:
         ValueError: for text Python cannot read at all (NUL bytes).
     """
+    tree, blanked = _parse_lenient(text, filename)
+    return tree, list(blanked)
+
+
+@functools.lru_cache(maxsize=8)
+def _parse_lenient(text: str, filename: str) -> tuple[ast.Module, tuple]:
+    """:func:`parse_lenient`, once per text (the loader and the static reading both ask)."""
     lines = text.splitlines()
     blanked: list[tuple[int, int, str, list[str]]] = []
+
+    def blank(first: int, last: int, message: str) -> None:
+        nonlocal lines
+        names = [m.group(1) for ln in lines[first - 1 : last] if (m := _DEF.match(ln))]
+        blanked.append((first, last, message, names))
+        lines = lines[: first - 1] + [""] * (last - first + 1) + lines[last:]
+
     for _ in range(len(lines) + 1):
         try:
-            return ast.parse("\n".join(lines), filename), blanked
+            return ast.parse("\n".join(lines), filename), tuple(blanked)
         except SyntaxError as exc:
             where = exc.lineno or 1
             first, last = next(
                 ((a, b) for a, b in _top_level_blocks(lines) if a <= where <= b),
                 (where, where),
             )
-            names = [m.group(1) for ln in lines[first - 1 : last] if (m := _DEF.match(ln))]
-            blanked.append((first, last, _describe_syntax_error(exc), names))
-            lines = lines[: first - 1] + [""] * (last - first + 1) + lines[last:]
-    return ast.Module(body=[], type_ignores=[]), blanked
+            message = _describe_syntax_error(exc)
+            if len(blanked) >= MAX_SKIPPED_BLOCKS:  # each retry parses the whole text again
+                last = len(lines)
+                message += (
+                    f"; more than {MAX_SKIPPED_BLOCKS} blocks did not parse: the rest is left out"
+                )
+            blank(first, last, message)
+        except (RecursionError, MemoryError):  # no line number: find the blocks one by one
+            deep = [ab for ab in _top_level_blocks(lines) if _too_deep(lines, *ab)]
+            if not deep:
+                break
+            for first, last in deep:
+                blank(first, last, TOO_DEEP)
+    return ast.Module(body=[], type_ignores=[]), tuple(blanked)
+
+
+#: Blocks :func:`parse_lenient` leaves out one by one before it leaves out the rest at once.
+MAX_SKIPPED_BLOCKS = 50
+#: The message of a block Python's parser cannot read (RecursionError, MemoryError).
+TOO_DEEP = "SyntaxError: nested too deeply for Python to read (RecursionError)"
+
+
+def _too_deep(lines: list[str], first: int, last: int) -> bool:
+    """Whether the block ``first..last`` alone is too deeply nested to parse."""
+    try:
+        ast.parse("\n".join(lines[first - 1 : last]))
+    except (RecursionError, MemoryError):
+        return True
+    except SyntaxError:
+        return False
+    return False
 
 
 #: Calls and attributes that can change which code a name runs at run time: where a
@@ -486,8 +594,9 @@ def compile_text(text: str, filename: str, flags: int = 0) -> Compiled:
         module = ast.Module(body=[node], type_ignores=[])
         try:
             code = compile(module, filename, "exec", flags=out.flags, dont_inherit=True)
-        except (SyntaxError, ValueError) as exc:  # e.g. 'return' outside function
-            message = _describe_syntax_error(exc) if isinstance(exc, SyntaxError) else str(exc)
+        except (SyntaxError, ValueError, RecursionError, MemoryError) as exc:  # 'return' outside
+            message = _describe_syntax_error(exc) if isinstance(exc, SyntaxError) else TOO_DEEP
+            message = str(exc) if isinstance(exc, ValueError) else message
             out.errors.append(f"line {node.lineno}: {message}")
             continue
         defines = node.name if isinstance(node, ast.FunctionDef) else None

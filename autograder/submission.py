@@ -410,7 +410,8 @@ class Submission:
                 np.errstate(over="warn", divide="warn", invalid="warn", under="ignore"),
             ):
                 warnings.simplefilter("always")
-                value = fn(*a, **k)
+                with codeload.grading(request.name):
+                    value = fn(*a, **k)
             outcome.value = to_plain(value)
             outcome.warnings = [f"{w.category.__name__}: {w.message}" for w in caught]
         except CallTimeout:

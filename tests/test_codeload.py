@@ -81,6 +81,33 @@ def test_a_looping_statement_of_a_file_is_stopped_and_the_rest_runs():
     assert "did not finish" in report.errors[0]
 
 
+DEEP = "x = " + "+".join(["1"] * 20_000) + "\n"
+
+
+@pytest.mark.parametrize("deep", [DEEP, "y = " + "not " * 20_000 + "True\n"])
+def test_code_too_deeply_nested_for_python_costs_only_its_block(deep):
+    # the parser raises RecursionError (no line number) instead of SyntaxError
+    text = "def f():\n    return 1\n\n" + deep + "\ndef g():\n    return 2\n"
+    tree, left_out = codeload.parse_lenient(text)
+    assert [n.name for n in tree.body] == ["f", "g"]
+    assert left_out == [(4, 5, codeload.TOO_DEEP, [])]  # the block and its blank line
+    assert codeload.function_sources([text]).keys() == {"f", "g"}
+
+
+def test_a_text_of_thousands_of_syntax_errors_is_read_in_a_bounded_number_of_parses(monkeypatch):
+    # each left-out block costs a parse of the whole text: 3,000 of them took minutes
+    text = "def f():\n    return 1\n" + "".join(f"e{i} = )\n" for i in range(3000))
+    parses = []
+    real = codeload.ast.parse
+    monkeypatch.setattr(codeload.ast, "parse", lambda *a, **k: parses.append(1) or real(*a, **k))
+    tree, left_out = codeload.parse_lenient(text, "<many errors>")
+    assert [n.name for n in tree.body] == ["f"]
+    assert len(left_out) == codeload.MAX_SKIPPED_BLOCKS + 1
+    assert left_out[-1][:2] == (3 + codeload.MAX_SKIPPED_BLOCKS, 3002)  # the rest, at once
+    assert "the rest is left out" in left_out[-1][2]
+    assert len(parses) <= codeload.MAX_SKIPPED_BLOCKS + 2
+
+
 def test_function_source_is_the_last_definition_by_name():
     cells = ["def f():\n    return 1\n", "def f():\n    for i in range(3):\n        pass\n"]
     assert "for i" in codeload.function_source(cells, "f")

@@ -14,7 +14,7 @@ from autograder.engine import grade_submission, load_reference
 from autograder.isolation import from_path
 from autograder.mistakes import variant
 from autograder.private import load_catalogue
-from autograder.submission import Submission
+from autograder.submission import Submission, load_in_process
 from autograder.units import _deep_math as grader_math
 from autograder.units import deep_network as unit
 
@@ -586,3 +586,43 @@ def test_an_older_model_that_plots_with_plt_it_never_imports_gets_full_marks(tmp
     path.write_text(text)
     (result,) = grade_path(path, "deep_network", tasks=["two_layer_model", "L_layer_model"])
     assert [(t.score, t.max_score) for t in result.tasks] == [(5.0, 5.0), (5.0, 5.0)]
+
+
+DEEP = "deep_network"
+HELPER_WRAPPERS = """
+import dnn_app_utils_v3 as _u
+from dnn_app_utils_v3 import compute_cost as _ready_cost
+
+
+def linear_forward(A, W, b):
+    return _u.linear_forward(A, W, b)
+
+
+def compute_cost(AL, Y):
+    return _ready_cost(AL, Y)
+
+
+def L_model_backward(AL, Y, caches):  # through another name the module holds
+    return getattr(_u, "L_model_" + "backward")(AL, Y, caches)
+"""
+
+
+@pytest.mark.parametrize("isolated", [True, False])
+def test_a_function_that_only_calls_the_helper_of_its_name_is_not_the_students(tmp_path, isolated):
+    # the application's dnn_app_utils_v3 holds ready-made blocks; the sandbox provides it
+    path = tmp_path / f"{DEEP}.py"
+    path.write_text(Path(load_reference(DEEP).__file__).read_text() + HELPER_WRAPPERS)
+    sub = from_path(path, DEEP) if isolated else load_in_process(path, DEEP)
+    try:
+        tasks = {t.function: t for t in grade_submission(DEEP, sub).tasks}
+    finally:
+        sub.close()
+    for function in ("linear_forward", "compute_cost", "L_model_backward"):
+        assert tasks[function].score == 0, tasks[function].checks
+        assert any(
+            f"dnn_app_utils_v3.{function} is the course's ready-made {function}" in c.message
+            for c in tasks[function].checks
+        )
+    # the composites use the student's functions, which work: their own checks pass
+    for function in ("linear_activation_forward", "L_model_forward", "L_layer_model"):
+        assert tasks[function].score == tasks[function].max_score, tasks[function].checks

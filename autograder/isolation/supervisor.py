@@ -74,13 +74,8 @@ def _setup(cfg: dict[str, Any], keep: tuple[int, ...]) -> list[str]:
     import numpy.linalg  # noqa: F401 - what student code needs, loaded before any of it
     import numpy.random  # noqa: F401
 
-    codeload.ensure_helpers_importable()
     codeload.ensure_plotting_stand_in()
-    for module in codeload.HELPER_MODULES:
-        try:
-            __import__(module)
-        except ImportError:  # the student kit leaves the application's helpers out
-            pass
+    codeload.import_helpers()
     done: list[str] = []
     drop = cfg.get("drop")
     if drop:
