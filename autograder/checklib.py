@@ -941,8 +941,19 @@ def number_list(value: Any) -> list[float] | None:
         return None
 
 
-def iteration_of(tokens: Sequence[str]) -> int | None:
-    """The iteration a cost line names (its first of two or more numbers), or None."""
+#: The number a cost line gives as its iteration: ``iteration 100``, ``iter=100``, ``epoch 3``.
+_ITERATION = re.compile(r"(?i)\b(?:iter(?:ation)?s?|epochs?|steps?)\b\s*[#:=]?\s*(\d+)\b")
+
+
+def iteration_of(tokens: Sequence[str], line: str = "") -> int | None:
+    """The iteration a cost line names, or None.
+
+    The number after the word *iteration* (``Cost after 100 iteration 200: 0.02`` is
+    iteration 200), else the first of two or more numbers.
+    """
+    named = _ITERATION.search(line)
+    if named:
+        return int(named.group(1))
     try:
         return int(float(tokens[0])) if len(tokens) > 1 else None
     except (ValueError, OverflowError):  # nan, inf
@@ -979,7 +990,7 @@ def expect_printed_costs(
         CheckFailure: naming the missing, extra or wrong lines.
     """
     lines = cost_lines(stdout, quiet, others)
-    named = [iteration_of(tokens) for _, tokens in lines]
+    named = [iteration_of(tokens, line) for line, tokens in lines]
     if len(lines) != len(iterations) or any(
         n is not None and n != i for n, i in zip(named, iterations)
     ):
@@ -1034,7 +1045,7 @@ def expect_no_printed_costs(
         for line, t in printed_numbers(stdout)
         if len(t[-1].partition(".")[2]) >= 2 and any(printed_close(t[-1], c) for c in costs or ())
     ]
-    lines = [(line, t) for line, t in lines if allowed is None or iteration_of(t) != allowed]
+    lines = [(ln, t) for ln, t in lines if allowed is None or iteration_of(t, ln) != allowed]
     if lines:
         raise CheckFailure(
             f"{call} printed {len(lines)} cost line(s) although print_cost was False.",

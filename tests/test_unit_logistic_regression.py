@@ -227,6 +227,19 @@ def test_printed_lines_in_another_language_are_read_by_their_numbers(function, c
     assert wrong is None or wrong in failed["prints"], failed
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        'f"Cost after 100 iteration {i}: {float(cost):f}"',  # real: the iteration comes second
+        'f"iter={i} cost={float(cost):f}"',
+        'f"Cost after iteration {i} (of 100): {float(cost):f}"',
+    ],
+)
+def test_the_iteration_of_a_cost_line_is_the_number_after_the_word(line):
+    task = _task(_changed("optimize", (CN_COST[0], line)), "optimize")
+    assert all(c.passed for c in task.checks), [c.message for c in task.checks]
+
+
 def test_costs_recorded_every_iteration_cost_the_values_not_the_printing():
     """The printed iterations come from the call (250: 0, 100, 200), not from len(costs)."""
     every = ("        if i % 100 == 0:\n            costs.append(cost)\n",

@@ -265,7 +265,7 @@ def _printed(
     """
     costs, lines = cl.number_list(own), cl.cost_lines(stdout, quiet, others)
     if costs is not None and len(lines) == len(costs):
-        named = [cl.iteration_of(tokens) for _, tokens in lines]
+        named = [cl.iteration_of(tokens, line) for line, tokens in lines]
         step = named[1] - named[0] if len(named) > 1 and None not in named[:2] else 100
         spaced = list(range(0, step * len(costs), step)) if step > 0 else []
         return costs, spaced if named == spaced else range(0, 100 * len(costs), 100)
