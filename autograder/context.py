@@ -201,7 +201,10 @@ class Context:
             out = self._substitute(function, args, kwargs, seed)
         else:
             if self.substitutes:  # failing building blocks, replaced by the reference's
-                blocks = {f: self._with_own_defaults(f, fn) for f, fn in self.substitutes.items()}
+                blocks = {
+                    f: self._in_student_order(f, self._with_own_defaults(f, fn))
+                    for f, fn in self.substitutes.items()
+                }
                 proxies = {**blocks, **(proxies or {})}
             out = self.submission.call(function, args, kwargs, seed=seed, proxies=proxies, **extra)
         self.last = LastCall(function, args, dict(kwargs or {}), out, seed)
@@ -279,6 +282,29 @@ class Context:
             return block(*args, **kwargs)
 
         return corrected
+
+    def _in_student_order(self, function: str, block: Callable[..., Any]) -> Callable[..., Any]:
+        """A substitute ``block`` called as the student's code calls their own ``function``.
+
+        Where the student's function has the reference's parameters in another order
+        (``update_parameters(grads, parameters)``), their code passes the arguments in that
+        order: they are handed on to the reference by name. The order's mistake costs the
+        function's own task, not the composite that calls it consistently.
+        """
+        ref_fn = getattr(self.reference, function, None)
+        try:
+            params = inspect.signature(ref_fn).parameters.values()
+        except (TypeError, ValueError):
+            return block
+        names = [p.name for p in params if p.kind == p.POSITIONAL_OR_KEYWORD]
+        own = self.submission.params(function) if self.submission.has(function) else None
+        if own is None or own == names or sorted(own) != sorted(names):
+            return block
+
+        def by_name(*args: Any, **kwargs: Any) -> Any:
+            return block(**{**dict(zip(own, args)), **kwargs})
+
+        return by_name
 
     def _wrong_defaults(self, function: str) -> list[tuple[int, str, Any, Any]]:
         """``(position, name, the student's default, the reference's)`` where they differ.

@@ -388,6 +388,29 @@ def _called_names(source: str | None) -> frozenset[str] | None:
     )
 
 
+def _called_through_own(unit: Unit, submission: Submission, function: str) -> frozenset[str] | None:
+    """Names ``function`` calls, directly or through the student's own helper functions.
+
+    An ``L_model_backward`` that calls its own ``linear_backward_activation``, which calls
+    ``linear_backward``, uses ``linear_backward`` (a helper is a function the submission
+    defines that is no task of the unit). None when the function's source is unknown.
+    """
+    called = _called_names(submission.source(function))
+    if called is None:
+        return None
+    out, todo = set(called), [n for n in called if n not in unit.functions()]
+    seen = {function}
+    while todo and len(seen) < 50:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        more = _called_names(submission.source(name)) or frozenset()
+        out |= more
+        todo.extend(n for n in more if n not in unit.functions() and n not in seen)
+    return frozenset(out)
+
+
 def failing_blocks(
     unit: Unit,
     task: Task,
@@ -401,7 +424,8 @@ def failing_blocks(
 
     The building blocks are the task's :attr:`autograder.spec.Task.uses` that its source
     really calls (all of them where the source is unknown), the other task functions of the
-    unit it calls (an ``L_model_backward`` that calls ``linear_backward`` itself), its
+    unit it calls (an ``L_model_backward`` that calls ``linear_backward`` itself, or through
+    a helper of the student's own, :func:`_called_through_own`), its
     :attr:`~autograder.spec.Task.compared_with` (which its checks call), and theirs in turn.
     A block fails when its own task does not get full marks on the checks that could run (or
     it is missing or does not compile); its task is graded (once, cached on the submission,
@@ -414,7 +438,7 @@ def failing_blocks(
     """
     if task.function in _seen:
         return []
-    called = _called_names(submission.source(task.function))
+    called = _called_through_own(unit, submission, task.function)
     others = sorted((called or set()) & unit.functions() - {task.function, *task.uses})
     if not (task.uses or task.compared_with or others):
         return []

@@ -626,3 +626,45 @@ def test_a_function_that_only_calls_the_helper_of_its_name_is_not_the_students(t
     # the composites use the student's functions, which work: their own checks pass
     for function in ("linear_activation_forward", "L_model_forward", "L_layer_model"):
         assert tasks[function].score == tasks[function].max_score, tasks[function].checks
+
+
+OWN_HELPER = """
+def linear_backward(dZ, cache):  # the bug: db summed over every entry, not per unit
+    A_prev, W, b = cache
+    m = A_prev.shape[1]
+    return np.dot(W.T, dZ), np.dot(dZ, A_prev.T) / m, np.sum(dZ) / m
+
+
+def linear_backward_activation(dA, cache, activation):  # the student's own helper
+    linear_cache, activation_cache = cache
+    if activation == "sigmoid":
+        dZ = sigmoid_backward(dA, activation_cache)
+    else:
+        dZ = relu_backward(dA, activation_cache)
+    return linear_backward(dZ, linear_cache)
+
+
+def L_model_backward(AL, Y, caches):
+    grads = {}
+    L = len(caches)
+    Y = Y.reshape(AL.shape)
+    dAL = -(np.divide(Y, AL) - np.divide(1 - Y, 1 - AL))
+    grads["dA" + str(L - 1)], grads["dW" + str(L)], grads["db" + str(L)] = (
+        linear_backward_activation(dAL, caches[L - 1], "sigmoid")
+    )
+    for l in reversed(range(L - 1)):
+        dA, dW, db = linear_backward_activation(grads["dA" + str(l + 1)], caches[l], "relu")
+        grads["dA" + str(l)], grads["dW" + str(l + 1)], grads["db" + str(l + 1)] = dA, dW, db
+    return grads
+"""
+
+
+def test_a_failing_block_used_through_the_students_own_helper_costs_its_own_task_only(tmp_path):
+    # a real notebook: L_model_backward calls its own linear_backward_activation
+    path = tmp_path / f"{DEEP}.py"
+    path.write_text(Path(load_reference(DEEP).__file__).read_text() + OWN_HELPER)
+    sub = load_in_process(path, DEEP)
+    tasks = {t.function: t for t in grade_submission(DEEP, sub).tasks}
+    assert tasks["linear_backward"].score < tasks["linear_backward"].max_score
+    lmb = tasks["L_model_backward"]
+    assert lmb.score == lmb.max_score, [c.message for c in lmb.checks if not c.passed]

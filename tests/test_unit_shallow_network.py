@@ -298,6 +298,30 @@ def initialize_parameters(n_x, n_h, n_y):
     assert not checks["follows_seed"].passed  # another seed than the template's
 
 
+def test_a_block_with_its_parameters_reordered_costs_its_own_task_only(tmp_path):
+    # a real notebook: update_parameters(grads, parameters, ...), called so by its nn_model
+    code = """
+def update_parameters(grads, parameters, learning_rate=1.2):
+    return {k: parameters[k] - learning_rate * grads["d" + k] for k in parameters}
+
+def nn_model(X, Y, n_h, num_iterations=10000, print_cost=False):
+    np.random.seed(3)
+    n_x, _, n_y = layer_sizes(X, Y)
+    parameters = initialize_parameters(n_x, n_h, n_y)
+    for i in range(num_iterations):
+        A2, cache = forward_propagation(X, parameters)
+        cost = compute_cost(A2, Y)
+        grads = backward_propagation(parameters, cache, X, Y)
+        parameters = update_parameters(grads=grads, parameters=parameters)
+        if print_cost and i % 1000 == 0:
+            print("Cost after iteration %i: %f" % (i, cost))
+    return parameters
+"""
+    tasks = _course_file(tmp_path, code)
+    assert tasks["update_parameters"].score == 0
+    assert tasks["nn_model"].score == tasks["nn_model"].max_score, tasks["nn_model"].checks
+
+
 def test_update_without_a_default_rate_and_int_predictions_get_full_marks(tmp_path):
     code = """
 def update_parameters(parameters, grads, learning_rate):
