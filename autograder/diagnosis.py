@@ -193,7 +193,8 @@ def _source_hint(ctx: Context, function: str, reference) -> str | None:
     """What the student's ``function``'s source shows (:mod:`autograder.source_hints`).
 
     Parameters in another order than the stub's, a ``return`` inside a loop, a key assigned
-    twice in one unpacking, names unpacked in another order than the reference's, else a
+    twice in one unpacking, names unpacked in another order than the reference's, a size
+    read from another axis than the reference's (``m = X.shape[0]``), else a
     misspelled string: the strings it must spell exactly are
     those of the shown call's arguments, and the names and keys the reference's function
     uses (where the reference is installed).
@@ -207,6 +208,7 @@ def _source_hint(ctx: Context, function: str, reference) -> str | None:
     found = source_hints.return_in_loop_hint(function, source)
     found = found or source_hints.repeated_key_hint(function, source)
     found = found or source_hints.unpack_order_hint(function, source, ref_source)
+    found = found or source_hints.shape_axis_hint(function, source, ref_source)
     if found:
         return found
     last = ctx.shown_call

@@ -194,7 +194,10 @@ def _spelled_like(missing: str, known: set[str]) -> list[str]:
 def undefined_name_hint(
     function: str, source: str | None, missing: str, functions: Iterable[str] = ()
 ) -> str | None:
-    """The hint for a ``NameError`` of ``missing`` spelled like a name the code has, or None.
+    """The hint for a ``NameError`` of ``missing``, or None.
+
+    A name spelled like one the code has (a parameter, a local, a function), else a name the
+    function reads but neither takes nor assigns (a notebook variable such as ``x_train``).
 
     Args:
         function: the student's function, for the message.
@@ -213,7 +216,21 @@ def undefined_name_hint(
     local = _assigned(tree)
     close = _spelled_like(missing, local | set(functions))
     if not close:
-        return None
+        called = any(
+            isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == missing
+            for n in ast.walk(tree)
+        )
+        read = any(
+            isinstance(n, ast.Name) and n.id == missing and isinstance(n.ctx, ast.Load)
+            for n in ast.walk(tree)
+        )
+        if missing in local or called or not read or not params:
+            return None
+        return (
+            f"{function}() reads {missing!r}, which is neither one of its parameters "
+            f"({', '.join(sorted(params))}) nor assigned in it: a variable of the notebook? "
+            "The grader calls the function on its own: compute it from the arguments."
+        )
     name = close[0]
     if name in params:
         what = f"{function}() has a parameter {name!r}"
@@ -386,6 +403,53 @@ def unpack_order_hint(function: str, source: str | None, reference: str | None) 
                 f"{function}() unpacks {', '.join(names)} (line {line} of the function) in "
                 f"another order than the course's {', '.join(right)}: each name gets "
                 "another's value."
+            )
+    return None
+
+
+def _shape_reads(tree: ast.AST) -> dict[str, tuple[str, int, int]]:
+    """``{name: (array, axis, line)}`` for each ``name = array.shape[axis]`` of a function."""
+    out: dict[str, tuple[str, int, int]] = {}
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Assign) and len(node.targets) == 1):
+            continue
+        target, value = node.targets[0], node.value
+        if (
+            isinstance(target, ast.Name)
+            and isinstance(value, ast.Subscript)
+            and isinstance(value.value, ast.Attribute)
+            and value.value.attr == "shape"
+            and isinstance(value.value.value, ast.Name)
+            and isinstance(value.slice, ast.Constant)
+            and type(value.slice.value) is int
+        ):
+            out.setdefault(target.id, (value.value.value.id, value.slice.value, node.lineno))
+    return out
+
+
+def shape_axis_hint(function: str, source: str | None, reference: str | None) -> str | None:
+    """The hint for a size read from another axis than the reference reads it, or None.
+
+    ``m = X.shape[0]`` where the course's ``m`` is ``X.shape[1]``: with examples as columns,
+    axis 0 counts the features.
+
+    Args:
+        function: the student's function.
+        source: its source.
+        reference: the reference function's source.
+    """
+    tree, ref_tree = _tree(source), _tree(reference)
+    if tree is None or ref_tree is None:
+        return None
+    course = _shape_reads(ref_tree)
+    for name, (array, axis, line) in _shape_reads(tree).items():
+        if name in course and course[name][1] != axis:
+            ref_array, ref_axis, _ = course[name]
+            counted = {0: "rows", 1: "columns"}.get(axis, f"axis {axis}")
+            return (
+                f"{function}() sets {name} = {array}.shape[{axis}] (line {line} of the "
+                f"function), the number of {counted} of {array}; the course's {name} is "
+                f"{ref_array}.shape[{ref_axis}] (examples are the columns, features the rows)."
             )
     return None
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import inspect
 import textwrap
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -231,6 +232,22 @@ def test_a_name_is_mistyped_only_when_the_code_has_one_alike(missing, words):
     assert (hint is None) if words is None else (words in hint), hint
 
 
+@pytest.mark.parametrize(
+    ("line", "words"),
+    [
+        ("    m = x_train.shape[1]", "reads 'x_train', which is neither one of its parameters"),
+        ("    m = sigmoid_v(X).shape[1]", None),  # a function called: not a notebook variable
+        ("    x_train = X\n    m = x_train.shape[1]", None),
+    ],
+)
+def test_a_notebook_variable_read_inside_a_function_is_named(line, words):
+    """Real code read the notebook's x_train inside propagate: it was told of a key."""
+    source = f"def propagate(w, b, X, Y):\n{line}\n    return m\n"
+    missing = "sigmoid_v" if "sigmoid_v" in line else "x_train"
+    hint = source_hints.undefined_name_hint("propagate", source, missing)
+    assert (hint is None) if words is None else (words in hint), hint
+
+
 def test_only_a_return_every_pass_reaches_stops_the_loop():
     early = "def f(n):\n    for i in range(n):\n        if i > 3:\n            return i\n"
     nested = "def f(n):\n    def g():\n        for i in n:\n            return i\n    return g\n"
@@ -366,3 +383,31 @@ def test_names_unpacked_in_another_order_than_the_references_are_named(line, wor
     source = f"def f(dZ, cache):\n    {line}\n    return W.T @ dZ\n"
     hint = source_hints.unpack_order_hint("f", source, reference)
     assert (hint is None) if words is None else (words in hint), hint
+
+
+@pytest.mark.parametrize(
+    ("line", "words"),
+    [
+        ("m = X.shape[0]", "sets m = X.shape[0] (line 2 of the function), the number of rows"),
+        ("m = X.shape[1]", None),
+        ("m = Y.shape[1]", None),  # another array, the same axis: right
+        ("n = X.shape[0]", None),  # a name the course does not read
+    ],
+)
+def test_a_size_read_from_another_axis_than_the_references_is_named(line, words):
+    reference = "def f(w, X):\n    m = X.shape[1]\n    return w.T @ X / m\n"
+    source = f"def f(w, X):\n    {line}\n    return w.T @ X / m\n"
+    hint = source_hints.shape_axis_hint("f", source, reference)
+    assert (hint is None) if words is None else (words in hint), hint
+
+
+def test_real_propagate_with_m_read_from_the_rows_is_told_so_on_every_check():
+    """Real code: m = X.shape[0]; the hidden inputs' n_x = 3 matched "hard-codes m = 3"."""
+    source = load_reference("logistic_regression").__file__
+    text = Path(source).read_text().replace("    m = X.shape[1]\n", "    m = X.shape[0]\n", 1)
+    assert "m = X.shape[0]" in text
+    result = grade_submission(
+        "logistic_regression", text_submission("logistic_regression", text), tasks=["propagate"]
+    )
+    failed = [c.message for c in result.tasks[0].checks if not c.passed]
+    assert failed and all("sets m = X.shape[0]" in m for m in failed), failed
