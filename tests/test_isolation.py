@@ -603,3 +603,42 @@ def test_a_proxy_draws_from_the_student_s_random_generator(tmp_path, isolated):
         sub.close()
     rs = np.random.RandomState(5)
     assert out.error is None and out.value == (rs.rand(), rs.rand())
+
+
+GLOBALS = """
+import numpy as np
+
+x_train = np.ones((2, 3))
+shape = [1, 2]  # a notebook variable named like an attribute
+
+
+def reads_notebook_data(X):
+    return float(np.sum(X)) + float(np.sum(x_train))
+
+
+def uses_an_attribute(X):
+    return X.shape[1]
+
+
+def keeps_its_own_global(X):
+    global dw
+    dw = X * 2
+    return float(np.sum(dw))
+"""
+
+
+@pytest.mark.parametrize(
+    ("function", "read"),
+    [("reads_notebook_data", ["x_train"]), ("uses_an_attribute", []), ("keeps_its_own_global", [])],
+)
+def test_the_notebook_variables_a_function_reads_are_reported(tmp_path, function, read):
+    f = tmp_path / "globals.py"
+    f.write_text(GLOBALS)
+    sub = from_path(f, UNIT, limits=FAST)
+    try:
+        sub.call("keeps_its_own_global", (np.ones((2, 2)),))  # dw now exists in the notebook
+        out = sub.call(function, (np.ones((2, 2)),))
+    finally:
+        sub.close()
+    assert out.error is None, out.error
+    assert out.globals_read == read

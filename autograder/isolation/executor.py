@@ -20,6 +20,7 @@ standard library, numpy and its sibling copies (``_agcodec``, ``_agcodeload``,
 from __future__ import annotations
 
 import ctypes
+import dis
 import functools
 import hashlib
 import io
@@ -233,7 +234,11 @@ class Student:
         return info
 
     def globals_read(self, fn: Any) -> list[str]:
-        """Notebook-level data variables (not functions or modules) that ``fn`` reads."""
+        """Notebook-level data variables (not functions or modules) that ``fn`` reads.
+
+        A name the function itself assigns (``global dw`` then ``dw = ...``) is its own
+        value, not the notebook's.
+        """
         seen: set[str] = set()
         found: list[str] = []
         todo = [fn]
@@ -245,7 +250,7 @@ class Student:
             while codes:
                 code = codes.pop()
                 codes.extend(c for c in code.co_consts if type(c) is types.CodeType)
-                for n in code.co_names:
+                for n in _globals_loaded(code):
                     if n in seen or n not in self.ns:
                         continue
                     seen.add(n)
@@ -369,6 +374,18 @@ class Student:
         for offset, dtype, shape in layout:
             views.append(np.ndarray(tuple(shape), dtype=np.dtype(dtype), buffer=mem, offset=offset))
         return views
+
+
+@functools.lru_cache(maxsize=512)
+def _globals_loaded(code: types.CodeType) -> tuple[str, ...]:
+    """The global names ``code`` reads and never assigns itself (attribute names aside)."""
+    loaded, stored = [], set()
+    for ins in dis.get_instructions(code):
+        if ins.opname in ("LOAD_GLOBAL", "LOAD_NAME") and isinstance(ins.argval, str):
+            loaded.append(ins.argval)
+        elif ins.opname in ("STORE_GLOBAL", "STORE_NAME", "DELETE_GLOBAL"):
+            stored.add(ins.argval)
+    return tuple(dict.fromkeys(n for n in loaded if n not in stored))
 
 
 def _shift(data: Any, base: int) -> Any:
