@@ -17,6 +17,7 @@ from typing import Any
 
 import numpy as np
 
+from autograder import codeload
 from autograder.asserts import (
     ATOL,
     RTOL,
@@ -537,17 +538,53 @@ def no_python_loops(function: str | None = None) -> CheckFn:
                     hint="replace the loop with matrix operations: np.dot, X @ dZ.T, np.sum.",
                     kind="vectorization",
                 )
-            for node in ast.walk(tree):
-                if (
-                    isinstance(node, ast.Call)
-                    and isinstance(node.func, ast.Name)
-                    and node.func.id not in seen
-                    and ctx.submission.has(node.func.id)
-                ):
-                    todo.append(node.func.id)
+            todo.extend(referenced_functions(ctx, tree) - seen)
         return None
 
     return run
+
+
+def module_aliases(ctx: Context) -> dict[str, ast.expr]:
+    """``{name: value}`` of the submission's top-level ``name = value`` statements."""
+    out: dict[str, ast.expr] = {}
+    for text in ctx.submission.source_cells():
+        try:
+            tree, _ = codeload.parse_lenient(text)
+        except ValueError:
+            continue
+        for node in tree.body:
+            if isinstance(node, ast.Assign) and len(node.targets) == 1:
+                if isinstance(node.targets[0], ast.Name):
+                    out[node.targets[0].id] = node.value
+    return out
+
+
+def resolve_alias(name: str, aliases: dict[str, ast.expr]) -> ast.expr | None:
+    """What a top-level alias finally stands for (``_T = np.tanh`` → ``np.tanh``), or None."""
+    value, seen = aliases.get(name), {name}
+    while isinstance(value, ast.Name) and value.id in aliases and value.id not in seen:
+        seen.add(value.id)
+        value = aliases[value.id]
+    return value
+
+
+def referenced_functions(ctx: Context, tree: ast.AST) -> set[str]:
+    """The submission's functions a function's code refers to, called or not.
+
+    A call (``propagate_loops(...)``), a default argument (``_impl=propagate_loops``), a
+    local or top-level alias (``f = propagate_loops``): any name that is, or stands for, one
+    of the submission's own functions.
+    """
+    aliases = module_aliases(ctx)
+    out: set[str] = set()
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load)):
+            continue
+        value = resolve_alias(node.id, aliases)
+        name = value.id if isinstance(value, ast.Name) else node.id
+        if ctx.submission.has(name) and ctx.submission.source(name) is not None:
+            out.add(name)
+    return out
 
 
 def _parse_function(ctx: Context, name: str, kind: str = "vectorization") -> ast.AST:

@@ -221,3 +221,26 @@ def test_sigmoid_grad_the_exercise_texts_name_is_graded_as_sigmoid_derivative():
     code = "def sigmoid_grad(x):\n    s = sigmoid(x)\n    return s * (1 - s)\n"
     task = task_results(submission(code, drop=("sigmoid_derivative",)), "sigmoid_derivative")
     assert task["sigmoid_derivative"].score == task["sigmoid_derivative"].max_score
+
+
+LOOPS_BEHIND = {
+    "default_argument": "def propagate_vectorized(w, b, X, Y, _impl=propagate_loops):\n"
+    "    return _impl(w, b, X, Y)\n",
+    "top_level_alias": "_impl = propagate_loops\n\n"
+    "def propagate_vectorized(w, b, X, Y):\n    return _impl(w, b, X, Y)\n",
+    "local_alias": "def propagate_vectorized(w, b, X, Y):\n"
+    "    f = propagate_loops\n    return f(w, b, X, Y)\n",
+}
+
+
+@pytest.mark.parametrize("how", sorted(LOOPS_BEHIND))
+def test_the_loop_version_reached_by_another_name_is_not_vectorized(how):
+    text = load_reference(UNIT).__file__
+    with open(text) as f:
+        source = f.read() + "\n\n" + LOOPS_BEHIND[how]
+    ns: dict = {"__name__": "__student__"}
+    exec(compile(source, "<student>", "exec"), ns)  # noqa: S102
+    sub = Submission(UNIT, ns, "student", source_text=source)
+    task = grade_submission(UNIT, sub, tasks=["propagate_vectorized"]).tasks[0]
+    failed = {c.name for c in task.checks if not c.passed}
+    assert failed == {"no_loops"}, [c.message for c in task.checks]

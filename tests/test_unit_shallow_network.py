@@ -722,3 +722,19 @@ def test_a_learning_rate_written_in_nn_model_is_named():
     (failed,) = [c for c in result.tasks[0].checks if not c.passed]
     assert failed.name == "matches_own_blocks"
     assert "nn_model trains with the learning rate 1.12 written in its code" in failed.message
+
+
+@pytest.mark.parametrize(
+    ("code", "own"),
+    [
+        ("_T = np.tanh\n\ndef tanh(z, _f=_T):\n    return _f(z)\n", False),  # red team
+        ("_A = np.tanh\n_T = _A\n\ndef tanh(z):\n    return _T(z)\n", False),
+        (
+            "EXP = np.exp\n\ndef tanh(z):\n    return (EXP(z) - EXP(-z)) / (EXP(z) + EXP(-z))\n",
+            True,
+        ),
+    ],
+)
+def test_np_tanh_behind_a_top_level_alias_is_not_an_implementation(tmp_path, code, own):
+    checks = {c.name: c for c in _course_file(tmp_path, code)["tanh"].checks}
+    assert checks["own_implementation"].passed == own, checks["own_implementation"].message

@@ -188,10 +188,14 @@ def _tanh_own(ctx: Context) -> None:
             "the source of tanh() could not be read: define it with def tanh(z): ... "
             "(tanh = np.tanh is not an implementation)."
         )
+    aliases = cl.module_aliases(ctx)
     for node in ast.walk(tree):
         used = None
+        alias = cl.resolve_alias(node.id, aliases) if isinstance(node, ast.Name) else None
         if isinstance(node, ast.Attribute) and node.attr in ("tanh", "arctanh"):
             used = ast.unparse(node)
+        elif isinstance(alias, ast.Attribute) and alias.attr in ("tanh", "arctanh"):
+            used = f"{node.id} (= {ast.unparse(alias)})"
         elif isinstance(node, ast.ImportFrom | ast.Import):
             names = [a.name for a in node.names if a.name.split(".")[-1] in ("tanh", "arctanh")]
             used = names[0] if names else None
