@@ -582,7 +582,7 @@ def referenced_functions(ctx: Context, tree: ast.AST) -> set[str]:
             continue
         value = resolve_alias(node.id, aliases)
         name = value.id if isinstance(value, ast.Name) else node.id
-        if ctx.submission.has(name) and ctx.submission.source(name) is not None:
+        if ctx.submission.has(name):
             out.add(name)
     return out
 
