@@ -231,7 +231,8 @@ def run_check(
                 "crashed",
                 f"{exc.function}() ended the grading process: {err.message}",
                 [("called", exc.call_text), *ctx.side_effect_lines()],
-                "a call must return; exit(), os._exit() and crashes end the grading process.",
+                err.advice
+                or "a call must return; exit(), os._exit() and crashes end the grading process.",
                 ctx=ctx,
             )
         return fail(

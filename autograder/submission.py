@@ -59,11 +59,14 @@ class StudentError:
         type: exception class name, such as ``NotImplementedError``.
         message: the exception message, truncated.
         location: where in the student's code it happened (``line 12, in sigmoid``).
+        advice: what to do about a :data:`CRASH` whose cause the seam knows (a result too
+            large to send back), or ``""``.
     """
 
     type: str
     message: str
     location: str = ""
+    advice: str = ""
 
     @property
     def not_implemented(self) -> bool:

@@ -642,3 +642,26 @@ def test_the_notebook_variables_a_function_reads_are_reported(tmp_path, function
         sub.close()
     assert out.error is None, out.error
     assert out.globals_read == read
+
+
+def test_a_result_far_larger_than_any_right_one_fails_its_call_without_the_graders_memory(
+    tmp_path,
+):
+    # a 64 MB result cost the grader 2 GB of memory to describe and compare
+    import resource
+
+    from autograder.isolation.submission import MAX_CALL_FRAME
+    from autograder.submission import CRASH
+
+    f = tmp_path / "big.py"
+    f.write_text("import numpy as np\n\ndef big(x):\n    return np.ones((4000, 1000))\n")
+    sub = from_path(f, UNIT, limits=FAST)
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    try:
+        out = sub.call("big", (1.0,))
+    finally:
+        sub.close()
+    assert 4000 * 1000 * 8 > MAX_CALL_FRAME
+    assert out.error is not None and out.error.type == CRASH
+    assert "too large to send back" in out.error.message and "sized from" in out.error.advice
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - rss < 20_000  # KiB

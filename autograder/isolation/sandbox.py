@@ -142,11 +142,13 @@ class WorkerDied(Exception):  # noqa: N818
 
     Attributes:
         description: what happened, for the student (``crashed with SIGSEGV``).
+        advice: what the student can do about it, where the cause is known, else ``""``.
     """
 
-    def __init__(self, description: str) -> None:
+    def __init__(self, description: str, advice: str = "") -> None:
         super().__init__(description)
         self.description = description
+        self.advice = advice
 
 
 # ------------------------------------------------------------------ the sandbox
@@ -596,6 +598,7 @@ class Worker:
         seconds: float,
         on_proxy: Callable[[dict[str, Any], list[np.ndarray]], tuple[dict, list]] | None = None,
         on_progress: Callable[[dict[str, Any]], float] | None = None,
+        max_frame: int = codec.MAX_FRAME,
     ) -> tuple[dict[str, Any], list[np.ndarray]]:
         """Send one request and wait at most ``seconds`` for its reply.
 
@@ -607,6 +610,7 @@ class Worker:
                 before the reply: ``(message, arrays) -> (answer, arrays)``.
             on_progress: told of each progress report (``{"at": ...}``) that arrives before
                 the reply; returns the seconds the next frame may take.
+            max_frame: the largest frame (reply or stand-in call) read, in bytes.
 
         Raises:
             WorkerTimeout: no reply in time (the worker has been killed).
@@ -618,7 +622,7 @@ class Worker:
         try:
             self._write(codec.pack(message, arrays), deadline)
             while True:
-                reply, out = self._read_frame(min(deadline, step))
+                reply, out = self._read_frame(min(deadline, step), max_frame)
                 if "at" in reply and on_progress is not None:
                     step = time.monotonic() + on_progress(reply)
                     continue
@@ -635,11 +639,18 @@ class Worker:
             self.kill()
             raise
 
-    def _read_frame(self, deadline: float) -> tuple[dict[str, Any], list[np.ndarray]]:
+    def _read_frame(
+        self, deadline: float, max_frame: int = codec.MAX_FRAME
+    ) -> tuple[dict[str, Any], list[np.ndarray]]:
         (n,) = struct.unpack(">Q", self._read(8, deadline))
-        if n > codec.MAX_FRAME:
+        if n > max_frame:
             self.kill()
-            raise WorkerDied("the result is too large to send back to the grader")
+            raise WorkerDied(
+                f"the result is too large to send back to the grader ({n / 2**20:.0f} MB; "
+                f"at most {max_frame / 2**20:.0f} MB)",
+                "the checks' inputs are small: return a result sized from the arguments (a "
+                "size written as a number, or an array built far too big?).",
+            )
         payload = self._read(n, deadline)
         try:
             return codec.unpack(payload)

@@ -50,6 +50,9 @@ from autograder.submission import (
 
 #: Seconds the grader waits beyond the supervisor's own limits before killing the worker.
 SLACK = 5.0
+#: Largest reply of a call (or stand-in call) read, in bytes: the grader's inputs are small,
+#: so a right result is kilobytes; a 64 MB one cost the grader 2 GB of memory to check.
+MAX_CALL_FRAME = 8 * 2**20
 #: Times a load may start over (skipping what ended the student's process) before giving up.
 MAX_LOAD_ATTEMPTS = 12
 
@@ -386,13 +389,17 @@ class IsolatedSubmission(Submission):
         start = time.monotonic()
         try:
             reply, arrays = self._worker.request(  # type: ignore[union-attr]
-                message, enc.arrays, limit + self.limits.grace + SLACK, on_proxy=serve
+                message,
+                enc.arrays,
+                limit + self.limits.grace + SLACK,
+                on_proxy=serve,
+                max_frame=MAX_CALL_FRAME,
             )
         except WorkerTimeout:
             reply, arrays = {"timeout": True}, []
             self.events.append(f"{name}(): the worker stopped answering and was killed")
         except WorkerDied as exc:
-            reply, arrays = {"crash": exc.description}, []
+            reply, arrays = {"crash": exc.description, "advice": exc.advice}, []
             self.events.append(f"{name}(): {exc.description}")
         finally:
             serve.runner.close()
@@ -411,7 +418,8 @@ class IsolatedSubmission(Submission):
         if "crash" in reply or reply.get("lost"):
             self._executor_lost = True
             what = str(reply.get("crash", "the process was lost"))[:400]
-            outcome.error = StudentError(CRASH, f"{what} during the call")
+            advice = str(reply.get("advice", ""))
+            outcome.error = StudentError(CRASH, f"{what} during the call", advice=advice)
             return outcome
         try:
             self._fill(outcome, reply, arrays)
