@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import importlib
 import inspect
 import io
 import textwrap
@@ -35,11 +36,11 @@ from typing import Any
 
 import numpy as np
 
-from autograder import codeload, hints, relations, source_hints
+from autograder import codeload, hints, relations, source_hints, units
 from autograder.checklib import PRINTED, fixed_size_hint
 from autograder.context import Context, LastCall, StudentRaised
 from autograder.mistakes import Mistake, catalogue
-from autograder.plain import same_plain, to_plain
+from autograder.plain import describe, same_plain, to_plain
 from autograder.spec import Check, CheckFailure, Task, Unit
 from autograder.submission import Submission
 
@@ -88,6 +89,8 @@ def failure_hint(
             hint = found[0] if found else None
     except Exception:  # noqa: BLE001 - a diagnosis bug must not lose the verdict
         hint = found = None
+    if hint is None and exc.specific:  # the check read the cause from this very result
+        hint = exc.hint
     if hint is None:  # no known mistake: how the value is wrong, if simply
         try:  # (what was printed is wrong, not the value: the value's relations do not say)
             relations_of = _relations(ctx, reference) if exc.kind != PRINTED else (None,) * 6
@@ -189,6 +192,61 @@ def _relations(ctx: Context, reference) -> tuple[str | None, ...]:
     )
 
 
+#: Arguments on which a student's own version of a provided helper is compared with the
+#: course's: a pre-activation of both signs (and a zero), a gradient of both signs.
+_PROBE_Z = np.array([[-1.5, 0.5, 0.0], [2.0, -0.2, 3.0]])
+_PROBE_DA = np.array([[0.3, -0.7, 1.0], [1.1, 0.4, -2.0]])
+HELPER_PROBES: dict[str, tuple[Any, ...]] = {
+    "sigmoid": (_PROBE_Z,),
+    "relu": (_PROBE_Z,),
+    "sigmoid_backward": (_PROBE_DA, _PROBE_Z),
+    "relu_backward": (_PROBE_DA, _PROBE_Z),
+}
+
+
+def _values(value: Any) -> str:
+    """A small array's values on one line (``[[0.3, -0.7], [1.1, 0.4]]``), else its description."""
+    if isinstance(value, np.ndarray) and value.size <= 12:
+        text = np.array2string(value, separator=", ", precision=4, suppress_small=True)
+        return " ".join(text.split()) + ("" if value.dtype == np.float64 else f" ({value.dtype})")
+    if isinstance(value, tuple) and len(value) <= 3:
+        return "(" + ", ".join(_values(v) for v in value) + ")"
+    return describe(value)
+
+
+def redefined_helper_hint(ctx: Context, function: str) -> str | None:
+    """The hint for a provided helper the student rewrote wrongly, which ``function`` calls.
+
+    The course provides ``relu_backward`` (``dnn_utils``); a student who writes their own,
+    forgetting to zero the gradient where ``Z <= 0``, makes a right ``linear_activation_backward``
+    wrong. The student's helper is called on :data:`HELPER_PROBES` (not a task of the unit, so
+    the mistake is charged to the function that uses it) and compared with the course's.
+    """
+    unit = ctx.submission.unit
+    provided = codeload.PRELUDE.get(unit, {})
+    called = source_hints.called_names(ctx.submission.source(function)) or frozenset()
+    tasks = units.get(unit).functions() if unit in units.available() else set()
+    for name in sorted(called & provided.keys() - tasks - {function}):
+        args = HELPER_PROBES.get(name)
+        if args is None or not ctx.submission.has(name) or ctx.submission.provided(name):
+            continue
+        module, attr = provided[name]
+        codeload.ensure_helpers_importable()
+        course = getattr(importlib.import_module(module), attr)
+        right = to_plain(course(*copy.deepcopy(args)))
+        out = ctx.submission.call(name, args)
+        if out.error is None and same_plain(out.value, right, rtol=1e-7, atol=1e-10):
+            continue
+        got = f"raises {out.error}" if out.error is not None else f"gives {_values(out.value)}"
+        shown = ", ".join(_values(a) for a in args)
+        return (
+            f"{function}() calls your own {name}(), which replaces the course's provided one "
+            f"({module}.{name}) and does not agree with it: {name}({shown}) {got}, the "
+            f"provided one {_values(right)}. Remove yours (it is provided) or correct it."
+        )
+    return None
+
+
 def _source_hint(ctx: Context, function: str, reference) -> str | None:
     """What the student's ``function``'s source shows (:mod:`autograder.source_hints`).
 
@@ -200,7 +258,7 @@ def _source_hint(ctx: Context, function: str, reference) -> str | None:
     uses (where the reference is installed).
     """
     source = ctx.submission.source(function)
-    found = _reordered_hint(ctx, function, reference)
+    found = _reordered_hint(ctx, function, reference) or redefined_helper_hint(ctx, function)
     if found:
         return found
     ref_fn = getattr(reference, function, None) if reference is not None else None

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import ast
 import dataclasses
-import functools
 import hashlib
 import types
 from pathlib import Path
@@ -18,7 +17,7 @@ from typing import Any
 
 import numpy as np
 
-from autograder import codeload, diagnosis, messages, units
+from autograder import codeload, diagnosis, messages, source_hints, units
 from autograder import expected as expected_store
 from autograder.context import (
     Context,
@@ -370,25 +369,6 @@ def _required_positional(source: str | None) -> int | None:
     return len(a.posonlyargs) + len(a.args) - len(a.defaults)
 
 
-@functools.lru_cache(maxsize=256)
-def _called_names(source: str | None) -> frozenset[str] | None:
-    """Names a function's source calls directly (None when the source is unknown).
-
-    Asked before every check of a task that has building blocks: parsed once per source.
-    """
-    if source is None:
-        return None
-    try:
-        tree = ast.parse(source)
-    except SyntaxError:
-        return None
-    return frozenset(
-        n.func.id
-        for n in ast.walk(tree)
-        if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
-    )
-
-
 def _called_through_own(unit: Unit, submission: Submission, function: str) -> frozenset[str] | None:
     """Names ``function`` calls, directly or through the student's own helper functions.
 
@@ -396,7 +376,7 @@ def _called_through_own(unit: Unit, submission: Submission, function: str) -> fr
     ``linear_backward``, uses ``linear_backward`` (a helper is a function the submission
     defines that is no task of the unit). None when the function's source is unknown.
     """
-    called = _called_names(submission.source(function))
+    called = source_hints.called_names(submission.source(function))
     if called is None:
         return None
     out, todo = set(called), [n for n in called if n not in unit.functions()]
@@ -406,7 +386,7 @@ def _called_through_own(unit: Unit, submission: Submission, function: str) -> fr
         if name in seen:
             continue
         seen.add(name)
-        more = _called_names(submission.source(name)) or frozenset()
+        more = source_hints.called_names(submission.source(name)) or frozenset()
         out |= more
         todo.extend(n for n in more if n not in unit.functions() and n not in seen)
     return frozenset(out)

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import ast
 import difflib
+import functools
 import re
 from collections.abc import Iterable, Sequence
 
@@ -39,6 +40,22 @@ def _tree(source: str | None) -> ast.AST | None:
         return ast.parse(source) if source else None
     except SyntaxError:
         return None
+
+
+@functools.lru_cache(maxsize=256)
+def called_names(source: str | None) -> frozenset[str] | None:
+    """Names a function's source calls directly (None when the source is unknown).
+
+    Asked before every check of a task that has building blocks: parsed once per source.
+    """
+    tree = _tree(source)
+    if tree is None:
+        return None
+    return frozenset(
+        n.func.id
+        for n in ast.walk(tree)
+        if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
+    )
 
 
 def called_name(node: ast.Call) -> str:

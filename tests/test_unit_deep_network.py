@@ -668,3 +668,23 @@ def test_a_failing_block_used_through_the_students_own_helper_costs_its_own_task
     assert tasks["linear_backward"].score < tasks["linear_backward"].max_score
     lmb = tasks["L_model_backward"]
     assert lmb.score == lmb.max_score, [c.message for c in lmb.checks if not c.passed]
+
+
+@pytest.mark.parametrize(
+    ("relu_backward", "wrong"),
+    [
+        ("    return np.array(dA, copy=True)\n", True),  # real: forgot dZ[Z <= 0] = 0
+        ("    return dA * (cache > 0)\n", False),
+    ],
+)
+def test_a_provided_helper_rewritten_wrongly_is_named_where_it_costs(
+    tmp_path, relu_backward, wrong
+):
+    path = tmp_path / f"{DEEP}.py"
+    own = "\n\ndef relu_backward(dA, cache):\n" + relu_backward
+    path.write_text(Path(load_reference(DEEP).__file__).read_text() + own)
+    tasks = {t.function: t for t in grade_submission(DEEP, load_in_process(path, DEEP)).tasks}
+    lab = tasks["linear_activation_backward"]
+    failed = [c.message for c in lab.checks if not c.passed]
+    assert bool(failed) == wrong
+    assert all("calls your own relu_backward(), which replaces the course's" in m for m in failed)
