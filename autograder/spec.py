@@ -318,6 +318,8 @@ class CheckFailure(Exception):  # noqa: N818 - the name reads well in check code
         hint: at most one hint keyed to a misconception.
         kind: overrides the check's kind for the headline (e.g. a value check that found a
             shape problem).
+        specific: the hint names what this result shows (not a check's general advice): it
+            is shown before any hint read from how the value relates to the right one.
     """
 
     def __init__(
@@ -327,12 +329,14 @@ class CheckFailure(Exception):  # noqa: N818 - the name reads well in check code
         lines: list[tuple[str, str]] | None = None,
         hint: str | None = None,
         kind: str | None = None,
+        specific: bool = False,
     ) -> None:
         super().__init__(detail)
         self.detail = detail
         self.lines = lines or []
         self.hint = hint
         self.kind = kind
+        self.specific = specific
 
 
 class GraderError(Exception):

@@ -391,11 +391,29 @@ def _model_hint(got: dict[str, Any], exp: dict[str, Any], kwargs: dict[str, Any]
     return "training is right: predict(w, b, X_test) and predict(w, b, X_train) (see Task 3.5)."
 
 
+def _expect_zero_start(costs: Any) -> None:
+    r"""The first recorded cost is $\log 2$, the cost of ``w = 0, b = 0`` on any data.
+
+    A start from random weights is named by it, whatever the draws (a cost near the right
+    one would otherwise be told "nearly right").
+    """
+    first = costs[0] if isinstance(costs, list) and costs else None
+    if not isinstance(first, float) or abs(first - np.log(2)) <= 1e-9:
+        return
+    raise CheckFailure(
+        f"d['costs'][0], the cost before any step, is {first:.6g}, not log(2) = 0.693147: "
+        "the cost of w = 0, b = 0 whatever the data.",
+        hint="train from w = 0, b = 0 (initialize_with_zeros), as the course does.",
+        specific=True,
+    )
+
+
 def _model_values(key: str, kwargs: dict[str, Any]) -> cl.CheckFn:
     def run(ctx: Context) -> None:
         exp = ctx.expected(key, lambda ref: ref("model")(*MODEL_DATA, **kwargs))
         got = expect_items(ctx.call(*MODEL_DATA, **kwargs), "model()", TRAINED, MODEL_KEYS)
         want = {k: exp[k] for k in TRAINED}
+        _expect_zero_start(got["costs"])
         cl.compare(got, want, "d", hint=_model_hint(got, want, kwargs))
         if kwargs == MODEL_DEFAULTS and ctx.reference is not None:
             _predicts_with_trained(ctx, got)
