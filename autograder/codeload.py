@@ -32,6 +32,7 @@ import textwrap
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from operator import methodcaller
 from types import CodeType, FunctionType
 from typing import Any
 
@@ -85,6 +86,7 @@ NUMPY1_ALIASES: dict[str, tuple[str, str]] = {
     "Infinity": ("numpy", "inf"),
     "infty": ("numpy", "inf"),
     "PINF": ("numpy", "inf"),
+    "asscalar": ("method", "item"),  # np.asscalar(a) was a.item()
 }
 
 _FUTURE_FLAGS = {
@@ -246,7 +248,8 @@ def restore_numpy1_aliases() -> None:
     sources = {"builtins": builtins, "numpy": numpy}
     for name, (module, attr) in NUMPY1_ALIASES.items():
         if name not in vars(numpy):
-            setattr(numpy, name, getattr(sources[module], attr))
+            value = methodcaller(attr) if module == "method" else getattr(sources[module], attr)
+            setattr(numpy, name, value)
 
 
 class _Numpy1Conversion(type):

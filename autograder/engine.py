@@ -338,7 +338,7 @@ def prepare(unit: Unit, submission: Submission) -> dict[str, list[str]]:
                 )
         for name in codeload.numpy1_names(submission.source(task.function)):
             module, attr = codeload.NUMPY1_ALIASES[name]
-            modern = attr if module == "builtins" else f"np.{attr}"
+            modern = {"builtins": attr, "method": f"x.{attr}()"}.get(module, f"np.{attr}")
             notes.append(
                 f"np.{name} is numpy 1's name of {modern}, removed in numpy 2: accepted here "
                 f"(the course ran numpy 1); write {modern}."

@@ -198,17 +198,20 @@ def test_numpy1_names_of_course_code_are_accepted_and_recognized(tmp_path, isola
     src += (
         "\n\ndef L1(yhat, y):\n    return float(np.sum(np.abs(y - yhat)).astype(np.float_))\n"
         "\n\ndef L2(yhat, y):\n    return float(np.product([1]) * np.sum((y - yhat) ** 2))\n"
+        "\n\ndef basic_sigmoid(x):\n    return np.asscalar(1 / (1 + np.exp(-np.float64(x))))\n"
     )
     path = tmp_path / "numpy_basics.py"
     path.write_text(src)
     sub = from_path(path, "numpy_basics", isolated=isolated, limits=FAST if isolated else None)
     try:
-        result = grade_submission("numpy_basics", sub, tasks=["2.7", "2.8"])
+        result = grade_submission("numpy_basics", sub, tasks=["2.7", "2.8", "2.1"])
     finally:
         sub.close()
-    assert all(t.score == t.max_score for t in result.tasks)
-    assert "np.float_ is numpy 1's name of np.float64" in result.tasks[0].recognized[0]
-    assert "np.product" in result.tasks[1].recognized[0]
+    assert all(t.score == t.max_score for t in result.tasks), [t.checks for t in result.tasks]
+    tasks = {t.function: t for t in result.tasks}
+    assert "np.float_ is numpy 1's name of np.float64" in tasks["L1"].recognized[0]
+    assert "np.product" in tasks["L2"].recognized[0]
+    assert "np.asscalar is numpy 1's name of x.item()" in tasks["basic_sigmoid"].recognized[0]
 
 
 @pytest.mark.parametrize(
