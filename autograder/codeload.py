@@ -406,6 +406,9 @@ def _parse_lenient(text: str, filename: str) -> tuple[ast.Module, tuple]:
             return ast.parse("\n".join(lines), filename), tuple(blanked)
         except SyntaxError as exc:
             where = exc.lineno or 1
+            opened = _OPENED_ON.search(exc.msg or "")  # the error belongs to that statement's block
+            if opened and 1 <= int(opened.group(1)) <= where:
+                where = int(opened.group(1))
             first, last = next(
                 ((a, b) for a, b in _top_level_blocks(lines) if a <= where <= b),
                 (where, where),
@@ -426,6 +429,9 @@ def _parse_lenient(text: str, filename: str) -> tuple[ast.Module, tuple]:
     return ast.Module(body=[], type_ignores=[]), tuple(blanked)
 
 
+#: Python's "expected an indented block after function definition on line 4": the block to
+#: leave out is that statement's, not the one where the parser noticed.
+_OPENED_ON = re.compile(r"\bafter .+ on line (\d+)")
 #: Blocks :func:`parse_lenient` leaves out one by one before it leaves out the rest at once.
 MAX_SKIPPED_BLOCKS = 50
 #: The message of a block Python's parser cannot read (RecursionError, MemoryError).

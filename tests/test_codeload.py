@@ -108,6 +108,16 @@ def test_a_text_of_thousands_of_syntax_errors_is_read_in_a_bounded_number_of_par
     assert len(parses) <= codeload.MAX_SKIPPED_BLOCKS + 2
 
 
+def test_a_body_left_unindented_is_blamed_on_its_own_def_not_on_the_next_block():
+    # real code: "def f(X):" then its body at column 0; Python names the def's line
+    text = "def f(X):\nn = X.shape[0]\n    return n\n\ndef g(X):\n    return X\n"
+    tree, left_out = codeload.parse_lenient(text)
+    assert [n.name for n in tree.body] == ["g"]
+    assert left_out[0][:2] == (1, 1) and "after function definition on line 1" in left_out[0][2]
+    assert left_out[0][3] == ["f"]
+    assert [b[3] for b in left_out[1:]] == [[]]  # g's block is never left out
+
+
 def test_function_source_is_the_last_definition_by_name():
     cells = ["def f():\n    return 1\n", "def f():\n    for i in range(3):\n        pass\n"]
     assert "for i" in codeload.function_source(cells, "f")
