@@ -688,3 +688,19 @@ def test_a_provided_helper_rewritten_wrongly_is_named_where_it_costs(
     failed = [c.message for c in lab.checks if not c.passed]
     assert bool(failed) == wrong
     assert all("calls your own relu_backward(), which replaces the course's" in m for m in failed)
+
+
+def test_another_default_learning_rate_of_the_models_is_advice_not_points(tmp_path):
+    # real code: L_layer_model(..., learning_rate=0.009, ...); the course's notebook relies on
+    # the default 0.0075, the checks pass their own rate
+    path = tmp_path / f"{DEEP}.py"
+    text = Path(load_reference(DEEP).__file__).read_text()
+    assert text.count("learning_rate: float = 0.0075") == 2
+    path.write_text(text.replace("learning_rate: float = 0.0075", "learning_rate: float = 0.009"))
+    tasks = {t.function: t for t in grade_submission(DEEP, load_in_process(path, DEEP)).tasks}
+    for function in ("two_layer_model", "L_layer_model"):
+        task = tasks[function]
+        assert task.score == task.max_score
+        assert any("default learning_rate=0.0075" in a for a in task.advice), task.advice
+    reference = grade_submission(DEEP, load_in_process(Path(load_reference(DEEP).__file__), DEEP))
+    assert not any("learning_rate" in a for t in reference.tasks for a in t.advice)

@@ -995,6 +995,30 @@ def _model_prints(ctx: Context) -> str:
     return f"costs printed at iterations {list(want)}"
 
 
+#: The course's default learning rate of both models; its notebook calls
+#: ``L_layer_model(train_x, train_y, layers_dims, num_iterations=2500, print_cost=True)``.
+COURSE_RATE = 0.0075
+
+
+@T511.advise("keeps_default_rate")
+@T512.advise("keeps_default_rate")
+def _model_default_rate(ctx: Context) -> str | None:
+    """Keeps the course's default learning_rate=0.0075 (its notebook relies on it)."""
+    fn, dims = ctx.task.function, MODELS[ctx.task.function][2]
+    kwargs = {"num_iterations": ITERATIONS, "print_cost": False}
+    explicit = ctx.outcome(
+        fn, (TOY_X, TOY_Y, dims), {**kwargs, "learning_rate": COURSE_RATE}, seed=1
+    )
+    implicit = ctx.outcome(fn, (TOY_X, TOY_Y, dims), kwargs, seed=1)
+    if explicit.error is not None or same_plain(implicit.value, explicit.value):
+        return None
+    return (
+        f"{fn}() called without learning_rate trains otherwise than with the course's "
+        f"default learning_rate={COURSE_RATE} (the course's notebook calls it so, num_iterations "
+        "and print_cost only): keep that default in the signature."
+    )
+
+
 @T511.check("hidden", 1, hidden=True)
 @T512.check("hidden", 1, hidden=True)
 def _model_hidden(ctx: Context) -> str:
