@@ -351,6 +351,8 @@ def _raised_source_hint(ctx: Context, exc: StudentRaised, reference) -> str | No
             key = message.strip().strip("'\"")
             vocabulary = source_hints.key_strings(inspect.getsource(reference))
             found = source_hints.missing_key_hint(key, vocabulary)
+        elif exc.error.type == "AssertionError":
+            found = _failed_assert_hint(ctx.submission, exc.error.location)
         elif exc.error.type == "TypeError":
             misfit = message.partition("(")[0]
             ref_fn = getattr(reference, misfit, None) if reference is not None else None
@@ -360,6 +362,24 @@ def _raised_source_hint(ctx: Context, exc: StudentRaised, reference) -> str | No
         return found or _source_hint(ctx, function, reference)
     except Exception:  # noqa: BLE001 - a hint is an extra: its bug must not lose the verdict
         return None
+
+
+def _failed_assert_hint(submission: Submission, location: str) -> str | None:
+    """For an ``AssertionError`` of a file's ``assert`` (its line is known): that line's test."""
+    cells = submission.source_cells()
+    line = location.partition(",")[0].removeprefix("line ")
+    if len(cells) != 1 or not line.isdigit():
+        return None  # a notebook's cells are numbered apart: the line does not say which
+    lines = cells[0].splitlines()
+    text = lines[int(line) - 1].strip() if 0 < int(line) <= len(lines) else ""
+    if not text.startswith("assert"):
+        return None
+    return (
+        f"your own `{text}` (line {line}) failed on this call: either what it checks is wrong "
+        "for these arguments (a size written as a number where the arguments give it?), or it "
+        "holds only for the notebook's example: assert what must hold for any input, or "
+        "remove it."
+    )
 
 
 def _undefined_name(kind: str, message: str) -> str | None:

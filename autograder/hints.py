@@ -230,9 +230,10 @@ def hint_for(kind: str, message: str) -> str | None:
         )
     if kind == "AssertionError":
         return (
-            "an assert of your own failed: the grader calls the function with other sizes and "
-            "values than the notebook's cells, so assert what must hold for any input (shapes "
-            "from the arguments), or remove the assert."
+            "an assert of your own failed on this call: either what it checks is wrong for "
+            "these arguments (a size written as a number where the arguments give it?), or it "
+            "holds only for the notebook's example: assert what must hold for any input, or "
+            "remove it."
         )
     if kind == "NameError":
         return (

@@ -738,3 +738,19 @@ def test_a_learning_rate_written_in_nn_model_is_named():
 def test_np_tanh_behind_a_top_level_alias_is_not_an_implementation(tmp_path, code, own):
     checks = {c.name: c for c in _course_file(tmp_path, code)["tanh"].checks}
     assert checks["own_implementation"].passed == own, checks["own_implementation"].message
+
+
+def test_a_failing_assert_of_the_students_own_is_quoted(tmp_path):
+    # real code: W2 built with a 1 written in, then the template's assert on its shape
+    code = """
+def initialize_parameters(n_x, n_h, n_y):
+    W1 = np.random.randn(n_h, n_x) * 0.01
+    b1 = np.zeros((n_h, 1))
+    W2 = np.random.randn(1, n_h) * 0.01
+    b2 = np.zeros((n_y, 1))
+    assert (W2.shape == (n_y, n_h))
+    return {"W1": W1, "b1": b1, "W2": W2, "b2": b2}
+"""
+    task = _course_file(tmp_path, code)["initialize_parameters"]
+    raised = [c.message for c in task.checks if "AssertionError" in c.message]
+    assert raised and all("your own `assert (W2.shape == (n_y, n_h))`" in m for m in raised)
