@@ -165,8 +165,8 @@ def is_helper(value: Any) -> bool:
     """
     if isinstance(value, _Numpy1Conversion):
         return True
-    if getattr(value, _GUARD, False):
-        value = value.__wrapped__
+    if type(value) is FunctionType and value.__dict__.get(_GUARD) is True:
+        value = value.__wrapped__  # a guarded helper (never ask a student's object: it may lie)
     code = getattr(value, "__code__", None)
     filename = getattr(code, "co_filename", None)
     if type(filename) is not str:

@@ -303,3 +303,35 @@ def test_a_stand_ins_error_reads_as_the_graders_did(kind, message, shown):
     from autograder.codeload import proxy_error
 
     assert str(proxy_error(kind, message)) == shown
+
+
+ANSWERS_EVERYTHING = """
+class Anything:  # like matplotlib's stand-in (from matplotlib import cm) or a mock
+    def __getattr__(self, name):
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return self
+
+
+cm = Anything()
+"""
+
+
+@pytest.mark.parametrize("isolated", [True, False])
+def test_an_object_that_answers_every_attribute_does_not_stop_loading(tmp_path, isolated):
+    # such an object claimed to be a guarded course helper: the executor died at every line
+    assert not codeload.is_helper(eval("Anything()", {}, _namespace(ANSWERS_EVERYTHING)))
+    path = tmp_path / "numpy_basics.py"
+    path.write_text((ROOT / "solutions" / "numpy_basics.py").read_text() + ANSWERS_EVERYTHING)
+    sub = from_path(path, "numpy_basics", isolated=isolated, limits=FAST if isolated else None)
+    try:
+        result = grade_submission("numpy_basics", sub, tasks=["2.1"])
+    finally:
+        sub.close()
+    assert result.load_notes == [] and result.score == result.max_score
+
+
+def _namespace(code: str) -> dict:
+    ns: dict = {}
+    exec(code, ns)  # noqa: S102
+    return ns
