@@ -193,8 +193,9 @@ def _relations(ctx: Context, reference) -> tuple[str | None, ...]:
 
 
 #: Arguments on which a student's own version of a provided helper is compared with the
-#: course's: a pre-activation of both signs (and a zero), a gradient of both signs.
-_PROBE_Z = np.array([[-1.5, 0.5, 0.0], [2.0, -0.2, 3.0]])
+#: course's: a pre-activation of both signs (no zero: ReLU's kink is a convention), a gradient
+#: of both signs.
+_PROBE_Z = np.array([[-1.5, 0.5, -0.3], [2.0, -0.2, 3.0]])
 _PROBE_DA = np.array([[0.3, -0.7, 1.0], [1.1, 0.4, -2.0]])
 HELPER_PROBES: dict[str, tuple[Any, ...]] = {
     "sigmoid": (_PROBE_Z,),
@@ -202,6 +203,13 @@ HELPER_PROBES: dict[str, tuple[Any, ...]] = {
     "sigmoid_backward": (_PROBE_DA, _PROBE_Z),
     "relu_backward": (_PROBE_DA, _PROBE_Z),
 }
+
+
+def _same_form(a: Any, b: Any) -> bool:
+    """Whether two results have one form: arrays of one shape, or tuples of such, alike."""
+    if isinstance(a, tuple) and isinstance(b, tuple):
+        return len(a) == len(b) and all(_same_form(x, y) for x, y in zip(a, b))
+    return isinstance(a, np.ndarray) and isinstance(b, np.ndarray) and a.shape == b.shape
 
 
 def _values(value: Any) -> str:
@@ -235,9 +243,11 @@ def redefined_helper_hint(ctx: Context, function: str) -> str | None:
         course = getattr(importlib.import_module(module), attr)
         right = to_plain(course(*copy.deepcopy(args)))
         out = ctx.submission.call(name, args)
-        if out.error is None and same_plain(out.value, right, rtol=1e-7, atol=1e-10):
+        if out.error is not None or not _same_form(out.value, right):
+            continue  # another convention of the student's own (relu returning A alone)
+        if same_plain(out.value, right, rtol=1e-7, atol=1e-10):
             continue
-        got = f"raises {out.error}" if out.error is not None else f"gives {_values(out.value)}"
+        got = f"gives {_values(out.value)}"
         shown = ", ".join(_values(a) for a in args)
         return (
             f"{function}() calls your own {name}(), which replaces the course's provided one "
@@ -247,7 +257,7 @@ def redefined_helper_hint(ctx: Context, function: str) -> str | None:
     return None
 
 
-def _source_hint(ctx: Context, function: str, reference) -> str | None:
+def _source_hint(ctx: Context, function: str, reference, *, helpers: bool = True) -> str | None:
     """What the student's ``function``'s source shows (:mod:`autograder.source_hints`).
 
     Parameters in another order than the stub's, a ``return`` inside a loop, a key assigned
@@ -258,7 +268,8 @@ def _source_hint(ctx: Context, function: str, reference) -> str | None:
     uses (where the reference is installed).
     """
     source = ctx.submission.source(function)
-    found = _reordered_hint(ctx, function, reference) or redefined_helper_hint(ctx, function)
+    found = _reordered_hint(ctx, function, reference)
+    found = found or (redefined_helper_hint(ctx, function) if helpers else None)
     if found:
         return found
     ref_fn = getattr(reference, function, None) if reference is not None else None
@@ -359,7 +370,7 @@ def _raised_source_hint(ctx: Context, exc: StudentRaised, reference) -> str | No
             stub = _plain_signature(ref_fn) if callable(ref_fn) else None
             found = source_hints.tuple_argument_hint(message, source)
             found = found or source_hints.signature_hint(message, exc.function, functions, stub)
-        return found or _source_hint(ctx, function, reference)
+        return found or _source_hint(ctx, function, reference, helpers=False)
     except Exception:  # noqa: BLE001 - a hint is an extra: its bug must not lose the verdict
         return None
 

@@ -184,6 +184,15 @@ def _assigned(tree: ast.AST) -> set[str]:
     return names
 
 
+#: The modules every submission has, by the names the course imports them as.
+MODULES = {"np": "numpy", "math": "math", "plt": "matplotlib.pyplot", "copy": "copy"}
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    """Whether two names of one length differ in exactly one letter (``mp`` and ``np``)."""
+    return len(a) == len(b) and sum(x != y for x, y in zip(a, b)) == 1
+
+
 def _spelled_like(missing: str, known: set[str]) -> list[str]:
     """The names of ``known`` that ``missing`` may be a misspelling of, the likeliest first.
 
@@ -232,6 +241,12 @@ def undefined_name_hint(
             break
     local = _assigned(tree)
     close = _spelled_like(missing, local | set(functions))
+    module = next((m for m in MODULES if _one_letter_apart(m, missing)), None)
+    if not close and module is not None:
+        return (
+            f"{missing!r} is not defined, but {module} is ({MODULES[module]}): the same name "
+            "spelled two ways?"
+        )
     if not close:
         called = any(
             isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == missing

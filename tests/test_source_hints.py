@@ -238,12 +238,13 @@ def test_a_name_is_mistyped_only_when_the_code_has_one_alike(missing, words):
         ("    m = x_train.shape[1]", "reads 'x_train', which is neither one of its parameters"),
         ("    m = sigmoid_v(X).shape[1]", None),  # a function called: not a notebook variable
         ("    x_train = X\n    m = x_train.shape[1]", None),
+        ("    m = mp.sum(X)", "'mp' is not defined, but np is (numpy)"),  # real: mp.exp
     ],
 )
 def test_a_notebook_variable_read_inside_a_function_is_named(line, words):
     """Real code read the notebook's x_train inside propagate: it was told of a key."""
     source = f"def propagate(w, b, X, Y):\n{line}\n    return m\n"
-    missing = "sigmoid_v" if "sigmoid_v" in line else "x_train"
+    missing = next(n for n in ("sigmoid_v", "mp", "x_train") if n in line)
     hint = source_hints.undefined_name_hint("propagate", source, missing)
     assert (hint is None) if words is None else (words in hint), hint
 
