@@ -276,8 +276,7 @@ def _source_hint(ctx: Context, function: str, reference, *, helpers: bool = True
     ref_source = textwrap.dedent(inspect.getsource(ref_fn)) if ref_fn is not None else None
     found = source_hints.return_in_loop_hint(function, source)
     found = found or source_hints.repeated_key_hint(function, source)
-    found = found or source_hints.unpack_order_hint(function, source, ref_source)
-    found = found or source_hints.shape_axis_hint(function, source, ref_source)
+    found = found or source_hints.read_otherwise_hint(function, source, ref_source)
     if found:
         return found
     last = ctx.shown_call

@@ -412,12 +412,14 @@ def _unpacked_names(tree: ast.AST) -> list[tuple[int, tuple[str, ...]]]:
     return found
 
 
-def unpack_order_hint(function: str, source: str | None, reference: str | None) -> str | None:
-    """The hint for names unpacked in another order than the reference unpacks them, or None.
+def read_otherwise_hint(function: str, source: str | None, reference: str | None) -> str | None:
+    """The hint for something the function reads otherwise than the reference, or None.
 
-    ``W, A_prev, b = cache`` where the course's cache is ``(A_prev, W, b)``: each name gets
-    another's value (the student's own ``linear_forward`` may build its cache in that order,
-    but the course's calls pass the course's).
+    Names unpacked in another order (``W, A_prev, b = cache`` where the course's cache is
+    ``(A_prev, W, b)``: each name gets another's value; the student's own ``linear_forward``
+    may build its cache in that order, but the course's calls pass the course's), else a size
+    read from another axis (``m = X.shape[0]`` where the course's ``m`` is ``X.shape[1]``:
+    with examples as columns, axis 0 counts the features).
 
     Args:
         function: the student's function.
@@ -427,6 +429,10 @@ def unpack_order_hint(function: str, source: str | None, reference: str | None) 
     tree, ref_tree = _tree(source), _tree(reference)
     if tree is None or ref_tree is None:
         return None
+    return _unpack_order(function, tree, ref_tree) or _shape_axis(function, tree, ref_tree)
+
+
+def _unpack_order(function: str, tree: ast.AST, ref_tree: ast.AST) -> str | None:
     course = {tuple(sorted(names)): names for _, names in _unpacked_names(ref_tree)}
     for line, names in _unpacked_names(tree):
         right = course.get(tuple(sorted(names)))
@@ -459,20 +465,7 @@ def _shape_reads(tree: ast.AST) -> dict[str, tuple[str, int, int]]:
     return out
 
 
-def shape_axis_hint(function: str, source: str | None, reference: str | None) -> str | None:
-    """The hint for a size read from another axis than the reference reads it, or None.
-
-    ``m = X.shape[0]`` where the course's ``m`` is ``X.shape[1]``: with examples as columns,
-    axis 0 counts the features.
-
-    Args:
-        function: the student's function.
-        source: its source.
-        reference: the reference function's source.
-    """
-    tree, ref_tree = _tree(source), _tree(reference)
-    if tree is None or ref_tree is None:
-        return None
+def _shape_axis(function: str, tree: ast.AST, ref_tree: ast.AST) -> str | None:
     course = _shape_reads(ref_tree)
     for name, (array, axis, line) in _shape_reads(tree).items():
         if name in course and course[name][1] != axis:

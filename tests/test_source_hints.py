@@ -382,7 +382,7 @@ def test_a_function_not_found_is_told_of_one_spelled_alike_or_nested(function, w
 def test_names_unpacked_in_another_order_than_the_references_are_named(line, words):
     reference = "def f(dZ, cache):\n    A_prev, W, b = cache\n    return W.T @ dZ\n"
     source = f"def f(dZ, cache):\n    {line}\n    return W.T @ dZ\n"
-    hint = source_hints.unpack_order_hint("f", source, reference)
+    hint = source_hints.read_otherwise_hint("f", source, reference)
     assert (hint is None) if words is None else (words in hint), hint
 
 
@@ -398,7 +398,7 @@ def test_names_unpacked_in_another_order_than_the_references_are_named(line, wor
 def test_a_size_read_from_another_axis_than_the_references_is_named(line, words):
     reference = "def f(w, X):\n    m = X.shape[1]\n    return w.T @ X / m\n"
     source = f"def f(w, X):\n    {line}\n    return w.T @ X / m\n"
-    hint = source_hints.shape_axis_hint("f", source, reference)
+    hint = source_hints.read_otherwise_hint("f", source, reference)
     assert (hint is None) if words is None else (words in hint), hint
 
 

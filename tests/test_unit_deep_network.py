@@ -635,15 +635,6 @@ def linear_backward(dZ, cache):  # the bug: db summed over every entry, not per 
     return np.dot(W.T, dZ), np.dot(dZ, A_prev.T) / m, np.sum(dZ) / m
 
 
-def linear_backward_activation(dA, cache, activation):  # the student's own helper
-    linear_cache, activation_cache = cache
-    if activation == "sigmoid":
-        dZ = sigmoid_backward(dA, activation_cache)
-    else:
-        dZ = relu_backward(dA, activation_cache)
-    return linear_backward(dZ, linear_cache)
-
-
 def L_model_backward(AL, Y, caches):
     grads = {}
     L = len(caches)
@@ -661,8 +652,12 @@ def L_model_backward(AL, Y, caches):
 
 def test_a_failing_block_used_through_the_students_own_helper_costs_its_own_task_only(tmp_path):
     # a real notebook: L_model_backward calls its own linear_backward_activation
+    reference = load_reference(DEEP)
+    helper = inspect.getsource(reference.linear_activation_backward).replace(
+        "def linear_activation_backward(", "def linear_backward_activation("
+    )  # the student's own helper: the course's block under another name
     path = tmp_path / f"{DEEP}.py"
-    path.write_text(Path(load_reference(DEEP).__file__).read_text() + OWN_HELPER)
+    path.write_text(Path(reference.__file__).read_text() + OWN_HELPER + "\n\n" + helper)
     sub = load_in_process(path, DEEP)
     tasks = {t.function: t for t in grade_submission(DEEP, sub).tasks}
     assert tasks["linear_backward"].score < tasks["linear_backward"].max_score

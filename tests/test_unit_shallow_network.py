@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import inspect
 import re
 import sys
 from pathlib import Path
@@ -281,15 +282,10 @@ def test_the_older_cost_signature_with_its_arguments_renamed_is_recognized(tmp_p
 
 def test_the_templates_seed_with_a_wrong_distribution_costs_the_distribution_once(tmp_path):
     # a real 2018 notebook: the template's np.random.seed(2) kept, np.random.rand drawn
-    code = """
-def initialize_parameters(n_x, n_h, n_y):
-    np.random.seed(2)
-    W1 = np.random.rand(n_h, n_x) * 0.01
-    b1 = np.zeros((n_h, 1))
-    W2 = np.random.rand(n_y, n_h) * 0.01
-    b2 = np.zeros((n_y, 1))
-    return {"W1": W1, "b1": b1, "W2": W2, "b2": b2}
-"""
+    reference = inspect.getsource(load_reference(UNIT).initialize_parameters)
+    code = reference.replace("    ### BEGIN SOLUTION\n", "    np.random.seed(2)\n")
+    code = code.replace("W1 = np.random.randn", "W1 = np.random.rand")
+    code = code.replace("W2 = np.random.randn", "W2 = np.random.rand")
     checks = {c.name: c for c in _course_file(tmp_path, code)["initialize_parameters"].checks}
     assert not checks["signs"].passed and "np.random.rand" in checks["signs"].message
     assert checks["follows_seed"].passed, checks["follows_seed"].message
