@@ -700,5 +700,9 @@ def test_another_default_learning_rate_of_the_models_is_advice_not_points(tmp_pa
         task = tasks[function]
         assert task.score == task.max_score
         assert any("default learning_rate=0.0075" in a for a in task.advice), task.advice
+    path.write_text(text.replace("learning_rate: float = 0.0075", "learning_rate: float"))
+    tasks = {t.function: t for t in grade_submission(DEEP, load_in_process(path, DEEP)).tasks}
+    for function in ("two_layer_model", "L_layer_model"):  # real code: no default at all
+        assert any("without learning_rate raises TypeError" in a for a in tasks[function].advice)
     reference = grade_submission(DEEP, load_in_process(Path(load_reference(DEEP).__file__), DEEP))
     assert not any("learning_rate" in a for t in reference.tasks for a in t.advice)

@@ -1012,6 +1012,12 @@ def _model_default_rate(ctx: Context) -> str | None:
     implicit = ctx.outcome(fn, (TOY_X, TOY_Y, dims), kwargs, seed=1)
     if explicit.error is not None or same_plain(implicit.value, explicit.value):
         return None
+    if implicit.error is not None:
+        return (
+            f"{fn}() called without learning_rate raises {implicit.error.type} (the course's "
+            "notebook calls it so, with num_iterations and print_cost only): give learning_rate "
+            f"the course's default, {COURSE_RATE}."
+        )
     return (
         f"{fn}() called without learning_rate trains otherwise than with the course's "
         f"default learning_rate={COURSE_RATE} (the course's notebook calls it so, num_iterations "
