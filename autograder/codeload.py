@@ -165,8 +165,8 @@ def is_helper(value: Any) -> bool:
     """
     if isinstance(value, _Numpy1Conversion):
         return True
-    if type(value) is FunctionType and value.__dict__.get(_GUARD) is True:
-        value = value.__wrapped__  # a guarded helper (never ask a student's object: it may lie)
+    if _is_guard(value):
+        value = value.__wrapped__
     code = getattr(value, "__code__", None)
     filename = getattr(code, "co_filename", None)
     if type(filename) is not str:
@@ -176,6 +176,17 @@ def is_helper(value: Any) -> bool:
 
 #: Attribute marking :func:`guard_helpers`'s wrappers.
 _GUARD = "_autograder_helper_guard"
+
+
+def _is_guard(value: Any) -> bool:
+    """Whether ``value`` is one of :func:`guard_helpers`'s wrappers.
+
+    Only a plain function's own ``__dict__`` is read: a student's object may answer every
+    attribute (matplotlib's stand-in, a mock).
+    """
+    return type(value) is FunctionType and value.__dict__.get(_GUARD) is True
+
+
 #: Name of the student function the grader is calling now (:func:`grading`), or None.
 _graded: list[str | None] = [None]
 
@@ -219,9 +230,7 @@ def guard_helpers() -> None:
     guards: dict[int, Callable[..., Any]] = {}
     for module in modules:
         for attr, value in list(vars(module).items()):
-            if type(value) is not FunctionType or getattr(value, _GUARD, False):
-                continue
-            if not is_helper(value):
+            if type(value) is not FunctionType or _is_guard(value) or not is_helper(value):
                 continue
             if id(value) not in guards:
                 guards[id(value)] = _guarded(value)
@@ -445,7 +454,7 @@ def _too_deep(lines: list[str], first: int, last: int) -> bool:
     except (RecursionError, MemoryError):
         return True
     except SyntaxError:
-        return False
+        pass
     return False
 
 
@@ -604,8 +613,10 @@ def compile_text(text: str, filename: str, flags: int = 0) -> Compiled:
         try:
             code = compile(module, filename, "exec", flags=out.flags, dont_inherit=True)
         except (SyntaxError, ValueError, RecursionError, MemoryError) as exc:  # 'return' outside
-            message = _describe_syntax_error(exc) if isinstance(exc, SyntaxError) else TOO_DEEP
-            message = str(exc) if isinstance(exc, ValueError) else message
+            if isinstance(exc, SyntaxError):
+                message = _describe_syntax_error(exc)
+            else:
+                message = str(exc) if isinstance(exc, ValueError) else TOO_DEEP
             out.errors.append(f"line {node.lineno}: {message}")
             continue
         defines = node.name if isinstance(node, ast.FunctionDef) else None

@@ -362,7 +362,7 @@ def _raised_source_hint(ctx: Context, exc: StudentRaised, reference) -> str | No
             vocabulary = source_hints.key_strings(inspect.getsource(reference))
             found = source_hints.missing_key_hint(key, vocabulary)
         elif exc.error.type == "AssertionError":
-            found = _failed_assert_hint(ctx.submission, exc.error.location)
+            found = _failed_assert_hint(ctx.submission, exc.error.line)
         elif exc.error.type == "TypeError":
             misfit = message.partition("(")[0]
             ref_fn = getattr(reference, misfit, None) if reference is not None else None
@@ -374,14 +374,13 @@ def _raised_source_hint(ctx: Context, exc: StudentRaised, reference) -> str | No
         return None
 
 
-def _failed_assert_hint(submission: Submission, location: str) -> str | None:
+def _failed_assert_hint(submission: Submission, line: int | None) -> str | None:
     """For an ``AssertionError`` of a file's ``assert`` (its line is known): that line's test."""
     cells = submission.source_cells()
-    line = location.partition(",")[0].removeprefix("line ")
-    if len(cells) != 1 or not line.isdigit():
+    if len(cells) != 1 or line is None:
         return None  # a notebook's cells are numbered apart: the line does not say which
     lines = cells[0].splitlines()
-    text = lines[int(line) - 1].strip() if 0 < int(line) <= len(lines) else ""
+    text = lines[line - 1].strip() if 0 < line <= len(lines) else ""
     if not text.startswith("assert"):
         return None
     return (

@@ -379,8 +379,8 @@ def _called_through_own(unit: Unit, submission: Submission, function: str) -> fr
     called = source_hints.called_names(submission.source(function))
     if called is None:
         return None
-    out, todo = set(called), [n for n in called if n not in unit.functions()]
-    seen = {function}
+    tasks = unit.functions()
+    out, todo, seen = set(called), sorted(called - tasks), {function}
     while todo and len(seen) < 50:
         name = todo.pop()
         if name in seen:
@@ -388,7 +388,7 @@ def _called_through_own(unit: Unit, submission: Submission, function: str) -> fr
         seen.add(name)
         more = source_hints.called_names(submission.source(name)) or frozenset()
         out |= more
-        todo.extend(n for n in more if n not in unit.functions() and n not in seen)
+        todo.extend(more - tasks - seen)
     return frozenset(out)
 
 

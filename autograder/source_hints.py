@@ -248,10 +248,7 @@ def undefined_name_hint(
             "spelled two ways?"
         )
     if not close:
-        called = any(
-            isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == missing
-            for n in ast.walk(tree)
-        )
+        called = missing in (called_names(source) or ())
         read = any(
             isinstance(n, ast.Name) and n.id == missing and isinstance(n.ctx, ast.Load)
             for n in ast.walk(tree)

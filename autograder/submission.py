@@ -88,6 +88,12 @@ class StudentError:
         _, sep, name = self.location.rpartition(", in ")
         return name.strip() or None if sep else None
 
+    @property
+    def line(self) -> int | None:
+        """The line of the student's file (or cell) where it was raised, if known."""
+        text = self.location.partition(",")[0].removeprefix("line ")
+        return int(text) if text.isdigit() else None
+
     def __str__(self) -> str:
         where = f" ({self.location})" if self.location else ""
         return f"{self.type}: {self.message}{where}" if self.message else f"{self.type}{where}"
