@@ -68,6 +68,19 @@ def test_a_forged_result_in_the_notebook_is_replaced_at_autograde(course):
     assert forged.result.tasks  # the engine's result, not the forged one
 
 
+def test_a_students_raw_html_is_cleaned_at_autograde_with_a_note(course):
+    import nbformat
+
+    from autograder.course.sanitize import METADATA_KEY, NOTES_KEY
+
+    path = course / "autograded" / classroom.NOTE_WRITER / UNIT / f"{UNIT}.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    (raw,) = [c for c in nb.cells if c.cell_type == "raw"]
+    assert "<script>" not in raw.source and "raw notes" in raw.source
+    notes = nb.metadata[METADATA_KEY][NOTES_KEY]
+    assert any(n.startswith("raw cell(s) 3: HTML that could run in a browser") for n in notes)
+
+
 def test_the_page_and_its_plots(course, report, tmp_path, capsys):
     assert main(["course", "report", UNIT, "--course", str(course), "--out", str(tmp_path)]) == 0
     assert str(tmp_path / "index.html") in capsys.readouterr().out
