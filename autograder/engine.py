@@ -514,7 +514,7 @@ def grade_task(
         for rule in task.advice:
             text = run_advice(unit, task, rule, submission, reference, options)
             if text:
-                tr.notes.append(("advice", text))
+                tr.add_note("advice", text)
     _show_task_notes(tr)
     if checks is None:
         _task_cache(submission)[task.id] = tr

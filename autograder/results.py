@@ -168,6 +168,10 @@ class TaskResult(_Summed):
     def __post_init__(self) -> None:
         self.notes = [(kind, safe_text(text)) for kind, text in self.notes]
 
+    def add_note(self, kind: str, text: str) -> None:
+        """Add a task-level note, escaped and capped as every text of a result is."""
+        self.notes.append((kind, safe_text(text)))
+
     def _collect(self, kind: str) -> list[str]:
         found = [text for k, text in self.notes if k == kind]
         for c in self.checks:

@@ -394,6 +394,23 @@ def test_tanh_alias_is_not_an_implementation(tmp_path):
     assert failed == {("tanh", "own_implementation")}, failed
 
 
+def test_a_students_warning_text_in_advice_is_shown_escaped(tmp_path):
+    """Advice quotes the student's warning; its control characters must not reach a terminal."""
+    src = (ROOT / "solutions" / f"{UNIT}.py").read_text()
+    path = tmp_path / f"{UNIT}.py"
+    path.write_text(
+        src.replace("def tanh(", "def _tanh(", 1)
+        + "\n\ndef tanh(z):\n    import warnings\n\n"
+        + '    warnings.warn("\\x1b[2K\\rFAKE: all passed")\n    return _tanh(z)\n'
+    )
+    (result,) = grade_path(path, tasks=["tanh"])
+    (task,) = result.tasks
+    (advice,) = [a for a in task.advice if "emits a warning" in a]
+    assert "\x1b" not in advice and "\r" not in advice
+    assert "\\x1b[2K\\rFAKE" in advice
+    assert all("\x1b" not in c.message for c in task.checks)
+
+
 def test_load_impl_trains_from_a_path(tmp_path):
     impl = load_impl(ROOT / "solutions" / f"{UNIT}.py", UNIT)
     X, Y = small_planar_problem(24)
