@@ -426,3 +426,22 @@ def test_print_cost_reaching_a_replaced_optimize_is_read_by_the_students_own_par
     assert any("correct optimize() in place of yours" in n for n in task.check_notes)
     prints = next(c for c in task.checks if c.name == "prints")
     assert prints.passed, prints.message
+
+
+@pytest.mark.parametrize("db", ["np.sum(dZ, axis=1) / m", "np.sum(dZ, axis=1, keepdims=True) / m"])
+def test_a_one_element_db_array_passes_the_older_asserts_and_costs_nothing(db):
+    """2017-2020 asserted only db.dtype == float: db and the b it trains may be (1,) or (1, 1)."""
+    sub = _changed("propagate", ("np.sum(dZ) / m", db), ('"db": float(db)', '"db": db'))
+    for function in ("propagate", "optimize", "model"):
+        task = _task(sub, function)
+        assert all(c.passed for c in task.checks), [c.message for c in task.checks]
+        assert any("not a number: the 2017-2020 notebooks accepted it" in a for a in task.advice)
+
+
+def test_a_one_element_db_array_costs_the_kit_only_propagation_its_structure():
+    source = inspect.getsource(load_reference("numpy_basics"))
+    text = source.replace('"db": float(db)', '"db": np.array([db])')
+    sub = text_submission("numpy_basics", text)
+    task = grade_submission("numpy_basics", sub, tasks=["propagate_vectorized"]).tasks[0]
+    failed = {c.name: c.message for c in task.checks if not c.passed}
+    assert "structure" in failed and "is an array of shape (1,)" in failed["structure"], failed

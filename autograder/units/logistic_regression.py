@@ -209,7 +209,7 @@ def _optimize_structure(ctx: Context) -> None:
     for d, keys, name in ((params, ("w", "b"), "params"), (grads, ("dw", "db"), "grads")):
         expect_keys(d, name, keys)
         expect_array(d[keys[0]], f'{name}["{keys[0]}"]', (2, 1), shape_text=W_SHAPE)
-        expect_float(d[keys[1]], f'{name}["{keys[1]}"]')
+        cl.expect_bias(ctx, d[keys[1]], f'{name}["{keys[1]}"]')
     expect_list(costs, "costs", hint="costs = [] before the loop, costs.append(cost) inside it.")
 
 
@@ -360,7 +360,7 @@ def _model_structure(ctx: Context) -> None:
         ("w", (n_x, 1), "(n_x, 1)"),
     ):
         expect_array(d[key], f'd["{key}"]', shape, shape_text=text, dtype_kind="fiub")
-    expect_float(d["b"], 'd["b"]')
+    cl.expect_bias(ctx, d["b"], 'd["b"]')
     for key in ("num_iterations", "learning_rate"):
         value = MODEL_ARGS[key]
         if not (isinstance(d[key], int | float) and d[key] == value):
