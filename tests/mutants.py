@@ -661,6 +661,21 @@ JUDGED: dict[tuple[str, str, str], str] = {
     ): "equivalent: grads is then propagate's last dict, with the same dw and db",
     (
         "logistic_regression",
+        "model",
+        "-if print_cost: | -train_accuracy = 100 - np.mean(np.abs(Y_prediction_train - Y_train)) * 100 | -test_accuracy = 100 - np.mean(np.abs(Y_prediction_test - Y_test)) * 100 | -print(f'train accuracy: {train_accuracy:.1f} %') | -print(f'test accuracy: {test_accuracy:.1f} %') | +pass",
+    ): "course-accepted: the accuracy lines are the template's and the course's tests never read them (advice)",
+    (
+        "logistic_regression",
+        "model",
+        "-print(f'train accuracy: {train_accuracy:.1f} %') | +pass",
+    ): "course-accepted: the accuracy lines are the template's and the course's tests never read them (advice)",
+    (
+        "logistic_regression",
+        "model",
+        "-print(f'test accuracy: {test_accuracy:.1f} %') | +pass",
+    ): "course-accepted: the accuracy lines are the template's and the course's tests never read them (advice)",
+    (
+        "logistic_regression",
         "predict",
         "-w = w.reshape(X.shape[0], 1) | +pass",
     ): "equivalent: w already has shape (n_x, 1) (the course's defensive line)",

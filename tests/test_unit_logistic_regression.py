@@ -215,7 +215,8 @@ CN_ACCURACY = (
             "printed 3 cost line(s) although print_cost was False",
         ),
         ("model", CN_ACCURACY, None),
-        ("model", (*CN_ACCURACY, ("test_accuracy:.1f", "train_accuracy:.1f")), "no test accuracy"),
+        # a wrong value in another language reads as no test accuracy line: advice only
+        ("model", (*CN_ACCURACY, ("test_accuracy:.1f", "train_accuracy:.1f")), None),
     ],
     ids=["cost", "wrong_cost", "cost_alone", "always", "accuracies", "wrong_accuracy"],
 )
@@ -445,3 +446,18 @@ def test_a_one_element_db_array_costs_the_kit_only_propagation_its_structure():
     task = grade_submission("numpy_basics", sub, tasks=["propagate_vectorized"]).tasks[0]
     failed = {c.name: c.message for c in task.checks if not c.passed}
     assert "structure" in failed and "is an array of shape (1,)" in failed["structure"], failed
+
+
+def test_accuracy_lines_left_out_are_advice_and_a_wrong_one_costs_the_print_check():
+    """The template prints the accuracies; the course's tests never read them."""
+    train = '        print(f"train accuracy: {train_accuracy:.1f} %")\n'
+    test = '        print(f"test accuracy: {test_accuracy:.1f} %")\n'
+    task = _task(_changed("model", (train, ""), (test, "")), "model")
+    assert all(c.passed for c in task.checks), [c.message for c in task.checks]
+    advice = [a for a in task.advice if "accuracy line" in a]
+    assert len(advice) == 2 and "costs nothing" in advice[0], task.advice
+    wrong = ("np.abs(Y_prediction_test - Y_test)", "np.abs(Y_prediction_test)")
+    failed = {
+        c.name: c.message for c in _task(_changed("model", wrong), "model").checks if not c.passed
+    }
+    assert set(failed) == {"prints"} and "printed a wrong test accuracy" in failed["prints"]
