@@ -103,6 +103,10 @@ MISTAKES = [
             "draws the transposed matrix and transposes it back (another draw order)",
             ("randn(layer_dims[l], layer_dims[l - 1])", "randn(layer_dims[l - 1], layer_dims[l]).T"),
             fails="values"),
+    variant("initialize_parameters_deep", "random_biases",
+            "draws the biases with np.random.randn too (real: the weights' draws then interleave)",
+            ("np.zeros((layer_dims[l], 1))", "np.random.randn(layer_dims[l], 1)"),
+            fails="values symmetry", message="parameters['b1'] does not match"),
     # ------------------------------------------------------------------ 5.3 linear_forward
     variant("linear_forward", "cache_without_b", "cache = (A, W) without b",
             ("    cache = (A, W, b)", "    cache = (A, W)"), fails="structure"),

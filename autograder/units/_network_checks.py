@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import builtins
 import math
-from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any, TypeVar
 
 import numpy as np
 
@@ -25,6 +25,8 @@ from autograder.gradcheck import (
 )
 from autograder.plain import describe, type_name
 from autograder.spec import CheckFailure
+
+T = TypeVar("T")
 
 #: ``{key: (shape, shape in the course's symbols)}`` describing a parameter or gradient dict.
 ShapeSpec = Mapping[str, tuple[tuple[int, ...], str]]
@@ -267,6 +269,26 @@ def param_gap(got: Any, params: Mapping[str, np.ndarray]) -> float:
         return max(float(np.max(np.abs(np.asarray(got[k], float) - v))) for k, v in params.items())
     except Exception:  # noqa: BLE001 - any odd value is simply not close
         return math.inf
+
+
+def closest_params(
+    got: Any, candidates: Iterable[T], of: Callable[[T], Mapping] = lambda c: c
+) -> T:
+    """The candidate whose parameters (``of(candidate)``) are most like ``got``.
+
+    Most like: the most entries that pass a value comparison, then the smallest
+    :func:`param_gap`; so that one wrong entry (random biases) leaves the form its right
+    entries follow to name it.
+    """
+
+    def unlike(candidate: T) -> tuple[int, float]:
+        params = of(candidate)
+        same = isinstance(got, Mapping) and sum(
+            passes_compare(got.get(k), v) for k, v in params.items()
+        )
+        return -int(same), param_gap(got, params)
+
+    return min(candidates, key=unlike)
 
 
 def passes_compare(got: Any, expected: Any, **tolerances: float) -> bool:

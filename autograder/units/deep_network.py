@@ -31,6 +31,7 @@ from autograder.gradcheck import (
 from autograder.plain import describe, same_plain, type_name
 from autograder.spec import CheckFailure, NeedsReference, Unit
 from autograder.units._network_checks import (
+    closest_params,
     expect_layer_params,
     layer_arrays,
     numerical_param_gradients,
@@ -257,7 +258,7 @@ def _init_values(ctx: Context) -> str:
     forms, got = _init_forms(fn, dims, 7), _init_call(ctx, dims, 7)
     form = next((f for f, p in forms.items() if passes_compare(got, p)), None)
     if form is None:  # compare with the closest form: the message names its first wrong entry
-        cl.compare(got, min(forms.values(), key=lambda p: param_gap(got, p)), "parameters",
+        cl.compare(got, closest_params(got, forms.values()), "parameters",
                    hint=INIT_HINT[fn])  # fmt: skip
     if form != next(iter(forms)):
         ctx.recognize(f"{fn}() {form}, as the course's notebooks do: accepted.")
@@ -928,7 +929,7 @@ def _model_result(ctx: Context, value: Any, dims, n: int, exact: bool) -> tuple[
 
 def _compare_model(ctx: Context, value: Any, runs: dict, dims, n: int, kind: str) -> None:
     params, costs = _model_result(ctx, value, dims, n, exact=False)
-    want_params, want_costs = min(runs.values(), key=lambda run: param_gap(params, run[0]))
+    want_params, want_costs = closest_params(params, runs.values(), lambda run: run[0])
     if isinstance(costs, list | np.ndarray) and len(costs) > 1 and np.ptp(want_costs) > 0:
         c = cl.numbers(costs, "costs").ravel()
         if c.size > 1 and bool(np.all(c == c[0])):
