@@ -135,15 +135,24 @@ def expect_keys(value: Any, name: str, keys: list[str] | tuple[str, ...]) -> dic
             kind="type",
         )
     missing = [k for k in keys if k not in value]
-    extra = sorted(str(k) for k in value if k not in keys)
+    extra = sorted((k for k in value if k not in keys), key=repr)
     if missing or extra:
         parts = []
         if missing:
             parts.append(f"missing keys {missing}")
         if extra:
             parts.append(f"unexpected keys {extra}")
+        pair = next((k for k in extra if isinstance(k, tuple) and k), None)
+        hint = None
+        if pair is not None:  # grads["db", str(l)]
+            joined = "".join(map(str, pair))
+            hint = (
+                f"{name}[{pair[0]!r}, ...] makes the tuple key {pair!r}: join the strings, "
+                f"{name}[{pair[0]!r} + str(l)] is {joined!r}."
+            )
         raise CheckFailure(
             f"{name} should have exactly the keys {list(keys)}: " + ", ".join(parts) + ".",
+            hint=hint,
             kind="structure",
         )
     return value

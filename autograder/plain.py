@@ -124,7 +124,8 @@ def _plain(value: Any, depth: int, budget: list[int], open_: set[int]) -> Any:
             return [_plain(v, depth + 1, budget, open_) for v in value]
         out = {}
         for k, v in value.items():
-            if type(k) not in (str, int):
+            tuple_key = type(k) is tuple and len(k) <= 8 and all(type(e) in (str, int) for e in k)
+            if type(k) not in (str, int) and not tuple_key:  # a student's object: its own hash
                 return Foreign("dict with non-string keys")
             out[k] = _plain(v, depth + 1, budget, open_)
         return out

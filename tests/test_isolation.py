@@ -13,7 +13,7 @@ from autograder import units
 from autograder.cli import main
 from autograder.engine import grade_submission
 from autograder.isolation import Limits, codec, from_path, sandbox
-from autograder.plain import Foreign
+from autograder.plain import Foreign, to_plain
 
 ROOT = Path(__file__).resolve().parent.parent
 UNIT = "numpy_basics"
@@ -51,11 +51,27 @@ def test_codec_roundtrip_plain_data():
     assert type(back["t"][1]["x"]) is np.bool_
 
 
+def test_a_tuple_key_travels_as_it_is_and_any_other_key_is_foreign():
+    """``grads["db", str(l)]`` is a student's mistake to name, not an unreadable value."""
+
+    class Key:
+        def __hash__(self):
+            return 1
+
+    for convert in (_roundtrip, to_plain):
+        back = convert({("db", "2"): 1.0, "dW2": 2.0})
+        assert back == {("db", "2"): 1.0, "dW2": 2.0}
+        for hostile in ({Key(): 1.0}, {("a", Key()): 1.0}, {tuple("abcdefghi"): 1.0}):
+            assert type(convert(hostile)) is Foreign
+
+
 @pytest.mark.parametrize(
     "record",
     [
         {"c": [[], []]},
         {"d": [[1]]},
+        {"d": [[{"t": [[]]}, 1]]},
+        {"d": [[{"t": "ab"}, 1]]},
         {"d": 5},
         {"t": 3},
         {"c": ["x", 1]},

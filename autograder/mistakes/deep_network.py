@@ -199,6 +199,10 @@ def L_model_backward(AL, Y, caches):
     grads["dA0"], grads["dW1"], grads["db1"] = linear_activation_backward(grads["dA1"], caches[0], "relu")
     return grads
 """, "structure gradcheck_deep hidden", message="it only works for two layers"),
+    variant("L_model_backward", "tuple_key", 'grads["db", str(L)]: a tuple key, not the string "db" + str(L)',
+            ('grads["db" + str(L)] = db', 'grads["db", str(L)] = db'),
+            fails="structure values gradcheck_2_layers gradcheck_deep hidden",
+            hint="join the strings"),
     variant("L_model_backward", "same_upstream", "every hidden layer gets dA{L-1}, the dA_prev of layer L; layer l needs the dA_prev of layer l+1",
             (_HIDDEN, _HIDDEN.replace("str(l + 1)", "str(L - 1)")),
             fails="structure gradcheck_deep hidden", message="only works for two layers"),
