@@ -509,9 +509,9 @@ def misnamed_function_hint(
 ) -> str | None:
     """The hint for a function the submission defines under another spelling, or nested.
 
-    ``propogate`` for ``propagate``, ``initialize_with_zero``: a top-level function spelled
-    alike (and not one of ``others``, the unit's other functions); else a ``def`` of the name
-    inside another function, where no caller can reach it.
+    ``propogate`` for ``propagate``, ``initialize_with_zero``, ``l1`` for ``L1``: a top-level
+    function spelled alike (and not one of ``others``, the unit's other functions); else a
+    ``def`` of the name inside another function, where no caller can reach it.
 
     Args:
         function: the function not found.
@@ -520,7 +520,8 @@ def misnamed_function_hint(
     """
     defined = [n for n, text in codeload.function_sources(list(cells)).items() if text]
     candidates = [n for n in defined if n not in set(others) and n != function]
-    close = difflib.get_close_matches(function, candidates, 1, cutoff=0.8)
+    close = [n for n in candidates if _folded(n) == _folded(function)]  # l1 for L1
+    close = close or difflib.get_close_matches(function, candidates, 1, cutoff=0.8)
     if close:
         return (
             f"the code defines {close[0]}(), spelled like {function}(): the course's tests and "

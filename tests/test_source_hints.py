@@ -349,6 +349,7 @@ def propogate(w, b, X, Y):
 
 def predict_all(w, b, X):
     return w.T @ X + b
+
 """
 
 
@@ -368,6 +369,14 @@ def test_a_function_not_found_is_told_of_one_spelled_alike_or_nested(function, w
     result = grade_submission("logistic_regression", submission, tasks=[function])
     messages = [c.message for c in result.tasks[0].checks]
     assert all("not found" in m and words in m for m in messages), messages
+
+
+def test_a_function_named_in_another_case_is_told_so():
+    """Real numpy code defined l1 and l2 for L1 and L2 (too short for a likeness ratio)."""
+    code = "import numpy as np\n\ndef l1(yhat, y):\n    return np.sum(np.abs(y - yhat))\n"
+    result = grade_submission("numpy_basics", text_submission("numpy_basics", code), tasks=["L1"])
+    messages = [c.message for c in result.tasks[0].checks]
+    assert all("the code defines l1(), spelled like L1()" in m for m in messages), messages
 
 
 @pytest.mark.parametrize(
