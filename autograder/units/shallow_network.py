@@ -768,8 +768,9 @@ def _update_case(rng: np.random.Generator) -> tuple:
 
 
 _hidden(t, _update_case, 2, "parameters", "matches the reference for random learning rates")
-fix = "The course's older template did it (accepted); W1 = parameters['W1'] - learning_rate "
-fix += "* grads['dW1'] builds a new array and leaves the caller's as they were."
+fix = "The course's tests accept it; new arrays (W1 = W1 - learning_rate * dW1) in a new dict, "
+fix += "parameters = {\"W1\": W1, ...} as the course's template returns, leave the caller's "
+fix += "as they were."
 names = ["parameters", "grads", "learning_rate"]
 t.advise("no_mutation")(cl.mutation_advice((UP_P, UP_G, 1.2), names, fix))
 
