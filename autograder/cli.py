@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import importlib.util
+import os
 import sys
 
 from autograder.commands import COMMAND_MODULES
@@ -37,6 +38,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the reader stopped reading (``| head -1``): stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing left to flush
+        return 141  # 128 + SIGPIPE, as a shell reports a command its pipe ended
     except Exception as exc:  # noqa: BLE001 - report internal errors briefly, exit 1
         print(f"autograder: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 1

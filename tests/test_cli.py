@@ -257,3 +257,16 @@ def test_grading_a_file_needs_nothing_of_the_grading_extra(tmp_path):
     assert out.returncode == 0, out.stderr[-2000:]
     result = json.loads(out.stdout.splitlines()[0])
     assert result["score"] == result["max_score"] > 0
+
+
+def test_a_reader_that_stops_reading_ends_the_command_quietly():
+    """``autograder grade ... | head -1``: a closed pipe is no internal error."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "autograder", "grade", str(ROOT / "solutions" / f"{UNIT}.py")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    proc.stdout.close()  # before the report is written: writing it meets a broken pipe
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=300) == 141
+    assert "internal error" not in err and "Exception ignored" not in err, err
