@@ -2,7 +2,8 @@
 
 ``autograder grade PATH [--unit UNIT] [--json]`` grades a ``.py`` file, a notebook or a
 folder; other subcommands are registered from :mod:`autograder.commands`. Exit status: 0
-whenever grading completed (whatever the score), 2 for usage errors, 1 for internal errors.
+whenever grading completed (whatever the score), 2 for usage errors, 1 for internal errors,
+141 when the reader of the output stopped reading.
 """
 
 from __future__ import annotations
