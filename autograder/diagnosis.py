@@ -29,6 +29,7 @@ import copy
 import importlib
 import inspect
 import io
+import itertools
 import textwrap
 import warnings
 from collections.abc import Callable, Iterator
@@ -39,7 +40,7 @@ import numpy as np
 from autograder import codeload, hints, relations, source_hints, units
 from autograder.checklib import PRINTED, fixed_size_hint
 from autograder.context import Context, LastCall, StudentRaised
-from autograder.mistakes import Mistake, catalogue
+from autograder.mistakes import Mistake, catalogue, in_course_forms
 from autograder.plain import describe, same_plain, to_plain
 from autograder.spec import Check, CheckFailure, Task, Unit
 from autograder.submission import Submission
@@ -132,7 +133,8 @@ def _diagnose(
     last = ctx.shown_call
     if reference is None or last is None or last.outcome.error is not None:
         return None
-    for m in catalogue(unit.name):
+    entries = catalogue(unit.name)
+    for m in itertools.chain(entries, in_course_forms(entries, reference)):
         if m.function != last.function or (task.function, check.name) not in m.qualified_fails():
             continue
         try:

@@ -18,7 +18,7 @@ from autograder.submission import Submission, load_in_process
 from autograder.units import _deep_math as grader_math
 from autograder.units import deep_network as unit
 
-from .helpers import mistake_submission, reference_submission
+from .helpers import mistake_submission, reference_submission, text_submission
 
 ROOT = Path(__file__).resolve().parents[1]
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
@@ -706,3 +706,33 @@ def test_another_default_learning_rate_of_the_models_is_advice_not_points(tmp_pa
         assert any("without learning_rate raises TypeError" in a for a in tasks[function].advice)
     reference = grade_submission(DEEP, load_in_process(Path(load_reference(DEEP).__file__), DEEP))
     assert not any("learning_rate" in a for t in reference.tasks for a in t.advice)
+
+
+REAL_AL_BACKWARD = """
+def L_model_backward(AL, Y, caches):
+    grads = {}
+    L = len(caches)
+    dAL = - (np.divide(Y, AL) - np.divide(1 - Y, 1 - AL))
+    current_cache = caches[-1]
+    grads["dA" + str(L)], grads["dW" + str(L)], grads["db" + str(L)] = linear_backward(
+        sigmoid_backward(dAL, current_cache[1]), current_cache[0])
+    for l in reversed(range(L - 1)):
+        current_cache = caches[l]
+        dA_prev_temp, dw_temp, db_temp = linear_backward(
+            sigmoid_backward(AL, current_cache[1]), current_cache[0])
+        grads["dA" + str(l + 1)] = dA_prev_temp
+        grads["dW" + str(l + 1)] = dw_temp
+        grads["db" + str(l + 1)] = db_temp
+    return grads
+"""
+
+
+def test_a_known_mistake_written_with_the_older_keys_is_named():
+    """Real 2018 code: AL through sigmoid_backward for every hidden layer, keys dA1..dAL."""
+    text = inspect.getsource(load_reference("deep_network")) + REAL_AL_BACKWARD
+    sub = text_submission("deep_network", text)
+    (task,) = grade_submission("deep_network", sub, tasks=["L_model_backward"]).tasks
+    values = next(c for c in task.checks if c.name == "values")
+    assert (
+        not values.passed and "every hidden layer gets AL, the network's output" in values.message
+    )

@@ -244,3 +244,14 @@ def test_the_loop_version_reached_by_another_name_is_not_vectorized(how):
     task = grade_submission(UNIT, sub, tasks=["propagate_vectorized"]).tasks[0]
     failed = {c.name for c in task.checks if not c.passed}
     assert failed == {"no_loops"}, [c.message for c in task.checks]
+
+
+def test_a_known_mistake_in_an_accepted_form_is_named():
+    """Real code: the course's softmax without the max subtraction, divided by sum(x)."""
+    code = (
+        "def softmax(x):\n    x_exp = np.exp(x)\n"
+        "    return x_exp / np.sum(x, axis=1, keepdims=True)\n"
+    )
+    task = task_results(submission(code), "softmax")["softmax"]
+    failed = [c.message for c in task.checks if not c.passed]
+    assert failed and all("divides by the row sums of x instead of" in m for m in failed), failed

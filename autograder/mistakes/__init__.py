@@ -12,10 +12,11 @@ empty, and a built wheel ships them as private data).
 from __future__ import annotations
 
 import ast
+import dataclasses
 import inspect
 import textwrap
 import types
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -187,6 +188,32 @@ def combine(
         raise ValueError("combine() takes variants of a single function")
     changes = tuple(c for p in parts for c in p.changes)
     return variant(functions.pop(), id, title, *changes, fails=fails, hint=hint, message=message)
+
+
+def in_course_forms(entries: Sequence[Mistake], reference: types.ModuleType) -> Iterator[Mistake]:
+    """Each failing variant of ``entries`` written in each accepted form of its function.
+
+    Real code makes a mistake in the form it is written in: a softmax without the max
+    subtraction (a course form, full marks) that divides by the row sums of ``x`` is the
+    catalogue's ``sums_x`` in that form. An entry with no ``fails`` and changes (a form) is
+    applied to a failing variant of the same function, each of its changes where its text is
+    still there (the variant may have rewritten that line); the result keeps the variant's
+    checks, title and hint.
+    """
+    forms = [f for f in entries if not f.fails and f.changes]
+    for m in entries:
+        if not (m.fails and m.changes):
+            continue
+        for f in (f for f in forms if f.function == m.function):
+            try:
+                text = m.source(reference)
+            except ValueError:
+                continue
+            applied = [(old, new) for old, new in f.changes if text.count(old) == 1]
+            for old, new in applied:
+                text = text.replace(old, new)
+            if applied:
+                yield dataclasses.replace(m, id=f"{m.id}+{f.id}", code=text, changes=())
 
 
 def not_isolated_list(unit: str) -> dict[tuple[str, str], str]:

@@ -225,6 +225,14 @@ def L_model_backward(AL, Y, caches):
         grads["db" + str(l + 1)] = db_temp
     return grads
 """, "values gradcheck_2_layers gradcheck_deep hidden"),
+    variant("L_model_backward", "older_keys", "the older releases' keys dA1..dAL (dA{l} the gradient of A[l-1])",
+            ('grads["dA" + str(L - 1)] = dA_prev', 'grads["dA" + str(L)] = dA_prev'),
+            ('grads["dA" + str(l)] = dA_prev', 'grads["dA" + str(l + 1)] = dA_prev'),
+            ('(grads["dA" + str(l + 1)], caches[l]', '(grads["dA" + str(l + 2)], caches[l]')),
+    variant("L_model_backward", "al_to_every_layer", "every hidden layer gets AL, the network's output, through sigmoid_backward in place of the upstream dA through relu_backward",
+            (_HIDDEN, 'linear_activation_backward(AL, caches[l], "sigmoid")'),
+            fails="values gradcheck_2_layers gradcheck_deep hidden",
+            hint='hidden layer l: linear_activation_backward(grads["dA" + str(l + 1)], caches[l], "relu").'),
     variant("L_model_backward", "relu_output", "relu_backward for the output layer, a sigmoid layer that needs sigmoid_backward",
             ('caches[L - 1], "sigmoid")', 'caches[L - 1], "relu")'),
             fails="values gradcheck_2_layers gradcheck_deep hidden"),
