@@ -7,6 +7,7 @@ is, in this course, almost always a missing transpose (``np.dot(w, X)`` for
 
 from __future__ import annotations
 
+import math
 import re
 
 _SHAPE = r"\((\d+(?:,\s*\d+)*),?\)"
@@ -34,6 +35,7 @@ _STRINGS = re.compile(r"unsupported operand type\(s\) for .+: 'str' and|for .+: 
 _ARRAY_INDEX = re.compile(
     r"only integers, slices .* are valid indices|arrays used as indices must be of integer"
 )
+_RESHAPE = re.compile(r"cannot reshape array of size (\d+) into shape \(([\d, ]*),?\)")
 _AMBIGUOUS = re.compile(r"truth value of an array with more than one element is ambiguous")
 #: ``np.zeros(n, 1)``: the second argument of np.zeros / np.ones / np.empty is the dtype.
 _SHAPE_AS_DTYPE = re.compile(r"Cannot interpret '[^']*' as a data type|data type .* not understood")
@@ -207,6 +209,13 @@ def hint_for(kind: str, message: str) -> str | None:
         )
     if kind == "IndexError" and _ARRAY_INDEX.search(message):
         return "an array (or a float) is used as an index: a value where a loop counter belongs?"
+    if kind == "ValueError" and (m := _RESHAPE.search(message)):
+        wanted = math.prod(_dims(m[2]))
+        return (
+            f"the array has {m[1]} entries but shape {_fmt(_dims(m[2]))} holds {wanted}: a size "
+            "written as a number fits one data set only; read sizes from the arrays' .shape, or "
+            "let reshape work one out with -1."
+        )
     if kind == "ValueError" and _AMBIGUOUS.search(message):
         return (
             "an array in an if or while condition: test a number or a flag (i % 100 == 0, "

@@ -28,6 +28,12 @@ def test_missing_transpose_of_the_second_operand():
     assert "second operand transposed, (5, 3)" in hint
 
 
+def test_a_reshape_to_a_size_written_as_a_number_is_named():
+    """Real planar code: Y = Y.reshape((1, 400)), the course data set's m, on other data."""
+    hint = hint_for(*_message(lambda: np.ones((1, 24)).reshape((1, 400))))
+    assert "24 entries but shape (1, 400) holds 400" in hint and "written as a number" in hint
+
+
 def test_matmul_and_broadcast_errors():
     assert ".T" in hint_for(*_message(lambda: np.ones((2, 1)) @ np.ones((2, 3))))
     hint = hint_for(*_message(lambda: np.ones((7, 7)) + np.ones((2, 4))))
