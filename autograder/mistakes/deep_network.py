@@ -281,6 +281,9 @@ def update_parameters(parameters, grads, learning_rate):
             fails="structure values hidden", message="should hold 2 values"),
     # ------------------------------------------------------------------ 5.12 L_layer_model
     *_model_mistakes("L_layer_model"),
+    variant("L_layer_model", "returns_al", "returns the last activations AL in place of the costs",
+            ("    return parameters, costs", "    return parameters, AL"),
+            fails="structure values hidden", message="the shape of AL"),
     variant("L_layer_model", "hard_coded_input", "the input size hard-coded (12288, the course's images)",
             ("parameters = initialize_parameters_deep(layers_dims)", "parameters = initialize_parameters_deep([12288] + list(layers_dims[1:]))"),
             fails="structure values prints_costs hidden", message="for inputs of size 12288"),

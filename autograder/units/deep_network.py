@@ -911,6 +911,7 @@ def _model_result(ctx: Context, value: Any, dims, n: int, exact: bool) -> tuple[
         return value, None
     params, costs = expect_tuple(value, "the result (parameters, costs)", 2)
     if exact:
+        _expect_not_al(ctx, costs)
         expect_layer_params(params, dims)
         if not isinstance(costs, list):
             raise CheckFailure(f"costs should be a list but is {type_name(costs)}.",
@@ -927,8 +928,23 @@ def _model_result(ctx: Context, value: Any, dims, n: int, exact: bool) -> tuple[
     return params, costs
 
 
+def _expect_not_al(ctx: Context, costs: Any) -> None:
+    """Costs that have the shape (1, m) of AL for the model's X: the last activations returned."""
+    shown = ctx.shown_call
+    X = shown.args[0] if shown is not None and shown.args else None
+    if isinstance(costs, np.ndarray) and np.ndim(X) == 2 and costs.shape == (1, np.shape(X)[1]):
+        raise CheckFailure(
+            f"the result's second item has shape {costs.shape}, the shape of AL (one value per "
+            "example): it should be costs, the list of costs recorded during training.",
+            hint="return parameters, costs: costs = [] before the loop, costs.append(cost) "
+            "every 100 iterations.",
+            kind="structure",
+        )
+
+
 def _compare_model(ctx: Context, value: Any, runs: dict, dims, n: int, kind: str) -> None:
     params, costs = _model_result(ctx, value, dims, n, exact=False)
+    _expect_not_al(ctx, costs)
     want_params, want_costs = closest_params(params, runs.values(), lambda run: run[0])
     if isinstance(costs, list | np.ndarray) and len(costs) > 1 and np.ptp(want_costs) > 0:
         c = cl.numbers(costs, "costs").ravel()
