@@ -71,6 +71,9 @@ def test_a_tuple_key_travels_as_it_is_and_any_other_key_is_foreign():
         {"c": [[], []]},
         {"d": [[1]]},
         {"d": [[{"t": [[]]}, 1]]},
+        {"t": [{"a": 0}, {"a": 0}]},  # one array named twice: the encoder never repeats one
+        10**400,  # an integer beyond any float: the encoder marks those foreign
+        [1, {"t": [2**1024]}],
         {"d": [[{"t": "ab"}, 1]]},
         {"d": 5},
         {"t": 3},
@@ -82,7 +85,18 @@ def test_codec_reads_a_malformed_record_as_a_frame_error(record):
     # the student's process writes the frames: any malformed record is its fault, never the
     # grader's (a TypeError here was reported as "not gradable")
     with pytest.raises(codec.FrameError):
-        codec.decode(record, [], lambda name, array: Foreign(name, array))
+        codec.decode(record, [np.zeros(3)], lambda name, array: Foreign(name, array))
+
+
+def test_an_array_of_an_absurd_dimension_is_foreign_and_cannot_be_forged():
+    """np.zeros((0, 2**40)) holds no data, yet np.unique(axis=0) on it filled 24 GB."""
+    back = _roundtrip([np.zeros((0, 2**40)), np.zeros((2, 3))])
+    assert type(back[0]) is Foreign and "(0, 1099511627776)" in back[0].type_name
+    assert back[1].shape == (2, 3)
+    message = {"v": {"a": 0}, "n_arrays": 1, "array_specs": [["<f8", [0, 2**40], False]]}
+    body = json.dumps(message).encode()
+    with pytest.raises(codec.FrameError):
+        codec.unpack(struct.pack(">I", len(body)) + body)
 
 
 def test_codec_turns_everything_else_into_foreign_markers():

@@ -736,3 +736,13 @@ def test_a_known_mistake_written_with_the_older_keys_is_named():
     assert (
         not values.passed and "every hidden layer gets AL, the network's output" in values.message
     )
+
+
+def test_distinct_rows_costs_the_array_s_size_not_its_columns():
+    from autograder.units._network_checks import distinct_rows
+
+    rng = np.random.default_rng(0)
+    for W in (rng.integers(0, 2, (6, 3)).astype(float), rng.normal(size=(5, 4)), -np.zeros((3, 2))):
+        assert distinct_rows(W) == np.unique(W.round(12), axis=0).shape[0]
+    assert distinct_rows(np.zeros((0, 2**40))) == 0  # np.unique(axis=0) filled the machine
+    assert distinct_rows(np.ones((2, 2**21))) == 1

@@ -196,6 +196,18 @@ def expect_param_gradients(
         raise
 
 
+def distinct_rows(W: np.ndarray) -> int:
+    """How many distinct rows a 2-d array has (entries rounded to 12 decimals).
+
+    Each row is compared as one block of bytes: time and memory grow with the array's size,
+    never with its number of columns alone (``np.unique(axis=0)`` makes a field per column).
+    """
+    R = np.ascontiguousarray(np.round(np.asarray(W, dtype=np.float64), 12) + 0.0)  # -0.0 is 0.0
+    if R.size == 0:
+        return min(R.shape[0], 1)
+    return len(np.unique(R.view(np.dtype((np.void, R.itemsize * R.shape[1]))).ravel()))
+
+
 def closest_rows(W: np.ndarray) -> tuple[float, int, int]:
     """``(distance, i, j)``, ``i < j``: the two closest rows of ``W`` (at least two rows)."""
     W = np.asarray(W, dtype=np.float64)

@@ -32,6 +32,7 @@ from autograder.plain import describe, same_plain, type_name
 from autograder.spec import CheckFailure, NeedsReference, Unit
 from autograder.units._network_checks import (
     closest_params,
+    distinct_rows,
     expect_layer_params,
     layer_arrays,
     numerical_param_gradients,
@@ -278,7 +279,7 @@ def _init_symmetry(ctx: Context) -> str:
                 "gets the same gradient, so the units never become different."
             )
             hint = "draw the weights at random: np.random.randn(...)."
-        elif W.shape[0] > np.unique(W.round(12), axis=0).shape[0]:
+        elif W.shape[0] > distinct_rows(W):
             detail = (
                 f"W{n} has identical rows: those units of layer {n} are copies of each other "
                 "and stay copies during training."

@@ -459,6 +459,52 @@ if _ex is not None:
 )
 
 
+#: L1's reply names one array 20,000 times (the worker's encoder changed to send it once): a
+#: grader decoding every reference apart would hold 20,000 copies (1 TB at the frame's limit).
+REPEATED_ARRAY = """
+import sys
+_codec = sys.modules.get("_agcodec")
+if _codec is not None:
+    def _once(self, arr):
+        ids = self.__dict__.setdefault("_ids", {})
+        if id(arr) not in ids:
+            self.arrays.append(np.array(arr, copy=True))
+            ids[id(arr)] = len(self.arrays) - 1
+        return ids[id(arr)]
+
+    _codec.Encoder._array = _once
+_BIG = np.zeros(1000)
+
+
+def L1(yhat, y):
+    return [_BIG] * 20_000
+"""
+
+#: L1's reply holds an integer no float holds (the worker's encoder changed to send it): the
+#: grader's checks overflowed, and the check ended "not gradable" instead of failing.
+HUGE_INT = """
+import sys
+
+
+class _Huge:
+    pass
+
+
+_codec = sys.modules.get("_agcodec")
+if _codec is not None:
+    _encode = _codec.Encoder.encode
+
+    def _forge(self, value, depth=0, _encode=_encode):
+        return 10 ** 400 if type(value) is _Huge else _encode(self, value, depth)
+
+    _codec.Encoder.encode = _forge
+
+
+def L1(yhat, y):
+    return _Huge()
+"""
+
+
 def _detect_proxy(by_identity: bool) -> str:
     """A ``nn_model`` that fails only when it sees a probe, else avoids its blocks."""
     ref = (ROOT / "solutions" / "shallow_network.py").read_text()
@@ -556,6 +602,8 @@ def corpus(t: Target) -> list[Hostile]:
             code(WRAP_HANDLER),
             {"normalize_rows.no_mutation": "changed its argument x in place"},
         ),
+        Hostile("repeated-array", "numpy_basics", code(REPEATED_ARRAY), _all("L1", "bad array")),
+        Hostile("huge-int", "numpy_basics", code(HUGE_INT), _all("L1", "integer too large")),
         Hostile("quiet-sigmoid-honest", "numpy_basics", code(HONEST_QUIET_SIGMOID)),
         Hostile("quiet-sigmoid-forged", "numpy_basics", code(FORGED_QUIET_SIGMOID)),
         Hostile("detect-proxy", "shallow_network", _detect_proxy(False), PROBE),
