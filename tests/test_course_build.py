@@ -72,6 +72,35 @@ def test_build_writes_the_course_and_rebuilding_is_a_no_op(tmp_path):
     assert nb_path.read_text() == before[nb_path]
 
 
+def test_each_course_has_its_own_secret_for_the_hidden_draws_and_keeps_it(tmp_path):
+    """The hidden inputs depend on a secret only the course holds (the students' kit cannot
+    predict them); a rebuild keeps it, so regrading draws the same inputs."""
+    import nbformat
+
+    from autograder.course.nbgrader_plugin import EngineGrades
+
+    secrets = []
+    for name in ("a", "b"):
+        builder.build_course(tmp_path / name, ["numpy_basics"])
+        config = (tmp_path / name / "nbgrader_config.py").read_text()
+        secrets.append(int(builder.SECRET_LINE.search(config)[1]))
+        builder.build_course(tmp_path / name, ["numpy_basics"])  # a no-op: the secret stays
+        assert (tmp_path / name / "nbgrader_config.py").read_text() == config
+    assert secrets[0] != secrets[1]
+
+    wrong_l1 = "import numpy as np\n\ndef L1(yhat, y):\n    return float(np.sum(y - yhat))\n"
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(wrong_l1)])
+
+    def hidden_call(seed):
+        graded = EngineGrades(seed=seed, sandbox=False).grade(nb, "numpy_basics")
+        (task,) = [t for t in graded.result.tasks if t.function == "L1"]
+        (hidden,) = [c for c in task.checks if c.name == "hidden"]
+        return next(line for line in hidden.message.splitlines() if "called:" in line)
+
+    first = hidden_call(secrets[0])
+    assert hidden_call(secrets[0]) == first and hidden_call(secrets[1]) != first
+
+
 def _visible_checks(unit: str) -> int:
     return sum(1 for t in units.get(unit).tasks for c in t.checks if not c.hidden)
 

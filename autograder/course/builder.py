@@ -19,6 +19,7 @@ from __future__ import annotations
 import ast
 import functools
 import re
+import secrets
 import textwrap
 from pathlib import Path
 
@@ -83,6 +84,10 @@ c.Autograde.autograde_preprocessors = [
     "{plugin}.SaveEngineGrades",
     "nbgrader.preprocessors.AssignLatePenalties",
 ]
+
+# Hidden checks draw their inputs from this course's secret and each task's own code: the
+# students' kit cannot predict them. Keep this file from students; a new secret redraws them.
+c.EngineGrades.seed = {seed}
 
 # `nbgrader export` writes a status column and leaves a failed autograde's score blank
 # instead of nbgrader's silent 0.0.
@@ -408,13 +413,31 @@ def kit_code_cells(unit_name: str) -> frozenset[str]:
     )
 
 
+#: The course secret's line in a generated ``nbgrader_config.py``.
+SECRET_LINE = re.compile(r"^c\.EngineGrades\.seed = (\d+)$", re.MULTILINE)
+
+
+def course_secret(config: Path) -> int:
+    """The secret of the course whose ``nbgrader_config.py`` is ``config``; a new one if none.
+
+    A rebuild keeps the secret (the hidden draws of graded work stay the same); a new course
+    gets 63 random bits from :mod:`secrets`.
+    """
+    found = SECRET_LINE.search(config.read_text()) if config.exists() else None
+    return int(found[1]) if found else secrets.randbits(63)
+
+
 def config_text(
-    course_id: str = DEFAULT_COURSE_ID, timeout: int = CELL_TIMEOUT, db_url: str | None = None
+    course_id: str = DEFAULT_COURSE_ID,
+    timeout: int = CELL_TIMEOUT,
+    db_url: str | None = None,
+    seed: int | None = None,
 ) -> str:
-    """Return the text of the course's ``nbgrader_config.py``."""
+    """Return the text of the course's ``nbgrader_config.py`` (``seed``: the course secret)."""
     line = f"c.CourseDirectory.db_url = {db_url!r}\n" if db_url else ""
+    seed = secrets.randbits(63) if seed is None else seed
     return CONFIG_TEMPLATE.format(
-        course_id=course_id, timeout=timeout, plugin=PLUGIN, db_url_line=line
+        course_id=course_id, timeout=timeout, plugin=PLUGIN, db_url_line=line, seed=seed
     )
 
 
@@ -445,7 +468,8 @@ def build_course(
     """
     root = Path(course_dir)
     names = unit_names if unit_names is not None else buildable_units()
-    planned = {root / "nbgrader_config.py": config_text(course_id, timeout, db_url)}
+    config = root / "nbgrader_config.py"
+    planned = {config: config_text(course_id, timeout, db_url, course_secret(config))}
     for name in names:
         planned[root / "source" / name / f"{name}.ipynb"] = nbformat.writes(build_notebook(name))
     clashes = [p for p, text in planned.items() if p.exists() and p.read_text() != text]

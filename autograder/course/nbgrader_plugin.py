@@ -33,7 +33,7 @@ from nbformat import NotebookNode
 from nbformat.v4 import new_markdown_cell
 from nbgrader import utils
 from nbgrader.preprocessors import Execute, NbGraderPreprocessor, SaveAutoGrades
-from traitlets import Bool, Dict, Float, Unicode
+from traitlets import Bool, Dict, Float, Integer, Unicode
 
 from autograder import units
 from autograder.course.builder import grade_ids, kit_code_cells
@@ -238,6 +238,13 @@ class EngineGrades(NbGraderPreprocessor):
         "gradable, left for a manual grade). False runs it unprotected there instead.",
     ).tag(config=True)
 
+    seed = Integer(
+        None,
+        allow_none=True,
+        help="The course's secret: the base seed of every hidden check's inputs (written by "
+        "autograder course build). None: hidden inputs depend on the student's code only.",
+    ).tag(config=True)
+
     precomputed_dir = Unicode(
         "",
         help="Folder of results computed beforehand (autograder course autograde): "
@@ -269,7 +276,8 @@ class EngineGrades(NbGraderPreprocessor):
         would grade (:func:`engine_notebook`), computed without writing it out.
         """
         cells = [without_magics(c.source) for c in engine_cells(nb, unit)]
-        return cells_key(unit, cells, self.build_limits(), self.effective_cell_timeout())
+        limits, timeout = self.build_limits(), self.effective_cell_timeout()
+        return cells_key(unit, cells, limits, timeout, self.seed)
 
     def grade(self, nb: NotebookNode, unit: str) -> GradedNotebook:
         """Grade one (sanitized) notebook (override to plug in another grader)."""
@@ -284,6 +292,7 @@ class EngineGrades(NbGraderPreprocessor):
             isolated=self.isolated,
             limits=self.build_limits(),
             require_sandbox=self.require_sandbox,
+            seed=self.seed,
         )
 
     def preprocess(self, nb: NotebookNode, resources: dict) -> tuple[NotebookNode, dict]:

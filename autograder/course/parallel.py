@@ -467,13 +467,14 @@ class Batch:
                 self.pool.submit(Job(sid, unit, record_job, (str(self.root), overrides, unit, sid)))
             return
         reader = CodeReader(self.session, unit)
-        args = (unit, self.limits, self.grades.isolated, self.grades.require_sandbox)
+        grades = self.grades
+        args = (unit, self.limits, grades.isolated, grades.require_sandbox, grades.seed)
         for sid in students:  # workers start on the first while the others are read
             cells = reader.cells(sid)
             if cells is None:
                 self._unread.append((unit, sid))
             else:
-                key = cells_key(unit, cells, self.limits, self.cell_timeout)
+                key = cells_key(unit, cells, self.limits, self.cell_timeout, grades.seed)
                 self.pool.submit(Job(sid, unit, grade_job, (cells, *args), key))
 
     def finish(

@@ -132,9 +132,14 @@ def without_magics(source: str) -> str:
     return "\n".join(ln for ln in source.splitlines() if not ln.lstrip().startswith(("%", "!")))
 
 
-def cells_key(unit: str, cells: list[str], limits: Any = None, cell_timeout: Any = None) -> str:
-    """:func:`input_key` of a notebook whose code cells (as the engine reads them) are ``cells``."""
-    blob = json.dumps([unit, cells, repr(limits), cell_timeout], ensure_ascii=True)
+def cells_key(
+    unit: str, cells: list[str], limits: Any = None, cell_timeout: Any = None, seed: Any = None
+) -> str:
+    """:func:`input_key` of a notebook whose code cells (as the engine reads them) are ``cells``.
+
+    ``seed`` (the course secret) is part of it: the hidden checks' draws depend on it.
+    """
+    blob = json.dumps([unit, cells, repr(limits), cell_timeout, seed], ensure_ascii=True)
     return hashlib.sha256(blob.encode()).hexdigest()
 
 
@@ -160,6 +165,7 @@ def grade_notebook_text(
     isolated: bool | None = None,
     limits: Any = None,
     require_sandbox: bool = True,
+    seed: int | None = None,
 ) -> GradedNotebook:
     """Grade a notebook given as text, in the engine's worker.
 
@@ -171,6 +177,7 @@ def grade_notebook_text(
         require_sandbox: False: where no sandbox can be made here, run the code unprotected
             instead of refusing (the isolation layer refuses by default: every check then
             ends not gradable and ``isolation`` says why).
+        seed: the course secret, base seed of the hidden checks' draws.
 
     Returns:
         The verdict; never raises because of the notebook.
@@ -179,14 +186,16 @@ def grade_notebook_text(
     with tempfile.TemporaryDirectory(prefix="autograder-nb-") as tmp:
         path = Path(tmp) / f"{unit}.ipynb"
         path.write_text(text, encoding="utf-8")
-        graded = _grade(path, unit, isolated, limits)
+        graded = _grade(path, unit, isolated, limits, seed)
     for task in graded.result.tasks:
         for check in task.checks:
             check.message = check.message.replace(str(path), path.name)
     return graded
 
 
-def _grade(path: Path, unit: str, isolated: bool | None, limits: Any) -> GradedNotebook:
+def _grade(
+    path: Path, unit: str, isolated: bool | None, limits: Any, seed: int | None = None
+) -> GradedNotebook:
     kwargs: dict[str, Any] = {}
     if isolated is not None:
         kwargs["isolated"] = isolated
@@ -194,7 +203,7 @@ def _grade(path: Path, unit: str, isolated: bool | None, limits: Any) -> GradedN
         kwargs["limits"] = limits
     submission = from_path(path, unit, **kwargs)
     try:
-        result = grade_submission(unit, submission)
+        result = grade_submission(unit, submission, seed=seed)
         errors = [str(e) for e in getattr(submission, "cell_errors", None) or []]
         outputs = _nbformat_outputs(getattr(submission, "cell_outputs", None))
     finally:
@@ -239,7 +248,12 @@ def _nbformat_outputs(cell_outputs: Any) -> dict[int, list[dict]] | None:
 
 
 def grade_job(
-    cells: list[str], unit: str, limits: Any, isolated: bool, require_sandbox: bool
+    cells: list[str],
+    unit: str,
+    limits: Any,
+    isolated: bool,
+    require_sandbox: bool,
+    seed: int | None = None,
 ) -> str:
     """Grade a notebook's code cells and return the :class:`GradedNotebook` as JSON.
 
@@ -252,5 +266,6 @@ def grade_job(
         isolated=isolated,
         limits=limits,
         require_sandbox=require_sandbox,
+        seed=seed,
     )
     return graded.to_json()
