@@ -19,6 +19,7 @@ standard library, numpy and its sibling copies (``_agcodec``, ``_agcodeload``,
 
 from __future__ import annotations
 
+import base64
 import ctypes
 import dis
 import functools
@@ -46,6 +47,8 @@ MAX_OUTPUT = 200_000
 #: Characters of printed output kept per notebook cell at load.
 MAX_CELL_OUTPUT = 2000
 PR_SET_PDEATHSIG = 1
+PR_SET_SECCOMP = 22
+SECCOMP_MODE_FILTER = 2
 
 
 class CallTimeout(BaseException):
@@ -94,11 +97,28 @@ def _setup(sock_fd: int, cfg: dict[str, Any]) -> None:
     memory = cfg.get("memory_bytes")
     if memory:
         resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+    if cfg.get("executor_seccomp"):
+        _no_new_processes(base64.b64decode(cfg["executor_seccomp"]), libc)
     sys.argv = [""]
     for sig in (signal.SIGTERM, signal.SIGHUP, signal.SIGPIPE, signal.SIGCHLD):
         signal.signal(sig, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.default_int_handler)
     _install_rng_watch()
+
+
+class _SockFprog(ctypes.Structure):
+    _fields_ = [("len", ctypes.c_ushort), ("filter", ctypes.c_void_p)]
+
+
+def _no_new_processes(program: bytes, libc: Any) -> None:
+    """Stack the filter that lets this process start threads but no other process.
+
+    The process has ``no_new_privs`` from the supervisor; one whose filter fails runs nothing.
+    """
+    buf = ctypes.create_string_buffer(program, len(program))
+    prog = _SockFprog(len(program) // 8, ctypes.cast(buf, ctypes.c_void_p))
+    if libc.prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, ctypes.byref(prog), 0, 0) != 0:
+        os._exit(1)
 
 
 _REAL = {

@@ -27,6 +27,7 @@ limits and protocol, and nothing else.
 
 from __future__ import annotations
 
+import base64
 import functools
 import glob
 import os
@@ -518,6 +519,9 @@ class Worker:
         if self.sandboxed:
             runner = RUNNER
             cfg.update(work="/tmp", nproc=64)
+            no_fork = seccomp.no_new_process_program()
+            if no_fork is not None:  # the student's process starts no other (memory_mb each)
+                cfg["executor_seccomp"] = base64.b64encode(no_fork).decode()
             if os.geteuid() == 0:
                 cfg["drop"] = [nobody(), nobody()]
             cwd = "/"

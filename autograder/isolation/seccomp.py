@@ -13,8 +13,13 @@ runs without the filter and the report does not mention it.
 
 from __future__ import annotations
 
+import errno
 import functools
 import os
+from typing import Any
+
+#: ``clone``'s flag for a thread of the calling process.
+CLONE_THREAD = 0x00010000
 
 #: Denied system calls (those unknown to this kernel's architecture are skipped).
 DENIED = (
@@ -69,21 +74,51 @@ def program() -> bytes | None:
         flt = sc.SyscallFilter(sc.ALLOW)
         for name in DENIED:
             try:
-                flt.add_rule(sc.ERRNO(1), name)  # EPERM
+                flt.add_rule(sc.ERRNO(errno.EPERM), name)
             except (ValueError, RuntimeError, OSError):
                 continue  # not a system call of this architecture
-        read, write = os.pipe()
-        try:
-            with open(write, "wb") as fh:
-                flt.export_bpf(fh)
-            chunks = []
-            while chunk := os.read(read, 1 << 16):
-                chunks.append(chunk)
-        finally:
-            os.close(read)
-        return b"".join(chunks) or None
+        return _export(flt)
     except Exception:  # noqa: BLE001 - no pyseccomp, no libseccomp: no filter
         return None
+
+
+@functools.cache
+def no_new_process_program() -> bytes | None:
+    """A filter for the student's own process: threads yes, another process never.
+
+    Each process of the sandbox has its own memory limit, so processes multiplied it (six
+    children of 850 MB each under a 1 GB limit). ``fork``, ``vfork`` and a ``clone`` without
+    ``CLONE_THREAD`` fail with EPERM; ``clone3``, whose flags a filter cannot read, fails with
+    ENOSYS, so that the C library starts threads with ``clone``. None where it cannot be built.
+    """
+    try:
+        import pyseccomp as sc
+
+        flt = sc.SyscallFilter(sc.ALLOW)
+        for name in ("fork", "vfork"):
+            try:
+                flt.add_rule(sc.ERRNO(errno.EPERM), name)
+            except (ValueError, RuntimeError, OSError):
+                continue  # not a system call of this architecture
+        flt.add_rule(sc.ERRNO(errno.ENOSYS), "clone3")
+        flt.add_rule(sc.ERRNO(errno.EPERM), "clone", sc.Arg(0, sc.MASKED_EQ, CLONE_THREAD, 0))
+        return _export(flt)
+    except Exception:  # noqa: BLE001 - no pyseccomp, no libseccomp: no filter
+        return None
+
+
+def _export(flt: Any) -> bytes | None:
+    """A pyseccomp filter as classic BPF bytes."""
+    read, write = os.pipe()
+    try:
+        with open(write, "wb") as fh:
+            flt.export_bpf(fh)
+        chunks = []
+        while chunk := os.read(read, 1 << 16):
+            chunks.append(chunk)
+    finally:
+        os.close(read)
+    return b"".join(chunks) or None
 
 
 def filter_fd() -> int | None:

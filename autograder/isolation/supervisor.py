@@ -188,7 +188,8 @@ class Supervisor:
             try:
                 parent.close()
                 os.setpgid(0, 0)
-                executor.main(child.detach(), {"memory_bytes": self.cfg.get("memory_bytes")})
+                keys = ("memory_bytes", "executor_seccomp")
+                executor.main(child.detach(), {k: self.cfg.get(k) for k in keys})
             finally:
                 os._exit(1)
         child.close()

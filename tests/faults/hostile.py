@@ -79,6 +79,11 @@ def _all(fn: str, text: str) -> dict[str, str]:
     return {f"{fn}.{c}": text for c in L1_CHECKS}
 
 
+def _codec_changed(text: str) -> dict[str, str]:
+    """L1's checks fail with ``text``; the file changes a module, so its source is not read."""
+    return {**_all("L1", text), "propagate_vectorized.no_loops": "could not be read"}
+
+
 def _at_load_and_every_call(action: str) -> str:
     """Code that runs ``action()`` once when loaded and again in every call of ``L1``."""
     return f"""
@@ -459,6 +464,19 @@ if _ex is not None:
 )
 
 
+#: An honest L1 that computes in a thread: the sandbox forbids new processes, not threads.
+THREAD_L1 = """
+import threading
+
+
+def L1(yhat, y):
+    out = []
+    worker = threading.Thread(target=lambda: out.append(float(np.sum(np.abs(y - yhat)))))
+    worker.start()
+    worker.join()
+    return out[0]
+"""
+
 #: L1's reply names one array 20,000 times (the worker's encoder changed to send it once): a
 #: grader decoding every reference apart would hold 20,000 copies (1 TB at the frame's limit).
 REPEATED_ARRAY = """
@@ -602,7 +620,10 @@ def corpus(t: Target) -> list[Hostile]:
             code(WRAP_HANDLER),
             {"normalize_rows.no_mutation": "changed its argument x in place"},
         ),
-        Hostile("repeated-array", "numpy_basics", code(REPEATED_ARRAY), _all("L1", "bad array")),
+        Hostile("thread-honest", "numpy_basics", code(THREAD_L1)),
+        Hostile(
+            "repeated-array", "numpy_basics", code(REPEATED_ARRAY), _codec_changed("bad array")
+        ),
         Hostile("huge-int", "numpy_basics", code(HUGE_INT), _all("L1", "integer too large")),
         Hostile("quiet-sigmoid-honest", "numpy_basics", code(HONEST_QUIET_SIGMOID)),
         Hostile("quiet-sigmoid-forged", "numpy_basics", code(FORGED_QUIET_SIGMOID)),
