@@ -193,3 +193,12 @@ def test_a_printing_failure_is_not_told_how_the_value_differs():
     assert failed.name == "prints_costs"
     assert "returned only item 0" not in failed.message
     assert 'print(f"Cost after iteration {i}: {cost}")' in failed.message, failed.message
+
+
+def test_a_long_list_is_not_searched_item_by_item():
+    """A returned list of a million numbers cost minutes of grader time, item by item."""
+    from autograder.relations import MAX_ITEMS, parts_hint
+
+    few = [0.5] * (MAX_ITEMS - 1) + [2.0]
+    assert "item 15 is the right result" in parts_hint(few, 2.0, "f()")
+    assert parts_hint([0.5] * 1_000_000 + [2.0], 2.0, "f()") is None
