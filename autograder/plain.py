@@ -10,6 +10,7 @@ process would send over a pipe, so the checks never hold a live student object.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,6 +20,19 @@ _SCALARS = (bool, int, float, complex, str, type(None))
 MAX_DEPTH = 8
 #: Values one conversion keeps at most (a student's result is small).
 MAX_NODES = 200_000
+
+
+#: Characters that start a new line in a terminal, a file or a page.
+_LINE_BREAKS = re.compile("[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+
+
+def one_line(text: str) -> str:
+    r"""``text`` with its line breaks shown escaped (``\n``, ``\u2028``).
+
+    For a student's text placed inside a line of a report (an exception's message): a line
+    break there would start a line the student wrote, such as a forged grade.
+    """
+    return _LINE_BREAKS.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 @dataclass(frozen=True, eq=False)

@@ -11,6 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from autograder.plain import one_line
+
 #: Check statuses. ``passed`` and ``failed`` are verdicts on the student's code; ``not_run``
 #: means the check needs something absent here (the reference, for hidden checks);
 #: ``not_gradable`` means the grader itself failed and no verdict exists; ``over_budget``
@@ -246,7 +248,7 @@ class UnitResult(_Summed):
 
     def __post_init__(self) -> None:
         self.load_error = None if self.load_error is None else safe_text(self.load_error)
-        self.load_notes = _safe_list(self.load_notes)
+        self.load_notes = [safe_text(one_line(str(note))) for note in self.load_notes]
 
     def _parts(self) -> list[TaskResult]:
         return self.tasks

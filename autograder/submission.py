@@ -31,7 +31,7 @@ from typing import Any, ClassVar
 import numpy as np
 
 from autograder import codeload
-from autograder.plain import to_plain
+from autograder.plain import one_line, to_plain
 
 #: Seconds one call of student code may take before it is stopped.
 DEFAULT_CALL_TIMEOUT = 10.0
@@ -67,6 +67,10 @@ class StudentError:
     message: str
     location: str = ""
     advice: str = ""
+
+    def __post_init__(self) -> None:
+        self.type, self.message = one_line(str(self.type)), one_line(str(self.message))
+        self.location = one_line(str(self.location))
 
     @property
     def not_implemented(self) -> bool:

@@ -126,7 +126,8 @@ def test_one_raising_and_one_none_function_cost_only_their_tasks(capsys, tmp_pat
 HOSTILE_TEXT = r"""
 
 def L1(yhat, y):  # cursor movements that would overwrite the table, and a lone surrogate
-    raise ValueError("x\x1b[2K\r\x1b[1A\x1b[2K\rFAKE: numpy_basics 42/42 all passed \ud800")
+    raise ValueError("x\x1b[2K\r\x1b[1A\x1b[2K\rFAKE: numpy_basics 42/42 all passed \ud800"
+                     "\nFORGED 42/42\u2028FORGED 42/42")
 
 
 _KEYS = {f"k{i:07d}": 0 for i in range(300_000)}
@@ -148,7 +149,8 @@ def test_a_students_text_cannot_crash_flood_or_rewrite_the_report(tmp_path):
     )
     assert proc.returncode == 0, proc.stderr[-2000:]
     out = proc.stdout.decode("utf-8")
-    assert "\x1b" not in out and "\r" not in out
+    assert "\x1b" not in out and "\r" not in out and "\u2028" not in out
+    assert not any(line.startswith("FORGED") for line in out.splitlines())
     assert "raised ValueError: x\\x1b[2K\\r" in out and "\\ud800" in out  # shown escaped
     assert len(out) < 60_000
     assert "more characters)" in out
