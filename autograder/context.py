@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 
 from autograder.plain import describe_args, same_plain, to_plain
-from autograder.spec import GraderError, NeedsReference, Task
+from autograder.spec import CheckFailure, GraderError, NeedsReference, Task
 from autograder.submission import CallOutcome, StudentError, Submission
 
 #: Expected values computed from a reference module, per module and key: visible inputs are
@@ -431,7 +431,31 @@ class Context:
             if seed is not None:
                 text += f" after np.random.seed({seed})"
             raise StudentRaised(function, out.error, text)
+        self._expect_own_work(function, args, out)
         return out
+
+    def _expect_own_work(self, function: str, args: tuple[Any, ...], out: CallOutcome) -> None:
+        """A function does its own work, not hand its arguments to a block the grader serves.
+
+        A failing block stands in as the reference's, so that its mistake costs once; a
+        function that returns what such a block returns for its own arguments
+        (``propagate_vectorized`` returning ``propagate_loops(w, b, X, Y)`` of a stub) would
+        get the reference's answer for its points.
+        """
+        if function in self.substitutes:
+            return
+        for call in out.proxy_calls:
+            if call.name not in self.substitutes or len(call.args) < len(args):
+                continue
+            same = all(same_plain(a, b) for a, b in zip(args, call.args))
+            if same and same_plain(call.value, out.value):
+                raise CheckFailure(
+                    f"{function}() returns what {call.name}() returns for its own arguments, "
+                    f"and {call.name}() fails its own task (a correct one stood in for it "
+                    f"here): {function}() earns nothing from it.",
+                    hint=f"compute the result in {function}() itself.",
+                    kind="behaviour",
+                )
 
     def called(self) -> str:
         """Describe the last call, for the ``called:`` line of a message."""

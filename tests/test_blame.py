@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import inspect
+
 import numpy as np
 
 from autograder import checklib as cl
@@ -10,7 +12,7 @@ from autograder.mistakes import variant
 from autograder.spec import Unit
 from autograder.submission import Submission
 
-from .helpers import mistake_submission
+from .helpers import mistake_submission, text_submission
 
 
 def _unit() -> Unit:
@@ -140,3 +142,27 @@ def test_a_function_right_with_its_own_failing_block_is_not_charged():
     assert by_id["5.7"].score < by_id["5.7"].max_score
     assert by_id["5.8"].score == by_id["5.8"].max_score, [c.message for c in by_id["5.8"].checks]
     assert any("right with your own linear_backward()" in n for n in by_id["5.8"].check_notes)
+
+
+def test_a_function_that_hands_its_arguments_to_a_failing_block_earns_nothing():
+    """Red team: propagate_vectorized returning propagate_loops(w, b, X, Y) of a stub got
+    6/6 from the correct stand-in; a real composite of a failing block keeps its points."""
+    text = inspect.getsource(load_reference("numpy_basics"))
+    text = text.replace("def propagate_loops(", "def _propagate_loops(", 1)
+    text += (
+        "\n\ndef propagate_loops(w, b, X, Y):\n    raise NotImplementedError\n"
+        "\n\ndef propagate_vectorized(w, b, X, Y):\n    return propagate_loops(w, b, X, Y)\n"
+    )
+    result = grade_submission("numpy_basics", text_submission("numpy_basics", text))
+    task = next(t for t in result.tasks if t.function == "propagate_vectorized")
+    failed = {c.name: c.message for c in task.checks if not c.passed}
+    assert {"values", "hidden"} <= set(failed), failed
+    assert "returns what propagate_loops() returns for its own arguments" in failed["values"]
+    sigmoid_stub = text.replace("def sigmoid(", "def _sigmoid(", 1) + (
+        "\n\ndef sigmoid(z):\n    raise NotImplementedError\n"
+    )
+    result = grade_submission("numpy_basics", text_submission("numpy_basics", sigmoid_stub))
+    loops = next(t for t in result.tasks if t.function == "propagate_loops")
+    assert loops.score == 0  # its own stub
+    derivative = next(t for t in result.tasks if t.function == "sigmoid_derivative")
+    assert derivative.score == derivative.max_score  # calls the stub sigmoid: own work kept
