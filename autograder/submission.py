@@ -114,6 +114,8 @@ class ProxyCall:
         value: what the grader's function returned (plain data), None if it raised.
         error: ``"Type: message"`` when the grader's function raised (the stand-in raised
             the same built-in exception type, or ``RuntimeError``, in student code).
+        kept: False when the call's arguments and value were not kept (a call's record keeps
+            at most ``MAX_RECORDED_BYTES`` of arrays): ``args`` and ``kwargs`` are then empty.
     """
 
     name: str
@@ -121,6 +123,12 @@ class ProxyCall:
     kwargs: dict[str, Any]
     value: Any = None
     error: str | None = None
+    kept: bool = True
+
+
+#: Bytes of arrays the stand-in calls of one call keep for the checks (a composite calling a
+#: stand-in in a loop with 8 MB arguments made the grader hold gigabytes).
+MAX_RECORDED_BYTES = 64 << 20
 
 
 @dataclass

@@ -452,6 +452,12 @@ def block(a, b=2):
     """Add."""
     return a + b
 
+def flood(n):
+    import numpy as np
+    for _ in range(n):
+        block(np.ones(2**19))  # 4 MB an argument
+    return n
+
 def use(a):
     try:
         return ["ok", block(a)]
@@ -510,6 +516,19 @@ def test_a_proxy_serves_the_calls_and_the_grader_sees_each_one(tmp_path, where):
     assert call.args[1] == 2 and call.kwargs == {} and call.error is None
     again = sub.call("use", (1.0,))
     assert again.value == ["ok", 3.0] and again.proxy_calls == []  # the proxy is undone
+    sub.close()
+
+
+def test_the_stand_in_calls_of_a_call_keep_a_bounded_record(tmp_path):
+    """A composite calling a stand-in in a loop with large arguments made the grader hold GBs."""
+    from autograder.submission import MAX_RECORDED_BYTES
+
+    sub = _proxied_submissions(tmp_path)[0]
+    out = sub.call("flood", (24,), proxies={"block": lambda a, b=2: 0.0})
+    assert out.error is None and out.value == 24 and len(out.proxy_calls) == 24
+    kept = [c for c in out.proxy_calls if c.kept]
+    assert 0 < len(kept) * (4 << 20) <= MAX_RECORDED_BYTES < len(out.proxy_calls) * (4 << 20)
+    assert all(c.args == () and c.value is None for c in out.proxy_calls if not c.kept)
     sub.close()
 
 

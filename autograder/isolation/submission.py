@@ -39,6 +39,7 @@ from autograder.submission import (
     CRASH,
     DEFAULT_CALL_TIMEOUT,
     MAX_OUTPUT,
+    MAX_RECORDED_BYTES,
     SKIPPED,
     CallOutcome,
     CallRequest,
@@ -507,6 +508,7 @@ class _ProxyServer:
         self.proxies = proxies
         self.record = record
         self.seconds = 0.0
+        self.recorded_bytes = 0
         self.runner = StandInRunner(proxies, seconds, memory_mb)
 
     def __call__(self, msg: dict[str, Any], arrays: list) -> tuple[dict[str, Any], list]:
@@ -526,7 +528,9 @@ class _ProxyServer:
             return {"error": ["RuntimeError", f"bad arguments ({exc})"]}, []
         args = args if type(args) is tuple else (args,)
         kwargs = kwargs if type(kwargs) is dict else {}
-        call = ProxyCall(name, args, kwargs)
+        self.recorded_bytes += sum(a.nbytes for a in arrays)
+        kept = self.recorded_bytes <= MAX_RECORDED_BYTES
+        call = ProxyCall(name, args, kwargs) if kept else ProxyCall(name, (), {}, kept=False)
         self.record.append(call)
         if fn is None:
             call.error = f"NameError: {name} is not defined"
@@ -537,7 +541,7 @@ class _ProxyServer:
             kind, text = got.error
             call.error = f"{kind}: {text}"
             return {"error": [kind, text[:400]]}, []
-        call.value = got.value
+        call.value = got.value if kept else None
         enc = codec.Encoder(lesson_type=LessonFunction)
         reply: dict[str, Any] = {"value": enc.encode(got.value)}
         after = got.rng_after
