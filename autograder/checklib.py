@@ -537,8 +537,19 @@ LOOP_NODES = (
 )
 
 
+#: Functions that run a Python function once per item: loops written as a call.
+LOOP_CALLS = frozenset(
+    {"map", "filter", "reduce", "starmap", "vectorize", "apply_along_axis", "frompyfunc"}
+)
+
+
+def _loops_by_call(node: ast.AST) -> bool:
+    """``map(lambda i: ..., range(m))``, ``np.vectorize(f)(x)``: a loop written as a call."""
+    return isinstance(node, ast.Call) and called_name(node) in LOOP_CALLS
+
+
 def no_python_loops(function: str | None = None) -> CheckFn:
-    """Check that a function has no ``for``/``while`` loop or comprehension.
+    """Check that a function has no ``for``/``while`` loop, comprehension or looping call.
 
     Functions of the submission that it calls are inspected too, so calling the loop
     version from the vectorized one does not pass.
@@ -555,10 +566,12 @@ def no_python_loops(function: str | None = None) -> CheckFn:
             tree = _parse_function(ctx, name)
             if name == fn and _raises_not_implemented(tree):
                 raise StudentRaised(fn, StudentError("NotImplementedError", "stub"), f"{fn}(...)")
-            loops = [n for n in ast.walk(tree) if isinstance(n, LOOP_NODES)]
+            loops = [n for n in ast.walk(tree) if isinstance(n, LOOP_NODES) or _loops_by_call(n)]
             if loops:
                 first = loops[0]
                 kind = type(first).__name__.replace("Comp", " comprehension").lower()
+                if isinstance(first, ast.Call):
+                    kind = f"{called_name(first)}(), a loop by a call"
                 where = "" if name == fn else f" calls {name}(), which"
                 raise CheckFailure(
                     f"{fn}(){where} contains a Python loop ({kind} on line {first.lineno} of "

@@ -230,6 +230,12 @@ LOOPS_BEHIND = {
     "def propagate_vectorized(w, b, X, Y):\n    return _impl(w, b, X, Y)\n",
     "local_alias": "def propagate_vectorized(w, b, X, Y):\n"
     "    f = propagate_loops\n    return f(w, b, X, Y)\n",
+    "map": "def propagate_vectorized(w, b, X, Y):\n"  # red team: a loop written as a call
+    "    m = X.shape[1]\n"
+    "    A = np.array(list(map(lambda i: sigmoid(w.T @ X[:, i] + b), range(m)))).reshape(1, m)\n"
+    "    dZ = A - Y\n"
+    "    cost = -np.sum(Y * np.log(A) + (1 - Y) * np.log(1 - A)) / m\n"
+    '    return {"dw": X @ dZ.T / m, "db": float(np.sum(dZ) / m)}, float(cost)\n',
 }
 
 

@@ -742,6 +742,8 @@ def test_a_learning_rate_written_in_nn_model_is_named():
     [
         ("_T = np.tanh\n\ndef tanh(z, _f=_T):\n    return _f(z)\n", False),  # red team
         ("_A = np.tanh\n_T = _A\n\ndef tanh(z):\n    return _T(z)\n", False),
+        ('def tanh(z):\n    return getattr(np, "tan" + "h")(z)\n', False),  # red team
+        ('def tanh(z):\n    return vars(np)["tan" + "h"](z)\n', False),
         (
             "EXP = np.exp\n\ndef tanh(z):\n    return (EXP(z) - EXP(-z)) / (EXP(z) + EXP(-z))\n",
             True,

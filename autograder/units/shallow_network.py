@@ -199,6 +199,10 @@ def _tanh_own(ctx: Context) -> None:
         elif isinstance(node, ast.ImportFrom | ast.Import):
             names = [a.name for a in node.names if a.name.split(".")[-1] in ("tanh", "arctanh")]
             used = names[0] if names else None
+        elif isinstance(node, ast.Call) and source_hints.called_name(node) in ("getattr", "vars"):
+            used = f"{ast.unparse(node)}, a function looked up by name,"
+        elif isinstance(node, ast.Attribute) and node.attr == "__dict__":
+            used = f"{ast.unparse(node)}, a function looked up by name,"
         if used:
             raise CheckFailure(
                 f"tanh() uses {used} (line {node.lineno} of the function) instead of computing "
