@@ -326,6 +326,13 @@ def test_the_process_limit_binds(run):
         assert "stopped=BlockingIOError" in seen and started < 64, seen
 
 
+def test_no_memory_files(run):
+    """A memory file's pages count against no limit of the student's process."""
+    seen = _observation(run, "memory-files")
+    expected = "PermissionError" if seccomp.no_new_process_program() is not None else "created"
+    assert f"memfd={expected}" in seen, seen
+
+
 def test_no_network_at_all(run):
     seen = _observation(run, "network")
     # its own network namespace: its loopback has nothing listening (a datagram "sent" there

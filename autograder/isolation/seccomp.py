@@ -84,18 +84,21 @@ def program() -> bytes | None:
 
 @functools.cache
 def no_new_process_program() -> bytes | None:
-    """A filter for the student's own process: threads yes, another process never.
+    """A filter for the student's own process: threads yes, another process or memory file never.
 
     Each process of the sandbox has its own memory limit, so processes multiplied it (six
     children of 850 MB each under a 1 GB limit). ``fork``, ``vfork`` and a ``clone`` without
     ``CLONE_THREAD`` fail with EPERM; ``clone3``, whose flags a filter cannot read, fails with
-    ENOSYS, so that the C library starts threads with ``clone``. None where it cannot be built.
+    ENOSYS, so that the C library starts threads with ``clone``. ``memfd_create`` fails too:
+    a memory file's pages count against no limit of the process (188 of them held 3 GB under a
+    1 GB limit; the supervisor makes the memory files that hand arguments over). None where it
+    cannot be built.
     """
     try:
         import pyseccomp as sc
 
         flt = sc.SyscallFilter(sc.ALLOW)
-        for name in ("fork", "vfork"):
+        for name in ("fork", "vfork", "memfd_create"):
             try:
                 flt.add_rule(sc.ERRNO(errno.EPERM), name)
             except (ValueError, RuntimeError, OSError):

@@ -464,6 +464,20 @@ if _ex is not None:
 )
 
 
+#: Memory files hold pages no limit of the process counts (188 held 3 GB under 1 GB).
+MEMORY_FILES = """
+import os
+
+def L2(yhat, y):
+    try:
+        fd = os.memfd_create("x")
+        os.write(fd, b"1" * (1 << 20))
+        seen = "created"
+    except OSError as exc:
+        seen = type(exc).__name__
+    raise RuntimeError(f"OBS memfd={seen}")
+"""
+
 #: An honest L1 that computes in a thread: the sandbox forbids new processes, not threads.
 THREAD_L1 = """
 import threading
@@ -621,6 +635,9 @@ def corpus(t: Target) -> list[Hostile]:
             {"normalize_rows.no_mutation": "changed its argument x in place"},
         ),
         Hostile("thread-honest", "numpy_basics", code(THREAD_L1)),
+        Hostile(
+            "memory-files", "numpy_basics", code(MEMORY_FILES), _all("L2", "OBS"), observe=True
+        ),
         Hostile(
             "repeated-array", "numpy_basics", code(REPEATED_ARRAY), _codec_changed("bad array")
         ),
