@@ -529,6 +529,8 @@ def test_the_stand_in_calls_of_a_call_keep_a_bounded_record(tmp_path):
     kept = [c for c in out.proxy_calls if c.kept]
     assert 0 < len(kept) * (4 << 20) <= MAX_RECORDED_BYTES < len(out.proxy_calls) * (4 << 20)
     assert all(c.args == () and c.value is None for c in out.proxy_calls if not c.kept)
+    big = sub.call("flood", (3,), proxies={"block": lambda a, b=2: [np.ones(2**19)] * 10})
+    assert big.error is None and [c.kept for c in big.proxy_calls] == [True, False, False]
     sub.close()
 
 

@@ -518,6 +518,15 @@ class _ProxyServer:
         finally:
             self.seconds += time.monotonic() - start
 
+    def _count(self, call: ProxyCall, arrays: list[np.ndarray]) -> None:
+        """Count ``arrays``, a stand-in call's arguments or result, in the call's record.
+
+        Past :data:`MAX_RECORDED_BYTES` the call stays counted, its arguments and value not kept.
+        """
+        self.recorded_bytes += sum(a.nbytes for a in arrays)
+        if self.recorded_bytes > MAX_RECORDED_BYTES:
+            call.args, call.kwargs, call.value, call.kept = (), {}, None, False
+
     def _serve(self, msg: dict[str, Any], arrays: list) -> tuple[dict[str, Any], list]:
         name = str(msg.get("proxy"))
         fn = self.proxies.get(name)
@@ -528,10 +537,9 @@ class _ProxyServer:
             return {"error": ["RuntimeError", f"bad arguments ({exc})"]}, []
         args = args if type(args) is tuple else (args,)
         kwargs = kwargs if type(kwargs) is dict else {}
-        self.recorded_bytes += sum(a.nbytes for a in arrays)
-        kept = self.recorded_bytes <= MAX_RECORDED_BYTES
-        call = ProxyCall(name, args, kwargs) if kept else ProxyCall(name, (), {}, kept=False)
+        call = ProxyCall(name, args, kwargs)
         self.record.append(call)
+        self._count(call, arrays)
         if fn is None:
             call.error = f"NameError: {name} is not defined"
             return {"error": ["NameError", f"{name} is not defined"]}, []
@@ -541,9 +549,10 @@ class _ProxyServer:
             kind, text = got.error
             call.error = f"{kind}: {text}"
             return {"error": [kind, text[:400]]}, []
-        call.value = got.value if kept else None
         enc = codec.Encoder(lesson_type=LessonFunction)
         reply: dict[str, Any] = {"value": enc.encode(got.value)}
+        call.value = got.value
+        self._count(call, enc.arrays)
         after = got.rng_after
         if state is not None and after is not None and not _same_rng(state, after):  # it drew
             reply["rng"] = enc.encode([after[1], int(after[2]), int(after[3]), float(after[4])])
