@@ -531,6 +531,8 @@ def test_the_stand_in_calls_of_a_call_keep_a_bounded_record(tmp_path):
     assert all(c.args == () and c.value is None for c in out.proxy_calls if not c.kept)
     big = sub.call("flood", (3,), proxies={"block": lambda a, b=2: [np.ones(2**19)] * 10})
     assert big.error is None and [c.kept for c in big.proxy_calls] == [True, False, False]
+    tall = sub.call("flood", (6,), proxies={"block": lambda a, b=2: np.zeros((2**21, 1))})
+    assert tall.error is None and not tall.proxy_calls[-1].kept  # sent as a marker, still held
     sub.close()
 
 

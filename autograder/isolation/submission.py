@@ -552,11 +552,23 @@ class _ProxyServer:
         enc = codec.Encoder(lesson_type=LessonFunction)
         reply: dict[str, Any] = {"value": enc.encode(got.value)}
         call.value = got.value
-        self._count(call, enc.arrays)
+        self._count(call, _arrays_in(got.value))
         after = got.rng_after
         if state is not None and after is not None and not _same_rng(state, after):  # it drew
             reply["rng"] = enc.encode([after[1], int(after[2]), int(after[3]), float(after[4])])
         return reply, enc.arrays
+
+
+def _arrays_in(value: Any, depth: int = 0) -> list[np.ndarray]:
+    """The arrays a plain value holds (a stand-in's result), however it would travel."""
+    if isinstance(value, np.ndarray):
+        return [value]
+    if depth > codec.MAX_DEPTH:
+        return []
+    items = value.values() if isinstance(value, dict) else value
+    if isinstance(value, dict | list | tuple):
+        return [a for v in items for a in _arrays_in(v, depth + 1)]
+    return []
 
 
 def _same_rng(a: tuple, b: tuple) -> bool:
