@@ -22,8 +22,9 @@ MAX_DEPTH = 8
 MAX_NODES = 200_000
 
 
-#: Characters that start a new line in a terminal, a file or a page.
-_LINE_BREAKS = re.compile("[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+#: Characters that start a new line in a terminal, a file or a page, or reorder a line's text
+#: (the bidirectional overrides).
+_LINE_BREAKS = re.compile("[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def one_line(text: str) -> str:
@@ -151,7 +152,8 @@ def _qualified(t: type) -> str:
     module = getattr(t, "__module__", "") or ""
     if module.startswith("numpy"):
         module = "numpy"
-    return f"{module}.{t.__qualname__}" if module and module != "builtins" else t.__qualname__
+    name = f"{module}.{t.__qualname__}" if module and module != "builtins" else t.__qualname__
+    return one_line(str(name))  # a student's class may name itself anything
 
 
 def describe(value: Any, max_elems: int = 12) -> str:

@@ -130,6 +130,10 @@ def L1(yhat, y):  # cursor movements that would overwrite the table, and a lone 
                      "\nFORGED 42/42\u2028FORGED 42/42")
 
 
+def basic_sigmoid(x):  # a class named with a line break: its name is shown in the report
+    return type("float\nFORGED 42/42\u202e", (), {})()
+
+
 _KEYS = {f"k{i:07d}": 0 for i in range(300_000)}
 
 
@@ -149,7 +153,7 @@ def test_a_students_text_cannot_crash_flood_or_rewrite_the_report(tmp_path):
     )
     assert proc.returncode == 0, proc.stderr[-2000:]
     out = proc.stdout.decode("utf-8")
-    assert "\x1b" not in out and "\r" not in out and "\u2028" not in out
+    assert "\x1b" not in out and "\r" not in out and "\u2028" not in out and "\u202e" not in out
     assert not any(line.startswith("FORGED") for line in out.splitlines())
     assert "raised ValueError: x\\x1b[2K\\r" in out and "\\ud800" in out  # shown escaped
     assert len(out) < 60_000

@@ -32,7 +32,7 @@ from autograder.isolation.sandbox import (
 )
 from autograder.isolation.standins import StandInRunner
 from autograder.lesson_functions import LessonFunction
-from autograder.plain import Foreign, to_plain
+from autograder.plain import Foreign, one_line, to_plain
 from autograder.spec import GraderError
 from autograder.submission import (
     BUDGET,
@@ -59,7 +59,8 @@ MAX_LOAD_ATTEMPTS = 12
 
 
 def _foreign(name: str, array: Any) -> Foreign:
-    return Foreign(name, None if array is None else to_plain(array))
+    # the name is the student's (a class's __qualname__, or any text in a forged frame)
+    return Foreign(one_line(name), None if array is None else to_plain(array))
 
 
 class IsolatedSubmission(Submission):
