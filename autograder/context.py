@@ -145,6 +145,9 @@ class Context:
         #: Building blocks of the submission replaced by the reference's for every call of
         #: this check (their own task fails: one bug costs once). Set by the engine.
         self.substitutes: dict[str, Callable[..., Any]] = {}
+        #: The substitutes the student's code is served (the blocks the reference's solution
+        #: of the task depends on); None: all of them. Checks' own calls get every one.
+        self.served: set[str] | None = None
         self._default_gaps: dict[str, list[tuple[int, str, Any, Any]]] = {}
 
     # ----------------------------------------------------------------- the call shown
@@ -204,6 +207,7 @@ class Context:
                 blocks = {
                     f: self._in_student_order(f, self._with_own_defaults(f, fn))
                     for f, fn in self.substitutes.items()
+                    if self.served is None or f in self.served
                 }
                 proxies = {**blocks, **(proxies or {})}
             out = self.submission.call(function, args, kwargs, seed=seed, proxies=proxies, **extra)

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import ast
 import dataclasses
+import functools
 import hashlib
+import inspect
 import types
 from pathlib import Path
 from typing import Any
@@ -187,6 +189,7 @@ def run_check(
         # One bug costs once: the checks of a function whose building block fails run with
         # the reference block in its place (served by the grader, never run as student code).
         ctx.substitutes = {f: ctx.ref_block(f) for f, _, _, _ in blocks if hasattr(reference, f)}
+        ctx.served = set(task.uses) | _reference_reach(unit.functions(), reference, task.function)
     if ctx.substitutes:
         names = ", ".join(f"{f}()" for f in ctx.substitutes)
         ctx.note(f"graded with a correct {names} in place of yours (see its own task)")
@@ -367,6 +370,30 @@ def _required_positional(source: str | None) -> int | None:
         return None
     a = node.args
     return len(a.posonlyargs) + len(a.args) - len(a.defaults)
+
+
+@functools.cache
+def _reference_reach(
+    tasks: frozenset[str], reference: types.ModuleType, function: str
+) -> frozenset[str]:
+    """The task functions the reference's ``function`` calls, directly or through them.
+
+    A failing block stands in for the student's code only where the reference's own solution
+    depends on it: ``propagate_vectorized`` calling a stub ``propagate_loops`` with its data
+    doubled, or ``relu`` as ``2 * leaky_relu(z / 2, 0.0)`` of an unwritten ``leaky_relu``,
+    would otherwise be graded on the grader's answer.
+    """
+    out: set[str] = set()
+    todo = [function]
+    while todo:
+        try:
+            source = inspect.getsource(getattr(reference, todo.pop()))
+        except (AttributeError, TypeError, OSError):
+            continue
+        found = (source_hints.called_names(source) or frozenset()) & tasks
+        todo.extend(found - out - {function})
+        out |= found - {function}
+    return frozenset(out)
 
 
 def _called_through_own(unit: Unit, submission: Submission, function: str) -> frozenset[str] | None:

@@ -146,7 +146,8 @@ def test_a_function_right_with_its_own_failing_block_is_not_charged():
 
 def test_a_function_that_hands_its_arguments_to_a_failing_block_earns_nothing():
     """Red team: propagate_vectorized returning propagate_loops(w, b, X, Y) of a stub got
-    6/6 from the correct stand-in; a real composite of a failing block keeps its points."""
+    6/6 from the correct stand-in (the reference's solution does not call it, so it is not
+    served); a real composite of a failing block keeps its points."""
     text = inspect.getsource(load_reference("numpy_basics"))
     text = text.replace("def propagate_loops(", "def _propagate_loops(", 1)
     text += (
@@ -157,7 +158,7 @@ def test_a_function_that_hands_its_arguments_to_a_failing_block_earns_nothing():
     task = next(t for t in result.tasks if t.function == "propagate_vectorized")
     failed = {c.name: c.message for c in task.checks if not c.passed}
     assert {"values", "hidden"} <= set(failed), failed
-    assert "returns what propagate_loops() returns for its own arguments" in failed["values"]
+    assert "waits for propagate_loops()" in failed["values"]  # the reference needs no loops
     sigmoid_stub = text.replace("def sigmoid(", "def _sigmoid(", 1) + (
         "\n\ndef sigmoid(z):\n    raise NotImplementedError\n"
     )
@@ -166,3 +167,20 @@ def test_a_function_that_hands_its_arguments_to_a_failing_block_earns_nothing():
     assert loops.score == 0  # its own stub
     derivative = next(t for t in result.tasks if t.function == "sigmoid_derivative")
     assert derivative.score == derivative.max_score  # calls the stub sigmoid: own work kept
+
+
+def test_a_function_that_returns_a_served_blocks_answer_earns_nothing_from_it():
+    """sigmoid_derivative is served the reference's sigmoid (its solution calls it): handing
+    its argument on and returning the answer is no derivative of its own."""
+    text = inspect.getsource(load_reference("numpy_basics"))
+    text = text.replace("def sigmoid(", "def _sigmoid(", 1).replace(
+        "def sigmoid_derivative(", "def _sigmoid_derivative(", 1
+    )
+    text += (
+        "\n\ndef sigmoid(x):\n    raise NotImplementedError\n"
+        "\n\ndef sigmoid_derivative(x):\n    return sigmoid(x)\n"
+    )
+    result = grade_submission("numpy_basics", text_submission("numpy_basics", text))
+    task = next(t for t in result.tasks if t.function == "sigmoid_derivative")
+    messages = [c.message for c in task.checks if not c.passed]
+    assert messages and all("returns what sigmoid() returns for its own" in m for m in messages)
