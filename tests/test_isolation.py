@@ -523,7 +523,10 @@ def test_the_stand_in_calls_of_a_call_keep_a_bounded_record(tmp_path):
     """A composite calling a stand-in in a loop with large arguments made the grader hold GBs."""
     from autograder.submission import MAX_RECORDED_BYTES
 
-    sub = _proxied_submissions(tmp_path)[0]
+    f = tmp_path / "proxied.py"
+    f.write_text(PROXIED)
+    roomy = Limits(call_timeout=60, check_timeout=120, submission_budget=240, memory_mb=512)
+    sub = from_path(f, UNIT, limits=roomy)  # its time goes to moving 100 MB, not to the student
     out = sub.call("flood", (24,), proxies={"block": lambda a, b=2: 0.0})
     assert out.error is None and out.value == 24 and len(out.proxy_calls) == 24
     kept = [c for c in out.proxy_calls if c.kept]

@@ -372,7 +372,8 @@ FAULTS: list[Fault] = [
     Fault(
         "G8-fork-and-threads",
         "import os, threading, time\n_l2 = L2\n"
-        "def L2(yhat, y):\n    if os.fork() == 0:\n        time.sleep(600)\n        os._exit(0)\n"
+        "def L2(yhat, y):\n    try:\n        if os.fork() == 0:\n            time.sleep(600)\n"
+        "            os._exit(0)\n    except PermissionError:\n        pass  # no process\n"
         "    threading.Thread(target=time.sleep, args=(600,), daemon=True).start()\n"
         "    return _l2(yhat, y)\n",
         {},
