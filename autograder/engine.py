@@ -14,6 +14,7 @@ import functools
 import hashlib
 import inspect
 import types
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -372,6 +373,29 @@ def _required_positional(source: str | None) -> int | None:
     return len(a.posonlyargs) + len(a.args) - len(a.defaults)
 
 
+def _transitive_calls(
+    function: str, source_of: Callable[[str], str | None], follow: Callable[[frozenset], set]
+) -> frozenset[str] | None:
+    """Names ``function`` calls, directly or through the called names ``follow`` keeps.
+
+    ``source_of`` gives a name's source (None where unknown). None when ``function``'s own
+    source is unknown; at most 50 functions are read.
+    """
+    called = source_hints.called_names(source_of(function))
+    if called is None:
+        return None
+    out, todo, seen = set(called), sorted(follow(called)), {function}
+    while todo and len(seen) < 50:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        more = source_hints.called_names(source_of(name)) or frozenset()
+        out |= more
+        todo.extend(follow(more) - seen)
+    return frozenset(out)
+
+
 @functools.cache
 def _reference_reach(
     tasks: frozenset[str], reference: types.ModuleType, function: str
@@ -383,17 +407,15 @@ def _reference_reach(
     doubled, or ``relu`` as ``2 * leaky_relu(z / 2, 0.0)`` of an unwritten ``leaky_relu``,
     would otherwise be graded on the grader's answer.
     """
-    out: set[str] = set()
-    todo = [function]
-    while todo:
+
+    def source_of(name: str) -> str | None:
         try:
-            source = inspect.getsource(getattr(reference, todo.pop()))
+            return inspect.getsource(getattr(reference, name))
         except (AttributeError, TypeError, OSError):
-            continue
-        found = (source_hints.called_names(source) or frozenset()) & tasks
-        todo.extend(found - out - {function})
-        out |= found - {function}
-    return frozenset(out)
+            return None
+
+    called = _transitive_calls(function, source_of, lambda names: names & tasks)
+    return (called or frozenset()) & tasks - {function}
 
 
 def _called_through_own(unit: Unit, submission: Submission, function: str) -> frozenset[str] | None:
@@ -403,20 +425,8 @@ def _called_through_own(unit: Unit, submission: Submission, function: str) -> fr
     ``linear_backward``, uses ``linear_backward`` (a helper is a function the submission
     defines that is no task of the unit). None when the function's source is unknown.
     """
-    called = source_hints.called_names(submission.source(function))
-    if called is None:
-        return None
     tasks = unit.functions()
-    out, todo, seen = set(called), sorted(called - tasks), {function}
-    while todo and len(seen) < 50:
-        name = todo.pop()
-        if name in seen:
-            continue
-        seen.add(name)
-        more = source_hints.called_names(submission.source(name)) or frozenset()
-        out |= more
-        todo.extend(more - tasks - seen)
-    return frozenset(out)
+    return _transitive_calls(function, submission.source, lambda names: names - tasks)
 
 
 def failing_blocks(
