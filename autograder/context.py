@@ -449,7 +449,7 @@ class Context:
         if function in self.substitutes:
             return
         for call in out.proxy_calls:
-            if call.name not in self.substitutes or len(call.args) < len(args):
+            if not call.kept or call.name not in self.substitutes or len(call.args) < len(args):
                 continue
             same = all(same_plain(a, b) for a, b in zip(args, call.args))
             if same and same_plain(call.value, out.value):

@@ -37,11 +37,16 @@ MAX_RESULT_BYTES = 64 * 2**20
 
 @dataclass
 class StandInResult:
-    """What one stand-in call gave: a plain value or an error, and the RNG state after it."""
+    """What one stand-in call gave: a plain value or an error, and the RNG state after it.
+
+    ``size`` is the bytes the result took to hand over (its pickle), as the limit
+    :data:`MAX_RESULT_BYTES` counts them.
+    """
 
     value: Any = None
     error: tuple[str, str] | None = None
     rng_after: tuple | None = None
+    size: int = 0
 
 
 class _TooLargeError(Exception):
@@ -134,7 +139,9 @@ class StandInRunner:
             return StandInResult(
                 error=("MemoryError", f"the grader's {name} ended on these arguments")
             )
-        return pickle.loads(data)  # noqa: S301 - written by the grader's own child
+        result = pickle.loads(data)  # noqa: S301 - written by the grader's own child
+        result.size = len(data)
+        return result
 
     def _timeout(self, name: str) -> StandInResult:
         return StandInResult(

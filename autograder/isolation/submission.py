@@ -519,12 +519,12 @@ class _ProxyServer:
         finally:
             self.seconds += time.monotonic() - start
 
-    def _count(self, call: ProxyCall, arrays: list[np.ndarray]) -> None:
-        """Count ``arrays``, a stand-in call's arguments or result, in the call's record.
+    def _count(self, call: ProxyCall, size: int) -> None:
+        """Count ``size`` bytes, a stand-in call's arguments or result, in the call's record.
 
         Past :data:`MAX_RECORDED_BYTES` the call stays counted, its arguments and value not kept.
         """
-        self.recorded_bytes += sum(a.nbytes for a in arrays)
+        self.recorded_bytes += size
         if self.recorded_bytes > MAX_RECORDED_BYTES:
             call.args, call.kwargs, call.value, call.kept = (), {}, None, False
 
@@ -540,7 +540,7 @@ class _ProxyServer:
         kwargs = kwargs if type(kwargs) is dict else {}
         call = ProxyCall(name, args, kwargs)
         self.record.append(call)
-        self._count(call, arrays)
+        self._count(call, sum(a.nbytes for a in arrays))
         if fn is None:
             call.error = f"NameError: {name} is not defined"
             return {"error": ["NameError", f"{name} is not defined"]}, []
@@ -553,23 +553,11 @@ class _ProxyServer:
         enc = codec.Encoder(lesson_type=LessonFunction)
         reply: dict[str, Any] = {"value": enc.encode(got.value)}
         call.value = got.value
-        self._count(call, _arrays_in(got.value))
+        self._count(call, got.size)  # whatever travels back (an (8300000, 1) array: a marker)
         after = got.rng_after
         if state is not None and after is not None and not _same_rng(state, after):  # it drew
             reply["rng"] = enc.encode([after[1], int(after[2]), int(after[3]), float(after[4])])
         return reply, enc.arrays
-
-
-def _arrays_in(value: Any, depth: int = 0) -> list[np.ndarray]:
-    """The arrays a plain value holds (a stand-in's result), however it would travel."""
-    if isinstance(value, np.ndarray):
-        return [value]
-    if depth > codec.MAX_DEPTH:
-        return []
-    items = value.values() if isinstance(value, dict) else value
-    if isinstance(value, dict | list | tuple):
-        return [a for v in items for a in _arrays_in(v, depth + 1)]
-    return []
 
 
 def _same_rng(a: tuple, b: tuple) -> bool:
