@@ -454,7 +454,7 @@ def _too_deep(lines: list[str], first: int, last: int) -> bool:
     except (RecursionError, MemoryError):
         return True
     except SyntaxError:
-        pass
+        return False
     return False
 
 

@@ -385,12 +385,7 @@ def _failed_assert_hint(submission: Submission, line: int | None) -> str | None:
     text = lines[line - 1].strip() if 0 < line <= len(lines) else ""
     if not text.startswith("assert"):
         return None
-    return (
-        f"your own `{text}` (line {line}) failed on this call: either what it checks is wrong "
-        "for these arguments (a size written as a number where the arguments give it?), or it "
-        "holds only for the notebook's example: assert what must hold for any input, or "
-        "remove it."
-    )
+    return f"your own `{text}` (line {line}) failed on this call: {hints.OWN_ASSERT}"
 
 
 def _undefined_name(kind: str, message: str) -> str | None:

@@ -104,6 +104,14 @@ def _no_such_numpy_name(name: str) -> str:
     )
 
 
+#: What to do about a failing assert of the student's own (after what failed).
+OWN_ASSERT = (
+    "either what it checks is wrong for these arguments (a size written as a number where the "
+    "arguments give it?), or it holds only for the notebook's example: assert what must hold "
+    "for any input, or remove it."
+)
+
+
 def hint_for(kind: str, message: str) -> str | None:
     """A hint for an exception of type ``kind`` with ``message`` raised by student code.
 
@@ -238,12 +246,7 @@ def hint_for(kind: str, message: str) -> str | None:
             "later, or sits in a branch or loop that did not run (an if without an else?)."
         )
     if kind == "AssertionError":
-        return (
-            "an assert of your own failed on this call: either what it checks is wrong for "
-            "these arguments (a size written as a number where the arguments give it?), or it "
-            "holds only for the notebook's example: assert what must hold for any input, or "
-            "remove it."
-        )
+        return f"an assert of your own failed on this call: {OWN_ASSERT}"
     if kind == "NameError":
         return (
             "the function uses a name it does not define: create it first (costs = [] before "
