@@ -139,6 +139,7 @@ def _plain(value: Any, depth: int, budget: list[int], open_: set[int]) -> Any:
             return [_plain(v, depth + 1, budget, open_) for v in value]
         out = {}
         for k, v in value.items():
+            # the worker's twin is isolation.codec._is_tuple_key (the worker imports no autograder)
             tuple_key = type(k) is tuple and len(k) <= 8 and all(type(e) in (str, int) for e in k)
             if type(k) not in (str, int) and not tuple_key:  # a student's object: its own hash
                 return Foreign("dict with non-string keys")
