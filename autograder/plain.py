@@ -18,8 +18,11 @@ import numpy as np
 
 _SCALARS = (bool, int, float, complex, str, type(None))
 MAX_DEPTH = 8
-#: Values one conversion keeps at most (a student's result is small).
-MAX_NODES = 200_000
+#: Values (containers, numbers, strings, arrays) one conversion keeps at most; a larger value
+#: becomes one marker. A student's honest result holds a few thousand at most. The worker's
+#: twin is :data:`autograder.isolation.codec.MAX_NODES`.
+MAX_NODES = 100_000
+TOO_LARGE = "{} of over " + f"{MAX_NODES:,} values"
 
 
 #: Characters that start a new line in a terminal, a file or a page, or reorder a line's text
@@ -89,10 +92,11 @@ def type_name(value: Any) -> str:
 def to_plain(value: Any) -> Any:
     """Convert a value returned by student code into plain data.
 
-    Containers nested deeper than :data:`MAX_DEPTH`, a container inside itself
-    (``costs.append(costs)``) and whatever lies beyond :data:`MAX_NODES` values in all become
-    :class:`Foreign` markers: a list that holds itself twenty times would otherwise expand to
-    twenty to the eighth lists.
+    Containers nested deeper than :data:`MAX_DEPTH` and a container inside itself
+    (``costs.append(costs)``) become :class:`Foreign` markers, and so does the whole value when
+    it holds more than :data:`MAX_NODES` values: a list that holds itself twenty times would
+    otherwise expand to twenty to the eighth lists, and ``[[0.5]] * 1_000_000`` costs the
+    checks minutes.
 
     Args:
         value: anything.
@@ -100,15 +104,22 @@ def to_plain(value: Any) -> Any:
     Returns:
         Plain data as described in the module docstring; never a live student object.
     """
-    return _plain(value, 0, [MAX_NODES], set())
+    try:
+        return _plain(value, 0, [MAX_NODES], set())
+    except _TooLargeError:
+        return Foreign(TOO_LARGE.format(type(value).__name__))
+
+
+class _TooLargeError(Exception):
+    """A value passed :data:`MAX_NODES`."""
 
 
 def _plain(value: Any, depth: int, budget: list[int], open_: set[int]) -> Any:
     """:func:`to_plain` of ``value`` at ``depth``; ``open_``: the containers being converted."""
     budget[0] -= 1
-    if budget[0] < 0:
-        return Foreign(f"container too large (over {MAX_NODES:,} values)")
     t = type(value)
+    if budget[0] < 0 or (t in (tuple, list, dict) and len(value) > budget[0]):
+        raise _TooLargeError
     if t in _SCALARS:
         return value
     if t is np.ndarray:
@@ -169,8 +180,8 @@ def describe(value: Any, max_elems: int = 12) -> str:
     Returns:
         A one-line description, such as ``ndarray (2, 1) float64 [[0.5], [0.25]]``.
     """
-    if isinstance(value, Foreign):
-        return f"a {value.type_name} object"
+    if isinstance(value, Foreign):  # a type (numpy.matrix) or a description (list of over ...)
+        return value.type_name if " " in value.type_name else f"a {value.type_name} object"
     if isinstance(value, np.ndarray):
         head = f"ndarray of shape {value.shape}, dtype {value.dtype}"
         if value.size <= max_elems:

@@ -99,6 +99,31 @@ def test_an_array_of_an_absurd_dimension_is_foreign_and_cannot_be_forged():
         codec.unpack(struct.pack(">I", len(body)) + body)
 
 
+@pytest.mark.parametrize(
+    "value",
+    [[[0.5]] * 1_000_000, ([0.5] * 60_000, [0.5] * 60_000), {"costs": [[0.5]] * 60_000}],
+    ids=["nested", "tuple", "dict"],
+)
+def test_a_value_of_over_max_nodes_values_is_one_marker_on_both_sides(value):
+    """[[0.5]] * 1_000_000 from every function took the grader 288 s of numpy.asarray."""
+    from autograder import plain
+
+    assert codec.MAX_NODES == plain.MAX_NODES  # twins: the worker imports no autograder
+    name = f"{type(value).__name__} of over 100,000 values"
+    enc = codec.Encoder()
+    assert enc.encode(value) == {"f": name} and enc.arrays == []
+    assert plain.to_plain(value) == Foreign(name)
+    assert plain.describe(plain.to_plain(value)) == name
+    fits = [[0.5]] * 49_999  # 99,999 values and the list
+    assert plain.to_plain(fits) == fits and codec.Encoder().encode(fits) == fits
+
+
+def test_a_forged_frame_of_over_max_nodes_values_is_the_students_frame_error():
+    with pytest.raises(codec.FrameError, match="more than 100,000 values"):
+        codec.decode([[0.5]] * 50_000, [], lambda name, array: Foreign(name, array))
+    assert len(codec.decode([[0.5]] * 49_999, [], lambda name, array: None)) == 49_999
+
+
 def test_codec_turns_everything_else_into_foreign_markers():
     class Liar(np.ndarray):
         pass

@@ -49,10 +49,21 @@ MAX_NDIM = 32
 MAX_DIM = 2**20
 #: Largest integer crossing the seam (the encoder marks larger ones foreign).
 MAX_INT = 2**1023
+#: Values (containers, numbers, strings, arrays) one encoded value holds at most; a larger
+#: one travels as one foreign marker. The twin of :data:`autograder.plain.MAX_NODES` (the
+#: worker imports no autograder). A student's honest result holds a few thousand at most;
+#: ``[[0.5]] * 1_000_000`` (two million) cost the grader minutes of ``numpy.asarray``.
+MAX_NODES = 100_000
+#: The marker of a value over :data:`MAX_NODES` (as :func:`autograder.plain.to_plain` names it).
+TOO_LARGE = "{} of over " + f"{MAX_NODES:,} values"
 
 
 class FrameError(Exception):
     """A frame could not be decoded (truncated, oversized, or malformed)."""
+
+
+class _TooLargeError(Exception):
+    """An encoded value passed :data:`MAX_NODES`."""
 
 
 def _qualified(t: type) -> str:
@@ -86,8 +97,22 @@ class Encoder:
         self.arrays.append(np.array(arr, copy=True))
         return len(self.arrays) - 1
 
-    def encode(self, value: Any, depth: int = 0) -> Any:
-        """Return the JSON form of ``value`` (arrays are collected in :attr:`arrays`)."""
+    def encode(self, value: Any) -> Any:
+        """Return the JSON form of ``value`` (arrays are collected in :attr:`arrays`).
+
+        A value holding more than :data:`MAX_NODES` values becomes one foreign marker.
+        """
+        start, self._left = len(self.arrays), MAX_NODES
+        try:
+            return self._encode(value, 0)
+        except _TooLargeError:
+            del self.arrays[start:]
+            return {"f": TOO_LARGE.format(type(value).__name__)}
+
+    def _encode(self, value: Any, depth: int) -> Any:
+        self._left -= 1
+        if self._left < 0 or (type(value) in (tuple, list, dict) and len(value) > self._left):
+            raise _TooLargeError
         t = type(value)
         if t in _SCALARS:
             if t is str and len(value) > MAX_STRING:
@@ -121,16 +146,16 @@ class Encoder:
         if depth >= MAX_DEPTH:
             return {"f": "too deeply nested container"}
         if t is tuple:
-            return {"t": [self.encode(v, depth + 1) for v in value]}
+            return {"t": [self._encode(v, depth + 1) for v in value]}
         if t is list:
-            return [self.encode(v, depth + 1) for v in value]
+            return [self._encode(v, depth + 1) for v in value]
         if t is dict:
             items = []
             for k, v in value.items():
                 if type(k) in (str, int):
-                    items.append([k, self.encode(v, depth + 1)])
+                    items.append([k, self._encode(v, depth + 1)])
                 elif _is_tuple_key(k):  # grads["db", str(l)]: a plain mistake, shown as it is
-                    items.append([{"t": list(k)}, self.encode(v, depth + 1)])
+                    items.append([{"t": list(k)}, self._encode(v, depth + 1)])
                 else:
                     return {"f": "dict with non-string keys"}
             return {"d": items}
@@ -167,6 +192,7 @@ def decode(
         FrameError: if the data is malformed.
     """
     used: set[int] = set()
+    left = [MAX_NODES]
 
     def arr(i: Any) -> np.ndarray:
         # each array once: a frame that names one array a million times would be decoded
@@ -179,6 +205,9 @@ def decode(
     def walk(x: Any, depth: int) -> Any:
         if depth > MAX_DEPTH + 2:
             raise FrameError("nesting too deep")
+        left[0] -= 1
+        if left[0] < 0:  # the encoder sends a larger value as one marker
+            raise FrameError(f"more than {MAX_NODES:,} values")
         t = type(x)
         if t is int and abs(x) > MAX_INT:  # forged: the encoder marks such integers
             raise FrameError("integer too large")

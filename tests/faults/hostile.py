@@ -512,6 +512,23 @@ def L1(yhat, y):
     return [_BIG] * 20_000
 """
 
+#: L1's reply holds 400,000 values (the worker's encoder changed to send them, where it sends
+#: one marker): ``[[0.5]] * 1_000_000`` from every function took the grader 288 s.
+LONG_LIST = """
+import sys
+_codec = sys.modules.get("_agcodec")
+if _codec is not None:
+    def _all_of_it(self, value):
+        self._left = 10**9
+        return self._encode(value, 0)
+
+    _codec.Encoder.encode = _all_of_it
+
+
+def L1(yhat, y):
+    return [[0.5]] * 200_000
+"""
+
 #: L1's reply holds an integer no float holds (the worker's encoder changed to send it): the
 #: grader's checks overflowed, and the check ended "not gradable" instead of failing.
 HUGE_INT = """
@@ -526,8 +543,8 @@ _codec = sys.modules.get("_agcodec")
 if _codec is not None:
     _encode = _codec.Encoder.encode
 
-    def _forge(self, value, depth=0, _encode=_encode):
-        return 10 ** 400 if type(value) is _Huge else _encode(self, value, depth)
+    def _forge(self, value, _encode=_encode):
+        return 10 ** 400 if type(value) is _Huge else _encode(self, value)
 
     _codec.Encoder.encode = _forge
 
@@ -642,6 +659,7 @@ def corpus(t: Target) -> list[Hostile]:
             "repeated-array", "numpy_basics", code(REPEATED_ARRAY), _codec_changed("bad array")
         ),
         Hostile("huge-int", "numpy_basics", code(HUGE_INT), _all("L1", "integer too large")),
+        Hostile("long-list", "numpy_basics", code(LONG_LIST), _all("L1", "100,000 values")),
         Hostile("quiet-sigmoid-honest", "numpy_basics", code(HONEST_QUIET_SIGMOID)),
         Hostile("quiet-sigmoid-forged", "numpy_basics", code(FORGED_QUIET_SIGMOID)),
         Hostile("detect-proxy", "shallow_network", _detect_proxy(False), PROBE),
