@@ -774,14 +774,15 @@ from autograder.course.builder import build_course
 from autograder.course.session import CourseSession
 from autograder.course.parallel import autograde_class
 from autograder.course.students import Student, fill, release_notebook, submit
-root = Path(tempfile.mkdtemp(prefix="ag-probe-"))
-build_course(root, ["derivatives"])
-session = CourseSession(root)
-assert session.release("derivatives")["success"]
-release = release_notebook(root, "derivatives")
-submit(root, "derivatives", "probe", fill(release, "derivatives", Student("probe", "probe")))
-session.autograde("derivatives", "probe")
-session.grades("derivatives", ["probe"])
+with tempfile.TemporaryDirectory(prefix="ag-probe-") as folder:
+    root = Path(folder)
+    build_course(root, ["derivatives"])
+    session = CourseSession(root)
+    assert session.release("derivatives")["success"]
+    release = release_notebook(root, "derivatives")
+    submit(root, "derivatives", "probe", fill(release, "derivatives", Student("probe", "probe")))
+    session.autograde("derivatives", "probe")
+    session.grades("derivatives", ["probe"])
 # nbgrader runs alembic as a command: what that imports
 import alembic.command, alembic.config, alembic.ddl.sqlite, alembic.runtime.migration
 import alembic.script, mako.template
