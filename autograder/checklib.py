@@ -557,13 +557,7 @@ def no_python_loops(function: str | None = None) -> CheckFn:
 
     def run(ctx: Context) -> str | None:
         fn = function or ctx.task.function
-        todo, seen = [fn], set()
-        while todo:
-            name = todo.pop()
-            seen.add(name)
-            if name != fn and ctx.submission.imported(name):
-                continue  # a library's function (scipy's expit): not the student's own loop
-            tree = _parse_function(ctx, name)
+        for name, tree in own_code(ctx, fn, "vectorization"):
             if name == fn and _raises_not_implemented(tree):
                 raise StudentRaised(fn, StudentError("NotImplementedError", "stub"), f"{fn}(...)")
             loops = [n for n in ast.walk(tree) if isinstance(n, LOOP_NODES) or _loops_by_call(n)]
@@ -579,10 +573,42 @@ def no_python_loops(function: str | None = None) -> CheckFn:
                     hint="replace the loop with matrix operations: np.dot, X @ dZ.T, np.sum.",
                     kind="vectorization",
                 )
-            todo.extend(referenced_functions(ctx, tree) - seen)
         return None
 
     return run
+
+
+def own_code(ctx: Context, function: str, kind: str) -> Iterator[tuple[str, ast.AST]]:
+    """``function``'s code, then that of each function of the submission it refers to.
+
+    Followed transitively (see :func:`referenced_functions`), each once. A library's function
+    (bound by an import) is not followed; a top-level alias without a source of its own is
+    read as its expression (``LOG = np.log``, ``_t = lambda z: np.tanh(z)``).
+
+    Args:
+        ctx: the check's context.
+        function: the function to start from.
+        kind: the failure kind when a source cannot be read.
+
+    Yields:
+        ``(name, code)``, ``function`` first.
+
+    Raises:
+        CheckFailure: a function's source could not be read or parsed.
+    """
+    aliases = module_aliases(ctx)
+    todo, seen = [function], {function}
+    while todo:
+        name = todo.pop()
+        if name != function and ctx.submission.source(name) is None and name in aliases:
+            tree: ast.AST = aliases[name]
+        else:
+            tree = parse_function(ctx, name, kind)
+        yield name, tree
+        for helper in sorted(referenced_functions(ctx, tree) - seen, reverse=True):
+            seen.add(helper)
+            if not ctx.submission.imported(helper):  # a library's: not the student's own
+                todo.append(helper)
 
 
 def module_aliases(ctx: Context) -> dict[str, ast.expr]:
@@ -628,7 +654,12 @@ def referenced_functions(ctx: Context, tree: ast.AST) -> set[str]:
     return out
 
 
-def _parse_function(ctx: Context, name: str, kind: str = "vectorization") -> ast.AST:
+def parse_function(ctx: Context, name: str, kind: str = "vectorization") -> ast.AST:
+    """The parsed source of the submission's function ``name``.
+
+    Raises:
+        CheckFailure: of ``kind``, when the source cannot be read or parsed.
+    """
     src = ctx.submission.source(name)
     if src is None:
         raise CheckFailure(f"the source of {name}() could not be read.", kind=kind)
@@ -685,7 +716,7 @@ def reachable_tree(ctx: Context, function: str, kind: str = "structure") -> ast.
         StudentRaised: (not implemented) when the function is the untouched stub.
         CheckFailure: when its source cannot be read or parsed.
     """
-    tree = _parse_function(ctx, function, kind)
+    tree = parse_function(ctx, function, kind)
     if _raises_not_implemented(tree):
         raise StudentRaised(
             function, StudentError("NotImplementedError", "stub"), f"{function}(...)"

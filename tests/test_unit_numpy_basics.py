@@ -193,8 +193,22 @@ def test_an_index_of_a_shape_is_not_called_a_size(body, named):
             "exec('def sigmoid(z):\\n    return np.array([1 / (1 + np.exp(-v)) for v in z])')",
             True,
         ),
+        ("EXP = np.exp\n\ndef sigmoid(z):\n    return 1 / (1 + EXP(-z))", False),
+        (
+            "_e = lambda v: np.array([np.exp(x) for x in v])\n\n"
+            "def sigmoid(z):\n    return 1 / (1 + _e(-z))",
+            True,
+        ),
     ],
-    ids=["imported", "lambda", "imported_then_rebound", "imported_then_aliased", "exec"],
+    ids=[
+        "imported",
+        "lambda",
+        "imported_then_rebound",
+        "imported_then_aliased",
+        "exec",
+        "library_alias",  # real code: read as "the source of EXP() could not be read"
+        "alias_of_a_looping_lambda",
+    ],
 )
 def test_no_loops_reads_every_function_the_vectorized_code_calls_but_a_library_s(code, loops):
     (check,) = [

@@ -744,6 +744,15 @@ def test_a_learning_rate_written_in_nn_model_is_named():
         ("_A = np.tanh\n_T = _A\n\ndef tanh(z):\n    return _T(z)\n", False),
         ('def tanh(z):\n    return getattr(np, "tan" + "h")(z)\n', False),  # red team
         ('def tanh(z):\n    return vars(np)["tan" + "h"](z)\n', False),
+        ("def _t(z):\n    return np.tanh(z)\n\ndef tanh(z):\n    return _t(z)\n", False),
+        ('import operator\n\ndef tanh(z):\n    return operator.attrgetter("tanh")(np)(z)\n', False),
+        ('def tanh(z):\n    return np.__getattribute__("tanh")(z)\n', False),
+        ("_t = lambda z: np.tanh(z)\n\ndef tanh(z):\n    return _t(z)\n", False),
+        (
+            "def _e(z):\n    return np.exp(z)\n\ndef tanh(z):\n"
+            "    return (_e(z) - _e(-z)) / (_e(z) + _e(-z))\n",
+            True,
+        ),
         (
             "EXP = np.exp\n\ndef tanh(z):\n    return (EXP(z) - EXP(-z)) / (EXP(z) + EXP(-z))\n",
             True,

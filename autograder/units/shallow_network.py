@@ -175,9 +175,35 @@ def _tanh_large(ctx: Context) -> None:
     cl.compare(ctx.call(BIG), np.tanh(BIG), "tanh(z)", atol=1e-12, hint=hint, kind="edge")
 
 
+#: Calls and attributes that look a function up by its name (``getattr(np, "tan" + "h")``).
+_LOOKUPS = ("getattr", "vars", "attrgetter", "methodcaller")
+_LOOKUP_ATTRS = ("__dict__", "__getattribute__", "__getattr__")
+
+
+def _tanh_used(tree: ast.AST, aliases: dict[str, ast.expr]) -> tuple[str, int] | None:
+    """Where a function's code uses numpy's tanh (or looks a function up by name), or None."""
+    for node in ast.walk(tree):
+        used = None
+        alias = cl.resolve_alias(node.id, aliases) if isinstance(node, ast.Name) else None
+        if isinstance(node, ast.Attribute) and node.attr in ("tanh", "arctanh"):
+            used = ast.unparse(node)
+        elif isinstance(alias, ast.Attribute) and alias.attr in ("tanh", "arctanh"):
+            used = f"{node.id} (= {ast.unparse(alias)})"
+        elif isinstance(node, ast.ImportFrom | ast.Import):
+            names = [a.name for a in node.names if a.name.split(".")[-1] in ("tanh", "arctanh")]
+            used = names[0] if names else None
+        elif isinstance(node, ast.Call) and source_hints.called_name(node) in _LOOKUPS:
+            used = f"{ast.unparse(node)}, a function looked up by name,"
+        elif isinstance(node, ast.Attribute) and node.attr in _LOOKUP_ATTRS:
+            used = f"{ast.unparse(node)}, a function looked up by name,"
+        if used:
+            return used, node.lineno
+    return None
+
+
 @t.check("own_implementation", 1, kind="structure")
 def _tanh_own(ctx: Context) -> None:
-    """Computed from exponentials, not np.tanh."""
+    """Computed from exponentials, not np.tanh (nor through a helper of its own that uses it)."""
     ctx.call(Z)
     try:
         tree = ast.parse(ctx.submission.source("tanh") or "")
@@ -189,24 +215,13 @@ def _tanh_own(ctx: Context) -> None:
             "(tanh = np.tanh is not an implementation)."
         )
     aliases = cl.module_aliases(ctx)
-    for node in ast.walk(tree):
-        used = None
-        alias = cl.resolve_alias(node.id, aliases) if isinstance(node, ast.Name) else None
-        if isinstance(node, ast.Attribute) and node.attr in ("tanh", "arctanh"):
-            used = ast.unparse(node)
-        elif isinstance(alias, ast.Attribute) and alias.attr in ("tanh", "arctanh"):
-            used = f"{node.id} (= {ast.unparse(alias)})"
-        elif isinstance(node, ast.ImportFrom | ast.Import):
-            names = [a.name for a in node.names if a.name.split(".")[-1] in ("tanh", "arctanh")]
-            used = names[0] if names else None
-        elif isinstance(node, ast.Call) and source_hints.called_name(node) in ("getattr", "vars"):
-            used = f"{ast.unparse(node)}, a function looked up by name,"
-        elif isinstance(node, ast.Attribute) and node.attr == "__dict__":
-            used = f"{ast.unparse(node)}, a function looked up by name,"
-        if used:
+    for name, code in cl.own_code(ctx, "tanh", "structure"):
+        found = _tanh_used(code, aliases)
+        if found:
+            where = "" if name == "tanh" else f" calls {name}(), which"
             raise CheckFailure(
-                f"tanh() uses {used} (line {node.lineno} of the function) instead of computing "
-                "tanh from exponentials.",
+                f"tanh(){where} uses {found[0]} (line {found[1]} of {name}()) instead of "
+                "computing tanh from exponentials.",
                 hint="write it with np.exp, as in the docstring's formula.",
             )
 
