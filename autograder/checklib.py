@@ -28,7 +28,7 @@ from autograder.asserts import (
 )
 from autograder.context import Context, StudentRaised
 from autograder.plain import Foreign, describe, same_plain, type_name
-from autograder.source_hints import called_name
+from autograder.source_hints import alike, called_name
 from autograder.spec import CheckFailure, Task
 from autograder.submission import BUDGET, CRASH, StudentError
 
@@ -576,6 +576,40 @@ def no_python_loops(function: str | None = None) -> CheckFn:
         return None
 
     return run
+
+
+def rekeyed(value: Any, keys: Sequence[str]) -> Any:
+    """``value`` with each of ``keys`` it lacks read from the one key it spells alike.
+
+    For the checks after a structure check: a dict whose keys are spelled otherwise (``'cost'``
+    for ``'costs'``, ``'Y_test_prediction'``) loses that check, and its values are graded as
+    they are (one bug, once). Anything else is returned as it is.
+    """
+    if not isinstance(value, dict) or all(k in value for k in keys):
+        return value
+    out = dict(value)
+    extra = [k for k in value if isinstance(k, str) and k not in keys]
+    for want in [k for k in keys if k not in value]:
+        spelled = [k for k in extra if alike(k, want)]
+        if len(spelled) == 1:
+            out[want] = out.pop(spelled[0])
+            extra.remove(spelled[0])
+    return out
+
+
+def unwrapped(value: Any, keys: Sequence[str]) -> Any:
+    """``value``, or the one dict with ``keys`` it holds one level down.
+
+    ``{"parameters": parameters, "costs": costs}`` or ``(parameters, costs)`` returned where
+    ``parameters`` belongs loses the structure check only (one bug, once).
+    """
+    if isinstance(value, dict) and all(k in value for k in keys):
+        return value
+    inner = value.values() if isinstance(value, dict) else value
+    if not isinstance(inner, tuple | list) and not isinstance(value, dict):
+        return value
+    found = [v for v in inner if isinstance(v, dict) and all(k in v for k in keys)]
+    return found[0] if len(found) == 1 else value
 
 
 def own_code(ctx: Context, function: str, kind: str) -> Iterator[tuple[str, ast.AST]]:

@@ -124,11 +124,18 @@ def key_strings(source: str | None) -> dict[str, str]:
     return {s: next(u for u in _USES if u in found) for s, found in uses.items()}
 
 
-def _alike(a: str, b: str) -> bool:
-    """``a`` and ``b`` differ, but only by case, ``_``/``-``/space, or one or two letters."""
+def alike(a: str, b: str) -> bool:
+    """``a`` and ``b`` differ, but only by spelling.
+
+    By case, ``_``/``-``/space, one or two letters, or the order of their words
+    (``Y_test_prediction`` for ``Y_prediction_test``).
+    """
     if a == b:
         return False
     if _folded(a) == _folded(b):
+        return True
+    words = sorted(w.casefold() for w in _SEPARATORS.split(a) if w)
+    if len(words) > 1 and words == sorted(w.casefold() for w in _SEPARATORS.split(b) if w):
         return True
     short = min(len(a), len(b))
     return short >= 4 and difflib.SequenceMatcher(None, a.lower(), b.lower()).ratio() >= 0.8
@@ -145,7 +152,7 @@ def misspelled_string_hint(function: str, source: str | None, wanted: Iterable[s
     """
     own = key_strings(source)
     for want in sorted(set(wanted) - set(own)):
-        spelled = sorted(s for s in own if _alike(s, want))
+        spelled = sorted(s for s in own if alike(s, want))
         if spelled and _WORD.match(want):
             verb, effect = _USES[own[spelled[0]]]
             return (
@@ -164,11 +171,11 @@ def missing_key_hint(key: str, vocabulary: Iterable[str]) -> str | None:
             reference).
     """
     words = set(vocabulary)
-    alike = sorted(w for w in words if _alike(key, w))
-    if key in words or not alike or not _WORD.match(key):
+    near = sorted(w for w in words if alike(key, w))
+    if key in words or not near or not _WORD.match(key):
         return None
     return (
-        f"the key {key!r} is looked up, but the course's key is {alike[0]!r}: keys match "
+        f"the key {key!r} is looked up, but the course's key is {near[0]!r}: keys match "
         "exactly (case too). Is it written so where the dict is filled, or where it is read?"
     )
 

@@ -411,7 +411,8 @@ def _expect_zero_start(costs: Any) -> None:
 def _model_values(key: str, kwargs: dict[str, Any]) -> cl.CheckFn:
     def run(ctx: Context) -> None:
         exp = ctx.expected(key, lambda ref: ref("model")(*MODEL_DATA, **kwargs))
-        got = expect_items(ctx.call(*MODEL_DATA, **kwargs), "model()", TRAINED, MODEL_KEYS)
+        got = cl.rekeyed(ctx.call(*MODEL_DATA, **kwargs), MODEL_KEYS)  # the keys: structure's
+        got = expect_items(got, "model()", TRAINED, MODEL_KEYS)
         want = {k: exp[k] for k in TRAINED}
         _expect_zero_start(got["costs"])
         cl.compare(got, want, "d", hint=_model_hint(got, want, kwargs))

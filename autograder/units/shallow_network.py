@@ -838,7 +838,9 @@ def _nn_call(ctx: Context, n_h: int = 4, **kwargs) -> tuple[dict, str]:
     """``nn_model(NN_X, NN_Y, n_h, **kwargs)``: its parameters (checked) and what it printed."""
     kwargs = {"print_cost": False} | kwargs  # passed, as the notebooks did: no default needed
     out = ctx.call_seeded("nn_model", (NN_X, NN_Y, n_h), kwargs, seed=12345)
-    return expect_arrays(out.value, "parameters", _param_spec(2, n_h, 1), reshape=True), out.stdout
+    spec = _param_spec(2, n_h, 1)  # its structure is the structure check's: read through it
+    params = expect_arrays(cl.unwrapped(out.value, list(spec)), "parameters", spec, reshape=True)
+    return params, out.stdout
 
 
 @t.check("structure", 1)
@@ -846,7 +848,15 @@ def _nn_structure(ctx: Context) -> None:
     """Returns parameters shaped for the n_h it is given."""
     hints = {k: "use the n_h argument (here 3); do not hard-code 4." for k in ("W1", "b1", "W2")}
     got = ctx.call(NN_X, NN_Y, 3, num_iterations=2, print_cost=False)
-    expect_arrays(got, "parameters", _param_spec(2, 3, 1), hints=hints)
+    spec = _param_spec(2, 3, 1)
+    if cl.unwrapped(got, list(spec)) is not got:
+        raise CheckFailure(
+            f"nn_model() returns a {type_name(got)} holding the parameters dict one level down "
+            "instead of the parameters dict itself.",
+            lines=[("got", describe(got))],
+            hint="return parameters, the dict with the keys W1, b1, W2, b2.",
+        )
+    expect_arrays(got, "parameters", spec, hints=hints)
 
 
 @t.check("matches_own_blocks", 2)
