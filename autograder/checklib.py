@@ -410,6 +410,24 @@ def changed_argument(ctx: Context, args: Args, names: Sequence[str]) -> Changed 
     return None
 
 
+def expect_a_result(value: Any, call: str) -> None:
+    """Fail a property check (no loops, no mutation...) of a call that returned None.
+
+    Every task's function returns a value: one that returns None computes nothing yet, and a
+    property of nothing earns no points (a body of ``pass`` kept its arguments unchanged).
+
+    Raises:
+        CheckFailure: ``value`` is None.
+    """
+    if value is None:
+        raise CheckFailure(
+            f"{call} returned None: the function computes nothing yet, so this check has "
+            "nothing to judge.",
+            hint="return the result (a function that ends without return gives None).",
+            kind="type",
+        )
+
+
 def no_mutation(cases: Sequence[Args], names: Sequence[str]) -> CheckFn:
     """Check that the function leaves its array arguments unchanged (copies in, compare after).
 
@@ -420,6 +438,7 @@ def no_mutation(cases: Sequence[Args], names: Sequence[str]) -> CheckFn:
 
     def run(ctx: Context) -> str | None:
         for args in cases:
+            expect_a_result(ctx.call(*args), f"{ctx.task.function}({', '.join(names)})")
             changed = changed_argument(ctx, args, names)
             if changed:
                 raise CheckFailure(
@@ -560,6 +579,8 @@ def no_python_loops(function: str | None = None) -> CheckFn:
         for name, tree in own_code(ctx, fn, "vectorization"):
             if name == fn and _raises_not_implemented(tree):
                 raise StudentRaised(fn, StudentError("NotImplementedError", "stub"), f"{fn}(...)")
+            if name == fn and not _returns_a_value(tree):
+                expect_a_result(None, f"{fn}(...), which has no return statement,")
             loops = [n for n in ast.walk(tree) if isinstance(n, LOOP_NODES) or _loops_by_call(n)]
             if loops:
                 first = loops[0]
@@ -701,6 +722,17 @@ def parse_function(ctx: Context, name: str, kind: str = "vectorization") -> ast.
         return ast.parse(src)
     except SyntaxError:
         raise CheckFailure(f"the source of {name}() could not be parsed.", kind=kind) from None
+
+
+def _returns_a_value(tree: ast.AST) -> bool:
+    """Whether a function's code can return something: a ``return`` of a value, a lambda."""
+    return any(
+        isinstance(n, ast.Lambda | ast.Yield | ast.YieldFrom)
+        or isinstance(n, ast.Return)
+        and n.value is not None
+        and not (isinstance(n.value, ast.Constant) and n.value.value is None)
+        for n in ast.walk(tree)
+    )
 
 
 def _raises_not_implemented(tree: ast.AST) -> bool:

@@ -15,6 +15,7 @@ import pytest
 from autograder import units
 from autograder.engine import grade_task, load_reference
 from autograder.submission import Submission
+from tests.helpers import ROOT
 
 ODD = {
     "none": None,
@@ -108,3 +109,21 @@ def test_a_ragged_result_compared_with_an_odd_value_is_unlike_it(odd):
     ragged = ({"w": np.ones((2, 1))}, [0.5, 0.25])
     assert same_plain(odd, ragged) is False
     assert same_plain(ragged, odd) is False
+
+
+@pytest.mark.parametrize("unit_name", units.available())
+def test_a_body_of_pass_earns_nothing(unit_name):
+    """Each function of the file is ``def f(*args, **kwargs): pass``: no check passes.
+
+    no_loops, tanh's own_implementation, relu's no_mutation and initialize_parameters'
+    reproducible each gave such a function its points (nothing loops, nothing changes).
+    """
+    from autograder.engine import grade_submission
+    from tests.helpers import text_submission
+
+    unit = units.get(unit_name)
+    text = (ROOT / "solutions" / f"{unit_name}.py").read_text()
+    text += "".join(f"\n\ndef {t.function}(*args, **kwargs):\n    pass\n" for t in unit.tasks)
+    result = grade_submission(unit_name, text_submission(unit_name, text))
+    earned = [f"{t.function}.{c.name}" for t in result.tasks for c in t.checks if c.score > 0]
+    assert earned == []

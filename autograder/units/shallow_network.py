@@ -204,7 +204,7 @@ def _tanh_used(tree: ast.AST, aliases: dict[str, ast.expr]) -> tuple[str, int] |
 @t.check("own_implementation", 1, kind="structure")
 def _tanh_own(ctx: Context) -> None:
     """Computed from exponentials, not np.tanh (nor through a helper of its own that uses it)."""
-    ctx.call(Z)
+    cl.expect_a_result(ctx.call(Z), "tanh(z)")
     try:
         tree = ast.parse(ctx.submission.source("tanh") or "")
     except SyntaxError:
@@ -490,6 +490,7 @@ def _init_signs(ctx: Context) -> str:
 def _init_reproducible(ctx: Context) -> None:
     """The same np.random.seed gives the same parameters."""
     a, b = (ctx.call_seeded("initialize_parameters", (3, 5, 1), seed=11).value for _ in "ab")
+    cl.expect_a_result(a, "initialize_parameters(3, 5, 1)")
     if not same_plain(a, b, rtol=0, atol=0):
         raise CheckFailure(
             "two calls after the same np.random.seed(11) returned different parameters.",
