@@ -298,6 +298,26 @@ def rates(source: str | None) -> list[float]:
     return sorted({float(v) for v in found if type(v) in (int, float) and 0 < v <= 10})
 
 
+def number_defaults(source: str | None) -> dict[str, float]:
+    """``{parameter: default}`` of a function's parameters whose default is a number written.
+
+    ``def model(X, Y, num_iterations=2000, learning_rate=0.8)`` gives
+    ``{"num_iterations": 2000, "learning_rate": 0.8}``.
+    """
+    tree = _tree(source)
+    fn = next((n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef)), None) if tree else None
+    if fn is None:
+        return {}
+    args = fn.args
+    pairs = list(zip((args.posonlyargs + args.args)[::-1], args.defaults[::-1]))
+    pairs += [(a, d) for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None]
+    return {
+        a.arg: d.value
+        for a, d in pairs
+        if isinstance(d, ast.Constant) and type(d.value) in (int, float)
+    }
+
+
 def has_loop(source: str | None) -> bool:
     """Whether ``source`` has a ``for`` or ``while`` loop (True where it cannot be read)."""
     tree = _tree(source)

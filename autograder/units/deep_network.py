@@ -19,6 +19,7 @@ from typing import Any
 import numpy as np
 
 from autograder import checklib as cl
+from autograder import source_hints
 from autograder.asserts import expect_array, expect_float, expect_keys, expect_tuple
 from autograder.context import Context, StudentRaised
 from autograder.gradcheck import (
@@ -1035,6 +1036,13 @@ def _model_default_rate(ctx: Context) -> str | None:
             f"{fn}() called without learning_rate raises {implicit.error.type} (the course's "
             "notebook calls it so, with num_iterations and print_cost only): give learning_rate "
             f"the course's default, {COURSE_RATE}."
+        )
+    written = source_hints.number_defaults(ctx.submission.source(fn)).get("learning_rate")
+    if written is not None and written != COURSE_RATE:
+        return (
+            f"{fn}()'s default learning_rate={written!r} is not the course's {COURSE_RATE} (the "
+            "course's notebook calls it with num_iterations and print_cost only): keep the "
+            "course's default."
         )
     return (
         f"{fn}() called without learning_rate trains otherwise than with the course's "

@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 
 from autograder import checklib as cl
+from autograder import source_hints
 from autograder.asserts import (
     expect_array,
     expect_float,
@@ -457,6 +458,15 @@ def _model_defaults_advice(ctx: Context) -> str | None:
         )
     if same_plain(implicit.value, explicit.value):
         return None
+    written = source_hints.number_defaults(ctx.submission.source("model"))
+    course = {k: MODEL_DEFAULTS[k] for k in ("num_iterations", "learning_rate")}
+    other = [f"{k}={written[k]!r}" for k, v in course.items() if written.get(k, v) != v]
+    if other:
+        return (
+            f"model()'s default {' and '.join(other)} is not the course's (num_iterations=2000, "
+            "learning_rate=0.5); the course always passes both, so it costs nothing: keep the "
+            "course's defaults."
+        )
     return (
         "model() called without num_iterations and learning_rate trains otherwise than with "
         "the course's defaults, num_iterations=2000 and learning_rate=0.5 (the course always "
