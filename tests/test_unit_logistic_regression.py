@@ -350,7 +350,9 @@ def test_a_changed_default_of_model_is_advice_not_points():
     task = _task(_changed("model", ("num_iterations: int = 2000", "num_iterations: int = 4000")),
                  "model")  # fmt: skip
     assert task.score == task.max_score, [c.message for c in task.checks if not c.passed]
-    assert any("course's defaults, num_iterations=2000" in a for a in task.advice), task.advice
+    assert any(
+        "model()'s default num_iterations=4000 is not the course's" in a for a in task.advice
+    ), task.advice
 
 
 @pytest.mark.parametrize(
