@@ -247,6 +247,13 @@ def undefined_name_hint(
             params = {a.arg for a in node.args.args + node.args.kwonlyargs}
             break
     local = _assigned(tree)
+    loop = _loop_counting_otherwise(tree, missing, local)
+    if loop is not None:
+        return (
+            f"{missing!r} is not defined: the loop on line {loop.lineno} of {function}() "
+            f"counts with {ast.unparse(loop.target)!r}, and its body reads {missing!r}. Use one "
+            "name for the loop variable."
+        )
     close = _spelled_like(missing, local | set(functions))
     module = next((m for m in MODULES if _one_letter_apart(m, missing)), None)
     if not close and module is not None:
@@ -275,6 +282,32 @@ def undefined_name_hint(
     else:
         what = f"your code defines a function {name!r}"
     return f"{missing!r} is not defined, but {what}: the same name spelled two ways?"
+
+
+def _loop_counting_otherwise(tree: ast.AST, missing: str, local: set[str]) -> ast.For | None:
+    """The ``for`` loop whose body reads ``missing`` but whose variable is another name.
+
+    ``for i in reversed(range(L - 1)):`` and then ``caches[l]`` in its body, ``l`` assigned
+    nowhere: the loop variable spelled two ways.
+    """
+    looks_like_a_counter = len(missing) <= 2 and not any(
+        _one_letter_apart(m, missing) or m == missing for m in MODULES
+    )
+    if missing in local or not looks_like_a_counter:
+        return None
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.For) and isinstance(node.target, ast.Name)):
+            continue
+        if node.target.id == missing:
+            continue
+        reads = (
+            isinstance(n, ast.Name) and n.id == missing and isinstance(n.ctx, ast.Load)
+            for stmt in node.body
+            for n in ast.walk(stmt)
+        )
+        if any(reads):
+            return node
+    return None
 
 
 def integers(source: str | None) -> set[int]:

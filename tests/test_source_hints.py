@@ -249,6 +249,26 @@ def test_a_notebook_variable_read_inside_a_function_is_named(line, words):
     assert (hint is None) if words is None else (words in hint), hint
 
 
+@pytest.mark.parametrize(
+    ("body", "words"),
+    [
+        (
+            "    for i in range(1, L):\n        s += caches[l]\n",
+            "the loop on line 3 of f() counts with 'i'",
+        ),
+        ("    for i in range(1, L):\n        s += mp.exp(i)\n", "'mp' is not defined, but np is"),
+        ("    for l in range(1, L):\n        s += caches[l]\n    s += caches[L]\n", None),
+    ],
+    ids=["counter", "module", "defined"],
+)
+def test_a_loop_variable_spelled_two_ways_is_named(body, words):
+    """Real: for i in reversed(range(L - 1)) and caches[l] in its body was told to use L."""
+    source = f"def f(caches, L):\n    s = 0\n{body}    return s\n"
+    missing = "mp" if "mp." in body else "l"
+    hint = source_hints.undefined_name_hint("f", source, missing)
+    assert (words is None and "loop" not in (hint or "")) or (words in (hint or "")), hint
+
+
 def test_only_a_return_every_pass_reaches_stops_the_loop():
     early = "def f(n):\n    for i in range(n):\n        if i > 3:\n            return i\n"
     nested = "def f(n):\n    def g():\n        for i in n:\n            return i\n    return g\n"
