@@ -159,8 +159,9 @@ def hint_for(kind: str, message: str) -> str | None:
     if kind == "IndexError" and (m := _BOOLEAN_INDEX.search(message)):
         return (
             f"a mask of {m[2]} rows indexes an array of {m[1]} (dZ[Z <= 0] = 0 in relu_backward "
-            "does this): the upstream gradient dA does not have the shape of this layer's Z. Is "
-            "it the gradient of this layer's output, the one the layer above returned?"
+            "does this): the upstream gradient dA and the cache's Z belong to different layers. "
+            "Is dA the gradient the layer above returned, and the cache the one of the same "
+            "layer (caches[l] for layer l + 1)?"
         )
     if kind == "KeyError" and (m := _LAYER_KEY.match(message.strip())):
         if m[1] == "dA":

@@ -124,13 +124,17 @@ def key_strings(source: str | None) -> dict[str, str]:
     return {s: next(u for u in _USES if u in found) for s, found in uses.items()}
 
 
+#: Longest string :func:`alike` compares.
+MAX_NAME = 64
+
+
 def alike(a: str, b: str) -> bool:
     """``a`` and ``b`` differ, but only by spelling.
 
     By case, ``_``/``-``/space, one or two letters, or the order of their words
     (``Y_test_prediction`` for ``Y_prediction_test``).
     """
-    if a == b:
+    if a == b or max(len(a), len(b)) > MAX_NAME:  # a name; difflib is quadratic in length
         return False
     if _folded(a) == _folded(b):
         return True

@@ -291,7 +291,7 @@ def update_parameters(parameters, grads, learning_rate=1.2):
     variant("nn_model", "every_100", "prints the cost every 100 iterations instead of every 1000",
             ("i % 1000 == 0", "i % 100 == 0"),
             fails="prints_cost", message="(iterations 0, 100, 200,"),
-    variant("nn_model", "wrapped", "returns {'parameters': parameters, 'costs': costs} (real code)",
+    variant("nn_model", "wrapped", "returns {'parameters': parameters, 'costs': costs}",
             ("    return parameters\n", '    return {"parameters": parameters, "costs": []}\n'),
             fails="structure", message="holding the parameters dict one level down"),
     variant("nn_model", "always_prints", "prints the cost whether print_cost is True or not",

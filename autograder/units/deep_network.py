@@ -470,9 +470,30 @@ def _lmf_structure(ctx: Context) -> str:
                 kind="structure",
             )
         for n, (cache, A) in enumerate(zip(caches, acts), 1):
+            if n > 1:
+                _expect_not_the_input_before(cache, acts[n - 2], A, n)
             W, b = params[f"W{n}"], params[f"b{n}"]
             _expect_cache(cache, A, W, b, f"caches[{n - 1}]", with_z=True)
     return "depths 2, 3 and 4"
+
+
+def _expect_not_the_input_before(cache: Any, before: np.ndarray, A: np.ndarray, n: int) -> None:
+    """Layer ``n`` is not computed from layer ``n - 1``'s input (``A_prev`` for ``A``)."""
+    linear = cache[0] if isinstance(cache, tuple | list) and len(cache) == 2 else None
+    got = linear[0] if isinstance(linear, tuple | list) and len(linear) == 3 else None
+    if (
+        isinstance(got, np.ndarray)
+        and got.shape == before.shape
+        and np.array_equal(got, before)
+        and not (got.shape == A.shape and np.array_equal(got, A))
+    ):
+        raise CheckFailure(
+            f"layer {n} is computed from layer {n - 1}'s input (caches[{n - 1}] holds the A_prev "
+            f"of layer {n - 1}), not from layer {n - 1}'s output A.",
+            hint=f"layer {n} takes A, the output of layer {n - 1}: after the loop, the output "
+            "layer is linear_activation_forward(A, W, b, 'sigmoid'), not (A_prev, ...).",
+            kind="structure",
+        )
 
 
 @T55.check("values", 2)
