@@ -134,10 +134,10 @@ def basic_sigmoid(x):  # a class named with a line break: its name is shown in t
     return type("float\nFORGED 42/42\u202e", (), {})()
 
 
-_KEYS = {f"k{i:07d}": 0 for i in range(300_000)}
+_KEYS = {f"k{i:07d}": 0 for i in range(90_000)}
 
 
-def propagate_loops(w, b, X, Y):  # a 300,000-key dict: its description is megabytes long
+def propagate_loops(w, b, X, Y):  # 90,000 keys (the seam's limit is 100,000 values)
     return _KEYS, 0.5
 """
 
