@@ -201,6 +201,26 @@ def grading(name: str) -> Iterator[None]:
         _graded[0] = previous
 
 
+#: How a served helper's call reaches the grader: the worker's stand-in bridge, set by the
+#: executor during a call of the grader's (``bridge(stand-in name, *args, **kwargs)``), or None.
+helper_server: list[Callable[..., Any] | None] = [None]
+
+
+def serve_helper(name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+    """Call the course helper ``module.function`` the grader serves (see isolation.served).
+
+    The worker's copy of a helper module holds, for each function the unit grades, a stub
+    that calls this: the real helper runs in the grader, which refuses the one it is grading.
+    """
+    server = helper_server[0]
+    if server is None:
+        raise RuntimeError(
+            f"{name} is served by the grader while it calls your functions, not while your "
+            "code loads"
+        )
+    return server("helper:" + name, *args, **kwargs)
+
+
 def _guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(fn)
     def guard(*args: Any, **kwargs: Any) -> Any:

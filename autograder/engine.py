@@ -693,11 +693,21 @@ def find_unit_files(path: Path, unit: str | None = None) -> list[tuple[str, Path
     return [(unit, path)]
 
 
+def load_submission(path: Path | str, unit: str, **kwargs: Any) -> Submission:
+    """Load a student's file or notebook for ``unit`` (see :func:`autograder.isolation.from_path`).
+
+    The course helpers' versions of the unit's graded functions are served by the grader,
+    never run in the sandbox (:mod:`autograder.isolation.served`).
+    """
+    graded = [t.function for t in units.get(unit).tasks]
+    return from_path(Path(path), unit, served=graded, **kwargs)
+
+
 def grade_path(path: Path | str, unit: str | None = None, **kwargs: Any) -> list[UnitResult]:
     """Grade the unit file(s) at ``path`` (see :func:`find_unit_files`)."""
     results = []
     for name, file in find_unit_files(Path(path), unit):
-        submission = from_path(file, name)
+        submission = load_submission(file, name)
         try:
             results.append(grade_submission(name, submission, **kwargs))
         finally:

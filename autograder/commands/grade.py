@@ -14,8 +14,8 @@ import sys
 from pathlib import Path
 
 from autograder import units
-from autograder.engine import find_unit_files, grade_submission
-from autograder.isolation import Limits, from_path, sandbox_status
+from autograder.engine import find_unit_files, grade_submission, load_submission
+from autograder.isolation import Limits, sandbox_status
 from autograder.isolation.sandbox import REFUSAL
 from autograder.report import table
 
@@ -131,7 +131,7 @@ def run(args: argparse.Namespace) -> int:
     results = []
     for u, f in targets:
         skip = kit_cells(u) if Path(f).suffix == ".ipynb" else frozenset()
-        sub = from_path(f, u, isolated=not args.in_process, limits=limits, skip_cells=skip)
+        sub = load_submission(f, u, isolated=not args.in_process, limits=limits, skip_cells=skip)
         try:
             results.append(grade_submission(u, sub, seed=args.seed))
         finally:

@@ -19,8 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from autograder.engine import grade_submission
-from autograder.isolation import from_path
+from autograder.engine import grade_submission, load_submission
 from autograder.results import CheckResult, TaskResult, UnitResult
 from autograder.submission import Submission, notebook_code_cells
 
@@ -201,7 +200,7 @@ def _grade(
         kwargs["isolated"] = isolated
     if limits is not None:
         kwargs["limits"] = limits
-    submission = from_path(path, unit, **kwargs)
+    submission = load_submission(path, unit, **kwargs)
     try:
         result = grade_submission(unit, submission, seed=seed)
         errors = [str(e) for e in getattr(submission, "cell_errors", None) or []]

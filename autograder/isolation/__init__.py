@@ -12,6 +12,7 @@ from collections.abc import Collection
 from pathlib import Path
 
 from autograder.isolation.sandbox import Limits, isolation_label, sandbox_status
+from autograder.isolation.served import helper_functions
 from autograder.isolation.submission import BUDGET, CRASH, IsolatedSubmission
 from autograder.submission import (
     DEFAULT_CELL_TIMEOUT,
@@ -40,6 +41,7 @@ def from_path(
     isolated: bool | None = None,
     limits: Limits | None = None,
     skip_cells: Collection[str] = (),
+    served: Collection[str] | None = None,
 ) -> Submission:
     """Load a ``.py`` file or a notebook's code cells as a submission run in a worker process.
 
@@ -56,6 +58,9 @@ def from_path(
         skip_cells: sources of a notebook's cells not to run (the kit's own try-it and
             ``check(...)`` cells, left as released: see
             :func:`autograder.submission.notebook_code_cells`).
+        served: the functions the unit grades: their course helper versions are served by
+            the grader, never run in the sandbox (None: every helper function; see
+            :mod:`autograder.isolation.served`).
 
     Returns:
         The submission.
@@ -65,11 +70,15 @@ def from_path(
     if not isolated:
         cell_timeout = getattr(limits, "cell_timeout", DEFAULT_CELL_TIMEOUT)
         return load_in_process(Path(path), unit, cell_timeout=cell_timeout, skip_cells=skip_cells)
-    return load(Path(path), unit, limits, skip_cells)
+    return load(Path(path), unit, limits, skip_cells, served)
 
 
 def load(
-    path: Path, unit: str, limits: Limits | None = None, skip_cells: Collection[str] = ()
+    path: Path,
+    unit: str,
+    limits: Limits | None = None,
+    skip_cells: Collection[str] = (),
+    served: Collection[str] | None = None,
 ) -> IsolatedSubmission:
     """Load a ``.py`` file or a notebook's code cells into a worker.
 
@@ -78,12 +87,15 @@ def load(
         unit: unit name.
         limits: limits (defaults: :class:`Limits`).
         skip_cells: sources of a notebook's cells not to run (as in :func:`from_path`).
+        served: the functions whose course helpers the grader serves (as in :func:`from_path`).
 
     Returns:
         The submission; ``load_error`` is set when the code cannot be read or run, and
         ``grader_error`` when the worker could not be started (or no sandbox can be made).
     """
     path = Path(path)
+    if served is None:
+        served = helper_functions()
     try:
         raw = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -104,6 +116,7 @@ def load(
             limits=limits,
             submission_dir=path.parent,
             cell_indexes=[index for index, _ in indexed],
+            served=served,
         )
     return IsolatedSubmission(
         unit,
@@ -112,6 +125,7 @@ def load(
         source_text=raw,
         limits=limits,
         submission_dir=path.parent,
+        served=served,
     )
 
 

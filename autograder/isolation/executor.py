@@ -341,6 +341,7 @@ class Student:
                         np.errstate(over="warn", divide="warn", invalid="warn", under="ignore"),
                     ):
                         warnings.simplefilter("always")
+                        codeload.helper_server[0] = self._proxy  # the grader serves helpers
                         with codeload.grading(name):
                             value = fn(*args, **kwargs)
                     sys.stdout, sys.stderr = old
@@ -355,6 +356,7 @@ class Student:
                     kind, message = _describe_error(exc)
                     reply["error"] = [kind, message, _loc(exc, self.files, bare=True)]
                 finally:
+                    codeload.helper_server[0] = None  # only during the grader's calls
                     sys.stdout, sys.stderr = old
                     _restore_builtins()
                     for pname, prev in saved.items():

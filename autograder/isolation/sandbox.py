@@ -43,14 +43,14 @@ import sys
 import sysconfig
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from autograder.isolation import codec, seccomp
+from autograder.isolation import codec, seccomp, served
 
 HERE = Path(__file__).resolve().parent
 PACKAGE_ROOT = HERE.parent  # autograder/
@@ -258,8 +258,12 @@ def _package_dirs(extra: tuple[str, ...]) -> list[str]:
     return kept
 
 
-def _view(limits: Limits) -> list[str]:
-    """Bubblewrap arguments for the worker's filesystem view (see the module docstring)."""
+def _view(limits: Limits, helpers: Path = HELPERS) -> list[str]:
+    """Bubblewrap arguments for the worker's filesystem view (see the module docstring).
+
+    ``helpers`` is the folder of course helper modules the worker sees (see
+    :func:`autograder.isolation.served.write_helpers`).
+    """
     # first the private writable /tmp: what is bound later may live under the host's /tmp
     args: list[str] = ["--perms", "1777", "--size", str(limits.tmp_mb << 20), "--tmpfs", "/tmp"]
     args += ["--dev", "/dev", "--proc", "/proc"]
@@ -310,12 +314,12 @@ def _view(limits: Limits) -> list[str]:
         args.extend(["--remount-ro", d])
     for name, src in RUNNER_FILES.items():
         ro(src, f"{RUNNER}/{name}")
-    ro(HELPERS, f"{RUNNER}/course_helpers")
+    ro(str(helpers), f"{RUNNER}/course_helpers")
     args.extend(["--chdir", "/tmp", "--remount-ro", "/"])
     return args
 
 
-def _bwrap_args(limits: Limits, root: bool) -> list[str]:
+def _bwrap_args(limits: Limits, root: bool, helpers: Path = HELPERS) -> list[str]:
     """Namespaces, identity, environment and view: everything but the command."""
     args = [*NAMESPACES, "--unshare-cgroup-try", "--die-with-parent", "--new-session"]
     if root:  # the user namespace is the helper's (see userns.py); the supervisor drops
@@ -326,7 +330,7 @@ def _bwrap_args(limits: Limits, root: bool) -> list[str]:
     args.append("--clearenv")
     for key, value in ENV.items():
         args += ["--setenv", key, value]
-    return args + _view(limits)
+    return args + _view(limits, helpers)
 
 
 def isolation_label(sandboxed: bool) -> str:
@@ -340,11 +344,14 @@ def isolation_label(sandboxed: bool) -> str:
 class _Launch:
     """Start a command inside the sandbox (or plainly, without one)."""
 
-    def __init__(self, limits: Limits, sandboxed: bool, stderr: Any, cwd: str) -> None:
+    def __init__(
+        self, limits: Limits, sandboxed: bool, stderr: Any, cwd: str, helpers: Path = HELPERS
+    ) -> None:
         self.limits = limits
         self.sandboxed = sandboxed
         self.stderr = stderr
         self.cwd = cwd
+        self.helpers = helpers
 
     def start(
         self, inner: list[str], env: dict[str, str], fds: tuple[int, ...] = ()
@@ -374,7 +381,7 @@ class _Launch:
         self, bwrap: str, tail: list[str], fds: tuple[int, ...]
     ) -> subprocess.Popen[bytes]:
         root = os.geteuid() == 0
-        args = [*_bwrap_args(self.limits, root), *tail]
+        args = [*_bwrap_args(self.limits, root, self.helpers), *tail]
         if not root:
             return self._popen([bwrap, *args], {"PATH": ENV["PATH"]}, fds)
         ours, theirs = socket.socketpair()
@@ -476,14 +483,22 @@ class Worker:
         limits: the limits to apply.
         submission_dir: the submission's folder (never shown to the worker; kept for
             the signature's sake).
+        served: the course helper functions the grader serves (the worker's copy of the
+            helper modules holds stubs for them: see :mod:`autograder.isolation.served`).
 
     Raises:
         SandboxUnavailable: no sandbox can be made and ``limits.sandbox`` is not False.
         WorkerStartError: the worker could not be started.
     """
 
-    def __init__(self, limits: Limits, submission_dir: Path | None = None) -> None:
+    def __init__(
+        self,
+        limits: Limits,
+        submission_dir: Path | None = None,
+        served: Collection[str] = (),
+    ) -> None:
         self.limits = limits
+        self.served = frozenset(served)
         self.sandboxed = limits.sandbox is not False
         self.protections: list[str] = []
         self._proc: subprocess.Popen[bytes] | None = None
@@ -508,6 +523,8 @@ class Worker:
     # ------------------------------------------------------------------ lifecycle
     def _start(self) -> None:
         self._stderr = open(self._scratch / "stderr.log", "wb")  # noqa: SIM115 - see close()
+        helpers = self._scratch / "course_helpers"
+        served.write_helpers(helpers, self.served)
         cfg: dict[str, Any] = {
             "memory_bytes": self.limits.memory_mb << 20,
             "supervisor_memory_bytes": (max(self.limits.memory_mb, 512) + 512) << 20,
@@ -529,11 +546,6 @@ class Worker:
             runner = str(self._scratch)
             for name, src in RUNNER_FILES.items():
                 shutil.copy(src, self._scratch / name)
-            shutil.copytree(
-                HELPERS,
-                self._scratch / "course_helpers",
-                ignore=shutil.ignore_patterns("__pycache__", "__init__.py"),
-            )
             (self._scratch / "work").mkdir()
             cfg["work"] = str(self._scratch / "work")
             cwd = str(self._scratch)
@@ -549,7 +561,7 @@ class Worker:
             str(to_worker),
             str(from_worker),
         ]
-        launch = _Launch(self.limits, self.sandboxed, self._stderr, cwd)
+        launch = _Launch(self.limits, self.sandboxed, self._stderr, cwd, helpers)
         try:
             self._proc = launch.start(inner, env, (to_worker, from_worker))
         finally:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import time
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +30,7 @@ from autograder.isolation.sandbox import (
     WorkerTimeout,
     isolation_label,
 )
+from autograder.isolation.served import helper_proxies, served_names
 from autograder.isolation.standins import StandInRunner
 from autograder.lesson_functions import LessonFunction
 from autograder.plain import Foreign, one_line, to_plain
@@ -77,6 +78,8 @@ class IsolatedSubmission(Submission):
         submission_dir: folder of the submission (never shown to the worker).
         cell_indexes: each cell's index among the notebook's code cells (for
             :attr:`cell_outputs`; default: their positions).
+        served: the course helper functions the grader serves, not the sandbox (the unit's
+            graded functions: see :mod:`autograder.isolation.served`).
     """
 
     def __init__(
@@ -90,8 +93,10 @@ class IsolatedSubmission(Submission):
         limits: Limits | None = None,
         submission_dir: Path | None = None,
         cell_indexes: list[int] | None = None,
+        served: Collection[str] = (),
     ) -> None:
         super().__init__(unit, {}, origin, source_text=source_text)
+        self._served = served_names(served)
         self.limits = limits or Limits(call_timeout=DEFAULT_CALL_TIMEOUT)
         self._cells = cells
         self._cell_indexes = cell_indexes or list(range(len(cells)))
@@ -144,7 +149,7 @@ class IsolatedSubmission(Submission):
             SandboxUnavailable: no sandbox, and none was waived.
             WorkerStartError: the worker could not be started (grader failure).
         """
-        worker = Worker(self.limits, self._dir)
+        worker = Worker(self.limits, self._dir, self._served)
         self._set_worker(worker)
         self.protections = worker.protections
         return worker
@@ -386,8 +391,12 @@ class IsolatedSubmission(Submission):
             "proxies": sorted(proxies),
             "timeout": limit,
         }
+        helpers = helper_proxies(self._served, name)
+        message["served"] = sorted(helpers)
         outcome = CallOutcome()
-        serve = _ProxyServer(proxies, outcome.proxy_calls, limit, self.limits.memory_mb)
+        serve = _ProxyServer(
+            {**helpers, **proxies}, outcome.proxy_calls, limit, self.limits.memory_mb
+        )
         start = time.monotonic()
         try:
             reply, arrays = self._worker.request(  # type: ignore[union-attr]

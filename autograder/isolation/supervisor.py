@@ -318,6 +318,7 @@ class Supervisor:
             return {"lost": True}, []
         mem, layout = _shared_memory(arrays)
         proxies = [str(p) for p in req.get("proxies") or []]
+        allowed = {*proxies, *(str(p) for p in req.get("served") or [])}  # helpers: the grader's
         message = {
             "op": "call",
             "name": req.get("name"),
@@ -349,7 +350,7 @@ class Supervisor:
             if "proxy" not in msg:
                 break
             n_proxy += 1
-            if msg.get("proxy") not in proxies or n_proxy > MAX_PROXY_CALLS:
+            if msg.get("proxy") not in allowed or n_proxy > MAX_PROXY_CALLS:
                 bad = self._lost(codec.FrameError("unexpected proxy call"))
                 return self._lost_reply(bad, start, waited)
             paused = time.monotonic()

@@ -1,0 +1,124 @@
+"""The course helpers' versions of graded functions, served by the grader, never in the sandbox.
+
+The course's helper modules hold ready-made versions of functions a unit grades
+(``dnn_app_utils_v3.linear_forward``, ``planar_utils.sigmoid``...). The application's
+``L_layer_model`` is rightly built from them; a graded ``linear_forward`` that only calls the
+helper of its name is not the student's work. Whatever the student's process holds it can
+reach (a guard inside it can be undone: ``__wrapped__``, its flags, the helper's source file
+or bytecode read back), so the worker's copy of the helper modules
+(:func:`write_helpers`) holds no such function: in its place a stub that asks the grader
+(:func:`autograder.codeload.serve_helper`). The grader answers with the real helper, run like
+any stand-in in the call's limited child, except the helper of the very function it is
+grading: that call raises in the student's code (:func:`helper_proxies`). The decision is
+the grader's, on the name it called; nothing the student's process says can change it.
+
+Helper functions the unit does not grade (``load_data``, the activations of ``dnn_utils`` in
+the deep unit) stay in the sandbox and run there, as in the course.
+"""
+
+from __future__ import annotations
+
+import ast
+import functools
+import importlib
+import shutil
+from collections.abc import Callable, Collection
+from pathlib import Path
+from typing import Any
+
+#: Where the helper modules are (the grader's own copy).
+HELPERS = Path(__file__).resolve().parent.parent / "course_helpers"
+#: A served helper's stand-in name: ``helper:dnn_app_utils_v3.linear_forward``.
+PREFIX = "helper:"
+
+
+def _defined(path: Path) -> list[ast.FunctionDef]:
+    """The top-level functions a helper module defines."""
+    return [n for n in ast.parse(path.read_text()).body if isinstance(n, ast.FunctionDef)]
+
+
+@functools.cache
+def helper_functions() -> dict[str, tuple[str, ...]]:
+    """``{function name: (module, ...)}`` of the functions the helper modules define."""
+    found: dict[str, tuple[str, ...]] = {}
+    for path in sorted(HELPERS.glob("*.py")):
+        for node in _defined(path):
+            found[node.name] = (*found.get(node.name, ()), path.stem)
+    return found
+
+
+def served_names(graded: Collection[str]) -> frozenset[str]:
+    """The helper functions that stand for one of ``graded`` (a unit's task functions)."""
+    return frozenset(helper_functions()) & frozenset(graded)
+
+
+def _stubbed(path: Path, served: frozenset[str]) -> str | None:
+    """``path``'s text with each served function a stub that asks the grader, or None."""
+    text = path.read_text()
+    nodes = [n for n in _defined(path) if n.name in served]
+    if not nodes:
+        return None
+    lines = text.splitlines(keepends=True)
+    for node in reversed(nodes):
+        start = (node.decorator_list[0] if node.decorator_list else node).lineno - 1
+        key = f"{path.stem}.{node.name}"
+        lines[start : node.end_lineno] = [
+            f"def {node.name}(*args, **kwargs):  # served by the grader\n",
+            f"    return _agserve({key!r}, args, kwargs)\n",
+        ]
+    lines.append("\n\nfrom _agcodeload import serve_helper as _agserve  # noqa: E402\n")
+    return "".join(lines)
+
+
+def write_helpers(dest: Path, served: Collection[str]) -> None:
+    """Write the worker's copy of the helper modules into ``dest``.
+
+    Each function named in ``served`` is a stub; no bytecode cache is copied (it would hold
+    the real code).
+    """
+
+    def ignore(folder: str, names: list[str]) -> set[str]:  # the package's own __init__ only
+        top = Path(folder) == HELPERS
+        return {n for n in names if n == "__pycache__" or (top and n == "__init__.py")}
+
+    shutil.copytree(HELPERS, dest, ignore=ignore)
+    names = frozenset(served)
+    for path in sorted(dest.glob("*.py")):
+        text = _stubbed(path, names)
+        if text is not None:
+            path.write_text(text)
+
+
+def _real(module: str, name: str) -> Callable[..., Any]:
+    from autograder import codeload  # noqa: PLC0415 - the helpers' folder, on first use
+
+    codeload.ensure_helpers_importable()
+    return getattr(importlib.import_module(module), name)
+
+
+def _refusing(module: str, name: str) -> Callable[..., Any]:
+    def refuse(*args: Any, **kwargs: Any) -> Any:
+        raise RuntimeError(
+            f"{module}.{name} is the course's ready-made {name}: the graded {name} must "
+            "compute it itself, not call it"
+        )
+
+    return refuse
+
+
+def helper_proxies(served: Collection[str], graded: str | None) -> dict[str, Callable[..., Any]]:
+    """The stand-ins that answer the worker's served helpers during a call of ``graded``.
+
+    Args:
+        served: the served function names (:func:`served_names`).
+        graded: the function the grader calls (its own helper refuses), or None (loading).
+
+    Returns:
+        ``{PREFIX + "module.function": function}``.
+    """
+    out: dict[str, Callable[..., Any]] = {}
+    for name in sorted(served):
+        for module in helper_functions().get(name, ()):
+            fn = _refusing(module, name) if name == graded else _real(module, name)
+            out[f"{PREFIX}{module}.{name}"] = fn
+    return out
