@@ -724,6 +724,49 @@ def test_the_sandbox_holds_no_ready_made_graded_function(tmp_path):
         assert tasks[function].score == tasks[function].max_score, tasks[function].checks
 
 
+#: A submission that keeps the helpers' code once the grader hands it over (for the models),
+#: to use it in a graded block called later.
+HELPER_STASH = """
+import marshal
+import sys
+import types
+
+_STASH = "/tmp/linear_forward.code"
+
+
+def two_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000, print_cost=False):
+    local = sys.modules["_agcodeload"].local_helpers.get("dnn_app_utils_v3.linear_forward")
+    if local is not None:
+        with open(_STASH, "wb") as f:
+            f.write(marshal.dumps(local.__code__))
+    return _u.compute_cost(np.full((1, 3), 0.5), np.ones((1, 3)))
+
+
+def linear_forward(A, W, b):
+    with open(_STASH, "rb") as f:
+        code = marshal.loads(f.read())
+    return types.FunctionType(code, {"np": np})(A, W, b)
+"""
+
+
+def test_the_helpers_code_handed_over_for_the_models_never_reaches_a_graded_block(tmp_path):
+    path = tmp_path / f"{DEEP}.py"
+    path.write_text("import numpy as np\nimport dnn_app_utils_v3 as _u\n" + HELPER_STASH)
+    sub = from_path(path, DEEP, served=[t.function for t in units.get(DEEP).tasks])
+    X = np.ones((2, 3))
+    try:
+        first = sub.call("two_layer_model", (X, X, (2, 2, 1)))  # served: the grader's
+        second = sub.call("two_layer_model", (X, X, (2, 2, 1)))  # the helpers' code handed over
+        block = sub.call("linear_forward", (X, np.ones((1, 2)), np.ones((1, 1))))
+    finally:
+        sub.close()
+    assert first.error is None and second.error is None, (first.error, second.error)
+    assert any(c.name.startswith("helper:") for c in first.proxy_calls)
+    assert not any(c.name.startswith("helper:") for c in second.proxy_calls)
+    assert block.error is not None and block.error.type == "FileNotFoundError", block
+    assert any("a fresh worker to call linear_forward()" in e for e in sub.events), sub.events
+
+
 OWN_HELPER = """
 def linear_backward(dZ, cache):  # the bug: db summed over every entry, not per unit
     A_prev, W, b = cache

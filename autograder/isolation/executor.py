@@ -495,6 +495,8 @@ def main(sock_fd: int, cfg: dict[str, Any]) -> None:
             except CallTimeout:
                 reply, arrays = {"timeout": True}, []
             channel.send(reply, arrays)
+        elif op == "helpers":
+            channel.send({"helpers": codeload.take_helpers(req.get("sources") or {})})
         else:
             os._exit(2)
 

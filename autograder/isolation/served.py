@@ -14,6 +14,14 @@ the grader's, on the name it called; nothing the student's process says can chan
 
 Helper functions the unit does not grade (``load_data``, the activations of ``dnn_utils`` in
 the deep unit) stay in the sandbox and run there, as in the course.
+
+Serving costs a round trip per helper call, and the application's models make thousands. So
+once a call of a function that no helper stands for (``L_layer_model``) has used the served
+helpers, the grader hands their code to the worker for the following such calls
+(:func:`helper_sources`, :func:`autograder.codeload.take_helpers`); before it next calls a
+function a helper stands for, it starts a fresh worker (a new sandbox: the student's code may
+have kept the helpers' code anywhere in the old one). See
+:class:`autograder.isolation.submission.IsolatedSubmission`.
 """
 
 from __future__ import annotations
@@ -87,6 +95,16 @@ def write_helpers(dest: Path, served: Collection[str]) -> None:
         text = _stubbed(path, names)
         if text is not None:
             path.write_text(text)
+
+
+def helper_sources(served: Collection[str]) -> dict[str, str]:
+    """``{module: source}`` of the helper modules that define one of ``served``."""
+    names = frozenset(served)
+    return {
+        path.stem: path.read_text()
+        for path in sorted(HELPERS.glob("*.py"))
+        if any(node.name in names for node in _defined(path))
+    }
 
 
 def _real(module: str, name: str) -> Callable[..., Any]:

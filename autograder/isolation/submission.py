@@ -30,7 +30,7 @@ from autograder.isolation.sandbox import (
     WorkerTimeout,
     isolation_label,
 )
-from autograder.isolation.served import helper_proxies, served_names
+from autograder.isolation.served import PREFIX, helper_proxies, helper_sources, served_names
 from autograder.isolation.standins import StandInRunner
 from autograder.lesson_functions import LessonFunction
 from autograder.plain import Foreign, one_line, to_plain
@@ -97,6 +97,8 @@ class IsolatedSubmission(Submission):
     ) -> None:
         super().__init__(unit, {}, origin, source_text=source_text)
         self._served = served_names(served)
+        self._helpers_used = False  # a call of a function no helper stands for used them
+        self._helpers_given = False  # this worker's sandbox has had the helpers' code
         self.limits = limits or Limits(call_timeout=DEFAULT_CALL_TIMEOUT)
         self._cells = cells
         self._cell_indexes = cell_indexes or list(range(len(cells)))
@@ -151,6 +153,7 @@ class IsolatedSubmission(Submission):
         """
         worker = Worker(self.limits, self._dir, self._served)
         self._set_worker(worker)
+        self._helpers_given = False
         self.protections = worker.protections
         return worker
 
@@ -351,12 +354,77 @@ class IsolatedSubmission(Submission):
             return CallOutcome(error=StudentError(BUDGET, self._exhausted_reason))
         return None
 
+    def _give_helpers(self) -> None:
+        """Hand the served helpers' code to the worker (see :mod:`autograder.isolation.served`)."""
+        worker = self._worker
+        if worker is None or not worker.alive or self._executor_lost:
+            return
+        message = {"op": "helpers", "sources": helper_sources(self._served)}
+        try:
+            reply, _ = worker.request(message, [], 10 + self.limits.grace + SLACK)
+        except (WorkerDied, WorkerTimeout):
+            return
+        if reply.get("lost"):
+            self._executor_lost = True
+        self._helpers_given = True  # whatever the student's process did with them
+
+    def _relock(self, name: str) -> CallOutcome | None:
+        """A fresh worker, which has not had the helpers' code, to call ``name`` in.
+
+        The grader's doing (not the student's time or restarts).
+
+        Raises:
+            GraderError: when the worker cannot be started: a grader failure.
+        """
+        self.events.append(f"a fresh worker to call {name}() (the last one had the helpers)")
+        self._set_worker(None)
+        try:
+            reply = self._run_load()
+        except WorkerStartError as exc:
+            raise GraderError(f"the worker could not be restarted: {exc}") from None
+        except (WorkerDied, WorkerTimeout):
+            reply = {"load_error": "the worker ended"}
+        if reply.get("load_error"):
+            self._exhausted_reason = "the code could not be loaded again"
+            return CallOutcome(error=StudentError(BUDGET, self._exhausted_reason))
+        return None
+
     def _call(self, request: CallRequest) -> CallOutcome:
         """Make the call ``request`` in the worker (see :meth:`Submission.call`).
 
         Raises:
             GraderError: when the worker cannot be (re)started: a grader failure.
         """
+        outcome = self._call_served(request)
+        if self._stands_for(request.name) is None and any(
+            c.name.startswith(PREFIX) for c in outcome.proxy_calls
+        ):
+            self._helpers_used = True
+        return outcome
+
+    def _call_served(self, request: CallRequest) -> CallOutcome:
+        """:meth:`_call`, the helpers' code in the worker only where it cannot be misused."""
+        name = request.name
+        if self._stands_for(name) is not None and self._helpers_given:
+            failed = self._relock(name)
+            if failed is not None:
+                return failed
+        elif self._stands_for(name) is None and self._helpers_used and not self._helpers_given:
+            self._give_helpers()
+        return self._call_in_worker(request)
+
+    def _stands_for(self, name: str) -> str | None:
+        """The served helper the submission's function ``name`` stands for, or None.
+
+        ``linear_forward``, or the student's ``linearForward`` where the grader routes the
+        task's calls to it.
+        """
+        if name in self._served:
+            return name
+        return next((s for s in sorted(self._served) if self.resolve(s) == name), None)
+
+    def _call_in_worker(self, request: CallRequest) -> CallOutcome:
+        """Make the call ``request`` in the worker as it is."""
         name, timeout, proxies = request.name, request.timeout, request.proxies
         if self.grader_error:
             raise GraderError(self.grader_error)
@@ -391,7 +459,7 @@ class IsolatedSubmission(Submission):
             "proxies": sorted(proxies),
             "timeout": limit,
         }
-        helpers = helper_proxies(self._served, name)
+        helpers = helper_proxies(self._served, self._stands_for(name))
         message["served"] = sorted(helpers)
         outcome = CallOutcome()
         serve = _ProxyServer(

@@ -246,8 +246,23 @@ class Supervisor:
             elif op == "call":
                 reply, out = self.call(req, arrays)
                 self.proto.send(reply, out)
+            elif op == "helpers":
+                self.proto.send(self.helpers(req))
             else:
                 self.proto.send({"error": ["GraderError", f"unknown op {op!r}", ""]})
+
+    def helpers(self, req: dict[str, Any]) -> dict[str, Any]:
+        """Hand the served helpers' own code to the executor (see isolation.served)."""
+        if self.exe is None:
+            return {"lost": True}
+        try:
+            self.exe.ch.drain()
+            self.exe.ch.send({"op": "helpers", "sources": req.get("sources") or {}})
+            reply, _ = self.exe.ch.receive(time.monotonic() + 10 + self.grace)
+        except (OSError, EOFError, TimeoutError, codec.FrameError) as exc:
+            self._lost(exc)
+            return {"lost": True}
+        return {"helpers": True} if "helpers" in reply else {"lost": True}
 
     def load(self, req: dict[str, Any]) -> dict[str, Any]:
         """Load the submission's cells into a fresh executor.
