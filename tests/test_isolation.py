@@ -746,3 +746,15 @@ def test_a_result_far_larger_than_any_right_one_fails_its_call_without_the_grade
     assert out.error is not None and out.error.type == CRASH
     assert "too large to send back" in out.error.message and "sized from" in out.error.advice
     assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - rss < 20_000  # KiB
+
+
+def test_code_over_the_size_limit_is_refused_before_any_parsing(tmp_path):
+    """20 MB of code took the grader 2.9 GB and 40 s of parsing (red team, round 4)."""
+    from autograder.isolation import MAX_CODE_CHARS, load
+
+    path = tmp_path / f"{UNIT}.py"
+    path.write_text(REFERENCE + "\n#" + "x" * MAX_CODE_CHARS + "\n")
+    sub = load(path, UNIT, FAST)
+    assert sub.load_error is not None and "over the grader's limit of 2,000,000" in sub.load_error
+    result = grade_submission(UNIT, sub)
+    assert result.score == 0

@@ -73,6 +73,13 @@ def from_path(
     return load(Path(path), unit, limits, skip_cells, served)
 
 
+#: Largest submitted file read (a notebook's outputs included), in bytes.
+MAX_FILE_BYTES = 64 * 2**20
+#: Largest amount of code graded, in characters (a real course file's code: at most 25,000);
+#: the grader's parsing of the text takes about 200 bytes of memory per character.
+MAX_CODE_CHARS = 2_000_000
+
+
 def load(
     path: Path,
     unit: str,
@@ -97,6 +104,10 @@ def load(
     if served is None:
         served = helper_functions()
     try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            size = path.stat().st_size
+            text = f"{path.name} is {size:,} bytes, over the grader's limit of {MAX_FILE_BYTES:,}"
+            return _unreadable(unit, path, text, limits)
         raw = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         return _unreadable(unit, path, f"cannot read {path}: {exc}", limits)
@@ -106,6 +117,16 @@ def load(
         except ValueError as exc:
             return _unreadable(unit, path, str(exc), limits)
         cells = [code for _, code in indexed]
+    else:
+        cells = [raw]
+    code = sum(len(c) for c in cells)
+    if code > MAX_CODE_CHARS:
+        text = (
+            f"the code of {path.name} is {code:,} characters, over the grader's limit of "
+            f"{MAX_CODE_CHARS:,}: submit the exercise's code (data belongs in files, not cells)"
+        )
+        return _unreadable(unit, path, text, limits)
+    if path.suffix == ".ipynb":
         named = [(f"{STUDENT_FILENAME_PREFIX} cell {i + 1}>", c) for i, c in enumerate(cells)]
         return IsolatedSubmission(
             unit,
