@@ -739,7 +739,7 @@ def two_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000
     if local is not None:
         with open(_STASH, "wb") as f:
             f.write(marshal.dumps(local.__code__))
-    return _u.compute_cost(np.full((1, 3), 0.5), np.ones((1, 3)))
+    return [_u.compute_cost(np.full((1, 3), 0.5), np.ones((1, 3))) for _ in range(60)]
 
 
 def linear_forward(A, W, b):
@@ -755,7 +755,7 @@ def test_the_helpers_code_handed_over_for_the_models_never_reaches_a_graded_bloc
     sub = from_path(path, DEEP, served=[t.function for t in units.get(DEEP).tasks])
     X = np.ones((2, 3))
     try:
-        first = sub.call("two_layer_model", (X, X, (2, 2, 1)))  # served: the grader's
+        first = sub.call("two_layer_model", (X, X, (2, 2, 1)))  # 60 served calls: the grader's
         second = sub.call("two_layer_model", (X, X, (2, 2, 1)))  # the helpers' code handed over
         block = sub.call("linear_forward", (X, np.ones((1, 2)), np.ones((1, 1))))
     finally:

@@ -16,12 +16,12 @@ Helper functions the unit does not grade (``load_data``, the activations of ``dn
 the deep unit) stay in the sandbox and run there, as in the course.
 
 Serving costs a round trip per helper call, and the application's models make thousands. So
-once a call of a function that no helper stands for (``L_layer_model``) has used the served
-helpers, the grader hands their code to the worker for the following such calls
-(:func:`helper_sources`, :func:`autograder.codeload.take_helpers`); before it next calls a
-function a helper stands for, it starts a fresh worker (a new sandbox: the student's code may
-have kept the helpers' code anywhere in the old one). See
-:class:`autograder.isolation.submission.IsolatedSubmission`.
+once a call of a function that no helper stands for (``L_layer_model``) has made
+:data:`HANDOVER_CALLS` served calls, the grader hands the helpers' code to the worker for the
+following such calls (:func:`helper_sources`, :func:`autograder.codeload.take_helpers`);
+before it next calls a function a helper stands for, it starts a fresh worker (a new sandbox:
+the student's code may have kept the helpers' code anywhere in the old one), and from then on
+the helpers stay served. See :class:`autograder.isolation.submission.IsolatedSubmission`.
 """
 
 from __future__ import annotations
@@ -38,6 +38,9 @@ from typing import Any
 HELPERS = Path(__file__).resolve().parent.parent / "course_helpers"
 #: A served helper's stand-in name: ``helper:dnn_app_utils_v3.linear_forward``.
 PREFIX = "helper:"
+#: Served calls one call must make before the helpers' code is handed over (a training loop's
+#: thousands, not a forward pass's sigmoid).
+HANDOVER_CALLS = 50
 
 
 def _defined(path: Path) -> list[ast.FunctionDef]:

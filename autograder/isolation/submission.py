@@ -30,7 +30,13 @@ from autograder.isolation.sandbox import (
     WorkerTimeout,
     isolation_label,
 )
-from autograder.isolation.served import PREFIX, helper_proxies, helper_sources, served_names
+from autograder.isolation.served import (
+    HANDOVER_CALLS,
+    PREFIX,
+    helper_proxies,
+    helper_sources,
+    served_names,
+)
 from autograder.isolation.standins import StandInRunner
 from autograder.lesson_functions import LessonFunction
 from autograder.plain import Foreign, one_line, to_plain
@@ -99,6 +105,7 @@ class IsolatedSubmission(Submission):
         self._served = served_names(served)
         self._helpers_used = False  # a call of a function no helper stands for used them
         self._helpers_given = False  # this worker's sandbox has had the helpers' code
+        self._relocked = False  # a fresh worker was needed after handing them over
         self.limits = limits or Limits(call_timeout=DEFAULT_CALL_TIMEOUT)
         self._cells = cells
         self._cell_indexes = cell_indexes or list(range(len(cells)))
@@ -377,6 +384,7 @@ class IsolatedSubmission(Submission):
             GraderError: when the worker cannot be started: a grader failure.
         """
         self.events.append(f"a fresh worker to call {name}() (the last one had the helpers)")
+        self._relocked = True  # once: then the helpers stay served (no worker after worker)
         self._set_worker(None)
         try:
             reply = self._run_load()
@@ -396,9 +404,8 @@ class IsolatedSubmission(Submission):
             GraderError: when the worker cannot be (re)started: a grader failure.
         """
         outcome = self._call_served(request)
-        if self._stands_for(request.name) is None and any(
-            c.name.startswith(PREFIX) for c in outcome.proxy_calls
-        ):
+        served = sum(c.name.startswith(PREFIX) for c in outcome.proxy_calls)
+        if self._stands_for(request.name) is None and served >= HANDOVER_CALLS:
             self._helpers_used = True
         return outcome
 
@@ -409,7 +416,12 @@ class IsolatedSubmission(Submission):
             failed = self._relock(name)
             if failed is not None:
                 return failed
-        elif self._stands_for(name) is None and self._helpers_used and not self._helpers_given:
+        elif (
+            self._stands_for(name) is None
+            and self._helpers_used
+            and not self._helpers_given
+            and not self._relocked
+        ):
             self._give_helpers()
         return self._call_in_worker(request)
 
