@@ -554,6 +554,42 @@ def L1(yhat, y):
 """
 
 
+#: Ways around a guard inside the student's process (red team, round 4: 45/55 of the deep
+#: unit with stub functions): the guard's ``__wrapped__``, the guard's flag reset, the helper
+#: module's file run again. The sandbox holds no ready-made graded function: the grader
+#: serves them and refuses the one it grades.
+HELPER_BYPASS = """
+import sys
+import dnn_app_utils_v3 as _u
+
+
+def linear_forward(A, W, b):
+    return getattr(_u.linear_forward, "__wrap" + "ped__")(A, W, b)
+
+
+def compute_cost(AL, Y):
+    sys.modules["_agcodeload"]._graded[0] = None
+    return _u.compute_cost(AL, Y)
+
+
+def _fresh(name):
+    ns = {}
+    with open(_u.__file__) as f:
+        exec(f.read(), ns)
+    return ns[name]
+
+
+def L_model_backward(AL, Y, caches):
+    return _fresh("L_model_backward")(AL, Y, caches)
+"""
+#: The deep unit's checks of the functions HELPER_BYPASS takes from the helpers.
+BYPASSED = {
+    "linear_forward": ("structure", "values", "hidden"),
+    "compute_cost": ("returns_number", "values", "hidden"),
+    "L_model_backward": ("structure", "values", "gradcheck_2_layers", "gradcheck_deep", "hidden"),
+}
+
+
 def _detect_proxy(by_identity: bool) -> str:
     """A ``nn_model`` that fails only when it sees a probe, else avoids its blocks."""
     ref = (ROOT / "solutions" / "shallow_network.py").read_text()
@@ -664,5 +700,11 @@ def corpus(t: Target) -> list[Hostile]:
         Hostile("quiet-sigmoid-forged", "numpy_basics", code(FORGED_QUIET_SIGMOID)),
         Hostile("detect-proxy", "shallow_network", _detect_proxy(False), PROBE),
         Hostile("detect-proxy-identity", "shallow_network", _detect_proxy(True), PROBE),
+        Hostile(
+            "helper-bypass",
+            "deep_network",
+            HELPER_BYPASS,
+            {f"{f}.{c}": "ready-made" for f, checks in BYPASSED.items() for c in checks},
+        ),
         Hostile("victim", "numpy_basics", ""),
     ]
