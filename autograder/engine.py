@@ -190,9 +190,10 @@ def run_check(
         # One bug costs once: the checks of a function whose building block fails run with
         # the reference block in its place (served by the grader, never run as student code).
         ctx.substitutes = {f: ctx.ref_block(f) for f, _, _, _ in blocks if hasattr(reference, f)}
-        ctx.served = set(task.uses) | _reference_reach(unit.functions(), reference, task.function)
-    if ctx.substitutes:
-        names = ", ".join(f"{f}()" for f in ctx.substitutes)
+        ctx.served = _servable(unit, reference, task.function)
+    stood_in = [f for f in ctx.substitutes if f in ctx.served]
+    if stood_in:
+        names = ", ".join(f"{f}()" for f in stood_in)
         ctx.note(f"graded with a correct {names} in place of yours (see its own task)")
     rng_state = save_random_state()
     try:
@@ -397,6 +398,26 @@ def _transitive_calls(
 
 
 @functools.cache
+def _servable(unit: Unit, reference: types.ModuleType, function: str) -> set[str]:
+    """The blocks whose reference may stand in for a failing one in ``function``'s checks.
+
+    Its task's declared ``uses`` and what the reference's own solution calls
+    (:func:`_reference_reach`), and the same of each of those, transitively: ``predict``
+    calls ``forward_propagation``, which may be served a correct ``sigmoid``; so may
+    ``predict``'s call of it.
+    """
+    tasks = unit.functions()
+    out: set[str] = set()
+    todo = [function]
+    while todo:
+        name = todo.pop()
+        uses = set(unit.task(name).uses) if name in tasks else set()
+        for block in (uses | _reference_reach(tasks, reference, name)) - out - {function}:
+            out.add(block)
+            todo.append(block)
+    return out
+
+
 def _reference_reach(
     tasks: frozenset[str], reference: types.ModuleType, function: str
 ) -> frozenset[str]:

@@ -184,3 +184,50 @@ def test_a_function_that_returns_a_served_blocks_answer_earns_nothing_from_it():
     task = next(t for t in result.tasks if t.function == "sigmoid_derivative")
     messages = [c.message for c in task.checks if not c.passed]
     assert messages and all("returns what sigmoid() returns for its own" in m for m in messages)
+
+
+def test_a_block_reached_through_a_served_block_stands_in_too():
+    """Real code (mutants of it, round 7): the 2017 forward_propagation calls sigmoid, so a
+    sigmoid without its return also cost predict, which calls forward_propagation; the note
+    said a correct sigmoid stood in, and none did."""
+    ref = load_reference("shallow_network").__file__
+    text = open(ref).read() + (
+        "\n\ndef sigmoid(z):\n    s = 1 / (1 + np.exp(-z))\n"  # the return forgotten
+        "\n\ndef forward_propagation(X, parameters):\n"
+        "    Z1 = np.dot(parameters['W1'], X) + parameters['b1']\n    A1 = np.tanh(Z1)\n"
+        "    Z2 = np.dot(parameters['W2'], A1) + parameters['b2']\n    A2 = sigmoid(Z2)\n"
+        "    return A2, {'Z1': Z1, 'A1': A1, 'Z2': Z2, 'A2': A2}\n"
+    )
+    tasks = {t.function: t for t in grade_submission("shallow_network", text_submission(
+        "shallow_network", text)).tasks}  # fmt: skip
+    assert tasks["sigmoid"].score == 0
+    for function in ("forward_propagation", "predict", "nn_model"):
+        assert tasks[function].score == tasks[function].max_score, tasks[function].checks
+
+
+def test_a_two_layer_model_built_from_the_l_layer_blocks_keeps_its_points():
+    """Real code: two_layer_model calling its own L_model_forward and L_model_backward (L = 2);
+    a bug in L_model_forward also cost two_layer_model (W1 came out nan)."""
+    reference = load_reference("deep_network")
+    model = inspect.getsource(reference.two_layer_model)
+    body = model[model.index("    for i in range(") : model.index("    return parameters, costs")]
+    loop = (
+        "    for i in range(num_iterations):\n"
+        "        AL, caches = L_model_forward(X, parameters)\n"
+        "        cost = compute_cost(AL, Y)\n"
+        "        grads = L_model_backward(AL, Y, caches)\n"
+        "        parameters = update_parameters(parameters, grads, learning_rate)\n"
+        "        if print_cost and (i % 100 == 0 or i == num_iterations - 1):\n"
+        '            print(f"Cost after iteration {i}: {np.squeeze(cost)}")\n'
+        "        if i % 100 == 0 or i == num_iterations:\n"
+        "            costs.append(cost)\n"
+    )
+    forward = inspect.getsource(reference.L_model_forward)
+    wrong = forward.replace('"sigmoid"', '"relu"')
+    assert wrong != forward and body in model
+    text = open(reference.__file__).read() + "\n\n" + model.replace(body, loop) + "\n\n" + wrong
+    tasks = {t.function: t for t in grade_submission("deep_network", text_submission(
+        "deep_network", text)).tasks}  # fmt: skip
+    assert tasks["L_model_forward"].score < tasks["L_model_forward"].max_score
+    for function in ("two_layer_model", "L_layer_model"):
+        assert tasks[function].score == tasks[function].max_score, tasks[function].checks

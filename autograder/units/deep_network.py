@@ -840,7 +840,7 @@ _STEPS = ("compute_cost", "update_parameters")
 T511 = UNIT.task(
     "5.11", "two_layer_model", "train a 2-layer network",
     uses=("initialize_parameters", "linear_activation_forward", "linear_activation_backward",
-          *_STEPS),
+          "L_model_forward", "L_model_backward", *_STEPS),  # the L-layer blocks, for L = 2
 )  # fmt: skip
 T512 = UNIT.task(
     "5.12", "L_layer_model", "train an L-layer network",
