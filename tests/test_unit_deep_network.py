@@ -18,6 +18,7 @@ from autograder.submission import Submission, load_in_process
 from autograder.units import _deep_math as grader_math
 from autograder.units import deep_network as unit
 
+from .faults.hostile import BYPASSED, HELPER_BYPASS
 from .helpers import mistake_submission, reference_submission, text_submission
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -628,93 +629,30 @@ def test_a_function_that_only_calls_the_helper_of_its_name_is_not_the_students(t
         assert tasks[function].score == tasks[function].max_score, tasks[function].checks
 
 
-#: The red team's ways around a guard inside the student's process (round 4): the real helper
-#: behind the guard's ``__wrapped__``, the guard's flag reset, the helper module's file run
-#: again. The sandbox holds no ready-made graded function to reach: the grader serves them.
-HELPER_BYPASSES = """
-import sys
-import dnn_app_utils_v3 as _u
-
-
-def linear_forward(A, W, b):
-    return getattr(_u.linear_forward, "__wrap" + "ped__")(A, W, b)
-
-
-def compute_cost(AL, Y):
-    sys.modules["_agcodeload"]._graded[0] = None
-    return _u.compute_cost(AL, Y)
-
-
-def _fresh(name):
-    ns = {}
-    with open(_u.__file__) as f:
-        exec(f.read(), ns)
-    return ns[name]
-
-
-def L_model_backward(AL, Y, caches):
-    return _fresh("L_model_backward")(AL, Y, caches)
-"""
-
-
-#: The Deep Neural Network Application notebook's models (real code): every block is the
-#: helper module's.
-APPLICATION_MODELS = """
-import numpy as np
-from dnn_app_utils_v3 import *
-
-
-def two_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000, print_cost=False):
-    np.random.seed(1)
-    costs = []
-    (n_x, n_h, n_y) = layers_dims
-    parameters = initialize_parameters(n_x, n_h, n_y)
-    for i in range(0, num_iterations):
-        A1, cache1 = linear_activation_forward(X, parameters["W1"], parameters["b1"], "relu")
-        A2, cache2 = linear_activation_forward(A1, parameters["W2"], parameters["b2"], "sigmoid")
-        cost = compute_cost(A2, Y)
-        dA2 = - (np.divide(Y, A2) - np.divide(1 - Y, 1 - A2))
-        dA1, dW2, db2 = linear_activation_backward(dA2, cache2, "sigmoid")
-        dA0, dW1, db1 = linear_activation_backward(dA1, cache1, "relu")
-        grads = {"dW1": dW1, "db1": db1, "dW2": dW2, "db2": db2}
-        parameters = update_parameters(parameters, grads, learning_rate)
-        if print_cost and i % 100 == 0:
-            print("Cost after iteration {}: {}".format(i, np.squeeze(cost)))
-        if i % 100 == 0:
-            costs.append(cost)
-    return parameters, costs
-
-
-def L_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000, print_cost=False):
-    np.random.seed(1)
-    costs = []
-    parameters = initialize_parameters_deep(layers_dims)
-    for i in range(0, num_iterations):
-        AL, caches = L_model_forward(X, parameters)
-        cost = compute_cost(AL, Y)
-        grads = L_model_backward(AL, Y, caches)
-        parameters = update_parameters(parameters, grads, learning_rate)
-        if print_cost and i % 100 == 0:
-            print("Cost after iteration {}: {}".format(i, np.squeeze(cost)))
-        if i % 100 == 0:
-            costs.append(cost)
-    return parameters, costs
-"""
+def _application_models() -> str:
+    """The Deep Neural Network Application notebook's form: its models call every block
+    from ``from dnn_app_utils_v3 import *`` (the file defines none)."""
+    reference = load_reference(DEEP)
+    models = [
+        inspect.getsource(reference.two_layer_model),
+        inspect.getsource(reference.L_layer_model),
+    ]
+    return "import numpy as np\nfrom dnn_app_utils_v3 import *\n\n\n" + "\n\n".join(models)
 
 
 def test_the_sandbox_holds_no_ready_made_graded_function(tmp_path):
     path = tmp_path / f"{DEEP}.py"
-    path.write_text(Path(load_reference(DEEP).__file__).read_text() + HELPER_BYPASSES)
+    path.write_text(Path(load_reference(DEEP).__file__).read_text() + HELPER_BYPASS)
     graded = [t.function for t in units.get(DEEP).tasks]
     sub = from_path(path, DEEP, served=graded)
     try:
         tasks = {t.function: t for t in grade_submission(DEEP, sub).tasks}
     finally:
         sub.close()
-    for function in ("linear_forward", "compute_cost", "L_model_backward"):
+    for function in BYPASSED:
         assert tasks[function].score == 0, [c.message for c in tasks[function].checks]
     # the application's models are built from the helpers' blocks, served by the grader
-    path.write_text(APPLICATION_MODELS)
+    path.write_text(_application_models())
     sub = from_path(path, DEEP, served=graded)
     try:
         tasks = {t.function: t for t in grade_submission(DEEP, sub).tasks}

@@ -349,15 +349,27 @@ class IsolatedSubmission(Submission):
         self.events.append(f"student process replaced before calling {name}()")
         start = time.monotonic()
         try:
+            return self._reload("the code could not be loaded again after a crash")
+        finally:
+            self.spent += time.monotonic() - start
+
+    def _reload(self, failure: str) -> CallOutcome | None:
+        """Load the code again (in a new worker if there is none); None when it loaded.
+
+        Returns:
+            The outcome every later call gets (``failure``) when the code did not load.
+
+        Raises:
+            GraderError: when the worker cannot be started: a grader failure.
+        """
+        try:
             reply = self._run_load()
         except WorkerStartError as exc:
             raise GraderError(f"the worker could not be restarted: {exc}") from None
         except (WorkerDied, WorkerTimeout):
             reply = {"load_error": "the worker ended"}
-        finally:
-            self.spent += time.monotonic() - start
         if reply.get("load_error"):
-            self._exhausted_reason = "the code could not be loaded again after a crash"
+            self._exhausted_reason = failure
             return CallOutcome(error=StudentError(BUDGET, self._exhausted_reason))
         return None
 
@@ -386,16 +398,7 @@ class IsolatedSubmission(Submission):
         self.events.append(f"a fresh worker to call {name}() (the last one had the helpers)")
         self._relocked = True  # once: then the helpers stay served (no worker after worker)
         self._set_worker(None)
-        try:
-            reply = self._run_load()
-        except WorkerStartError as exc:
-            raise GraderError(f"the worker could not be restarted: {exc}") from None
-        except (WorkerDied, WorkerTimeout):
-            reply = {"load_error": "the worker ended"}
-        if reply.get("load_error"):
-            self._exhausted_reason = "the code could not be loaded again"
-            return CallOutcome(error=StudentError(BUDGET, self._exhausted_reason))
-        return None
+        return self._reload("the code could not be loaded again")
 
     def _call(self, request: CallRequest) -> CallOutcome:
         """Make the call ``request`` in the worker (see :meth:`Submission.call`).

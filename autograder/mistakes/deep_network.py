@@ -24,6 +24,7 @@ _WL = "np.random.randn(layer_dims[l], layer_dims[l - 1]) / np.sqrt(\n           
 _START = "    ### BEGIN SOLUTION\n"
 _LAST = '    AL, cache = linear_activation_forward(\n        A, parameters["W" + str(L)], parameters["b" + str(L)], "sigmoid"\n    )'
 _HIDDEN = 'linear_activation_backward(grads["dA" + str(l + 1)], caches[l], "relu")'
+_DAL = "dAL = -(np.divide(Y, AL) - np.divide(1 - Y, 1 - AL))"
 _UPDATE = '        parameters["W" + str(l)] = params["W" + str(l)] - learning_rate * grads["dW" + str(l)]\n        parameters["b" + str(l)] = params["b" + str(l)] - learning_rate * grads["db" + str(l)]\n'
 _PRINT = '            if print_cost:\n                print(f"Cost after iteration {i}: {float(cost)}")\n'
 _RESEEDS = "calls np.random.seed itself"
@@ -243,10 +244,10 @@ def L_model_backward(AL, Y, caches):
             ('caches[L - 1], "sigmoid")', 'caches[L - 1], "relu")'),
             fails="values gradcheck_2_layers gradcheck_deep hidden"),
     variant("L_model_backward", "dal_sign", "dAL with the wrong sign",
-            ("dAL = -(np.divide(Y, AL) - np.divide(1 - Y, 1 - AL))", "dAL = np.divide(Y, AL) - np.divide(1 - Y, 1 - AL)"),
+            (_DAL, "dAL = np.divide(Y, AL) - np.divide(1 - Y, 1 - AL)"),
             fails="values gradcheck_2_layers gradcheck_deep hidden"),
     variant("L_model_backward", "dal_second_sign", "dAL = -(Y / AL) - (1 - Y) / (1 - AL): the (1 - Y) / (1 - AL) term's sign flipped",
-            ("dAL = -(np.divide(Y, AL) - np.divide(1 - Y, 1 - AL))", "dAL = -np.divide(Y, AL) - np.divide(1 - Y, 1 - AL)"),
+            (_DAL, "dAL = -np.divide(Y, AL) - np.divide(1 - Y, 1 - AL)"),
             fails="values gradcheck_2_layers gradcheck_deep hidden",
             hint="dAL = -(Y / AL - (1 - Y) / (1 - AL)): the minus sign covers both terms."),
     variant("L_model_backward", "cache_of_the_layer_above", "caches[l + 1] in the loop: the cache of the layer above, not of layer l + 1",
