@@ -276,12 +276,14 @@ def _source_hint(ctx: Context, function: str, reference, *, helpers: bool = True
         return found
     ref_fn = getattr(reference, function, None) if reference is not None else None
     ref_source = textwrap.dedent(inspect.getsource(ref_fn)) if ref_fn is not None else None
+    last = ctx.shown_call
+    printed = last.outcome.stdout if last is not None and last.function == function else ""
     found = source_hints.return_in_loop_hint(function, source)
     found = found or source_hints.repeated_key_hint(function, source)
     found = found or source_hints.read_otherwise_hint(function, source, ref_source)
+    found = found or source_hints.swallowed_error_hint(function, source, printed)
     if found:
         return found
-    last = ctx.shown_call
     wanted = set()
     if last is not None and last.function == function:
         wanted |= {a for a in (*last.args, *last.kwargs.values()) if isinstance(a, str)}

@@ -355,6 +355,36 @@ def number_defaults(source: str | None) -> dict[str, float]:
     }
 
 
+def swallowed_error_hint(function: str, source: str | None, printed: str) -> str | None:
+    """The hint for a ``try`` that catches every exception and goes on, or None.
+
+    Only where the call printed something (the handler's report, shown in the hint): real
+    code wrapped its whole body in ``try: ... except Exception as ex: print(...)`` and
+    returned a dict of ``None`` with no word of the ``AttributeError`` it printed.
+    """
+    tree = _tree(source)
+    lines = [line for line in printed.splitlines() if line.strip()]
+    if tree is None or not lines:
+        return None
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Try):
+            continue
+        for handler in node.handlers:
+            broad = handler.type is None or (
+                isinstance(handler.type, ast.Name)
+                and handler.type.id in ("Exception", "BaseException")
+            )
+            raises = any(isinstance(n, ast.Raise) for n in ast.walk(handler))
+            if broad and not raises:
+                shown = lines[0] if len(lines[0]) <= 160 else lines[0][:157] + "..."
+                return (
+                    f"{function}() catches every exception (line {handler.lineno}) and goes "
+                    f"on; this call printed {shown!r}. Let the error raise: its message says "
+                    "what went wrong."
+                )
+    return None
+
+
 def has_loop(source: str | None) -> bool:
     """Whether ``source`` has a ``for`` or ``while`` loop (True where it cannot be read)."""
     tree = _tree(source)

@@ -441,3 +441,23 @@ def test_real_propagate_with_m_read_from_the_rows_is_told_so_on_every_check():
     )
     failed = [c.message for c in result.tasks[0].checks if not c.passed]
     assert failed and all("sets m = X.shape[0]" in m for m in failed), failed
+
+
+@pytest.mark.parametrize(
+    ("handler", "printed", "named"),
+    [
+        ("    except Exception as ex:\n        print('Error', ex)\n", "Error 'int'", True),
+        ("    except:\n        print('oops')\n", "oops", True),
+        ("    except Exception as ex:\n        print(ex)\n        raise\n", "boom", False),
+        ("    except KeyError:\n        print('no key')\n", "no key", False),
+        ("    except Exception:\n        pass\n", "", False),
+    ],
+    ids=["broad", "bare", "raises_again", "narrow", "nothing_printed"],
+)
+def test_a_try_that_swallows_every_error_is_named_with_what_it_printed(handler, printed, named):
+    """Real code wrapped initialize_parameters in try/except Exception: print(...): its
+    dict of None was told 'should be a numpy.ndarray' and nothing of the error it printed."""
+    source = f"def f(X):\n    p = None\n    try:\n        p = X.shape\n{handler}    return p\n"
+    hint = source_hints.swallowed_error_hint("f", source, printed)
+    assert (hint is not None and "catches every exception (line 5)" in hint) == named, hint
+    assert not named or repr(printed) in hint
