@@ -113,10 +113,15 @@ def slowest_safe_function(unit: str) -> str:
 
 
 def mistake_students(unit: str, count: int = 3) -> list[Student]:
-    """Students whose code has known mistakes: student k gets one for every k-th function."""
+    """Students whose code has known mistakes: student k gets one for every k-th function.
+
+    Only mistakes that cost points are chosen (an advice-only entry, such as a default
+    learning rate other than the course's, would show a "buggy" student with full marks).
+    """
     by_function: dict[str, list[Mistake]] = {}
     for m in catalogue(unit):
-        by_function.setdefault(m.function, []).append(m)
+        if m.fails:
+            by_function.setdefault(m.function, []).append(m)
     functions = [t.function for t in units.get(unit).tasks if t.function in by_function]
     reference = load_reference(unit)
     students = []

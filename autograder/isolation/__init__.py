@@ -12,7 +12,6 @@ from collections.abc import Collection
 from pathlib import Path
 
 from autograder.isolation.sandbox import Limits, isolation_label, sandbox_status
-from autograder.isolation.served import helper_functions
 from autograder.isolation.submission import BUDGET, CRASH, IsolatedSubmission
 from autograder.submission import (
     DEFAULT_CELL_TIMEOUT,
@@ -59,7 +58,8 @@ def from_path(
             ``check(...)`` cells, left as released: see
             :func:`autograder.submission.notebook_code_cells`).
         served: the functions the unit grades: their course helper versions are served by
-            the grader, never run in the sandbox (None: every helper function; see
+            the grader, never run in the sandbox (None: not known, so every helper is served,
+            and refused for a called function of its name; see
             :mod:`autograder.isolation.served`).
 
     Returns:
@@ -101,8 +101,6 @@ def load(
         ``grader_error`` when the worker could not be started (or no sandbox can be made).
     """
     path = Path(path)
-    if served is None:
-        served = helper_functions()
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
             size = path.stat().st_size

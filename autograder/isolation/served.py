@@ -58,9 +58,25 @@ def helper_functions() -> dict[str, tuple[str, ...]]:
     return found
 
 
+#: Helpers of other names that compute what a graded function must: refused for it too
+#: (``basic_sigmoid`` as ``float(planar_utils.sigmoid(x))``, ``sigmoid_derivative`` as
+#: ``dnn_utils.sigmoid_backward(1, x)``: red team, round 5).
+SAME_AS: dict[str, tuple[str, ...]] = {
+    "basic_sigmoid": ("sigmoid",),
+    "sigmoid_derivative": ("sigmoid_backward",),
+    "relu_derivative": ("relu_backward",),
+}
+
+
 def served_names(graded: Collection[str]) -> frozenset[str]:
     """The helper functions that stand for one of ``graded`` (a unit's task functions)."""
-    return frozenset(helper_functions()) & frozenset(graded)
+    wanted = {*graded, *(h for g in graded for h in SAME_AS.get(g, ()))}
+    return frozenset(helper_functions()) & wanted
+
+
+def refused_for(graded: str | None) -> frozenset[str]:
+    """The helpers refused while the grader calls the student's ``graded`` (None: none)."""
+    return frozenset() if graded is None else frozenset({graded, *SAME_AS.get(graded, ())})
 
 
 def _stubbed(path: Path, served: frozenset[str]) -> str | None:
@@ -110,21 +126,48 @@ def helper_sources(served: Collection[str]) -> dict[str, str]:
     }
 
 
-def _real(module: str, name: str) -> Callable[..., Any]:
+def _modules() -> dict[str, Any]:
+    """The grader's own imports of the helper modules."""
     from autograder import codeload  # noqa: PLC0415 - the helpers' folder, on first use
 
     codeload.ensure_helpers_importable()
-    return getattr(importlib.import_module(module), name)
+    return {path.stem: importlib.import_module(path.stem) for path in sorted(HELPERS.glob("*.py"))}
 
 
-def _refusing(module: str, name: str) -> Callable[..., Any]:
+def _refusing(module: str, name: str, graded: str) -> Callable[..., Any]:
     def refuse(*args: Any, **kwargs: Any) -> Any:
         raise RuntimeError(
-            f"{module}.{name} is the course's ready-made {name}: the graded {name} must "
+            f"{module}.{name} is the course's ready-made {name}: the graded {graded} must "
             "compute it itself, not call it"
         )
 
     return refuse
+
+
+def _serving(module: str, name: str, refused: frozenset[str], graded: str) -> Callable[..., Any]:
+    """The real helper ``module.name``, run with every refused helper refusing inside it too.
+
+    ``linear_forward`` that calls ``linear_activation_forward`` for its Z reaches the helper
+    ``linear_forward`` through it (red team, round 5): while it runs, every helper module's
+    refused names are bound to refusals, and bound back after (the stand-in runs in the
+    call's own forked child, so nothing else ever sees them).
+    """
+    modules = _modules()
+    fn = getattr(modules[module], name)
+
+    def serve(*args: Any, **kwargs: Any) -> Any:
+        saved = []
+        for mod_name, mod in modules.items():
+            for r in refused & set(vars(mod)):
+                saved.append((mod, r, getattr(mod, r)))
+                setattr(mod, r, _refusing(mod_name, r, graded))
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            for mod, r, value in reversed(saved):
+                setattr(mod, r, value)
+
+    return serve
 
 
 def helper_proxies(served: Collection[str], graded: str | None) -> dict[str, Callable[..., Any]]:
@@ -132,14 +175,19 @@ def helper_proxies(served: Collection[str], graded: str | None) -> dict[str, Cal
 
     Args:
         served: the served function names (:func:`served_names`).
-        graded: the function the grader calls (its own helper refuses), or None (loading).
+        graded: the graded function the grader calls (its helpers refuse: see
+            :func:`refused_for`), or None.
 
     Returns:
         ``{PREFIX + "module.function": function}``.
     """
+    refused = refused_for(graded)
     out: dict[str, Callable[..., Any]] = {}
     for name in sorted(served):
         for module in helper_functions().get(name, ()):
-            fn = _refusing(module, name) if name == graded else _real(module, name)
+            if name in refused:
+                fn = _refusing(module, name, str(graded))
+            else:
+                fn = _serving(module, name, refused, str(graded))
             out[f"{PREFIX}{module}.{name}"] = fn
     return out

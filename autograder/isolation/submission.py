@@ -33,8 +33,10 @@ from autograder.isolation.sandbox import (
 from autograder.isolation.served import (
     HANDOVER_CALLS,
     PREFIX,
+    helper_functions,
     helper_proxies,
     helper_sources,
+    refused_for,
     served_names,
 )
 from autograder.isolation.standins import StandInRunner
@@ -84,8 +86,9 @@ class IsolatedSubmission(Submission):
         submission_dir: folder of the submission (never shown to the worker).
         cell_indexes: each cell's index among the notebook's code cells (for
             :attr:`cell_outputs`; default: their positions).
-        served: the course helper functions the grader serves, not the sandbox (the unit's
-            graded functions: see :mod:`autograder.isolation.served`).
+        served: the unit's graded functions: their course helpers are served by the grader,
+            not the sandbox (see :mod:`autograder.isolation.served`); None: not known, so
+            every helper is served, and refused for a called function of its name.
     """
 
     def __init__(
@@ -99,10 +102,11 @@ class IsolatedSubmission(Submission):
         limits: Limits | None = None,
         submission_dir: Path | None = None,
         cell_indexes: list[int] | None = None,
-        served: Collection[str] = (),
+        served: Collection[str] | None = None,
     ) -> None:
         super().__init__(unit, {}, origin, source_text=source_text)
-        self._served = served_names(served)
+        self._graded = None if served is None else frozenset(served)
+        self._served = served_names(helper_functions() if served is None else served)
         self._helpers_used = False  # a call of a function no helper stands for used them
         self._helpers_given = False  # this worker's sandbox has had the helpers' code
         self._relocked = False  # a fresh worker was needed after handing them over
@@ -390,7 +394,7 @@ class IsolatedSubmission(Submission):
     def _relock(self, name: str) -> CallOutcome | None:
         """A fresh worker, which has not had the helpers' code, to call ``name`` in.
 
-        The grader's doing (not the student's time or restarts).
+        The grader's doing, so not one of the student's restarts; the load's time is theirs.
 
         Raises:
             GraderError: when the worker cannot be started: a grader failure.
@@ -398,7 +402,11 @@ class IsolatedSubmission(Submission):
         self.events.append(f"a fresh worker to call {name}() (the last one had the helpers)")
         self._relocked = True  # once: then the helpers stay served (no worker after worker)
         self._set_worker(None)
-        return self._reload("the code could not be loaded again")
+        start = time.monotonic()
+        try:  # the load's time is the student's, as after a crash
+            return self._reload("the code could not be loaded again")
+        finally:
+            self.spent += time.monotonic() - start
 
     def _call(self, request: CallRequest) -> CallOutcome:
         """Make the call ``request`` in the worker (see :meth:`Submission.call`).
@@ -408,19 +416,19 @@ class IsolatedSubmission(Submission):
         """
         outcome = self._call_served(request)
         served = sum(c.name.startswith(PREFIX) for c in outcome.proxy_calls)
-        if self._stands_for(request.name) is None and served >= HANDOVER_CALLS:
+        if not self._guarded(request.name) and served >= HANDOVER_CALLS:
             self._helpers_used = True
         return outcome
 
     def _call_served(self, request: CallRequest) -> CallOutcome:
         """:meth:`_call`, the helpers' code in the worker only where it cannot be misused."""
         name = request.name
-        if self._stands_for(name) is not None and self._helpers_given:
+        if self._guarded(name) and self._helpers_given:
             failed = self._relock(name)
             if failed is not None:
                 return failed
         elif (
-            self._stands_for(name) is None
+            not self._guarded(name)
             and self._helpers_used
             and not self._helpers_given
             and not self._relocked
@@ -428,15 +436,19 @@ class IsolatedSubmission(Submission):
             self._give_helpers()
         return self._call_in_worker(request)
 
-    def _stands_for(self, name: str) -> str | None:
-        """The served helper the submission's function ``name`` stands for, or None.
+    def _graded_as(self, name: str) -> str | None:
+        """The graded function the submission's ``name`` is, or None.
 
         ``linear_forward``, or the student's ``linearForward`` where the grader routes the
         task's calls to it.
         """
-        if name in self._served:
+        if self._graded is None or name in self._graded:
             return name
-        return next((s for s in sorted(self._served) if self.resolve(s) == name), None)
+        return next((g for g in sorted(self._graded) if self.resolve(g) == name), None)
+
+    def _guarded(self, name: str) -> bool:
+        """Whether a served helper is refused while the grader calls ``name``."""
+        return bool(refused_for(self._graded_as(name)) & self._served)
 
     def _call_in_worker(self, request: CallRequest) -> CallOutcome:
         """Make the call ``request`` in the worker as it is."""
@@ -474,7 +486,7 @@ class IsolatedSubmission(Submission):
             "proxies": sorted(proxies),
             "timeout": limit,
         }
-        helpers = helper_proxies(self._served, self._stands_for(name))
+        helpers = helper_proxies(self._served, self._graded_as(name))
         message["served"] = sorted(helpers)
         outcome = CallOutcome()
         serve = _ProxyServer(
@@ -497,7 +509,9 @@ class IsolatedSubmission(Submission):
             self.events.append(f"{name}(): {exc.description}")
         finally:
             serve.runner.close()
-        elapsed = max(time.monotonic() - start - serve.seconds, 0.0)
+        # the grader's stand-ins are not the student's time; the helpers it serves are (the
+        # student's code chose to call them: in the course they ran in the student's time)
+        elapsed = max(time.monotonic() - start - (serve.seconds - serve.helper_seconds), 0.0)
         self.spent += elapsed
         self._check_spent += elapsed
         outcome.seconds = elapsed
@@ -601,6 +615,7 @@ class _ProxyServer:
         self.proxies = proxies
         self.record = record
         self.seconds = 0.0
+        self.helper_seconds = 0.0  # of which served course helpers (the student's time)
         self.recorded_bytes = 0
         self.runner = StandInRunner(proxies, seconds, memory_mb)
 
@@ -609,7 +624,10 @@ class _ProxyServer:
         try:
             return self._serve(msg, arrays)
         finally:
-            self.seconds += time.monotonic() - start
+            took = time.monotonic() - start
+            self.seconds += took
+            if str(msg.get("proxy")).startswith(PREFIX):
+                self.helper_seconds += took
 
     def _count(self, call: ProxyCall, size: int) -> None:
         """Count ``size`` bytes, a stand-in call's arguments or result, in the call's record.

@@ -581,13 +581,31 @@ def _fresh(name):
 
 def L_model_backward(AL, Y, caches):
     return _fresh("L_model_backward")(AL, Y, caches)
+
+
+def linear_backward(dZ, cache):  # through another helper, which calls linear_backward
+    return _u.linear_activation_backward(dZ, (cache, np.ones_like(dZ)), "relu")
 """
 #: The deep unit's checks of the functions HELPER_BYPASS takes from the helpers.
 BYPASSED = {
     "linear_forward": ("structure", "values", "hidden"),
     "compute_cost": ("returns_number", "values", "hidden"),
     "L_model_backward": ("structure", "values", "gradcheck_2_layers", "gradcheck_deep", "hidden"),
+    "linear_backward": ("structure", "values", "gradcheck", "hidden"),
 }
+#: Helpers of other names that compute a graded function (red team, round 5): refused too.
+HELPER_ALIKE = """
+import dnn_utils
+import planar_utils
+
+
+def basic_sigmoid(x):
+    return float(planar_utils.sigmoid(x))
+
+
+def sigmoid_derivative(x):
+    return dnn_utils.sigmoid_backward(np.ones_like(np.asarray(x, dtype=float)), x)
+"""
 
 
 def _detect_proxy(by_identity: bool) -> str:
@@ -705,6 +723,15 @@ def corpus(t: Target) -> list[Hostile]:
             "deep_network",
             HELPER_BYPASS,
             {f"{f}.{c}": "ready-made" for f, checks in BYPASSED.items() for c in checks},
+        ),
+        Hostile(
+            "helper-alike",
+            "numpy_basics",
+            HELPER_ALIKE,
+            {
+                **{f"basic_sigmoid.{c}": "ready-made" for c in ("returns_float", "values")},
+                **{f"sigmoid_derivative.{c}": "ready-made" for c in ("shape", "gradcheck")},
+            },
         ),
         Hostile("victim", "numpy_basics", ""),
     ]
