@@ -624,11 +624,11 @@ def unwrapped(value: Any, keys: Sequence[str]) -> Any:
     ``{"parameters": parameters, "costs": costs}`` or ``(parameters, costs)`` returned where
     ``parameters`` belongs loses the structure check only (one bug, once).
     """
+    if not isinstance(value, dict | tuple | list):
+        return value
     if isinstance(value, dict) and all(k in value for k in keys):
         return value
     inner = value.values() if isinstance(value, dict) else value
-    if not isinstance(inner, tuple | list) and not isinstance(value, dict):
-        return value
     found = [v for v in inner if isinstance(v, dict) and all(k in v for k in keys)]
     return found[0] if len(found) == 1 else value
 

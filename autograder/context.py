@@ -147,7 +147,7 @@ class Context:
         self.substitutes: dict[str, Callable[..., Any]] = {}
         #: The substitutes the student's code is served (the blocks the reference's solution
         #: of the task depends on); None: all of them. Checks' own calls get every one.
-        self.served: set[str] | None = None
+        self.served: frozenset[str] | None = None
         self._default_gaps: dict[str, list[tuple[int, str, Any, Any]]] = {}
 
     # ----------------------------------------------------------------- the call shown
@@ -205,9 +205,8 @@ class Context:
         else:
             if self.substitutes:  # failing building blocks, replaced by the reference's
                 blocks = {
-                    f: self._in_student_order(f, self._with_own_defaults(f, fn))
-                    for f, fn in self.substitutes.items()
-                    if self.served is None or f in self.served
+                    f: self._in_student_order(f, self._with_own_defaults(f, self.substitutes[f]))
+                    for f in self.stood_in()
                 }
                 proxies = {**blocks, **(proxies or {})}
             out = self.submission.call(function, args, kwargs, seed=seed, proxies=proxies, **extra)
@@ -437,6 +436,10 @@ class Context:
             raise StudentRaised(function, out.error, text)
         self._expect_own_work(function, args, out)
         return out
+
+    def stood_in(self) -> list[str]:
+        """The failing blocks whose reference the student's code is served (see ``served``)."""
+        return [f for f in self.substitutes if self.served is None or f in self.served]
 
     def _expect_own_work(self, function: str, args: tuple[Any, ...], out: CallOutcome) -> None:
         """A function does its own work, not hand its arguments to a block the grader serves.

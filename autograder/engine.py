@@ -191,9 +191,8 @@ def run_check(
         # the reference block in its place (served by the grader, never run as student code).
         ctx.substitutes = {f: ctx.ref_block(f) for f, _, _, _ in blocks if hasattr(reference, f)}
         ctx.served = _servable(unit, reference, task.function)
-    stood_in = [f for f in ctx.substitutes if f in ctx.served]
-    if stood_in:
-        names = ", ".join(f"{f}()" for f in stood_in)
+    if ctx.stood_in():
+        names = ", ".join(f"{f}()" for f in ctx.stood_in())
         ctx.note(f"graded with a correct {names} in place of yours (see its own task)")
     rng_state = save_random_state()
     try:
@@ -398,7 +397,7 @@ def _transitive_calls(
 
 
 @functools.cache
-def _servable(unit: Unit, reference: types.ModuleType, function: str) -> set[str]:
+def _servable(unit: Unit, reference: types.ModuleType, function: str) -> frozenset[str]:
     """The blocks whose reference may stand in for a failing one in ``function``'s checks.
 
     Its task's declared ``uses`` and what the reference's own solution calls
@@ -415,7 +414,7 @@ def _servable(unit: Unit, reference: types.ModuleType, function: str) -> set[str
         for block in (uses | _reference_reach(tasks, reference, name)) - out - {function}:
             out.add(block)
             todo.append(block)
-    return out
+    return frozenset(out)
 
 
 def _reference_reach(

@@ -101,15 +101,16 @@ def load(
         ``grader_error`` when the worker could not be started (or no sandbox can be made).
     """
     path = Path(path)
+    notebook = path.suffix == ".ipynb"
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            size = path.stat().st_size
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
             text = f"{path.name} is {size:,} bytes, over the grader's limit of {MAX_FILE_BYTES:,}"
             return _unreadable(unit, path, text, limits)
         raw = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         return _unreadable(unit, path, f"cannot read {path}: {exc}", limits)
-    if path.suffix == ".ipynb":
+    if notebook:
         try:
             indexed = notebook_code_cells_indexed(raw, skip_cells)
         except ValueError as exc:
@@ -124,7 +125,7 @@ def load(
             f"{MAX_CODE_CHARS:,}: submit the exercise's code (data belongs in files, not cells)"
         )
         return _unreadable(unit, path, text, limits)
-    if path.suffix == ".ipynb":
+    if notebook:
         named = [(f"{STUDENT_FILENAME_PREFIX} cell {i + 1}>", c) for i, c in enumerate(cells)]
         return IsolatedSubmission(
             unit,

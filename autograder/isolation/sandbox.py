@@ -50,7 +50,8 @@ from typing import Any
 
 import numpy as np
 
-from autograder.isolation import codec, seccomp, served
+from autograder.isolation import codec, seccomp
+from autograder.isolation.served import write_helpers
 
 HERE = Path(__file__).resolve().parent
 PACKAGE_ROOT = HERE.parent  # autograder/
@@ -524,7 +525,7 @@ class Worker:
     def _start(self) -> None:
         self._stderr = open(self._scratch / "stderr.log", "wb")  # noqa: SIM115 - see close()
         helpers = self._scratch / "course_helpers"
-        served.write_helpers(helpers, self.served)
+        write_helpers(helpers, self.served)
         cfg: dict[str, Any] = {
             "memory_bytes": self.limits.memory_mb << 20,
             "supervisor_memory_bytes": (max(self.limits.memory_mb, 512) + 512) << 20,

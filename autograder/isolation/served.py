@@ -118,14 +118,11 @@ def write_helpers(dest: Path, served: Collection[str]) -> None:
 
 def helper_sources(served: Collection[str]) -> dict[str, str]:
     """``{module: source}`` of the helper modules that define one of ``served``."""
-    names = frozenset(served)
-    return {
-        path.stem: path.read_text()
-        for path in sorted(HELPERS.glob("*.py"))
-        if any(node.name in names for node in _defined(path))
-    }
+    modules = {m for name in served for m in helper_functions().get(name, ())}
+    return {m: (HELPERS / f"{m}.py").read_text() for m in sorted(modules)}
 
 
+@functools.cache
 def _modules() -> dict[str, Any]:
     """The grader's own imports of the helper modules."""
     from autograder import codeload  # noqa: PLC0415 - the helpers' folder, on first use
@@ -170,8 +167,11 @@ def _serving(module: str, name: str, refused: frozenset[str], graded: str) -> Ca
     return serve
 
 
-def helper_proxies(served: Collection[str], graded: str | None) -> dict[str, Callable[..., Any]]:
+@functools.cache
+def helper_proxies(served: frozenset[str], graded: str | None) -> dict[str, Callable[..., Any]]:
     """The stand-ins that answer the worker's served helpers during a call of ``graded``.
+
+    Built once for each ``(served, graded)``: asked for before every call of student code.
 
     Args:
         served: the served function names (:func:`served_names`).

@@ -403,7 +403,7 @@ class IsolatedSubmission(Submission):
         self._relocked = True  # once: then the helpers stay served (no worker after worker)
         self._set_worker(None)
         start = time.monotonic()
-        try:  # the load's time is the student's, as after a crash
+        try:
             return self._reload("the code could not be loaded again")
         finally:
             self.spent += time.monotonic() - start
@@ -411,30 +411,24 @@ class IsolatedSubmission(Submission):
     def _call(self, request: CallRequest) -> CallOutcome:
         """Make the call ``request`` in the worker (see :meth:`Submission.call`).
 
+        The served helpers' code is in the worker only where it cannot be misused (see
+        :mod:`autograder.isolation.served`).
+
         Raises:
             GraderError: when the worker cannot be (re)started: a grader failure.
         """
-        outcome = self._call_served(request)
-        served = sum(c.name.startswith(PREFIX) for c in outcome.proxy_calls)
-        if not self._guarded(request.name) and served >= HANDOVER_CALLS:
-            self._helpers_used = True
-        return outcome
-
-    def _call_served(self, request: CallRequest) -> CallOutcome:
-        """:meth:`_call`, the helpers' code in the worker only where it cannot be misused."""
-        name = request.name
-        if self._guarded(name) and self._helpers_given:
-            failed = self._relock(name)
+        guarded = self._guarded(request.name)
+        if guarded and self._helpers_given:
+            failed = self._relock(request.name)
             if failed is not None:
                 return failed
-        elif (
-            not self._guarded(name)
-            and self._helpers_used
-            and not self._helpers_given
-            and not self._relocked
-        ):
+        elif not guarded and self._helpers_used and not (self._helpers_given or self._relocked):
             self._give_helpers()
-        return self._call_in_worker(request)
+        outcome = self._call_in_worker(request)
+        served = sum(c.name.startswith(PREFIX) for c in outcome.proxy_calls)
+        if not guarded and served >= HANDOVER_CALLS:
+            self._helpers_used = True
+        return outcome
 
     def _graded_as(self, name: str) -> str | None:
         """The graded function the submission's ``name`` is, or None.

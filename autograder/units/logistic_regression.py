@@ -462,10 +462,10 @@ def _model_defaults_advice(ctx: Context) -> str | None:
     course = {k: MODEL_DEFAULTS[k] for k in ("num_iterations", "learning_rate")}
     other = [f"{k}={written[k]!r}" for k, v in course.items() if written.get(k, v) != v]
     if other:
+        theirs = ", ".join(f"{k}={v}" for k, v in course.items())
         return (
-            f"model()'s default {' and '.join(other)} is not the course's (num_iterations=2000, "
-            "learning_rate=0.5); the course always passes both, so it costs nothing: keep the "
-            "course's defaults."
+            f"model()'s default {' and '.join(other)} is not the course's ({theirs}); the "
+            "course always passes both, so it costs nothing: keep the course's defaults."
         )
     return (
         "model() called without num_iterations and learning_rate trains otherwise than with "
