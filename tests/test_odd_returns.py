@@ -8,6 +8,7 @@ the reference's); every check of the task must then pass or fail with a message:
 from __future__ import annotations
 
 import inspect
+import warnings
 
 import numpy as np
 import pytest
@@ -36,13 +37,16 @@ ODD = {
     "complex": np.ones((2, 2), dtype=complex),
     "bools": np.ones((3, 1), dtype=bool),
     "strings": np.array(["a", "b"]),
-    "matrix": np.matrix([[1.0, 2.0]]),
+    "matrix": None,  # below: np.matrix warns that it is not recommended (students use it)
     "object": object(),
     "nested": ((np.ones((2, 1)), {"dw": None}), [None]),
     "big": np.ones((300, 300)),
     "ragged_params": {"W1": [[1.0, 2.0], [3.0]], "b1": 0.0, "W2": [[1.0]], "b2": 0.0},
     "self_list": None,  # below: a list that holds itself twenty times
 }
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore", PendingDeprecationWarning)
+    ODD["matrix"] = np.matrix([[1.0, 2.0]])
 ODD["self_list"] = costs = []
 for _ in range(20):
     costs.append(costs)
