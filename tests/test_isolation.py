@@ -11,9 +11,12 @@ import pytest
 
 from autograder import units
 from autograder.cli import main
-from autograder.engine import grade_submission
+from autograder.engine import grade_submission, load_reference
 from autograder.isolation import Limits, codec, from_path, sandbox
+from autograder.mistakes import catalogue
 from autograder.plain import Foreign, to_plain
+
+from .helpers import text_submission
 
 ROOT = Path(__file__).resolve().parent.parent
 UNIT = "numpy_basics"
@@ -758,3 +761,35 @@ def test_code_over_the_size_limit_is_refused_before_any_parsing(tmp_path):
     assert sub.load_error is not None and "over the grader's limit of 2,000,000" in sub.load_error
     result = grade_submission(UNIT, sub)
     assert result.score == 0
+
+
+LESSON_TAKERS = ("forward_difference", "centered_difference", "gradient_descent")
+
+
+@pytest.mark.parametrize(
+    "m",
+    [m for m in catalogue("derivatives") if m.function in LESSON_TAKERS and m.fails],
+    ids=lambda m: m.id,
+)
+def test_a_known_mistake_is_named_alike_in_the_sandbox_and_in_process(tmp_path, m):
+    """A function given a lesson function (``f``, ``J``, ``dJ``) is diagnosed in the sandbox
+    too: the arguments after the call came back as the worker's own class, never equal to the
+    grader's, so no catalogue mistake matched there (``divides by epsilon`` was told to use
+    epsilon)."""
+    reference = load_reference("derivatives")
+    text = m.in_module(reference)
+    tasks = [units.get("derivatives").task(m.function).id]
+    f = tmp_path / "derivatives.py"
+    f.write_text(text)
+    sub = from_path(f, "derivatives", limits=Limits(call_timeout=2, check_timeout=10))
+    try:
+        isolated = grade_submission("derivatives", sub, tasks=tasks)
+    finally:
+        sub.close()
+    in_process = grade_submission("derivatives", text_submission("derivatives", text), tasks=tasks)
+
+    def messages(result):
+        return [c.message for t in result.tasks for c in t.checks if c.status == "failed"]
+
+    assert messages(isolated) == messages(in_process)
+    assert any(m.message in msg for msg in messages(isolated))

@@ -288,7 +288,7 @@ class Student:
         """Pass a stand-in's call to the grader (through the supervisor); return its answer."""
         left, _ = signal.setitimer(signal.ITIMER_REAL, 0)  # the grader's time is not ours
         try:
-            enc = codec.Encoder()
+            enc = codec.Encoder(lesson_type=lesson.LessonFunction)
             message = {
                 "proxy": name,
                 "args": enc.encode(tuple(args)),
@@ -320,7 +320,7 @@ class Student:
         reply: dict[str, Any] = {}
         out = _Bounded(MAX_OUTPUT)
         saved: dict[str, Any] = {}
-        enc = codec.Encoder()
+        enc = codec.Encoder(lesson_type=lesson.LessonFunction)  # the grader's, by name
         old = sys.stdout, sys.stderr
         start = time.perf_counter()
         try:
@@ -365,7 +365,7 @@ class Student:
                         else:
                             self.ns[pname] = prev
                 reply["seconds"] = time.perf_counter() - start
-                after = codec.Encoder(shared=shared)
+                after = codec.Encoder(lesson_type=lesson.LessonFunction, shared=shared)
                 reply["args_after"] = after.encode(tuple(args))
                 reply["kwargs_after"] = after.encode(dict(kwargs))
                 if after.arrays:  # arrays put in place of the arguments' arrays travel too

@@ -40,6 +40,7 @@ from autograder.isolation.served import (
     served_names,
 )
 from autograder.isolation.standins import StandInRunner
+from autograder.lesson_functions import TABLE as LESSONS
 from autograder.lesson_functions import LessonFunction
 from autograder.plain import Foreign, one_line, to_plain
 from autograder.spec import GraderError
@@ -70,6 +71,16 @@ MAX_LOAD_ATTEMPTS = 12
 def _foreign(name: str, array: Any) -> Foreign:
     # the name is the student's (a class's __qualname__, or any text in a forged frame)
     return Foreign(one_line(name), None if array is None else to_plain(array))
+
+
+def _lesson_marker(name: str) -> Foreign:
+    """A lesson function in a result: the marker it is in-process (the name is not read)."""
+    return to_plain(LessonFunction(""))
+
+
+def _lesson(name: str) -> LessonFunction | Foreign:
+    """A lesson function passed on to a stand-in: the grader's own, when the name is one."""
+    return LessonFunction(name) if name in LESSONS else _lesson_marker(name)
 
 
 class IsolatedSubmission(Submission):
@@ -560,7 +571,7 @@ class IsolatedSubmission(Submission):
         def dec(key: str, default: Any) -> Any:
             if key not in reply:
                 return default
-            return codec.decode(reply[key], arrays, _foreign)  # plain by construction
+            return codec.decode(reply[key], arrays, _foreign, _lesson_marker)  # plain
 
         err = reply.get("error")
         if err is not None:
@@ -636,8 +647,8 @@ class _ProxyServer:
         name = str(msg.get("proxy"))
         fn = self.proxies.get(name)
         try:
-            args = codec.decode(msg.get("args", {"t": []}), arrays, _foreign)
-            kwargs = codec.decode(msg.get("kwargs", {"d": []}), arrays, _foreign)
+            args = codec.decode(msg.get("args", {"t": []}), arrays, _foreign, _lesson)
+            kwargs = codec.decode(msg.get("kwargs", {"d": []}), arrays, _foreign, _lesson)
         except codec.FrameError as exc:
             return {"error": ["RuntimeError", f"bad arguments ({exc})"]}, []
         args = args if type(args) is tuple else (args,)
