@@ -185,6 +185,39 @@ def test_isolated_worker_accepts_the_template_seed_and_catches_another(tmp_path)
     assert "(it calls np.random.seed)" in msg, msg
 
 
+SELF_DRAWN_RESTARTS = """
+def train_with_restarts(X, Y, n_h, num_restarts=5, num_iterations=2000, learning_rate=1.2, seed=0):
+    n_x, _, n_y = layer_sizes(X, Y)
+    results = []
+    for r in range(num_restarts):
+        np.random.seed(seed + r)
+        W1 = np.random.randn(n_h, n_x) * 0.01
+        W2 = np.random.randn(n_y, n_h) * 0.01
+        params = {"W1": W1, "b1": np.zeros((n_h, 1)), "W2": W2, "b2": np.zeros((n_y, 1))}
+        for _ in range(num_iterations):
+            A2, cache = forward_propagation(X, params)
+            grads = backward_propagation(params, cache, X, Y)
+            params = update_parameters(params, grads, learning_rate)
+        A2, _ = forward_propagation(X, params)
+        results.append((compute_cost(A2, Y), params))
+    costs = [c for c, _ in results]
+    return results[int(np.argmin(costs))][1], costs
+"""
+
+
+def test_restarts_that_draw_their_own_weights_beside_the_templates_seed_get_full_marks():
+    """The older template's initialize_parameters reseeds (accepted); restarts that draw their
+    weights themselves from seed + r are right: they were compared with four restarts all
+    trained from the template's one draw (2/4), while restarts calling the reseeding
+    initializer, all alike, got 4/4."""
+    text = (ROOT / "solutions" / f"{UNIT}.py").read_text()
+    text += "\n\n" + _init_with("np.random.seed(2)") + SELF_DRAWN_RESTARTS
+    result = grade_submission(UNIT, text_submission(UNIT, text), tasks=["4.17"])
+    (task,) = result.tasks
+    assert [c.name for c in task.checks if c.status != "passed"] == []
+    assert not any("every restart starts from the same weights" in a for a in task.advice)
+
+
 def test_gradient_failure_reports_every_parameter():
     m = next(
         x for x in catalogue(UNIT) if x.function == "backward_propagation" and x.id == "no_mean"

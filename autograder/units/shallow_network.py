@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import ast
 import re
+from collections.abc import Callable
 from functools import cache
+from typing import Any
 
 import numpy as np
 
@@ -972,16 +974,54 @@ t = UNIT.task(
 TR_KW = {"num_restarts": 4, "num_iterations": 8, "learning_rate": 0.9, "seed": 6}
 
 
+def _init_reseeds(ctx: Context) -> bool:
+    """Whether the student's initialize_parameters seeds the generator itself.
+
+    It does when W1 is the same after np.random.seed(seed) and (seed + 1) (the course's older
+    template, accepted in its own task).
+    """
+    seed = TR_KW["seed"]
+    first, second = (_init(ctx, 2, 3, 1, seed=s)[0]["W1"] for s in (seed, seed + 1))
+    return bool(np.array_equal(first, second) and np.ptp(first) > 0)
+
+
+def _restarts_proxies(ctx: Context) -> dict[str, Callable[..., Any]] | None:
+    """A correct initialize_parameters in place of one that reseeds, or None.
+
+    Every restart would start alike with it, whatever train_with_restarts does: that is advice
+    (``restarts_differ``), and train_with_restarts is graded with the grader's in its place.
+    """
+    if ctx.reference is None or not _init_reseeds(ctx):
+        return None
+    return {"initialize_parameters": ctx.ref_block("initialize_parameters")}
+
+
+def _reference_init(ctx: Context, n_h: int, seed: int) -> dict:
+    """The grader's initialize_parameters(2, n_h, 1) after np.random.seed(seed)."""
+    state = np.random.get_state()
+    try:
+        np.random.seed(seed)
+        return ctx.ref("initialize_parameters")(2, n_h, 1)
+    finally:
+        np.random.set_state(state)
+
+
 def _restarts_own_blocks(ctx: Context) -> tuple[list[float], list[dict]]:
     steps, lr, seed = TR_KW["num_iterations"], TR_KW["learning_rate"], TR_KW["seed"]
+    reseeds = _restarts_proxies(ctx) is not None
     params = [
-        _own_blocks_training(ctx, 3, steps, seed + r, lr) for r in range(TR_KW["num_restarts"])
+        _descend_own_blocks(ctx, _reference_init(ctx, 3, s), NN_X, NN_Y, steps, lr)
+        if reseeds
+        else _own_blocks_training(ctx, 3, steps, s, lr)
+        for s in range(seed, seed + TR_KW["num_restarts"])
     ]
     return [own_cost(ctx, NN_X, NN_Y, p) for p in params], params
 
 
 def _restarts_call(ctx: Context) -> tuple:
-    out = ctx.call_seeded("train_with_restarts", (NN_X, NN_Y, 3), TR_KW, seed=99)
+    out = ctx.call_seeded(
+        "train_with_restarts", (NN_X, NN_Y, 3), TR_KW, seed=99, proxies=_restarts_proxies(ctx)
+    )
     best, costs = expect_tuple(out.value, "train_with_restarts()", 2)
     return expect_arrays(best, "best_parameters", _param_spec(2, 3, 1), reshape=True), costs
 
@@ -1032,14 +1072,21 @@ def _restarts_differ(ctx: Context) -> str | None:
     """The restarts start from different weights (seed + r for restart r).
 
     An initialize_parameters that seeds the generator itself (the course's older template,
-    accepted in its own task) makes every restart alike whatever train_with_restarts does:
-    that is advice here, and the restarts are checked with the grader's initialize_parameters
-    in its place, so that this check is about train_with_restarts' own seeding only.
+    accepted in its own task) makes alike every restart that calls it: that is advice here,
+    and the restarts are checked with the grader's initialize_parameters in its place, so
+    that this check is about train_with_restarts' own seeding only.
     """
     seed = TR_KW["seed"]
-    first, second = (_init(ctx, 2, 3, 1, seed=s)[0]["W1"] for s in (seed, seed + 1))
-    proxies, note = None, None
-    if np.array_equal(first, second) and np.ptp(first) > 0:
+
+    def final_costs(proxies: dict[str, Callable[..., Any]] | None) -> np.ndarray:
+        args = (NN_X, NN_Y, 3)
+        out = ctx.call_seeded("train_with_restarts", args, TR_KW, seed=99, proxies=proxies)
+        return cl.numbers(expect_tuple(out.value, "train_with_restarts()", 2)[1], "final_costs")
+
+    costs = final_costs(None)
+    if costs.size > 1 and np.ptp(costs) > 0:
+        return None
+    if _init_reseeds(ctx):
         ctx.advise(
             "every restart starts from the same weights: your initialize_parameters returns "
             f"the same W1 after np.random.seed({seed}) and np.random.seed({seed + 1}) (it "
@@ -1047,14 +1094,12 @@ def _restarts_differ(ctx: Context) -> str | None:
             "course's older template has np.random.seed(2) there (accepted), but restarts "
             "need the caller's seed: remove it."
         )
-        if ctx.reference is None:
+        proxies = _restarts_proxies(ctx)
+        if proxies is None:
             return None
-        proxies = {"initialize_parameters": ctx.ref_block("initialize_parameters")}
-        note = "checked with a correct initialize_parameters() in place of yours, which reseeds"
-    out = ctx.call_seeded("train_with_restarts", (NN_X, NN_Y, 3), TR_KW, seed=99, proxies=proxies)
-    costs = cl.numbers(expect_tuple(out.value, "train_with_restarts()", 2)[1], "final_costs")
-    if costs.size > 1 and np.ptp(costs) > 0:
-        return note
+        costs = final_costs(proxies)
+        if costs.size > 1 and np.ptp(costs) > 0:
+            return "checked with a correct initialize_parameters() in place of yours, which reseeds"
     raise CheckFailure(
         f"every restart ends with the same cost ({describe(costs)}): the restarts start from "
         "the same weights.",
