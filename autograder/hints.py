@@ -16,8 +16,10 @@ _BROADCAST = re.compile(
     r"operands could not be broadcast together with shapes ((?:\([\d, ]*\) ?)+)"
 )
 _MATMUL = re.compile(r"matmul: Input operand \d has a mismatch in its core dimension")
+#: A tuple in arithmetic or in a comparison (``Z <= 0`` with the linear cache for Z).
 _TUPLE_OPERAND = re.compile(
     r"unsupported operand type\(s\) for .+: .*'tuple'|bad operand type for unary .: 'tuple'"
+    r"|not supported between instances of ('tuple' and|'\w+' and 'tuple')"
 )
 #: ``list + int`` and ``str + int``: what is joined to the list or the text.
 _CONCATENATE = re.compile(r'can only concatenate (list|str) \(not "([\w.]+)"\) to')
