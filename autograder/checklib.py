@@ -387,7 +387,7 @@ def changed_argument(ctx: Context, args: Args, names: Sequence[str]) -> Changed 
     Args:
         ctx: the check's context.
         args: the arguments (the call gets copies; what they became is compared).
-        names: the parameter names.
+        names: the parameter names, where the function's own are not known.
 
     Returns:
         The first changed argument, or None.
@@ -398,6 +398,9 @@ def changed_argument(ctx: Context, args: Args, names: Sequence[str]) -> Changed 
     out = ctx.outcome(ctx.task.function, args)
     if out.error is not None:
         ctx.call(*args)  # re-raise as a student error
+    own = ctx.submission.params(ctx.task.function) or []
+    if len(own) >= len(args):  # the student's own names (an older release's ``parameters``)
+        names = own
     for pname, before, after in zip(names, args, out.args_after):
         if isinstance(before, np.ndarray) and not (
             isinstance(after, np.ndarray)

@@ -273,7 +273,7 @@ def L_model_backward(AL, Y, caches):
     variant("update_parameters", "step_l_times", "the step is applied L times (a loop inside the loop over layers): update each W{l}, b{l} once",
             (_UPDATE, "        for _ in range(L):\n    " + _UPDATE.replace("= params[", "= parameters[").replace("\n        ", "\n            ")),
             fails="values hidden"),
-    mistake("update_parameters", "step_l_times_in_place", "the step is applied L times (a loop inside the loop over layers, older template)", """
+    mistake("update_parameters", "step_l_times_in_place", "the step is applied L times (a loop inside the loop over layers), the parameters changed in place", """
 def update_parameters(parameters, grads, learning_rate):
     L = len(parameters) // 2
     for l in range(L):
