@@ -71,3 +71,30 @@ def test_isolating_mistakes(unit):
     not_isolated = {(unit, f, c) for f, c in all_checks - isolated}
     listed = {(unit, f, c) for f, c in not_isolated_list(unit)}
     assert not_isolated == listed
+
+
+def test_a_batch_reruns_each_known_mistake_once_a_call(monkeypatch):
+    """The grader's calls are the same for every student: naming a wrong model's mistake
+    re-ran every catalogued model mistake (2000 iterations each) for every failing check of
+    every student; the second student with the same bug re-runs none and reads the same."""
+    from autograder import diagnosis
+    from autograder.mistakes import Mistake
+
+    monkeypatch.setattr(diagnosis, "_RERUNS", type(diagnosis._RERUNS)())
+    builds = []
+    real_build = Mistake.build
+    monkeypatch.setattr(Mistake, "build", lambda m, ref: builds.append(m.id) or real_build(m, ref))
+    m = next(m for m in catalogue("logistic_regression") if m.id == "predict_zero_bias")
+    assert m.function == "model"
+
+    def messages():
+        result = grade_submission(
+            "logistic_regression", mistake_submission("logistic_regression", m), tasks=["3.6"]
+        )
+        return [c.message for t in result.tasks for c in t.checks if c.status == "failed"]
+
+    first = messages()
+    assert builds and any(m.title in text for text in first), first
+    builds.clear()
+    assert messages() == first
+    assert builds == []
