@@ -416,9 +416,10 @@ class Submission:
         outcome = CallOutcome()
         start = time.perf_counter()
         try:
+            allowance = [request.timeout]  # the stand-ins' time together, as in the sandbox
             for pname, grader_fn in request.proxies.items():
                 saved[pname] = self._ns.get(pname)
-                bridge = _InProcessBridge(pname, grader_fn, outcome.proxy_calls)
+                bridge = _InProcessBridge(pname, grader_fn, outcome.proxy_calls, allowance)
                 self._ns[pname] = codeload.stand_in(saved[pname], bridge, pname)
             if request.seed is not None:
                 np.random.seed(request.seed)
@@ -461,18 +462,35 @@ class Submission:
 class _InProcessBridge:
     """Where an in-process stand-in's calls go: the grader's function, on deep copies.
 
+    The call's clock stops while the grader answers (its time is not the student's); all
+    the call's stand-ins together may take the call's limit, as the sandbox's do.
+
     Args:
         name: the name the stand-in is bound to.
         fn: the grader's function (plain data in and out).
         record: the outcome's ``proxy_calls`` list.
+        allowance: ``[seconds]`` left to the call's stand-ins, shared by its bridges.
     """
 
-    def __init__(self, name: str, fn: Callable[..., Any], record: list[ProxyCall]) -> None:
+    def __init__(
+        self, name: str, fn: Callable[..., Any], record: list[ProxyCall], allowance: list[float]
+    ) -> None:
         self._name = name
         self._fn = fn
         self._record = record
+        self._allowance = allowance
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        start = time.perf_counter()
+        try:
+            with codeload.timer_paused(), codeload.time_limit(self._allowance[0], CallTimeout):
+                if self._allowance[0] <= 0:
+                    raise CallTimeout
+                return self._serve(args, kwargs)
+        finally:
+            self._allowance[0] -= time.perf_counter() - start
+
+    def _serve(self, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
         a = tuple(to_plain(x) for x in copy.deepcopy(args))
         k = {key: to_plain(v) for key, v in copy.deepcopy(kwargs).items()}
         call = ProxyCall(self._name, a, k)

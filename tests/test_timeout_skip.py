@@ -122,3 +122,42 @@ def test_only_calls_whose_reference_is_quick_get_the_short_limit():
     assert limit("quick", reference=None) is None
     # arguments too big to time on the reference (whatever student code fed them): full limit
     assert limit("quick", size=context.TIMED_ENTRIES + 1) is None
+
+
+def test_a_stand_ins_time_is_not_the_students_in_process_either():
+    """In the sandbox the worker stops the call's clock while the grader answers a stand-in;
+    in-process it ran on: a composite graded with a correct block standing in could time out
+    on a busy machine (a mutation sweep charged L_layer_model for its L_model_forward)."""
+    import time
+
+    from autograder.submission import Submission
+
+    ns: dict = {}
+    code = "import time\n\ndef block(x):\n    return x\n\n"
+    code += "def composite(x):\n    time.sleep(0.25)\n    return block(x)\n"
+    exec(code, ns)
+    sub = Submission("demo", ns, "demo", source_text="")
+
+    def slow(x):
+        time.sleep(0.25)
+        return x
+
+    out = sub.call("composite", (1.0,), timeout=0.4, proxies={"block": slow})
+    assert out.error is None, out.error
+    assert out.value == 1.0
+
+
+def test_in_process_stand_ins_share_the_calls_limit():
+    """A stand-in that never ends (a grader function handed absurd arguments) still ends the
+    call at its limit."""
+    import time
+
+    from autograder.submission import Submission
+
+    ns: dict = {}
+    exec("def block(x):\n    return x\n\ndef composite(x):\n    return block(x)\n", ns)
+    sub = Submission("demo", ns, "demo", source_text="")
+    start = time.perf_counter()
+    out = sub.call("composite", (1.0,), timeout=0.3, proxies={"block": lambda x: time.sleep(60)})
+    assert out.error is not None and out.error.type == "TimeoutError"
+    assert time.perf_counter() - start < 5
