@@ -12,6 +12,7 @@ from __future__ import annotations
 import copy
 import json
 
+import nbformat
 from nbformat import NotebookNode
 from nbformat.v4 import new_code_cell, new_markdown_cell
 
@@ -167,9 +168,26 @@ def odd_surrogate(nb: NotebookNode) -> NotebookNode:
     return nb
 
 
+def odd_ids(nb: NotebookNode) -> NotebookNode:
+    """Cell ids nbformat refuses: markup in one, another repeated, another missing."""
+    nb = copy.deepcopy(nb)
+    bad = NotebookNode(cell_type="markdown", id='x"><script>alert(1)</script>', metadata={})
+    nb.cells.insert(1, NotebookNode(bad, source="A note to myself."))
+    nb.cells[2].id = nb.cells[3].id
+    del nb.cells[4]["id"]
+    return nb
+
+
 def unreadable_text() -> str:
     """JSON that nbformat cannot read as a notebook."""
     return json.dumps({"cells": "not a list", "nbformat": 4})
+
+
+def not_utf8(data: bytes, grade_id: str = "sol_t2_3") -> bytes:
+    """A notebook file's bytes with a comment line in Latin-1 (not UTF-8) atop a solution cell."""
+    at = data.index(f'"grade_id": "{grade_id}"'.encode())
+    at = data.index(b'"source": "', at) + len(b'"source": "')
+    return data[:at] + b"# caf\xe9 \xe0 la cr\xe8me\\n" + data[at:]
 
 
 ODD = {
@@ -177,4 +195,32 @@ ODD = {
     "schema": odd_schema,
     "pasted": odd_pasted,
     "surrogate": odd_surrogate,
+    "ids": odd_ids,
+}
+
+
+def many_cells(nb: NotebookNode) -> NotebookNode:
+    """12,000 one-character markdown cells after the notebook's own (the grader reads 10,000)."""
+    nb = copy.deepcopy(nb)
+    nb.cells += [
+        NotebookNode(cell_type="markdown", id=f"m{i}", metadata={}, source="x")
+        for i in range(12_000)
+    ]
+    return nb
+
+
+def huge_output(nb: NotebookNode) -> NotebookNode:
+    """One code cell with 33 MB of printed output (the grader reads notebooks up to 32 MiB)."""
+    nb = copy.deepcopy(nb)
+    text = "loss: 0.693147\n" * (33 * 10**6 // 15)
+    cell = new_code_cell("for _ in range(2_200_000):\n    print('loss: 0.693147')")
+    cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text=text)]
+    nb.cells.insert(2, cell)
+    return nb
+
+
+#: Notebooks too large to grade: name -> (transform, what the message says).
+OVERSIZED = {
+    "cells": (many_cells, "cells, over the grader's limit of 10,000"),
+    "output": (huge_output, "bytes, over the grader's limit of 33,554,432"),
 }

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import sysconfig
+import time
+import tracemalloc
 from pathlib import Path
 
 import nbformat
@@ -169,6 +172,9 @@ def test_generated_config_runs_no_kernel_and_sanitizes_first(tmp_path):
     sanitize = list(cfg.Autograde.sanitize_preprocessors)
     autograde = list(cfg.Autograde.autograde_preprocessors)
     assert sanitize[0] == "autograder.course.sanitize.SanitizeSubmission"
+    # the submitted file is read (and a notebook too large refused) before nbgrader parses it
+    assert cfg.Autograde.exporter_class == "autograder.course.sanitize.SubmissionExporter"
+    import_item(cfg.Autograde.exporter_class)
     assert "nbgrader.preprocessors.OverwriteCells" in sanitize
     assert not any("Execute" in name for name in autograde)  # no Jupyter kernel at autograde
     for name in [*sanitize, *autograde, *cfg.GenerateFeedback.preprocessors]:
@@ -222,3 +228,78 @@ def test_lone_surrogates_become_replacement_characters():
     assert fixed["cells"][0]["source"] == "ok \ufffd end"
     assert fixed["cells"][0]["metadata"] == {"k\ufffd": ["\ufffd", 1]}
     assert replace_surrogates({"a": "😀 fine"}) == ({"a": "😀 fine"}, 0)
+
+
+def _notebook_file(path: Path, cells: list[dict], **top) -> Path:
+    nb = {"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5, **top}
+    path.write_text(json.dumps(nb))
+    return path
+
+
+def _md(i: int, **more) -> dict:
+    return {"cell_type": "markdown", "id": f"c{i}", "metadata": {}, "source": "x", **more}
+
+
+def test_a_notebook_too_large_is_refused_before_it_is_read_or_parsed(tmp_path):
+    from autograder.course.sanitize import read_submitted
+    from autograder.isolation import (
+        MAX_NOTEBOOK_CELLS,
+        MAX_NOTEBOOK_CONTAINERS,
+        MAX_NOTEBOOK_OUTPUTS,
+    )
+
+    huge = tmp_path / "huge.ipynb"
+    with huge.open("wb") as fh:  # 100 MB (sparse): refused on its size, never read
+        fh.truncate(100 * 2**20)
+    tracemalloc.start()
+    start = time.perf_counter()
+    read = read_submitted(huge)
+    took = time.perf_counter() - start
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert read.refused.startswith("huge.ipynb is 104,857,600 bytes, over the grader's limit")
+    assert read.text is None and read.data is None
+    assert took < 0.5 and peak < 2**20, (took, peak)
+
+    stream = {"output_type": "stream", "name": "stdout", "text": "1\n"}
+    code = {"cell_type": "code", "execution_count": 1, "id": "k", "metadata": {}, "source": ""}
+    cases = {
+        "cells": ([_md(i) for i in range(MAX_NOTEBOOK_CELLS + 1)], "cells, over the grader's"),
+        "outputs": ([{**code, "outputs": [stream] * (MAX_NOTEBOOK_OUTPUTS + 1)}], "outputs"),
+        "nested": ([_md(0, metadata={"x": [{}] * MAX_NOTEBOOK_CONTAINERS})], "'{' and '['"),
+    }
+    for name, (cells, reason) in cases.items():
+        read = read_submitted(_notebook_file(tmp_path / f"{name}.ipynb", cells))
+        assert read.refused and reason in read.refused, (name, read.refused)
+    # a course notebook is far from every limit, and read as it is
+    nb = builder.build_notebook("numpy_basics")
+    path = tmp_path / "numpy_basics.ipynb"
+    nbformat.write(nb, path)
+    read = read_submitted(path)
+    assert read.refused is None and read.notes == []
+    assert read.text == path.read_text(encoding="utf-8")
+
+
+def test_cell_ids_and_bytes_nbformat_cannot_read_are_repaired_with_a_note(tmp_path):
+    from autograder.course.sanitize import read_submitted
+
+    cells = [_md(0), _md(1, id='"><script>'), _md(2, id="c0"), _md(3, id="a" * 65), _md(4)]
+    del cells[4]["id"]
+    read = read_submitted(_notebook_file(tmp_path / "ids.ipynb", cells))
+    assert read.notes == ["4 cell id(s) missing, repeated or not of Jupyter's form were renewed"]
+    ids = [c["id"] for c in read.data["cells"]]
+    assert ids[0] == "c0" and len(set(ids)) == 5
+    nbformat.validate(nbformat.reads(read.text, as_version=4))  # what nbgrader's checks need
+
+    path = _notebook_file(tmp_path / "latin1.ipynb", [_md(0, source="caf\u00e9")])
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes().replace(b"\\u00e9", b"\xe9"))
+    read = read_submitted(path)  # a byte-order mark, then a Latin-1 byte
+    assert read.data["cells"][0]["source"] == "caf\ufffd"
+    at = path.read_bytes().index(b"\xe9")
+    assert read.notes == [
+        f"latin1.ipynb is not UTF-8 text (byte {at} and maybe others): what could not be read "
+        "was replaced by \ufffd"
+    ]
+    # an older notebook (no cell ids in nbformat 4.4) is left as it is
+    old = _notebook_file(tmp_path / "old.ipynb", [_md(0)], nbformat_minor=4)
+    assert read_submitted(old).notes == []

@@ -44,7 +44,15 @@ from autograder.course.students import (
 )
 from autograder.results import CheckResult
 from tests.faults import modes
-from tests.hostile_cells import HOSTILE, ODD, hostile_cell, unreadable_text, with_code_cell
+from tests.hostile_cells import (
+    HOSTILE,
+    ODD,
+    OVERSIZED,
+    hostile_cell,
+    not_utf8,
+    unreadable_text,
+    with_code_cell,
+)
 
 UNIT = "numpy_basics"
 FULL = 42.0
@@ -127,6 +135,8 @@ def _students() -> list[Student]:
         ],
         *[Student(f"odd_{name}", f"reference + odd metadata: {name}") for name in ODD],
         Student("odd_unreadable", "JSON that is not a notebook"),
+        Student("odd_not_utf8", "reference, saved with bytes that are not UTF-8"),
+        *[Student(f"big_{name}", f"reference + too large: {name}") for name in OVERSIZED],
         Student("after", "graded after the others"),
         Student(VICTIM, "honest, graded last; the hostile students target this notebook"),
     ]
@@ -144,6 +154,8 @@ def _notebook(release, s: Student, course: Path) -> nbformat.NotebookNode:
         nb = with_code_cell(nb, code)
     if s.id.startswith("odd_") and kind in ODD:
         nb = ODD[kind](nb)
+    if s.id.startswith("big_"):
+        nb = OVERSIZED[kind][0](nb)
     return nb
 
 
@@ -208,16 +220,23 @@ def course(tmp_path_factory):
             path.write_text('{"cells": [ this is not json')
         if s.id == "odd_unreadable":
             path.write_text(unreadable_text())
+        if s.id == "odd_not_utf8":
+            path.write_bytes(not_utf8(path.read_bytes()))
     before = _submitted_digests(root)
     kit_before = sorted(p.name for p in Path(KIT).rglob("*") if TOKEN in p.name)
     messages_before = _digest(Path(KIT) / "messages.py")
-    results = {s.id: session.autograde(UNIT, s.id) for s in students}
+    results, took = {}, {}
+    for s in students:
+        start = time.perf_counter()
+        results[s.id] = session.autograde(UNIT, s.id)
+        took[s.id] = time.perf_counter() - start
     time.sleep(3)  # give a detached process time to act
     grades = {g.student: g for g in session.grades(UNIT, [s.id for s in students])}
     return {
         "root": root,
         "session": session,
         "results": results,
+        "took": took,
         "grades": grades,
         "before": before,
         "after": _submitted_digests(root),
@@ -422,6 +441,8 @@ def test_odd_notebooks_are_graded_with_a_note_and_never_stop_the_batch(course):
         "schema": "schema version 1 was updated",
         "pasted": "unknown cell id 'cell-9f3e2b1c0a'",
         "surrogate": "lone UTF-16 surrogates",
+        "ids": "3 cell id(s) missing, repeated or not of Jupyter's form were renewed",
+        "not_utf8": "numpy_basics.ipynb is not UTF-8 text (byte ",
     }
     for kind, note in expected.items():
         sid = f"odd_{kind}"
@@ -433,6 +454,23 @@ def test_odd_notebooks_are_graded_with_a_note_and_never_stop_the_batch(course):
     assert not grades["odd_unreadable"].gradable and grades["odd_unreadable"].score is None
     assert results["after"]["success"] and grades["after"].score == FULL
     assert _notes(root, "reference") == ""
+
+
+def test_notebooks_too_large_get_zero_with_the_reason_fast_and_the_batch_goes_on(course):
+    root, results, grades = course["root"], course["results"], course["grades"]
+    took = course["took"]
+    for name, (_, reason) in OVERSIZED.items():
+        sid = f"big_{name}"
+        assert results[sid]["success"], (sid, results[sid].get("error", "")[-1500:])
+        g = grades[sid]
+        assert g.gradable and g.score == 0.0, sid  # refused: 0 with a reason, not "not gradable"
+        assert all(c.score == 0.0 and not c.needs_manual_grade for c in g.checks), sid
+        assert all(reason in c.message for c in g.checks), (sid, g.first_failure())
+        assert "your notebook was not graded" in _notes(root, sid), sid
+        # refused before nbgrader parses it: no slower than grading an honest notebook
+        assert took[sid] < max(3.0, 1.5 * took["reference"]), (sid, took)
+    # the submitted files are left as they are (``course["after"]``), the next student graded
+    assert results["after"]["success"] and grades["after"].score == FULL
 
 
 def test_untouched_locked_cells_log_no_checksum_warning_but_tampering_does(course):
@@ -577,7 +615,16 @@ def test_feedback_names_checks_and_tells_notebook_users_what_to_run(course, cli_
 
 # ----------------------------------------------------------------- parallel autograde
 
-PARALLEL = ["reference", "stubs", "buggy1", "tamperer", "looper", "crasher", "odd_points"]
+PARALLEL = [
+    "reference",
+    "stubs",
+    "buggy1",
+    "tamperer",
+    "looper",
+    "crasher",
+    "odd_points",
+    "big_cells",
+]
 
 
 def _rows_of(root: Path, students) -> list[tuple]:

@@ -58,6 +58,11 @@ c.Execute.timeout = {timeout}
 # A student who deletes a grade cell still gets it: nbgrader re-inserts it.
 c.OverwriteCells.add_missing_cells = True
 
+# A submitted notebook is read by the kit before nbgrader parses it: one too large to grade
+# (bytes, JSON objects, cells, outputs) gets 0 on every check with a message saying why, in
+# milliseconds; bytes that are not UTF-8 and invalid cell ids are repaired, with a note.
+c.Autograde.exporter_class = "autograder.course.sanitize.SubmissionExporter"
+
 # Sanitize: odd metadata (non-numeric points, old schema versions, cells pasted from other
 # notebooks, invalid characters) is repaired or ignored for that cell, with a note, before
 # nbgrader's own steps read it; tampered locked cells are still restored and reported. Every

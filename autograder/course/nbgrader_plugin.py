@@ -8,6 +8,10 @@ No student code runs in nbgrader's process or in a Jupyter kernel: the generated
     autograde: EngineGrades, IgnorePattern, ClearMetadataPreprocessor, LimitOutput,
                SaveEngineGrades, AssignLatePenalties
 
+- :class:`autograder.course.sanitize.SubmissionExporter` (``Autograde.exporter_class``) reads
+  the submitted file before nbgrader parses it: a notebook too large to grade is refused (an
+  empty one stands in for it, and every check fails with the reason), ids and bytes
+  nbformat cannot read are repaired.
 - :class:`autograder.course.sanitize.SanitizeSubmission` repairs or drops odd nbgrader
   metadata so that one odd cell never voids a student's autograde or stops the batch.
 - :class:`EngineGrades` grades the sanitized notebook's code with the engine
@@ -37,12 +41,13 @@ from traitlets import Bool, Dict, Float, Integer, Unicode
 
 from autograder import units
 from autograder.course.builder import grade_ids, kit_code_cells
-from autograder.course.sanitize import ISOLATION_KEY, METADATA_KEY, NOTES_KEY
+from autograder.course.sanitize import ISOLATION_KEY, METADATA_KEY, NOTES_KEY, REFUSED_KEY
 from autograder.course.worker import (
     VERDICTS,
     GradedNotebook,
     cells_key,
     grade_notebook_text,
+    rejected,
     without_magics,
 )
 from autograder.notebook import clamp
@@ -280,7 +285,14 @@ class EngineGrades(NbGraderPreprocessor):
         return cells_key(unit, cells, limits, timeout, self.seed)
 
     def grade(self, nb: NotebookNode, unit: str) -> GradedNotebook:
-        """Grade one (sanitized) notebook (override to plug in another grader)."""
+        """Grade one (sanitized) notebook (override to plug in another grader).
+
+        A notebook the sanitize pass refused to read (too large) gets 0 on every check, with
+        the reason; nothing of it is run.
+        """
+        refused = nb.metadata.get(METADATA_KEY, {}).get(REFUSED_KEY)
+        if isinstance(refused, str):
+            return rejected(unit, refused)
         if self.precomputed_dir:
             found = Path(self.precomputed_dir) / f"{self.key(nb, unit)}.json"
             if found.exists():

@@ -47,7 +47,7 @@ from pathlib import Path
 from typing import Any
 
 from autograder.course.nbgrader_plugin import NO_RESULT
-from autograder.course.sanitize import replace_surrogates
+from autograder.course.sanitize import read_submitted, replace_surrogates
 from autograder.course.session import CourseSession, failure_reason
 from autograder.course.worker import cells_key, grade_job, without_magics
 
@@ -163,11 +163,12 @@ class CodeReader:
     nbgrader's passes: known cells take the gradebook's type and flags, locked ones its
     source, unknown metadata is dropped, grade cells and the kit's untouched try-it and
     ``check(...)`` cells are left out (as :func:`~autograder.course.nbgrader_plugin.engine_cells`
-    leaves them out). Where this reading could
-    differ (a solution cell missing, a notebook that is not nbformat 4) it returns None and
-    nbgrader's autograde grades the notebook itself; a reading that is wrong in any other
-    way only costs time, never a grade: the result is looked up by the key of what
-    ``EngineGrades`` really sees.
+    leaves them out). The file is read by :func:`~autograder.course.sanitize.read_submitted`,
+    as nbgrader's autograde reads it. Where this reading could differ (a solution cell
+    missing, a notebook that is not nbformat 4) or the notebook is refused as too large, it
+    returns None and nbgrader's autograde grades (or refuses) the notebook itself; a reading
+    that is wrong in any other way only costs time, never a grade: the result is looked up by
+    the key of what ``EngineGrades`` really sees.
     """
 
     def __init__(self, session: CourseSession, unit: str) -> None:
@@ -186,8 +187,9 @@ class CodeReader:
         """The engine's code cells for one student's submission (None: let nbgrader read it)."""
         path = self.root / "submitted" / student / self.unit / f"{self.unit}.ipynb"
         try:
-            nb = json.loads(path.read_text(encoding="utf-8"))
-            if nb.get("nbformat") != 4 or not isinstance(nb.get("cells"), list):
+            nb = read_submitted(path).data
+            cells = nb.get("cells") if isinstance(nb, dict) and nb.get("nbformat") == 4 else None
+            if not isinstance(cells, list):
                 return None
             replace_surrogates(nb)
             return self._code(nb["cells"])

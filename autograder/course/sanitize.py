@@ -27,20 +27,45 @@ rewrites every cell's nbgrader metadata from the gradebook, the instructor's rec
 Each repair is logged and recorded in the notebook's metadata (:data:`NOTES_KEY`), from
 where :class:`autograder.course.nbgrader_plugin.EngineGrades` shows it to the student.
 Whatever the submission held under that key is discarded first.
+
+Before any of this, nbgrader reads the submitted file through :class:`SubmissionExporter`
+(``Autograde.exporter_class`` in the generated configuration), which reads it with
+:func:`read_submitted` at the level of bytes and JSON, before nbformat or nbgrader parse it:
+
+- a notebook too large to grade (:data:`~autograder.isolation.MAX_NOTEBOOK_BYTES`, checked
+  before the file is read; then its JSON objects, cells and outputs) is refused: nbgrader gets
+  an empty notebook in its place, and every check of the unit fails (0 points) with a message
+  saying why (:data:`REFUSED_KEY`), never "not gradable", in a few milliseconds;
+- bytes that are not UTF-8 are replaced by U+FFFD, and cell ids that are missing, repeated or
+  not of nbformat's form get fresh ones, each with a note, so that the rest is graded.
 """
 
 from __future__ import annotations
 
+import codecs
 import copy
+import json
+import os
 import re
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
+import nbformat
+from nbconvert.exporters import NotebookExporter
 from nbformat import NotebookNode
-from nbformat.v4 import new_code_cell, new_markdown_cell
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+from nbformat.v4.nbbase import random_cell_id
 from nbgrader.api import Gradebook, MissingEntry
 from nbgrader.preprocessors import ClearHiddenTests, NbGraderPreprocessor
 
 from autograder.course.safe_html import clean_raw_cells
+from autograder.isolation import (
+    MAX_NOTEBOOK_BYTES,
+    MAX_NOTEBOOK_CELLS,
+    MAX_NOTEBOOK_CONTAINERS,
+    MAX_NOTEBOOK_OUTPUTS,
+)
 
 #: Notebook metadata key holding what the autograder records about a submission.
 METADATA_KEY = "autograder"
@@ -48,8 +73,178 @@ METADATA_KEY = "autograder"
 NOTES_KEY = "notes"
 #: Key (under :data:`METADATA_KEY` of an autograded notebook) of the isolation used.
 ISOLATION_KEY = "isolation"
+#: Key (under :data:`METADATA_KEY` of a sanitized notebook) of why the submitted notebook was
+#: refused without being read (:func:`read_submitted`): every check then fails with it.
+REFUSED_KEY = "refused"
+#: ``resources`` key of what :class:`SubmissionExporter` found: ``{"notes", "refused"}``.
+READ_KEY = "autograder_read"
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+#: A cell id nbformat accepts (its schema: ``^[a-zA-Z0-9-_]+$``, 1 to 64 characters).
+_CELL_ID = re.compile("[a-zA-Z0-9_-]{1,64}")
+
+
+#: What a student whose notebook is too large can do.
+CLEAR_OUTPUTS = "clear its outputs, Kernel → Restart & Clear Output, and submit it again"
+
+
+@dataclass
+class SubmittedNotebook:
+    """A submitted notebook file as :func:`read_submitted` read it.
+
+    Attributes:
+        text: the JSON text for nbformat (repaired where needed); None when refused.
+        data: its parsed JSON; None when refused or not JSON (nbformat's reading then fails
+            as it would have: the submission is not gradable).
+        notes: the repairs made, for the student.
+        refused: why the notebook is not graded (it is too large), else None.
+    """
+
+    text: str | None
+    data: Any = None
+    notes: list[str] = field(default_factory=list)
+    refused: str | None = None
+
+
+def read_submitted(path: Path) -> SubmittedNotebook:
+    """Read a submitted notebook file, bounded, refusing one too large and repairing its ids.
+
+    The file's size is checked before it is read, its JSON objects and lists (its ``{`` and
+    ``[``) before it is parsed, then its cells and outputs: a notebook over a limit
+    (:data:`~autograder.isolation.MAX_NOTEBOOK_BYTES` and the others) is refused. Bytes that
+    are not UTF-8 are replaced by U+FFFD; in an nbformat 4.5 notebook, cell ids that are
+    missing, repeated or not of nbformat's form get fresh ones (nbformat's own generator).
+
+    Args:
+        path: the submitted ``.ipynb`` file.
+
+    Returns:
+        What was read; never raises because of the file's content (``OSError`` if it cannot
+        be opened).
+    """
+    name = path.name
+    size = path.stat().st_size
+    if size > MAX_NOTEBOOK_BYTES:
+        return _refused(
+            f"{name} is {size:,} bytes, over the grader's limit of {MAX_NOTEBOOK_BYTES:,} "
+            f"({CLEAR_OUTPUTS})"
+        )
+    with path.open("rb") as fh:
+        raw = fh.read(MAX_NOTEBOOK_BYTES + 1)
+    if len(raw) > MAX_NOTEBOOK_BYTES:  # it grew since
+        return _refused(f"{name} is over the grader's limit of {MAX_NOTEBOOK_BYTES:,} bytes")
+    containers = raw.count(b"{") + raw.count(b"[")
+    if containers > MAX_NOTEBOOK_CONTAINERS:
+        return _refused(
+            f"{name} is too large to grade: {containers:,} '{{' and '[' (JSON objects and "
+            f"lists), over the grader's limit of {MAX_NOTEBOOK_CONTAINERS:,}; a course notebook "
+            f"has about 1,000 (remove scratch cells, {CLEAR_OUTPUTS})"
+        )
+    notes = []
+    bom = len(codecs.BOM_UTF8) if raw.startswith(codecs.BOM_UTF8) else 0
+    raw = raw[bom:] if bom else raw  # a byte-order mark (some editors write one) is dropped
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        text = raw.decode("utf-8", errors="replace")
+        notes.append(
+            f"{name} is not UTF-8 text (byte {bom + exc.start:,} and maybe others): what could "
+            "not be read was replaced by \ufffd"
+        )
+    del raw
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError):
+        return SubmittedNotebook(text, None, notes)
+    cells = _cells(data)
+    if len(cells) > MAX_NOTEBOOK_CELLS:
+        return _refused(
+            f"{name} has {len(cells):,} cells, over the grader's limit of "
+            f"{MAX_NOTEBOOK_CELLS:,} (remove the scratch cells and submit it again)"
+        )
+    outputs = sum(len(c["outputs"]) for c in cells if isinstance(c.get("outputs"), list))
+    if outputs > MAX_NOTEBOOK_OUTPUTS:
+        return _refused(
+            f"{name} has {outputs:,} cell outputs, over the grader's limit of "
+            f"{MAX_NOTEBOOK_OUTPUTS:,} ({CLEAR_OUTPUTS})"
+        )
+    fixed = repair_cell_ids(data)
+    if fixed:
+        notes.append(f"{fixed} cell id(s) missing, repeated or not of Jupyter's form were renewed")
+        text = json.dumps(data)
+    return SubmittedNotebook(text, data, notes)
+
+
+def _refused(reason: str) -> SubmittedNotebook:
+    return SubmittedNotebook(None, None, [], reason)
+
+
+def _cells(data: Any) -> list[dict]:
+    """The cells of a notebook's JSON (nbformat 4, or an older one's worksheets)."""
+    if not isinstance(data, dict):
+        return []
+    if isinstance(data.get("cells"), list):
+        found = data["cells"]
+    else:
+        sheets = data.get("worksheets")
+        sheets = [ws for ws in sheets if isinstance(ws, dict)] if isinstance(sheets, list) else []
+        found = [c for ws in sheets if isinstance(ws.get("cells"), list) for c in ws["cells"]]
+    return [c for c in found if isinstance(c, dict)]
+
+
+def repair_cell_ids(data: dict) -> int:
+    """Give an nbformat 4.5 notebook's cells valid, unique ids; return how many were renewed.
+
+    A missing id, one repeated from an earlier cell, or one nbformat's schema refuses (which
+    fails nbgrader's validation of the whole notebook) is replaced by nbformat's own
+    :func:`~nbformat.v4.nbbase.random_cell_id`; valid ids are kept.
+    """
+    try:
+        if (int(data.get("nbformat")), int(data.get("nbformat_minor"))) < (4, 5):
+            return 0
+    except (TypeError, ValueError):
+        return 0
+    cells = _cells(data)
+    taken = {c.get("id") for c in cells if isinstance(c.get("id"), str)}
+    seen: set[str] = set()
+    fixed = 0
+    for cell in cells:
+        cid = cell.get("id")
+        if not (isinstance(cid, str) and _CELL_ID.fullmatch(cid)) or cid in seen:
+            cid = random_cell_id()
+            while cid in taken:
+                cid = random_cell_id()
+            cell["id"] = cid
+            taken.add(cid)
+            fixed += 1
+        seen.add(cid)
+    return fixed
+
+
+class SubmissionExporter(NotebookExporter):
+    """nbgrader's notebook exporter, reading a submitted file with :func:`read_submitted` first.
+
+    A refused notebook is replaced by an empty one (:class:`SanitizeSubmission` then adds the
+    solution cells back, nbgrader the grade cells), and ``resources[READ_KEY]`` says why.
+    """
+
+    def from_filename(
+        self, filename: str, resources: dict | None = None, **kw: Any
+    ) -> tuple[str, dict]:
+        """Read, check and convert one notebook file (see :func:`read_submitted`)."""
+        read = read_submitted(Path(filename))
+        resources = dict(resources or {})
+        meta = dict(resources.get("metadata") or {})
+        meta["name"] = os.path.splitext(os.path.basename(filename))[0]
+        meta["path"] = os.path.dirname(filename)
+        resources["metadata"] = meta
+        resources[READ_KEY] = {"notes": read.notes, "refused": read.refused}
+        if read.refused is not None:
+            self.log.warning("autograder: %s not read: %s", filename, read.refused)
+            nb = new_notebook()
+        else:
+            nb = nbformat.reads(read.text, as_version=4)
+        return self.from_notebook_node(nb, resources=resources, **kw)
 
 
 def replace_surrogates(value: Any) -> tuple[Any, int]:
@@ -134,7 +329,9 @@ class SanitizeSubmission(NbGraderPreprocessor):
         """Sanitize the notebook (see the module docstring)."""
         info = resources["nbgrader"]
         nb.metadata.pop(METADATA_KEY, None)  # the student's own claims are never read
-        notes: list[str] = []
+        read = resources.get(READ_KEY) or {}
+        refused = read.get("refused")
+        notes: list[str] = list(read.get("notes") or [])
         _, changed = replace_surrogates(nb)
         if changed:
             notes.append(
@@ -167,10 +364,13 @@ class SanitizeSubmission(NbGraderPreprocessor):
                     )
                 owner[gid] = index
                 self._restore_hidden(cell, meta[gid], sources[gid], hidden)
-        self._restore_solution_cells(nb, meta, order, owner, notes)
+        self._restore_solution_cells(nb, meta, order, owner, [] if refused else notes)
         for note in notes:
             self.log.warning("autograder: %s/%s: %s", info["student"], info["notebook"], note)
-        if notes:
+        if refused:
+            notes = [f"your notebook was not graded (every check scores 0): {refused}"]
+            nb.metadata[METADATA_KEY] = {NOTES_KEY: notes, REFUSED_KEY: refused}
+        elif notes:
             nb.metadata[METADATA_KEY] = {NOTES_KEY: notes}
         return nb, resources
 

@@ -157,6 +157,14 @@ def refused(unit: str, reason: str, isolation: str | None = None) -> GradedNoteb
     return GradedNotebook(grade_submission(unit, sub), isolation)
 
 
+def rejected(unit: str, reason: str) -> GradedNotebook:
+    """Every check of a unit failed (0 points) for ``reason``: a notebook not graded at all.
+
+    For a submission the course refuses to read (too large); no student code ran.
+    """
+    return GradedNotebook(grade_submission(unit, Submission(unit, {}, "", load_error=reason)))
+
+
 def grade_notebook_text(
     text: str,
     unit: str,

@@ -78,6 +78,19 @@ MAX_FILE_BYTES = 64 * 2**20
 #: Largest amount of code graded, in characters (a real course file's code: at most 25,000);
 #: the grader's parsing of the text takes about 200 bytes of memory per character.
 MAX_CODE_CHARS = 2_000_000
+#: Largest submitted notebook file the course reads, in bytes, checked before reading it (a
+#: real course notebook, images included: a few MB; outputs are cleared at autograde anyway).
+MAX_NOTEBOOK_BYTES = 32 * 2**20
+#: Most JSON objects and lists in a submitted notebook, counted as its ``{`` and ``[``
+#: characters before it is parsed (an upper bound: those in its text count too; a real course
+#: notebook: under 1,000): nbgrader's reading costs about 50 µs and 2 kB for each.
+MAX_NOTEBOOK_CONTAINERS = 100_000
+#: Most cells in a submitted notebook (a real course notebook: under 300): nbgrader's reading,
+#: validation and copies cost about 0.5 ms and 5 kB for each.
+MAX_NOTEBOOK_CELLS = 10_000
+#: Most outputs in a submitted notebook, all cells together (a real course notebook: under 300;
+#: their size is bounded by :data:`MAX_NOTEBOOK_BYTES`); each costs nbgrader as a cell does.
+MAX_NOTEBOOK_OUTPUTS = 10_000
 
 
 def load(
