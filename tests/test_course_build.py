@@ -180,6 +180,13 @@ def test_generated_config_runs_no_kernel_and_sanitizes_first(tmp_path):
     for name in [*sanitize, *autograde, *cfg.GenerateFeedback.preprocessors]:
         import_item(name)
     assert cfg.Execute.timeout == builder.CELL_TIMEOUT
+    # a course built before the kit set the exporter gets it from the kit's own commands
+    from autograder.course.session import CourseSession
+
+    config = tmp_path / "nbgrader_config.py"
+    config.write_text(config.read_text().replace("c.Autograde.exporter_class", "# was"))
+    session = CourseSession(tmp_path)
+    assert session.config.Autograde.exporter_class.endswith("sanitize.SubmissionExporter")
 
 
 def test_redact_keeps_only_the_verdict_hints_and_notes():
@@ -265,12 +272,17 @@ def test_a_notebook_too_large_is_refused_before_it_is_read_or_parsed(tmp_path):
     code = {"cell_type": "code", "execution_count": 1, "id": "k", "metadata": {}, "source": ""}
     cases = {
         "cells": ([_md(i) for i in range(MAX_NOTEBOOK_CELLS + 1)], "cells, over the grader's"),
-        "outputs": ([{**code, "outputs": [stream] * (MAX_NOTEBOOK_OUTPUTS + 1)}], "outputs"),
         "nested": ([_md(0, metadata={"x": [{}] * MAX_NOTEBOOK_CONTAINERS})], "'{' and '['"),
     }
     for name, (cells, reason) in cases.items():
         read = read_submitted(_notebook_file(tmp_path / f"{name}.ipynb", cells))
         assert read.refused and reason in read.refused, (name, read.refused)
+    # too many outputs: cleared (autograding clears them anyway), the code is graded
+    cells = [{**code, "source": "x = 1", "outputs": [stream] * (MAX_NOTEBOOK_OUTPUTS + 1)}]
+    read = read_submitted(_notebook_file(tmp_path / "outputs.ipynb", cells))
+    assert read.refused is None and read.data["cells"][0]["outputs"] == []
+    assert json.loads(read.text)["cells"][0]["source"] == "x = 1"
+    assert "they were cleared before reading" in read.notes[0]
     # a course notebook is far from every limit, and read as it is
     nb = builder.build_notebook("numpy_basics")
     path = tmp_path / "numpy_basics.ipynb"

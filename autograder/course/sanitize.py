@@ -33,7 +33,7 @@ Before any of this, nbgrader reads the submitted file through :class:`Submission
 :func:`read_submitted` at the level of bytes and JSON, before nbformat or nbgrader parse it:
 
 - a notebook too large to grade (:data:`~autograder.isolation.MAX_NOTEBOOK_BYTES`, checked
-  before the file is read; then its JSON objects, cells and outputs) is refused: nbgrader gets
+  before the file is read; then its JSON objects and cells) is refused: nbgrader gets
   an empty notebook in its place, and every check of the unit fails (0 points) with a message
   saying why (:data:`REFUSED_KEY`), never "not gradable", in a few milliseconds;
 - bytes that are not UTF-8 are replaced by U+FFFD, and cell ids that are missing, repeated or
@@ -112,7 +112,9 @@ def read_submitted(path: Path) -> SubmittedNotebook:
     The file's size is checked before it is read, its JSON objects and lists (its ``{`` and
     ``[``) before it is parsed, then its cells and outputs: a notebook over a limit
     (:data:`~autograder.isolation.MAX_NOTEBOOK_BYTES` and the others) is refused. Bytes that
-    are not UTF-8 are replaced by U+FFFD; in an nbformat 4.5 notebook, cell ids that are
+    are not UTF-8 are replaced by U+FFFD; over :data:`~autograder.isolation.MAX_NOTEBOOK_OUTPUTS`
+    outputs are all cleared (autograding clears them anyway); in an nbformat 4.5 notebook, cell
+    ids that are
     missing, repeated or not of nbformat's form get fresh ones (nbformat's own generator).
 
     Args:
@@ -163,14 +165,20 @@ def read_submitted(path: Path) -> SubmittedNotebook:
             f"{MAX_NOTEBOOK_CELLS:,} (remove the scratch cells and submit it again)"
         )
     outputs = sum(len(c["outputs"]) for c in cells if isinstance(c.get("outputs"), list))
-    if outputs > MAX_NOTEBOOK_OUTPUTS:
-        return _refused(
+    changed = outputs > MAX_NOTEBOOK_OUTPUTS
+    if changed:  # autograde clears them anyway (ClearOutput): nothing graded is lost
+        for cell in cells:
+            if isinstance(cell.get("outputs"), list):
+                cell["outputs"] = []
+        notes.append(
             f"{name} has {outputs:,} cell outputs, over the grader's limit of "
-            f"{MAX_NOTEBOOK_OUTPUTS:,} ({CLEAR_OUTPUTS})"
+            f"{MAX_NOTEBOOK_OUTPUTS:,}: they were cleared before reading (autograding clears "
+            "outputs anyway)"
         )
     fixed = repair_cell_ids(data)
     if fixed:
         notes.append(f"{fixed} cell id(s) missing, repeated or not of Jupyter's form were renewed")
+    if changed or fixed:
         text = json.dumps(data)
     return SubmittedNotebook(text, data, notes)
 

@@ -96,6 +96,8 @@ class CourseSession:
             section, name = key.rsplit(".", 1)
             cfg[section][name] = value
         cfg.CourseDirectory.root = str(self.root)
+        if "exporter_class" not in cfg.Autograde:  # a course built before the kit set it
+            cfg.Autograde.exporter_class = "autograder.course.sanitize.SubmissionExporter"
         self.config = cfg
         self.course_id = cfg.CourseDirectory.course_id
         self.coursedir = CourseDirectory(config=cfg)
