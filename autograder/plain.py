@@ -118,7 +118,8 @@ def _plain(value: Any, depth: int, budget: list[int], open_: set[int]) -> Any:
     """:func:`to_plain` of ``value`` at ``depth``; ``open_``: the containers being converted."""
     budget[0] -= 1
     t = type(value)
-    if budget[0] < 0 or (t in (tuple, list, dict) and len(value) > budget[0]):
+    base = container(t)
+    if budget[0] < 0 or (base is not None and base.__len__(value) > budget[0]):
         raise _TooLargeError
     if t in _SCALARS:
         return value
@@ -136,20 +137,20 @@ def _plain(value: Any, depth: int, budget: list[int], open_: set[int]) -> Any:
         except (TypeError, ValueError):
             data = None
         return Foreign(_qualified(t), data)
-    if t not in (tuple, list, dict):
+    if base is None:
         return Foreign(_qualified(t))
     if depth >= MAX_DEPTH:
         return Foreign("too deeply nested container")
     if id(value) in open_:
-        return Foreign(f"{t.__name__} that contains itself")
+        return Foreign(f"{base.__name__} that contains itself")
     open_.add(id(value))
     try:
-        if t is tuple:
-            return tuple(_plain(v, depth + 1, budget, open_) for v in value)
-        if t is list:
-            return [_plain(v, depth + 1, budget, open_) for v in value]
+        if base is tuple:
+            return tuple(_plain(v, depth + 1, budget, open_) for v in tuple.__iter__(value))
+        if base is list:
+            return [_plain(v, depth + 1, budget, open_) for v in list.__iter__(value)]
         out = {}
-        for k, v in value.items():
+        for k, v in dict.items(value):
             # the worker's twin is isolation.codec._is_tuple_key (the worker imports no autograder)
             tuple_key = type(k) is tuple and len(k) <= 8 and all(type(e) in (str, int) for e in k)
             if type(k) not in (str, int) and not tuple_key:  # a student's object: its own hash
@@ -158,6 +159,18 @@ def _plain(value: Any, depth: int, budget: list[int], open_: set[int]) -> Any:
         return out
     finally:
         open_.discard(id(value))
+
+
+def container(t: type) -> type | None:
+    """The container type ``t`` is read as: tuple, list, dict, or None.
+
+    Subclasses (a namedtuple, an OrderedDict, a defaultdict) are read through the base type's
+    own methods, so that a subclass's code never runs.
+    """
+    for base in (tuple, list, dict):
+        if issubclass(t, base):
+            return base
+    return None
 
 
 def _qualified(t: type) -> str:

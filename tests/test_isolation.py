@@ -14,7 +14,7 @@ from autograder.cli import main
 from autograder.engine import grade_submission, load_reference
 from autograder.isolation import Limits, codec, from_path, sandbox
 from autograder.mistakes import catalogue
-from autograder.plain import Foreign, to_plain
+from autograder.plain import Foreign, same_plain, to_plain
 
 from .helpers import text_submission
 
@@ -137,6 +137,39 @@ def test_codec_turns_everything_else_into_foreign_markers():
     assert [type(b) for b in back] == [Foreign] * 4
     assert back[0].type_name == "numpy.matrix" and back[0].array.shape == (1, 1)
     assert "Liar" in back[1].type_name
+
+
+def test_a_subclass_of_tuple_list_or_dict_is_read_as_its_base_on_both_sides():
+    """A namedtuple, an OrderedDict or a defaultdict is a tuple or dict (it was foreign: a
+    correct graph_backward returning an OrderedDict got 0); it is read through the base type's
+    own methods, so a subclass's code never runs in the grader."""
+    import collections
+
+    class Noisy(dict):
+        def items(self):
+            raise AssertionError("a subclass's code ran")
+
+        def __iter__(self):
+            raise AssertionError("a subclass's code ran")
+
+    pair = collections.namedtuple("Pair", "u v")
+    values = [
+        pair(1.0, np.ones(2)),
+        collections.OrderedDict(dw=np.zeros((2, 1)), db=0.5),
+        collections.defaultdict(float, {"da": 3.0}),
+        Noisy(x=1.0),
+        type("Costs", (list,), {})([0.5, 0.25]),
+    ]
+    expected = [
+        (1.0, np.ones(2)),
+        {"dw": np.zeros((2, 1)), "db": 0.5},
+        {"da": 3.0},
+        {"x": 1.0},
+        [0.5, 0.25],
+    ]
+    for got in (_roundtrip(values), to_plain(values)):
+        assert [type(g) for g in got] == [type(e) for e in expected]
+        assert all(same_plain(g, e) for g, e in zip(got, expected))
 
 
 @pytest.mark.parametrize(
