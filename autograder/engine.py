@@ -128,9 +128,11 @@ def run_check(
     ) -> CheckResult:
         advice = list(ctx.advice) if ctx is not None else []
         cause = None
-        # With the grader's blocks in place of failing ones (ctx.substitutes) a failure is the
-        # function's own: its own hint stands, and a note says which blocks were replaced.
-        if status == "failed" and ctx is not None and not ctx.substitutes:
+        # With the grader's blocks in place of failing ones (ctx.stood_in()) a failure is the
+        # function's own: its own hint stands, and a note says which blocks were replaced;
+        # a failing block that could not stand in (the reference does not depend on it) is
+        # the cause.
+        if status == "failed" and ctx is not None and not ctx.stood_in():
             cause = blame_text(task, blocks)
             hint = None if cause else hint  # one relevant hint: the cause
         msg = messages.format_failure(
@@ -298,13 +300,13 @@ def _with_own_blocks(check: Check, ctx: Context, own: Context, failure: Exceptio
         with the student's own blocks too.
     """
     stops = (BUDGET, CRASH, SKIPPED, "TimeoutError")
-    if not ctx.substitutes or (isinstance(failure, StudentRaised) and failure.error.type in stops):
+    if not ctx.stood_in() or (isinstance(failure, StudentRaised) and failure.error.type in stops):
         raise failure
     try:
         note = check.run(own)
     except Exception:  # noqa: BLE001 - any failure here: the first one is the verdict
         raise failure from None
-    names = ", ".join(f"{f}()" for f in ctx.substitutes)
+    names = ", ".join(f"{f}()" for f in ctx.stood_in())
     own.note(
         f"{check.name}: right with your own {names}, which fails its own task (the course's "
         "tests, which use your functions, accept this pair): its mistake is charged there"

@@ -231,3 +231,18 @@ def test_a_two_layer_model_built_from_the_l_layer_blocks_keeps_its_points():
     assert tasks["L_model_forward"].score < tasks["L_model_forward"].max_score
     for function in ("two_layer_model", "L_layer_model"):
         assert tasks[function].score == tasks[function].max_score, tasks[function].checks
+
+
+def test_a_failing_block_that_cannot_stand_in_is_named_as_the_cause():
+    """tanh written as 2 sigmoid(2z) - 1 over a wrong sigmoid: the reference's tanh does not
+    need sigmoid, so no correct one stands in (it would grade the grader's answer); the
+    failure then says that sigmoid is the cause (it said only that the values differ)."""
+    text = inspect.getsource(load_reference("shallow_network"))
+    text += (
+        "\n\ndef sigmoid(z):\n    return 1 / (1 + np.exp(z))\n"
+        "\n\ndef tanh(z):\n    return 2 * sigmoid(2 * z) - 1\n"
+    )
+    result = grade_submission("shallow_network", text_submission("shallow_network", text))
+    task = next(t for t in result.tasks if t.function == "tanh")
+    failed = [c.message for c in task.checks if not c.passed]
+    assert failed and all("tanh() uses your sigmoid(), which fails Task" in m for m in failed)
