@@ -22,7 +22,7 @@ UPDATE_THEN_COST = STEP_LINE + "        costs.append(J(w))\n"
 LOOP = "costs = [J(w)]\n    for _ in range(num_iterations):\n"
 NUMBER = "should be a number"
 ROUNDED = "return the unrounded quotient; rounding is for printing."
-EVERY_GD_CHECK = "structure values uses_arguments no_iterations hidden"
+EVERY_GD_CHECK = "structure values uses_arguments too_large_rate no_iterations hidden"
 
 
 def numpy(function: str) -> tuple[str, str]:
@@ -107,13 +107,19 @@ MISTAKES = [
        fails="no_iterations", message="should return (w0, [J(w0)])"),
     gd("fixed_learning_rate", "hard-codes the learning rate 0.1",
        (STEP, "w - 0.1 * dJ(w)"),
-       fails="uses_arguments", hint="use the learning_rate argument."),
+       fails="uses_arguments too_large_rate", hint="use the learning_rate argument."),
     gd("fixed_iterations", "hard-codes 100 iterations",
        ("in range(num_iterations)", "in range(100)"),
-       fails="uses_arguments no_iterations", message="wrong values"),
+       fails="uses_arguments too_large_rate no_iterations", message="wrong values"),
     gd("ascent", "w + learning_rate * dJ (walks uphill)",
        (STEP, "w + learning_rate * dJ(w)"),
-       fails="values uses_arguments hidden", hint="step against the slope: w = w - learning_rate * dJ(w)."),
+       fails="values uses_arguments too_large_rate hidden", hint="step against the slope: w = w - learning_rate * dJ(w)."),
+    gd("stops_when_cost_rises", "stops as soon as a step would raise the cost",
+       (UPDATE_THEN_COST, "        if J(w - learning_rate * dJ(w)) > J(w):\n            break\n" + UPDATE_THEN_COST),
+       fails="too_large_rate", message="stops as soon as a step would raise the cost"),
+    gd("clips_w", "clips w to [-10, 10] after each step",
+       (STEP_LINE, "        w = min(max(w - learning_rate * dJ(w), -10.0), 10.0)\n"),
+       fails="too_large_rate", message="clips w to [-10, 10]"),
 ]
 # fmt: on
 
@@ -128,6 +134,8 @@ NOT_ISOLATED = {
     "from random starts (hidden)",
     ("gradient_descent", "hidden"): "a wrong update rule is already wrong on the visible bowl; "
     "hard-coded arguments fail uses_arguments",
+    ("gradient_descent", "uses_arguments"): "a learning rate or a count written as a number is "
+    "wrong with the overshooting rate too (too_large_rate)",
     ("forward_difference", "values"): "a formula wrong on the lesson's examples is also wrong on "
     "random inputs (hidden)",
     ("centered_difference", "values"): "as for forward_difference",

@@ -190,6 +190,23 @@ arguments = cl.visible_calls("gradient_descent/arguments", cases, name="(w, cost
 t.add("uses_arguments", 1, arguments, "respects learning_rate and num_iterations", kind="values")
 
 
+#: The bowl with a learning rate over 1: every step overshoots the minimum by more than it
+#: corrects, so w and the cost grow (the lesson's picture of a rate too large).
+OVERSHOOT = ((BOWL, BOWL_SLOPE, 0.0), {"learning_rate": 1.05, "num_iterations": 12})
+
+
+@t.check("too_large_rate", 1, kind="values")
+def _gd_too_large_rate(ctx: Context) -> None:
+    """With a learning rate too large the costs grow, and every step is still taken."""
+    args, kw = OVERSHOOT
+    expected = ctx.expected("gradient_descent/overshoot", lambda ref: ref()(*args, **kw))
+    got = ctx.call(*args, **kw)
+    hint = "with a learning rate too large every step overshoots and the cost grows: take all "
+    hint += "num_iterations steps anyway (no stopping early, no clipping w): the rate is the "
+    hint += "caller's to choose, and the growing costs show it is too large."
+    cl.compare_returned(got, expected, "(w, costs)", hint=hint)
+
+
 @t.check("no_iterations", 1, kind="edge")
 def _gd_no_iterations(ctx: Context) -> None:
     """num_iterations = 0 returns (w0, [J(w0)])."""
