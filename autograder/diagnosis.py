@@ -45,7 +45,7 @@ from autograder import codeload, hints, relations, source_hints, units
 from autograder.checklib import PRINTED, fixed_size_hint
 from autograder.context import Context, LastCall, StudentRaised
 from autograder.mistakes import Mistake, catalogue, in_course_forms
-from autograder.plain import describe, same_plain, to_plain
+from autograder.plain import describe, same_form, same_plain, to_plain
 from autograder.spec import Check, CheckFailure, Task, Unit
 from autograder.submission import Submission
 
@@ -148,7 +148,12 @@ def _diagnose(
             continue
         if printed and stdout != last.outcome.stdout:
             continue
-        if same_plain(value, last.outcome.value) and same_plain(after, last.outcome.args_after):
+        got = last.outcome.value
+        if (
+            same_plain(value, got)
+            and same_form(value, got)
+            and same_plain(after, last.outcome.args_after)
+        ):
             text = f"this looks like a known mistake: {m.title}."
             return f"{text} {m.hint}".strip(), m  # the mistake's own advice, nothing generic
     return None

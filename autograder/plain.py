@@ -253,6 +253,38 @@ def _short(value: Any) -> str:
     return repr(value)
 
 
+def same_form(a: Any, b: Any) -> bool:
+    """True if two plain values have the same form: container types, array dtype kinds.
+
+    :func:`same_plain` compares numbers (a list and an array of the same values are alike);
+    naming a known mistake from its output needs the form too: a relu that returns a list
+    or integers is not the one that returns a flat vector of floats.
+    """
+    fa, fb = _form(a), _form(b)
+    if fa != fb:
+        return False
+    if isinstance(a, dict):
+        return all(same_form(a[k], b[k]) for k in a if k in b)
+    if isinstance(a, tuple | list):
+        return all(same_form(x, y) for x, y in zip(a, b))
+    return True
+
+
+def _form(x: Any) -> str:
+    if isinstance(x, np.ndarray | np.generic):
+        kind = x.dtype.kind
+        return ("array " if isinstance(x, np.ndarray) else "number ") + (
+            "i" if kind == "u" else kind
+        )
+    if isinstance(x, bool):
+        return "number b"
+    if isinstance(x, int):
+        return "number i"
+    if isinstance(x, float):
+        return "number f"
+    return type(x).__name__
+
+
 def same_plain(a: Any, b: Any, rtol: float = 1e-9, atol: float = 1e-12) -> bool:
     """True if two plain values have the same structure and close numbers (NaN == NaN).
 

@@ -10,6 +10,7 @@ tasks it is listed to fail; every other task runs the unchanged reference.
 
 from __future__ import annotations
 
+import inspect
 import os
 
 import pytest
@@ -98,3 +99,26 @@ def test_a_batch_reruns_each_known_mistake_once_a_call(monkeypatch):
     builds.clear()
     assert messages() == first
     assert builds == []
+
+
+@pytest.mark.parametrize(
+    ("body", "not_named"),
+    [
+        ("return list(np.maximum(0, z).ravel())", "returns a flat vector (ravel)"),
+        ("return np.maximum(0, z).astype(int)", "returns a flat vector (ravel)"),
+    ],
+)
+def test_a_known_mistake_is_named_only_for_an_output_of_its_form(body, not_named):
+    """A mistake is recognised by its output: numbers alike are not enough when the form
+    differs (a relu returning a list or integers was told it returns a flat vector)."""
+    from autograder.engine import load_reference
+
+    from .helpers import text_submission
+
+    text = inspect.getsource(load_reference("shallow_network"))
+    text += f"\n\ndef relu(z):\n    {body}\n"
+    result = grade_submission(
+        "shallow_network", text_submission("shallow_network", text), tasks=["4.5"]
+    )
+    messages = [c.message for t in result.tasks for c in t.checks if c.status == "failed"]
+    assert messages and not any(not_named in m for m in messages), messages
