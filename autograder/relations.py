@@ -266,9 +266,9 @@ def near_hint(got: Any, right: Any, name: str) -> str | None:
         return None
     return (
         f"{_where(name, path)} is nearly right (off by {off:.1g} of its size): a small "
-        "change somewhere, such as an epsilon added (np.log(A2 + 1e-5)), a constant or a "
-        "result rounded, float32 numbers, a start other than the course's, or one step more "
-        "or fewer in a loop."
+        "change somewhere, such as a small number added (np.log(A + 1e-5)), a constant or a "
+        "result rounded, float32 numbers, another starting value or step size, or one step "
+        "more or fewer in a loop."
     )
 
 
