@@ -183,6 +183,8 @@ def leaky_relu(z: np.ndarray, slope: float = 0.01) -> np.ndarray:
     Math:
         $\operatorname{leaky}(z) = z$ for $z > 0$ and $\text{slope} \cdot z$ for $z \le 0$.
 
+    The input must not be modified: return a new array.
+
     Args:
         z: a float array of any shape.
         slope: the slope for negative inputs, $0 \le \text{slope} < 1$.

@@ -266,6 +266,7 @@ hint, slope_text = "use the slope argument instead of 0.01.", "uses its slope ar
 t = _activation("4.7", "leaky_relu", "leaky relu")
 run = cl.visible_values("leaky_relu/slope", [(Z, 0.2)], name="leaky_relu(z, slope=0.2)", hint=hint)
 t.add("slope_argument", 1, run, slope_text, kind="values")
+t.add("no_mutation", 1, cl.no_mutation([(Z.copy(),)], ["z"]), "does not modify z")
 what = "of leaky relu (default slope 0.01)"
 derivative = (_leaky(0.01), "1 where z > 0, slope where z < 0.", what)
 t = _activation("4.8", "leaky_relu_derivative", "slope of leaky relu", derivative)
