@@ -133,13 +133,18 @@ def _diagnose(
     ``printed`` (a failure about printed output) what it prints too. Returns ``(hint,
     mistake)``, or None when no mistake of the catalogue matches. The hint is then the
     mistake's own advice only: a check's generic hint may not fit what this student did.
+    Where several mistakes give the student's output on this call, each is named (and the
+    first returned), without advice: this call cannot tell which one it is.
     """
     last = ctx.shown_call
     if reference is None or last is None or last.outcome.error is not None:
         return None
     entries = [m for m in catalogue(unit.name) if m.function == last.function]
     call_key = _call_key(last)
+    found: dict[str, Mistake] = {}  # by title: a mistake in a course form is the same one
     for m in itertools.chain(entries, in_course_forms(entries, reference)):
+        if m.title in found:
+            continue
         if (task.function, check.name) not in m.qualified_fails():
             continue
         try:
@@ -154,9 +159,16 @@ def _diagnose(
             and same_form(value, got)
             and same_plain(after, last.outcome.args_after)
         ):
-            text = f"this looks like a known mistake: {m.title}."
-            return f"{text} {m.hint}".strip(), m  # the mistake's own advice, nothing generic
-    return None
+            found[m.title] = m
+    if not found:
+        return None
+    first, *others = found.values()
+    if not others:
+        text = f"this looks like a known mistake: {first.title}."
+        return f"{text} {first.hint}".strip(), first  # the mistake's own advice only
+    # this call cannot tell them apart (another check's call may): each is named, no advice
+    titles = "; or ".join(m.title for m in found.values())
+    return f"this looks like one of these known mistakes: {titles}.", first
 
 
 #: What each catalogued mistake gave on each call the checks showed: the grader's calls are

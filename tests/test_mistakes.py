@@ -122,3 +122,15 @@ def test_a_known_mistake_is_named_only_for_an_output_of_its_form(body, not_named
     )
     messages = [c.message for t in result.tasks for c in t.checks if c.status == "failed"]
     assert messages and not any(not_named in m for m in messages), messages
+
+
+def test_mistakes_one_call_cannot_tell_apart_are_all_named():
+    """With num_iterations = 0 forgetting J(w0) and recording J(w) before each update both
+    give (w0, []): the check on that call named the first of them (the wrong one, for this
+    student); it names each, while a call that tells them apart names one, with its advice."""
+    m = next(m for m in catalogue("derivatives") if m.id == "cost_before_update")
+    result = grade_submission("derivatives", mistake_submission("derivatives", m), tasks=["1.5"])
+    checks = {c.name: c.message for t in result.tasks for c in t.checks}
+    assert "one of these known mistakes" in checks["no_iterations"]
+    assert m.title in checks["no_iterations"]
+    assert f"this looks like a known mistake: {m.title}. {m.hint}" in checks["values"]
