@@ -133,4 +133,4 @@ def test_mistakes_one_call_cannot_tell_apart_are_all_named():
     checks = {c.name: c.message for t in result.tasks for c in t.checks}
     assert "one of these known mistakes" in checks["no_iterations"]
     assert m.title in checks["no_iterations"]
-    assert f"this looks like a known mistake: {m.title}. {m.hint}" in checks["values"]
+    assert f"this looks like a known mistake: {m.title}. {m.hint}" in checks["uses_arguments"]
