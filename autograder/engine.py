@@ -127,19 +127,20 @@ def run_check(
         kind: str, detail: str, lines=None, hint=None, status="failed", ctx=None
     ) -> CheckResult:
         advice = list(ctx.advice) if ctx is not None else []
-        cause = None
+        shown = None
         # With the grader's blocks in place of failing ones (ctx.stood_in()) a failure is the
         # function's own: its own hint stands, and a note says which blocks were replaced;
         # a failing block that could not stand in (the reference does not depend on it) is
-        # the cause.
+        # named as the cause too, but the failure stays the function's (result.cause: None),
+        # so that its callers are graded with a correct one in its place.
         if status == "failed" and ctx is not None and not ctx.stood_in():
-            cause = blame_text(task, blocks)
-            hint = None if cause else hint  # one relevant hint: the cause
+            shown = blame_text(task, blocks)
+            hint = None if shown else hint  # one relevant hint: the cause
         msg = messages.format_failure(
-            task.id, task.function, kind, detail, lines, hint, advice, cause=cause
+            task.id, task.function, kind, detail, lines, hint, advice, cause=shown
         )
         result = _unearned(check, msg, status)
-        result.cause = cause
+        result.cause = shown if ctx is None or not ctx.substitutes else None
         if ctx is not None:
             result.advice, result.recognized = advice, list(ctx.recognized)
             result.notes = list(ctx.notes)

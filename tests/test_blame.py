@@ -246,3 +246,19 @@ def test_a_failing_block_that_cannot_stand_in_is_named_as_the_cause():
     task = next(t for t in result.tasks if t.function == "tanh")
     failed = [c.message for c in task.checks if not c.passed]
     assert failed and all("tanh() uses your sigmoid(), which fails Task" in m for m in failed)
+
+
+def test_a_function_failing_through_a_block_that_cannot_stand_in_stands_in_for_its_callers():
+    """Real code: forward_propagation calls tanh, imported from planar_utils (which has none):
+    it fails, its message names the missing tanh, and nn_model and predict are still graded
+    with a correct forward_propagation (naming the cause had made forward_propagation look
+    right itself, so its callers called it and lost their points too)."""
+    text = inspect.getsource(load_reference("shallow_network"))
+    text = text.replace("A1 = np.tanh(Z1)", "A1 = tanh(Z1)", 1)
+    text = text.replace("def tanh(", "def _tanh(", 1)
+    result = grade_submission("shallow_network", text_submission("shallow_network", text))
+    tasks = {t.function: t for t in result.tasks}
+    forward = [c.message for c in tasks["forward_propagation"].checks if not c.passed]
+    assert forward and all("uses your tanh()" in m for m in forward)
+    for caller in ("nn_model", "predict"):
+        assert tasks[caller].score == tasks[caller].max_score, caller
