@@ -489,6 +489,18 @@ def use(a):
     except ValueError as exc:
         return ["raised", str(exc)]
 
+def chatty(a):
+    print("before")
+    value = block(a)
+    print("after")
+    return value
+
+def accuracy():  # a served helper that prints
+    import numpy as np
+    import dnn_app_utils_v3 as u
+    p = u.predict(np.ones((1, 1)), np.ones((1, 1)), {"W1": np.ones((1, 1)), "b1": np.zeros((1, 1))})
+    return p.tolist()
+
 def look():
     f = block
     c = f.__code__
@@ -575,6 +587,50 @@ def test_a_proxy_that_raises_raises_in_student_code(tmp_path, where):
     assert out.value == ["raised", "block failed"]
     assert out.proxy_calls[0].error == "ValueError: block failed"
     sub.close()
+
+
+def test_what_a_stand_in_prints_is_the_students_output_never_the_graders(
+    tmp_path, capfd, monkeypatch
+):
+    """A served helper that prints (``dnn_app_utils_v3.predict``) wrote, from the stand-ins'
+    forked child, to the grader's own stdout: ``--json``'s output was no longer JSON (red
+    team, round 6). Whatever a stand-in writes, at any level, is the student's call's output,
+    in its place among the call's own lines, and bounded."""
+    import os
+    import sys
+
+    from autograder.isolation import standins
+
+    sub = _proxied_submissions(tmp_path)[0]
+
+    def noisy(a, b=2):
+        print("print", a)
+        sys.stderr.write("stderr\n")
+        os.write(1, b"fd 1\n")
+        os.write(2, b"fd 2\n")
+        return a + b
+
+    def floods(a, b=2):
+        for _ in range(100):
+            print("x" * 99)
+        raise ValueError("block failed")
+
+    try:
+        capfd.readouterr()
+        out = sub.call("chatty", (1.0,), proxies={"block": noisy})
+        assert out.error is None and out.value == 3.0, out
+        assert out.stdout == "before\nprint 1.0\nstderr\nfd 1\nfd 2\nafter\n", out.stdout
+        served = sub.call("accuracy")
+        assert served.error is None and served.value == [[1.0]], served
+        assert served.stdout == "Accuracy: 1.0\n"
+        monkeypatch.setattr(standins, "MAX_PRINTED", 3000)  # the stand-ins' child is forked
+        bounded = sub.call("chatty", (1.0,), proxies={"block": floods})
+        assert bounded.error is not None and "block failed" in bounded.error.message
+        assert bounded.stdout == "before\n" + ("x" * 99 + "\n") * 30, len(bounded.stdout)
+    finally:
+        sub.close()
+    seen = capfd.readouterr()
+    assert seen.out == "" and seen.err == "", seen
 
 
 def test_time_in_the_proxy_is_not_the_students(tmp_path):

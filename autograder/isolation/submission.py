@@ -650,12 +650,13 @@ class _ProxyServer:
             return {"error": ["NameError", f"{name} is not defined"]}, []
         state = _student_rng(msg, arrays)  # the grader's function draws from the student's RNG
         got = self.runner.run(name, args, kwargs, state)
+        printed = {"stdout": got.printed} if got.printed else {}  # printed in the student's call
         if got.error is not None:  # handed to the student's code as its exception
             kind, text = got.error
             call.error = f"{kind}: {text}"
-            return {"error": [kind, text[:400]]}, []
+            return {"error": [kind, text[:400]], **printed}, []
         enc = codec.Encoder(lesson_type=LessonFunction)
-        reply: dict[str, Any] = {"value": enc.encode(got.value)}
+        reply: dict[str, Any] = {"value": enc.encode(got.value), **printed}
         call.value = got.value
         self._count(call, got.size)  # whatever travels back (an (8300000, 1) array: a marker)
         after = got.rng_after

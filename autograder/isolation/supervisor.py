@@ -374,7 +374,7 @@ class Supervisor:
             answer, answer_arrays = self.proto.receive()
             if answer.get("op") != "proxy_result":
                 raise SystemExit("protocol error: expected a proxy result")
-            reply = {k: answer[k] for k in ("value", "error", "rng") if k in answer}
+            reply = {k: answer[k] for k in ("value", "error", "rng", "stdout") if k in answer}
             try:
                 self.exe.ch.send(reply, answer_arrays)
             except OSError as exc:
