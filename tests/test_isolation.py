@@ -814,3 +814,24 @@ def test_code_over_the_size_limit_is_refused_before_any_parsing(tmp_path):
     assert sub.load_error is not None and "over the grader's limit of 2,000,000" in sub.load_error
     result = grade_submission(UNIT, sub)
     assert result.score == 0
+
+
+@pytest.mark.parametrize("unit", ["numpy_basics", "deep_network"])
+def test_the_sandboxs_helper_modules_hold_no_ready_made_function_in_any_unit(tmp_path, unit):
+    """Unit 5's building blocks were readable in place from unit 2 (red team, round 6): in
+    every unit only the helpers that load or plot data are real in the sandbox's copy."""
+    from autograder.engine import load_submission
+    from autograder.isolation import served
+
+    from .faults.hostile import READ_HELPERS
+
+    path = tmp_path / f"{unit}.py"
+    path.write_text(READ_HELPERS)
+    sub = load_submission(path, unit, limits=FAST)
+    try:
+        out = sub.call("L2", (1.0, 1.0))
+    finally:
+        sub.close()
+    seen = out.error.message
+    real = seen[seen.index("OBS real=") + 9 : seen.index(" ;")].split()
+    assert real and {name.rsplit(".", 1)[1] for name in real} <= served.IN_SANDBOX, seen

@@ -499,7 +499,8 @@ def main(sock_fd: int, cfg: dict[str, Any]) -> None:
                 reply, arrays = {"timeout": True}, []
             channel.send(reply, arrays)
         elif op == "helpers":
-            channel.send({"helpers": codeload.take_helpers(req.get("sources") or {})})
+            taken = codeload.take_helpers(req.get("sources") or {}, req.get("names") or [])
+            channel.send({"helpers": taken})
         else:
             os._exit(2)
 

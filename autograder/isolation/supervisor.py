@@ -257,7 +257,8 @@ class Supervisor:
             return {"lost": True}
         try:
             self.exe.ch.drain()
-            self.exe.ch.send({"op": "helpers", "sources": req.get("sources") or {}})
+            sources, names = req.get("sources") or {}, req.get("names") or []
+            self.exe.ch.send({"op": "helpers", "sources": sources, "names": names})
             reply, _ = self.exe.ch.receive(time.monotonic() + 10 + self.grace)
         except (OSError, EOFError, TimeoutError, codec.FrameError) as exc:
             self._lost(exc)
