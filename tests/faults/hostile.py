@@ -649,6 +649,24 @@ def relu_derivative(z):
 """
 
 
+def _printing_model() -> str:
+    """The reference's ``model``, calling the application's ``predict`` (its block ``predict``'s
+    helper, which prints the accuracy) 1000 times: the grader's stand-ins' child wrote those
+    lines (14 KB, past its inherited stdout's buffer) to the grader's own stdout (red team,
+    round 6). They are the student's output."""
+    ref = (ROOT / "solutions" / "logistic_regression.py").read_text()
+    start = ref.index("def model(")
+    model = ref[start : ref.index("    ### END SOLUTION", start)]
+    loop = (
+        "    for _ in range(1000):\n"
+        "        _u.predict(np.ones((1, 1)), np.ones((1, 1)), {'W1': np.ones((1, 1)), "
+        "'b1': np.zeros((1, 1))})\n"
+    )
+    return "import dnn_app_utils_v3 as _u\n\n\n" + model.replace(
+        "    ### BEGIN SOLUTION\n", "    ### BEGIN SOLUTION\n" + loop
+    )
+
+
 def _detect_proxy(by_identity: bool) -> str:
     """A ``nn_model`` that fails only when it sees a probe, else avoids its blocks."""
     ref = (ROOT / "solutions" / "shallow_network.py").read_text()
@@ -760,6 +778,7 @@ def corpus(t: Target) -> list[Hostile]:
         Hostile("long-list", "numpy_basics", code(LONG_LIST), _all("L1", "100,000 values")),
         Hostile("quiet-sigmoid-honest", "numpy_basics", code(HONEST_QUIET_SIGMOID)),
         Hostile("quiet-sigmoid-forged", "numpy_basics", code(FORGED_QUIET_SIGMOID)),
+        Hostile("served-prints", "logistic_regression", _printing_model()),
         Hostile("detect-proxy", "shallow_network", _detect_proxy(False), PROBE),
         Hostile("detect-proxy-identity", "shallow_network", _detect_proxy(True), PROBE),
         Hostile(
