@@ -214,9 +214,10 @@ local_helpers: dict[str, Callable[..., Any]] = {}
 def serve_helper(name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
     """Call the course helper ``module.function`` the grader serves (see isolation.served).
 
-    The worker's copy of a helper module holds, for each function the unit grades, a stub
-    that calls this: the real helper runs in the grader, which refuses the one it is grading;
-    or here, once the grader has handed its code over for calls that cannot misuse it.
+    The worker's copy of a helper module holds, for each of its functions but those that load
+    or plot data, a stub that calls this: the real helper runs in the grader, which refuses
+    those the function it is grading may not call; or here, once the grader has handed its
+    code over for calls that may use it.
     """
     local = local_helpers.get(name)
     if local is not None:
@@ -230,19 +231,26 @@ def serve_helper(name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> An
     return server("helper:" + name, *args, **kwargs)
 
 
-def take_helpers(sources: dict[str, str]) -> list[str]:
-    """Run the served helper modules' own code (``{module: source}``) for :func:`serve_helper`.
+def take_helpers(sources: dict[str, str], names: list[str]) -> list[str]:
+    """Run served helpers' own code here, for :func:`serve_helper`.
+
+    Args:
+        sources: ``{module: source}``: each module with the code of the functions of
+            ``names`` (its other served functions stubs, which still ask the grader).
+        names: the ``module.function`` names handed over.
 
     Returns:
         The ``module.function`` names now run here.
     """
     ensure_helpers_importable()
+    wanted = {str(n) for n in names}
     for module, source in sources.items():
         ns: dict[str, Any] = {"__name__": f"_agreal_{module}"}
         exec(compile(str(source), os.path.join(HELPERS_DIR, f"{module}.py"), "exec"), ns)  # noqa: S102
         for name, value in ns.items():
-            if type(value) is FunctionType and value.__module__ == ns["__name__"]:
-                local_helpers[f"{module}.{name}"] = value
+            key = f"{module}.{name}"
+            if key in wanted and type(value) is FunctionType and value.__module__ == ns["__name__"]:
+                local_helpers[key] = value
     return sorted(local_helpers)
 
 

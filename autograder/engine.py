@@ -719,11 +719,13 @@ def find_unit_files(path: Path, unit: str | None = None) -> list[tuple[str, Path
 def load_submission(path: Path | str, unit: str, **kwargs: Any) -> Submission:
     """Load a student's file or notebook for ``unit`` (see :func:`autograder.isolation.from_path`).
 
-    The course helpers' versions of the unit's graded functions are served by the grader,
-    never run in the sandbox (:mod:`autograder.isolation.served`).
+    The course helpers are served by the grader, never run in the sandbox, and while it
+    calls a graded function it refuses every helper but those of the function's building
+    blocks (``Unit.may_call``; :mod:`autograder.isolation.served`).
     """
-    graded = [t.function for t in units.get(unit).tasks]
-    return from_path(Path(path), unit, served=graded, **kwargs)
+    declared = units.get(unit)
+    may_call = {t.function: declared.may_call(t.function) for t in declared.tasks}
+    return from_path(Path(path), unit, may_call=may_call, **kwargs)
 
 
 def grade_path(path: Path | str, unit: str | None = None, **kwargs: Any) -> list[UnitResult]:

@@ -171,6 +171,10 @@ class Task:
             ``propagate_loops``). Like ``uses``, but whether or not the function's source
             calls them: where one fails its own task, the grader's stands in for it, so
             its bug costs once, in its own task.
+        helpers: course helper functions, not tasks of the unit, that the course's template
+            of the function calls (``linear_activation_forward`` calls ``dnn_utils``'
+            ``sigmoid`` and ``relu``). With its building blocks (:meth:`Unit.may_call`), the
+            only course helpers the function may call while the grader calls it.
     """
 
     id: str
@@ -183,6 +187,7 @@ class Task:
     course: bool = True
     uses: tuple[str, ...] = ()
     compared_with: tuple[str, ...] = ()
+    helpers: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         self.checks = list(self.checks)
@@ -283,6 +288,30 @@ class Unit:
     def functions(self) -> frozenset[str]:
         """The names of the tasks' functions."""
         return frozenset(t.function for t in self.tasks)
+
+    def may_call(self, function: str) -> frozenset[str]:
+        """The course helpers ``function`` may call while graded: those of its building blocks.
+
+        Its task's ``uses`` and ``helpers``, and the same of each block it uses, transitively
+        (``L_model_forward`` uses ``linear_activation_forward``, whose template calls
+        ``sigmoid``): the application's ``L_layer_model`` is built from the helpers of its
+        blocks. Every other course helper computes what some function must compute itself
+        (``relu_backward(z, z)`` is ``relu(z)``), so the grader refuses it (see
+        :mod:`autograder.isolation.served`).
+        """
+        tasks = {t.function: t for t in self.tasks}
+        out: set[str] = set()
+        seen: set[str] = set()
+        todo = [function]
+        while todo:
+            name = todo.pop()
+            task = tasks.get(name)
+            if name in seen or task is None:
+                continue
+            seen.add(name)
+            out.update(task.uses, task.helpers)
+            todo.extend(task.uses)
+        return frozenset(out - {function})
 
     def task(self, key: str, function: str | None = None, title: str = "", **options: Any) -> Task:
         """Return the task with this id or function name; with ``function``, declare it.

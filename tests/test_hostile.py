@@ -24,7 +24,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from autograder.isolation import seccomp
+from autograder.isolation import seccomp, served
 
 from .faults import modes
 from .faults.hostile import LINGER, ROOT, Hostile, Target, corpus
@@ -331,6 +331,14 @@ def test_no_memory_files(run):
     seen = _observation(run, "memory-files")
     expected = "PermissionError" if seccomp.no_new_process_program() is not None else "created"
     assert f"memfd={expected}" in seen, seen
+
+
+def test_no_helper_module_holds_a_ready_made_function_in_any_unit(run):
+    """Only the helpers that load or plot data are real in the sandbox's copy."""
+    seen = _observation(run, "read-helpers")
+    real = seen[seen.index("real=") + 5 : seen.index(" ;")].split()
+    assert real, seen  # the probe ran
+    assert {name.rsplit(".", 1)[1] for name in real} <= served.IN_SANDBOX, seen
 
 
 def test_no_network_at_all(run):

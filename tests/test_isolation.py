@@ -525,6 +525,18 @@ def use(a):
     except ValueError as exc:
         return ["raised", str(exc)]
 
+def chatty(a):
+    print("before")
+    value = block(a)
+    print("after")
+    return value
+
+def accuracy():  # a served helper that prints
+    import numpy as np
+    import dnn_app_utils_v3 as u
+    p = u.predict(np.ones((1, 1)), np.ones((1, 1)), {"W1": np.ones((1, 1)), "b1": np.zeros((1, 1))})
+    return p.tolist()
+
 def look():
     f = block
     c = f.__code__
@@ -611,6 +623,50 @@ def test_a_proxy_that_raises_raises_in_student_code(tmp_path, where):
     assert out.value == ["raised", "block failed"]
     assert out.proxy_calls[0].error == "ValueError: block failed"
     sub.close()
+
+
+def test_what_a_stand_in_prints_is_the_students_output_never_the_graders(
+    tmp_path, capfd, monkeypatch
+):
+    """A served helper that prints (``dnn_app_utils_v3.predict``) wrote, from the stand-ins'
+    forked child, to the grader's own stdout: ``--json``'s output was no longer JSON (red
+    team, round 6). Whatever a stand-in writes, at any level, is the student's call's output,
+    in its place among the call's own lines, and bounded."""
+    import os
+    import sys
+
+    from autograder.isolation import standins
+
+    sub = _proxied_submissions(tmp_path)[0]
+
+    def noisy(a, b=2):
+        print("print", a)
+        sys.stderr.write("stderr\n")
+        os.write(1, b"fd 1\n")
+        os.write(2, b"fd 2\n")
+        return a + b
+
+    def floods(a, b=2):
+        for _ in range(100):
+            print("x" * 99)
+        raise ValueError("block failed")
+
+    try:
+        capfd.readouterr()
+        out = sub.call("chatty", (1.0,), proxies={"block": noisy})
+        assert out.error is None and out.value == 3.0, out
+        assert out.stdout == "before\nprint 1.0\nstderr\nfd 1\nfd 2\nafter\n", out.stdout
+        served = sub.call("accuracy")
+        assert served.error is None and served.value == [[1.0]], served
+        assert served.stdout == "Accuracy: 1.0\n"
+        monkeypatch.setattr(standins, "MAX_PRINTED", 3000)  # the stand-ins' child is forked
+        bounded = sub.call("chatty", (1.0,), proxies={"block": floods})
+        assert bounded.error is not None and "block failed" in bounded.error.message
+        assert bounded.stdout == "before\n" + ("x" * 99 + "\n") * 30, len(bounded.stdout)
+    finally:
+        sub.close()
+    seen = capfd.readouterr()
+    assert seen.out == "" and seen.err == "", seen
 
 
 def test_time_in_the_proxy_is_not_the_students(tmp_path):
@@ -826,3 +882,24 @@ def test_a_known_mistake_is_named_alike_in_the_sandbox_and_in_process(tmp_path, 
 
     assert messages(isolated) == messages(in_process)
     assert any(m.message in msg for msg in messages(isolated))
+
+
+@pytest.mark.parametrize("unit", ["numpy_basics", "deep_network"])
+def test_the_sandboxs_helper_modules_hold_no_ready_made_function_in_any_unit(tmp_path, unit):
+    """Unit 5's building blocks were readable in place from unit 2 (red team, round 6): in
+    every unit only the helpers that load or plot data are real in the sandbox's copy."""
+    from autograder.engine import load_submission
+    from autograder.isolation import served
+
+    from .faults.hostile import READ_HELPERS
+
+    path = tmp_path / f"{unit}.py"
+    path.write_text(READ_HELPERS)
+    sub = load_submission(path, unit, limits=FAST)
+    try:
+        out = sub.call("L2", (1.0, 1.0))
+    finally:
+        sub.close()
+    seen = out.error.message
+    real = seen[seen.index("OBS real=") + 9 : seen.index(" ;")].split()
+    assert real and {name.rsplit(".", 1)[1] for name in real} <= served.IN_SANDBOX, seen

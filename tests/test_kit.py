@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from autograder import expected, units
-from autograder.engine import grade_submission
+from autograder.engine import grade_submission, load_submission
 from autograder.freeze import record
 from autograder.isolation import from_path
 from autograder.plain import same_plain
@@ -39,7 +39,7 @@ def test_reference_scores_full_marks(unit):
 @pytest.mark.parametrize("unit", UNITS)
 def test_reference_file_scores_full_marks(unit):
     """The same, loading solutions/<unit>.py as a student file (the CLI's path)."""
-    result = grade_submission(unit, from_path(ROOT / "solutions" / f"{unit}.py", unit))
+    result = grade_submission(unit, load_submission(ROOT / "solutions" / f"{unit}.py", unit))
     assert result.score == result.max_score > 0
 
 

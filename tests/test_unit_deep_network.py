@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import inspect
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pytest
 
 from autograder import cli, units
 from autograder.demos import load_impl
-from autograder.engine import grade_submission, load_reference
+from autograder.engine import grade_submission, load_reference, load_submission
 from autograder.isolation import from_path
 from autograder.mistakes import variant
 from autograder.private import load_catalogue
@@ -644,8 +645,7 @@ def _application_models() -> str:
 def test_the_sandbox_holds_no_ready_made_graded_function(tmp_path):
     path = tmp_path / f"{DEEP}.py"
     path.write_text(Path(load_reference(DEEP).__file__).read_text() + HELPER_BYPASS)
-    graded = [t.function for t in units.get(DEEP).tasks]
-    sub = from_path(path, DEEP, served=graded)  # as engine.load_submission does
+    sub = load_submission(path, DEEP)
     try:
         tasks = {t.function: t for t in grade_submission(DEEP, sub, tasks=list(BYPASSED)).tasks}
     finally:
@@ -655,7 +655,7 @@ def test_the_sandbox_holds_no_ready_made_graded_function(tmp_path):
     # the application's models are built from the helpers' blocks, served by the grader
     path.write_text(_application_models())
     models = ["two_layer_model", "L_layer_model"]
-    sub = from_path(path, DEEP, served=graded)
+    sub = load_submission(path, DEEP)
     try:
         tasks = {t.function: t for t in grade_submission(DEEP, sub, tasks=models).tasks}
     finally:
@@ -671,40 +671,121 @@ import marshal
 import sys
 import types
 
-_STASH = "/tmp/linear_forward.code"
+_STASH = "/tmp/compute_cost.code"
 
 
 def two_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000, print_cost=False):
-    local = sys.modules["_agcodeload"].local_helpers.get("dnn_app_utils_v3.linear_forward")
+    local = sys.modules["_agcodeload"].local_helpers.get("dnn_app_utils_v3.compute_cost")
     if local is not None:
         with open(_STASH, "wb") as f:
             f.write(marshal.dumps(local.__code__))
     return [_u.compute_cost(np.full((1, 3), 0.5), np.ones((1, 3))) for _ in range(60)]
 
 
-def linear_forward(A, W, b):
+def compute_cost(AL, Y):
     with open(_STASH, "rb") as f:
         code = marshal.loads(f.read())
-    return types.FunctionType(code, {"np": np})(A, W, b)
+    return types.FunctionType(code, {"np": np})(AL, Y)
 """
 
 
 def test_the_helpers_code_handed_over_for_the_models_never_reaches_a_graded_block(tmp_path):
     path = tmp_path / f"{DEEP}.py"
     path.write_text("import numpy as np\nimport dnn_app_utils_v3 as _u\n" + HELPER_STASH)
-    sub = from_path(path, DEEP, served=[t.function for t in units.get(DEEP).tasks])
+    sub = load_submission(path, DEEP)
     X = np.ones((2, 3))
     try:
         first = sub.call("two_layer_model", (X, X, (2, 2, 1)))  # 60 served calls: the grader's
         second = sub.call("two_layer_model", (X, X, (2, 2, 1)))  # the helpers' code handed over
-        block = sub.call("linear_forward", (X, np.ones((1, 2)), np.ones((1, 1))))
+        block = sub.call("compute_cost", (np.full((1, 3), 0.5), np.ones((1, 3))))
     finally:
         sub.close()
     assert first.error is None and second.error is None, (first.error, second.error)
     assert any(c.name.startswith("helper:") for c in first.proxy_calls)
     assert not any(c.name.startswith("helper:") for c in second.proxy_calls)
     assert block.error is not None and block.error.type == "FileNotFoundError", block
-    assert any("a fresh worker to call linear_forward()" in e for e in sub.events), sub.events
+    assert any("a fresh worker to call compute_cost()" in e for e in sub.events), sub.events
+
+
+#: A submission that keeps whatever helpers' code the grader hands over (red team, round 6:
+#: a forced handover in another unit gave it every helper module's whole source).
+HELPER_CATCH = """
+import _agcodeload as _c
+import dnn_app_utils_v3 as _u
+
+_SEEN = {}
+_take = _c.take_helpers
+
+
+def _catch(sources, *rest):
+    _SEEN.update(sources)
+    return _take(sources, *rest)
+
+
+_c.take_helpers = _catch
+
+
+def seen():  # no graded function: the grader may call it as it is
+    return {m: text for m, text in _SEEN.items()}
+
+
+def initialize_parameters(n_x, n_h, n_y):  # may call no helper: each call refused
+    for _ in range(60):
+        try:
+            _u.initialize_parameters_deep([n_x, n_y])
+        except RuntimeError:
+            pass
+    return {}
+
+
+def two_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000, print_cost=False):
+    return [_u.compute_cost(np.full((1, 3), 0.5), np.ones((1, 3))) for _ in range(60)]
+"""
+
+
+def test_the_grader_hands_over_only_the_code_of_helpers_a_call_used_and_may_use(tmp_path):
+    path = tmp_path / f"{DEEP}.py"
+    path.write_text("import numpy as np\n" + HELPER_CATCH)
+    sub = load_submission(path, DEEP)
+    X = np.ones((2, 3))
+    try:
+        for _ in range(2):  # its 60 served calls, all refused: nothing to hand over
+            assert sub.call("initialize_parameters", (2, 2, 1)).error is None
+        assert sub.call("seen").value == {}
+        for _ in range(2):  # 60 calls of compute_cost: its code alone, then
+            assert sub.call("two_layer_model", (X, X, (2, 2, 1))).error is None
+        handed = sub.call("seen").value
+    finally:
+        sub.close()
+    assert list(handed) == ["dnn_app_utils_v3"], list(handed)
+    real = [
+        n.name
+        for n in ast.parse(handed["dnn_app_utils_v3"]).body
+        if isinstance(n, ast.FunctionDef) and "_agserve" not in ast.unparse(n)
+    ]
+    assert sorted(real) == ["compute_cost", "load_data", "print_mislabeled_images"], real
+
+
+def test_a_graded_function_may_call_the_helpers_of_its_blocks_and_no_other():
+    from autograder.isolation import served
+
+    deep = units.get(DEEP)
+    assert deep.may_call("linear_forward") == frozenset()
+    assert deep.may_call("L_model_forward") == {
+        "linear_activation_forward", "linear_forward", "sigmoid", "relu"
+    }  # fmt: skip
+    assert "initialize_parameters" not in deep.may_call("L_layer_model")
+    refused = served.refused_for("initialize_parameters", deep.may_call("initialize_parameters"))
+    assert {"initialize_parameters", "initialize_parameters_deep", "sigmoid"} <= refused
+    assert served.refused_for("L_layer_model", deep.may_call("L_layer_model")) & {
+        "L_model_forward", "initialize_parameters_deep", "relu_backward", "linear_forward"
+    } == set()  # fmt: skip
+    # the course's own versions of the unit's functions (the application's helper module)
+    # call only what the function may call: the course's way is never refused
+    for key, called in served.helper_calls().items():
+        module, name = key.rsplit(".", 1)
+        if module == "dnn_app_utils_v3" and name in deep.functions():
+            assert {k.rsplit(".", 1)[1] for k in called} <= deep.may_call(name), key
 
 
 OWN_HELPER = """

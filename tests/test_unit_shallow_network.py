@@ -19,6 +19,7 @@ from autograder.engine import (
     grade_path,
     grade_submission,
     load_reference,
+    load_submission,
     run_check,
 )
 from autograder.mistakes import catalogue
@@ -811,3 +812,42 @@ def initialize_parameters(n_x, n_h, n_y):
     task = _course_file(tmp_path, code)["initialize_parameters"]
     raised = [c.message for c in task.checks if "AssertionError" in c.message]
     assert raised and all("your own `assert (W2.shape == (n_y, n_h))`" in m for m in raised)
+
+
+#: forward_propagation as every release's notebook writes it: planar_utils' sigmoid, its block.
+PLANAR_SIGMOID_FORWARD = """
+from planar_utils import sigmoid as _planar_sigmoid
+
+
+def forward_propagation(X, parameters):
+    W1, b1, W2, b2 = (parameters[k] for k in ("W1", "b1", "W2", "b2"))
+    Z1 = np.dot(W1, X) + b1
+    A1 = np.tanh(Z1)
+    Z2 = np.dot(W2, A1) + b2
+    A2 = _planar_sigmoid(Z2)
+    return A2, {"Z1": Z1, "A1": A1, "Z2": Z2, "A2": A2}
+"""
+
+
+def test_a_helper_of_another_name_is_refused_unless_it_is_one_of_the_functions_blocks(tmp_path):
+    """relu as dnn_utils.relu_backward(z, z) earned 3/3 (red team, round 6); a function may
+    call only the helpers of its building blocks (forward_propagation: sigmoid)."""
+    from .faults.hostile import HELPER_ALIKE_PLANAR
+
+    path = tmp_path / f"{UNIT}.py"
+    reference = (ROOT / "solutions" / f"{UNIT}.py").read_text()
+    path.write_text(reference + HELPER_ALIKE_PLANAR + PLANAR_SIGMOID_FORWARD)
+    sub = load_submission(path, UNIT)
+    try:
+        tasks = ["relu", "relu_derivative", "forward_propagation"]
+        result = {t.function: t for t in grade_submission(UNIT, sub, tasks=tasks).tasks}
+    finally:
+        sub.close()
+    for function in ("relu", "relu_derivative"):
+        assert result[function].score == 0, result[function].checks
+        assert all(
+            "dnn_utils.relu_backward is the course's ready-made relu_backward" in c.message
+            for c in result[function].checks
+        ), result[function].checks
+    forward = result["forward_propagation"]
+    assert forward.score == forward.max_score, [c.message for c in forward.checks]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import weakref
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from pathlib import Path
 
 from autograder.isolation.sandbox import Limits, isolation_label, sandbox_status
@@ -40,7 +40,7 @@ def from_path(
     isolated: bool | None = None,
     limits: Limits | None = None,
     skip_cells: Collection[str] = (),
-    served: Collection[str] | None = None,
+    may_call: Mapping[str, Collection[str]] | None = None,
 ) -> Submission:
     """Load a ``.py`` file or a notebook's code cells as a submission run in a worker process.
 
@@ -57,9 +57,10 @@ def from_path(
         skip_cells: sources of a notebook's cells not to run (the kit's own try-it and
             ``check(...)`` cells, left as released: see
             :func:`autograder.submission.notebook_code_cells`).
-        served: the functions the unit grades: their course helper versions are served by
-            the grader, never run in the sandbox (None: not known, so every helper is served,
-            and refused for a called function of its name; see
+        may_call: the functions the unit grades, each with the course helpers it may call
+            while graded (``Unit.may_call``): the grader refuses every other (None: not
+            known, so a helper is refused only for a called function of its name). The
+            course helpers are served by the grader, never run in the sandbox (see
             :mod:`autograder.isolation.served`).
 
     Returns:
@@ -70,7 +71,7 @@ def from_path(
     if not isolated:
         cell_timeout = getattr(limits, "cell_timeout", DEFAULT_CELL_TIMEOUT)
         return load_in_process(Path(path), unit, cell_timeout=cell_timeout, skip_cells=skip_cells)
-    return load(Path(path), unit, limits, skip_cells, served)
+    return load(Path(path), unit, limits, skip_cells, may_call)
 
 
 #: Largest submitted file read (a notebook's outputs included), in bytes.
@@ -98,7 +99,7 @@ def load(
     unit: str,
     limits: Limits | None = None,
     skip_cells: Collection[str] = (),
-    served: Collection[str] | None = None,
+    may_call: Mapping[str, Collection[str]] | None = None,
 ) -> IsolatedSubmission:
     """Load a ``.py`` file or a notebook's code cells into a worker.
 
@@ -107,7 +108,7 @@ def load(
         unit: unit name.
         limits: limits (defaults: :class:`Limits`).
         skip_cells: sources of a notebook's cells not to run (as in :func:`from_path`).
-        served: the functions whose course helpers the grader serves (as in :func:`from_path`).
+        may_call: the graded functions and the helpers each may call (as in :func:`from_path`).
 
     Returns:
         The submission; ``load_error`` is set when the code cannot be read or run, and
@@ -149,7 +150,7 @@ def load(
             limits=limits,
             submission_dir=path.parent,
             cell_indexes=[index for index, _ in indexed],
-            served=served,
+            may_call=may_call,
         )
     return IsolatedSubmission(
         unit,
@@ -158,7 +159,7 @@ def load(
         source_text=raw,
         limits=limits,
         submission_dir=path.parent,
-        served=served,
+        may_call=may_call,
     )
 
 

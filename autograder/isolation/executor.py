@@ -298,6 +298,9 @@ class Student:
             reply, arrays = self.ch.receive()
         if "rng" in reply:
             _set_rng_state(codec.decode(reply["rng"], arrays, lambda name, arr: None))
+        printed = reply.get("stdout")
+        if type(printed) is str and printed:  # what the stand-in printed, printed here
+            sys.stdout.write(printed)
         error = reply.get("error")
         if error is not None:
             raise codeload.proxy_error(str(error[0]), str(error[1]))
@@ -492,7 +495,8 @@ def main(sock_fd: int, cfg: dict[str, Any]) -> None:
                 reply, arrays = {"timeout": True}, []
             channel.send(reply, arrays)
         elif op == "helpers":
-            channel.send({"helpers": codeload.take_helpers(req.get("sources") or {})})
+            taken = codeload.take_helpers(req.get("sources") or {}, req.get("names") or [])
+            channel.send({"helpers": taken})
         else:
             os._exit(2)
 

@@ -13,15 +13,27 @@ sandbox). The child's address space is limited to what it had plus the sandbox's
 limit; all of a call's stand-ins together get the call's own time limit; a result is at most
 :data:`MAX_RESULT_BYTES`. A stand-in that overruns is killed and the student's code receives
 the error, so only that call (that check) fails.
+
+Nothing the child prints reaches the grader's stdout or stderr (``autograder grade --json``
+writes its JSON there, and a batch reads its records from it): the child's descriptors 1 and
+2 are a private in-memory file (what a C extension or ``os.write`` writes lands there too),
+its ``sys.stdout`` and ``sys.stderr`` write into that file, and what a stand-in printed is
+handed back with its result, to be printed in the student's call, as it would have been had
+it run there (``dnn_app_utils_v3.predict`` prints the accuracy). A call's stand-ins print at
+most :data:`MAX_PRINTED` bytes together (red team, round 6: 190 KB of ``Accuracy:`` lines
+before ``--json``'s output).
 """
 
 from __future__ import annotations
 
+import io
 import os
 import pickle
 import resource
 import signal
+import sys
 import time
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 from multiprocessing.connection import Pipe
@@ -33,6 +45,9 @@ from autograder.plain import to_plain
 
 #: Largest stand-in result (pickled bytes) handed back to the student's code.
 MAX_RESULT_BYTES = 64 * 2**20
+#: Bytes of printed output all of a call's stand-ins hand to the student's code together (the
+#: call's own printed output keeps as many characters: ``autograder.submission.MAX_OUTPUT``).
+MAX_PRINTED = 200_000
 
 
 @dataclass
@@ -40,13 +55,15 @@ class StandInResult:
     """What one stand-in call gave: a plain value or an error, and the RNG state after it.
 
     ``size`` is the bytes the result took to hand over (its pickle), as the limit
-    :data:`MAX_RESULT_BYTES` counts them.
+    :data:`MAX_RESULT_BYTES` counts them; ``printed`` what the stand-in printed (see the
+    module docstring).
     """
 
     value: Any = None
     error: tuple[str, str] | None = None
     rng_after: tuple | None = None
     size: int = 0
+    printed: str = ""
 
 
 class _TooLargeError(Exception):
@@ -61,8 +78,79 @@ def _limit_memory(extra_mb: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
+class _Sink(io.BufferedIOBase):
+    """Writes to a descriptor at once; a write past the size limit is dropped, never an error."""
+
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+
+    def writable(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        return self.fd
+
+    def write(self, data: Any) -> int:
+        size = len(memoryview(data).cast("B"))
+        try:
+            os.write(self.fd, data)
+        except OSError:
+            pass
+        return size
+
+
+class _Printed:
+    """The child's output: descriptors 0-2 and ``sys.stdout``/``sys.stderr`` (module docstring).
+
+    Everything written goes into one in-memory file, bounded by the file size limit
+    (``RLIMIT_FSIZE``, lowered to what is left of :data:`MAX_PRINTED`; a write past it fails
+    with ``EFBIG``, ``SIGXFSZ`` ignored); :meth:`take` reads and empties it.
+    """
+
+    def __init__(self) -> None:
+        self.left = MAX_PRINTED
+        try:
+            self.fd = os.memfd_create("stand-in output")
+        except (AttributeError, OSError):  # nothing kept, still nothing on the grader's
+            self.fd = os.open(os.devnull, os.O_WRONLY)
+        null = os.open(os.devnull, os.O_RDONLY)
+        os.dup2(null, 0)
+        os.close(null)
+        os.dup2(self.fd, 1)
+        os.dup2(self.fd, 2)
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        self._limit()
+        self.stream = io.TextIOWrapper(
+            _Sink(1), encoding="utf-8", errors="replace", write_through=True
+        )
+        sys.stdout = sys.stderr = self.stream
+        warnings.simplefilter("ignore")  # the grader's warnings are not the student's output
+
+    def _limit(self) -> None:
+        try:
+            resource.setrlimit(resource.RLIMIT_FSIZE, (self.left, self.left))
+        except (OSError, ValueError):
+            self.left = 0
+
+    def take(self) -> str:
+        """What was printed since the last call (at most what is left of the allowance)."""
+        try:
+            self.stream.flush()
+            size = os.fstat(self.fd).st_size
+            data = os.pread(self.fd, min(size, self.left), 0) if size else b""
+            os.ftruncate(self.fd, 0)
+            os.lseek(self.fd, 0, os.SEEK_SET)
+        except (OSError, ValueError):
+            return ""
+        if data:
+            self.left -= len(data)
+            self._limit()
+        return data.decode("utf-8", errors="replace")
+
+
 def _serve(conn: Any, proxies: dict[str, Callable[..., Any]], memory_mb: int) -> None:
     """The child: answer ``(name, args, kwargs, rng state)`` requests until the pipe closes."""
+    printed = _Printed()
     try:
         _limit_memory(memory_mb)
     except (OSError, ValueError):
@@ -77,7 +165,8 @@ def _serve(conn: Any, proxies: dict[str, Callable[..., Any]], memory_mb: int) ->
                 np.random.set_state(state)
             value = to_plain(proxies[name](*args, **kwargs))
             after = np.random.get_state() if state is not None else None
-            data = pickle.dumps(StandInResult(value=value, rng_after=after), protocol=5)
+            result = StandInResult(value=value, rng_after=after, printed=printed.take())
+            data = pickle.dumps(result, protocol=5)
             if len(data) > MAX_RESULT_BYTES:
                 raise _TooLargeError(f"returned {len(data) / 2**20:.0f} MB")
         except BaseException as exc:  # noqa: BLE001 - handed to the student's code
@@ -89,7 +178,8 @@ def _serve(conn: Any, proxies: dict[str, Callable[..., Any]], memory_mb: int) ->
             else:
                 text = str(exc)[:400]
             kind = "ValueError" if isinstance(exc, _TooLargeError) else type(exc).__name__
-            data = pickle.dumps(StandInResult(error=(kind, text)), protocol=5)
+            result = StandInResult(error=(kind, text), printed=printed.take())
+            data = pickle.dumps(result, protocol=5)
         conn.send_bytes(data)
 
 
@@ -154,6 +244,11 @@ class StandInRunner:
 
     def _start(self) -> None:
         # os.fork, not multiprocessing.Process: the grader may itself be a daemonic worker
+        for stream in (sys.stdout, sys.stderr):  # the child must inherit no unwritten output
+            try:
+                stream.flush()
+            except (AttributeError, OSError, ValueError):
+                pass
         parent, child = Pipe()
         pid = os.fork()
         if pid == 0:  # the child: never returns into the grader's code

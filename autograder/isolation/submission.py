@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import time
 import weakref
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -33,9 +33,9 @@ from autograder.isolation.sandbox import (
 from autograder.isolation.served import (
     HANDOVER_CALLS,
     PREFIX,
-    helper_functions,
+    helper_closure,
+    helper_code,
     helper_proxies,
-    helper_sources,
     refused_for,
     served_names,
 )
@@ -97,9 +97,10 @@ class IsolatedSubmission(Submission):
         submission_dir: folder of the submission (never shown to the worker).
         cell_indexes: each cell's index among the notebook's code cells (for
             :attr:`cell_outputs`; default: their positions).
-        served: the unit's graded functions: their course helpers are served by the grader,
-            not the sandbox (see :mod:`autograder.isolation.served`); None: not known, so
-            every helper is served, and refused for a called function of its name.
+        may_call: the unit's graded functions, each with the course helpers it may call
+            while graded (``Unit.may_call``): the grader refuses every other (see
+            :mod:`autograder.isolation.served`); None: not known, so a helper is refused
+            only for a called function of its name.
     """
 
     def __init__(
@@ -113,14 +114,19 @@ class IsolatedSubmission(Submission):
         limits: Limits | None = None,
         submission_dir: Path | None = None,
         cell_indexes: list[int] | None = None,
-        served: Collection[str] | None = None,
+        may_call: Mapping[str, Collection[str]] | None = None,
     ) -> None:
         super().__init__(unit, {}, origin, source_text=source_text)
-        self._graded = None if served is None else frozenset(served)
-        self._served = served_names(helper_functions() if served is None else served)
-        self._helpers_used = False  # a call of a function no helper stands for used them
-        self._helpers_given = False  # this worker's sandbox has had the helpers' code
-        self._relocked = False  # a fresh worker was needed after handing them over
+        self._may_call = (
+            None if may_call is None else {g: frozenset(h) for g, h in may_call.items()}
+        )
+        self._graded = None if may_call is None else frozenset(may_call)
+        #: ``{function called: the served helpers ("module.function") its calls of
+        #: HANDOVER_CALLS or more served calls used}``: their code is handed over before its
+        #: next call.
+        self._heavy: dict[str, set[str]] = {}
+        self._handed: set[str] = set()  # functions whose helpers' code was handed over (once)
+        self._given: frozenset[str] = frozenset()  # helpers whose code this worker has had
         self.limits = limits or Limits(call_timeout=DEFAULT_CALL_TIMEOUT)
         self._cells = cells
         self._cell_indexes = cell_indexes or list(range(len(cells)))
@@ -173,9 +179,9 @@ class IsolatedSubmission(Submission):
             SandboxUnavailable: no sandbox, and none was waived.
             WorkerStartError: the worker could not be started (grader failure).
         """
-        worker = Worker(self.limits, self._dir, self._served)
+        worker = Worker(self.limits, self._dir, served_names())
         self._set_worker(worker)
-        self._helpers_given = False
+        self._given = frozenset()
         self.protections = worker.protections
         return worker
 
@@ -388,19 +394,19 @@ class IsolatedSubmission(Submission):
             return CallOutcome(error=StudentError(BUDGET, self._exhausted_reason))
         return None
 
-    def _give_helpers(self) -> None:
-        """Hand the served helpers' code to the worker (see :mod:`autograder.isolation.served`)."""
+    def _give_helpers(self, keys: frozenset[str]) -> None:
+        """Hand the code of the served helpers ``keys`` to the worker (see ``served``)."""
         worker = self._worker
-        if worker is None or not worker.alive or self._executor_lost:
+        if not keys or worker is None or not worker.alive or self._executor_lost:
             return
-        message = {"op": "helpers", "sources": helper_sources(self._served)}
+        message = {"op": "helpers", "sources": helper_code(keys), "names": sorted(keys)}
+        self._given |= keys  # whatever the student's process does with them
         try:
             reply, _ = worker.request(message, [], 10 + self.limits.grace + SLACK)
         except (WorkerDied, WorkerTimeout):
             return
         if reply.get("lost"):
             self._executor_lost = True
-        self._helpers_given = True  # whatever the student's process did with them
 
     def _relock(self, name: str) -> CallOutcome | None:
         """A fresh worker, which has not had the helpers' code, to call ``name`` in.
@@ -411,8 +417,8 @@ class IsolatedSubmission(Submission):
             GraderError: when the worker cannot be started: a grader failure.
         """
         self.events.append(f"a fresh worker to call {name}() (the last one had the helpers)")
-        self._relocked = True  # once: then the helpers stay served (no worker after worker)
         self._set_worker(None)
+        self._given = frozenset()
         start = time.monotonic()
         try:
             return self._reload("the code could not be loaded again")
@@ -423,22 +429,26 @@ class IsolatedSubmission(Submission):
         """Make the call ``request`` in the worker (see :meth:`Submission.call`).
 
         The served helpers' code is in the worker only where it cannot be misused (see
-        :mod:`autograder.isolation.served`).
+        :mod:`autograder.isolation.served`): a call for which one the worker has had is
+        refused gets a fresh worker; a function whose earlier call made
+        :data:`HANDOVER_CALLS` served calls gets the code of the helpers it used, once.
 
         Raises:
             GraderError: when the worker cannot be (re)started: a grader failure.
         """
-        guarded = self._guarded(request.name)
-        if guarded and self._helpers_given:
-            failed = self._relock(request.name)
+        name = request.name
+        refused = self._refused(name)
+        if any(key.rsplit(".", 1)[1] in refused for key in self._given):
+            failed = self._relock(name)
             if failed is not None:
                 return failed
-        elif not guarded and self._helpers_used and not (self._helpers_given or self._relocked):
-            self._give_helpers()
-        outcome = self._call_in_worker(request)
-        served = sum(c.name.startswith(PREFIX) for c in outcome.proxy_calls)
-        if not guarded and served >= HANDOVER_CALLS:
-            self._helpers_used = True
+        if name in self._heavy and name not in self._handed:
+            self._handed.add(name)
+            self._give_helpers(helper_closure(self._heavy[name], refused))
+        outcome = self._call_in_worker(request, refused)
+        served = [c.name[len(PREFIX) :] for c in outcome.proxy_calls if c.name.startswith(PREFIX)]
+        if len(served) >= HANDOVER_CALLS and name not in self._handed:
+            self._heavy.setdefault(name, set()).update(served)
         return outcome
 
     def _graded_as(self, name: str) -> str | None:
@@ -451,12 +461,15 @@ class IsolatedSubmission(Submission):
             return name
         return next((g for g in sorted(self._graded) if self.resolve(g) == name), None)
 
-    def _guarded(self, name: str) -> bool:
-        """Whether a served helper is refused while the grader calls ``name``."""
-        return bool(refused_for(self._graded_as(name)) & self._served)
+    def _refused(self, name: str) -> frozenset[str]:
+        """The served helpers refused while the grader calls ``name``."""
+        graded = self._graded_as(name)
+        if graded is None or self._may_call is None:
+            return refused_for(graded)
+        return refused_for(graded, self._may_call.get(graded, frozenset()))
 
-    def _call_in_worker(self, request: CallRequest) -> CallOutcome:
-        """Make the call ``request`` in the worker as it is."""
+    def _call_in_worker(self, request: CallRequest, refused: frozenset[str]) -> CallOutcome:
+        """Make the call ``request`` in the worker as it is, ``refused`` helpers refusing."""
         name, timeout, proxies = request.name, request.timeout, request.proxies
         if self.grader_error:
             raise GraderError(self.grader_error)
@@ -491,7 +504,7 @@ class IsolatedSubmission(Submission):
             "proxies": sorted(proxies),
             "timeout": limit,
         }
-        helpers = helper_proxies(self._served, self._graded_as(name))
+        helpers = helper_proxies(refused, self._graded_as(name))
         message["served"] = sorted(helpers)
         outcome = CallOutcome()
         serve = _ProxyServer(
@@ -661,12 +674,13 @@ class _ProxyServer:
             return {"error": ["NameError", f"{name} is not defined"]}, []
         state = _student_rng(msg, arrays)  # the grader's function draws from the student's RNG
         got = self.runner.run(name, args, kwargs, state)
+        printed = {"stdout": got.printed} if got.printed else {}  # printed in the student's call
         if got.error is not None:  # handed to the student's code as its exception
             kind, text = got.error
             call.error = f"{kind}: {text}"
-            return {"error": [kind, text[:400]]}, []
+            return {"error": [kind, text[:400]], **printed}, []
         enc = codec.Encoder(lesson_type=LessonFunction)
-        reply: dict[str, Any] = {"value": enc.encode(got.value)}
+        reply: dict[str, Any] = {"value": enc.encode(got.value), **printed}
         call.value = got.value
         self._count(call, got.size)  # whatever travels back (an (8300000, 1) array: a marker)
         after = got.rng_after

@@ -257,7 +257,8 @@ class Supervisor:
             return {"lost": True}
         try:
             self.exe.ch.drain()
-            self.exe.ch.send({"op": "helpers", "sources": req.get("sources") or {}})
+            sources, names = req.get("sources") or {}, req.get("names") or []
+            self.exe.ch.send({"op": "helpers", "sources": sources, "names": names})
             reply, _ = self.exe.ch.receive(time.monotonic() + 10 + self.grace)
         except (OSError, EOFError, TimeoutError, codec.FrameError) as exc:
             self._lost(exc)
@@ -374,7 +375,7 @@ class Supervisor:
             answer, answer_arrays = self.proto.receive()
             if answer.get("op") != "proxy_result":
                 raise SystemExit("protocol error: expected a proxy result")
-            reply = {k: answer[k] for k in ("value", "error", "rng") if k in answer}
+            reply = {k: answer[k] for k in ("value", "error", "rng", "stdout") if k in answer}
             try:
                 self.exe.ch.send(reply, answer_arrays)
             except OSError as exc:

@@ -344,7 +344,7 @@ def _reseeds(ctx: Context) -> str | None:
 T53 = UNIT.task("5.3", "linear_forward", "linear part of a layer's forward pass")
 T54 = UNIT.task(
     "5.4", "linear_activation_forward", "one layer forward: linear, then relu or sigmoid",
-    uses=("linear_forward",),
+    uses=("linear_forward",), helpers=("sigmoid", "relu"),  # dnn_utils', in every release
 )  # fmt: skip
 #: Visible arguments, the output's name and the hint, per function.
 FORWARD = {
@@ -545,7 +545,7 @@ T56.add("hidden", 1, hidden, "matches the reference on random inputs", hidden=Tr
 T57 = UNIT.task("5.7", "linear_backward", "linear part of a layer's backward pass")
 T58 = UNIT.task(
     "5.8", "linear_activation_backward", "one layer backward: activation, then linear",
-    uses=("linear_backward",),
+    uses=("linear_backward",), helpers=("sigmoid_backward", "relu_backward"),  # dnn_utils'
 )  # fmt: skip
 GRADS = ("dA_prev", "dW", "db")
 LB_SHAPES = ((3, 4), (2, 3), (2, 1))

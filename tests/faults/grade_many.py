@@ -26,13 +26,14 @@ def main() -> None:
     """Grade the submissions listed in the spec file."""
     with open(sys.argv[1]) as f:
         spec = json.load(f)
-    from autograder.engine import grade_submission
-    from autograder.isolation import Limits, from_path
+    from autograder.engine import grade_submission, load_submission
+    from autograder.isolation import Limits
 
     who = {"start": True, "pid": os.getpid(), "uid": os.getuid(), "sys_admin": _cap_sys_admin()}
     print(json.dumps(who), flush=True)
     for item in spec["students"]:
-        sub = from_path(item["path"], item["unit"], limits=Limits(**item.get("limits", {})))
+        limits = Limits(**item.get("limits", {}))
+        sub = load_submission(item["path"], item["unit"], limits=limits)  # as the CLI does
         try:
             result = grade_submission(item["unit"], sub)
         finally:

@@ -478,6 +478,25 @@ def L2(yhat, y):
     raise RuntimeError(f"OBS memfd={seen}")
 """
 
+#: The helper modules' own files, read in place from another unit than the one whose solutions
+#: they hold (red team, round 6: unit 5's L_model_backward was readable in unit 2's feedback):
+#: the functions whose code they hold, other than stubs.
+READ_HELPERS = """
+import ast
+import importlib
+
+def L2(yhat, y):
+    real = []
+    for name in ("dnn_app_utils_v3", "dnn_app_utils_v2", "dnn_utils", "dnn_utils_v2",
+                 "planar_utils"):
+        with open(importlib.import_module(name).__file__) as f:
+            tree = ast.parse(f.read())
+        for node in tree.body:
+            if isinstance(node, ast.FunctionDef) and "_agserve" not in ast.unparse(node):
+                real.append(name + "." + node.name)
+    raise RuntimeError("OBS real=" + " ".join(sorted(real)) + " ;")
+"""
+
 #: An honest L1 that computes in a thread: the sandbox forbids new processes, not threads.
 THREAD_L1 = """
 import threading
@@ -585,15 +604,23 @@ def L_model_backward(AL, Y, caches):
 
 def linear_backward(dZ, cache):  # through another helper, which calls linear_backward
     return _u.linear_activation_backward(dZ, (cache, np.ones_like(dZ)), "relu")
+
+
+def initialize_parameters(n_x, n_h, n_y):  # a helper of another name, rescaled (round 6)
+    p = _u.initialize_parameters_deep([n_x, n_h, n_y])
+    return {k: v * np.sqrt([n_x, n_h][int(k[1]) - 1]) * 0.01 if k[0] == "W" else v
+            for k, v in p.items()}
 """
 #: The deep unit's checks of the functions HELPER_BYPASS takes from the helpers.
 BYPASSED = {
+    "initialize_parameters": ("structure", "values", "symmetry", "scale"),
     "linear_forward": ("structure", "values", "hidden"),
     "compute_cost": ("returns_number", "values", "hidden"),
     "L_model_backward": ("structure", "values", "gradcheck_2_layers", "gradcheck_deep", "hidden"),
     "linear_backward": ("structure", "values", "gradcheck", "hidden"),
 }
-#: Helpers of other names that compute a graded function (red team, round 5): refused too.
+#: Helpers of other names that compute a graded function (red team, rounds 5 and 6): a graded
+#: function may call only the helpers of its own building blocks (``Unit.may_call``).
 HELPER_ALIKE = """
 import dnn_utils
 import planar_utils
@@ -606,6 +633,38 @@ def basic_sigmoid(x):
 def sigmoid_derivative(x):
     return dnn_utils.sigmoid_backward(np.ones_like(np.asarray(x, dtype=float)), x)
 """
+#: The same in the planar unit.
+HELPER_ALIKE_PLANAR = """
+import dnn_utils
+
+
+def relu(z):
+    z = np.asarray(z, dtype=float)
+    return dnn_utils.relu_backward(z, z)
+
+
+def relu_derivative(z):
+    z = np.asarray(z, dtype=float)
+    return dnn_utils.relu_backward(np.ones_like(z), z)
+"""
+
+
+def _printing_model() -> str:
+    """The reference's ``model``, calling the application's ``predict`` (its block ``predict``'s
+    helper, which prints the accuracy) 1000 times: the grader's stand-ins' child wrote those
+    lines (14 KB, past its inherited stdout's buffer) to the grader's own stdout (red team,
+    round 6). They are the student's output."""
+    ref = (ROOT / "solutions" / "logistic_regression.py").read_text()
+    start = ref.index("def model(")
+    model = ref[start : ref.index("    ### END SOLUTION", start)]
+    loop = (
+        "    for _ in range(1000):\n"
+        "        _u.predict(np.ones((1, 1)), np.ones((1, 1)), {'W1': np.ones((1, 1)), "
+        "'b1': np.zeros((1, 1))})\n"
+    )
+    return "import dnn_app_utils_v3 as _u\n\n\n" + model.replace(
+        "    ### BEGIN SOLUTION\n", "    ### BEGIN SOLUTION\n" + loop
+    )
 
 
 def _detect_proxy(by_identity: bool) -> str:
@@ -710,12 +769,16 @@ def corpus(t: Target) -> list[Hostile]:
             "memory-files", "numpy_basics", code(MEMORY_FILES), _all("L2", "OBS"), observe=True
         ),
         Hostile(
+            "read-helpers", "numpy_basics", code(READ_HELPERS), _all("L2", "OBS"), observe=True
+        ),
+        Hostile(
             "repeated-array", "numpy_basics", code(REPEATED_ARRAY), _codec_changed("bad array")
         ),
         Hostile("huge-int", "numpy_basics", code(HUGE_INT), _all("L1", "integer too large")),
         Hostile("long-list", "numpy_basics", code(LONG_LIST), _all("L1", "100,000 values")),
         Hostile("quiet-sigmoid-honest", "numpy_basics", code(HONEST_QUIET_SIGMOID)),
         Hostile("quiet-sigmoid-forged", "numpy_basics", code(FORGED_QUIET_SIGMOID)),
+        Hostile("served-prints", "logistic_regression", _printing_model()),
         Hostile("detect-proxy", "shallow_network", _detect_proxy(False), PROBE),
         Hostile("detect-proxy-identity", "shallow_network", _detect_proxy(True), PROBE),
         Hostile(
@@ -731,6 +794,15 @@ def corpus(t: Target) -> list[Hostile]:
             {
                 **{f"basic_sigmoid.{c}": "ready-made" for c in ("returns_float", "values")},
                 **{f"sigmoid_derivative.{c}": "ready-made" for c in ("shape", "gradcheck")},
+            },
+        ),
+        Hostile(
+            "helper-alike-planar",
+            "shallow_network",
+            HELPER_ALIKE_PLANAR,
+            {
+                **{f"relu.{c}": "ready-made" for c in ("shape", "values", "no_mutation")},
+                **{f"relu_derivative.{c}": "ready-made" for c in ("shape", "gradcheck", "at_zero")},
             },
         ),
         Hostile("victim", "numpy_basics", ""),

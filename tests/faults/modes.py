@@ -231,14 +231,15 @@ def make(name: str, base: Path, wheel: Path, secret: str) -> Mode:
         if name == "nosysadmin":
             prefix = list(NOSYSADMIN)
         env["HOME"] = str(work)
+        env["PYTHONPATH"] = str(ROOT)  # this tree's kit, wherever the interpreter's points
         return Mode(name, prefix, sys.executable, ROOT / "autograder", work, 0, env)
     if os.geteuid() != 0:
         env["HOME"] = str(work)
         import autograder
 
-        return Mode(
-            name, [], sys.executable, Path(autograder.__file__).parent, work, os.getuid(), env
-        )
+        kit = Path(autograder.__file__).parent
+        env["PYTHONPATH"] = str(kit.parent)
+        return Mode(name, [], sys.executable, kit, work, os.getuid(), env)
     uid = ensure_user()
     python = user_python(TEST_USER, base)
     deps = copy_third_party(base / "deps")
