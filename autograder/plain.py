@@ -272,10 +272,8 @@ def same_form(a: Any, b: Any) -> bool:
 
 def _form(x: Any) -> str:
     if isinstance(x, np.ndarray | np.generic):
-        kind = x.dtype.kind
-        return ("array " if isinstance(x, np.ndarray) else "number ") + (
-            "i" if kind == "u" else kind
-        )
+        kind = "i" if x.dtype.kind == "u" else x.dtype.kind
+        return ("array " if x.ndim else "number ") + kind  # a 0-d array is a number
     if isinstance(x, bool):
         return "number b"
     if isinstance(x, int):
