@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import inspect
+import re
 
 import numpy as np
 
@@ -169,19 +170,26 @@ def test_a_function_that_hands_its_arguments_to_a_failing_block_earns_nothing():
     assert derivative.score == derivative.max_score  # calls the stub sigmoid: own work kept
 
 
+def _graded_with(unit: str, extra: str, *changes: tuple[str, str]) -> dict:
+    """``{function: task result}`` of the reference with ``changes`` and ``extra`` code (each
+    function ``extra`` defines replaces the reference's)."""
+    text = inspect.getsource(load_reference(unit))
+    for old, new in changes:
+        text = text.replace(old, new, 1)
+    for name in re.findall(r"^def (\w+)\(", extra, re.M):
+        text = text.replace(f"def {name}(", f"def _{name}(", 1)
+    text += extra
+    return {t.function: t for t in grade_submission(unit, text_submission(unit, text)).tasks}
+
+
 def test_a_function_that_returns_a_served_blocks_answer_earns_nothing_from_it():
     """sigmoid_derivative is served the reference's sigmoid (its solution calls it): handing
     its argument on and returning the answer is no derivative of its own."""
-    text = inspect.getsource(load_reference("numpy_basics"))
-    text = text.replace("def sigmoid(", "def _sigmoid(", 1).replace(
-        "def sigmoid_derivative(", "def _sigmoid_derivative(", 1
-    )
-    text += (
+    extra = (
         "\n\ndef sigmoid(x):\n    raise NotImplementedError\n"
         "\n\ndef sigmoid_derivative(x):\n    return sigmoid(x)\n"
     )
-    result = grade_submission("numpy_basics", text_submission("numpy_basics", text))
-    task = next(t for t in result.tasks if t.function == "sigmoid_derivative")
+    task = _graded_with("numpy_basics", extra)["sigmoid_derivative"]
     messages = [c.message for c in task.checks if not c.passed]
     assert messages and all("returns what sigmoid() returns for its own" in m for m in messages)
 
@@ -237,13 +245,11 @@ def test_a_failing_block_that_cannot_stand_in_is_named_as_the_cause():
     """tanh written as 2 sigmoid(2z) - 1 over a wrong sigmoid: the reference's tanh does not
     need sigmoid, so no correct one stands in (it would grade the grader's answer); the
     failure then says that sigmoid is the cause (it said only that the values differ)."""
-    text = inspect.getsource(load_reference("shallow_network"))
-    text += (
+    extra = (
         "\n\ndef sigmoid(z):\n    return 1 / (1 + np.exp(z))\n"
         "\n\ndef tanh(z):\n    return 2 * sigmoid(2 * z) - 1\n"
     )
-    result = grade_submission("shallow_network", text_submission("shallow_network", text))
-    task = next(t for t in result.tasks if t.function == "tanh")
+    task = _graded_with("shallow_network", extra)["tanh"]
     failed = [c.message for c in task.checks if not c.passed]
     assert failed and all("tanh() uses your sigmoid(), which fails Task" in m for m in failed)
 
@@ -253,11 +259,8 @@ def test_a_function_failing_through_a_block_that_cannot_stand_in_stands_in_for_i
     it fails, its message names the missing tanh, and nn_model and predict are still graded
     with a correct forward_propagation (naming the cause had made forward_propagation look
     right itself, so its callers called it and lost their points too)."""
-    text = inspect.getsource(load_reference("shallow_network"))
-    text = text.replace("A1 = np.tanh(Z1)", "A1 = tanh(Z1)", 1)
-    text = text.replace("def tanh(", "def _tanh(", 1)
-    result = grade_submission("shallow_network", text_submission("shallow_network", text))
-    tasks = {t.function: t for t in result.tasks}
+    changes = ("A1 = np.tanh(Z1)", "A1 = tanh(Z1)"), ("def tanh(", "def _tanh(")
+    tasks = _graded_with("shallow_network", "", *changes)
     forward = [c.message for c in tasks["forward_propagation"].checks if not c.passed]
     assert forward and all("uses your tanh()" in m for m in forward)
     for caller in ("nn_model", "predict"):
