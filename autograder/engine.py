@@ -135,7 +135,9 @@ def run_check(
         # so that its callers are graded with a correct one in its place.
         if status == "failed" and ctx is not None and not ctx.stood_in():
             shown = blame_text(task, blocks)
-            hint = None if shown else hint  # one relevant hint: the cause
+            if shown and not ctx.substitutes:
+                hint = None  # one relevant hint: the cause
+            # (a block that could not stand in keeps the hint: it may say why, a failed import)
         msg = messages.format_failure(
             task.id, task.function, kind, detail, lines, hint, advice, cause=shown
         )

@@ -263,5 +263,6 @@ def test_a_function_failing_through_a_block_that_cannot_stand_in_stands_in_for_i
     tasks = _graded_with("shallow_network", "", *changes)
     forward = [c.message for c in tasks["forward_propagation"].checks if not c.passed]
     assert forward and all("uses your tanh()" in m for m in forward)
+    assert all("hint:" in m for m in forward)  # what the error means stays
     for caller in ("nn_model", "predict"):
         assert tasks[caller].score == tasks[caller].max_score, caller
