@@ -120,7 +120,6 @@ class IsolatedSubmission(Submission):
         self._may_call = (
             None if may_call is None else {g: frozenset(h) for g, h in may_call.items()}
         )
-        self._graded = None if may_call is None else frozenset(may_call)
         #: ``{function called: the served helpers ("module.function") its calls of
         #: HANDOVER_CALLS or more served calls used}``: their code is handed over before its
         #: next call.
@@ -368,14 +367,12 @@ class IsolatedSubmission(Submission):
             return CallOutcome(error=StudentError(BUDGET, self._exhausted_reason))
         self.restarts += 1
         self.events.append(f"student process replaced before calling {name}()")
-        start = time.monotonic()
-        try:
-            return self._reload("the code could not be loaded again after a crash")
-        finally:
-            self.spent += time.monotonic() - start
+        return self._reload("the code could not be loaded again after a crash")
 
     def _reload(self, failure: str) -> CallOutcome | None:
         """Load the code again (in a new worker if there is none); None when it loaded.
+
+        The load's time is the student's (it counts against the submission's budget).
 
         Returns:
             The outcome every later call gets (``failure``) when the code did not load.
@@ -383,12 +380,15 @@ class IsolatedSubmission(Submission):
         Raises:
             GraderError: when the worker cannot be started: a grader failure.
         """
+        start = time.monotonic()
         try:
             reply = self._run_load()
         except WorkerStartError as exc:
             raise GraderError(f"the worker could not be restarted: {exc}") from None
         except (WorkerDied, WorkerTimeout):
             reply = {"load_error": "the worker ended"}
+        finally:
+            self.spent += time.monotonic() - start
         if reply.get("load_error"):
             self._exhausted_reason = failure
             return CallOutcome(error=StudentError(BUDGET, self._exhausted_reason))
@@ -419,11 +419,7 @@ class IsolatedSubmission(Submission):
         self.events.append(f"a fresh worker to call {name}() (the last one had the helpers)")
         self._set_worker(None)
         self._given = frozenset()
-        start = time.monotonic()
-        try:
-            return self._reload("the code could not be loaded again")
-        finally:
-            self.spent += time.monotonic() - start
+        return self._reload("the code could not be loaded again")
 
     def _call(self, request: CallRequest) -> CallOutcome:
         """Make the call ``request`` in the worker (see :meth:`Submission.call`).
@@ -437,7 +433,8 @@ class IsolatedSubmission(Submission):
             GraderError: when the worker cannot be (re)started: a grader failure.
         """
         name = request.name
-        refused = self._refused(name)
+        graded = self._graded_as(name)
+        refused = self._refused(graded)
         if any(key.rsplit(".", 1)[1] in refused for key in self._given):
             failed = self._relock(name)
             if failed is not None:
@@ -445,7 +442,7 @@ class IsolatedSubmission(Submission):
         if name in self._heavy and name not in self._handed:
             self._handed.add(name)
             self._give_helpers(helper_closure(self._heavy[name], refused))
-        outcome = self._call_in_worker(request, refused)
+        outcome = self._call_in_worker(request, graded, refused)
         served = [c.name[len(PREFIX) :] for c in outcome.proxy_calls if c.name.startswith(PREFIX)]
         if len(served) >= HANDOVER_CALLS and name not in self._handed:
             self._heavy.setdefault(name, set()).update(served)
@@ -457,19 +454,20 @@ class IsolatedSubmission(Submission):
         ``linear_forward``, or the student's ``linearForward`` where the grader routes the
         task's calls to it.
         """
-        if self._graded is None or name in self._graded:
+        if self._may_call is None or name in self._may_call:
             return name
-        return next((g for g in sorted(self._graded) if self.resolve(g) == name), None)
+        return next((g for g in sorted(self._may_call) if self.resolve(g) == name), None)
 
-    def _refused(self, name: str) -> frozenset[str]:
-        """The served helpers refused while the grader calls ``name``."""
-        graded = self._graded_as(name)
+    def _refused(self, graded: str | None) -> frozenset[str]:
+        """The served helpers refused while the grader calls the graded function ``graded``."""
         if graded is None or self._may_call is None:
             return refused_for(graded)
         return refused_for(graded, self._may_call.get(graded, frozenset()))
 
-    def _call_in_worker(self, request: CallRequest, refused: frozenset[str]) -> CallOutcome:
-        """Make the call ``request`` in the worker as it is, ``refused`` helpers refusing."""
+    def _call_in_worker(
+        self, request: CallRequest, graded: str | None, refused: frozenset[str]
+    ) -> CallOutcome:
+        """Make the call ``request`` of ``graded`` in the worker, ``refused`` helpers refusing."""
         name, timeout, proxies = request.name, request.timeout, request.proxies
         if self.grader_error:
             raise GraderError(self.grader_error)
@@ -504,7 +502,7 @@ class IsolatedSubmission(Submission):
             "proxies": sorted(proxies),
             "timeout": limit,
         }
-        helpers = helper_proxies(refused, self._graded_as(name))
+        helpers = helper_proxies(refused, graded)
         message["served"] = sorted(helpers)
         outcome = CallOutcome()
         serve = _ProxyServer(
