@@ -1007,22 +1007,23 @@ def _reference_init(ctx: Context, n_h: int, seed: int) -> dict:
         np.random.set_state(state)
 
 
-def _restarts_own_blocks(ctx: Context) -> tuple[list[float], list[dict]]:
+def _restarts_own_blocks(ctx: Context, proxies: dict | None) -> tuple[list[float], list[dict]]:
+    """The final costs and parameters of the restarts trained with the student's blocks.
+
+    With ``proxies`` (:func:`_restarts_proxies`) they start from the grader's initializer.
+    """
     steps, lr, seed = TR_KW["num_iterations"], TR_KW["learning_rate"], TR_KW["seed"]
-    reseeds = _restarts_proxies(ctx) is not None
     params = [
         _descend_own_blocks(ctx, _reference_init(ctx, 3, s), NN_X, NN_Y, steps, lr)
-        if reseeds
+        if proxies is not None
         else _own_blocks_training(ctx, 3, steps, s, lr)
         for s in range(seed, seed + TR_KW["num_restarts"])
     ]
     return [own_cost(ctx, NN_X, NN_Y, p) for p in params], params
 
 
-def _restarts_call(ctx: Context) -> tuple:
-    out = ctx.call_seeded(
-        "train_with_restarts", (NN_X, NN_Y, 3), TR_KW, seed=99, proxies=_restarts_proxies(ctx)
-    )
+def _restarts_call(ctx: Context, proxies: dict | None) -> tuple:
+    out = ctx.call_seeded("train_with_restarts", (NN_X, NN_Y, 3), TR_KW, seed=99, proxies=proxies)
     best, costs = expect_tuple(out.value, "train_with_restarts()", 2)
     return expect_arrays(best, "best_parameters", _param_spec(2, 3, 1), reshape=True), costs
 
@@ -1048,8 +1049,9 @@ def _restarts_structure(ctx: Context) -> None:
 @t.check("matches_own_blocks", 1)
 def _restarts_matches(ctx: Context) -> str:
     """Final costs equal your blocks' from seeds seed, seed+1, ..."""
-    costs = np.array(_restarts_own_blocks(ctx)[0])
-    got = _restarts_call(ctx)[1]
+    proxies = _restarts_proxies(ctx)
+    costs = np.array(_restarts_own_blocks(ctx, proxies)[0])
+    got = _restarts_call(ctx, proxies)[1]
     cl.numbers(got, "final_costs")  # not numbers: a type failure, before any comparison
     hint = "restart r seeds np.random.seed(seed + r); its final cost is compute_cost of a forward "
     hint += "pass with the trained parameters (after the last update)."
@@ -1060,9 +1062,10 @@ def _restarts_matches(ctx: Context) -> str:
 @t.check("keeps_best", 1)
 def _restarts_keeps_best(ctx: Context) -> str:
     """Returns the parameters of the lowest final cost."""
-    costs, params = _restarts_own_blocks(ctx)
+    proxies = _restarts_proxies(ctx)
+    costs, params = _restarts_own_blocks(ctx, proxies)
     best = int(np.argmin(np.where(np.isnan(costs), np.inf, costs)))
-    got = _restarts_call(ctx)[0]
+    got = _restarts_call(ctx, proxies)[0]
     hint = f"return the parameters of the restart with the LOWEST final cost (here {best})."
     if not any(same_plain(got, p, rtol=1e-9, atol=1e-12) for p in params):  # no restart's
         hint = "restart r seeds np.random.seed(seed + r) before initialize_parameters; return "
