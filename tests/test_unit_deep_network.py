@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import ast
+import contextlib
 import inspect
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -642,24 +644,28 @@ def _application_models() -> str:
     return "import numpy as np\nfrom dnn_app_utils_v3 import *\n\n\n" + "\n\n".join(models)
 
 
-def test_the_sandbox_holds_no_ready_made_graded_function(tmp_path):
+@contextlib.contextmanager
+def _isolated(tmp_path: Path, text: str) -> Iterator[Submission]:
+    """The deep unit's submission ``text``, loaded as the CLI loads it; closed after."""
     path = tmp_path / f"{DEEP}.py"
-    path.write_text(Path(load_reference(DEEP).__file__).read_text() + HELPER_BYPASS)
+    path.write_text(text)
     sub = load_submission(path, DEEP)
     try:
-        tasks = {t.function: t for t in grade_submission(DEEP, sub, tasks=list(BYPASSED)).tasks}
+        yield sub
     finally:
         sub.close()
+
+
+def test_the_sandbox_holds_no_ready_made_graded_function(tmp_path):
+    text = Path(load_reference(DEEP).__file__).read_text() + HELPER_BYPASS
+    with _isolated(tmp_path, text) as sub:
+        tasks = {t.function: t for t in grade_submission(DEEP, sub, tasks=list(BYPASSED)).tasks}
     for function in BYPASSED:
         assert tasks[function].score == 0, [c.message for c in tasks[function].checks]
     # the application's models are built from the helpers' blocks, served by the grader
-    path.write_text(_application_models())
     models = ["two_layer_model", "L_layer_model"]
-    sub = load_submission(path, DEEP)
-    try:
+    with _isolated(tmp_path, _application_models()) as sub:
         tasks = {t.function: t for t in grade_submission(DEEP, sub, tasks=models).tasks}
-    finally:
-        sub.close()
     for function in models:
         assert tasks[function].score == tasks[function].max_score, tasks[function].checks
 
@@ -690,16 +696,12 @@ def compute_cost(AL, Y):
 
 
 def test_the_helpers_code_handed_over_for_the_models_never_reaches_a_graded_block(tmp_path):
-    path = tmp_path / f"{DEEP}.py"
-    path.write_text("import numpy as np\nimport dnn_app_utils_v3 as _u\n" + HELPER_STASH)
-    sub = load_submission(path, DEEP)
     X = np.ones((2, 3))
-    try:
+    text = "import numpy as np\nimport dnn_app_utils_v3 as _u\n" + HELPER_STASH
+    with _isolated(tmp_path, text) as sub:
         first = sub.call("two_layer_model", (X, X, (2, 2, 1)))  # 60 served calls: the grader's
         second = sub.call("two_layer_model", (X, X, (2, 2, 1)))  # the helpers' code handed over
         block = sub.call("compute_cost", (np.full((1, 3), 0.5), np.ones((1, 3))))
-    finally:
-        sub.close()
     assert first.error is None and second.error is None, (first.error, second.error)
     assert any(c.name.startswith("helper:") for c in first.proxy_calls)
     assert not any(c.name.startswith("helper:") for c in second.proxy_calls)
@@ -744,19 +746,14 @@ def two_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000
 
 
 def test_the_grader_hands_over_only_the_code_of_helpers_a_call_used_and_may_use(tmp_path):
-    path = tmp_path / f"{DEEP}.py"
-    path.write_text("import numpy as np\n" + HELPER_CATCH)
-    sub = load_submission(path, DEEP)
     X = np.ones((2, 3))
-    try:
+    with _isolated(tmp_path, "import numpy as np\n" + HELPER_CATCH) as sub:
         for _ in range(2):  # its 60 served calls, all refused: nothing to hand over
             assert sub.call("initialize_parameters", (2, 2, 1)).error is None
         assert sub.call("seen").value == {}
         for _ in range(2):  # 60 calls of compute_cost: its code alone, then
             assert sub.call("two_layer_model", (X, X, (2, 2, 1))).error is None
         handed = sub.call("seen").value
-    finally:
-        sub.close()
     assert list(handed) == ["dnn_app_utils_v3"], list(handed)
     real = [
         n.name
