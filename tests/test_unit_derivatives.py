@@ -126,3 +126,44 @@ def test_demo_with_the_stubs_says_not_implemented(tmp_path):
     stubs = load_impl(ROOT / "exercises" / "derivatives.py", "derivatives")
     with pytest.raises(NotImplementedError, match="Task 1.1"):
         demo.run(stubs, tmp_path)
+
+
+GD = "def gradient_descent(J, dJ, w0, learning_rate=0.1, num_iterations=100):\n"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a while loop and an in-place step
+        "    w, costs, i = w0, [J(w0)], 0\n    while i < num_iterations:\n"
+        "        w -= learning_rate * dJ(w)\n        costs.append(J(w))\n        i += 1\n"
+        "    return w, costs\n",
+        # numpy scalars throughout, a step of its own
+        "    import numpy as np\n\n    def step(w):\n        return w - learning_rate * dJ(w)\n\n"
+        "    w = np.float64(w0)\n    costs = [np.float64(J(w))]\n"
+        "    for _ in range(1, num_iterations + 1):\n        w = step(w)\n"
+        "        costs.append(np.float64(J(w)))\n    return w, costs\n",
+        # the path first, then its costs; printing as it goes
+        "    path = [w0]\n    for i in range(num_iterations):\n"
+        "        path.append(path[-1] - learning_rate * dJ(path[-1]))\n"
+        "        if i % 50 == 0:\n            print(i, J(path[-1]))\n"
+        "    return path[-1], [J(w) for w in path]\n",
+    ],
+    ids=["while", "numpy_scalars", "path"],
+)
+def test_correct_gradient_descent_forms_get_full_marks(body):
+    """Every check of 1.5, too_large_rate (the overshooting rate) among them, passes on
+    correct forms written otherwise than the reference (real kit-only variants)."""
+    from .helpers import text_submission
+
+    text = (
+        (ROOT / "solutions" / "derivatives.py")
+        .read_text()
+        .replace("def gradient_descent(", "def _gradient_descent(", 1)
+    )
+    result = grade_submission(
+        "derivatives", text_submission("derivatives", text + "\n\n" + GD + body), tasks=["1.5"]
+    )
+    (task,) = result.tasks
+    assert "too_large_rate" in {c.name for c in task.checks}
+    assert task.score == task.max_score, [c.message for c in task.checks if not c.passed]

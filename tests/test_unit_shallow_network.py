@@ -851,3 +851,27 @@ def test_a_helper_of_another_name_is_refused_unless_it_is_one_of_the_functions_b
         ), result[function].checks
     forward = result["forward_propagation"]
     assert forward.score == forward.max_score, [c.message for c in forward.checks]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "    return np.maximum(slope * z, z)\n",
+        "    out = z.copy()\n    out[out <= 0] *= slope\n    return out\n",  # in place on a copy
+        "    return z * np.where(z > 0, 1.0, slope)\n",
+        "    return np.maximum(z, 0) + slope * np.minimum(z, 0)\n",
+    ],
+    ids=["maximum", "copy_then_in_place", "where_factor", "split"],
+)
+def test_correct_leaky_relu_forms_keep_every_point(body):
+    """leaky_relu's no_mutation (a leaky_relu that scaled z in place got 3/3) passes on
+    correct forms, one of which changes its own copy in place."""
+    text = (
+        (ROOT / "solutions" / f"{UNIT}.py")
+        .read_text()
+        .replace("def leaky_relu(", "def _leaky_relu(", 1)
+    )
+    text += "\n\ndef leaky_relu(z, slope=0.01):\n" + body
+    (task,) = grade_submission(UNIT, text_submission(UNIT, text), tasks=["4.7"]).tasks
+    assert "no_mutation" in {c.name for c in task.checks}
+    assert task.score == task.max_score, [c.message for c in task.checks if not c.passed]
