@@ -178,7 +178,11 @@ def _graded_with(unit: str, extra: str, *changes: tuple[str, str]) -> dict:
         text = text.replace(old, new, 1)
     for name in re.findall(r"^def (\w+)\(", extra, re.M):
         text = text.replace(f"def {name}(", f"def _{name}(", 1)
-    text += extra
+    return _graded_text(unit, text + extra)
+
+
+def _graded_text(unit: str, text: str) -> dict:
+    """``{function: task result}`` of the student's file ``text``."""
     return {t.function: t for t in grade_submission(unit, text_submission(unit, text)).tasks}
 
 
@@ -206,8 +210,7 @@ def test_a_block_reached_through_a_served_block_stands_in_too():
         "    Z2 = np.dot(parameters['W2'], A1) + parameters['b2']\n    A2 = sigmoid(Z2)\n"
         "    return A2, {'Z1': Z1, 'A1': A1, 'Z2': Z2, 'A2': A2}\n"
     )
-    tasks = {t.function: t for t in grade_submission("shallow_network", text_submission(
-        "shallow_network", text)).tasks}  # fmt: skip
+    tasks = _graded_text("shallow_network", text)
     assert tasks["sigmoid"].score == 0
     for function in ("forward_propagation", "predict", "nn_model"):
         assert tasks[function].score == tasks[function].max_score, tasks[function].checks
@@ -234,8 +237,7 @@ def test_a_two_layer_model_built_from_the_l_layer_blocks_keeps_its_points():
     wrong = forward.replace('"sigmoid"', '"relu"')
     assert wrong != forward and body in model
     text = open(reference.__file__).read() + "\n\n" + model.replace(body, loop) + "\n\n" + wrong
-    tasks = {t.function: t for t in grade_submission("deep_network", text_submission(
-        "deep_network", text)).tasks}  # fmt: skip
+    tasks = _graded_text("deep_network", text)
     assert tasks["L_model_forward"].score < tasks["L_model_forward"].max_score
     for function in ("two_layer_model", "L_layer_model"):
         assert tasks[function].score == tasks[function].max_score, tasks[function].checks
