@@ -6,6 +6,7 @@ import inspect
 import re
 
 import numpy as np
+import pytest
 
 from autograder import checklib as cl
 from autograder.engine import grade_submission, load_reference
@@ -186,16 +187,27 @@ def _graded_text(unit: str, text: str) -> dict:
     return {t.function: t for t in grade_submission(unit, text_submission(unit, text)).tasks}
 
 
-def test_a_function_that_returns_a_served_blocks_answer_earns_nothing_from_it():
-    """sigmoid_derivative is served the reference's sigmoid (its solution calls it): handing
-    its argument on and returning the answer is no derivative of its own."""
-    extra = (
-        "\n\ndef sigmoid(x):\n    raise NotImplementedError\n"
-        "\n\ndef sigmoid_derivative(x):\n    return sigmoid(x)\n"
-    )
-    task = _graded_with("numpy_basics", extra)["sigmoid_derivative"]
+@pytest.mark.parametrize(
+    ("unit", "sigmoid", "function", "x", "body", "piece"),
+    [
+        # sigmoid_derivative is served the reference's sigmoid (its solution calls it): handing
+        # its argument on and returning the answer is no derivative of its own.
+        ("numpy_basics", "raise NotImplementedError", "sigmoid_derivative", "x", "sigmoid(x)",
+         "returns what sigmoid() returns for its own"),
+        # tanh written as 2 sigmoid(2z) - 1 over a wrong sigmoid: the reference's tanh does not
+        # need sigmoid, so no correct one stands in (it would grade the grader's answer); the
+        # failure then says that sigmoid is the cause (it said only that the values differ).
+        ("shallow_network", "return 1 / (1 + np.exp(z))", "tanh", "z", "2 * sigmoid(2 * z) - 1",
+         "tanh() uses your sigmoid(), which fails Task"),
+    ],
+)  # fmt: skip
+def test_a_function_built_on_a_served_or_failing_sigmoid_is_told_so(
+    unit, sigmoid, function, x, body, piece
+):
+    extra = f"\n\ndef sigmoid({x}):\n    {sigmoid}\n\n\ndef {function}({x}):\n    return {body}\n"
+    task = _graded_with(unit, extra)[function]
     messages = [c.message for c in task.checks if not c.passed]
-    assert messages and all("returns what sigmoid() returns for its own" in m for m in messages)
+    assert messages and all(piece in m for m in messages)
 
 
 def test_a_block_reached_through_a_served_block_stands_in_too():
@@ -241,19 +253,6 @@ def test_a_two_layer_model_built_from_the_l_layer_blocks_keeps_its_points():
     assert tasks["L_model_forward"].score < tasks["L_model_forward"].max_score
     for function in ("two_layer_model", "L_layer_model"):
         assert tasks[function].score == tasks[function].max_score, tasks[function].checks
-
-
-def test_a_failing_block_that_cannot_stand_in_is_named_as_the_cause():
-    """tanh written as 2 sigmoid(2z) - 1 over a wrong sigmoid: the reference's tanh does not
-    need sigmoid, so no correct one stands in (it would grade the grader's answer); the
-    failure then says that sigmoid is the cause (it said only that the values differ)."""
-    extra = (
-        "\n\ndef sigmoid(z):\n    return 1 / (1 + np.exp(z))\n"
-        "\n\ndef tanh(z):\n    return 2 * sigmoid(2 * z) - 1\n"
-    )
-    task = _graded_with("shallow_network", extra)["tanh"]
-    failed = [c.message for c in task.checks if not c.passed]
-    assert failed and all("tanh() uses your sigmoid(), which fails Task" in m for m in failed)
 
 
 def test_a_function_failing_through_a_block_that_cannot_stand_in_stands_in_for_its_callers():
