@@ -194,6 +194,11 @@ def table(function: str, *rows: tuple[str, ...]) -> list[Mistake]:
     return out
 
 
+def edits(old: str, new: str, *texts: str) -> list[str]:
+    """For :func:`table` rows: each text, then it with ``old`` made ``new`` (one edit, many lines)."""
+    return [t for text in texts for t in (text, text.replace(old, new))]
+
+
 def reasons(*rows: str) -> dict[tuple[str, str], str]:
     """A unit's NOT_ISOLATED, ``{(function, check): reason}``, from ``"function check: why"``."""
     out = {}

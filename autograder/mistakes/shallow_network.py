@@ -11,7 +11,7 @@ next, then the texts (the message a failing check must contain, the hint).
 
 import dataclasses
 
-from autograder.mistakes import combine, mistake, reasons, table
+from autograder.mistakes import combine, edits, mistake, reasons, table
 
 W1_DRAW = "W1 = np.random.randn(n_h, n_x) * 0.01"
 W2_DRAW = "W2 = np.random.randn(n_y, n_h) * 0.01"
@@ -139,26 +139,18 @@ MISTAKES = [
          W1_DRAW, "W1 = np.full((n_h, n_x), 0.01)",
          W2_DRAW, "W2 = np.full((n_y, n_h), 0.01)", "are still identical"),
         ("unscaled: np.random.randn without the 0.01 factor", "scale", "message",
-         W1_DRAW, W1_DRAW[:-7],
-         W2_DRAW, W2_DRAW[:-7],
-         "should be about 0.01"),
+         *edits(" * 0.01", "", W1_DRAW, W2_DRAW), "should be about 0.01"),
         ("w2_unscaled: W2 drawn without the 0.01 factor", "scale", "message",
-         W2_DRAW, W2_DRAW[:-7],
-         "the weights of W2 have root-mean-square"),
+         *edits(" * 0.01", "", W2_DRAW), "the weights of W2 have root-mean-square"),
         ("double_scale: np.random.randn(...) * 0.02 instead of * 0.01", "scale", "message",
-         W1_DRAW, W1_DRAW.replace("0.01", "0.02"),
-         W2_DRAW, W2_DRAW.replace("0.01", "0.02"),
-         "the course scales the draws by 0.01"),
+         *edits("0.01", "0.02", W1_DRAW, W2_DRAW), "the course scales the draws by 0.01"),
         ("bias_ones: biases initialized with np.ones instead of np.zeros", "scale", "message",
          "b1 = np.zeros((n_h, 1))", "b1 = np.ones((n_h, 1))",
          "b2 = np.zeros((n_y, 1))", "b2 = np.ones((n_y, 1))", "b1 should start at zero"),
         ("uniform: np.random.rand (uniform on [0, 1), all positive) instead of randn", "signs", "message",
-         W1_DRAW, W1_DRAW.replace("randn", "rand"),
-         W2_DRAW, W2_DRAW.replace("randn", "rand"),
-         "100% of the weights of W1 are positive"),
+         *edits("randn", "rand", W1_DRAW, W2_DRAW), "100% of the weights of W1 are positive"),
         ("w2_uniform: W2 drawn with np.random.rand (all positive)", "signs", "message",
-         W2_DRAW, W2_DRAW.replace("randn", "rand"),
-         "100% of the weights of W2 are positive"),
+         *edits("randn", "rand", W2_DRAW), "100% of the weights of W2 are positive"),
         ("seeds_inside: calls np.random.seed(3) inside the function", "follows_seed", "message",
          W1_DRAW, f"np.random.seed(3)\n    {W1_DRAW}",
          "the function seeds its own generator"),
