@@ -170,6 +170,45 @@ def variant(
     )
 
 
+def table(function: str, *rows: tuple[str, ...]) -> list[Mistake]:
+    """Variants of ``function``, a row each: ``("id: title", fails, fields, old, new, ..., texts)``.
+
+    ``fails`` is as for :func:`variant`; ``fields`` names the fields (``"hint"``, ``"message"``,
+    ``"advice"``, space-separated, or ``""``) whose texts end the row, in that order; between
+    them, the changes as ``old, new`` pairs, applied in order. Example::
+
+        *table("sigmoid",
+            ("sign: np.exp(z) instead of np.exp(-z)", "values", "hint",
+             "np.exp(-z)", "np.exp(z)", "sigma(z) = 1 / (1 + e^(-z)): mind the minus sign."),
+        ),
+    """
+    out = []
+    for head, fails, fields, *rest in rows:
+        id, _, title = head.partition(": ")
+        names = fields.split()
+        flat, texts = rest[: len(rest) - len(names)], rest[len(rest) - len(names) :]
+        if not flat or len(flat) % 2:
+            raise ValueError(f"mistake {id}: the changes are not old, new pairs")
+        changes = zip(flat[::2], flat[1::2])
+        out.append(variant(function, id, title, *changes, fails=fails, **dict(zip(names, texts))))
+    return out
+
+
+def edits(old: str, new: str, *texts: str) -> list[str]:
+    """For :func:`table` rows: each text, then it with ``old`` made ``new`` (one edit, many lines)."""
+    return [t for text in texts for t in (text, text.replace(old, new))]
+
+
+def reasons(*rows: str) -> dict[tuple[str, str], str]:
+    """A unit's NOT_ISOLATED, ``{(function, check): reason}``, from ``"function check: why"``."""
+    out = {}
+    for row in rows:
+        key, _, reason = row.partition(": ")
+        function, check = key.split()
+        out[function, check] = reason
+    return out
+
+
 def combine(
     id: str, title: str, *parts: Mistake, fails: str, hint: str = "", message: str = ""
 ) -> Mistake:
