@@ -354,18 +354,19 @@ def _init(ctx: Context, n_x: int, n_h: int, n_y: int, seed: int, reshape: bool =
     return expect_arrays(out.value, "parameters", _param_spec(n_x, n_h, n_y), reshape=reshape), out
 
 
-def _reseeds(ctx: Context) -> tuple[bool, bool, object]:
+def _reseeds(ctx: Context, n_x: int = 3, n_h: int = 5, seed: int = 11) -> tuple[bool, bool, object]:
     """Whether the function reseeds, and whether it is then the 2017–2020 template's.
 
-    It reseeds when W1 (not constant) is the same after np.random.seed(11) and (12); it is the
-    template's seed when W1, the first draw, is then a multiple of the first draw after
-    np.random.seed(2): of np.random.randn, or of np.random.rand (a wrong distribution, which
-    the signs check charges, still seeded as the template does).
+    It reseeds when W1 (not constant) of an (n_x, n_h, 1) network is the same after
+    np.random.seed(seed) and (seed + 1), 11 and 12 by default; it is the template's seed when
+    W1, the first draw, is then a multiple of the first draw after np.random.seed(2): of
+    np.random.randn, or of np.random.rand (a wrong distribution, which the signs check
+    charges, still seeded as the template does).
     """
-    (p, out), (q, _) = _init(ctx, 3, 5, 1, seed=11), _init(ctx, 3, 5, 1, seed=12)
+    (p, out), (q, _) = (_init(ctx, n_x, n_h, 1, seed=s) for s in (seed, seed + 1))
     if not (np.array_equal(p["W1"], q["W1"]) and np.ptp(p["W1"]) > 0):
         return False, False, out
-    firsts = (np.random.RandomState(2).randn(5, 3), np.random.RandomState(2).rand(5, 3))
+    firsts = (np.random.RandomState(2).randn(n_h, n_x), np.random.RandomState(2).rand(n_h, n_x))
     factors = (_draw_factor(p["W1"], draws) for draws in firsts)
     return True, any(k is not None and k > 0 for k in factors), out
 
@@ -819,9 +820,21 @@ def _descend_own_blocks(ctx: Context, params, X, Y, steps: int, lr: float = 1.2)
     return params
 
 
-def _own_blocks_training(ctx: Context, n_h: int, steps: int, seed: int, lr: float = 1.2):  # noqa: ANN201
-    """Gradient descent composed of the student's own blocks on ``NN_X``, ``NN_Y``."""
-    params = ctx.call_seeded("initialize_parameters", (2, n_h, 1), seed=seed).value
+def _own_blocks_training(ctx: Context, n_h: int, steps: int, seed: int, lr=1.2, proxies=None):  # noqa: ANN001, ANN201
+    """Gradient descent composed of the student's own blocks on ``NN_X``, ``NN_Y``.
+
+    It starts from initialize_parameters(2, n_h, 1) after np.random.seed(seed): the student's,
+    or with ``proxies`` (:func:`_restarts_proxies`) the grader's.
+    """
+    if proxies is None:
+        params = ctx.call_seeded("initialize_parameters", (2, n_h, 1), seed=seed).value
+    else:
+        state = np.random.get_state()
+        try:
+            np.random.seed(seed)
+            params = proxies["initialize_parameters"](2, n_h, 1)
+        finally:
+            np.random.set_state(state)
     return _descend_own_blocks(ctx, params, NN_X, NN_Y, steps, lr)
 
 
@@ -975,50 +988,22 @@ t = UNIT.task(
 TR_KW = {"num_restarts": 4, "num_iterations": 8, "learning_rate": 0.9, "seed": 6}
 
 
-def _init_reseeds(ctx: Context) -> bool:
-    """Whether the student's initialize_parameters seeds the generator itself.
-
-    It does when W1 is the same after np.random.seed(seed) and (seed + 1) (the course's older
-    template, accepted in its own task).
-    """
-    seed = TR_KW["seed"]
-    first, second = (_init(ctx, 2, 3, 1, seed=s)[0]["W1"] for s in (seed, seed + 1))
-    return bool(np.array_equal(first, second) and np.ptp(first) > 0)
-
-
 def _restarts_proxies(ctx: Context) -> dict[str, Callable[..., Any]] | None:
     """A correct initialize_parameters in place of one that reseeds, or None.
 
     Every restart would start alike with it, whatever train_with_restarts does: that is advice
     (``restarts_differ``), and train_with_restarts is graded with the grader's in its place.
     """
-    if ctx.reference is None or not _init_reseeds(ctx):
+    if ctx.reference is None or not _reseeds(ctx, 2, 3, TR_KW["seed"])[0]:
         return None
     return {"initialize_parameters": ctx.ref_block("initialize_parameters")}
 
 
-def _reference_init(ctx: Context, n_h: int, seed: int) -> dict:
-    """The grader's initialize_parameters(2, n_h, 1) after np.random.seed(seed)."""
-    state = np.random.get_state()
-    try:
-        np.random.seed(seed)
-        return ctx.ref("initialize_parameters")(2, n_h, 1)
-    finally:
-        np.random.set_state(state)
-
-
 def _restarts_own_blocks(ctx: Context, proxies: dict | None) -> tuple[list[float], list[dict]]:
-    """The final costs and parameters of the restarts trained with the student's blocks.
-
-    With ``proxies`` (:func:`_restarts_proxies`) they start from the grader's initializer.
-    """
+    """The final costs and parameters of the restarts trained with the student's blocks."""
     steps, lr, seed = TR_KW["num_iterations"], TR_KW["learning_rate"], TR_KW["seed"]
-    params = [
-        _descend_own_blocks(ctx, _reference_init(ctx, 3, s), NN_X, NN_Y, steps, lr)
-        if proxies is not None
-        else _own_blocks_training(ctx, 3, steps, s, lr)
-        for s in range(seed, seed + TR_KW["num_restarts"])
-    ]
+    seeds = range(seed, seed + TR_KW["num_restarts"])
+    params = [_own_blocks_training(ctx, 3, steps, s, lr, proxies) for s in seeds]
     return [own_cost(ctx, NN_X, NN_Y, p) for p in params], params
 
 
@@ -1094,7 +1079,7 @@ def _restarts_differ(ctx: Context) -> str | None:
     costs = final_costs(None)
     if costs.size > 1 and np.ptp(costs) > 0:
         return None
-    if _init_reseeds(ctx):
+    if _reseeds(ctx, 2, 3, TR_KW["seed"])[0]:
         ctx.advise(
             "every restart starts from the same weights: your initialize_parameters returns "
             f"the same W1 after np.random.seed({seed}) and np.random.seed({seed + 1}) (it "
