@@ -298,12 +298,11 @@ def _layer_sizes_structure(ctx: Context) -> None:
 def _size_problem(i: int, got: list, expected: list) -> str | None:
     """What is wrong with size ``i`` (n_x, n_h or n_y) over the visible cases, if anything."""
     name, data = SIZES[i], "XY"[i // 2]
-    if not all(is_real_scalar(v) for v in got):  # an array: comparing it would be ambiguous
-        v = next(v for v in got if not is_real_scalar(v))
-        shape = np.shape(v)
-        if i != 1 and shape in ([c[i // 2].shape for c in LS_CASES][:1]):
+    bad = [v for v in got if not is_real_scalar(v)]
+    if bad:  # an array: comparing it would be ambiguous
+        if np.shape(bad[0]) == LS_CASES[0][i // 2].shape and i != 1:
             return f"{name} is the array {data} itself, not its size {data}.shape[0]"
-        return f"{name} is {type_name(v)} {describe(v)}, not a size"
+        return f"{name} is {type_name(bad[0])} {describe(bad[0])}, not a size"
     if got == expected:
         return None
     fixed = len(set(got)) == 1
@@ -320,9 +319,7 @@ def _size_problem(i: int, got: list, expected: list) -> str | None:
 @t.check("values", 1)
 def _layer_sizes_values(ctx: Context) -> None:
     """X (5, 3) and Y (2, 3) give (5, 4, 2); X (3, 7) and Y (1, 7) give (3, 4, 1)."""
-    expected = ctx.expected(
-        "layer_sizes/values", lambda ref: [list(ref("layer_sizes")(*c)) for c in LS_CASES]
-    )
+    expected = ctx.expected("layer_sizes/values", lambda ref: [list(ref()(*c)) for c in LS_CASES])
     got = [list(expect_tuple(ctx.call(*c), "layer_sizes()", 3)) for c in LS_CASES]
     problems = [_size_problem(i, [g[i] for g in got], [e[i] for e in expected]) for i in range(3)]
     if any(problems):
@@ -600,11 +597,9 @@ old = Adapter(("A2", "Y", "parameters"), release, _with_parameters)
 t = UNIT.task("4.12", "compute_cost", "cross-entropy cost", adapters=(old,))
 
 
-@t.check("returns_number", 1)
-def _check_cost_returns_number(ctx: Context) -> None:
-    """Returns one real number (a float, a numpy scalar or a 0-d array)."""
-    hint = "np.squeeze(cost) turns the (1, 1) result of np.dot into a number."
-    expect_float(ctx.call(*COST_CASES[1]), "compute_cost(A2, Y)", hint=hint)
+hint = "np.squeeze(cost) turns the (1, 1) result of np.dot into a number."
+run = cl.returns_number(COST_CASES[1], "(A2, Y)", hint=hint)
+t.add("returns_number", 1, run, "Returns one real number (a float, a numpy scalar or a 0-d array)")
 
 
 @t.advise("python_float")
@@ -661,9 +656,8 @@ def _backward_structure(ctx: Context) -> None:
 
 def _without_intermediates(ctx: Context, grads: object) -> object:
     """``grads`` without the dZ1, dZ2 (dA1) it also returns, which the 2017 notebook accepted."""
-    if not isinstance(grads, dict):
-        return grads
-    extra = sorted(k for k in grads if isinstance(k, str) and re.fullmatch(r"d[ZA]\d", k))
+    keys = grads if isinstance(grads, dict) else ()
+    extra = sorted(k for k in keys if isinstance(k, str) and re.fullmatch(r"d[ZA]\d", k))
     if not extra:
         return grads
     ctx.advise(
@@ -773,9 +767,7 @@ def _update_structure(ctx: Context) -> None:
 @t.check("values", 1)
 def _update_values(ctx: Context) -> None:
     """One step with learning rate 1.2, passed explicitly and (if there is one) the default."""
-    expected = ctx.expected(
-        "update_parameters/values", lambda ref: ref("update_parameters")(UP_P, UP_G, 1.2)
-    )
+    expected = ctx.expected("update_parameters/values", lambda ref: ref()(UP_P, UP_G, 1.2))
     cl.compare(ctx.call(UP_P, UP_G, 1.2), expected, "parameters")
     error = ctx.outcome("update_parameters", (UP_P, UP_G)).error
     if error is not None and error.type == "TypeError" and "learning_rate" in error.message:
@@ -810,6 +802,10 @@ t = UNIT.task(
 )  # fmt: skip
 
 
+#: The tolerances of comparisons with the student's own blocks: the same computation.
+EXACT = {"rtol": 1e-9, "atol": 1e-12}
+
+
 def _descend_own_blocks(ctx: Context, params, X, Y, steps: int, lr: float = 1.2):  # noqa: ANN001, ANN201
     """``steps`` steps of gradient descent from ``params`` with the student's own blocks."""
     for _ in range(steps):
@@ -840,10 +836,10 @@ def _own_blocks_training(ctx: Context, n_h: int, steps: int, seed: int, lr=1.2, 
 
 def _expect_own_blocks(what: str, got, expected, hint: str) -> None:  # noqa: ANN001
     """Fail unless ``got`` is ``expected``, what the student's own building blocks give."""
-    if same_plain(got, expected, rtol=1e-9, atol=1e-12):
+    if same_plain(got, expected, **EXACT):
         return
     try:
-        cl.compare(got, expected, what, rtol=1e-9, atol=1e-12)
+        cl.compare(got, expected, what, **EXACT)
         lines = [("got", describe(got)), ("expected", describe(expected))]
     except CheckFailure as exc:
         lines = exc.lines
@@ -884,24 +880,19 @@ def _nn_matches_blocks(ctx: Context) -> str:
     got, _ = _nn_call(ctx, num_iterations=steps)
     hint = f"start with np.random.seed(3), then exactly num_iterations (here {steps}) steps of "
     hint += "forward, backward and update_parameters(parameters, grads)."
-    if not same_plain(got, expected, rtol=1e-9, atol=1e-12):
-        hint = _written_rate_hint(ctx, got, steps) or hint
+    if not same_plain(got, expected, **EXACT):  # a learning rate the code writes, not 1.2?
+        for rate in source_hints.rates(ctx.submission.source("nn_model")):
+            if rate != 1.2 and same_plain(
+                got, _own_blocks_training(ctx, 4, steps, 3, rate), **EXACT
+            ):
+                hint = (
+                    f"nn_model trains with the learning rate {rate:g} written in its code: the "
+                    "course's nn_model calls update_parameters(parameters, grads), with its "
+                    "default learning_rate=1.2."
+                )
+                break
     _expect_own_blocks("nn_model's result", got, expected, hint)
     return f"{steps} steps agree with your blocks"
-
-
-def _written_rate_hint(ctx: Context, got: dict, steps: int) -> str | None:
-    """The hint for training with a learning rate the code writes, not update's 1.2, or None."""
-    for rate in source_hints.rates(ctx.submission.source("nn_model")):
-        if rate != 1.2 and same_plain(
-            got, _own_blocks_training(ctx, 4, steps, 3, rate), rtol=1e-9, atol=1e-12
-        ):
-            return (
-                f"nn_model trains with the learning rate {rate:g} written in its code: the "
-                "course's nn_model calls update_parameters(parameters, grads), with its default "
-                "learning_rate=1.2."
-            )
-    return None
 
 
 @t.check("uses_blocks", 1)
@@ -999,18 +990,20 @@ def _restarts_proxies(ctx: Context) -> dict[str, Callable[..., Any]] | None:
     return {"initialize_parameters": ctx.ref_block("initialize_parameters")}
 
 
-def _restarts_own_blocks(ctx: Context, proxies: dict | None) -> tuple[list[float], list[dict]]:
-    """The final costs and parameters of the restarts trained with the student's blocks."""
+def _restarts(ctx: Context) -> tuple[list[float], list[dict], dict, Any]:
+    """Each restart's final cost and parameters by your blocks, then train_with_restarts' two.
+
+    Where a correct initialize_parameters stands in (:func:`_restarts_proxies`), both use it.
+    """
+    proxies = _restarts_proxies(ctx)
     steps, lr, seed = TR_KW["num_iterations"], TR_KW["learning_rate"], TR_KW["seed"]
     seeds = range(seed, seed + TR_KW["num_restarts"])
     params = [_own_blocks_training(ctx, 3, steps, s, lr, proxies) for s in seeds]
-    return [own_cost(ctx, NN_X, NN_Y, p) for p in params], params
-
-
-def _restarts_call(ctx: Context, proxies: dict | None) -> tuple:
+    costs = [own_cost(ctx, NN_X, NN_Y, p) for p in params]
     out = ctx.call_seeded("train_with_restarts", (NN_X, NN_Y, 3), TR_KW, seed=99, proxies=proxies)
-    best, costs = expect_tuple(out.value, "train_with_restarts()", 2)
-    return expect_arrays(best, "best_parameters", _param_spec(2, 3, 1), reshape=True), costs
+    best, got = expect_tuple(out.value, "train_with_restarts()", 2)
+    best = expect_arrays(best, "best_parameters", _param_spec(2, 3, 1), reshape=True)
+    return costs, params, best, got
 
 
 @t.check("structure", 1)
@@ -1034,25 +1027,21 @@ def _restarts_structure(ctx: Context) -> None:
 @t.check("matches_own_blocks", 1)
 def _restarts_matches(ctx: Context) -> str:
     """Final costs equal your blocks' from seeds seed, seed+1, ..."""
-    proxies = _restarts_proxies(ctx)
-    costs = np.array(_restarts_own_blocks(ctx, proxies)[0])
-    got = _restarts_call(ctx, proxies)[1]
+    costs, _, _, got = _restarts(ctx)
     cl.numbers(got, "final_costs")  # not numbers: a type failure, before any comparison
     hint = "restart r seeds np.random.seed(seed + r); its final cost is compute_cost of a forward "
     hint += "pass with the trained parameters (after the last update)."
-    _expect_own_blocks("final_costs", got, costs, hint)
+    _expect_own_blocks("final_costs", got, np.array(costs), hint)
     return "final costs " + ", ".join(f"{c:.4f}" for c in costs)
 
 
 @t.check("keeps_best", 1)
 def _restarts_keeps_best(ctx: Context) -> str:
     """Returns the parameters of the lowest final cost."""
-    proxies = _restarts_proxies(ctx)
-    costs, params = _restarts_own_blocks(ctx, proxies)
+    costs, params, got, _ = _restarts(ctx)
     best = int(np.argmin(np.where(np.isnan(costs), np.inf, costs)))
-    got = _restarts_call(ctx, proxies)[0]
     hint = f"return the parameters of the restart with the LOWEST final cost (here {best})."
-    if not any(same_plain(got, p, rtol=1e-9, atol=1e-12) for p in params):  # no restart's
+    if not any(same_plain(got, p, **EXACT) for p in params):  # no restart's
         hint = "restart r seeds np.random.seed(seed + r) before initialize_parameters; return "
         hint += f"the parameters of the restart with the lowest final cost (here {best})."
     _expect_own_blocks("best_parameters", got, params[best], hint)
