@@ -49,9 +49,7 @@ def _param_spec(n_x: int, n_h: int, n_y: int, prefix: str = "", of: bool = False
     """``{prefix + name: (shape, shape in course symbols)}`` of W1, b1, W2, b2."""
     shapes = {"W1": (n_h, n_x), "b1": (n_h, 1), "W2": (n_y, n_h), "b2": (n_y, 1)}
     sym = {"W1": "(n_h, n_x)", "b1": "(n_h, 1)", "W2": "(n_y, n_h)", "b2": "(n_y, 1)"}
-    return {
-        prefix + k: (s, sym[k] + (f", the shape of {k}" if of else "")) for k, s in shapes.items()
-    }
+    return {prefix + k: (s, sym[k] + f", the shape of {k}" * of) for k, s in shapes.items()}
 
 
 def _problem(seed: int, n_x: int, n_h: int, m: int, scale: float = 0.8) -> tuple:
