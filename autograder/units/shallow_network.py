@@ -49,9 +49,7 @@ def _param_spec(n_x: int, n_h: int, n_y: int, prefix: str = "", of: bool = False
     """``{prefix + name: (shape, shape in course symbols)}`` of W1, b1, W2, b2."""
     shapes = {"W1": (n_h, n_x), "b1": (n_h, 1), "W2": (n_y, n_h), "b2": (n_y, 1)}
     sym = {"W1": "(n_h, n_x)", "b1": "(n_h, 1)", "W2": "(n_y, n_h)", "b2": "(n_y, 1)"}
-    return {
-        prefix + k: (s, sym[k] + (f", the shape of {k}" if of else "")) for k, s in shapes.items()
-    }
+    return {prefix + k: (s, sym[k] + f", the shape of {k}" * of) for k, s in shapes.items()}
 
 
 def _problem(seed: int, n_x: int, n_h: int, m: int, scale: float = 0.8) -> tuple:
@@ -185,21 +183,19 @@ _LOOKUP_ATTRS = ("__dict__", "__getattribute__", "__getattr__")
 def _tanh_used(tree: ast.AST, aliases: dict[str, ast.expr]) -> tuple[str, int] | None:
     """Where a function's code uses numpy's tanh (or looks a function up by name), or None."""
     for node in ast.walk(tree):
-        used = None
         alias = cl.resolve_alias(node.id, aliases) if isinstance(node, ast.Name) else None
         if isinstance(node, ast.Attribute) and node.attr in ("tanh", "arctanh"):
-            used = ast.unparse(node)
-        elif isinstance(alias, ast.Attribute) and alias.attr in ("tanh", "arctanh"):
-            used = f"{node.id} (= {ast.unparse(alias)})"
-        elif isinstance(node, ast.ImportFrom | ast.Import):
+            return ast.unparse(node), node.lineno
+        if isinstance(alias, ast.Attribute) and alias.attr in ("tanh", "arctanh"):
+            return f"{node.id} (= {ast.unparse(alias)})", node.lineno
+        if isinstance(node, ast.ImportFrom | ast.Import):
             names = [a.name for a in node.names if a.name.split(".")[-1] in ("tanh", "arctanh")]
-            used = names[0] if names else None
-        elif isinstance(node, ast.Call) and source_hints.called_name(node) in _LOOKUPS:
-            used = f"{ast.unparse(node)}, a function looked up by name,"
-        elif isinstance(node, ast.Attribute) and node.attr in _LOOKUP_ATTRS:
-            used = f"{ast.unparse(node)}, a function looked up by name,"
-        if used:
-            return used, node.lineno
+            if names:
+                return names[0], node.lineno
+        elif (isinstance(node, ast.Call) and source_hints.called_name(node) in _LOOKUPS) or (
+            isinstance(node, ast.Attribute) and node.attr in _LOOKUP_ATTRS
+        ):
+            return f"{ast.unparse(node)}, a function looked up by name,", node.lineno
     return None
 
 
@@ -298,12 +294,11 @@ def _layer_sizes_structure(ctx: Context) -> None:
 def _size_problem(i: int, got: list, expected: list) -> str | None:
     """What is wrong with size ``i`` (n_x, n_h or n_y) over the visible cases, if anything."""
     name, data = SIZES[i], "XY"[i // 2]
-    if not all(is_real_scalar(v) for v in got):  # an array: comparing it would be ambiguous
-        v = next(v for v in got if not is_real_scalar(v))
-        shape = np.shape(v)
-        if i != 1 and shape in ([c[i // 2].shape for c in LS_CASES][:1]):
+    bad = [v for v in got if not is_real_scalar(v)]
+    if bad:  # an array: comparing it would be ambiguous
+        if np.shape(bad[0]) == LS_CASES[0][i // 2].shape and i != 1:
             return f"{name} is the array {data} itself, not its size {data}.shape[0]"
-        return f"{name} is {type_name(v)} {describe(v)}, not a size"
+        return f"{name} is {type_name(bad[0])} {describe(bad[0])}, not a size"
     if got == expected:
         return None
     fixed = len(set(got)) == 1
@@ -320,9 +315,7 @@ def _size_problem(i: int, got: list, expected: list) -> str | None:
 @t.check("values", 1)
 def _layer_sizes_values(ctx: Context) -> None:
     """X (5, 3) and Y (2, 3) give (5, 4, 2); X (3, 7) and Y (1, 7) give (3, 4, 1)."""
-    expected = ctx.expected(
-        "layer_sizes/values", lambda ref: [list(ref("layer_sizes")(*c)) for c in LS_CASES]
-    )
+    expected = ctx.expected("layer_sizes/values", lambda ref: [list(ref()(*c)) for c in LS_CASES])
     got = [list(expect_tuple(ctx.call(*c), "layer_sizes()", 3)) for c in LS_CASES]
     problems = [_size_problem(i, [g[i] for g in got], [e[i] for e in expected]) for i in range(3)]
     if any(problems):
@@ -354,18 +347,19 @@ def _init(ctx: Context, n_x: int, n_h: int, n_y: int, seed: int, reshape: bool =
     return expect_arrays(out.value, "parameters", _param_spec(n_x, n_h, n_y), reshape=reshape), out
 
 
-def _reseeds(ctx: Context) -> tuple[bool, bool, object]:
+def _reseeds(ctx: Context, n_x: int = 3, n_h: int = 5, seed: int = 11) -> tuple[bool, bool, object]:
     """Whether the function reseeds, and whether it is then the 2017–2020 template's.
 
-    It reseeds when W1 (not constant) is the same after np.random.seed(11) and (12); it is the
-    template's seed when W1, the first draw, is then a multiple of the first draw after
-    np.random.seed(2): of np.random.randn, or of np.random.rand (a wrong distribution, which
-    the signs check charges, still seeded as the template does).
+    It reseeds when W1 (not constant) of an (n_x, n_h, 1) network is the same after
+    np.random.seed(seed) and (seed + 1), 11 and 12 by default; it is the template's seed when
+    W1, the first draw, is then a multiple of the first draw after np.random.seed(2): of
+    np.random.randn, or of np.random.rand (a wrong distribution, which the signs check
+    charges, still seeded as the template does).
     """
-    (p, out), (q, _) = _init(ctx, 3, 5, 1, seed=11), _init(ctx, 3, 5, 1, seed=12)
+    (p, out), (q, _) = (_init(ctx, n_x, n_h, 1, seed=s) for s in (seed, seed + 1))
     if not (np.array_equal(p["W1"], q["W1"]) and np.ptp(p["W1"]) > 0):
         return False, False, out
-    firsts = (np.random.RandomState(2).randn(5, 3), np.random.RandomState(2).rand(5, 3))
+    firsts = (np.random.RandomState(2).randn(n_h, n_x), np.random.RandomState(2).rand(n_h, n_x))
     factors = (_draw_factor(p["W1"], draws) for draws in firsts)
     return True, any(k is not None and k > 0 for k in factors), out
 
@@ -599,11 +593,9 @@ old = Adapter(("A2", "Y", "parameters"), release, _with_parameters)
 t = UNIT.task("4.12", "compute_cost", "cross-entropy cost", adapters=(old,))
 
 
-@t.check("returns_number", 1)
-def _check_cost_returns_number(ctx: Context) -> None:
-    """Returns one real number (a float, a numpy scalar or a 0-d array)."""
-    hint = "np.squeeze(cost) turns the (1, 1) result of np.dot into a number."
-    expect_float(ctx.call(*COST_CASES[1]), "compute_cost(A2, Y)", hint=hint)
+hint = "np.squeeze(cost) turns the (1, 1) result of np.dot into a number."
+run = cl.returns_number(COST_CASES[1], "(A2, Y)", hint=hint)
+t.add("returns_number", 1, run, "Returns one real number (a float, a numpy scalar or a 0-d array)")
 
 
 @t.advise("python_float")
@@ -660,9 +652,8 @@ def _backward_structure(ctx: Context) -> None:
 
 def _without_intermediates(ctx: Context, grads: object) -> object:
     """``grads`` without the dZ1, dZ2 (dA1) it also returns, which the 2017 notebook accepted."""
-    if not isinstance(grads, dict):
-        return grads
-    extra = sorted(k for k in grads if isinstance(k, str) and re.fullmatch(r"d[ZA]\d", k))
+    keys = grads if isinstance(grads, dict) else ()
+    extra = sorted(k for k in keys if isinstance(k, str) and re.fullmatch(r"d[ZA]\d", k))
     if not extra:
         return grads
     ctx.advise(
@@ -733,17 +724,16 @@ NY2_Y = (_normal(36, 2, 5) > 0) * 1.0
 @t.advise("any_output_size")
 def _backward_outputs_advice(ctx: Context) -> str | None:
     """Right for two output units too (the course's network has one)."""
-    p, c, X, Y = _backward_args(ctx, 0)
+    course = _backward_args(ctx, 0)
     c2 = ctx.expected(
         "backward_propagation/cache_ny2", lambda ref: ref("forward_propagation")(NY2_X, NY2_P)[1]
     )
-    course, two = (p, c, X, Y), (NY2_P, c2, NY2_X, NY2_Y)
+    two = (NY2_P, c2, NY2_X, NY2_Y)
     right = [ctx.expected(f"backward_propagation/{k}", lambda ref, a=a: ref()(*a)) for k, a in
              (("values0", course), ("values_ny2", two))]  # fmt: skip
     got = [ctx.call(*course), ctx.outcome("backward_propagation", two).value]
-    if not same_plain(got[0], right[0], rtol=1e-7, atol=1e-10):
-        return None  # the gradient check reports it
-    if same_plain(got[1], right[1], rtol=1e-7, atol=1e-10):
+    ok = [same_plain(g, r, rtol=1e-7, atol=1e-10) for g, r in zip(got, right)]
+    if not ok[0] or ok[1]:  # wrong for the course's one output unit: the gradient check says so
         return None
     return (
         "backward_propagation is right for the course's one output unit but not for n_y = 2 "
@@ -772,9 +762,7 @@ def _update_structure(ctx: Context) -> None:
 @t.check("values", 1)
 def _update_values(ctx: Context) -> None:
     """One step with learning rate 1.2, passed explicitly and (if there is one) the default."""
-    expected = ctx.expected(
-        "update_parameters/values", lambda ref: ref("update_parameters")(UP_P, UP_G, 1.2)
-    )
+    expected = ctx.expected("update_parameters/values", lambda ref: ref()(UP_P, UP_G, 1.2))
     cl.compare(ctx.call(UP_P, UP_G, 1.2), expected, "parameters")
     error = ctx.outcome("update_parameters", (UP_P, UP_G)).error
     if error is not None and error.type == "TypeError" and "learning_rate" in error.message:
@@ -809,6 +797,10 @@ t = UNIT.task(
 )  # fmt: skip
 
 
+#: The tolerances of comparisons with the student's own blocks: the same computation.
+EXACT = {"rtol": 1e-9, "atol": 1e-12}
+
+
 def _descend_own_blocks(ctx: Context, params, X, Y, steps: int, lr: float = 1.2):  # noqa: ANN001, ANN201
     """``steps`` steps of gradient descent from ``params`` with the student's own blocks."""
     for _ in range(steps):
@@ -819,18 +811,30 @@ def _descend_own_blocks(ctx: Context, params, X, Y, steps: int, lr: float = 1.2)
     return params
 
 
-def _own_blocks_training(ctx: Context, n_h: int, steps: int, seed: int, lr: float = 1.2):  # noqa: ANN201
-    """Gradient descent composed of the student's own blocks on ``NN_X``, ``NN_Y``."""
-    params = ctx.call_seeded("initialize_parameters", (2, n_h, 1), seed=seed).value
+def _own_blocks_training(ctx: Context, n_h: int, steps: int, seed: int, lr=1.2, proxies=None):  # noqa: ANN001, ANN201
+    """Gradient descent composed of the student's own blocks on ``NN_X``, ``NN_Y``.
+
+    It starts from initialize_parameters(2, n_h, 1) after np.random.seed(seed): the student's,
+    or with ``proxies`` (:func:`_restarts_proxies`) the grader's.
+    """
+    if proxies is None:
+        params = ctx.call_seeded("initialize_parameters", (2, n_h, 1), seed=seed).value
+    else:
+        state = np.random.get_state()
+        try:
+            np.random.seed(seed)
+            params = proxies["initialize_parameters"](2, n_h, 1)
+        finally:
+            np.random.set_state(state)
     return _descend_own_blocks(ctx, params, NN_X, NN_Y, steps, lr)
 
 
 def _expect_own_blocks(what: str, got, expected, hint: str) -> None:  # noqa: ANN001
     """Fail unless ``got`` is ``expected``, what the student's own building blocks give."""
-    if same_plain(got, expected, rtol=1e-9, atol=1e-12):
+    if same_plain(got, expected, **EXACT):
         return
     try:
-        cl.compare(got, expected, what, rtol=1e-9, atol=1e-12)
+        cl.compare(got, expected, what, **EXACT)
         lines = [("got", describe(got)), ("expected", describe(expected))]
     except CheckFailure as exc:
         lines = exc.lines
@@ -871,24 +875,19 @@ def _nn_matches_blocks(ctx: Context) -> str:
     got, _ = _nn_call(ctx, num_iterations=steps)
     hint = f"start with np.random.seed(3), then exactly num_iterations (here {steps}) steps of "
     hint += "forward, backward and update_parameters(parameters, grads)."
-    if not same_plain(got, expected, rtol=1e-9, atol=1e-12):
-        hint = _written_rate_hint(ctx, got, steps) or hint
+    if not same_plain(got, expected, **EXACT):  # a learning rate the code writes, not 1.2?
+        for rate in source_hints.rates(ctx.submission.source("nn_model")):
+            if rate != 1.2 and same_plain(
+                got, _own_blocks_training(ctx, 4, steps, 3, rate), **EXACT
+            ):
+                hint = (
+                    f"nn_model trains with the learning rate {rate:g} written in its code: the "
+                    "course's nn_model calls update_parameters(parameters, grads), with its "
+                    "default learning_rate=1.2."
+                )
+                break
     _expect_own_blocks("nn_model's result", got, expected, hint)
     return f"{steps} steps agree with your blocks"
-
-
-def _written_rate_hint(ctx: Context, got: dict, steps: int) -> str | None:
-    """The hint for training with a learning rate the code writes, not update's 1.2, or None."""
-    for rate in source_hints.rates(ctx.submission.source("nn_model")):
-        if rate != 1.2 and same_plain(
-            got, _own_blocks_training(ctx, 4, steps, 3, rate), rtol=1e-9, atol=1e-12
-        ):
-            return (
-                f"nn_model trains with the learning rate {rate:g} written in its code: the "
-                "course's nn_model calls update_parameters(parameters, grads), with its default "
-                "learning_rate=1.2."
-            )
-    return None
 
 
 @t.check("uses_blocks", 1)
@@ -975,57 +974,31 @@ t = UNIT.task(
 TR_KW = {"num_restarts": 4, "num_iterations": 8, "learning_rate": 0.9, "seed": 6}
 
 
-def _init_reseeds(ctx: Context) -> bool:
-    """Whether the student's initialize_parameters seeds the generator itself.
-
-    It does when W1 is the same after np.random.seed(seed) and (seed + 1) (the course's older
-    template, accepted in its own task).
-    """
-    seed = TR_KW["seed"]
-    first, second = (_init(ctx, 2, 3, 1, seed=s)[0]["W1"] for s in (seed, seed + 1))
-    return bool(np.array_equal(first, second) and np.ptp(first) > 0)
-
-
 def _restarts_proxies(ctx: Context) -> dict[str, Callable[..., Any]] | None:
     """A correct initialize_parameters in place of one that reseeds, or None.
 
     Every restart would start alike with it, whatever train_with_restarts does: that is advice
     (``restarts_differ``), and train_with_restarts is graded with the grader's in its place.
     """
-    if ctx.reference is None or not _init_reseeds(ctx):
+    if ctx.reference is None or not _reseeds(ctx, 2, 3, TR_KW["seed"])[0]:
         return None
     return {"initialize_parameters": ctx.ref_block("initialize_parameters")}
 
 
-def _reference_init(ctx: Context, n_h: int, seed: int) -> dict:
-    """The grader's initialize_parameters(2, n_h, 1) after np.random.seed(seed)."""
-    state = np.random.get_state()
-    try:
-        np.random.seed(seed)
-        return ctx.ref("initialize_parameters")(2, n_h, 1)
-    finally:
-        np.random.set_state(state)
+def _restarts(ctx: Context) -> tuple[list[float], list[dict], dict, Any]:
+    """Each restart's final cost and parameters by your blocks, then train_with_restarts' two.
 
-
-def _restarts_own_blocks(ctx: Context, proxies: dict | None) -> tuple[list[float], list[dict]]:
-    """The final costs and parameters of the restarts trained with the student's blocks.
-
-    With ``proxies`` (:func:`_restarts_proxies`) they start from the grader's initializer.
+    Where a correct initialize_parameters stands in (:func:`_restarts_proxies`), both use it.
     """
+    proxies = _restarts_proxies(ctx)
     steps, lr, seed = TR_KW["num_iterations"], TR_KW["learning_rate"], TR_KW["seed"]
-    params = [
-        _descend_own_blocks(ctx, _reference_init(ctx, 3, s), NN_X, NN_Y, steps, lr)
-        if proxies is not None
-        else _own_blocks_training(ctx, 3, steps, s, lr)
-        for s in range(seed, seed + TR_KW["num_restarts"])
-    ]
-    return [own_cost(ctx, NN_X, NN_Y, p) for p in params], params
-
-
-def _restarts_call(ctx: Context, proxies: dict | None) -> tuple:
+    seeds = range(seed, seed + TR_KW["num_restarts"])
+    params = [_own_blocks_training(ctx, 3, steps, s, lr, proxies) for s in seeds]
+    costs = [own_cost(ctx, NN_X, NN_Y, p) for p in params]
     out = ctx.call_seeded("train_with_restarts", (NN_X, NN_Y, 3), TR_KW, seed=99, proxies=proxies)
-    best, costs = expect_tuple(out.value, "train_with_restarts()", 2)
-    return expect_arrays(best, "best_parameters", _param_spec(2, 3, 1), reshape=True), costs
+    best, got = expect_tuple(out.value, "train_with_restarts()", 2)
+    best = expect_arrays(best, "best_parameters", _param_spec(2, 3, 1), reshape=True)
+    return costs, params, best, got
 
 
 @t.check("structure", 1)
@@ -1049,25 +1022,21 @@ def _restarts_structure(ctx: Context) -> None:
 @t.check("matches_own_blocks", 1)
 def _restarts_matches(ctx: Context) -> str:
     """Final costs equal your blocks' from seeds seed, seed+1, ..."""
-    proxies = _restarts_proxies(ctx)
-    costs = np.array(_restarts_own_blocks(ctx, proxies)[0])
-    got = _restarts_call(ctx, proxies)[1]
+    costs, _, _, got = _restarts(ctx)
     cl.numbers(got, "final_costs")  # not numbers: a type failure, before any comparison
     hint = "restart r seeds np.random.seed(seed + r); its final cost is compute_cost of a forward "
     hint += "pass with the trained parameters (after the last update)."
-    _expect_own_blocks("final_costs", got, costs, hint)
+    _expect_own_blocks("final_costs", got, np.array(costs), hint)
     return "final costs " + ", ".join(f"{c:.4f}" for c in costs)
 
 
 @t.check("keeps_best", 1)
 def _restarts_keeps_best(ctx: Context) -> str:
     """Returns the parameters of the lowest final cost."""
-    proxies = _restarts_proxies(ctx)
-    costs, params = _restarts_own_blocks(ctx, proxies)
+    costs, params, got, _ = _restarts(ctx)
     best = int(np.argmin(np.where(np.isnan(costs), np.inf, costs)))
-    got = _restarts_call(ctx, proxies)[0]
     hint = f"return the parameters of the restart with the LOWEST final cost (here {best})."
-    if not any(same_plain(got, p, rtol=1e-9, atol=1e-12) for p in params):  # no restart's
+    if not any(same_plain(got, p, **EXACT) for p in params):  # no restart's
         hint = "restart r seeds np.random.seed(seed + r) before initialize_parameters; return "
         hint += f"the parameters of the restart with the lowest final cost (here {best})."
     _expect_own_blocks("best_parameters", got, params[best], hint)
@@ -1094,7 +1063,7 @@ def _restarts_differ(ctx: Context) -> str | None:
     costs = final_costs(None)
     if costs.size > 1 and np.ptp(costs) > 0:
         return None
-    if _init_reseeds(ctx):
+    if _reseeds(ctx, 2, 3, seed)[0]:
         ctx.advise(
             "every restart starts from the same weights: your initialize_parameters returns "
             f"the same W1 after np.random.seed({seed}) and np.random.seed({seed + 1}) (it "
