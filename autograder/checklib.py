@@ -11,6 +11,7 @@ import ast
 import contextlib
 import dataclasses
 import re
+import sys
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
@@ -670,8 +671,14 @@ def own_code(ctx: Context, function: str, kind: str) -> Iterator[tuple[str, ast.
 
 
 def module_aliases(ctx: Context) -> dict[str, ast.expr]:
-    """``{name: value}`` of the submission's top-level ``name = value`` statements."""
+    """``{name: value}`` of the submission's top-level ``name = value`` statements.
+
+    A top-level ``from module import name as other`` counts as ``other = module.name``, and
+    after ``from module import *`` (a module the grader has loaded: numpy) a name of that module
+    not bound again since is the module's (``_t = tanh``).
+    """
     out: dict[str, ast.expr] = {}
+    bound, star = set(), None
     for text in ctx.submission.source_cells():
         try:
             tree, _ = codeload.parse_lenient(text)
@@ -679,8 +686,29 @@ def module_aliases(ctx: Context) -> dict[str, ast.expr]:
             continue
         for node in tree.body:
             if isinstance(node, ast.Assign) and len(node.targets) == 1:
+                value = node.value
+                if isinstance(value, ast.Name) and value.id not in bound and star:
+                    if hasattr(sys.modules.get(star), value.id):
+                        value = ast.parse(f"{star}.{value.id}", mode="eval").body
                 if isinstance(node.targets[0], ast.Name):
-                    out[node.targets[0].id] = node.value
+                    out[node.targets[0].id] = value
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                for a in node.names:
+                    if a.name == "*":
+                        star, bound = node.module, set()
+                    else:
+                        out[a.asname or a.name] = ast.parse(
+                            f"{node.module}.{a.name}", mode="eval"
+                        ).body
+            bound |= {
+                n.id
+                for n in ast.walk(node)
+                if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)
+            }
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+                bound.add(node.name)
+            elif isinstance(node, ast.Import | ast.ImportFrom):
+                bound |= {(a.asname or a.name).split(".")[0] for a in node.names}
     return out
 
 

@@ -782,6 +782,14 @@ def test_a_learning_rate_written_in_nn_model_is_named():
         ('import operator\n\ndef tanh(z):\n    return operator.attrgetter("tanh")(np)(z)\n', False),
         ('def tanh(z):\n    return np.__getattribute__("tanh")(z)\n', False),
         ("_t = lambda z: np.tanh(z)\n\ndef tanh(z):\n    return _t(z)\n", False),
+        # numpy's tanh imported at the top under another name, or through a star import
+        ("from numpy import tanh as _t\n\ndef tanh(z):\n    return _t(z)\n", False),
+        ("from numpy import *\n\n_t = tanh\n\ndef tanh(z):\n    return _t(z)\n", False),
+        (
+            "from numpy import exp as e\n\ndef tanh(z):\n"
+            "    return (e(z) - e(-z)) / (e(z) + e(-z))\n",
+            True,
+        ),
         (
             "def _e(z):\n    return np.exp(z)\n\ndef tanh(z):\n"
             "    return (_e(z) - _e(-z)) / (_e(z) + _e(-z))\n",
