@@ -883,3 +883,21 @@ def test_correct_leaky_relu_forms_keep_every_point(body):
     (task,) = grade_submission(UNIT, text_submission(UNIT, text), tasks=["4.7"]).tasks
     assert "no_mutation" in {c.name for c in task.checks}
     assert task.score == task.max_score, [c.message for c in task.checks if not c.passed]
+
+
+def test_restarts_built_on_layer_sizes_keep_their_points_when_layer_sizes_is_wrong():
+    """Real code (sweep 9): train_with_restarts starting with n_x, _, n_y = layer_sizes(X, Y),
+    as the template's nn_model does, over a layer_sizes reading the columns: the bug cost
+    Task 4.9 and again all four checks of Task 4.17."""
+    text = (ROOT / "solutions" / f"{UNIT}.py").read_text()
+    text = text.replace(
+        "    n_x = X.shape[0]\n    n_y = Y.shape[0]\n    best_parameters",
+        "    n_x, _, n_y = layer_sizes(X, Y)\n    best_parameters",
+        1,
+    )
+    bug = text.replace("n_x = X.shape[0]\n", "n_x = X.shape[1]\n", 1)
+    assert "layer_sizes(X, Y)\n    best_parameters" in text and bug != text
+    tasks = {t.function: t for t in grade_submission(UNIT, text_submission(UNIT, bug)).tasks}
+    assert tasks["layer_sizes"].score < tasks["layer_sizes"].max_score
+    restarts = tasks["train_with_restarts"]
+    assert restarts.score == restarts.max_score, [c.message for c in restarts.checks]

@@ -967,7 +967,7 @@ t.advise("threshold")(cl.threshold_advice((P_HALF, PR_X[:, :4]), rule, advice))
 
 t = UNIT.task(
     "4.17", "train_with_restarts", "random restarts",
-    course=False, uses=BLOCK_TASKS, compared_with=BLOCK_TASKS,
+    course=False, uses=("layer_sizes", *BLOCK_TASKS), compared_with=BLOCK_TASKS,
 )  # fmt: skip
 #: n_h = 3 and n_x = 2 differ from num_restarts and seed; the best restart (2) is neither the
 #: first nor the last (final costs 0.6931, 0.6924, 0.6917, 0.6928).
