@@ -208,6 +208,12 @@ def hint_for(kind: str, message: str) -> str | None:
         )
     if kind == "TypeError" and message.startswith("issubclass() arg 1 must be a class"):
         return "issubclass() takes a class: isinstance(b, float) asks it of a value."
+    if kind == "TypeError" and message.startswith("len() of unsized object"):
+        return (
+            "len() of a 0-d array: np.squeeze of a (1, 1) array (one example, m = 1) leaves no "
+            "axis; loop over range(A.shape[1]), the examples being columns, or work on the "
+            "whole array (A > 0.5)."
+        )
     if kind == "TypeError" and "unhashable type" in message:
         return (
             "a value is put in a set or used as a dict key: {'dw', dw} is a set; a dict "

@@ -67,6 +67,7 @@ def test_a_mask_of_another_shape_is_an_upstream_gradient_of_another_layer():
         (lambda: exec("assert 1 == 2"), "an assert of your own failed"),
         (lambda: np.linalg(np.ones(2)), "not np.linalg(x)"),
         (lambda: issubclass(0, float), "isinstance(b, float) asks it of a value"),
+        (lambda: len(np.squeeze(np.ones((1, 1)))), "np.squeeze of a (1, 1) array"),
         (lambda: exec("a, b = (1, 2, 3)"), "a value with more parts than names"),
         (lambda: exec("a, b = None"), "the function called on that line returned None"),
         (
@@ -93,6 +94,7 @@ def test_a_mask_of_another_shape_is_an_upstream_gradient_of_another_layer():
         "own_assert",
         "module_called",
         "issubclass_value",
+        "len_of_0d",
         "unpack",
         "unpack_none",
         "unbound",

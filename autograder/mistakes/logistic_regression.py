@@ -130,6 +130,11 @@ MISTAKES = [
          Z, "sigmoid(np.dot(w.T, X))", "A = sigmoid(np.dot(w.T, X) + b)."),
         ("flat: returns a flat (m,) vector", "shape", "message",
          "return (A > 0.5).astype(np.float64)", "return (A[0] > 0.5).astype(np.float64)", "has shape (3,) but should be (1, 3)"),
+        ("squeeze_len: loops over len(np.squeeze(A)), a 0-d array for one example (m = 1: the course's own image)", "hidden", "message",
+         "    return (A > 0.5).astype(np.float64)",
+         "    probs = np.squeeze(A)\n    Y_prediction = np.zeros((1, X.shape[1]))\n    for i in range(len(probs)):\n"
+         "        Y_prediction[0, i] = 1.0 if probs[i] > 0.5 else 0.0\n    return Y_prediction",
+         "len() of unsized object"),
     ),
     *table("model",
         ("silent: does not print the costs and the accuracies as the course does", "prints", "hint",
@@ -220,5 +225,4 @@ NOT_ISOLATED = reasons(
     "optimize hidden: the visible example is generic; hard-coded arguments fail "
     "uses_arguments instead",
     "predict values: as for sigmoid values",
-    "predict hidden: as for sigmoid hidden",
 )

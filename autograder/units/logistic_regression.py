@@ -323,8 +323,11 @@ advice = "predict gives 1 where A = 0.5 exactly (w^T x + b = 0): the course's te
 advice += "where A > 0.5, so 0.5 predicts 0. Its tests never reach 0.5 (accepted); write A > 0.5."
 t.advise("threshold")(cl.threshold_advice((np.array([[1.0], [0.0]]), 0.0, X_HALF), rule, advice))
 
-hidden = cl.hidden_values(_problems(3, m=20), name="Y_prediction")
-t.add("hidden", 1, hidden, "matches the reference on random problems", hidden=True)
+#: One example too: the course's notebook predicts its own image, X of shape (n_x, 1).
+hidden = cl.hidden_values(
+    lambda rng: [*_problems(3, m=20)(rng), _problem(rng, m=1)[:3]], name="Y_prediction"
+)
+t.add("hidden", 1, hidden, "matches the reference on random problems (m = 1 included)", hidden=True)
 
 # ----------------------------------------------------------------- 3.6 model
 BLOCKS = ("initialize_with_zeros", "optimize", "predict")
