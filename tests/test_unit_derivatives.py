@@ -167,3 +167,19 @@ def test_correct_gradient_descent_forms_get_full_marks(body):
     (task,) = result.tasks
     assert "too_large_rate" in {c.name for c in task.checks}
     assert task.score == task.max_score, [c.message for c in task.checks if not c.passed]
+
+
+def test_each_value_check_hints_at_the_mistake_the_result_shows():
+    """Real code (sweep 9): / epsilon * 2 in centered_difference was told on uses_epsilon to
+    nudge by the epsilon argument, not a fixed 0.001, and on hidden to return the unrounded
+    quotient; neither is in the code. The formula's hint is given unless the result is what
+    a fixed 0.001 (or rounding) gives."""
+    from autograder.mistakes import variant
+
+    slip = variant("centered_difference", "times_two", "/ epsilon * 2",
+                   ("/ (2 * epsilon)", "/ epsilon * 2"))  # fmt: skip
+    result = grade_submission("derivatives", mistake_submission("derivatives", slip), tasks=["1.2"])
+    failed = [c for c in result.tasks[0].checks if not c.passed]
+    assert {c.name for c in failed} == {"values", "uses_epsilon", "hidden"}
+    for check in failed:
+        assert "the points are 2 epsilon apart" in check.message, check.message

@@ -12,8 +12,15 @@ from typing import Any
 import numpy as np
 
 from autograder import checklib as cl
-from autograder.asserts import expect_float, expect_items, expect_keys, expect_list, expect_tuple
-from autograder.context import Context
+from autograder.asserts import (
+    expect_float,
+    expect_items,
+    expect_keys,
+    expect_list,
+    expect_tuple,
+    is_real_scalar,
+)
+from autograder.context import Context, LastCall
 from autograder.gradcheck import H, compare_gradient, expect_gradients
 from autograder.lesson_functions import LessonFunction
 from autograder.plain import describe
@@ -42,22 +49,51 @@ def _difference_hidden_cases(rng: np.random.Generator) -> list[tuple[Any, ...]]:
     return [(LessonFunction(str(n)), float(rng.uniform(0.5, 3.0))) for n in names]
 
 
+def _shown_as(ctx: Context, right: Callable[[Callable[..., Any], LastCall], list[float]]) -> bool:
+    """Whether the shown call returned one of the numbers ``right(reference, call)`` lists."""
+    call = ctx.shown_call
+    if call is None or call.outcome.error is not None or ctx.reference is None:
+        return False
+    got = call.outcome.value
+    return is_real_scalar(got) and any(
+        abs(float(got) - r) <= 1e-9 * max(1.0, abs(r)) for r in right(ctx.ref(), call)
+    )
+
+
+def _fixed_epsilon_hint(ctx: Context) -> str | None:
+    """The hint of a quotient that nudges by 0.001 whatever epsilon the call gives."""
+    if _shown_as(ctx, lambda ref, call: [ref(*call.args, epsilon=0.001)]):
+        return "nudge by the epsilon argument, not by a fixed 0.001."
+    return None
+
+
+def _rounded_hint(ctx: Context) -> str | None:
+    """The hint of a quotient rounded to a few decimals, as the lesson prints it."""
+
+    def rounded(ref: Callable[..., Any], call: LastCall) -> list[float]:
+        return [round(ref(*call.args, **call.kwargs), d) for d in range(7)]
+
+    return "return the unrounded quotient." if _shown_as(ctx, rounded) else None
+
+
 def _difference_task(task_id: str, fn: str, title: str, hint: str) -> None:
-    """Tasks 1.1 and 1.2: the same checks for two difference quotients."""
+    """Tasks 1.1 and 1.2: the same checks for two difference quotients.
+
+    Each value check's hint is the quotient's formula (``hint``), unless the result is the
+    quotient with a fixed epsilon = 0.001 (``uses_epsilon``) or rounded (``hidden``).
+    """
     t = UNIT.task(task_id, fn, title, course=False)
     number = cl.returns_number((SQUARE, 2.0), "(f, 2.0)", hint=QUOTIENT)
     t.add("returns_number", 1, number, "returns a single number, not an array or a list")
     values = cl.visible_values(f"{fn}/values", LESSON, name=f"{fn}(f, a)", hint=hint)
     description = "the lesson's examples: f(a) = 3a at a = 2 and 5, f(a) = a^2 at a = 2 and 5"
     t.add("values", 2, values, description)
-    hint = "nudge by the epsilon argument, not by a fixed 0.001."
     nudges = cl.visible_calls(f"{fn}/epsilon", NUDGES, name=f"{fn}(f, a, epsilon)", hint=hint)
     description = "uses its epsilon argument (epsilon = 0.1 and 0.5)"
-    t.add("uses_epsilon", 1, nudges, description, kind="values")
-    hint = "return the unrounded quotient."
+    t.add("uses_epsilon", 1, cl.with_hint(nudges, _fixed_epsilon_hint), description, kind="values")
     hidden = cl.hidden_values(_difference_hidden_cases, name=f"{fn}(f, a)", hint=hint)
     description = "matches the reference for other functions and points (default epsilon)"
-    t.add("hidden", 2, hidden, description, hidden=True)
+    t.add("hidden", 2, cl.with_hint(hidden, _rounded_hint), description, hidden=True)
 
 
 hint = "(f(a + epsilon) - f(a)) / epsilon, unrounded."
