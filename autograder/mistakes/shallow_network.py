@@ -270,6 +270,8 @@ def update_parameters(parameters, grads, learning_rate=1.2):
          "return A2 > 0.5", "return A2", "threshold the output: A2 > 0.5."),
         ("inverted: A2 < 0.5: the classes swapped", "agrees_with_forward", "hint",
          "return A2 > 0.5", "return A2 < 0.5", "class 1 is where A2 > 0.5."),
+        ("z2: thresholds cache['Z2'], before the sigmoid, instead of A2", "agrees_with_forward", "hint",
+         "return A2 > 0.5", 'return cache["Z2"] > 0.5', "threshold the output A2 = sigmoid(Z2), not Z2."),
         ("ge: A2 >= 0.5 instead of A2 > 0.5", "", "advice",
          "return A2 > 0.5", "return A2 >= 0.5", "every output A2 is exactly 0.5, and predict gives 1"),
         ("flat: returns a flat vector of predictions", "shape", "message",
