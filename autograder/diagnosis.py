@@ -47,25 +47,64 @@ from autograder.context import Context, LastCall, StudentRaised
 from autograder.mistakes import Mistake, catalogue, in_course_forms
 from autograder.plain import describe, same_form, same_plain, to_plain
 from autograder.spec import Check, CheckFailure, Task, Unit
-from autograder.submission import Submission
+from autograder.submission import BUDGET, CRASH, Submission
 
 
-def raised_hint(check: Check, ctx: Context, exc: StudentRaised, reference: Any) -> str | None:
-    """The hint of an exception that the student's code raised in ``check``, or None.
+def raised_hint(
+    unit: Unit, check: Check, ctx: Context, exc: StudentRaised, reference: Any
+) -> tuple[str | None, Mistake | None]:
+    """The hint of an exception that the student's code raised in ``check``, and its mistake.
 
     Args:
+        unit: the unit.
         check: the check that called the code.
         ctx: its context (the call, the submission).
         exc: the exception, as the seam reported it.
         reference: the reference module, or None where it is not installed.
+
+    Returns:
+        ``(hint, mistake)``: the mistake of the catalogue that raises as the student's code
+        did on this call, or None.
     """
     err = exc.error
-    return (
-        _failed_import_hint(ctx.submission, err.type, err.message)
-        or _raised_source_hint(ctx, exc, reference)
-        or _hidden_sizes_hint(check, ctx)
-        or hints.hint_for(err.type, err.message)
-    )
+    hint = _failed_import_hint(ctx.submission, err.type, err.message)
+    hint = hint or _raised_source_hint(ctx, exc, reference)
+    try:
+        found = None if hint else _known_raise(unit, check, ctx, exc, reference)
+    except Exception:  # noqa: BLE001 - a diagnosis bug must not lose the verdict
+        found = None
+    if found:
+        return f"this looks like a known mistake: {found.title}. {found.hint}".strip(), found
+    hint = hint or _hidden_sizes_hint(check, ctx) or hints.hint_for(err.type, err.message)
+    return hint, None
+
+
+def _known_raise(
+    unit: Unit, check: Check, ctx: Context, exc: StudentRaised, reference: Any
+) -> Mistake | None:
+    """The one known mistake of the raising function that raises the same error on its call.
+
+    The same exception class and message (numpy's names the shapes), on the shown call; None
+    where no mistake of the catalogue, or more than one, does.
+    """
+    last, err = ctx.shown_call, exc.error
+    if reference is None or last is None or last.outcome.error is None:
+        return None
+    if err.type in (BUDGET, CRASH, "TimeoutError"):  # about time or the process, not a value
+        return None
+    if last.function != exc.function:
+        return None
+    entries = [m for m in catalogue(unit.name) if m.function == last.function]
+    call_key, found = _call_key(last), {}
+    for m in itertools.chain(entries, in_course_forms(entries, reference)):
+        if m.title in found or (ctx.task.function, check.name) not in m.qualified_fails():
+            continue
+        try:
+            _rerun_once(m, reference, last, call_key)
+        except Exception as raised:  # noqa: BLE001 - the mistake's own error, compared below
+            if type(raised).__name__ == err.type and str(raised) == err.message:
+                found[m.title] = m
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def failure_hint(

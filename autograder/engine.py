@@ -233,7 +233,7 @@ def run_check(
             )
             result.mistake = {"id": NOT_IMPLEMENTED, "title": "not implemented yet"}
             return result
-        hint = diagnosis.raised_hint(check, ctx, exc, reference)
+        hint, found = diagnosis.raised_hint(unit, check, ctx, exc, reference)
         if err.type == CRASH:
             return fail(
                 "crashed",
@@ -243,13 +243,16 @@ def run_check(
                 or "a call must return; exit(), os._exit() and crashes end the grading process.",
                 ctx=ctx,
             )
-        return fail(
+        result = fail(
             "raised an exception" if err.type != "TimeoutError" else "timed out",
             f"{exc.function}() raised {err}",
             [("called", exc.call_text), *ctx.side_effect_lines()],
             hint,
             ctx=ctx,
         )
+        if found:
+            result.mistake = {"id": found.id, "title": found.title}
+        return result
     except CheckFailure as exc:
         lines = list(exc.lines)
         called = ctx.called()
