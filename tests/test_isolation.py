@@ -526,6 +526,17 @@ def use(a):
     except ValueError as exc:
         return ["raised", str(exc)]
 
+def spin(a):  # a grader's function, quick each time, called until the call's time runs out
+    while True:
+        block(a)
+
+def spin_helper():  # the same with a course helper the grader serves
+    import numpy as np
+    from dnn_utils import relu
+    z = np.ones((2, 2))
+    while True:
+        relu(z)
+
 def chatty(a):
     print("before")
     value = block(a)
@@ -734,6 +745,31 @@ def test_a_stand_in_given_hostile_arguments_fails_that_call_only(tmp_path, hosti
     again = sub.call("use", (1.0,), proxies={"block": lambda a, b=2: a + b})
     assert again.value == ["ok", 3.0]  # the next call has its stand-ins again
     sub.close()
+
+
+@pytest.mark.parametrize("where", ["isolated", "in-process"])
+@pytest.mark.parametrize("called", ["served helper", "stand-in"])
+def test_a_loop_out_of_time_in_a_graders_function_is_the_calls_timeout(tmp_path, where, called):
+    """A two_layer_model looping 3000 times whatever num_iterations said ran out of its time
+    while a served helper happened to run; the message blamed that helper, another one on
+    each run: ``the grader's helper:dnn_utils.relu (standing in for yours) ran longer than
+    2 s`` (sweep 9). Each of the grader's functions was quick; the student's call took too
+    long, and is told so as any call that does not finish, whichever was running."""
+    sub = _proxied_submissions(tmp_path)[0 if where == "isolated" else 1]
+    limit = FAST.call_timeout
+    try:
+        if called == "served helper":
+            out = sub.call("spin_helper", timeout=limit)
+        else:
+            out = sub.call("spin", (1.0,), timeout=limit, proxies={"block": lambda a, b=2: a})
+        assert out.error is not None and out.error.type == "TimeoutError", out
+        message = out.error.message
+        assert message.startswith(f"the call did not finish within {limit:g} s"), message
+        assert not any(w in message for w in ("standing in", "grader", "relu", "block")), message
+        assert out.error.location == ""  # not where the loop happened to be
+        assert sub.call("use", (1.0,)).value == ["ok", 3.0]  # the next call as usual
+    finally:
+        sub.close()
 
 
 @pytest.mark.parametrize("where", ["isolated", "in-process"])

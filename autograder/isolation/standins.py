@@ -14,6 +14,14 @@ limit; all of a call's stand-ins together get the call's own time limit; a resul
 :data:`MAX_RESULT_BYTES`. A stand-in that overruns is killed and the student's code receives
 the error, so only that call (that check) fails.
 
+The time runs out in whichever stand-in is running then. One that took most of it alone is
+slow on the arguments it was given, and is named; otherwise the student's code called the
+grader's functions until the call's time was gone (a training loop that ignores
+``num_iterations``, a quick served ``relu`` in it), and the call did not finish, as any call
+that overruns its limit: no stand-in is blamed (:attr:`StandInRunner.call_timed_out`). A served
+course helper's time is the student's own (in the course it ran in the student's code): one
+is never named.
+
 Nothing the child prints reaches the grader's stdout or stderr (``autograder grade --json``
 writes its JSON there, and a batch reads its records from it): the child's descriptors 1 and
 2 are a private in-memory file (what a C extension or ``os.write`` writes lands there too),
@@ -41,6 +49,7 @@ from typing import Any
 
 import numpy as np
 
+from autograder.isolation.served import PREFIX
 from autograder.plain import to_plain
 
 #: Largest stand-in result (pickled bytes) handed back to the student's code.
@@ -64,6 +73,18 @@ class StandInResult:
     rng_after: tuple | None = None
     size: int = 0
     printed: str = ""
+
+
+def _who(name: str) -> str:
+    """How a message names the function ``name`` the child runs."""
+    if name.startswith(PREFIX):  # a course helper the student's code called: not theirs
+        return f"the course's {name[len(PREFIX) :]}"
+    return f"the grader's {name} (standing in for yours)"
+
+
+def call_timeout_text(seconds: float) -> str:
+    """The message of a call that did not finish within its limit of ``seconds``."""
+    return f"the call did not finish within {seconds:g} s (infinite loop?)"
 
 
 class _TooLargeError(Exception):
@@ -170,7 +191,7 @@ def _serve(conn: Any, proxies: dict[str, Callable[..., Any]], memory_mb: int) ->
             if len(data) > MAX_RESULT_BYTES:
                 raise _TooLargeError(f"returned {len(data) / 2**20:.0f} MB")
         except BaseException as exc:  # noqa: BLE001 - handed to the student's code
-            who = f"the grader's {name} (standing in for yours)"
+            who = _who(name)
             if isinstance(exc, MemoryError):
                 text = f"{who} needed more than {memory_mb} MB on the arguments your code passed"
             elif isinstance(exc, _TooLargeError):
@@ -201,16 +222,23 @@ class StandInRunner:
         self.memory_mb = memory_mb
         self._child: int | None = None
         self._conn: Any = None
+        #: True once the call's time ran out in its stand-ins but none was slow by itself:
+        #: the call did not finish (the seam reports it as the call's own time-out).
+        self.call_timed_out = False
+        self._out_of_time: StandInResult | None = None
 
     def run(self, name: str, args: tuple, kwargs: dict, state: tuple | None) -> StandInResult:
         """Call the stand-in ``name`` in the child (forked on first use).
 
         Returns:
             The stand-in's value or error; a ``TimeoutError`` when the call's allowance ran
-            out (the child is killed, later stand-in calls of the call fail at once).
+            out (the child is killed, later stand-in calls of the call fail at once, with the
+            same error).
         """
-        if self.left <= 0:
-            return self._timeout(name)
+        if self._out_of_time is None and self.left <= 0:
+            self._out_of_time = self._timeout(name, 0.0)
+        if self._out_of_time is not None:
+            return self._out_of_time
         if self._child is None:
             self._start()
         start = time.monotonic()
@@ -220,27 +248,30 @@ class StandInRunner:
             data = self._conn.recv_bytes() if ready else None
         except (EOFError, OSError):
             data, ready = None, True
-        self.left -= time.monotonic() - start
+        took = time.monotonic() - start
+        self.left -= took
         if data is None:
             self.close()
             if not ready:
                 self.left = 0.0
-                return self._timeout(name)
-            return StandInResult(
-                error=("MemoryError", f"the grader's {name} ended on these arguments")
-            )
+                self._out_of_time = self._timeout(name, took)
+                return self._out_of_time
+            return StandInResult(error=("MemoryError", f"{_who(name)} ended on these arguments"))
         result = pickle.loads(data)  # noqa: S301 - written by the grader's own child
         result.size = len(data)
         return result
 
-    def _timeout(self, name: str) -> StandInResult:
-        return StandInResult(
-            error=(
-                "TimeoutError",
-                f"the grader's {name} (standing in for yours) ran longer than "
-                f"{self.allowance:g} s on the arguments your code passed",
-            )
-        )
+    def _timeout(self, name: str, took: float) -> StandInResult:
+        """The error of the stand-in call ``name`` in which the allowance ran out after ``took`` s.
+
+        The stand-in is named only if it is a grader's function that took at least half of the
+        allowance by itself; otherwise the call did not finish (module docstring).
+        """
+        if name.startswith(PREFIX) or took < self.allowance / 2:
+            self.call_timed_out = True
+            return StandInResult(error=("TimeoutError", call_timeout_text(self.allowance)))
+        text = f"{_who(name)} ran longer than {took:.2g} s on the arguments your code passed"
+        return StandInResult(error=("TimeoutError", text))
 
     def _start(self) -> None:
         # os.fork, not multiprocessing.Process: the grader may itself be a daemonic worker

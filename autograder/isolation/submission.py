@@ -39,7 +39,7 @@ from autograder.isolation.served import (
     refused_for,
     served_names,
 )
-from autograder.isolation.standins import StandInRunner
+from autograder.isolation.standins import StandInRunner, call_timeout_text
 from autograder.lesson_functions import TABLE as LESSONS
 from autograder.lesson_functions import LessonFunction
 from autograder.plain import Foreign, one_line, to_plain
@@ -549,6 +549,14 @@ class IsolatedSubmission(Submission):
             self._fill(outcome, reply, arrays)
         except codec.FrameError as exc:
             outcome.error = StudentError(CRASH, f"the result could not be read ({exc})")
+            return outcome
+        if serve.runner.call_timed_out:
+            # the call's time ran out in the grader's functions it kept calling, none slow by
+            # itself: the call did not finish, whatever it did with the error its code got and
+            # whichever happened to run then (standins). Not marked unfinished: its own code
+            # was not stopped, and a loop of served helpers gets their code for the next call.
+            outcome.value = None
+            outcome.error = self._timeout_error(limit, timeout, budget_left, check_left)
         return outcome
 
     # ------------------------------------------------------------------ helpers
@@ -568,7 +576,7 @@ class IsolatedSubmission(Submission):
     def _timeout_error(
         self, limit: float, asked: float, budget_left: float, check_left: float
     ) -> StudentError:
-        text = f"the call did not finish within {limit:g} s (infinite loop?)"
+        text = call_timeout_text(limit)
         if limit < min(asked, self.limits.call_timeout):
             if budget_left <= check_left:
                 text += (
