@@ -33,6 +33,7 @@ import inspect
 import io
 import itertools
 import pickle
+import re
 import textwrap
 import threading
 import warnings
@@ -47,7 +48,7 @@ from autograder.context import Context, LastCall, StudentRaised
 from autograder.mistakes import Mistake, catalogue, in_course_forms
 from autograder.plain import describe, same_form, same_plain, to_plain
 from autograder.spec import Check, CheckFailure, Task, Unit
-from autograder.submission import BUDGET, CRASH, Submission
+from autograder.submission import Submission
 
 
 def raised_hint(
@@ -79,18 +80,24 @@ def raised_hint(
     return hint, None
 
 
+#: numpy's messages that name the shapes (or sizes) of what they could not combine.
+_SHAPES_NAMED = re.compile(r"shapes? \(\d|size of axis is \d|mismatch in its core dimension")
+
+
 def _known_raise(
     unit: Unit, check: Check, ctx: Context, exc: StudentRaised, reference: Any
 ) -> Mistake | None:
     """The one known mistake of the raising function that raises the same error on its call.
 
-    The same exception class and message (numpy's names the shapes), on the shown call; None
-    where no mistake of the catalogue, or more than one, does.
+    The same exception class and message, on the shown call, for numpy's errors that name the
+    shapes they could not combine (a ``KeyError: 'W4'`` or a ``TypeError`` says too little:
+    other mistakes raise them alike); None where no mistake of the catalogue, or more than
+    one, does.
     """
     last, err = ctx.shown_call, exc.error
     if reference is None or last is None or last.outcome.error is None:
         return None
-    if err.type in (BUDGET, CRASH, "TimeoutError"):  # about time or the process, not a value
+    if not _SHAPES_NAMED.search(err.message):
         return None
     if last.function != exc.function:
         return None

@@ -904,3 +904,20 @@ def test_distinct_rows_costs_the_array_s_size_not_its_columns():
         assert distinct_rows(W) == np.unique(W.round(12), axis=0).shape[0]
     assert distinct_rows(np.zeros((0, 2**40))) == 0  # np.unique(axis=0) filled the machine
     assert distinct_rows(np.ones((2, 2**21))) == 1
+
+
+def test_an_error_that_names_no_shapes_is_not_put_down_to_a_known_mistake():
+    """A known mistake that raises is named when the student's code raises the same error on
+    the same call, for numpy's errors that name shapes only: L_model_forward reading
+    W{L + 1} raises KeyError: 'W4' as L = len(parameters) does, and is not told it forgot
+    // 2."""
+    from autograder.mistakes import variant
+
+    beyond = variant("L_model_forward", "beyond", "W{L + 1}",
+                     ('parameters["W" + str(L)]', 'parameters["W" + str(L + 1)]'))  # fmt: skip
+    result = grade_submission(
+        "deep_network", mistake_submission("deep_network", beyond), tasks=["5.5"]
+    )
+    failed = [c for c in result.tasks[0].checks if not c.passed]
+    assert failed and all("KeyError: 'W4'" in c.message for c in failed if "W4" in c.message)
+    assert not any("forgets // 2" in c.message for c in failed), [c.message for c in failed]
