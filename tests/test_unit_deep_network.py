@@ -416,6 +416,37 @@ def L_model_forward(X, parameters):
     assert "AL is Z[L]" in failed["values"]
 
 
+#: The 2017-2020 template's L_model_forward with every hidden layer computed from X.
+FORWARD_FROM_X = """
+def L_model_forward(X, parameters):
+    caches = []
+    A = X
+    L = len(parameters) // 2
+    for l in range(1, L):
+        A_prev = A
+        A, cache = linear_activation_forward(X, parameters['W' + str(l)], parameters['b' + str(l)], activation = "relu")
+        caches.append(cache)
+    AL, cache = linear_activation_forward(A, parameters['W' + str(L)], parameters['b' + str(L)], activation = "sigmoid")
+    caches.append(cache)
+    return AL, caches
+"""  # noqa: E501
+MATMUL_FORWARD = """
+def linear_forward(A, W, b):
+    return W @ A + b, (A, W, b)
+"""
+
+
+@pytest.mark.parametrize("product", ["", MATMUL_FORWARD], ids=["np.dot", "matmul"])
+def test_a_forward_pass_that_feeds_x_to_every_layer_is_named(product):
+    """Real code: X for A_prev in the loop; numpy's shape error is no missing .T."""
+    t = graded(FORWARD_FROM_X + product, "5.5")
+    failed = {c.name: c.message for c in t.checks if c.status == "failed"}
+    assert set(failed) == {"structure", "values", "hidden"}, failed
+    for message in failed.values():
+        assert "is computed from X, the network's input" in message, message
+        assert ".T?" not in message, message
+
+
 # ------------------------------------------------------------------ the models
 #: The course's L_layer_model up to its forward pass, as every release writes it.
 MODEL_START = """

@@ -127,6 +127,8 @@ MISTAKES = [
     *table("L_model_forward",
         ("a_prev_to_output: the output layer computed from A_prev (the last hidden layer's input) instead of A", "structure values hidden", "message",
          "    AL, cache = linear_activation_forward(\n        A, ", "    AL, cache = linear_activation_forward(\n        A_prev, ", "not from layer 1's output A"),
+        ("x_every_layer: every hidden layer computed from X, the network's input, instead of A_prev, the previous layer's output", "structure values hidden", "message",
+         "            A_prev, parameters[", "            X, parameters[", "layer 2 is computed from X"),
         ("returns_z: linear_forward for the output layer: AL is Z[L], the sigmoid is missing", "structure values hidden", "",
          _LAST, '    AL, cache = linear_forward(A, parameters["W" + str(L)], parameters["b" + str(L)])'),
         ("sigmoid_forgotten: AL is Z[L] (the caches are right): the output layer's sigmoid is missing", "values hidden", "",

@@ -14,7 +14,7 @@ from __future__ import annotations
 import contextlib
 import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 import numpy as np
@@ -450,6 +450,69 @@ def _lmf_nets() -> list[tuple[list[int], tuple]]:
     return nets
 
 
+#: A 4-layer network whose hidden layers all have X's 3 rows (X of both signs, so never a relu
+#: output): a layer computed from X in place of the previous layer's output raises no shape
+#: error on it, and its cache shows X as that layer's A_prev.
+_SQ = np.random.default_rng(60)
+SQUARE_X = _SQ.normal(0, 1, (3, 4))
+SQUARE_P = {f"{p}{n}": _SQ.normal(0, 1, (1 if n == 4 else 3, 3 if p == "W" else 1))
+            for n in range(1, 5) for p in "Wb"}  # fmt: skip
+
+
+def _layer_fed_x(ctx: Context) -> int | None:
+    """The first layer n >= 2 that the student's L_model_forward computes from X, or None.
+
+    Read from the caches of a call on :data:`SQUARE_X`, :data:`SQUARE_P` (the call shown in a
+    message stays the check's).
+    """
+    shown = ctx.shown_call
+    out = ctx.outcome("L_model_forward", (SQUARE_X, SQUARE_P))
+    ctx.show_call(shown)
+    pair = out.value if out.error is None else None
+    caches = pair[1] if isinstance(pair, tuple | list) and len(pair) == 2 else None
+    for n, cache in enumerate(caches[1:] if isinstance(caches, list) else [], 2):
+        linear = cache[0] if isinstance(cache, tuple | list) and len(cache) == 2 else None
+        got = linear[0] if isinstance(linear, tuple | list) and len(linear) == 3 else None
+        if isinstance(got, np.ndarray) and np.array_equal(got, SQUARE_X):
+            return n
+    return None
+
+
+@contextlib.contextmanager
+def _names_x_fed_again(ctx: Context) -> Iterator[None]:
+    """Name a layer computed from X (not from the previous layer's output) where a check fails.
+
+    Its shape error (``shapes (5,3) and (4,3) not aligned``) reads as a missing ``.T``; a
+    network with layers of equal sizes shows the real cause.
+    """
+    try:
+        yield
+    except (StudentRaised, CheckFailure) as exc:
+        raised = isinstance(exc, StudentRaised)
+        if raised and not (exc.function == "L_model_forward" and ordinary(exc)):
+            raise
+        n = _layer_fed_x(ctx)
+        if n is None:
+            raise
+        hint = (
+            "each layer takes the previous layer's output: A_prev = A, then "
+            'linear_activation_forward(A_prev, parameters["W" + str(l)], ...); X is the input '
+            "of layer 1 only."
+        )
+        cause = (
+            f"layer {n} is computed from X, the network's input, not from the output A of layer "
+            f"{n - 1} (on a network whose layers all have X's {SQUARE_X.shape[0]} rows, "
+            f"caches[{n - 1}] holds X as its A_prev)."
+        )
+        if not raised:
+            exc.hint, exc.specific = f"{cause[0].upper()}{cause[1:]} {hint}", True
+            raise
+        raise CheckFailure(
+            f"L_model_forward() raised {exc.error}: {cause}",
+            lines=[("called", exc.call_text)], hint=hint, kind="raised an exception",
+        ) from None  # fmt: skip
+
+
 @T55.check("structure", 2)
 def _lmf_structure(ctx: Context) -> str:
     """AL (1, m) and a list of L caches ((A_prev, W, b), Z), for L = 2, 3, 4."""
@@ -458,21 +521,22 @@ def _lmf_structure(ctx: Context) -> str:
         "L_model_forward/structure",
         lambda ref: [[c[0][0] for c in ref()(X, params)[1]] for _, (X, _, params) in nets],
     )
-    for (dims, (X, _, params)), acts in zip(nets, all_acts):
-        AL, caches = expect_tuple(ctx.call(X, params), "L_model_forward(X, parameters)", 2)
-        expect_array(AL, "AL", (1, 3), shape_text="(1, m)")
-        if not isinstance(caches, list) or len(caches) != len(acts):
-            raise CheckFailure(
-                f"for a network of L = {len(acts)} layers (layer_dims {dims}) caches should be "
-                f"a list of {len(acts)} caches, one per layer, but it is {describe(caches)}.",
-                hint="append the cache of every layer, the last (sigmoid) one included.",
-                kind="structure",
-            )
-        for n, (cache, A) in enumerate(zip(caches, acts), 1):
-            if n > 1:
-                _expect_not_the_input_before(cache, acts[n - 2], A, n)
-            W, b = params[f"W{n}"], params[f"b{n}"]
-            _expect_cache(cache, A, W, b, f"caches[{n - 1}]", with_z=True)
+    with _names_x_fed_again(ctx):
+        for (dims, (X, _, params)), acts in zip(nets, all_acts):
+            AL, caches = expect_tuple(ctx.call(X, params), "L_model_forward(X, parameters)", 2)
+            expect_array(AL, "AL", (1, 3), shape_text="(1, m)")
+            if not isinstance(caches, list) or len(caches) != len(acts):
+                raise CheckFailure(
+                    f"for a network of L = {len(acts)} layers (layer_dims {dims}) caches should be "
+                    f"a list of {len(acts)} caches, one per layer, but it is {describe(caches)}.",
+                    hint="append the cache of every layer, the last (sigmoid) one included.",
+                    kind="structure",
+                )
+            for n, (cache, A) in enumerate(zip(caches, acts), 1):
+                if n > 1:
+                    _expect_not_the_input_before(cache, acts[n - 2], A, n)
+                W, b = params[f"W{n}"], params[f"b{n}"]
+                _expect_cache(cache, A, W, b, f"caches[{n - 1}]", with_z=True)
     return "depths 2, 3 and 4"
 
 
@@ -494,7 +558,8 @@ def _expect_not_the_input_before(cache: Any, before: np.ndarray, A: np.ndarray, 
 def _lmf_values(ctx: Context) -> None:
     """AL matches the expected values for a 3-layer network."""
     AL = ctx.expected("L_model_forward/values", lambda ref: ref()(NET3_X, NET3_P)[0])
-    cl.compare(_first(ctx.call(NET3_X, NET3_P)), AL, "AL", hint=LMF_HINT)
+    with _names_x_fed_again(ctx):
+        cl.compare(_first(ctx.call(NET3_X, NET3_P)), AL, "AL", hint=LMF_HINT)
 
 
 @T55.check("hidden", 1, hidden=True)
@@ -503,7 +568,8 @@ def _lmf_hidden(ctx: Context) -> str:
     ref = ctx.ref()
     for depth in (2, 3, 4):
         X, _, params = _net(ctx.rng, _random_dims(ctx.rng, depth), int(ctx.rng.integers(2, 6)))
-        cl.compare(_first(ctx.call(X, params)), ref(X, params)[0], "AL", kind="hidden")
+        with _names_x_fed_again(ctx):
+            cl.compare(_first(ctx.call(X, params)), ref(X, params)[0], "AL", kind="hidden")
     return "random networks of depth 2, 3 and 4"
 
 
