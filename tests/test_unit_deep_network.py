@@ -526,6 +526,63 @@ def test_wrong_printing_loses_the_printing_check_only(change, message):
     assert (named in failed["prints_costs"]) == (change[1] == "if False:"), failed
 
 
+#: The 2017-2020 application notebook's two_layer_model (returns parameters only).
+OLDER_TWO_LAYER = """
+def two_layer_model(X, Y, layers_dims, learning_rate = 0.0075, num_iterations = 3000, print_cost=False):
+    np.random.seed(1)
+    grads = {}
+    costs = []
+    m = X.shape[1]
+    (n_x, n_h, n_y) = layers_dims
+    parameters = initialize_parameters(n_x, n_h, n_y)
+    W1 = parameters["W1"]
+    b1 = parameters["b1"]
+    W2 = parameters["W2"]
+    b2 = parameters["b2"]
+    for i in range(0, num_iterations):
+        A1, cache1 = linear_activation_forward(X, W1, b1, activation = "relu")
+        A2, cache2 = linear_activation_forward(A1, W2, b2, activation = "sigmoid")
+        cost = compute_cost(A2, Y)
+        dA2 = - (np.divide(Y, A2) - np.divide(1 - Y, 1 - A2))
+        dA1, dW2, db2 = linear_activation_backward(dA2, cache2, activation = "sigmoid")
+        dA0, dW1, db1 = linear_activation_backward(dA1, cache1, activation = "relu")
+        grads['dW1'] = dW1
+        grads['db1'] = db1
+        grads['dW2'] = dW2
+        grads['db2'] = db2
+        parameters = update_parameters(parameters, grads, learning_rate)
+        W1 = parameters["W1"]
+        b1 = parameters["b1"]
+        W2 = parameters["W2"]
+        b2 = parameters["b2"]
+        if print_cost and i % 100 == 0:
+            print("Cost after iteration {}: {}".format(i, np.squeeze(cost)))
+        if print_cost and i % 100 == 0:
+            costs.append(cost)
+    return parameters
+"""  # noqa: E501
+RE_READ = """        W1 = parameters["W1"]
+        b1 = parameters["b1"]
+        W2 = parameters["W2"]
+        b2 = parameters["b2"]
+"""
+
+
+def test_a_two_layer_model_reading_its_weights_once_is_told_so_not_to_keep_the_result():
+    """Real code: the template's four lines after update_parameters left out; the result is
+    kept, so 'keep the result' sent the student to a line that was right."""
+    assert full_marks(graded(INIT_TEMPLATE + OLDER_TWO_LAYER, "5.11"))
+    t = graded(INIT_TEMPLATE + OLDER_TWO_LAYER.replace(RE_READ, ""), "5.11")
+    failed = {c.name: c.message for c in t.checks if c.status == "failed"}
+    assert set(failed) == {"values", "hidden"}, failed
+    for message in failed.values():
+        assert "read W1, b1, W2, b2 from parameters in every iteration" in message, message
+        assert "keep the result" not in message, message
+    kept = OLDER_TWO_LAYER.replace("parameters = update_parameters(", "update_parameters(")
+    failed = [c.message for c in graded(INIT_TEMPLATE + kept, "5.11").checks if not c.passed]
+    assert failed and all("keep the result" in m for m in failed), failed
+
+
 @pytest.mark.parametrize("product", ["np.dot(W, A)", "W @ A"])
 def test_a_hard_coded_input_size_is_named_whatever_the_constant(product):
     code = (

@@ -10,7 +10,7 @@ import numpy as np
 
 from autograder.mistakes import Mistake, edits, mistake, reasons, table
 from autograder.units import _deep_math
-from autograder.units.deep_network import LF_A, LF_B, LF_W, NET3_P, NET3_X
+from autograder.units.deep_network import LF_A, LF_B, LF_W, NET3_P, NET3_X, STALE_HINT
 
 # Hard-coded answers are written into the mistakes' code as literals, so that the code is
 # self-contained, like a student's file (it also runs in the isolated worker).
@@ -266,6 +266,10 @@ def update_parameters(parameters, grads, learning_rate):
     # ------------------------------------------------------------------ 5.11 two_layer_model
     *_model_mistakes("two_layer_model"),
     *table("two_layer_model",
+        ("stale_weights: reads W1, b1, W2, b2 once before the loop: every iteration's forward pass uses the initial weights", "values hidden", "hint",
+         '    for i in range(num_iterations):\n        W1, b1, W2, b2 = (parameters[k] for k in ("W1", "b1", "W2", "b2"))\n',
+         '    W1, b1, W2, b2 = (parameters[k] for k in ("W1", "b1", "W2", "b2"))\n    for i in range(num_iterations):\n',
+         STALE_HINT["two_layer_model"]),
         ("hard_coded_nh: the hidden size hard-coded (n_h = 7, the course's)", "structure hidden", "",
          "n_x, n_h, n_y = layers_dims", "n_x, _, n_y = layers_dims\n    n_h = 7"),
         ("hard_coded_input: the input size hard-coded (n_x = 12288, the course's images)", "structure values prints_costs hidden", "message",

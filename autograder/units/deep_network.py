@@ -1021,23 +1021,71 @@ def _expect_not_al(ctx: Context, costs: Any) -> None:
         )
 
 
-def _compare_model(ctx: Context, value: Any, runs: dict, dims, n: int, kind: str) -> None:
+#: What each model's forward pass must read after an update (the template re-reads W1..b2).
+STALE_HINT = {
+    "two_layer_model": "read W1, b1, W2, b2 from parameters in every iteration, after each "
+    'update (the template\'s W1 = parameters["W1"] ... lines), not once before the loop.',
+    "L_layer_model": "call L_model_forward(X, parameters) in every iteration on the dict that "
+    "update_parameters returned, not on the parameters from before the loop.",
+}
+KEEP_HINT = "keep the result: parameters = update_parameters(parameters, grads, learning_rate)."
+#: The tolerances of a model's parameters and costs.
+MODEL_TOL = {"rtol": 1e-6, "atol": 1e-9}
+
+
+def _stale_training(fn: str, params: Any, dims, n: int, data: tuple) -> str | None:
+    """How a model that never learns got its parameters, from the grader's math, or None.
+
+    ``data`` is the call's ``(X, Y, learning_rate)``.
+
+    ``"discarded"``: they are an accepted initialization (update_parameters' result not
+    kept); ``"stale"``: they are ``n`` steps of the first iteration's gradient (updated, but
+    every forward pass uses the weights from before the loop).
+    """
+    X, Y, rate = data
+    with contextlib.suppress(NeedsReference):
+        for start in _init_forms(MODELS[fn][0], dims, 1).values():
+            if passes_compare(params, start, **MODEL_TOL):
+                return "discarded"
+            step = _math().train(X, Y, start, rate, 1)[0]
+            stale = {k: v + n * (step[k] - v) for k, v in start.items()}
+            if passes_compare(params, stale, **MODEL_TOL):
+                return "stale"
+    return None
+
+
+def _compare_model(
+    ctx: Context, value: Any, runs: dict, dims, n: int, kind: str, data: tuple
+) -> None:
+    """Compare a model's result with the closest of ``runs``; ``data``: ``(X, Y, rate)``."""
+    fn = ctx.task.function
     params, costs = _model_result(ctx, value, dims, n, exact=False)
     _expect_not_al(ctx, costs)
     want_params, want_costs = closest_params(params, runs.values(), lambda run: run[0])
     if isinstance(costs, list | np.ndarray) and len(costs) > 1 and np.ptp(want_costs) > 0:
         c = cl.numbers(costs, "costs").ravel()
         if c.size > 1 and bool(np.all(c == c[0])):
-            raise CheckFailure(
-                f"the cost never changes ({float(c[0])!r} at every record): the parameters are "
-                "not being updated.",
-                hint="keep the result: parameters = update_parameters(parameters, grads, "
-                "learning_rate).",
-                kind=kind,
-            )
-    cl.compare(params, want_params, "parameters", rtol=1e-6, atol=1e-9, hint=MODEL_HINT, kind=kind)
+            how = _stale_training(fn, params, dims, n, data)
+            detail = f"the cost never changes ({float(c[0])!r} at every record): "
+            if how == "stale":
+                detail += "the parameters change, but every iteration computes the same cost "
+                detail += "and gradients, from the weights it started with."
+            elif how == "discarded":
+                detail += "the parameters are not being updated."
+            else:
+                detail += "the forward pass never uses updated parameters."
+            both = f"{KEEP_HINT[:-1]}, and {STALE_HINT[fn]}"
+            hint = {"discarded": KEEP_HINT, "stale": STALE_HINT[fn]}.get(how, both)
+            raise CheckFailure(detail, hint=hint, kind=kind, specific=how is not None)
+    try:
+        cl.compare(params, want_params, "parameters", hint=MODEL_HINT, kind=kind, **MODEL_TOL)
+    except CheckFailure as exc:
+        how = _stale_training(fn, params, dims, n, data)
+        if how is not None:
+            exc.hint, exc.specific = KEEP_HINT if how == "discarded" else STALE_HINT[fn], True
+        raise
     if costs is not None:
-        cl.compare(costs, want_costs, "costs", rtol=1e-6, atol=1e-9, hint=MODEL_HINT, kind=kind)
+        cl.compare(costs, want_costs, "costs", hint=MODEL_HINT, kind=kind, **MODEL_TOL)
 
 
 def _visible_runs(ctx: Context) -> dict[str, tuple]:
@@ -1062,7 +1110,8 @@ def _model_values(ctx: Context) -> None:
     """After np.random.seed(1), 201 iterations match a correct training run."""
     dims = MODELS[ctx.task.function][2]
     out = _model_call(ctx, TOY_X, TOY_Y, dims, RATE, ITERATIONS)
-    _compare_model(ctx, out.value, _visible_runs(ctx), dims, ITERATIONS, "values")
+    runs, data = _visible_runs(ctx), (TOY_X, TOY_Y, RATE)
+    _compare_model(ctx, out.value, runs, dims, ITERATIONS, "values", data)
 
 
 @T511.check("prints_costs", 1)
@@ -1143,5 +1192,6 @@ def _model_hidden(ctx: Context) -> str:
         dims = [n_x] + _random_dims(rng, int(rng.integers(1, 4)))
     rate, n = float(rng.uniform(0.02, 0.2)), int(rng.integers(101, 131))
     out = _model_call(ctx, X, Y, dims, rate, n)
-    _compare_model(ctx, out.value, trained(fn, X, Y, dims, rate, n), dims, n, "hidden")
+    runs = trained(fn, X, Y, dims, rate, n)
+    _compare_model(ctx, out.value, runs, dims, n, "hidden", (X, Y, rate))
     return f"layers_dims {list(dims)}, learning_rate {rate:.3f}"
