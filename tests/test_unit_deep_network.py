@@ -583,6 +583,33 @@ def test_a_two_layer_model_reading_its_weights_once_is_told_so_not_to_keep_the_r
     assert failed and all("keep the result" in m for m in failed), failed
 
 
+@pytest.mark.parametrize(
+    ("code", "task"),
+    [
+        (STEP_BY_STEP + MODEL_2021, "5.12"),
+        (APPLICATION + OLDER_MODEL, "5.12"),
+        (INIT_TEMPLATE + OLDER_TWO_LAYER, "5.11"),
+    ],
+    ids=["2021", "older", "two_layer"],
+)
+def test_a_learning_rate_written_in_the_model_is_named(code, task):
+    """Real code: update_parameters(parameters, grads, 0.0075) in the loop (the course's rate
+    written where the argument belongs) got only the generic training hint."""
+    code = code.replace("grads, learning_rate)", "grads, 0.0075)")
+    failed = {c.name: c.message for c in graded(code, task).checks if c.status == "failed"}
+    assert set(failed) == {"values", "hidden"}, failed
+    for message in failed.values():
+        assert "trains with the learning rate 0.0075 written in its code" in message, message
+
+
+def test_an_iteration_count_written_in_the_model_is_named():
+    code = STEP_BY_STEP + MODEL_2021.replace("range(0, num_iterations)", "range(0, 600)")
+    failed = {c.name: c.message for c in graded(code, "5.12").checks if c.status == "failed"}
+    assert {"values", "hidden"} <= set(failed), failed
+    for name in ("values", "hidden"):
+        assert "runs 600 iterations, a number written in its code" in failed[name], failed[name]
+
+
 @pytest.mark.parametrize("product", ["np.dot(W, A)", "W @ A"])
 def test_a_hard_coded_input_size_is_named_whatever_the_constant(product):
     code = (

@@ -1054,6 +1054,52 @@ def _stale_training(fn: str, params: Any, dims, n: int, data: tuple) -> str | No
     return None
 
 
+#: The largest iteration count written in a model's code that is retrained to name it.
+MAX_WRITTEN_ITERATIONS = 10_000
+
+
+def _written_setting_hint(
+    ctx: Context, params: Any, costs: Any, dims, n: int, data: tuple
+) -> str | None:
+    """Name a learning rate or iteration count the model's code writes, if its result shows it.
+
+    The model is retrained by the grader (:func:`trained`) with each rate written in its code
+    (or update_parameters' default, for a call without the rate), then with each whole
+    number written in it as the iteration count (one that records about as many costs as
+    ``costs`` holds, where the model returns them); ``data`` is the call's ``(X, Y,
+    learning_rate)``. None where none gives the student's parameters (or without the math).
+    """
+    fn, (X, Y, rate) = ctx.task.function, data
+    recorded = len(costs) if isinstance(costs, list | np.ndarray) and np.ndim(costs) else None
+    source = ctx.submission.source(fn)
+    tries = [
+        (r, n, f"the learning rate {r:g} written in its code, not the learning_rate it is "
+         f"given (here {rate:g}): pass it on, update_parameters(parameters, grads, learning_rate).")
+        for r in source_hints.rates(source) if r != rate
+    ]  # fmt: skip
+    default = source_hints.number_defaults(ctx.submission.source("update_parameters"))
+    if (r := default.get("learning_rate")) is not None and r != rate:
+        tries.append((r, n, f"update_parameters' default learning_rate={r:g}, not the "
+                      f"learning_rate it is given (here {rate:g}): pass it on, "
+                      "update_parameters(parameters, grads, learning_rate)."))  # fmt: skip
+    tries += [
+        (rate, k, f"{k} iterations, a number written in its code, not the num_iterations it is "
+         f"given (here {n}): for i in range(0, num_iterations).")
+        for k in sorted(source_hints.integers(source))
+        if k != n and k <= MAX_WRITTEN_ITERATIONS
+        and (recorded is None or abs(recorded - math.ceil(k / 100)) <= 1)
+    ]  # fmt: skip
+    for r, k, text in tries:
+        try:
+            runs = trained(fn, X, Y, dims, r, k)
+        except NeedsReference:
+            return None
+        if any(passes_compare(params, run[0], **MODEL_TOL) for run in runs.values()):
+            verb = "runs" if k != n else "trains with"
+            return f"{fn}() {verb} {text}"
+    return None
+
+
 def _compare_model(
     ctx: Context, value: Any, runs: dict, dims, n: int, kind: str, data: tuple
 ) -> None:
@@ -1081,8 +1127,10 @@ def _compare_model(
         cl.compare(params, want_params, "parameters", hint=MODEL_HINT, kind=kind, **MODEL_TOL)
     except CheckFailure as exc:
         how = _stale_training(fn, params, dims, n, data)
-        if how is not None:
-            exc.hint, exc.specific = KEEP_HINT if how == "discarded" else STALE_HINT[fn], True
+        hint = {"discarded": KEEP_HINT, "stale": STALE_HINT.get(fn)}.get(how or "")
+        hint = hint or _written_setting_hint(ctx, params, costs, dims, n, data)
+        if hint is not None:
+            exc.hint, exc.specific = hint, True
         raise
     if costs is not None:
         cl.compare(costs, want_costs, "costs", hint=MODEL_HINT, kind=kind, **MODEL_TOL)
