@@ -396,6 +396,34 @@ def test_older_keys_of_the_wrong_shape_get_a_shape_message_in_course_symbols():
     assert structure.status == "failed" and "the shape of A2" in structure.message
 
 
+OLDER_WRITTEN_OUT = """
+def L_model_backward(AL, Y, caches):
+    grads = {}
+    L = len(caches)
+    dAL = - (np.divide(Y, AL) - np.divide(1 - Y, 1 - AL))
+    grads["dA" + str(L)], grads["dW" + str(L)], grads["db" + str(L)] = linear_activation_backward(dAL, caches[L-1], "sigmoid")
+    grads["dA1"], grads["dW1"], grads["db1"] = linear_activation_backward(grads["dA2"], caches[0], "relu")
+    return grads
+"""  # noqa: E501
+
+
+@pytest.mark.parametrize(
+    "code",
+    [OLDER_BACKWARD.replace('grads["dA" + str(l + 2)]', 'grads["dA" + str(L)]'), OLDER_WRITTEN_OUT],
+    ids=["upstream_dAL", "written_out"],
+)
+def test_a_two_layer_only_backward_with_the_older_keys_gets_the_hint_in_its_keys(code):
+    """Real code (2017 notebook): right for L = 2 only, keys dA1..dAL; the hint gave the 2021
+    upstream grads["dA" + str(l + 1)], which under the older keys is the key being computed."""
+    t = graded(code, "5.9")
+    failed = {c.name: c.message for c in t.checks if c.status == "failed"}
+    assert {"gradcheck_deep", "hidden"} <= set(failed), failed
+    assert "dA1..dAL" in " ".join(notes(t, "recognized"))
+    deep = failed["gradcheck_deep"]
+    assert "only works for two layers" in deep, deep
+    assert 'grads["dA" + str(l + 2)]' in deep and "str(l + 1)]" not in deep, deep
+
+
 def test_l_model_forward_returning_z_is_named():
     code = """
 def L_model_forward(X, parameters):

@@ -208,6 +208,25 @@ def L_model_backward(AL, Y, caches):
         (f"dal_to_every_layer: {DAL_TO_EVERY_LAYER}", "values gradcheck_2_layers gradcheck_deep hidden", "",
          _HIDDEN, 'linear_activation_backward(dAL, caches[l], "sigmoid")'),
     ),
+    mistake("L_model_backward", "same_upstream_dA1", "every hidden layer gets dA{L}, the dA_prev of layer L (older keys dA1..dAL); layer l needs the dA_prev of layer l+1", """
+def L_model_backward(AL, Y, caches):
+    grads = {}
+    L = len(caches)
+    Y = Y.reshape(AL.shape)
+    dAL = - (np.divide(Y, AL) - np.divide(1 - Y, 1 - AL))
+    current_cache = caches[L-1]
+    grads["dA" + str(L)], grads["dW" + str(L)], grads["db" + str(L)] = linear_activation_backward(dAL, current_cache, activation = "sigmoid")
+    for l in reversed(range(L-1)):
+        current_cache = caches[l]
+        dA_prev_temp, dW_temp, db_temp = linear_activation_backward(grads["dA" + str(L)], current_cache, activation = "relu")
+        grads["dA" + str(l + 1)] = dA_prev_temp
+        grads["dW" + str(l + 1)] = dW_temp
+        grads["db" + str(l + 1)] = db_temp
+    return grads
+""", "structure gradcheck_deep hidden",
+        hint='under the older keys, hidden layer l + 1 takes grads["dA" + str(l + 2)]: '
+        'linear_activation_backward(grads["dA" + str(l + 2)], caches[l], "relu").',
+        message="only works for two layers"),
     mistake("L_model_backward", "dal_to_every_layer_dA1", DAL_TO_EVERY_LAYER + " (older keys dA1..dAL)", """
 def L_model_backward(AL, Y, caches):
     grads = {}

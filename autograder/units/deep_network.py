@@ -716,11 +716,23 @@ TWO_LAYER_HINT = (
     "loop over every hidden layer, for l in reversed(range(L - 1)), using caches[l] and "
     'the upstream gradient grads["dA" + str(l + 1)] of the layer just above.'
 )
+#: The same under the older keys dA1..dAL, where grads["dA" + str(l + 1)] is the key the
+#: iteration computes.
+TWO_LAYER_HINT_OLDER = TWO_LAYER_HINT.replace("str(l + 1)", "str(l + 2)").replace(
+    "above.", "above (under your older keys dA1..dAL, dA{l + 2} is layer l + 2's dA_prev)."
+)
 LMB_HINT = "dAL = -(Y / AL - (1 - Y) / (1 - AL)); layer L is sigmoid, the others relu."
 OLDER_KEYS = (
     'L_model_backward() uses the older course\'s keys dA1..dAL (grads["dA" + str(l)] is the '
     "gradient of layer l's input A[l-1]): accepted, and checked that way."
 )
+
+
+def _two_layer_hint(ctx: Context) -> str:
+    """:data:`TWO_LAYER_HINT` in the keys of the student's grads (as read so far)."""
+    return TWO_LAYER_HINT_OLDER if OLDER_KEYS in ctx.recognized else TWO_LAYER_HINT
+
+
 DEPTH2_NETS = (((3, 4, 1), 51), ((5, 2, 1), 52))
 DEEP_NETS = (((4, 3, 3, 1), 53), ((3, 4, 6, 2, 1), 54), ((2, 5, 3, 1), 55))
 
@@ -806,7 +818,7 @@ def _lmb_gradcheck(nets: Sequence[tuple], deep: bool) -> Callable[[Context], str
                 raise CheckFailure(
                     f"L_model_backward is right for a 2-layer network but raised {exc.error}"
                     f"{at}: it only works for two layers.",
-                    lines=[("called", exc.call_text)], hint=TWO_LAYER_HINT, kind="gradient",
+                    lines=[("called", exc.call_text)], hint=_two_layer_hint(ctx), kind="gradient",
                 ) from None  # fmt: skip
             try:
                 expect_gradients(results, hint=LMB_HINT, where=f" of {of}{at}")
@@ -816,7 +828,7 @@ def _lmb_gradcheck(nets: Sequence[tuple], deep: bool) -> Callable[[Context], str
                 raise CheckFailure(
                     f"L_model_backward is right for a 2-layer network, but its gradients do not "
                     f"match the numeric gradient of {of}{at}: it only works for two layers.",
-                    lines=exc.lines, hint=TWO_LAYER_HINT, kind="gradient",
+                    lines=exc.lines, hint=_two_layer_hint(ctx), kind="gradient",
                 ) from None  # fmt: skip
             checked += results
         return f"layer_dims {', '.join(str(list(d)) for d, _ in nets)}: {expect_gradients(checked)}"
