@@ -396,6 +396,34 @@ def test_older_keys_of_the_wrong_shape_get_a_shape_message_in_course_symbols():
     assert structure.status == "failed" and "the shape of A2" in structure.message
 
 
+OLDER_WRITTEN_OUT = """
+def L_model_backward(AL, Y, caches):
+    grads = {}
+    L = len(caches)
+    dAL = - (np.divide(Y, AL) - np.divide(1 - Y, 1 - AL))
+    grads["dA" + str(L)], grads["dW" + str(L)], grads["db" + str(L)] = linear_activation_backward(dAL, caches[L-1], "sigmoid")
+    grads["dA1"], grads["dW1"], grads["db1"] = linear_activation_backward(grads["dA2"], caches[0], "relu")
+    return grads
+"""  # noqa: E501
+
+
+@pytest.mark.parametrize(
+    "code",
+    [OLDER_BACKWARD.replace('grads["dA" + str(l + 2)]', 'grads["dA" + str(L)]'), OLDER_WRITTEN_OUT],
+    ids=["upstream_dAL", "written_out"],
+)
+def test_a_two_layer_only_backward_with_the_older_keys_gets_the_hint_in_its_keys(code):
+    """Real code (2017 notebook): right for L = 2 only, keys dA1..dAL; the hint gave the 2021
+    upstream grads["dA" + str(l + 1)], which under the older keys is the key being computed."""
+    t = graded(code, "5.9")
+    failed = {c.name: c.message for c in t.checks if c.status == "failed"}
+    assert {"gradcheck_deep", "hidden"} <= set(failed), failed
+    assert "dA1..dAL" in " ".join(notes(t, "recognized"))
+    deep = failed["gradcheck_deep"]
+    assert "only works for two layers" in deep, deep
+    assert 'grads["dA" + str(l + 2)]' in deep and "str(l + 1)]" not in deep, deep
+
+
 def test_l_model_forward_returning_z_is_named():
     code = """
 def L_model_forward(X, parameters):
@@ -414,6 +442,37 @@ def L_model_forward(X, parameters):
     failed = {c.name: c.message for c in t.checks if c.status == "failed"}
     assert set(failed) == {"values", "hidden"}
     assert "AL is Z[L]" in failed["values"]
+
+
+#: The 2017-2020 template's L_model_forward with every hidden layer computed from X.
+FORWARD_FROM_X = """
+def L_model_forward(X, parameters):
+    caches = []
+    A = X
+    L = len(parameters) // 2
+    for l in range(1, L):
+        A_prev = A
+        A, cache = linear_activation_forward(X, parameters['W' + str(l)], parameters['b' + str(l)], activation = "relu")
+        caches.append(cache)
+    AL, cache = linear_activation_forward(A, parameters['W' + str(L)], parameters['b' + str(L)], activation = "sigmoid")
+    caches.append(cache)
+    return AL, caches
+"""  # noqa: E501
+MATMUL_FORWARD = """
+def linear_forward(A, W, b):
+    return W @ A + b, (A, W, b)
+"""
+
+
+@pytest.mark.parametrize("product", ["", MATMUL_FORWARD], ids=["np.dot", "matmul"])
+def test_a_forward_pass_that_feeds_x_to_every_layer_is_named(product):
+    """Real code: X for A_prev in the loop; numpy's shape error is no missing .T."""
+    t = graded(FORWARD_FROM_X + product, "5.5")
+    failed = {c.name: c.message for c in t.checks if c.status == "failed"}
+    assert set(failed) == {"structure", "values", "hidden"}, failed
+    for message in failed.values():
+        assert "is computed from X, the network's input" in message, message
+        assert ".T?" not in message, message
 
 
 # ------------------------------------------------------------------ the models
@@ -493,6 +552,90 @@ def test_wrong_printing_loses_the_printing_check_only(change, message):
     # only the mistake that prints nothing prints what this does: no other is named
     named = "this looks like a known mistake: never prints the cost"
     assert (named in failed["prints_costs"]) == (change[1] == "if False:"), failed
+
+
+#: The 2017-2020 application notebook's two_layer_model (returns parameters only).
+OLDER_TWO_LAYER = """
+def two_layer_model(X, Y, layers_dims, learning_rate = 0.0075, num_iterations = 3000, print_cost=False):
+    np.random.seed(1)
+    grads = {}
+    costs = []
+    m = X.shape[1]
+    (n_x, n_h, n_y) = layers_dims
+    parameters = initialize_parameters(n_x, n_h, n_y)
+    W1 = parameters["W1"]
+    b1 = parameters["b1"]
+    W2 = parameters["W2"]
+    b2 = parameters["b2"]
+    for i in range(0, num_iterations):
+        A1, cache1 = linear_activation_forward(X, W1, b1, activation = "relu")
+        A2, cache2 = linear_activation_forward(A1, W2, b2, activation = "sigmoid")
+        cost = compute_cost(A2, Y)
+        dA2 = - (np.divide(Y, A2) - np.divide(1 - Y, 1 - A2))
+        dA1, dW2, db2 = linear_activation_backward(dA2, cache2, activation = "sigmoid")
+        dA0, dW1, db1 = linear_activation_backward(dA1, cache1, activation = "relu")
+        grads['dW1'] = dW1
+        grads['db1'] = db1
+        grads['dW2'] = dW2
+        grads['db2'] = db2
+        parameters = update_parameters(parameters, grads, learning_rate)
+        W1 = parameters["W1"]
+        b1 = parameters["b1"]
+        W2 = parameters["W2"]
+        b2 = parameters["b2"]
+        if print_cost and i % 100 == 0:
+            print("Cost after iteration {}: {}".format(i, np.squeeze(cost)))
+        if print_cost and i % 100 == 0:
+            costs.append(cost)
+    return parameters
+"""  # noqa: E501
+RE_READ = """        W1 = parameters["W1"]
+        b1 = parameters["b1"]
+        W2 = parameters["W2"]
+        b2 = parameters["b2"]
+"""
+
+
+def test_a_two_layer_model_reading_its_weights_once_is_told_so_not_to_keep_the_result():
+    """Real code: the template's four lines after update_parameters left out; the result is
+    kept, so 'keep the result' sent the student to a line that was right."""
+    assert full_marks(graded(INIT_TEMPLATE + OLDER_TWO_LAYER, "5.11"))
+    t = graded(INIT_TEMPLATE + OLDER_TWO_LAYER.replace(RE_READ, ""), "5.11")
+    failed = {c.name: c.message for c in t.checks if c.status == "failed"}
+    assert set(failed) == {"values", "hidden"}, failed
+    for message in failed.values():
+        assert "read W1, b1, W2, b2 from parameters in every iteration" in message, message
+        assert "keep the result" not in message, message
+    kept = OLDER_TWO_LAYER.replace("parameters = update_parameters(", "update_parameters(")
+    failed = [c.message for c in graded(INIT_TEMPLATE + kept, "5.11").checks if not c.passed]
+    assert failed and all("keep the result" in m for m in failed), failed
+
+
+@pytest.mark.parametrize(
+    ("code", "task"),
+    [
+        (STEP_BY_STEP + MODEL_2021, "5.12"),
+        (APPLICATION + OLDER_MODEL, "5.12"),
+        (INIT_TEMPLATE + OLDER_TWO_LAYER, "5.11"),
+    ],
+    ids=["2021", "older", "two_layer"],
+)
+def test_a_learning_rate_written_in_the_model_is_named(code, task):
+    """Real code: update_parameters(parameters, grads, 0.0075) in the loop (the course's rate
+    written where the argument belongs) got only the generic training hint."""
+    code = code.replace("grads, learning_rate)", "grads, 0.0075)")
+    failed = {c.name: c.message for c in graded(code, task).checks if c.status == "failed"}
+    assert set(failed) == {"values", "hidden"}, failed
+    for message in failed.values():
+        assert "trains with the learning rate 0.0075 written in its code" in message, message
+
+
+def test_an_iteration_count_written_in_the_model_is_named():
+    code = STEP_BY_STEP + MODEL_2021.replace("range(0, num_iterations)", "range(0, 600)")
+    failed = {c.name: c.message for c in graded(code, "5.12").checks if c.status == "failed"}
+    assert {"values", "hidden"} <= set(failed), failed
+    for name in ("values", "hidden"):
+        assert "runs 600 iterations, a number written in its code" in failed[name], failed[name]
 
 
 @pytest.mark.parametrize("product", ["np.dot(W, A)", "W @ A"])

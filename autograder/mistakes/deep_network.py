@@ -10,7 +10,7 @@ import numpy as np
 
 from autograder.mistakes import Mistake, edits, mistake, reasons, table
 from autograder.units import _deep_math
-from autograder.units.deep_network import LF_A, LF_B, LF_W, NET3_P, NET3_X
+from autograder.units.deep_network import LF_A, LF_B, LF_W, NET3_P, NET3_X, STALE_HINT
 
 # Hard-coded answers are written into the mistakes' code as literals, so that the code is
 # self-contained, like a student's file (it also runs in the isolated worker).
@@ -42,8 +42,9 @@ def _model_mistakes(function: str) -> list[Mistake]:
     return table(function,
         ("costs_array: returns the costs as a numpy array", "structure", "message",
          "    return parameters, costs", "    return parameters, np.array(costs)", "costs should be a list"),
-        ("fixed_learning_rate: ignores learning_rate (always 0.0075)", "values hidden", "",
-         "grads, learning_rate)", "grads, 0.0075)"),
+        ("fixed_learning_rate: ignores learning_rate (always 0.0075)", "values hidden", "hint",
+         "grads, learning_rate)", "grads, 0.0075)",
+         "pass the learning_rate argument on: update_parameters(parameters, grads, learning_rate)."),
         ("default_rate_0075: its default learning_rate is 0.075, not 0.0075", "", "advice",
          "learning_rate: float = 0.0075", "learning_rate: float = 0.075",
          f"{function}()'s default learning_rate=0.075 is not the course's 0.0075"),
@@ -127,6 +128,8 @@ MISTAKES = [
     *table("L_model_forward",
         ("a_prev_to_output: the output layer computed from A_prev (the last hidden layer's input) instead of A", "structure values hidden", "message",
          "    AL, cache = linear_activation_forward(\n        A, ", "    AL, cache = linear_activation_forward(\n        A_prev, ", "not from layer 1's output A"),
+        ("x_every_layer: every hidden layer computed from X, the network's input, instead of A_prev, the previous layer's output", "structure values hidden", "message",
+         "            A_prev, parameters[", "            X, parameters[", "layer 2 is computed from X"),
         ("returns_z: linear_forward for the output layer: AL is Z[L], the sigmoid is missing", "structure values hidden", "",
          _LAST, '    AL, cache = linear_forward(A, parameters["W" + str(L)], parameters["b" + str(L)])'),
         ("sigmoid_forgotten: AL is Z[L] (the caches are right): the output layer's sigmoid is missing", "values hidden", "",
@@ -205,6 +208,25 @@ def L_model_backward(AL, Y, caches):
         (f"dal_to_every_layer: {DAL_TO_EVERY_LAYER}", "values gradcheck_2_layers gradcheck_deep hidden", "",
          _HIDDEN, 'linear_activation_backward(dAL, caches[l], "sigmoid")'),
     ),
+    mistake("L_model_backward", "same_upstream_dA1", "every hidden layer gets dA{L}, the dA_prev of layer L (older keys dA1..dAL); layer l needs the dA_prev of layer l+1", """
+def L_model_backward(AL, Y, caches):
+    grads = {}
+    L = len(caches)
+    Y = Y.reshape(AL.shape)
+    dAL = - (np.divide(Y, AL) - np.divide(1 - Y, 1 - AL))
+    current_cache = caches[L-1]
+    grads["dA" + str(L)], grads["dW" + str(L)], grads["db" + str(L)] = linear_activation_backward(dAL, current_cache, activation = "sigmoid")
+    for l in reversed(range(L-1)):
+        current_cache = caches[l]
+        dA_prev_temp, dW_temp, db_temp = linear_activation_backward(grads["dA" + str(L)], current_cache, activation = "relu")
+        grads["dA" + str(l + 1)] = dA_prev_temp
+        grads["dW" + str(l + 1)] = dW_temp
+        grads["db" + str(l + 1)] = db_temp
+    return grads
+""", "structure gradcheck_deep hidden",
+        hint='under the older keys, hidden layer l + 1 takes grads["dA" + str(l + 2)]: '
+        'linear_activation_backward(grads["dA" + str(l + 2)], caches[l], "relu").',
+        message="only works for two layers"),
     mistake("L_model_backward", "dal_to_every_layer_dA1", DAL_TO_EVERY_LAYER + " (older keys dA1..dAL)", """
 def L_model_backward(AL, Y, caches):
     grads = {}
@@ -264,6 +286,10 @@ def update_parameters(parameters, grads, learning_rate):
     # ------------------------------------------------------------------ 5.11 two_layer_model
     *_model_mistakes("two_layer_model"),
     *table("two_layer_model",
+        ("stale_weights: reads W1, b1, W2, b2 once before the loop: every iteration's forward pass uses the initial weights", "values hidden", "hint",
+         '    for i in range(num_iterations):\n        W1, b1, W2, b2 = (parameters[k] for k in ("W1", "b1", "W2", "b2"))\n',
+         '    W1, b1, W2, b2 = (parameters[k] for k in ("W1", "b1", "W2", "b2"))\n    for i in range(num_iterations):\n',
+         STALE_HINT["two_layer_model"]),
         ("hard_coded_nh: the hidden size hard-coded (n_h = 7, the course's)", "structure hidden", "",
          "n_x, n_h, n_y = layers_dims", "n_x, _, n_y = layers_dims\n    n_h = 7"),
         ("hard_coded_input: the input size hard-coded (n_x = 12288, the course's images)", "structure values prints_costs hidden", "message",

@@ -14,7 +14,7 @@ from __future__ import annotations
 import contextlib
 import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 import numpy as np
@@ -450,6 +450,69 @@ def _lmf_nets() -> list[tuple[list[int], tuple]]:
     return nets
 
 
+#: A 4-layer network whose hidden layers all have X's 3 rows (X of both signs, so never a relu
+#: output): a layer computed from X in place of the previous layer's output raises no shape
+#: error on it, and its cache shows X as that layer's A_prev.
+_SQ = np.random.default_rng(60)
+SQUARE_X = _SQ.normal(0, 1, (3, 4))
+SQUARE_P = {f"{p}{n}": _SQ.normal(0, 1, (1 if n == 4 else 3, 3 if p == "W" else 1))
+            for n in range(1, 5) for p in "Wb"}  # fmt: skip
+
+
+def _layer_fed_x(ctx: Context) -> int | None:
+    """The first layer n >= 2 that the student's L_model_forward computes from X, or None.
+
+    Read from the caches of a call on :data:`SQUARE_X`, :data:`SQUARE_P` (the call shown in a
+    message stays the check's).
+    """
+    shown = ctx.shown_call
+    out = ctx.outcome("L_model_forward", (SQUARE_X, SQUARE_P))
+    ctx.show_call(shown)
+    pair = out.value if out.error is None else None
+    caches = pair[1] if isinstance(pair, tuple | list) and len(pair) == 2 else None
+    for n, cache in enumerate(caches[1:] if isinstance(caches, list) else [], 2):
+        linear = cache[0] if isinstance(cache, tuple | list) and len(cache) == 2 else None
+        got = linear[0] if isinstance(linear, tuple | list) and len(linear) == 3 else None
+        if isinstance(got, np.ndarray) and np.array_equal(got, SQUARE_X):
+            return n
+    return None
+
+
+@contextlib.contextmanager
+def _names_x_fed_again(ctx: Context) -> Iterator[None]:
+    """Name a layer computed from X (not from the previous layer's output) where a check fails.
+
+    Its shape error (``shapes (5,3) and (4,3) not aligned``) reads as a missing ``.T``; a
+    network with layers of equal sizes shows the real cause.
+    """
+    try:
+        yield
+    except (StudentRaised, CheckFailure) as exc:
+        raised = isinstance(exc, StudentRaised)
+        if raised and not (exc.function == "L_model_forward" and ordinary(exc)):
+            raise
+        n = _layer_fed_x(ctx)
+        if n is None:
+            raise
+        hint = (
+            "each layer takes the previous layer's output: A_prev = A, then "
+            'linear_activation_forward(A_prev, parameters["W" + str(l)], ...); X is the input '
+            "of layer 1 only."
+        )
+        cause = (
+            f"layer {n} is computed from X, the network's input, not from the output A of layer "
+            f"{n - 1} (on a network whose layers all have X's {SQUARE_X.shape[0]} rows, "
+            f"caches[{n - 1}] holds X as its A_prev)."
+        )
+        if not raised:
+            exc.hint, exc.specific = f"{cause[0].upper()}{cause[1:]} {hint}", True
+            raise
+        raise CheckFailure(
+            f"L_model_forward() raised {exc.error}: {cause}",
+            lines=[("called", exc.call_text)], hint=hint, kind="raised an exception",
+        ) from None  # fmt: skip
+
+
 @T55.check("structure", 2)
 def _lmf_structure(ctx: Context) -> str:
     """AL (1, m) and a list of L caches ((A_prev, W, b), Z), for L = 2, 3, 4."""
@@ -458,21 +521,22 @@ def _lmf_structure(ctx: Context) -> str:
         "L_model_forward/structure",
         lambda ref: [[c[0][0] for c in ref()(X, params)[1]] for _, (X, _, params) in nets],
     )
-    for (dims, (X, _, params)), acts in zip(nets, all_acts):
-        AL, caches = expect_tuple(ctx.call(X, params), "L_model_forward(X, parameters)", 2)
-        expect_array(AL, "AL", (1, 3), shape_text="(1, m)")
-        if not isinstance(caches, list) or len(caches) != len(acts):
-            raise CheckFailure(
-                f"for a network of L = {len(acts)} layers (layer_dims {dims}) caches should be "
-                f"a list of {len(acts)} caches, one per layer, but it is {describe(caches)}.",
-                hint="append the cache of every layer, the last (sigmoid) one included.",
-                kind="structure",
-            )
-        for n, (cache, A) in enumerate(zip(caches, acts), 1):
-            if n > 1:
-                _expect_not_the_input_before(cache, acts[n - 2], A, n)
-            W, b = params[f"W{n}"], params[f"b{n}"]
-            _expect_cache(cache, A, W, b, f"caches[{n - 1}]", with_z=True)
+    with _names_x_fed_again(ctx):
+        for (dims, (X, _, params)), acts in zip(nets, all_acts):
+            AL, caches = expect_tuple(ctx.call(X, params), "L_model_forward(X, parameters)", 2)
+            expect_array(AL, "AL", (1, 3), shape_text="(1, m)")
+            if not isinstance(caches, list) or len(caches) != len(acts):
+                raise CheckFailure(
+                    f"for a network of L = {len(acts)} layers (layer_dims {dims}) caches should be "
+                    f"a list of {len(acts)} caches, one per layer, but it is {describe(caches)}.",
+                    hint="append the cache of every layer, the last (sigmoid) one included.",
+                    kind="structure",
+                )
+            for n, (cache, A) in enumerate(zip(caches, acts), 1):
+                if n > 1:
+                    _expect_not_the_input_before(cache, acts[n - 2], A, n)
+                W, b = params[f"W{n}"], params[f"b{n}"]
+                _expect_cache(cache, A, W, b, f"caches[{n - 1}]", with_z=True)
     return "depths 2, 3 and 4"
 
 
@@ -494,7 +558,8 @@ def _expect_not_the_input_before(cache: Any, before: np.ndarray, A: np.ndarray, 
 def _lmf_values(ctx: Context) -> None:
     """AL matches the expected values for a 3-layer network."""
     AL = ctx.expected("L_model_forward/values", lambda ref: ref()(NET3_X, NET3_P)[0])
-    cl.compare(_first(ctx.call(NET3_X, NET3_P)), AL, "AL", hint=LMF_HINT)
+    with _names_x_fed_again(ctx):
+        cl.compare(_first(ctx.call(NET3_X, NET3_P)), AL, "AL", hint=LMF_HINT)
 
 
 @T55.check("hidden", 1, hidden=True)
@@ -503,7 +568,8 @@ def _lmf_hidden(ctx: Context) -> str:
     ref = ctx.ref()
     for depth in (2, 3, 4):
         X, _, params = _net(ctx.rng, _random_dims(ctx.rng, depth), int(ctx.rng.integers(2, 6)))
-        cl.compare(_first(ctx.call(X, params)), ref(X, params)[0], "AL", kind="hidden")
+        with _names_x_fed_again(ctx):
+            cl.compare(_first(ctx.call(X, params)), ref(X, params)[0], "AL", kind="hidden")
     return "random networks of depth 2, 3 and 4"
 
 
@@ -650,11 +716,23 @@ TWO_LAYER_HINT = (
     "loop over every hidden layer, for l in reversed(range(L - 1)), using caches[l] and "
     'the upstream gradient grads["dA" + str(l + 1)] of the layer just above.'
 )
+#: The same under the older keys dA1..dAL, where grads["dA" + str(l + 1)] is the key the
+#: iteration computes.
+TWO_LAYER_HINT_OLDER = TWO_LAYER_HINT.replace("str(l + 1)", "str(l + 2)").replace(
+    "above.", "above (under your older keys dA1..dAL, dA{l + 2} is layer l + 2's dA_prev)."
+)
 LMB_HINT = "dAL = -(Y / AL - (1 - Y) / (1 - AL)); layer L is sigmoid, the others relu."
 OLDER_KEYS = (
     'L_model_backward() uses the older course\'s keys dA1..dAL (grads["dA" + str(l)] is the '
     "gradient of layer l's input A[l-1]): accepted, and checked that way."
 )
+
+
+def _two_layer_hint(ctx: Context) -> str:
+    """:data:`TWO_LAYER_HINT` in the keys of the student's grads (as read so far)."""
+    return TWO_LAYER_HINT_OLDER if OLDER_KEYS in ctx.recognized else TWO_LAYER_HINT
+
+
 DEPTH2_NETS = (((3, 4, 1), 51), ((5, 2, 1), 52))
 DEEP_NETS = (((4, 3, 3, 1), 53), ((3, 4, 6, 2, 1), 54), ((2, 5, 3, 1), 55))
 
@@ -740,7 +818,7 @@ def _lmb_gradcheck(nets: Sequence[tuple], deep: bool) -> Callable[[Context], str
                 raise CheckFailure(
                     f"L_model_backward is right for a 2-layer network but raised {exc.error}"
                     f"{at}: it only works for two layers.",
-                    lines=[("called", exc.call_text)], hint=TWO_LAYER_HINT, kind="gradient",
+                    lines=[("called", exc.call_text)], hint=_two_layer_hint(ctx), kind="gradient",
                 ) from None  # fmt: skip
             try:
                 expect_gradients(results, hint=LMB_HINT, where=f" of {of}{at}")
@@ -750,7 +828,7 @@ def _lmb_gradcheck(nets: Sequence[tuple], deep: bool) -> Callable[[Context], str
                 raise CheckFailure(
                     f"L_model_backward is right for a 2-layer network, but its gradients do not "
                     f"match the numeric gradient of {of}{at}: it only works for two layers.",
-                    lines=exc.lines, hint=TWO_LAYER_HINT, kind="gradient",
+                    lines=exc.lines, hint=_two_layer_hint(ctx), kind="gradient",
                 ) from None  # fmt: skip
             checked += results
         return f"layer_dims {', '.join(str(list(d)) for d, _ in nets)}: {expect_gradients(checked)}"
@@ -955,23 +1033,119 @@ def _expect_not_al(ctx: Context, costs: Any) -> None:
         )
 
 
-def _compare_model(ctx: Context, value: Any, runs: dict, dims, n: int, kind: str) -> None:
+#: What each model's forward pass must read after an update (the template re-reads W1..b2).
+STALE_HINT = {
+    "two_layer_model": "read W1, b1, W2, b2 from parameters in every iteration, after each "
+    'update (the template\'s W1 = parameters["W1"] ... lines), not once before the loop.',
+    "L_layer_model": "call L_model_forward(X, parameters) in every iteration on the dict that "
+    "update_parameters returned, not on the parameters from before the loop.",
+}
+KEEP_HINT = "keep the result: parameters = update_parameters(parameters, grads, learning_rate)."
+#: The tolerances of a model's parameters and costs.
+MODEL_TOL = {"rtol": 1e-6, "atol": 1e-9}
+
+
+def _stale_training(fn: str, params: Any, dims, n: int, data: tuple) -> str | None:
+    """How a model that never learns got its parameters, from the grader's math, or None.
+
+    ``data`` is the call's ``(X, Y, learning_rate)``.
+
+    ``"discarded"``: they are an accepted initialization (update_parameters' result not
+    kept); ``"stale"``: they are ``n`` steps of the first iteration's gradient (updated, but
+    every forward pass uses the weights from before the loop).
+    """
+    X, Y, rate = data
+    with contextlib.suppress(NeedsReference):
+        for start in _init_forms(MODELS[fn][0], dims, 1).values():
+            if passes_compare(params, start, **MODEL_TOL):
+                return "discarded"
+            step = _math().train(X, Y, start, rate, 1)[0]
+            stale = {k: v + n * (step[k] - v) for k, v in start.items()}
+            if passes_compare(params, stale, **MODEL_TOL):
+                return "stale"
+    return None
+
+
+#: The largest iteration count written in a model's code that is retrained to name it.
+MAX_WRITTEN_ITERATIONS = 10_000
+
+
+def _written_setting_hint(
+    ctx: Context, params: Any, costs: Any, dims, n: int, data: tuple
+) -> str | None:
+    """Name a learning rate or iteration count the model's code writes, if its result shows it.
+
+    The model is retrained by the grader (:func:`trained`) with each rate written in its code
+    (or update_parameters' default, for a call without the rate), then with each whole
+    number written in it as the iteration count (one that records about as many costs as
+    ``costs`` holds, where the model returns them); ``data`` is the call's ``(X, Y,
+    learning_rate)``. None where none gives the student's parameters (or without the math).
+    """
+    fn, (X, Y, rate) = ctx.task.function, data
+    recorded = len(costs) if isinstance(costs, list | np.ndarray) and np.ndim(costs) else None
+    source = ctx.submission.source(fn)
+    tries = [
+        (r, n, f"the learning rate {r:g} written in its code, not the learning_rate it is "
+         f"given (here {rate:g}): pass it on, update_parameters(parameters, grads, learning_rate).")
+        for r in source_hints.rates(source) if r != rate
+    ]  # fmt: skip
+    default = source_hints.number_defaults(ctx.submission.source("update_parameters"))
+    if (r := default.get("learning_rate")) is not None and r != rate:
+        tries.append((r, n, f"update_parameters' default learning_rate={r:g}, not the "
+                      f"learning_rate it is given (here {rate:g}): pass it on, "
+                      "update_parameters(parameters, grads, learning_rate)."))  # fmt: skip
+    tries += [
+        (rate, k, f"{k} iterations, a number written in its code, not the num_iterations it is "
+         f"given (here {n}): for i in range(0, num_iterations).")
+        for k in sorted(source_hints.integers(source))
+        if k != n and k <= MAX_WRITTEN_ITERATIONS
+        and (recorded is None or abs(recorded - math.ceil(k / 100)) <= 1)
+    ]  # fmt: skip
+    for r, k, text in tries:
+        try:
+            runs = trained(fn, X, Y, dims, r, k)
+        except NeedsReference:
+            return None
+        if any(passes_compare(params, run[0], **MODEL_TOL) for run in runs.values()):
+            verb = "runs" if k != n else "trains with"
+            return f"{fn}() {verb} {text}"
+    return None
+
+
+def _compare_model(
+    ctx: Context, value: Any, runs: dict, dims, n: int, kind: str, data: tuple
+) -> None:
+    """Compare a model's result with the closest of ``runs``; ``data``: ``(X, Y, rate)``."""
+    fn = ctx.task.function
     params, costs = _model_result(ctx, value, dims, n, exact=False)
     _expect_not_al(ctx, costs)
     want_params, want_costs = closest_params(params, runs.values(), lambda run: run[0])
     if isinstance(costs, list | np.ndarray) and len(costs) > 1 and np.ptp(want_costs) > 0:
         c = cl.numbers(costs, "costs").ravel()
         if c.size > 1 and bool(np.all(c == c[0])):
-            raise CheckFailure(
-                f"the cost never changes ({float(c[0])!r} at every record): the parameters are "
-                "not being updated.",
-                hint="keep the result: parameters = update_parameters(parameters, grads, "
-                "learning_rate).",
-                kind=kind,
-            )
-    cl.compare(params, want_params, "parameters", rtol=1e-6, atol=1e-9, hint=MODEL_HINT, kind=kind)
+            how = _stale_training(fn, params, dims, n, data)
+            detail = f"the cost never changes ({float(c[0])!r} at every record): "
+            if how == "stale":
+                detail += "the parameters change, but every iteration computes the same cost "
+                detail += "and gradients, from the weights it started with."
+            elif how == "discarded":
+                detail += "the parameters are not being updated."
+            else:
+                detail += "the forward pass never uses updated parameters."
+            both = f"{KEEP_HINT[:-1]}, and {STALE_HINT[fn]}"
+            hint = {"discarded": KEEP_HINT, "stale": STALE_HINT[fn]}.get(how, both)
+            raise CheckFailure(detail, hint=hint, kind=kind, specific=how is not None)
+    try:
+        cl.compare(params, want_params, "parameters", hint=MODEL_HINT, kind=kind, **MODEL_TOL)
+    except CheckFailure as exc:
+        how = _stale_training(fn, params, dims, n, data)
+        hint = {"discarded": KEEP_HINT, "stale": STALE_HINT.get(fn)}.get(how or "")
+        hint = hint or _written_setting_hint(ctx, params, costs, dims, n, data)
+        if hint is not None:
+            exc.hint, exc.specific = hint, True
+        raise
     if costs is not None:
-        cl.compare(costs, want_costs, "costs", rtol=1e-6, atol=1e-9, hint=MODEL_HINT, kind=kind)
+        cl.compare(costs, want_costs, "costs", hint=MODEL_HINT, kind=kind, **MODEL_TOL)
 
 
 def _visible_runs(ctx: Context) -> dict[str, tuple]:
@@ -996,7 +1170,8 @@ def _model_values(ctx: Context) -> None:
     """After np.random.seed(1), 201 iterations match a correct training run."""
     dims = MODELS[ctx.task.function][2]
     out = _model_call(ctx, TOY_X, TOY_Y, dims, RATE, ITERATIONS)
-    _compare_model(ctx, out.value, _visible_runs(ctx), dims, ITERATIONS, "values")
+    runs, data = _visible_runs(ctx), (TOY_X, TOY_Y, RATE)
+    _compare_model(ctx, out.value, runs, dims, ITERATIONS, "values", data)
 
 
 @T511.check("prints_costs", 1)
@@ -1077,5 +1252,6 @@ def _model_hidden(ctx: Context) -> str:
         dims = [n_x] + _random_dims(rng, int(rng.integers(1, 4)))
     rate, n = float(rng.uniform(0.02, 0.2)), int(rng.integers(101, 131))
     out = _model_call(ctx, X, Y, dims, rate, n)
-    _compare_model(ctx, out.value, trained(fn, X, Y, dims, rate, n), dims, n, "hidden")
+    runs = trained(fn, X, Y, dims, rate, n)
+    _compare_model(ctx, out.value, runs, dims, n, "hidden", (X, Y, rate))
     return f"layers_dims {list(dims)}, learning_rate {rate:.3f}"
