@@ -1131,11 +1131,11 @@ def printed_close(token: str, expected: float) -> bool:
     """
     try:
         value = float(token)
-    except ValueError:
+        mantissa, _, exponent = token.lower().partition("e")
+        decimals = len(mantissa.partition(".")[2])
+        tol = 0.5 * 10.0 ** (int(exponent or 0) - decimals)
+    except (ValueError, OverflowError):  # not a number, or one no float holds (1e99999)
         return False
-    mantissa, _, exponent = token.lower().partition("e")
-    decimals = len(mantissa.partition(".")[2])
-    tol = 0.5 * 10.0 ** (int(exponent or 0) - decimals)
     return bool(abs(value - expected) <= max(tol, 1e-9 * max(1.0, abs(expected))) * (1 + 1e-9))
 
 
@@ -1158,11 +1158,11 @@ def iteration_of(tokens: Sequence[str], line: str = "") -> int | None:
     iteration 200), else the first of two or more numbers.
     """
     named = _ITERATION.search(line)
-    if named:
-        return int(named.group(1))
     try:
+        if named:
+            return int(named.group(1))
         return int(float(tokens[0])) if len(tokens) > 1 else None
-    except (ValueError, OverflowError):  # nan, inf
+    except (ValueError, OverflowError):  # nan, inf, more digits than int() reads
         return None
 
 

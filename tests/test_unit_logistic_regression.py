@@ -263,6 +263,27 @@ def test_printed_costs_are_compared_as_printed():
     assert not printed_close("nan", 99.0)
 
 
+def test_printed_numbers_no_float_or_int_holds_are_wrong_output_not_grader_errors():
+    """Red team (round 7): a cost printed as 1e99999 (OverflowError) or an iteration of 5000
+    digits (int() refuses them) made optimize's and model's prints checks "not gradable",
+    keeping an earlier score in nbgrader; now they are printed output that matches nothing."""
+    from autograder.checklib import iteration_of, printed_close
+
+    assert not printed_close("1e99999", 0.5)
+    line = "Cost after iteration " + "9" * 5000 + ": 0.5"
+    assert iteration_of(["9" * 5000, "0.5"], line) is None
+    text = inspect.getsource(load_reference("logistic_regression")).replace(
+        'print(f"Cost after iteration {i}: {float(cost):f}")',
+        'print(f"Cost after iteration {i}: 1e99999")',
+    )
+    assert "1e99999" in text
+    result = grade_submission(
+        "logistic_regression", text_submission("logistic_regression", text), tasks=["3.4"]
+    )
+    prints = next(c for c in result.tasks[0].checks if c.name == "prints")
+    assert prints.status == "failed", prints.message
+
+
 @pytest.mark.parametrize(
     "dead",
     [
