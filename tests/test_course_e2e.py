@@ -950,3 +950,39 @@ def test_hostile_batch_without_privileges(mode):
                     assert score == 0.0, sid
     finally:
         shutil.rmtree(base, ignore_errors=True)
+
+
+def test_an_autograde_that_failed_after_one_that_finished_exports_no_score(tmp_path):
+    """Red team (round 7): a student whose second autograde failed (forced through a forged
+    load error) was exported as "graded" with the first autograde's 31/31, kept in nbgrader's
+    gradebook; `autograder course gradebook` already said not gradable (no autograded
+    notebook). The export now decides as the gradebook does."""
+    from types import SimpleNamespace
+
+    from autograder.course.export import submission_status
+
+    grade = SimpleNamespace(auto_score=1.0, manual_score=None, needs_manual_grade=False)
+    earlier = SimpleNamespace(notebooks=[SimpleNamespace(grades=[grade])])
+    gradebook = SimpleNamespace(find_submission=lambda assignment, student: earlier)
+    assert submission_status(gradebook, UNIT, "forger") == "graded"  # no course root: as before
+    assert submission_status(gradebook, UNIT, "forger", tmp_path).startswith("not gradable")
+    done = tmp_path / "autograded" / "forger" / UNIT
+    done.mkdir(parents=True)
+    (done / f"{UNIT}.ipynb").write_text("{}")
+    assert submission_status(gradebook, UNIT, "forger", tmp_path) == "graded"
+
+
+def test_load_errors_numbered_beyond_the_notebook_cost_no_autograde():
+    """Red team (round 7): the worker's load report is built in the student's process; a
+    cell appending "cell 999: SyntaxError: ..." to it made the course's grading raise an
+    IndexError, failing the student's autograde at will."""
+    import nbformat
+
+    from autograder.course.nbgrader_plugin import loading_notes
+
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x = 1")])
+    errors = ["cell 999: SyntaxError: forged", f"cell {'9' * 5000}: SyntaxError: forged"]
+    assert loading_notes(nb, UNIT, errors + ["cell 0: SyntaxError: forged"]) == [
+        "a cell: SyntaxError: forged",
+        "a cell: SyntaxError: forged",
+    ]

@@ -8,7 +8,8 @@ leaves the score columns of a failed submission blank:
 - ``graded``: every grade cell has a score;
 - ``needs manual grade``: some cell was left for a manual grade (a check the grader could not
   evaluate keeps its earlier score and is flagged);
-- ``not gradable (autograde failed)``: nbgrader recorded no score at all;
+- ``not gradable (autograde failed)``: nbgrader recorded no score at all, or its last
+  autograde failed (no autograded notebook; the grades of an earlier one are not shown);
 - ``not submitted``: nbgrader's 0.0 stands (the student handed nothing in).
 
 An ``isolation`` column says how the student's code was isolated when it was graded, as
@@ -29,14 +30,24 @@ from autograder.course.gradebook import recorded_isolation
 SCORE_COLUMNS = ("raw_score", "late_submission_penalty", "score")
 
 
-def submission_status(gradebook: Gradebook, assignment: str, student: str) -> str:
-    """Return the status of one student's submission of one assignment."""
+def submission_status(
+    gradebook: Gradebook, assignment: str, student: str, root: Path | None = None
+) -> str:
+    """Return the status of one student's submission of one assignment.
+
+    With the course's ``root``, a submission without autograded notebooks is not gradable
+    whatever grades the gradebook still holds: nbgrader removes the autograded copy of a
+    submission whose autograde failed, and keeps the grades of an earlier one that finished
+    (:func:`autograder.course.gradebook.read_submission` decides so too).
+    """
     try:
         submission = gradebook.find_submission(assignment, student)
     except MissingEntry:
         return "not submitted"
     grades = [g for nb in submission.notebooks for g in nb.grades]
     if grades and all(g.auto_score is None and g.manual_score is None for g in grades):
+        return "not gradable (autograde failed)"
+    if root is not None and not any((root / "autograded" / student / assignment).glob("*.ipynb")):
         return "not gradable (autograde failed)"
     if any(g.needs_manual_grade for g in grades):
         return "needs manual grade"
@@ -69,7 +80,7 @@ class GradableCsvExportPlugin(CsvExportPlugin):
         coursedir = getattr(self.parent, "coursedir", None)
         root = Path(coursedir.root) if coursedir is not None else Path.cwd()
         for row in rows:
-            row["status"] = submission_status(gradebook, row["assignment"], row["student_id"])
+            row["status"] = submission_status(gradebook, row["assignment"], row["student_id"], root)
             row["isolation"] = submission_isolation(root, row["assignment"], row["student_id"])
             if row["status"].startswith("not gradable"):
                 for key in SCORE_COLUMNS:

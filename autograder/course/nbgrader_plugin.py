@@ -199,12 +199,13 @@ def loading_notes(nb: NotebookNode, unit: str, cell_errors: list[str]) -> list[s
     ran = engine_cells(nb, unit)
     notes = []
     for error in cell_errors:
-        m = re.match(r"cell (\d+): (\w+): (.*)", error, re.S)
+        m = re.match(r"cell (\d{1,6}): (\w+): (.*)", error, re.S)
         if not m or m.group(2) not in SHOWN_LOAD_ERRORS:
             continue
-        k = int(m.group(1)) - 1
-        first = next((ln.strip() for ln in ran[k].source.splitlines() if ln.strip()), "")
-        where = f"the code cell starting `{first[:60]}`" if 0 <= k < len(ran) else "a cell"
+        k = int(m.group(1)) - 1  # the worker's number: any, where the student's code forged it
+        cell = ran[k].source if 0 <= k < len(ran) else ""
+        first = next((ln.strip() for ln in cell.splitlines() if ln.strip()), "")
+        where = f"the code cell starting `{first[:60]}`" if first else "a cell"
         notes.append(f"{where}: {m.group(2)}: {m.group(3)}")
     return notes
 
