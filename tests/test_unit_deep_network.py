@@ -1064,3 +1064,13 @@ def test_an_error_that_names_no_shapes_is_not_put_down_to_a_known_mistake():
     failed = [c for c in result.tasks[0].checks if not c.passed]
     assert failed and all("KeyError: 'W4'" in c.message for c in failed if "W4" in c.message)
     assert not any("forgets // 2" in c.message for c in failed), [c.message for c in failed]
+
+
+def test_a_parameter_of_another_shape_is_unlike_never_broadcast():
+    """Red team (round 7): a W1 of shape (2**20, 4, 1, 1) int8 (4 MB, under the reply cap)
+    broadcast against the (4, 5) W1 of each accepted initialization took 1.4 GB and 14 s of the
+    grader's own memory and time; an entry of another shape is simply unlike."""
+    from autograder.units._network_checks import param_gap
+
+    assert param_gap({"W1": np.zeros((1000, 4, 1, 1))}, {"W1": np.zeros((4, 5))}) == np.inf
+    assert param_gap({"W1": np.ones((4, 5))}, {"W1": np.zeros((4, 5))}) == 1.0

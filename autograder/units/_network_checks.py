@@ -276,8 +276,14 @@ def layer_arrays(params: Any, L: int) -> list[tuple[np.ndarray, ...]]:
 
 
 def param_gap(got: Any, params: Mapping[str, np.ndarray]) -> float:
-    """Largest difference between a student's parameter dict and ``params`` (inf: unlike)."""
+    """Largest difference between a student's parameter dict and ``params`` (inf: unlike).
+
+    An entry of another shape is unlike, never broadcast (a (2**20, 4, 1, 1) W1 against a
+    (4, 5) one would take gigabytes of the grader's memory).
+    """
     try:
+        if any(np.shape(got[k]) != np.shape(v) for k, v in params.items()):
+            return math.inf
         return max(float(np.max(np.abs(np.asarray(got[k], float) - v))) for k, v in params.items())
     except Exception:  # noqa: BLE001 - any odd value is simply not close
         return math.inf
