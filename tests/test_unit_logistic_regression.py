@@ -484,3 +484,24 @@ def test_accuracy_lines_left_out_are_advice_and_a_wrong_one_costs_the_print_chec
         c.name: c.message for c in _task(_changed("model", wrong), "model").checks if not c.passed
     }
     assert set(failed) == {"prints"} and "printed a wrong test accuracy" in failed["prints"]
+
+
+def test_checks_against_the_students_own_code_give_nothing_for_doing_nothing():
+    """Red team (round 7): propagate returning zero gradients and a constant cost passed the
+    gradient check (zero is the slope of a constant), and optimize recording no cost and
+    printing none passed prints (the costs it printed were those it recorded)."""
+    text = inspect.getsource(load_reference("logistic_regression"))
+    nothing = (
+        "\n\ndef propagate(w, b, X, Y):\n"
+        '    return {"dw": np.zeros_like(w), "db": 0.0}, 0.0\n'
+        "\n\ndef optimize(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=False):\n"
+        '    return {"w": w, "b": b}, {"dw": np.zeros_like(w), "db": 0.0}, []\n'
+    )
+    result = grade_submission(
+        "logistic_regression", text_submission("logistic_regression", text + nothing),
+        tasks=["3.3", "3.4"],
+    )  # fmt: skip
+    checks = {(t.function, c.name): c for t in result.tasks for c in t.checks}
+    gradcheck, prints = checks["propagate", "gradcheck"], checks["optimize", "prints"]
+    assert gradcheck.status == "failed" and "does not change with w or b" in gradcheck.message
+    assert prints.status == "failed", prints.message

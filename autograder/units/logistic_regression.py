@@ -183,6 +183,14 @@ def _propagate_gradcheck(ctx: Context) -> str:
         w, b, X, Y = _problem(ctx.rng, m=m)
         num_dw = numerical_gradient(lambda w_, b=b, X=X, Y=Y: cost(w_, b, X, Y), w)
         num_db = numerical_gradient(lambda b_, w=w, X=X, Y=Y: cost(w, b_, X, Y), np.array(b))
+        if not (np.any(num_dw != 0) or np.any(num_db != 0)):  # nothing to differentiate
+            raise CheckFailure(
+                f"your cost does not change with w or b (it is {cost(w, b, X, Y)!r} whatever "
+                f"they are, m = {m}): there is no gradient to check dw and db against.",
+                hint="the cost is -(1/m) sum(Y log A + (1 - Y) log(1 - A)), with "
+                "A = sigmoid(w.T X + b): it depends on w and b.",
+                kind="gradient",
+            )
         grads, _ = expect_tuple(ctx.call(w, b, X, Y), "propagate()", 2)  # the call shown
         expect_keys(grads, "grads", ("dw", "db"))
         dw, db = cl.numbers(grads["dw"], 'grads["dw"]'), cl.numbers(grads["db"], 'grads["db"]')
@@ -265,7 +273,7 @@ def _printed(
     the call's ``num_iterations`` (a cost recorded at every iteration is the values' finding).
     """
     costs, lines = cl.number_list(own), cl.cost_lines(stdout, quiet, others)
-    if costs is not None and len(lines) == len(costs):
+    if costs and len(lines) == len(costs):  # none recorded, none printed: the right ones due
         named = [cl.iteration_of(tokens, line) for line, tokens in lines]
         step = named[1] - named[0] if len(named) > 1 and None not in named[:2] else 100
         spaced = list(range(0, step * len(costs), step)) if step > 0 else []
