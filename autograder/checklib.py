@@ -659,7 +659,12 @@ def own_code(ctx: Context, function: str, kind: str) -> Iterator[tuple[str, ast.
     todo, seen = [function], {function}
     while todo:
         name = todo.pop()
-        if name != function and ctx.submission.source(name) is None and name in aliases:
+        if (
+            name != function
+            and ctx.submission.source(name) is None
+            and name in aliases
+            and ctx.submission.rebound(name) is None
+        ):
             tree: ast.AST = aliases[name]
         else:
             tree = parse_function(ctx, name, kind)
@@ -748,7 +753,8 @@ def parse_function(ctx: Context, name: str, kind: str = "vectorization") -> ast.
     """
     src = ctx.submission.source(name)
     if src is None:
-        raise CheckFailure(f"the source of {name}() could not be read.", kind=kind)
+        unread = ctx.submission.unreadable(name)
+        raise CheckFailure(unread or f"the source of {name}() could not be read.", kind=kind)
     try:
         return ast.parse(src)
     except SyntaxError:

@@ -514,10 +514,34 @@ def _too_deep(lines: list[str], first: int, last: int) -> bool:
 #: Calls and attributes that can change which code a name runs at run time: where a
 #: submission uses them, reading a function's source is not reading the code that runs.
 DYNAMIC_CALLS = frozenset(
-    {"exec", "eval", "compile", "setattr", "globals", "vars", "__import__", "locals"}
+    {
+        "exec",
+        "eval",
+        "compile",
+        "setattr",
+        "globals",
+        "vars",
+        "__import__",
+        "locals",
+        "_getframe",
+        "currentframe",
+    }
 )
 DYNAMIC_ATTRIBUTES = frozenset(
-    {"__code__", "__globals__", "__dict__", "__builtins__", "__wrapped__", "__class__"}
+    {
+        "__code__",
+        "__globals__",
+        "__dict__",
+        "__builtins__",
+        "__wrapped__",
+        "__class__",
+        # a frame's namespace: sys._getframe().f_globals["tanh"] = np.tanh
+        "f_globals",
+        "f_locals",
+        "f_builtins",
+        "_getframe",
+        "currentframe",
+    }
 )
 
 
@@ -581,6 +605,29 @@ def function_sources(cells: list[str]) -> dict[str, str | None]:
     return dict(_bindings(tuple(cells))[0])
 
 
+@dataclass(frozen=True)
+class DefPlace:
+    """Where the ``def`` a name is bound to (:func:`function_sources`) is written.
+
+    Attributes:
+        cell: index of its cell (0 for a ``.py`` file).
+        first: its first line in the cell, the first decorator's if any (its code object's
+            ``co_firstlineno``).
+        name: the name in the ``def`` (its code object's ``co_name``).
+        decorated: whether decorators are applied to it.
+    """
+
+    cell: int
+    first: int
+    name: str
+    decorated: bool
+
+
+def def_places(cells: list[str]) -> dict[str, DefPlace]:
+    """``{name: where its def is}`` for each name :func:`function_sources` gives a source."""
+    return dict(_bindings(tuple(cells))[2])
+
+
 def imported_names(cells: list[str]) -> frozenset[str]:
     """The names ``cells``, run in order, leave bound to what an ``import`` bound.
 
@@ -591,13 +638,16 @@ def imported_names(cells: list[str]) -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=32)
-def _bindings(cells: tuple[str, ...]) -> tuple[dict[str, str | None], frozenset[str]]:
-    """``(function_sources, imported_names)`` of ``cells``, from one walk of the text."""
+def _bindings(
+    cells: tuple[str, ...],
+) -> tuple[dict[str, str | None], frozenset[str], dict[str, DefPlace]]:
+    """``(function_sources, imported_names, def_places)`` of ``cells``, from one walk."""
     bound: dict[str, str | None] = {}
     imported: set[str] = set()
+    places: dict[str, DefPlace] = {}
     if dynamic_code(list(cells)) is not None:
-        return bound, frozenset()
-    for text in cells:
+        return bound, frozenset(), places
+    for index, text in enumerate(cells):
         try:
             tree, _ = parse_lenient(text)
         except ValueError:
@@ -607,6 +657,7 @@ def _bindings(cells: tuple[str, ...]) -> tuple[dict[str, str | None], frozenset[
             if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
                 first = min([node.lineno, *(d.lineno for d in node.decorator_list)])
                 bound[node.name] = textwrap.dedent("\n".join(lines[first - 1 : node.end_lineno]))
+                places[node.name] = DefPlace(index, first, node.name, bool(node.decorator_list))
                 imported.discard(node.name)
                 continue
             if (
@@ -617,15 +668,25 @@ def _bindings(cells: tuple[str, ...]) -> tuple[dict[str, str | None], frozenset[
             ):
                 target, value = node.targets[0].id, node.value.id
                 bound[target] = bound.get(value)
+                _carry(places, target, places.get(value))
                 (imported.add if value in imported else imported.discard)(target)
                 continue
             names = _bound_names(node)
             bound.update(dict.fromkeys(names))
+            for name in names:
+                places.pop(name, None)
             if isinstance(node, ast.Import | ast.ImportFrom):
                 imported.update(names)
             else:
                 imported.difference_update(names)
-    return bound, frozenset(imported)
+    return bound, frozenset(imported), places
+
+
+def _carry(places: dict[str, DefPlace], target: str, place: DefPlace | None) -> None:
+    if place is None:
+        places.pop(target, None)
+    else:
+        places[target] = place
 
 
 def function_source(cells: list[str], name: str) -> str | None:
@@ -911,6 +972,119 @@ def _keep_own_defs(ns: dict[str, Any], report: LoadReport) -> None:
                 f"{name}(): a later import of the course's helper module rebinds it (skipped: "
                 "your own definition is graded)"
             )
+
+
+# --------------------------------------------------------------------------- run-time identity
+
+#: How many ``__wrapped__`` links :func:`code_identity` follows.
+MAX_WRAPPED = 8
+
+
+def code_identity(value: Any) -> list[Any]:
+    """What a name is bound to at run time, as plain data, to compare with the def read.
+
+    Each entry is ``[co_filename, co_firstlineno, co_name]`` of a plain function's code, or
+    the type's name (``"numpy.ufunc"``) of any other object. The first entry is the object
+    itself; the next follow a decorator's ``__wrapped__`` links (read from a function's own
+    ``__dict__`` only, never through attributes student code could answer).
+    """
+    out: list[Any] = []
+    seen: set[int] = set()
+    while len(out) <= MAX_WRAPPED and id(value) not in seen:
+        seen.add(id(value))
+        if type(value) is FunctionType:
+            code = FunctionType.__dict__["__code__"].__get__(value)
+            out.append([str(code.co_filename), int(code.co_firstlineno), str(code.co_name)])
+            wrapped = value.__dict__.get("__wrapped__")
+        elif type(value) is _LRU_CACHE_WRAPPER:  # @functools.lru_cache, @functools.cache
+            out.append("functools._lru_cache_wrapper")
+            wrapped = value.__dict__.get("__wrapped__")
+        else:
+            out.append(_type_name(type(value)))
+            break
+        if wrapped is None:
+            break
+        value = wrapped
+    return out
+
+
+_LRU_CACHE_WRAPPER = type(functools.lru_cache()(len))
+
+
+def _type_name(kind: type) -> str:
+    """``module.qualname`` of a type, read past any metaclass of the student's."""
+    try:
+        module = type.__getattribute__(kind, "__module__")
+        qualname = type.__getattribute__(kind, "__qualname__")
+    except Exception:  # noqa: BLE001 - a student's class may hold anything
+        return "?"
+    return f"{module}.{qualname}" if type(module) is str and type(qualname) is str else "?"
+
+
+def bound_identities(ns: Mapping[str, Any], names: Any = None) -> dict[str, list[Any] | None]:
+    """``{name: code_identity}`` of the callables of ``ns`` (of ``names``: None where absent).
+
+    Read by the grader's code after the student's code ran (the isolated worker reports it
+    after loading and after each call), see :func:`rebinding`.
+    """
+    if names is None:
+        names = [n for n in list(ns) if type(n) is str and not n.startswith("__")]
+    out: dict[str, list[Any] | None] = {}
+    for name in names:
+        value = ns.get(name)
+        out[name] = code_identity(value) if callable(value) else None
+    return out
+
+
+def rebinding(name: str, place: DefPlace, files: list[str], identity: Any) -> str | None:
+    """Why ``name`` does not run the ``def`` at ``place``, or None when it runs it.
+
+    Only a plain match counts: the code object of the function bound to ``name`` (for a
+    decorated def, or one of its ``__wrapped__`` links) has the def's file, first line and
+    name. Anything else (another function, another kind of object, nothing, a report that
+    is not plain data) is a mismatch: the source the grader reads is not the code that runs.
+
+    Args:
+        name: the name bound.
+        place: where its def is (:func:`def_places`).
+        files: the file name each cell was compiled with.
+        identity: :func:`code_identity` of what ``name`` is bound to, as reported.
+    """
+    if not 0 <= place.cell < len(files):
+        return None
+    expected = [files[place.cell], place.first, place.name]
+    entries = identity if type(identity) is list else []
+    own = entries[:1] if not place.decorated else entries[: MAX_WRAPPED + 1]
+    if any(type(e) is list and e == expected for e in own):
+        return None
+    what = _describe_identity(entries[0] if entries else None, files)
+    shown = f"def {place.name}" + (f" ({name} = {place.name})" if name != place.name else "")
+    cell = f" of cell {place.cell + 1}" if len(files) > 1 else ""
+    return (
+        f"{name} is rebound at run time to {what}, not the {shown} of line {place.first}"
+        f"{cell} whose source the grader reads: its source checks cannot pass (define "
+        f"{name} once with def and do not rebind it with global or through a frame's "
+        "f_globals)."
+    )
+
+
+def _describe_identity(entry: Any, files: list[str]) -> str:
+    """A reported identity entry in words, from plain values only."""
+    if type(entry) is str:
+        kind = entry[:80] if re.fullmatch(r"[\w.<>]+", entry) else "an object"
+        return f"a {kind} object" if kind != "an object" else kind
+    if type(entry) is list and len(entry) == 3:
+        file, line, co_name = entry
+        fname = co_name if type(co_name) is str and co_name.isidentifier() else "?"
+        fname = fname[:60]
+        if type(file) is str and file in files and type(line) is int:
+            cell = files.index(file)
+            where = f" of cell {cell + 1}" if len(files) > 1 else ""
+            return f"another function, {fname}() of line {line}{where}"
+        if type(file) is str and os.path.dirname(os.path.abspath(file)) == HELPERS_DIR:
+            return f"the course helper {fname}()"
+        return f"another function ({fname}(), not defined in the submitted code)"
+    return "something other than a function"
 
 
 # --------------------------------------------------------------------------- stand-ins

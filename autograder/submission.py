@@ -267,6 +267,12 @@ class Submission:
         self.cell_outputs: list[CellOutput] = []
         self._aliases: dict[str, str] = {}
         self._adapters: dict[str, Any] = {}
+        #: Whether what each name is bound to at run time is known (after loading and after
+        #: each call: see :meth:`_observe`); False for a module the student imported.
+        self._watching = False
+        #: ``{name: why its def is not the code that runs}``, once seen (never forgotten).
+        self._rebound: dict[str, str] = {}
+        self._files: list[str] = []
 
     # ------------------------------------------------------------------ routing
     def route(self, name: str, *, actual: str | None = None, adapter: Any = None) -> None:
@@ -301,8 +307,65 @@ class Submission:
         return self._params(self.resolve(name))
 
     def source(self, name: str) -> str | None:
-        """Return the source code of function ``name``, or None if unavailable."""
-        return self._source(self.resolve(name))
+        """Return the source code of function ``name``, or None if unavailable.
+
+        None too where ``name`` is bound at run time to something else than the ``def`` the
+        text binds it to (:meth:`rebound`): its source is not the code that runs.
+        """
+        actual = self.resolve(name)
+        if actual in self._rebound:
+            return None
+        return self._source(actual)
+
+    def rebound(self, name: str) -> str | None:
+        """Why ``name``'s source is not read: it runs other code than its ``def``; or None.
+
+        Known from what the student's process reports ``name`` is bound to after loading
+        and after each call (:func:`autograder.codeload.rebinding`): ``global tanh`` then
+        ``tanh = np.tanh`` in a helper, or a frame's ``f_globals``, swap the function that
+        runs while the text still shows the ``def``.
+        """
+        return self._rebound.get(self.resolve(name))
+
+    def unreadable(self, name: str) -> str | None:
+        """Why the grader does not read ``name``'s source, where it knows.
+
+        :meth:`rebound`, or a construct that can change at run time which code runs
+        (``codeload.dynamic_code``).
+        """
+        rebound = self.rebound(name)
+        if rebound is not None or not self._source_text:
+            return rebound
+        construct = codeload.dynamic_code(self.source_cells())
+        if construct is None:
+            return None
+        return (
+            f"the source of {self.resolve(name)}() could not be read: the submitted code uses "
+            f"{construct}, which can change at run time which code a name runs."
+        )
+
+    def watched(self) -> list[str]:
+        """The names the text binds to a ``def`` (whose run-time binding is compared)."""
+        return sorted(codeload.def_places(self.source_cells()))
+
+    def _observe(self, identities: Any, files: list[str]) -> None:
+        """Compare what the names are bound to at run time with the defs the text shows.
+
+        Args:
+            identities: ``{name: codeload.code_identity}`` as reported (untrusted: any
+                value that is not a plain match counts as a mismatch, so a false report can
+                only cost the student).
+            files: the file name each cell was compiled with.
+        """
+        if not self._watching:
+            return
+        table = identities if type(identities) is dict else {}
+        for name, place in codeload.def_places(self.source_cells()).items():
+            if name in self._rebound or name in self._broken:
+                continue
+            why = codeload.rebinding(name, place, files, table.get(name))
+            if why is not None:
+                self._rebound[name] = why
 
     def imported(self, name: str) -> bool:
         """Whether ``name`` is bound by an ``import`` of the submitted text (a library's)."""
@@ -452,6 +515,7 @@ class Submission:
                 else:
                     self._ns[pname] = old
         outcome.seconds = time.perf_counter() - start
+        self._observe(codeload.bound_identities(self._ns, self.watched()), self._files)
         outcome.args_after = tuple(to_plain(x) for x in a)
         outcome.kwargs_after = {key: to_plain(v) for key, v in k.items()}
         outcome.stdout = out.getvalue()[:MAX_OUTPUT]
@@ -615,6 +679,9 @@ def load_in_process(
     sub._texts = [code for _, code in cells]
     sub.cell_errors = report.errors
     sub._broken = report.broken
+    sub._files = [name for name, _ in cells]
+    sub._watching = True
+    sub._observe(codeload.bound_identities(ns, sub.watched()), sub._files)
     return sub
 
 

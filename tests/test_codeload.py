@@ -335,3 +335,175 @@ def _namespace(code: str) -> dict:
     ns: dict = {}
     exec(code, ns)  # noqa: S102
     return ns
+
+
+# ------------------------------------------------------------ names rebound at run time
+
+SOLUTIONS = ROOT / "solutions"
+
+#: A wrong, loop-free propagate_vectorized whose def the source checks read (red team H2).
+DECOY_PROPAGATE = '''
+def propagate_vectorized(w, b, X, Y):
+    """Vectorized (honest!)."""
+    m = X.shape[1]
+    return {"dw": np.dot(X, X.T) @ w / m, "db": float(np.sum(Y)) / m}, 0.0
+'''
+#: A wrong tanh without np.tanh in its def.
+DECOY_TANH = "\ndef tanh(z):\n    return np.exp(z) - np.exp(-z)\n"
+
+#: Ways to bind a name to other code than its def once loaded: ``{}`` is the name, ``[]``
+#: what it runs (red team H2: a global statement, a frame's f_globals; the last one spelled
+#: so that no construct of ``codeload.dynamic_code`` is written).
+REBINDS = {
+    "global": "\ndef _setup():\n    global {name}\n    {name} = {runs}\n\n\n_setup()\n",
+    "f_globals": "\nimport sys as _s\n_s._getframe().f_globals[{name!r}] = {runs}\n",
+    "f_globals_spelled": (
+        "\nimport sys as _s\n_f = getattr(_s, '_get' + 'frame')(0)\n"
+        "getattr(_f, 'f_glo' + 'bals')[{name!r}] = {runs}\n"
+    ),
+}
+REBOUND_CASES = {
+    "no_loops": (
+        "numpy_basics",
+        "2.10",
+        "no_loops",
+        DECOY_PROPAGATE,
+        "propagate_vectorized",
+        "propagate_loops",
+    ),
+    "own_implementation": (
+        "shallow_network",
+        "4.3",
+        "own_implementation",
+        DECOY_TANH,
+        "tanh",
+        "np.tanh",
+    ),
+}
+
+
+def _grade_task(path: Path, unit: str, task_id: str, isolated: bool):
+    sub = from_path(path, unit, isolated=isolated, limits=FAST if isolated else None)
+    try:
+        return grade_submission(unit, sub, tasks=[task_id]).tasks[0]
+    finally:
+        sub.close()
+
+
+@pytest.mark.parametrize("isolated", [True, False], ids=["sandbox", "in_process"])
+@pytest.mark.parametrize("how", sorted(REBINDS))
+@pytest.mark.parametrize("case", sorted(REBOUND_CASES))
+def test_a_def_rebound_at_run_time_fails_its_source_checks_not_its_values(
+    tmp_path, case, how, isolated
+):
+    """The def the source checks read is a decoy; at run time the name runs other code."""
+    unit, task_id, check, decoy, name, runs = REBOUND_CASES[case]
+    text = (SOLUTIONS / f"{unit}.py").read_text()
+    path = tmp_path / f"{unit}.py"
+    path.write_text(text + decoy + REBINDS[how].format(name=name, runs=runs))
+    task = _grade_task(path, unit, task_id, isolated)
+    verdicts = {c.name: c for c in task.checks}
+    assert not verdicts[check].passed, verdicts[check]
+    if how == "f_globals":  # written plainly: the text is not read at all
+        assert "could not be read: the submitted code uses" in verdicts[check].message
+    else:
+        assert f"{name} is rebound at run time to " in verdicts[check].message
+        assert f"not the def {name} of line" in verdicts[check].message
+    assert [c.name for c in task.checks if not c.passed] == [check], task.checks
+
+
+@pytest.mark.parametrize("isolated", [True, False], ids=["sandbox", "in_process"])
+def test_a_name_rebound_by_an_earlier_call_is_not_read_from_its_def(tmp_path, isolated):
+    """basic_sigmoid (Task 2.1, graded first) rebinds propagate_vectorized when called."""
+    text = (SOLUTIONS / "numpy_basics.py").read_text() + DECOY_PROPAGATE
+    text = text.replace(
+        "def basic_sigmoid(x: float) -> float:\n",
+        "def basic_sigmoid(x: float) -> float:\n"
+        "    global propagate_vectorized\n    propagate_vectorized = propagate_loops\n",
+    )
+    path = tmp_path / "numpy_basics.py"
+    path.write_text(text)
+    sub = from_path(path, "numpy_basics", isolated=isolated, limits=FAST if isolated else None)
+    try:
+        assert sub.rebound("propagate_vectorized") is None  # not yet: nothing was called
+        tasks = grade_submission("numpy_basics", sub, tasks=["2.1", "2.10"]).tasks
+    finally:
+        sub.close()
+    no_loops = next(c for c in tasks[1].checks if c.name == "no_loops")
+    assert (
+        not no_loops.passed
+        and "rebound at run time to another function, propagate_loops()" in no_loops.message
+    ), no_loops
+
+
+#: Correct ways to write tanh that must keep own_implementation (and every other check).
+TANH_FORMS = {
+    "decorated": (
+        "import functools\n\n\ndef _logged(f):\n    @functools.wraps(f)\n"
+        "    def inner(*a, **k):\n        return f(*a, **k)\n    return inner\n\n\n"
+        "@_logged\ndef tanh(z):\n    e = np.exp(-2 * np.abs(z))\n"
+        "    return np.sign(z) * (1 - e) / (1 + e)\n"
+    ),
+    "cached_alias": (
+        "def _my_tanh(z):\n    e = np.exp(-2 * np.abs(z))\n"
+        "    return np.sign(z) * (1 - e) / (1 + e)\n\n\ntanh = _my_tanh\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("isolated", [True, False], ids=["sandbox", "in_process"])
+@pytest.mark.parametrize("form", sorted(TANH_FORMS))
+def test_a_correct_tanh_written_otherwise_keeps_its_points(tmp_path, form, isolated):
+    text = (SOLUTIONS / "shallow_network.py").read_text() + "\n\n" + TANH_FORMS[form]
+    path = tmp_path / "shallow_network.py"
+    path.write_text(text)
+    task = _grade_task(path, "shallow_network", "4.3", isolated)
+    assert task.score == task.max_score, task.checks
+
+
+@pytest.mark.parametrize("isolated", [True, False], ids=["sandbox", "in_process"])
+def test_a_notebook_that_redefines_and_reruns_a_def_is_read_at_its_last_def(tmp_path, isolated):
+    """A wrong tanh, the right one in a later cell, and that cell run again (pasted twice)."""
+    right = (
+        "def tanh(z):\n    e = np.exp(-2 * np.abs(z))\n    return np.sign(z) * (1 - e) / (1 + e)\n"
+    )
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_code_cell("import numpy as np"),
+        nbformat.v4.new_code_cell("def tanh(z):\n    return z\n"),
+        nbformat.v4.new_code_cell(right),
+        nbformat.v4.new_code_cell("print(tanh(np.zeros(2)))"),
+        nbformat.v4.new_code_cell(right),
+    ]
+    path = tmp_path / "shallow_network.ipynb"
+    nbformat.write(nb, path)
+    task = _grade_task(path, "shallow_network", "4.3", isolated)
+    assert task.score == task.max_score, task.checks
+
+
+def test_a_reported_binding_counts_only_as_an_exact_match_with_the_def():
+    """The worker's report is not trusted: only the def's own file, line and name match."""
+    place = codeload.DefPlace(cell=1, first=3, name="tanh", decorated=False)
+    files = ["<student cell 1>", "<student cell 2>"]
+    right = [["<student cell 2>", 3, "tanh"]]
+    assert codeload.rebinding("tanh", place, files, right) is None
+    forged = [
+        None,
+        "junk",
+        [],
+        [["<student cell 2>", "3", "tanh"]],
+        [["<student cell 2>", 3, "tanh", 1]],
+        [["<student cell 1>", 3, "tanh"]],
+        ["numpy.ufunc", ["<student cell 2>", 3, "tanh"]],  # a wrapper of an undecorated def
+        [{"x": 1}],
+    ]
+    for identity in forged:
+        why = codeload.rebinding("tanh", place, files, identity)
+        assert why is not None and why.startswith("tanh is rebound at run time to "), identity
+    decorated = codeload.DefPlace(cell=1, first=3, name="tanh", decorated=True)
+    wrapped = [["<student cell 1>", 5, "inner"], ["<student cell 2>", 3, "tanh"]]
+    assert codeload.rebinding("tanh", decorated, files, wrapped) is None
+    # what a report says is shown only as plain, bounded text
+    odd = [["<student cell 2>\n\x1b[31m", 3, "tanh() \x1b[0m" * 50]]
+    why = codeload.rebinding("tanh", place, files, odd) or ""
+    assert "\x1b" not in why and "\n" not in why and len(why) < 600

@@ -171,6 +171,8 @@ class Student:
         self.ns: dict[str, Any] = {"__name__": "__student__"}
         self.files: set[str] = set()
         self.report = codeload.LoadReport()
+        #: The names the grader reads a def of: what they are bound to is reported.
+        self.watch: list[str] = []
 
     def _describe(self, exc: BaseException) -> str:
         kind, message = _describe_error(exc)
@@ -185,6 +187,7 @@ class Student:
         """
         self.ns.update(codeload.prelude(str(req.get("unit", ""))))
         self.ns["__file__"] = str(req.get("file", ""))
+        self.watch = [str(n) for n in req.get("watch") or []]
         cells = [(str(f), str(c)) for f, c in req["cells"]]
         notebook = bool(req.get("notebook"))
         self.files.update(f for f, _ in cells)
@@ -238,6 +241,7 @@ class Student:
             "broken": dict(self.report.broken),
             "functions": self.functions(),
             "cell_outputs": outputs,
+            "bound": codeload.bound_identities(self.ns, self.watch),
         }
 
     def functions(self) -> dict[str, Any]:
@@ -376,6 +380,7 @@ class Student:
                 reply["rng_fingerprint"] = _rng_fingerprint()
                 reply["rng_reseeded"] = sorted(set(_RESEEDED))
                 reply["globals_read"] = self.globals_read(fn)
+                reply["bound"] = codeload.bound_identities(self.ns, self.watch)
         except CallTimeout:
             sys.stdout, sys.stderr = old
             return {"timeout": True, "seconds": time.perf_counter() - start}, []

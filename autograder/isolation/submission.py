@@ -128,6 +128,7 @@ class IsolatedSubmission(Submission):
         self._given: frozenset[str] = frozenset()  # helpers whose code this worker has had
         self.limits = limits or Limits(call_timeout=DEFAULT_CALL_TIMEOUT)
         self._cells = cells
+        self._files = [str(f) for f, _ in cells]
         self._cell_indexes = cell_indexes or list(range(len(cells)))
         self._notebook = notebook
         self._dir = submission_dir
@@ -233,6 +234,7 @@ class IsolatedSubmission(Submission):
                     "timeout": left,
                     "cell_timeout": self.limits.cell_timeout,
                     "skips": [[c, b, text] for (c, b), text in self._skips.items()],
+                    "watch": self.watched(),
                 }
                 try:
                     reply, _ = worker.request(
@@ -297,6 +299,10 @@ class IsolatedSubmission(Submission):
             else {}
         )
         self.cell_outputs = self._outputs(reply.get("cell_outputs"))
+        # what each def's name is bound to once loaded: a name the report leaves out, or
+        # reports otherwise than as its def, counts as rebound (a false report only costs)
+        self._watching = True
+        self._observe(reply.get("bound"), self._files)
 
     def _outputs(self, raw: Any) -> list[CellOutput]:
         if not self._notebook or type(raw) is not list:
@@ -392,6 +398,7 @@ class IsolatedSubmission(Submission):
         if reply.get("load_error"):
             self._exhausted_reason = failure
             return CallOutcome(error=StudentError(BUDGET, self._exhausted_reason))
+        self._observe(reply.get("bound"), self._files)
         return None
 
     def _give_helpers(self, keys: frozenset[str]) -> None:
@@ -614,6 +621,9 @@ class IsolatedSubmission(Submission):
         )
         g = reply.get("globals_read", [])
         outcome.globals_read = [str(x)[:60] for x in g[:20]] if type(g) is list else []
+        bound = reply.get("bound")
+        if type(bound) is dict:  # a call can rebind a name (global) for the later checks
+            self._observe(bound, self._files)
 
 
 class _ProxyServer:

@@ -400,6 +400,7 @@ class Supervisor:
                 "rng_fingerprint",
                 "rng_reseeded",
                 "globals_read",
+                "bound",
             )
             if k in msg
         }

@@ -209,7 +209,8 @@ def _tanh_own(ctx: Context) -> None:
         tree = ast.Module([], [])
     if not tree.body:
         raise CheckFailure(
-            "the source of tanh() could not be read: define it with def tanh(z): ... "
+            ctx.submission.unreadable("tanh")
+            or "the source of tanh() could not be read: define it with def tanh(z): ... "
             "(tanh = np.tanh is not an implementation)."
         )
     aliases = cl.module_aliases(ctx)
