@@ -98,6 +98,9 @@ class CheckResult:
         mistake: the named cause of a failure, ``{"id": ..., "title": ...}``: the entry of
             the known-mistake catalogue the student's output matched, or
             :data:`NOT_IMPLEMENTED`; None when no cause is known (or the check passed).
+        hint: the ``hint:`` line of a failure's message, as given (None: no hint), for
+            :func:`autograder.course.redact.redact`, which must not read it back from a
+            message the student's values are part of. Not in :meth:`to_dict`'s JSON form.
     """
 
     name: str
@@ -112,10 +115,12 @@ class CheckResult:
     cause: str | None = None
     mistake: dict[str, str] | None = None
     notes: list[str] = field(default_factory=list)
+    hint: str | None = None
 
     def __post_init__(self) -> None:
         self.message = safe_text(self.message)
         self.cause = None if self.cause is None else safe_text(self.cause)
+        self.hint = None if self.hint is None else safe_text(self.hint)
         self.advice, self.recognized = _safe_list(self.advice), _safe_list(self.recognized)
         self.notes = _safe_list(self.notes)
 

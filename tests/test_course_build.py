@@ -189,34 +189,57 @@ def test_generated_config_runs_no_kernel_and_sanitizes_first(tmp_path):
     assert session.config.Autograde.exporter_class.endswith("sanitize.SubmissionExporter")
 
 
-def test_redact_keeps_only_the_verdict_hints_and_notes():
-    from autograder.course.nbgrader_plugin import redact
+def test_redact_builds_a_hidden_message_from_fixed_texts_only():
+    from autograder.checklib import SIGMOID_HINT
+    from autograder.course.redact import FALLBACK_HINT, redact
     from autograder.messages import format_failure
+    from autograder.results import CheckResult
 
-    message = format_failure(
-        "2.6",
-        "softmax",
-        "values",
-        "softmax(x) does not match the expected values.",
-        [
-            ("called", "softmax([[ 0.3391,  3.1226],\n           [ 2.5179, -1.5148]])"),
-            ("got", "[[0.0582 0.9418]\n [0.9818 0.0182]]"),
-            ("expected", "[[0.0582, 0.9418], [0.9818, 0.0182]]"),
-            ("mismatch", "4 of 4 values, largest error 0.9236"),
-            ("note", "softmax() changed its argument x in place."),
-        ],
-        "each ROW must sum to 1: axis=1.",
-    )
-    kept = redact(message)
-    assert kept.splitlines() == [
-        message.splitlines()[0],
-        "  softmax(x) does not match the expected values.",
-        "  note:     softmax() changed its argument x in place.",
-        "  hint:     each ROW must sum to 1: axis=1.",
+    task = units.get("numpy_basics").task("2.6")
+    lines = [
+        ("called", "softmax([[ 0.3391,  3.1226],\n           [ 2.5179, -1.5148]])"),
+        ("got", "[[0.0582 0.9418]\n [0.9818 0.0182]]"),
+        ("expected", "[[0.0582, 0.9418], [0.9818, 0.0182]]"),
+        ("mismatch", "4 of 4 values, largest error 0.9236"),
+        ("note", "softmax() changed its argument x in place."),
     ]
-    assert redact("Task 2.2 · sigmoid — hidden passed: 3 random inputs") == (
-        "Task 2.2 · sigmoid — hidden passed: 3 random inputs"
+
+    def failed(hint, notes=(), kind="values", detail="softmax(x) does not match the expected"):
+        message = format_failure("2.6", "softmax", kind, detail, lines, hint)
+        return CheckResult("hidden", False, 0.0, 1.0, message, "failed", hint=hint, notes=notes)
+
+    # the check's hint, a literal of the kit, is kept; a note naming the stand-in blocks too
+    stood_in = "graded with a correct softmax() in place of yours (see its own task)"
+    assert redact(failed(SIGMOID_HINT, [stood_in]), "numpy_basics", task).splitlines() == [
+        "Task 2.6 · softmax — wrong values on hidden inputs",
+        f"  hint:     {SIGMOID_HINT}",
+        f"  note:     {stood_in}",
+    ]
+    # a hint or note computed on the call is not: a fixed hint stands in for it
+    computed = failed("the result is 0.9236 too large", ["left out: 'x0.3391'"], "shape", "")
+    assert redact(computed, "numpy_basics", task).splitlines() == [
+        "Task 2.6 · softmax — wrong shape on hidden inputs",
+        f"  hint:     {FALLBACK_HINT}",
+    ]
+    # the building block at fault, rebuilt from the unit's names (a name it lacks: left out)
+    cause = "softmax() uses your sigmoid(), which fails Task 2.2: fix that first."
+    for named, shown in ((cause, [f"  cause:    {cause}"]), (cause.replace("sigmoid", "x0"), [])):
+        message = format_failure("2.6", "softmax", "values", "", lines, None, cause=named)
+        result = CheckResult("hidden", False, 0.0, 1.0, message, "failed")
+        assert redact(result, "numpy_basics", task).splitlines()[1:-1] == shown
+    # a headline the redaction does not know is not repeated
+    odd = failed(None, kind="returned 0.9236")
+    assert redact(odd, "numpy_basics", task).splitlines()[0] == (
+        "Task 2.6 · softmax — failed on hidden inputs"
     )
+    passed = CheckResult(
+        "hidden", True, 1.0, 1.0, "Task 2.6 · softmax — hidden passed: 3 random inputs"
+    )
+    assert redact(passed, "numpy_basics", task) == (
+        "Task 2.6 · softmax — hidden passed: 3 random inputs"
+    )
+    dims = CheckResult("hidden", True, 1.0, 1.0, "Task 2.6 · softmax — hidden passed: dims [3, 4]")
+    assert redact(dims, "numpy_basics", task) == "Task 2.6 · softmax — hidden passed"
 
 
 @pytest.mark.parametrize("unit", builder.buildable_units())

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import linecache
 import sys
 import types
 
+import nbformat
 import numpy as np
 import pytest
 from nbformat.v4 import new_code_cell
@@ -13,7 +15,8 @@ from nbgrader.utils import determine_grade
 
 from autograder import notebook, units
 from autograder.course.builder import solution_path
-from autograder.course.nbgrader_plugin import cell_outputs, redact
+from autograder.course.nbgrader_plugin import cell_outputs
+from autograder.course.redact import redact
 from autograder.results import CheckResult
 from autograder.stubs import make_stub
 
@@ -150,18 +153,158 @@ def test_the_traps_are_real():
 
 def test_not_gradable_cells_carry_no_score_and_say_so():
     result = CheckResult("values", False, 0.0, 2.0, "grader error: boom", "not_gradable")
-    outs = cell_outputs(result, 2.0, hidden=False)
+    outs = cell_outputs(result, 2.0)
     assert [o.output_type for o in outs] == ["stream"]
     assert "needs a manual grade" in outs[0].text
 
 
-def test_hidden_messages_are_redacted():
+def test_hidden_messages_are_redacted_whatever_their_status():
+    task = units.get(UNIT).task("2.2")
     msg = (
         "Task 2.2 · sigmoid — wrong values on hidden inputs\n  sigmoid(x) does not match.\n"
         "  called:   sigmoid(array(2, 3))\n  got:      sigmoid(x)[0, 0] = 0.87\n"
         "  expected: sigmoid(x)[0, 0] = 0.12 (rtol 1e-07)\n  mismatch: 6 of 6 entries differ\n"
-        "  hint:     mind the minus sign."
+        "  hint:     mind the minus sign (0.87)."
     )
-    out = redact(msg)
+    result = CheckResult(
+        "hidden", False, 0.0, 1.0, msg, "failed", hint="mind the minus sign (0.87)."
+    )
+    out = redact(result, UNIT, task)
     assert "0.87" not in out and "0.12" not in out and "mismatch" not in out
     assert "hint:" in out and "wrong values on hidden inputs" in out
+    boom = "Task 2.2 · sigmoid — not gradable\n  grader error: TypeError: 0.87 is not 0.12"
+    (shown,) = cell_outputs(
+        CheckResult("hidden", False, 0.0, 1.0, boom, "not_gradable"), 1.0, (UNIT, task)
+    )
+    assert "0.87" not in shown.text and "needs a manual grade" in shown.text
+
+
+# ---------------------------------------------------------------- hidden checks in grade cells
+# A hidden check's grade cell (hence the feedback HTML and the gradebook's messages) must show
+# nothing computed on its hidden inputs: the draws stay the same while the graded function's
+# source does, so a student could collect them round by round and hard-code the answers.
+
+#: What the leaking submissions below put into every text made from the hidden inputs.
+LEAK = "ZZLEAK"
+LR = "logistic_regression"
+
+
+@functools.cache
+def _released(unit: str) -> str:
+    from autograder.course import builder
+
+    return nbformat.writes(builder.build_notebook(unit))
+
+
+def _grade_cells(unit: str, code: str, function: str, monkeypatch) -> tuple[dict, dict, dict]:
+    """``({check: grade cell text}, {check: engine message}, student namespace)`` of a task.
+
+    The notebook's grade cells are written by :class:`EngineGrades` exactly as at autograde;
+    only the grading itself is done here in-process on ``code``.
+    """
+    from autograder.course.nbgrader_plugin import EngineGrades
+    from autograder.course.worker import GradedNotebook
+    from autograder.engine import grade_submission
+    from autograder.submission import Submission
+
+    ns: dict = {"__name__": "__student__"}
+    exec(compile(code, "<student>", "exec"), ns)  # noqa: S102
+    submission = Submission(unit, ns, "student", source_text=code)
+    result = grade_submission(unit, submission, seed=11, tasks=[function])
+    monkeypatch.setattr(EngineGrades, "grade", lambda self, nb, u: GradedNotebook(result))
+    nb = nbformat.reads(_released(unit), as_version=4)
+    EngineGrades().preprocess(nb, {"nbgrader": {"notebook": unit}})
+    (task,) = result.tasks
+    prefix = f"t{task.id.replace('.', '_')}_"
+    cells = {
+        c.metadata["nbgrader"]["grade_id"].removeprefix(prefix): c.outputs[0].text
+        for c in nb.cells
+        if c.get("metadata", {}).get("nbgrader", {}).get("grade_id", "").startswith(prefix)
+    }
+    return cells, {c.name: c.message for c in task.checks}, ns
+
+
+LEAKS = {
+    "a returned repr string": (
+        "propagate",
+        "def propagate(w, b, X, Y):\n"
+        "    return 'ZZLEAK' + repr([w.tolist(), b, X.tolist(), Y.tolist()])\n",
+    ),
+    "a class with a long __qualname__": (
+        "sigmoid",
+        "def sigmoid(z):\n"
+        "    K = type('K', (), {})\n"
+        "    K.__qualname__ = 'ZZLEAK' + repr(np.round(np.asarray(z), 4).tolist())[:190]\n"
+        "    return K()\n",
+    ),
+    "a dict with arbitrary keys": (
+        "propagate",
+        "def propagate(w, b, X, Y):\n"
+        "    key = 'ZZLEAK' + repr(np.round(X, 4).tolist())\n"
+        "    return {'dw': np.zeros_like(w), 'db': 0.0, key: 1.0}, 0.5\n",
+    ),
+    "an exception class with a crafted name": (
+        "sigmoid",
+        "def sigmoid(z):\n"
+        "    name = 'ZZLEAK' + repr(np.round(np.asarray(z), 4).tolist())\n"
+        "    raise type(name, (Exception,), {})()\n",
+    ),
+    "an exception class named like a builtin one, its message crafted": (
+        "sigmoid",
+        "def sigmoid(z):\n"
+        "    raise type('ValueError', (Exception,), {})('ZZLEAK' + repr(np.asarray(z).tolist()))\n",
+    ),
+    "a KeyError on a crafted key": (
+        "sigmoid",
+        "def sigmoid(z):\n    raise KeyError('ZZLEAK' + repr(np.asarray(z).tolist()))\n",
+    ),
+    "a NotImplementedError from a function of a crafted name": (
+        "sigmoid",
+        "def _stub():\n    raise NotImplementedError\n\n"
+        "def sigmoid(z):\n"
+        "    name = 'ZZLEAK' + repr(np.round(np.asarray(z), 2).tolist())\n"
+        "    code = _stub.__code__.replace(co_name=name, co_qualname=name)\n"
+        "    return types.FunctionType(code, globals())()\n",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(LEAKS))
+def test_hidden_grade_cells_show_nothing_computed_on_the_hidden_inputs(case, monkeypatch):
+    function, body = LEAKS[case]
+    code = f"import types\nimport numpy as np\n\n{body}"
+    cells, engine, _ = _grade_cells(LR, code, function, monkeypatch)
+    assert LEAK in engine["hidden"]  # the engine's own message (the instructor's) has it
+    assert LEAK not in cells["hidden"], cells["hidden"]
+    assert "on hidden inputs" in cells["hidden"].splitlines()[0]
+
+
+def test_hidden_grade_cells_show_no_shape_built_from_the_hidden_inputs(monkeypatch):
+    code = (
+        "import numpy as np\nSEEN = []\n\n"
+        "def sigmoid(z):\n"
+        "    n = 10000 + int(abs(float(np.asarray(z).flat[-1])) * 1e6) % 80000\n"
+        "    SEEN.append(n)\n"
+        "    return np.zeros((n, 3))\n"
+    )
+    cells, engine, ns = _grade_cells(LR, code, "sigmoid", monkeypatch)
+    hidden = [n for n in ns["SEEN"] if str(n) in engine["hidden"]]
+    assert hidden  # the engine's message names the shape the hidden input gave
+    assert not any(str(n) in cells["hidden"] for n in hidden), cells["hidden"]
+
+
+def test_ordinary_hidden_failures_say_their_kind_and_a_fixed_hint(monkeypatch):
+    minus = "import numpy as np\n\ndef sigmoid(z):\n    return 1 / (1 + np.exp(z))\n"
+    cells, engine, _ = _grade_cells(LR, minus, "sigmoid", monkeypatch)
+    first, *rest = cells["hidden"].splitlines()
+    assert first == "Task 3.1 · sigmoid — wrong values on hidden inputs"
+    assert rest == [
+        "  hint:     this looks like a known mistake: np.exp(z) instead of np.exp(-z). "
+        "sigma(z) = 1 / (1 + e^(-z)): mind the minus sign."
+    ]
+    raises = "import numpy as np\n\ndef sigmoid(z):\n    raise ValueError(repr(z))\n"
+    cells, _, _ = _grade_cells(LR, raises, "sigmoid", monkeypatch)
+    assert cells["hidden"].splitlines()[0] == (
+        "Task 3.1 · sigmoid — raised ValueError on hidden inputs"
+    )
+    assert "  hint:     " in cells["hidden"]

@@ -19,7 +19,8 @@ No student code runs in nbgrader's process or in a Jupyter kernel: the generated
   student code only in the engine's sandboxed worker, each notebook cell under the course's
   cell limit ``Execute.timeout``) and writes every grade cell's outputs: the engine's message
   on stdout and the score as a plain float ``execute_result``. Hidden checks' messages show no
-  value computed on their inputs. A result computed beforehand for exactly this code (the
+  value computed on their inputs (:func:`autograder.course.redact.redact` builds them from
+  fixed texts). A result computed beforehand for exactly this code (the
   parallel ``autograder course autograde``) is taken from ``precomputed_dir`` instead.
 - :class:`SaveEngineGrades` is nbgrader's ``SaveAutoGrades``, except that a check the grader
   could not evaluate (``not_gradable``) is not recorded: its earlier score, if any, is kept and
@@ -41,6 +42,7 @@ from traitlets import Bool, Dict, Float, Integer, Unicode
 
 from autograder import units
 from autograder.course.builder import grade_ids, kit_code_cells
+from autograder.course.redact import redact
 from autograder.course.sanitize import ISOLATION_KEY, METADATA_KEY, NOTES_KEY, REFUSED_KEY
 from autograder.course.worker import (
     VERDICTS,
@@ -52,13 +54,11 @@ from autograder.course.worker import (
 )
 from autograder.notebook import clamp
 from autograder.results import RESULT_METADATA, CheckResult
+from autograder.spec import Task
 from autograder.submission import CRASH, is_kit_cell
 
 #: ``resources`` key holding the grade ids the engine could not grade.
 NOT_GRADABLE_KEY = "autograder_not_gradable"
-#: Labels of message lines kept in a hidden check's message; every other labelled line
-#: (``called:``, ``got:``, ``expected:``...) shows values computed on its hidden inputs.
-KEPT_HIDDEN_LABELS = ("hint", "note")
 #: Logged when a precomputed result was expected but none matches the notebook's code.
 NO_RESULT = "autograder: no precomputed result for this notebook's code; grading it here"
 #: Id of the markdown cell holding the notes about how a notebook was read.
@@ -92,44 +92,24 @@ class EngineExecute(NbGraderPreprocessor):
         return nb, resources
 
 
-def redact(message: str) -> str:
-    """Keep only what a hidden check may say: headline, verdict, hints and notes.
-
-    A message is a headline, unlabelled detail lines, then ``label: text`` lines (see
-    :mod:`autograder.messages`); a labelled line's text may continue on the lines below it.
-    Labelled lines other than :data:`KEPT_HIDDEN_LABELS` are dropped with their
-    continuations.
-    """
-    from autograder.messages import LABEL_WIDTH
-
-    lines = message.splitlines()
-    kept = lines[:1]
-    keep = True
-    labelled = False
-    for line in lines[1:]:
-        head = line[2 : 2 + LABEL_WIDTH].strip()
-        if line.startswith("  ") and not line.startswith("   ") and head.endswith(":"):
-            labelled = True
-            keep = head[:-1] in KEPT_HIDDEN_LABELS
-        elif not labelled:
-            keep = True
-        if keep:
-            kept.append(line)
-    return "\n".join(kept)
-
-
-def cell_outputs(result: CheckResult | None, points: float, hidden: bool) -> list:
+def cell_outputs(
+    result: CheckResult | None, points: float, hidden: tuple[str, Task] | None = None
+) -> list:
     """Return a grade cell's outputs for a check result (None: not gradable).
 
     Gradable results give the message on stdout then the score as a float ``execute_result``;
-    a not-gradable one only a message (:class:`SaveEngineGrades` does not record it).
+    a not-gradable one only a message (:class:`SaveEngineGrades` does not record it). The
+    message of a hidden check (``hidden``: its unit and task) is
+    :func:`autograder.course.redact.redact`'s, whatever the status.
     """
+    message = "no result" if result is None else result.message
+    if result is not None and hidden:
+        message = redact(result, *hidden)
     if result is None or result.status not in VERDICTS:
-        text = (result.message if result is not None else "no result") + (
+        text = message + (
             "\n  not gradable: this check needs a manual grade; an earlier score, if any, is kept."
         )
         return [_stdout(text + "\n")]
-    message = redact(result.message) if hidden else result.message
     score = clamp(result.score, points)
     return [
         _stdout(message + "\n"),
@@ -334,13 +314,17 @@ class EngineGrades(NbGraderPreprocessor):
             gid = cell.metadata["nbgrader"]["grade_id"]
             if gid not in ids:
                 continue
-            _, check = ids[gid]
+            task, check = ids[gid]
             points = min(float(check.points), float(cell.metadata["nbgrader"]["points"]))
             got = by_id.get(gid)
-            cell.outputs = cell_outputs(got, points, check.hidden)
+            cell.outputs = cell_outputs(got, points, (unit, task) if check.hidden else None)
             if got is None or got.status not in VERDICTS:
                 not_gradable.add(gid)
-                self.log.warning("autograder: %s not gradable; left for a manual grade", gid)
+                self.log.warning(
+                    "autograder: %s not gradable; left for a manual grade (%s)",
+                    gid,
+                    got.message if got is not None else "no result",
+                )
         if graded is not None:
             self.write_cell_outputs(nb, unit, graded)
         self.write_notes(nb, unit, graded)
