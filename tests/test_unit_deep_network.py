@@ -348,22 +348,8 @@ def test_update_applied_l_times_is_named_with_the_number_of_steps():
     assert values.status == "failed" and "the step is applied L times" in values.message
 
 
-OLDER_BACKWARD = """
-def L_model_backward(AL, Y, caches):
-    grads = {}
-    L = len(caches)
-    Y = Y.reshape(AL.shape)
-    dAL = - (np.divide(Y, AL) - np.divide(1 - Y, 1 - AL))
-    current_cache = caches[L-1]
-    grads["dA" + str(L)], grads["dW" + str(L)], grads["db" + str(L)] = linear_activation_backward(dAL, current_cache, activation = "sigmoid")
-    for l in reversed(range(L-1)):
-        current_cache = caches[l]
-        dA_prev_temp, dW_temp, db_temp = linear_activation_backward(grads["dA" + str(l + 2)], current_cache, activation = "relu")
-        grads["dA" + str(l + 1)] = dA_prev_temp
-        grads["dW" + str(l + 1)] = dW_temp
-        grads["db" + str(l + 1)] = db_temp
-    return grads
-"""  # noqa: E501
+#: The 2017-2020 template's L_model_backward (older keys dA1..dAL), right.
+OLDER_BACKWARD = load_catalogue("deep_network").OLDER_L_MODEL_BACKWARD
 DAL_BUG = (
     'linear_activation_backward(grads["dA" + str(l + 2)], current_cache, activation = "relu")',
     'linear_activation_backward(dAL, current_cache, activation = "sigmoid")',

@@ -36,6 +36,27 @@ DAL_TO_EVERY_LAYER = (
 )
 
 
+#: The 2017-2020 template's L_model_backward (older keys dA1..dAL), right; its catalogue
+#: entries change it (and the tests read it).
+OLDER_L_MODEL_BACKWARD = """
+def L_model_backward(AL, Y, caches):
+    grads = {}
+    L = len(caches)
+    Y = Y.reshape(AL.shape)
+    dAL = - (np.divide(Y, AL) - np.divide(1 - Y, 1 - AL))
+    current_cache = caches[L-1]
+    grads["dA" + str(L)], grads["dW" + str(L)], grads["db" + str(L)] = linear_activation_backward(dAL, current_cache, activation = "sigmoid")
+    for l in reversed(range(L-1)):
+        current_cache = caches[l]
+        dA_prev_temp, dW_temp, db_temp = linear_activation_backward(grads["dA" + str(l + 2)], current_cache, activation = "relu")
+        grads["dA" + str(l + 1)] = dA_prev_temp
+        grads["dW" + str(l + 1)] = dW_temp
+        grads["db" + str(l + 1)] = db_temp
+    return grads
+"""  # noqa: E501
+_UPSTREAM_DAL = ('grads["dA" + str(l + 2)], current_cache', 'grads["dA" + str(L)], current_cache')
+
+
 # fmt: off
 def _model_mistakes(function: str) -> list[Mistake]:
     """The mistakes that two_layer_model and L_layer_model share (the same lines in both)."""
@@ -208,22 +229,7 @@ def L_model_backward(AL, Y, caches):
         (f"dal_to_every_layer: {DAL_TO_EVERY_LAYER}", "values gradcheck_2_layers gradcheck_deep hidden", "",
          _HIDDEN, 'linear_activation_backward(dAL, caches[l], "sigmoid")'),
     ),
-    mistake("L_model_backward", "same_upstream_dA1", "every hidden layer gets dA{L}, the dA_prev of layer L (older keys dA1..dAL); layer l needs the dA_prev of layer l+1", """
-def L_model_backward(AL, Y, caches):
-    grads = {}
-    L = len(caches)
-    Y = Y.reshape(AL.shape)
-    dAL = - (np.divide(Y, AL) - np.divide(1 - Y, 1 - AL))
-    current_cache = caches[L-1]
-    grads["dA" + str(L)], grads["dW" + str(L)], grads["db" + str(L)] = linear_activation_backward(dAL, current_cache, activation = "sigmoid")
-    for l in reversed(range(L-1)):
-        current_cache = caches[l]
-        dA_prev_temp, dW_temp, db_temp = linear_activation_backward(grads["dA" + str(L)], current_cache, activation = "relu")
-        grads["dA" + str(l + 1)] = dA_prev_temp
-        grads["dW" + str(l + 1)] = dW_temp
-        grads["db" + str(l + 1)] = db_temp
-    return grads
-""", "structure gradcheck_deep hidden",
+    mistake("L_model_backward", "same_upstream_dA1", "every hidden layer gets dA{L}, the dA_prev of layer L (older keys dA1..dAL); layer l needs the dA_prev of layer l+1", OLDER_L_MODEL_BACKWARD.replace(*_UPSTREAM_DAL), "structure gradcheck_deep hidden",
         hint='under the older keys, hidden layer l + 1 takes grads["dA" + str(l + 2)]: '
         'linear_activation_backward(grads["dA" + str(l + 2)], caches[l], "relu").',
         message="only works for two layers"),
