@@ -78,9 +78,12 @@ class GradableCsvExportPlugin(CsvExportPlugin):
             rows = list(csv.DictReader(fh))
         fields = [*(rows[0].keys() if rows else []), "status", "isolation"]
         coursedir = getattr(self.parent, "coursedir", None)
-        root = Path(coursedir.root) if coursedir is not None else Path.cwd()
+        known = Path(coursedir.root) if coursedir is not None else None  # nbgrader's course
+        root = known or Path.cwd()
         for row in rows:
-            row["status"] = submission_status(gradebook, row["assignment"], row["student_id"], root)
+            row["status"] = submission_status(
+                gradebook, row["assignment"], row["student_id"], known
+            )
             row["isolation"] = submission_isolation(root, row["assignment"], row["student_id"])
             if row["status"].startswith("not gradable"):
                 for key in SCORE_COLUMNS:
