@@ -514,26 +514,10 @@ def _too_deep(lines: list[str], first: int, last: int) -> bool:
 #: Calls and attributes that can change which code a name runs at run time: where a
 #: submission uses them, reading a function's source is not reading the code that runs.
 DYNAMIC_CALLS = frozenset(
-    {
-        "exec",
-        "eval",
-        "compile",
-        "setattr",
-        "globals",
-        "vars",
-        "__import__",
-        "locals",
-    }
+    {"exec", "eval", "compile", "setattr", "globals", "vars", "__import__", "locals"}
 )
 DYNAMIC_ATTRIBUTES = frozenset(
-    {
-        "__code__",
-        "__globals__",
-        "__dict__",
-        "__builtins__",
-        "__wrapped__",
-        "__class__",
-    }
+    {"__code__", "__globals__", "__dict__", "__builtins__", "__wrapped__", "__class__"}
 )
 # A frame's namespace (sys._getframe().f_globals["tanh"] = np.tanh) is not refused here: code
 # that only reads a frame loses nothing by it, and a name it rebinds runs other code than its

@@ -272,6 +272,7 @@ class Submission:
         self._watching = False
         #: ``{name: why its def is not the code that runs}``, once seen (never forgotten).
         self._rebound: dict[str, str] = {}
+        #: The file name each cell was compiled with (code objects report it).
         self._files: list[str] = []
 
     # ------------------------------------------------------------------ routing
@@ -348,14 +349,13 @@ class Submission:
         """The names the text binds to a ``def`` (whose run-time binding is compared)."""
         return sorted(codeload.def_places(self.source_cells()))
 
-    def _observe(self, identities: Any, files: list[str]) -> None:
+    def _observe(self, identities: Any) -> None:
         """Compare what the names are bound to at run time with the defs the text shows.
 
         Args:
             identities: ``{name: codeload.code_identity}`` as reported (untrusted: any
                 value that is not a plain match counts as a mismatch, so a false report can
-                only cost the student).
-            files: the file name each cell was compiled with.
+                only cost the student), for the cells compiled as :attr:`_files`.
         """
         if not self._watching:
             return
@@ -363,7 +363,7 @@ class Submission:
         for name, place in codeload.def_places(self.source_cells()).items():
             if name in self._rebound or name in self._broken:
                 continue
-            why = codeload.rebinding(name, place, files, table.get(name))
+            why = codeload.rebinding(name, place, self._files, table.get(name))
             if why is not None:
                 self._rebound[name] = why
 
@@ -515,7 +515,7 @@ class Submission:
                 else:
                     self._ns[pname] = old
         outcome.seconds = time.perf_counter() - start
-        self._observe(codeload.bound_identities(self._ns, self.watched()), self._files)
+        self._observe(codeload.bound_identities(self._ns, self.watched()))
         outcome.args_after = tuple(to_plain(x) for x in a)
         outcome.kwargs_after = {key: to_plain(v) for key, v in k.items()}
         outcome.stdout = out.getvalue()[:MAX_OUTPUT]
@@ -681,7 +681,7 @@ def load_in_process(
     sub._broken = report.broken
     sub._files = [name for name, _ in cells]
     sub._watching = True
-    sub._observe(codeload.bound_identities(ns, sub.watched()), sub._files)
+    sub._observe(codeload.bound_identities(ns, sub.watched()))
     return sub
 
 

@@ -25,6 +25,7 @@ from pathlib import Path
 import nbformat
 
 from autograder import units
+from autograder.course.gradebook import autograded_notebook
 from autograder.report import spec_available
 from autograder.results import NOT_IMPLEMENTED, RESULT_METADATA, CheckResult, UnitResult
 from autograder.spec import Task
@@ -144,7 +145,7 @@ def read_submissions(course: Path | str, unit: str) -> list[Submission]:
     }
     out = []
     for student in sorted(students):
-        path = root / "autograded" / student / unit / f"{unit}.ipynb"
+        path = autograded_notebook(root, unit, student)
         if not path.exists():
             out.append(Submission(student, None, "autograde failed or has not run"))
             continue

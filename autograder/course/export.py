@@ -25,7 +25,7 @@ import nbformat
 from nbgrader.api import Gradebook, MissingEntry
 from nbgrader.plugins.export import CsvExportPlugin
 
-from autograder.course.gradebook import recorded_isolation
+from autograder.course.gradebook import autograded_notebook, recorded_isolation
 
 SCORE_COLUMNS = ("raw_score", "late_submission_penalty", "score")
 
@@ -38,7 +38,7 @@ def submission_status(
     With the course's ``root``, a submission without autograded notebooks is not gradable
     whatever grades the gradebook still holds: nbgrader removes the autograded copy of a
     submission whose autograde failed, and keeps the grades of an earlier one that finished
-    (:func:`autograder.course.gradebook.read_submission` decides so too).
+    (:func:`autograder.course.gradebook.read_submission` decides so, from the same file).
     """
     try:
         submission = gradebook.find_submission(assignment, student)
@@ -47,7 +47,7 @@ def submission_status(
     grades = [g for nb in submission.notebooks for g in nb.grades]
     if grades and all(g.auto_score is None and g.manual_score is None for g in grades):
         return "not gradable (autograde failed)"
-    if root is not None and not any((root / "autograded" / student / assignment).glob("*.ipynb")):
+    if root is not None and not autograded_notebook(root, assignment, student).exists():
         return "not gradable (autograde failed)"
     if any(g.needs_manual_grade for g in grades):
         return "needs manual grade"

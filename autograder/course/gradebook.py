@@ -105,6 +105,14 @@ def recorded_isolation(nb) -> str | None:  # noqa: ANN001 - a NotebookNode
     return str(value) if value else None
 
 
+def autograded_notebook(root: Path | str, unit: str, student: str) -> Path:
+    """Where nbgrader writes a student's autograded notebook of a unit.
+
+    Absent where autograde failed or never ran: nbgrader removes it when an autograde fails.
+    """
+    return Path(root) / "autograded" / student / unit / f"{unit}.ipynb"
+
+
 def read_submission(gradebook, root: Path | str, unit: str, student: str) -> SubmissionGrades:  # noqa: ANN001
     """Read one student's grades for one unit.
 
@@ -117,7 +125,7 @@ def read_submission(gradebook, root: Path | str, unit: str, student: str) -> Sub
     Returns:
         The submission's grades; ``gradable`` is False when there is no autograded notebook.
     """
-    nb_path = Path(root) / "autograded" / student / unit / f"{unit}.ipynb"
+    nb_path = autograded_notebook(root, unit, student)
     gradable = nb_path.exists()
     msgs, isolation = _read_autograded(nb_path) if gradable else ({}, None)
     u = units.get(unit)

@@ -302,7 +302,7 @@ class IsolatedSubmission(Submission):
         # what each def's name is bound to once loaded: a name the report leaves out, or
         # reports otherwise than as its def, counts as rebound (a false report only costs)
         self._watching = True
-        self._observe(reply.get("bound"), self._files)
+        self._observe(reply.get("bound"))
 
     def _outputs(self, raw: Any) -> list[CellOutput]:
         if not self._notebook or type(raw) is not list:
@@ -398,7 +398,7 @@ class IsolatedSubmission(Submission):
         if reply.get("load_error"):
             self._exhausted_reason = failure
             return CallOutcome(error=StudentError(BUDGET, self._exhausted_reason))
-        self._observe(reply.get("bound"), self._files)
+        self._observe(reply.get("bound"))
         return None
 
     def _give_helpers(self, keys: frozenset[str]) -> None:
@@ -623,7 +623,7 @@ class IsolatedSubmission(Submission):
         outcome.globals_read = [str(x)[:60] for x in g[:20]] if type(g) is list else []
         bound = reply.get("bound")
         if type(bound) is dict:  # a call can rebind a name (global) for the later checks
-            self._observe(bound, self._files)
+            self._observe(bound)
 
 
 class _ProxyServer:
