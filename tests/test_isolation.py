@@ -484,6 +484,22 @@ def test_loading_does_not_count_against_the_budget(tmp_path):
     sub.close()
 
 
+def test_a_reload_after_a_crash_takes_only_what_is_left_of_the_budget(tmp_path):
+    """Each crash reloaded the code with the whole load time-out: 20 restarts of a slow load."""
+    slow = "import os, time\ntime.sleep(1.5)\n\ndef crash():\n    os._exit(1)\n"
+    (tmp_path / f"{UNIT}.py").write_text(REFERENCE + "\n" + slow)
+    limits = Limits(call_timeout=0.5, check_timeout=2, submission_budget=0.8, cell_timeout=3)
+    sub = from_path(tmp_path / f"{UNIT}.py", UNIT, limits=limits)
+    first_load = sub.load_seconds
+    crashed = sub.call("crash", ())
+    again = sub.call("L1", (np.zeros(3), np.ones(3)))
+    reload_seconds = sub.load_seconds - first_load
+    sub.close()
+    assert first_load > 1.5 and crashed.error is not None and crashed.error.type == "WorkerCrash"
+    assert again.error is not None and "time budget (0.8 s" in again.error.message
+    assert reload_seconds < 1.4 and sub.exhausted
+
+
 def test_cell_outputs_come_from_the_sandbox_with_the_code_cells_indexes(tmp_path):
     import nbformat
 
@@ -693,6 +709,61 @@ def test_time_in_the_proxy_is_not_the_students(tmp_path):
     out = sub.call("use", (1.0,), timeout=0.5, proxies={"block": slow})
     assert out.error is None and out.value == ["ok", 3.0] and out.seconds < 0.3
     sub.close()
+
+
+TICKING = """
+import threading, time
+_ticks = []
+
+def _tick():
+    while True:
+        _ticks.append(time.monotonic())
+        time.sleep(0.005)
+
+threading.Thread(target=_tick, daemon=True).start()
+
+def block(a):
+    return a
+
+def ticks(pause):
+    time.sleep(pause)
+    return _ticks[-400:]
+
+def ticks_around_block(a):
+    start = len(_ticks)
+    window = block(a)
+    time.sleep(0.1)
+    return window + _ticks[start:][-400:]
+"""
+
+
+@pytest.mark.parametrize("gap", ["between calls", "in a stand-in"])
+def test_the_students_threads_run_only_in_the_students_time(tmp_path, gap):
+    """A thread started at load ran on between calls, on CPU charged to no one (red team L3)."""
+    import time as _time
+
+    (tmp_path / "ticking.py").write_text(TICKING)
+    sub = from_path(tmp_path / "ticking.py", UNIT, limits=dataclasses.replace(FAST, call_timeout=3))
+
+    def wait(a):  # the grader's side: a second of the grader's own work (a stand-in's child)
+        t0 = _time.monotonic()
+        _time.sleep(1.0)
+        return [t0, _time.monotonic()]
+
+    if gap == "between calls":
+        first = sub.call("ticks", (0.0,))
+        t0, t1 = wait(None)
+        out = sub.call("ticks", (0.1,))
+        assert first.error is None and first.value
+    else:
+        out = sub.call("ticks_around_block", (1.0,), proxies={"block": wait})
+        assert out.error is None, out.error
+        (t0, t1), out.value[:2] = out.value[:2], []
+    sub.close()
+    assert out.error is None and out.value, out.error
+    assert t1 - t0 >= 1.0
+    assert [t for t in out.value if t0 + 0.05 < t < t1 - 0.05] == []
+    assert any(t > t1 for t in out.value)  # it runs again in the student's time
 
 
 def _children() -> set[int]:

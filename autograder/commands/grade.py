@@ -53,7 +53,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         type=float,
         default=d.cell_timeout,
         help="seconds per notebook cell (or top-level statement of a .py file) while loading; "
-        "loading does not count against --budget",
+        "loading does not count against --budget (loading again after a crash does)",
     )
     p.add_argument(
         "--in-process",

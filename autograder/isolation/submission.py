@@ -195,7 +195,7 @@ class IsolatedSubmission(Submission):
             return f"{CRASH}: {description} (the cell was skipped)"
         return f"{CRASH}: {description} (skipped)"
 
-    def _run_load(self) -> dict[str, Any]:
+    def _run_load(self, seconds: float | None = None) -> dict[str, Any]:
         """Load the code into the worker (starting one if needed); return the load reply.
 
         A notebook cell, or a top-level statement of a ``.py`` file, that ends or hangs the
@@ -203,11 +203,15 @@ class IsolatedSubmission(Submission):
         process (the supervisor forks one; a new sandbox only when the worker itself was
         lost). The skipped units are kept for later reloads.
 
+        Args:
+            seconds: time the load may take in all, at most ``load_timeout`` (its default).
+
         Raises:
             SandboxUnavailable: no sandbox, and none was waived.
             WorkerStartError: the worker could not be started (grader failure).
         """
-        deadline = time.monotonic() + self.limits.load_timeout
+        allowed = self.limits.load_timeout if seconds is None else seconds
+        deadline = time.monotonic() + min(allowed, self.limits.load_timeout)
         unit_seconds = self.limits.cell_timeout + self.limits.grace + SLACK
         start = time.monotonic()
         try:
@@ -378,17 +382,23 @@ class IsolatedSubmission(Submission):
     def _reload(self, failure: str) -> CallOutcome | None:
         """Load the code again (in a new worker if there is none); None when it loaded.
 
-        The load's time is the student's (it counts against the submission's budget).
+        The load's time is the student's: it counts against the submission's budget, and may
+        take only what is left of it (a crash after a slow load would otherwise repeat that
+        load, at up to ``load_timeout`` each, for every restart).
 
         Returns:
-            The outcome every later call gets (``failure``) when the code did not load.
+            The outcome every later call gets (``failure``, or the budget's text when that ran
+            out) when the code did not load.
 
         Raises:
             GraderError: when the worker cannot be started: a grader failure.
         """
+        left = self.limits.submission_budget - self.spent
+        if not left > 0:
+            return self._out_of_time(submission_level=True)
         start = time.monotonic()
         try:
-            reply = self._run_load()
+            reply = self._run_load(left)
         except WorkerStartError as exc:
             raise GraderError(f"the worker could not be restarted: {exc}") from None
         except (WorkerDied, WorkerTimeout):
@@ -396,6 +406,8 @@ class IsolatedSubmission(Submission):
         finally:
             self.spent += time.monotonic() - start
         if reply.get("load_error"):
+            if not self.limits.submission_budget - self.spent > 0:
+                return self._out_of_time(submission_level=True)
             self._exhausted_reason = failure
             return CallOutcome(error=StudentError(BUDGET, self._exhausted_reason))
         self._observe(reply.get("bound"))

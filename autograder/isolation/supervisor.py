@@ -26,7 +26,9 @@ loads and runs the student's code and talks only to it. The supervisor
   crashed or exited is killed, and the next ``load`` request forks a new one (the grader
   asks for the load again, without the statements or cells that ended the previous one):
   no new sandbox is needed;
-- kills every process an executor left behind once its request is answered.
+- kills every process an executor left behind once its request is answered, and stops
+  (``SIGSTOP``) the executor until the grader's next request, and while the grader computes a
+  stand-in's answer: threads the student's code started run only in the student's own time.
 """
 
 from __future__ import annotations
@@ -179,6 +181,22 @@ class Supervisor:
         except OSError:
             pass
 
+    def _hold(self, held: bool) -> None:
+        """Stop the student's processes (``held``) or let them go on.
+
+        Threads that student code starts (at load or in a call; only new processes are
+        refused) would otherwise run on between requests, on CPU charged to no budget, beside
+        the grader's own work and, in a batch, other students' calls. ``SIGSTOP`` cannot be
+        caught, blocked or ignored.
+        """
+        if self.exe is not None:
+            sig = signal.SIGSTOP if held else signal.SIGCONT
+            try:
+                os.kill(self.exe.pid, sig)
+            except OSError:
+                pass
+            self._signal_all(sig, self.exe.pid)
+
     def _fork(self) -> None:
         """Start a fresh executor (the previous one, if any, is killed first)."""
         self._kill_executor()
@@ -241,15 +259,18 @@ class Supervisor:
                 self._kill_executor()
                 return
             op = req.get("op")
+            self._hold(False)
+            out: list[np.ndarray] = []
             if op == "load":
-                self.proto.send(self.load(req))
+                reply = self.load(req)
             elif op == "call":
                 reply, out = self.call(req, arrays)
-                self.proto.send(reply, out)
             elif op == "helpers":
-                self.proto.send(self.helpers(req))
+                reply = self.helpers(req)
             else:
-                self.proto.send({"error": ["GraderError", f"unknown op {op!r}", ""]})
+                reply = {"error": ["GraderError", f"unknown op {op!r}", ""]}
+            self._hold(True)
+            self.proto.send(reply, out)
 
     def helpers(self, req: dict[str, Any]) -> dict[str, Any]:
         """Hand the served helpers' own code to the executor (see isolation.served)."""
@@ -371,8 +392,10 @@ class Supervisor:
                 return self._lost_reply(bad, start, waited)
             paused = time.monotonic()
             relay = {k: msg.get(k) for k in ("proxy", "args", "kwargs", "rng")}
+            self._hold(True)  # the grader's time: the student's threads wait for it
             self.proto.send(relay, out)
             answer, answer_arrays = self.proto.receive()
+            self._hold(False)
             if answer.get("op") != "proxy_result":
                 raise SystemExit("protocol error: expected a proxy result")
             reply = {k: answer[k] for k in ("value", "error", "rng", "stdout") if k in answer}
