@@ -581,25 +581,33 @@ def grade_task(
             text = run_advice(unit, task, rule, submission, reference, options)
             if text:
                 tr.add_note("advice", text)
-    _show_task_notes(tr)
+    _show_task_notes(tr, task)
     if checks is None:
         _task_cache(submission)[task.id] = tr
     return tr
 
 
-def _show_task_notes(tr: TaskResult) -> None:
-    """Append the task's own notes to its last check's message (grade cells show messages).
+def _show_task_notes(tr: TaskResult, task: Task) -> None:
+    """Append the task's own notes to its last visible check's message (grade cells show them).
 
     Recognized conventions and advice-rule texts belong to the task, not to one check; the
-    last check's message is where a notebook's grade cells and nbgrader's feedback show them.
+    last check's message is where a notebook's grade cells and nbgrader's feedback show them,
+    but not a hidden check's: its grade cell says only the kind of failure
+    (:mod:`autograder.course.redact`). So they go to the last check that is not hidden, with
+    the notes of the checks that are not; a hidden check's notes stay on the last hidden one.
     """
-    if not tr.checks:
-        return
-    shown = "\n".join(tr.checks[-1].message.splitlines())
-    notes = [*tr.notes, *(("note", text) for text in tr.check_notes)]
-    lines = [messages.note_line(kind, text) for kind, text in notes if text not in shown]
-    if lines:
-        tr.checks[-1].message = "\n".join([tr.checks[-1].message, *lines])
+    hidden = {c.name for c in task.checks if c.hidden}
+    visible = [c for c in tr.checks if c.name not in hidden]
+    secret = [c for c in tr.checks if c.name in hidden]
+    for group, task_notes in ((visible, tr.notes), (secret, [] if visible else tr.notes)):
+        if not group:
+            continue
+        shown = "\n".join(group[-1].message.splitlines())
+        notes = [*task_notes, *(("note", text) for c in group for text in c.notes)]
+        notes = list(dict.fromkeys(notes))
+        lines = [messages.note_line(kind, text) for kind, text in notes if text not in shown]
+        if lines:
+            group[-1].message = "\n".join([group[-1].message, *lines])
 
 
 def run_advice(

@@ -308,3 +308,23 @@ def test_ordinary_hidden_failures_say_their_kind_and_a_fixed_hint(monkeypatch):
         "Task 3.1 · sigmoid — raised ValueError on hidden inputs"
     )
     assert "  hint:     " in cells["hidden"]
+
+
+def test_a_tasks_advice_reaches_a_grade_cell_the_student_sees():
+    """Advice went to the task's last check, a hidden one, whose grade cell drops it."""
+    from autograder.engine import grade_submission
+
+    from .helpers import text_submission
+
+    unit = "logistic_regression"
+    text = solution_path(unit).read_text().replace("> 0.5", ">= 0.5")  # advice, no points
+    result = grade_submission(unit, text_submission(unit, text))
+    (task,) = [t for t in result.tasks if t.advice]
+    spec = units.get(unit).task(task.id)
+    secret = {c.name for c in spec.checks if c.hidden}
+    shown = ""
+    for check in task.checks:
+        hidden = (unit, spec) if check.name in secret else None
+        shown += "".join(o.get("text", "") for o in cell_outputs(check, check.max_score, hidden))
+    assert secret and task.score == task.max_score
+    assert all(" ".join(a.split())[:60] in " ".join(shown.split()) for a in task.advice)

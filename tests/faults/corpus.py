@@ -294,7 +294,7 @@ FAULTS: list[Fault] = [
     Fault(
         "D9-numpy2-removal",
         "def L1(yhat, y):\n    return float(np.product(np.abs(y - yhat)))\n",
-        {"L1.values": "does not match", "L1.hidden": "np.product is numpy 1's name of np.prod"},
+        {"L1.values": "np.product is numpy 1's name of np.prod", "L1.hidden": "does not match"},
         40,
     ),
     # ------------------------------------------------------------------ E: mutation
