@@ -81,17 +81,19 @@ def load_reference(unit: str) -> types.ModuleType | None:
 def check_seed(
     submission: Submission, unit: str, task: Task, check: Check, base: int | None
 ) -> int:
-    """Seed for a check's hidden inputs, from the course's secret and the task's function.
+    """Seed for a check's hidden inputs, from the course's secret and the submitted code.
 
     The draw depends on the secret (``--seed``, or the course's ``EngineGrades.seed``), the
-    check, and the source of the task's function only, so editing a docstring elsewhere in
-    the file does not reshuffle the draws; where the function's source cannot be read, the
-    whole submission's text is used.
+    check, and all of the submitted code's text (:meth:`Submission.fingerprint`), comments and
+    docstrings included: whatever the student's process can read of itself. One process runs
+    every check of a submission, so its code can keep a hidden check's inputs and show them
+    through a later visible check's message; seeded from the graded function's text alone, the
+    next submission, the same function calling a table of answers kept elsewhere, got the same
+    draws (red team, round 8). Now any answer written into the code changes the draws it
+    answers. The same text still gets the same draws, and a secret nobody has (no ``--seed``)
+    leaves nothing to compute offline either: the table would have to hash to itself.
     """
-    source = submission.source(task.function)
-    code = source if source is not None else submission.fingerprint()
-    digest = hashlib.sha256(code.encode()).hexdigest()
-    text = f"{base}|{unit}|{task.id}|{check.name}|{digest}"
+    text = f"{base}|{unit}|{task.id}|{check.name}|{submission.fingerprint()}"
     return int.from_bytes(hashlib.sha256(text.encode()).digest()[:8], "little")
 
 

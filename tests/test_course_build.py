@@ -104,6 +104,30 @@ def test_each_course_has_its_own_secret_for_the_hidden_draws_and_keeps_it(tmp_pa
     assert hidden_call(secrets[0]) == first and hidden_call(secrets[1]) != first
 
 
+def test_any_change_to_the_code_redraws_the_hidden_inputs(tmp_path):
+    """Drawn from the graded function's text alone, the inputs a hidden check gave one
+    submission (kept by its code, shown through a later visible check's message) came back
+    for the next, which answered them from a table in another cell (red team, round 8)."""
+    import nbformat
+
+    from autograder.course.nbgrader_plugin import EngineGrades
+
+    wrong_l1 = "import numpy as np\n\ndef L1(yhat, y):\n    return _impl(yhat, y)\n"
+    impl = "def _impl(yhat, y):\n    return float(np.sum(y - yhat))\n"
+
+    def hidden_call(*cells):
+        nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in cells])
+        graded = EngineGrades(seed=7, sandbox=False).grade(nb, "numpy_basics")
+        (task,) = [t for t in graded.result.tasks if t.function == "L1"]
+        (hidden,) = [c for c in task.checks if c.name == "hidden"]
+        return next(line for line in hidden.message.splitlines() if "called:" in line)
+
+    first = hidden_call(wrong_l1, impl)
+    assert hidden_call(wrong_l1, impl) == first  # the same code: the same draws
+    assert hidden_call(wrong_l1, impl + "ANSWERS = {}\n") != first
+    assert hidden_call(wrong_l1, impl + "# ANSWERS = {}\n") != first  # code can read comments
+
+
 def _visible_checks(unit: str) -> int:
     return sum(1 for t in units.get(unit).tasks for c in t.checks if not c.hidden)
 

@@ -1,7 +1,7 @@
 """What a hidden check may tell a student: fixed texts chosen by its result, nothing else.
 
 A hidden check calls the student's function on random inputs drawn at grading time, and the
-draws stay the same while the graded function's source does (:func:`autograder.engine.check_seed`).
+draws stay the same while the submitted code does (:func:`autograder.engine.check_seed`).
 Whatever its message quotes of those inputs, or of what the student's code returned or raised
 on them (a returned string's ``repr``, a class's ``__qualname__``, a dict's keys, a shape, an
 exception's class name or message, a function's name), a student can read in the feedback
