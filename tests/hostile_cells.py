@@ -178,6 +178,19 @@ def odd_ids(nb: NotebookNode) -> NotebookNode:
     return nb
 
 
+def odd_structure(nb: NotebookNode) -> NotebookNode:
+    """Valid JSON that breaks nbformat's schema: cell metadata a list, a source that is a
+    number, a cell of no known type, a kernelspec whose name is a number (red team, round 8:
+    each made the whole autograde not gradable)."""
+    nb = copy.deepcopy(nb)
+    code = {"cell_type": "code", "outputs": [], "execution_count": None}
+    nb.cells.insert(1, NotebookNode(code, id="odd-meta", metadata=[], source="x = 1"))
+    nb.cells.insert(2, NotebookNode(code, id="odd-source", metadata={}, source=123))
+    nb.cells.insert(3, NotebookNode(cell_type="widget", id="odd-type", metadata={}, source=""))
+    nb.metadata.kernelspec = {"name": 5}
+    return nb
+
+
 def unreadable_text() -> str:
     """JSON that nbformat cannot read as a notebook."""
     return json.dumps({"cells": "not a list", "nbformat": 4})
@@ -196,6 +209,7 @@ ODD = {
     "pasted": odd_pasted,
     "surrogate": odd_surrogate,
     "ids": odd_ids,
+    "structure": odd_structure,
 }
 
 

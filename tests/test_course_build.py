@@ -91,7 +91,7 @@ def test_each_course_has_its_own_secret_for_the_hidden_draws_and_keeps_it(tmp_pa
         assert (tmp_path / name / "nbgrader_config.py").read_text() == config
     assert secrets[0] != secrets[1]
 
-    wrong_l1 = "import numpy as np\n\ndef L1(yhat, y):\n    return float(np.sum(y - yhat))\n"
+    wrong_l1 = "import numpy as np\n\ndef L1(yhat, y):\n    return float(np.sum(np.abs(y - yhat))) + 1.0\n"
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(wrong_l1)])
 
     def hidden_call(seed):
@@ -113,7 +113,7 @@ def test_any_change_to_the_code_redraws_the_hidden_inputs(tmp_path):
     from autograder.course.nbgrader_plugin import EngineGrades
 
     wrong_l1 = "import numpy as np\n\ndef L1(yhat, y):\n    return _impl(yhat, y)\n"
-    impl = "def _impl(yhat, y):\n    return float(np.sum(y - yhat))\n"
+    impl = "def _impl(yhat, y):\n    return float(np.sum(np.abs(y - yhat))) + 1.0\n"
 
     def hidden_call(*cells):
         nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in cells])
@@ -362,3 +362,35 @@ def test_cell_ids_and_bytes_nbformat_cannot_read_are_repaired_with_a_note(tmp_pa
     # an older notebook (no cell ids in nbformat 4.4) is left as it is
     old = _notebook_file(tmp_path / "old.ipynb", [_md(0)], nbformat_minor=4)
     assert read_submitted(old).notes == []
+
+
+def test_json_that_breaks_the_notebook_schema_is_repaired_with_a_note(tmp_path):
+    """Each of these made nbformat's validation, hence the whole autograde, fail (red team 8)."""
+    from autograder.course.sanitize import read_submitted
+
+    code = {"cell_type": "code", "execution_count": None, "outputs": [], "metadata": {}}
+    cases = {
+        "metadata": ([{**code, "id": "a", "source": "x = 1", "metadata": []}], None),
+        "source": ([{**code, "id": "a", "source": 123}], None),
+        "type": ([_md(0), {"cell_type": "widget", "id": "w", "source": ""}, 5], None),
+        "kernelspec": ([_md(0)], {"kernelspec": {"name": 5}}),
+        "notebook": ([_md(0)], []),
+        "number": ([{**_md(0), "metadata": {"n": 123456789}}], None),
+    }
+    for name, (cells, meta) in cases.items():
+        path = _notebook_file(tmp_path / f"{name}.ipynb", cells)
+        data = json.loads(path.read_text())
+        if meta is not None:
+            data["metadata"] = meta
+        text = json.dumps(data)
+        if name == "number":  # longer than Python reads (4,300 digits)
+            text = text.replace("123456789", "9" * 100_000)
+        path.write_text(text)
+        read = read_submitted(path)
+        nb = nbformat.reads(read.text, as_version=4)
+        nbformat.validate(nb)  # what nbgrader's reading needs
+        assert read.refused is None and len(read.notes) == 1 + (name == "type"), read.notes
+    assert nb.cells[0].metadata == {"n": 0} and "read as 0" in read.notes[0]
+    # valid notebooks are read as they are, with no note
+    path = _notebook_file(tmp_path / "fine.ipynb", [_md(0), {**code, "id": "a", "source": "x"}])
+    assert read_submitted(path).notes == [] and read_submitted(path).text == path.read_text()

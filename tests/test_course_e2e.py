@@ -442,6 +442,7 @@ def test_odd_notebooks_are_graded_with_a_note_and_never_stop_the_batch(course):
         "pasted": "unknown cell id 'cell-9f3e2b1c0a'",
         "surrogate": "lone UTF-16 surrogates",
         "ids": "3 cell id(s) missing, repeated or not of Jupyter's form were renewed",
+        "structure": "cell 3's source was not text: the cell was emptied",
         "not_utf8": "numpy_basics.ipynb is not UTF-8 text (byte ",
     }
     for kind, note in expected.items():

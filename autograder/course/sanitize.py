@@ -44,9 +44,11 @@ from __future__ import annotations
 
 import codecs
 import copy
+import functools
 import json
 import os
 import re
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -85,6 +87,8 @@ _CELL_ID = re.compile("[a-zA-Z0-9_-]{1,64}")
 
 
 #: What a student whose notebook is too large can do.
+#: Longest integer read from a submitted notebook (Python's own limit is 4,300 digits).
+MAX_INT_DIGITS = 4_000
 CLEAR_OUTPUTS = "clear its outputs, Kernel → Restart & Clear Output, and submit it again"
 
 
@@ -154,8 +158,9 @@ def read_submitted(path: Path) -> SubmittedNotebook:
             "not be read was replaced by \ufffd"
         )
     del raw
+    long_numbers: list[str] = []
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_int=functools.partial(_bounded_int, long_numbers))
     except (ValueError, RecursionError):
         return SubmittedNotebook(text, None, notes)
     cells = _cells(data)
@@ -175,12 +180,80 @@ def read_submitted(path: Path) -> SubmittedNotebook:
             f"{MAX_NOTEBOOK_OUTPUTS:,}: they were cleared before reading (autograding clears "
             "outputs anyway)"
         )
+    if long_numbers:
+        notes.append(
+            f"{len(long_numbers):,} integer(s) of over {MAX_INT_DIGITS:,} digits in {name} "
+            "were read as 0"
+        )
+    repaired = repair_structure(data)
+    notes.extend(f"{name}: {note}" for note in repaired)
     fixed = repair_cell_ids(data)
     if fixed:
         notes.append(f"{fixed} cell id(s) missing, repeated or not of Jupyter's form were renewed")
-    if changed or fixed:
+    stripped = strip_invalid_metadata(data)
+    if stripped:
+        notes.append(f"{stripped} metadata entries Jupyter's format does not allow were removed")
+    if changed or fixed or repaired or long_numbers or stripped:
         text = json.dumps(data)
     return SubmittedNotebook(text, data, notes)
+
+
+def _bounded_int(found: list[str], digits: str) -> int:
+    """``json``'s integer reader, giving 0 for one too long for Python to read (noted)."""
+    if len(digits) > MAX_INT_DIGITS:
+        found.append(digits[:20])
+        return 0
+    return int(digits)
+
+
+def repair_structure(data: Any) -> list[str]:
+    """Make an nbformat 4 notebook's JSON fit nbformat's schema where one part breaks it.
+
+    Jupyter never writes these, but a hand-edited or merged file may, and nbformat's
+    validation (nbgrader's) then fails the whole notebook, so that every check would need a
+    manual grade. Repaired, each with a note: notebook or cell metadata that is not an object
+    (emptied); a cell that is not an object or of no known type (dropped); a cell's source
+    that is not text (emptied); a code cell's outputs or execution count of another type
+    (cleared: autograding clears them anyway). Metadata entries of the wrong form are left
+    to :func:`strip_invalid_metadata`, after the cell ids are repaired.
+
+    Returns:
+        The notes (none where nothing was changed).
+    """
+    if not isinstance(data, dict) or data.get("nbformat") != 4:
+        return []
+    notes = []
+    if not isinstance(data.get("metadata"), dict):
+        data["metadata"] = {}
+        notes.append("the notebook's metadata was not a mapping: it was emptied")
+    cells = data.get("cells")
+    if not isinstance(cells, list):
+        return notes
+    kept = []
+    for i, cell in enumerate(cells, 1):
+        kind = cell.get("cell_type") if isinstance(cell, dict) else None
+        if kind not in ("code", "markdown", "raw"):
+            notes.append(f"cell {i} is not a code, markdown or raw cell: it was left out")
+            continue
+        if not isinstance(cell.get("metadata"), dict):
+            cell["metadata"] = {}
+            notes.append(f"cell {i}'s metadata was not a mapping: it was emptied")
+        source = cell.get("source")
+        if not (
+            isinstance(source, str)
+            or (type(source) is list and all(isinstance(line, str) for line in source))
+        ):
+            cell["source"] = ""
+            notes.append(f"cell {i}'s source was not text: the cell was emptied")
+        if kind == "code":
+            if not isinstance(cell.get("outputs"), list):
+                cell["outputs"] = []
+            count = cell.get("execution_count")
+            if count is not None and type(count) is not int:
+                cell["execution_count"] = None
+        kept.append(cell)
+    data["cells"] = kept
+    return notes
 
 
 def _refused(reason: str) -> SubmittedNotebook:
@@ -198,6 +271,27 @@ def _cells(data: Any) -> list[dict]:
         sheets = [ws for ws in sheets if isinstance(ws, dict)] if isinstance(sheets, list) else []
         found = [c for ws in sheets if isinstance(ws.get("cells"), list) for c in ws["cells"]]
     return [c for c in found if isinstance(c, dict)]
+
+
+def strip_invalid_metadata(data: Any) -> int:
+    """Drop the metadata entries nbformat's schema refuses; return how many.
+
+    nbformat's own :func:`~nbformat.validator.normalize` does it: a kernelspec whose name is
+    not text, say, fails the whole notebook's validation (nbgrader writes the course's
+    kernelspec anyway).
+    """
+    if not isinstance(data, dict) or data.get("nbformat") != 4:
+        return 0
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            changes, normal = nbformat.validator.normalize(data, strip_invalid_metadata=True)
+    except Exception:  # noqa: BLE001 - nbformat's reading then says what is wrong
+        return 0
+    if changes:
+        data.clear()
+        data.update(normal)
+    return int(changes)
 
 
 def repair_cell_ids(data: dict) -> int:
