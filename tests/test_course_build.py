@@ -91,7 +91,9 @@ def test_each_course_has_its_own_secret_for_the_hidden_draws_and_keeps_it(tmp_pa
         assert (tmp_path / name / "nbgrader_config.py").read_text() == config
     assert secrets[0] != secrets[1]
 
-    wrong_l1 = "import numpy as np\n\ndef L1(yhat, y):\n    return float(np.sum(np.abs(y - yhat))) + 1.0\n"
+    wrong_l1 = (
+        "import numpy as np\n\ndef L1(yhat, y):\n    return float(np.sum(np.abs(y - yhat))) + 1.0\n"
+    )
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(wrong_l1)])
 
     def hidden_call(seed):
