@@ -8,13 +8,14 @@ about numbers: float64, explicit tolerances, NaN fails.
 from __future__ import annotations
 
 import ast
+import builtins
 import contextlib
 import dataclasses
 import re
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -580,7 +581,8 @@ def no_python_loops(function: str | None = None) -> CheckFn:
 
     def run(ctx: Context) -> str | None:
         fn = function or ctx.task.function
-        for name, tree in own_code(ctx, fn, "vectorization"):
+        for code in own_code(ctx, fn, "vectorization"):
+            name, tree = code.name, code.code
             if name == fn and _raises_not_implemented(tree):
                 raise StudentRaised(fn, StudentError("NotImplementedError", "stub"), f"{fn}(...)")
             if name == fn and not _returns_a_value(tree):
@@ -591,10 +593,11 @@ def no_python_loops(function: str | None = None) -> CheckFn:
                 kind = type(first).__name__.replace("Comp", " comprehension").lower()
                 if isinstance(first, ast.Call):
                     kind = f"{called_name(first)}(), a loop by a call"
-                where = "" if name == fn else f" calls {name}(), which"
+                of = f"{name}'s values" if code.data else f"{name}()"
                 raise CheckFailure(
-                    f"{fn}(){where} contains a Python loop ({kind} on line {first.lineno} of "
-                    f"{name}()); the vectorized version must not loop over examples or features.",
+                    f"{fn}(){code.reached(fn)} contains a Python loop ({kind} on line "
+                    f"{first.lineno} of {of}); the vectorized version must not loop over "
+                    "examples or features.",
                     hint="replace the loop with matrix operations: np.dot, X @ dZ.T, np.sum.",
                     kind="vectorization",
                 )
@@ -637,10 +640,33 @@ def unwrapped(value: Any, keys: Sequence[str]) -> Any:
     return found[0] if len(found) == 1 else value
 
 
-def own_code(ctx: Context, function: str, kind: str) -> Iterator[tuple[str, ast.AST]]:
-    """``function``'s code, then that of each function of the submission it refers to.
+class OwnCode(NamedTuple):
+    """A piece of the code a function runs (see :func:`own_code`).
 
-    Followed transitively (see :func:`referenced_functions`), each once. A library's function
+    Attributes:
+        name: the function's name, or the global's it reads.
+        code: its parsed code (for a global: the values it is given, anywhere).
+        data: True for a global the code reads (a table of functions, say), not a function.
+    """
+
+    name: str
+    code: ast.AST
+    data: bool = False
+
+    def reached(self, function: str) -> str:
+        """How ``function`` reaches this code, for a message: "" when it is its own."""
+        if self.name == function:
+            return ""
+        return f" reads {self.name}, which" if self.data else f" calls {self.name}(), which"
+
+
+def own_code(ctx: Context, function: str, kind: str) -> Iterator[OwnCode]:
+    """``function``'s code, then that of each function and global of the submission it reads.
+
+    Followed transitively, each once: the submission's functions it refers to (see
+    :func:`referenced_functions`), and the globals it reads without binding them, as every
+    value the submission gives them (:func:`global_values`: ``_L = {"impl": loop_version}``,
+    ``_T.append(np.tanh)``), so that a table of functions hides none. A library's function
     (bound by an import) is not followed; a top-level alias without a source of its own is
     read as its expression (``LOG = np.log``, ``_t = lambda z: np.tanh(z)``).
 
@@ -650,29 +676,96 @@ def own_code(ctx: Context, function: str, kind: str) -> Iterator[tuple[str, ast.
         kind: the failure kind when a source cannot be read.
 
     Yields:
-        ``(name, code)``, ``function`` first.
+        :class:`OwnCode` items, ``function`` first.
 
     Raises:
         CheckFailure: a function's source could not be read or parsed.
     """
     aliases = module_aliases(ctx)
-    todo, seen = [function], {function}
+    todo, seen = [(function, False)], {function}
     while todo:
-        name = todo.pop()
-        if (
+        name, data = todo.pop()
+        if data:
+            tree: ast.AST = ast.Module([ast.Expr(v) for v in global_values(ctx, name)], [])
+        elif (
             name != function
             and ctx.submission.source(name) is None
             and name in aliases
             and ctx.submission.rebound(name) is None
         ):
-            tree: ast.AST = aliases[name]
+            tree = aliases[name]
         else:
             tree = parse_function(ctx, name, kind)
-        yield name, tree
+        yield OwnCode(name, tree, data)
         for helper in sorted(referenced_functions(ctx, tree) - seen, reverse=True):
             seen.add(helper)
             if not ctx.submission.imported(helper):  # a library's: not the student's own
-                todo.append(helper)
+                todo.append((helper, False))
+        for read in sorted(free_globals(tree) - seen, reverse=True):
+            if ctx.submission.has(read) or ctx.submission.imported(read):
+                continue  # a function (followed above) or a library's
+            seen.add(read)
+            if global_values(ctx, read):
+                todo.append((read, True))
+
+
+def free_globals(tree: ast.AST) -> set[str]:
+    """Names ``tree`` reads without binding them itself (parameters, assignments, imports)."""
+    bound: set[str] = set()
+    declared: set[str] = set()
+    loaded: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.arg):
+            bound.add(node.arg)
+        elif isinstance(node, ast.Name):
+            (loaded if isinstance(node.ctx, ast.Load) else bound).add(node.id)
+        elif isinstance(node, ast.Import | ast.ImportFrom):
+            bound |= {(a.asname or a.name).split(".")[0] for a in node.names}
+        elif isinstance(node, ast.Global | ast.Nonlocal):
+            declared |= set(node.names)
+    return {n for n in loaded - (bound - declared) if not hasattr(builtins, n)}
+
+
+def _roots(node: ast.AST) -> set[str]:
+    """The names a target starts from: ``_L`` of ``_L["impl"].x``; ``a``, ``b`` of ``a, b[0]``."""
+    if isinstance(node, ast.Tuple | ast.List):
+        return {name for elt in node.elts for name in _roots(elt)}
+    while isinstance(node, ast.Subscript | ast.Attribute | ast.Starred):
+        node = node.value
+    return {node.id} if isinstance(node, ast.Name) else set()
+
+
+def global_values(ctx: Context, name: str) -> list[ast.expr]:
+    """Every value the submitted code gives the global ``name``, or puts into it.
+
+    Assignments to it or into it (``_L = {...}``, ``_L["impl"] = f``, ``+=``), a loop or
+    ``with`` binding it, and method calls on it (``_L.append(f)``, ``_L.update(...)``),
+    anywhere in the submission (a function's own local of that name too: the reading errs
+    toward more code).
+    """
+    out: list[ast.expr] = []
+    for text in ctx.submission.source_cells():
+        try:
+            tree, _ = codeload.parse_lenient(text)
+        except ValueError:
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Assign):
+                if any(name in _roots(t) for t in node.targets):
+                    out.append(node.value)
+            elif isinstance(node, ast.AugAssign | ast.AnnAssign | ast.NamedExpr):
+                if node.value is not None and name in _roots(node.target):
+                    out.append(node.value)
+            elif isinstance(node, ast.For | ast.AsyncFor | ast.comprehension):
+                if name in _roots(node.target):
+                    out.append(node.iter)
+            elif isinstance(node, ast.withitem):
+                if node.optional_vars is not None and name in _roots(node.optional_vars):
+                    out.append(node.context_expr)
+            elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+                if name in _roots(node.func.value):
+                    out.append(node)
+    return out
 
 
 def module_aliases(ctx: Context) -> dict[str, ast.expr]:

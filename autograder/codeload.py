@@ -515,10 +515,17 @@ def _too_deep(lines: list[str], first: int, last: int) -> bool:
 #: submission uses them, reading a function's source is not reading the code that runs.
 DYNAMIC_CALLS = frozenset(
     {"exec", "eval", "compile", "setattr", "globals", "vars", "__import__", "locals"}
+    | {"attrgetter", "methodcaller"}  # operator's: an attribute by a computed name
 )
 DYNAMIC_ATTRIBUTES = frozenset(
     {"__code__", "__globals__", "__dict__", "__builtins__", "__wrapped__", "__class__"}
+    # an attribute set or found under any name (red team, round 8: a code object swapped in)
+    | {"__setattr__", "__delattr__", "__getattribute__", "attrgetter", "methodcaller"}
 )
+# Code that patches the worker's own modules (sys.modules, gc) can still forge the report of
+# what each name runs (rebinding): a known limit, since hostile code of that kind is no bug.
+#: Calls that reach an attribute by a name: dynamic unless it is a literal, not ``__x__``.
+NAMED_ATTRIBUTE_CALLS = frozenset({"getattr", "delattr"})
 # A frame's namespace (sys._getframe().f_globals["tanh"] = np.tanh) is not refused here: code
 # that only reads a frame loses nothing by it, and a name it rebinds runs other code than its
 # def, which the run-time comparison finds (rebinding).
@@ -539,15 +546,24 @@ def dynamic_code(cells: list[str]) -> str | None:
         except ValueError:
             continue
         for node in ast.walk(tree):
-            if (
-                isinstance(node, ast.Call)
-                and isinstance(node.func, ast.Name)
-                and node.func.id in DYNAMIC_CALLS
-            ):
-                return f"{node.func.id}()"
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+                if node.func.id in DYNAMIC_CALLS:
+                    return f"{node.func.id}()"
+                if node.func.id in NAMED_ATTRIBUTE_CALLS and not _plain_attribute(node):
+                    return f"{node.func.id}() of a computed or special name"
             if isinstance(node, ast.Attribute) and node.attr in DYNAMIC_ATTRIBUTES:
                 return f".{node.attr}"
     return None
+
+
+def _plain_attribute(call: ast.Call) -> bool:
+    """``getattr(x, "name")``: an ordinary attribute named by a literal."""
+    name = call.args[1] if len(call.args) > 1 else None
+    return (
+        isinstance(name, ast.Constant)
+        and isinstance(name.value, str)
+        and not name.value.startswith("__")
+    )
 
 
 def _bound_names(node: ast.stmt) -> list[str]:

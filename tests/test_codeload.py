@@ -352,14 +352,13 @@ def propagate_vectorized(w, b, X, Y):
 DECOY_TANH = "\ndef tanh(z):\n    return np.exp(z) - np.exp(-z)\n"
 
 #: Ways to bind a name to other code than its def once loaded: ``{}`` is the name, ``[]``
-#: what it runs (red team H2: a global statement, a frame's f_globals; the last one spelled
-#: so that no construct of ``codeload.dynamic_code`` is written).
+#: what it runs (red team H2: a global statement, a frame's f_globals, found by sys or inspect;
+#: none a construct of ``codeload.dynamic_code``).
 REBINDS = {
     "global": "\ndef _setup():\n    global {name}\n    {name} = {runs}\n\n\n_setup()\n",
     "f_globals": "\nimport sys as _s\n_s._getframe().f_globals[{name!r}] = {runs}\n",
-    "f_globals_spelled": (
-        "\nimport sys as _s\n_f = getattr(_s, '_get' + 'frame')(0)\n"
-        "getattr(_f, 'f_glo' + 'bals')[{name!r}] = {runs}\n"
+    "f_globals_inspect": (
+        "\nimport inspect as _i\n_i.currentframe().f_globals[{name!r}] = {runs}\n"
     ),
 }
 REBOUND_CASES = {
@@ -433,8 +432,70 @@ def test_a_name_rebound_by_an_earlier_call_is_not_read_from_its_def(tmp_path, is
     ), no_loops
 
 
+#: The def itself runs other code, reached through data or a call the text hides (red team,
+#: round 8): ``{name}`` is the graded name, ``{runs}`` what it really runs, ``{params}`` its
+#: parameters.
+THROUGH = {
+    "dict": "\n_L = {{'impl': {runs}}}\n\ndef {name}({params}):\n    return _L['impl']({params})\n",
+    "list_filled": (
+        "\n_L = []\n\ndef _fill():\n    _L.append({runs})\n\n_fill()\n\n"
+        "def {name}({params}):\n    return _L[0]({params})\n"
+    ),
+    "tuple_target": (
+        "\n_L, _n = [{runs}], 0\n\ndef {name}({params}):\n    return _L[_n]({params})\n"
+    ),
+    "wraps": (
+        "\nimport functools\n_IMPL = [{runs}]\n\ndef _swap(f):\n    @functools.wraps(f)\n"
+        "    def inner(*a):\n        return _IMPL[0](*a)\n    return inner\n\n"
+        "@_swap\ndef {name}({params}):\n    return None\n"
+    ),
+    "getattr_code": (
+        "\n_C = '__co' + 'de__'\n_first = getattr({name}, _C).co_firstlineno\n"
+        "object.__setattr__({name}, _C, getattr(_other, _C))\n"
+    ),
+}
+THROUGH_CASES = {
+    "no_loops": (
+        "numpy_basics",
+        "2.10",
+        "no_loops",
+        "propagate_vectorized",
+        "propagate_loops",
+        "w, b, X, Y",
+    ),
+    "own_implementation": ("shallow_network", "4.3", "own_implementation", "tanh", "np.tanh", "z"),
+}
+
+
+@pytest.mark.parametrize("isolated", [True, False], ids=["sandbox", "in_process"])
+@pytest.mark.parametrize("how", sorted(THROUGH))
+@pytest.mark.parametrize("case", sorted(THROUGH_CASES))
+def test_code_reached_through_data_or_a_hidden_call_fails_the_source_checks(
+    tmp_path, case, how, isolated
+):
+    """A table of functions, a decorator over one, a swapped code object: each passed no_loops
+    or own_implementation with code that loops or is np.tanh (red team, round 8)."""
+    unit, task_id, check, name, runs, params = THROUGH_CASES[case]
+    text = (SOLUTIONS / f"{unit}.py").read_text()
+    extra = THROUGH[how].format(name=name, runs=runs, params=params)
+    if how == "getattr_code":  # the loop version's code object, or a def calling np.tanh
+        other = f"\ndef _other({params}):\n    return {runs}({params})\n"
+        extra = other + extra
+    path = tmp_path / f"{unit}.py"
+    path.write_text(text + extra)
+    task = _grade_task(path, unit, task_id, isolated)
+    verdicts = {c.name: c for c in task.checks}
+    assert not verdicts[check].passed, verdicts[check]
+    assert [c.name for c in task.checks if not c.passed] == [check], task.checks
+
+
 #: Correct ways to write tanh that must keep own_implementation (and every other check).
 TANH_FORMS = {
+    "constants": (
+        "_TWO = 2.0\n_ONE, _HALF = 1.0, 0.5\n\n\ndef tanh(z):\n    e = np.exp(-_TWO * np.abs(z))\n"
+        "    return np.sign(z) * (_ONE - e) / (_ONE + e)\n\n\n"
+        "for _k in range(3):\n    _TWO = 2.0 * _ONE\n"
+    ),
     "decorated": (
         "import functools\n\n\ndef _logged(f):\n    @functools.wraps(f)\n"
         "    def inner(*a, **k):\n        return f(*a, **k)\n    return inner\n\n\n"

@@ -214,13 +214,13 @@ def _tanh_own(ctx: Context) -> None:
             "(tanh = np.tanh is not an implementation)."
         )
     aliases = cl.module_aliases(ctx)
-    for name, code in cl.own_code(ctx, "tanh", "structure"):
-        found = _tanh_used(code, aliases)
+    for code in cl.own_code(ctx, "tanh", "structure"):
+        found = _tanh_used(code.code, aliases)
         if found:
-            where = "" if name == "tanh" else f" calls {name}(), which"
+            of = f"{code.name}'s values" if code.data else f"{code.name}()"
             raise CheckFailure(
-                f"tanh(){where} uses {found[0]} (line {found[1]} of {name}()) instead of "
-                "computing tanh from exponentials.",
+                f"tanh(){code.reached('tanh')} uses {found[0]} (line {found[1]} of {of}) "
+                "instead of computing tanh from exponentials.",
                 hint="write it with np.exp, as in the docstring's formula.",
             )
 
