@@ -523,6 +523,29 @@ def test_cell_outputs_come_from_the_sandbox_with_the_code_cells_indexes(tmp_path
     assert outputs[3].stdout == f"{sandbox.nobody()}\n"
 
 
+def test_the_outputs_of_a_notebooks_cells_are_bounded_in_all(tmp_path):
+    """Each cell keeps 2,000 characters, and 10,000 cells made a 22 MB autograded notebook."""
+    import nbformat
+
+    from autograder.isolation.submission import MAX_CELL_OUTPUT, MAX_OUTPUT_CHARS
+
+    loud = "print('A' * 5000)\nraise ValueError('B' * 5000)"
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell(REFERENCE)] + [
+        nbformat.v4.new_code_cell(loud) for _ in range(150)
+    ]
+    path = tmp_path / f"{UNIT}.ipynb"
+    nbformat.write(nb, path)
+    sub = from_path(path, UNIT, limits=FAST)
+    sub.close()
+    kept = sub.cell_outputs
+    total = sum(len(o.stdout) + len(o.error or "") for o in kept)
+    assert all(len(o.stdout) <= MAX_CELL_OUTPUT + 100 for o in kept)
+    assert MAX_OUTPUT_CHARS - 2 * MAX_CELL_OUTPUT < total <= MAX_OUTPUT_CHARS + 100
+    assert "the outputs of later cells are not shown" in kept[-1].stdout
+    assert kept[-1].error is not None and "ValueError" in kept[-1].error
+
+
 # ------------------------------------------------------------------ proxies
 
 PROXIED = '''
