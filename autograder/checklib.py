@@ -1324,6 +1324,39 @@ def expect_printed_costs(
             )
 
 
+def expect_quiet(ctx: Context, call: str, hint: str, **kwargs: Any) -> list[str]:
+    """Check that the last call, made with ``print_cost=False``, printed no cost line itself.
+
+    Lines its building blocks print (a debug ``print(cost)`` left in ``compute_cost``) are
+    theirs, not the training function's: where the call printed cost lines, only what it
+    prints with those blocks the grader's counts (:meth:`Context.printing_blocks`).
+
+    Args:
+        ctx: the check's context; its last call is the quiet one.
+        call: the call, for the message.
+        hint: what to do instead.
+        **kwargs: :func:`expect_no_printed_costs`'s ``allowed`` and ``costs``.
+
+    Returns:
+        The blocks whose prints were left out: the same call with ``print_cost=True`` is
+        then read without them too (:meth:`Context.stdout_without`).
+
+    Raises:
+        CheckFailure: naming the first cost line the function printed although not asked.
+    """
+    quiet = ctx.last
+    assert quiet is not None
+    try:
+        expect_no_printed_costs(quiet.outcome.stdout, call, hint, **kwargs)
+        return []
+    except CheckFailure:
+        printers = ctx.printing_blocks(quiet)
+        if not printers:
+            raise
+    expect_no_printed_costs(ctx.stdout_without(quiet, printers), call, hint, **kwargs)
+    return printers
+
+
 def expect_no_printed_costs(
     stdout: str,
     call: str,

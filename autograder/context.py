@@ -12,7 +12,7 @@ import time
 import types
 import warnings
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -148,6 +148,9 @@ class Context:
         #: The substitutes the student's code is served (the blocks the reference's solution
         #: of the task depends on); None: all of them. Checks' own calls get every one.
         self.served: frozenset[str] | None = None
+        #: The unit's other task functions the task's function uses or calls (directly or
+        #: through helpers of its own) and the reference has. Set by the engine.
+        self.blocks: frozenset[str] = frozenset()
         self._default_gaps: dict[str, list[tuple[int, str, Any, Any]]] = {}
 
     # ----------------------------------------------------------------- the call shown
@@ -436,6 +439,52 @@ class Context:
             raise StudentRaised(function, out.error, text)
         self._expect_own_work(function, args, out)
         return out
+
+    def printing_blocks(self, call: LastCall) -> list[str]:
+        """The building blocks whose own prints are part of what ``call`` printed.
+
+        A building block's print (a debug ``print(cost)`` left in ``compute_cost``) is the
+        block's, not the training function's that calls it. Each block the function uses
+        and the reference has is tried in turn: where the call prints fewer lines with that
+        block the grader's (which prints nothing), the block printed them. A block that
+        prints costs by design (one with a ``print_cost`` parameter: ``optimize`` for
+        ``model``) or draws random numbers (an initializer) is not tried. None without the
+        reference or where the call printed nothing.
+        """
+        printed = call.outcome.stdout
+        if not printed.strip() or self.reference is None:
+            return []
+        lines = len(printed.splitlines())
+        found = []
+        for block in sorted(self.blocks - set(self.substitutes)):
+            if self._quiet_block(block):
+                again = self._again(call, [block])
+                if again is not None and len(again.splitlines()) < lines:
+                    found.append(block)
+        return found
+
+    def stdout_without(self, call: LastCall, blocks: Sequence[str]) -> str:
+        """What ``call`` prints with ``blocks`` the grader's (theirs left out), else as it did."""
+        again = self._again(call, blocks) if blocks else None
+        return call.outcome.stdout if again is None else again
+
+    def _again(self, call: LastCall, blocks: Sequence[str]) -> str | None:
+        """What ``call`` prints made again with ``blocks`` the grader's; None if it fails."""
+        shown = self.last
+        proxies = {f: self.ref_block(f) for f in blocks}
+        again = self.outcome(call.function, call.args, call.kwargs, seed=call.seed, proxies=proxies)
+        self.last = shown
+        return again.stdout if again.error is None else None
+
+    def _quiet_block(self, function: str) -> bool:
+        """Whether the reference ``function`` neither prints costs nor draws random numbers."""
+        fn = getattr(self.reference, function, None)
+        try:
+            source = inspect.getsource(fn)
+            params = inspect.signature(fn).parameters
+        except (TypeError, ValueError, OSError):
+            return False
+        return "print_cost" not in params and "random" not in source
 
     def stood_in(self) -> list[str]:
         """The failing blocks whose reference the student's code is served (see ``served``)."""

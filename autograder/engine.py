@@ -185,9 +185,13 @@ def run_check(
         )
     check_rng = check_seed(submission, unit.name, task, check, options.seed)
 
+    used = blocks_used(unit, submission, task.function)
+
     def context() -> Context:
         rng = np.random.default_rng(check_rng)
-        return Context(task, submission, reference, options.stored, rng, options.recorder)
+        ctx = Context(task, submission, reference, options.stored, rng, options.recorder)
+        ctx.blocks = frozenset(f for f in used if hasattr(reference, f))
+        return ctx
 
     ctx = context()
     # the blocks' own grading records nothing
@@ -447,6 +451,27 @@ def _reference_reach(
 
     called = _transitive_calls(function, source_of, lambda names: names & tasks)
     return (called or frozenset()) & tasks - {function}
+
+
+def blocks_used(
+    unit: Unit, submission: Submission, function: str, _seen: frozenset[str] = frozenset()
+) -> frozenset[str]:
+    """The unit's other task functions ``function`` uses, directly or through other ones.
+
+    A task's declared :attr:`~autograder.spec.Task.uses` and the task functions its source
+    calls (itself or through helpers of its own), then theirs in turn: a ``model`` that calls
+    ``optimize``, which calls ``propagate``, uses both.
+    """
+    try:
+        declared = frozenset(unit.task(function).uses)
+    except KeyError:
+        declared = frozenset()
+    called = _called_through_own(unit, submission, function) or frozenset()
+    direct = (declared | called & unit.functions()) - {function} - _seen
+    found = set(direct)
+    for block in sorted(direct):
+        found |= blocks_used(unit, submission, block, _seen | direct | {function})
+    return frozenset(found)
 
 
 def _called_through_own(unit: Unit, submission: Submission, function: str) -> frozenset[str] | None:

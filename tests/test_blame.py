@@ -14,7 +14,7 @@ from autograder.mistakes import variant
 from autograder.spec import Unit
 from autograder.submission import Submission
 
-from .helpers import mistake_submission, text_submission
+from .helpers import ROOT, mistake_submission, text_submission
 
 
 def _unit() -> Unit:
@@ -267,3 +267,30 @@ def test_a_function_failing_through_a_block_that_cannot_stand_in_stands_in_for_i
     assert all("hint:" in m for m in forward)  # what the error means stays
     for caller in ("nn_model", "predict"):
         assert tasks[caller].score == tasks[caller].max_score, caller
+
+
+#: A debug print left in a building block, ``(unit, the block's line it follows, print)``.
+DEBUG_PRINTS = {
+    "deep_network": (
+        "    cost = -np.sum(Y * np.log(AL) + (1 - Y) * np.log(1 - AL)) / m\n",
+        "    print('cost before squeeze:', cost)\n",
+    ),
+    "shallow_network": ("    cost = -np.sum(logprobs) / m\n", "    print(f'cost: {cost}')\n"),
+    "logistic_regression": (
+        "    cost = -np.sum(Y * np.log(A) + (1 - Y) * np.log(1 - A)) / m\n",
+        "    print('cost = ' + str(cost))\n",
+    ),
+}
+
+
+@pytest.mark.parametrize("unit", sorted(DEBUG_PRINTS))
+def test_a_blocks_debug_print_of_its_cost_costs_no_training_function(unit):
+    """A debug print in compute_cost (propagate) was charged to the models that call it as
+    printing costs unasked, though every function is right (real-code sweep 10, P1)."""
+    after, line = DEBUG_PRINTS[unit]
+    text = (ROOT / "solutions" / f"{unit}.py").read_text()
+    assert text.count(after) == 1
+    result = grade_submission(unit, text_submission(unit, text.replace(after, after + line)))
+    assert result.score == result.max_score, [
+        c.message for t in result.tasks for c in t.checks if not c.passed
+    ]
