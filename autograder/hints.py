@@ -43,6 +43,11 @@ _AMBIGUOUS = re.compile(r"truth value of an array with more than one element is 
 _SHAPE_AS_DTYPE = re.compile(r"Cannot interpret '[^']*' as a data type|data type .* not understood")
 _STR_COMPARED = re.compile(r"not supported between instances of '\w+' and 'str'|of 'str' and")
 _UNPACK = re.compile(r"(too many|not enough) values to unpack")
+#: ``x /= x_norm`` on an array of integers (the course's own example): fractions cannot be
+#: stored in it.
+_IN_PLACE_CAST = re.compile(
+    r"Cannot cast ufunc '(\w+)' output from dtype\('float\d*'\) to dtype\('u?int\d*'\)"
+)
 _UNBOUND = re.compile(r"local variable '(\w+)'")
 #: How a value's type reads in a sentence.
 _KINDS = {"int": "an int", "NoneType": "None", "str": "a string", "function": "a function"}
@@ -126,6 +131,12 @@ def hint_for(kind: str, message: str) -> str | None:
     """
     if kind == "ValueError" and (m := _NOT_ALIGNED.search(message)):
         return dot_hint(_dims(m.group(1)), _dims(m.group(2)))
+    if m := _IN_PLACE_CAST.search(message):
+        op = {"divide": "/=", "true_divide": "/=", "multiply": "*=", "subtract": "-="}
+        return (
+            f"an in-place {op.get(m[1], m[1])} on an array of integers (the course's example "
+            "is one) cannot hold the fractions: write x = x / x_norm, which makes a new array."
+        )
     if kind == "ValueError" and _MATMUL.search(message):
         return "the inner sizes of the matrix product differ: is one operand missing a .T?"
     if kind == "ValueError" and (m := _BROADCAST.search(message)):

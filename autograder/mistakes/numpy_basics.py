@@ -159,8 +159,8 @@ def propagate_vectorized(w, b, X, Y):
         ("overflow_form: e^-x / (1 + e^-x)^2, nan at x = -800", "", "advice",
          "s = sigmoid(x)\n    return s * (1.0 - s)", "e = np.exp(-x)\n    return e / (1 + e) ** 2", "nan")),
     *table("normalize_rows",
-        ("in_place: divides the input in place (x /= norm)", "", "advice",
-         "return x / x_norm", "x /= x_norm\n    return x", "changed its argument x in place")),
+        ("in_place: divides the input in place (x /= norm), which fails on integers", "values", "message",
+         "return x / x_norm", "x /= x_norm\n    return x", "an in-place /= on an array of integers")),
     *table("softmax",
         ("naive: no max subtraction (nan for large scores)", "", "advice",
          "x - np.max(x, axis=1, keepdims=True)", "x", "nan")),
@@ -172,7 +172,6 @@ def propagate_vectorized(w, b, X, Y):
 NOT_ISOLATED = reasons(
     "sigmoid hidden: no formula is right on the lesson's inputs and wrong on random ones",
     "image2vector values: a wrong order on the visible image is also wrong on random images",
-    "normalize_rows values: a wrong formula is wrong on the visible inputs too",
     "normalize_rows shape: x / norm has the input's shape unless the division raises",
     "softmax values: as for sigmoid",
     "softmax shape: a wrong shape of the (2, 5) example also fails the values",

@@ -31,6 +31,8 @@ IMAGE = np.array(
     ]
 )
 ROWS = np.array([[0.0, 3.0, 4.0], [1.0, 6.0, 4.0]])
+#: The lesson's own example, of integers as the course writes it (``x /= x_norm`` fails on it).
+ROWS_INT = np.array([[0, 3, 4], [1, 6, 4]])
 SCORES = np.array([[9.0, 2.0, 5.0, 0.0, 0.0], [7.0, 5.0, 0.0, 0.0, 0.0]])
 YHAT = np.array([0.9, 0.2, 0.1, 0.4, 0.9])
 Y = np.array([1.0, 0.0, 0.0, 1.0, 1.0])
@@ -185,8 +187,10 @@ SAME_SHAPE = "returns an array of the input's shape"
 t = UNIT.task("2.5", "normalize_rows", "divide each row by its norm", aliases=("normalizeRows",))
 t.add("shape", 1, cl.same_shape_as_input([ROWS], "normalize_rows(x)"), SAME_SHAPE)
 hint = "norm per row: axis=1, keepdims=True."
-values = cl.visible_values("normalize_rows/values", [(ROWS,)], name="normalize_rows(x)", hint=hint)
-t.add("values", 3, values, "matches the lesson's example")
+values = cl.visible_values(
+    "normalize_rows/values", [(ROWS,), (ROWS_INT,)], name="normalize_rows(x)", hint=hint
+)
+t.add("values", 3, values, "matches the lesson's example, of floats and of integers")
 hidden = cl.hidden_values(cl.random_cases(_matrix), name="normalize_rows(x)")
 t.add("hidden", 1, hidden, "matches the reference on random matrices", hidden=True)
 fix = "x = x / x_norm makes a new array; x /= x_norm does not."

@@ -301,8 +301,9 @@ FAULTS: list[Fault] = [
     Fault(
         "E1-in-place",
         "def normalize_rows(x):\n    x /= np.linalg.norm(x, axis=1, keepdims=True)\n    return x\n",
-        {},  # the course accepts it: advice only
-        42,
+        # the course's own example is of integers, which x /= ... cannot hold (sweep 10, P9)
+        {"normalize_rows.values": "an in-place /= on an array of integers"},
+        39,
     ),
     _wrong_loss(
         "E5-mutable-default",
