@@ -90,7 +90,7 @@ c.Autograde.autograde_preprocessors = [
     "nbgrader.preprocessors.AssignLatePenalties",
 ]
 
-# Hidden checks draw their inputs from this course's secret and each task's own code: the
+# Hidden checks draw their inputs from this course's secret and each submission's code: the
 # students' kit cannot predict them. Keep this file from students; a new secret redraws them.
 c.EngineGrades.seed = {seed}
 
