@@ -119,9 +119,10 @@ shapes = cl.same_shape_as_input(ELEMENTWISE, "sigmoid(x)")
 t.add("shape", 1, shapes, "returns a float array shaped like its input ((n,), (n, 1), (n, m))")
 # a number too: the course's sigmoid takes "a scalar or numpy array of any size"
 hint = "1 / (1 + np.exp(-x)) for every entry; np.exp works on a number and on an array alike."
-values = cl.visible_values(
-    "sigmoid/values", [(X123,), (ROWS,), (2.0,), (cl.SIGMOID_WIDE,)], name="sigmoid(x)", hint=hint
-)
+#: Between -1 and 1, where a stable sigmoid's branch on the sign is easy to place wrong.
+NEAR_ZERO = np.array([[-0.75, -0.25], [0.25, 0.75]])
+cases = [(X123,), (ROWS,), (2.0,), (cl.SIGMOID_WIDE,), (NEAR_ZERO,)]
+values = cl.visible_values("sigmoid/values", cases, name="sigmoid(x)", hint=hint)
 t.add("values", 2, values, "matches on the lesson's inputs, a number and inputs up to ±20")
 hidden = cl.hidden_values(cl.random_cases(_random_array), name="sigmoid(x)")
 t.add("hidden", 3, hidden, "matches the reference on random inputs", hidden=True)
