@@ -202,6 +202,8 @@ MISTAKES = [
          "db2 = np.sum(dZ2, axis=1, keepdims=True)", "db2 = np.sum(dZ2, axis=1)"),
         ("tanh_slope: (1 - A1) instead of (1 - A1 ** 2) in dZ1", "gradcheck", "message",
          "(1.0 - np.power(A1, 2))", "(1.0 - A1)", "dW1, db1 do not match the numeric gradient (n_x=3, n_h=4, m=5)"),
+        ("over_m_twice: dZ2 = (A2 - Y) / m, then each gradient divided by m again", "gradcheck", "",
+         "dZ2 = A2 - Y", "dZ2 = (A2 - Y) / m"),
         ("no_mean: gradients not divided by m", "gradcheck", "message",
          "dW2 = np.dot(dZ2, A1.T) / m", "dW2 = np.dot(dZ2, A1.T)",
          "keepdims=True) / m\n    dZ1", "keepdims=True)\n    dZ1",
