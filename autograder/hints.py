@@ -43,6 +43,10 @@ _AMBIGUOUS = re.compile(r"truth value of an array with more than one element is 
 _SHAPE_AS_DTYPE = re.compile(r"Cannot interpret '[^']*' as a data type|data type .* not understood")
 _STR_COMPARED = re.compile(r"not supported between instances of '\w+' and 'str'|of 'str' and")
 _UNPACK = re.compile(r"(too many|not enough) values to unpack")
+#: ``range(num_iterations)`` given the learning rate: arguments passed in the wrong order.
+_NOT_AN_INTEGER = re.compile(
+    r"'(float|numpy\.float\d*)' object cannot be interpreted as an integer"
+)
 #: ``x /= x_norm`` on an array of integers (the course's own example): fractions cannot be
 #: stored in it.
 _IN_PLACE_CAST = re.compile(
@@ -248,6 +252,12 @@ def hint_for(kind: str, message: str) -> str | None:
         return (
             "an array in an if or while condition: test a number or a flag (i % 100 == 0, "
             "print_cost), or use np.all(...) / np.any(...)."
+        )
+    if kind == "TypeError" and _NOT_AN_INTEGER.search(message):
+        return (
+            "a number with a fraction where a count belongs (range(n), a size): are arguments "
+            "passed in another order than the parameters' (the learning rate for the number of "
+            "iterations)? Pass them by name: num_iterations=..., learning_rate=...."
         )
     if kind == "ValueError" and (m := _UNPACK.search(message)):
         return (

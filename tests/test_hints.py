@@ -134,3 +134,10 @@ def test_tuple_operand_and_numpy2_removals():
 )
 def test_no_hint_where_there_is_nothing_to_add(kind, message):
     assert hint_for(kind, message) is None
+
+
+def test_a_float_given_where_a_count_belongs_names_the_argument_order():
+    """optimize(w, b, X, Y, learning_rate, num_iterations): range(0.005) (sweep 10, P8)."""
+    hint = hint_for(*_message(lambda: range(0.005)))
+    assert "another order than the parameters'" in hint and "num_iterations=" in hint
+    assert hint_for(*_message(lambda: range(np.float64(0.5)))) == hint
