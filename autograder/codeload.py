@@ -1192,3 +1192,18 @@ def proxy_error(type_name: str, message: str) -> Exception:
         return kind(str(message))
     except Exception:  # noqa: BLE001 - types with other constructors
         return RuntimeError(str(message))
+
+
+def cell_code(source: str) -> str:
+    """A notebook code cell's source as the grader runs it: IPython's magics left out.
+
+    Lines whose first non-blank character is ``%`` or ``!`` (line magics, shell escapes) are
+    dropped. The notebook's kernel runs the rest; so does the grader.
+
+    Args:
+        source: the cell's source.
+
+    Returns:
+        The cell's Python code.
+    """
+    return "\n".join(ln for ln in source.splitlines() if not ln.lstrip().startswith(("%", "!")))

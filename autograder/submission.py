@@ -763,6 +763,5 @@ def notebook_code_cells_indexed(raw: str, skip: Collection[str] = ()) -> list[tu
             continue
         if is_kit_cell(cell, skip):
             continue
-        lines = [ln for ln in cell.source.splitlines() if not ln.lstrip().startswith(("%", "!"))]
-        cells.append((index, "\n".join(lines)))
+        cells.append((index, codeload.cell_code(cell.source)))
     return cells
