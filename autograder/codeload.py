@@ -29,6 +29,7 @@ import re
 import signal
 import sys
 import textwrap
+import tokenize
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -1194,16 +1195,68 @@ def proxy_error(type_name: str, message: str) -> Exception:
         return RuntimeError(str(message))
 
 
+#: Cell magics whose body IPython runs as Python in the notebook's namespace (``%%time``...):
+#: their first line is left out, their body is the cell's code. Any other cell magic
+#: (``%%writefile``, ``%%script``, ``%%bash``, ``%%html``...) makes a cell that is not Python.
+PYTHON_CELL_MAGICS = frozenset({"time", "timeit", "capture", "prun", "debug", "memit"})
+
+
 def cell_code(source: str) -> str:
     """A notebook code cell's source as the grader runs it: IPython's magics left out.
 
-    Lines whose first non-blank character is ``%`` or ``!`` (line magics, shell escapes) are
-    dropped. The notebook's kernel runs the rest; so does the grader.
+    As IPython reads a cell: a cell magic on its first line (after blank lines) runs its
+    body as Python only for :data:`PYTHON_CELL_MAGICS`; any other makes the whole cell
+    contribute no code. A line whose first non-blank character is ``%`` or ``!`` is a line
+    magic or a shell escape, dropped, only where it starts a logical line: inside brackets,
+    a string or after a backslash it continues the statement (``% (i, cost))``, ``!= 0``).
 
     Args:
         source: the cell's source.
 
     Returns:
-        The cell's Python code.
+        The cell's Python code (empty for a cell that is not Python).
     """
-    return "\n".join(ln for ln in source.splitlines() if not ln.lstrip().startswith(("%", "!")))
+    lines = source.splitlines()
+    first = next((i for i, ln in enumerate(lines) if ln.strip()), len(lines))
+    if first < len(lines) and lines[first].startswith("%%"):
+        magic = lines[first][2:].split(maxsplit=1)
+        if not magic or magic[0] not in PYTHON_CELL_MAGICS:
+            return ""
+        lines = lines[first + 1 :]
+    kept: list[str] = []
+    i = 0
+    while i < len(lines):
+        if lines[i].lstrip().startswith(("%", "!")):
+            i += 1
+            continue
+        span = _logical_line_span(lines, i)
+        kept.extend(lines[i : i + span])
+        i += span
+    return "\n".join(kept)
+
+
+def _logical_line_span(lines: list[str], start: int) -> int:
+    """How many physical lines the logical line starting at ``lines[start]`` spans.
+
+    Read with :mod:`tokenize` up to the logical line's end, each line without its
+    indentation (which does not change where a bracket, string or backslash ends, and
+    spares tokenize's indentation checks). A statement still open at the end of ``lines``
+    spans all the rest; a line tokenize cannot read spans itself.
+    """
+    feed = (lines[j].lstrip() + "\n" for j in range(start, len(lines)))
+    depth = 0
+    try:
+        for tok in tokenize.generate_tokens(lambda: next(feed, "")):
+            if tok.type == tokenize.OP and tok.string in "([{":
+                depth += 1
+            elif tok.type == tokenize.OP and tok.string in ")]}":
+                depth -= 1
+            elif tok.type == tokenize.NEWLINE or (tok.type == tokenize.NL and depth <= 0):
+                return tok.end[0]
+            elif tok.type == tokenize.ENDMARKER:
+                break
+    except tokenize.TokenError:
+        return len(lines) - start
+    except SyntaxError:  # IndentationError and other errors of text that is not Python
+        return 1
+    return max(1, len(lines) - start)

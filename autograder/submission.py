@@ -708,8 +708,9 @@ def _quiet():  # noqa: ANN202
 def notebook_code_cells(raw: str, skip: Collection[str] = ()) -> list[str]:
     """Return the code cells of a notebook that define the student's code.
 
-    Grade cells (nbgrader ``grade: true``) and lines that are IPython magics or shell escapes
-    are left out; everything else runs in order, but for cells without nbgrader metadata whose
+    Grade cells (nbgrader ``grade: true``) are left out, and IPython's magics and shell escapes
+    as :func:`autograder.codeload.cell_code` reads them (a ``%%writefile`` cell is no code);
+    everything else runs in order, but for cells without nbgrader metadata whose
     source is one of ``skip``: the kit's own try-it and ``check(...)`` cells left exactly as
     released, which call functions and define none (a looping function would otherwise cost
     each of them the whole cell time limit).

@@ -565,3 +565,31 @@ def test_a_reported_binding_counts_only_as_an_exact_match_with_the_def():
     odd = [["<student cell 2>\n\x1b[31m", 3, "tanh() \x1b[0m" * 50]]
     why = codeload.rebinding("tanh", place, files, odd) or ""
     assert "\x1b" not in why and "\n" not in why and len(why) < 600
+
+
+@pytest.mark.parametrize(
+    ("source", "code"),
+    [
+        ("%matplotlib inline\nx = 1\n!ls\n  %time y = 2", "x = 1"),
+        ('print("%i"\n      % 3)\n%who', 'print("%i"\n      % 3)'),
+        ("if (a\n        != b):\n    pass", "if (a\n        != b):\n    pass"),
+        ('s = """\n%no magic\n!no shell\n"""\n%x', 's = """\n%no magic\n!no shell\n"""'),
+        ("x = 1 + \\\n    % 2\n", "x = 1 + \\\n    % 2"),
+        ("def f():\n        x=1\n    y=2\n%z\nw=3", "def f():\n        x=1\n    y=2\nw=3"),
+        ("\n%%time\nx = 1\n%who", "x = 1"),
+        ("%%capture out\nx = 1", "x = 1"),
+        ("%%writefile a.py\nx = 1", ""),
+        ("%%script false --no-raise-error\nx = 1", ""),
+        ("%%html\n<b>x</b>", ""),
+        ("x = 1\n%%time", "x = 1"),
+    ],
+)
+def test_cell_code_drops_magics_as_ipython_reads_them(source, code):
+    assert codeload.cell_code(source) == code
+
+
+def test_cell_code_takes_linear_time():
+    source = "x = 1\n%y\n" * 20000 + "d = {\n" + "  1: 2,\n" * 20000 + "}\n"
+    start = time.monotonic()
+    assert codeload.cell_code(source).count("x = 1") == 20000
+    assert time.monotonic() - start < 5
