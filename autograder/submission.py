@@ -651,19 +651,15 @@ def load_in_process(
     """
     ns: dict[str, Any] = {"__name__": "__student__", "__file__": str(path)}
     try:
-        raw = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        return Submission(unit, ns, str(path), load_error=f"cannot read {path}: {exc}")
+        texts = [code for _, code in submitted_code(path, skip_cells)]
+    except ValueError as exc:
+        return Submission(unit, ns, str(path), load_error=str(exc))
     notebook = path.suffix == ".ipynb"
     if notebook:
-        try:
-            texts = notebook_code_cells(raw, skip_cells)
-        except ValueError as exc:
-            return Submission(unit, ns, str(path), load_error=str(exc))
         cells = [(f"{STUDENT_FILENAME_PREFIX} cell {i + 1}>", c) for i, c in enumerate(texts)]
         text = "\n\n".join(texts)
     else:
-        cells, text = [(str(path), raw)], raw
+        cells, text = [(str(path), texts[0])], texts[0]
     ns.update(codeload.prelude(unit))
     with _quiet():
         report = codeload.load_cells(
@@ -703,6 +699,31 @@ def _quiet():  # noqa: ANN202
             os.environ.pop("AUTOGRADER_GRADING", None)
         else:
             os.environ["AUTOGRADER_GRADING"] = old_env
+
+
+def submitted_code(path: Path, skip_cells: Collection[str] = ()) -> list[tuple[int, str]]:
+    """The code the grader runs from a submitted ``.py`` file or ``.ipynb`` notebook.
+
+    A notebook's code cells as :func:`notebook_code_cells_indexed` reads them; a ``.py``
+    file's text in its declared encoding (:func:`autograder.codeload.decode_source`), with
+    Jupyter's exported magics undone (:func:`autograder.codeload.script_code`), as one cell.
+
+    Args:
+        path: the file.
+        skip_cells: sources of a notebook's cells not to run.
+
+    Returns:
+        ``[(index among the notebook's code cells, code)]``; ``[(0, code)]`` for a ``.py``.
+
+    Raises:
+        ValueError: the file cannot be read (the message says why).
+    """
+    try:
+        if path.suffix == ".ipynb":
+            return notebook_code_cells_indexed(path.read_text(encoding="utf-8"), skip_cells)
+        return [(0, codeload.script_code(codeload.decode_source(path.read_bytes())))]
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ValueError(f"cannot read {path}: {exc}") from None
 
 
 def notebook_code_cells(raw: str, skip: Collection[str] = ()) -> list[str]:
