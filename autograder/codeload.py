@@ -24,11 +24,13 @@ import __future__ as future_flags
 import ast
 import functools
 import importlib
+import io
 import os
 import re
 import signal
 import sys
 import textwrap
+import tokenize
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -1192,3 +1194,165 @@ def proxy_error(type_name: str, message: str) -> Exception:
         return kind(str(message))
     except Exception:  # noqa: BLE001 - types with other constructors
         return RuntimeError(str(message))
+
+
+#: Cell magics whose body IPython runs as Python in the notebook's namespace (``%%time``...):
+#: their first line is left out, their body is the cell's code. Any other cell magic
+#: (``%%writefile``, ``%%script``, ``%%bash``, ``%%html``...) makes a cell that is not Python.
+PYTHON_CELL_MAGICS = frozenset({"time", "timeit", "capture", "prun", "debug", "memit"})
+
+
+def cell_code(source: str) -> str:
+    """A notebook code cell's source as the grader runs it: IPython's magics left out.
+
+    As IPython reads a cell: a cell magic on its first line (after blank lines) runs its
+    body as Python only for :data:`PYTHON_CELL_MAGICS`; any other makes the whole cell
+    contribute no code. A line whose first non-blank character is ``%`` or ``!`` is a line
+    magic or a shell escape, dropped, only where it starts a logical line: inside brackets,
+    a string or after a backslash it continues the statement (``% (i, cost))``, ``!= 0``).
+
+    Args:
+        source: the cell's source.
+
+    Returns:
+        The cell's Python code (empty for a cell that is not Python).
+    """
+    lines = source.splitlines()
+    first = next((i for i, ln in enumerate(lines) if ln.strip()), len(lines))
+    if first < len(lines) and lines[first].startswith("%%"):
+        magic = lines[first][2:].split(maxsplit=1)
+        if not magic or magic[0] not in PYTHON_CELL_MAGICS:
+            return ""
+        lines = lines[first + 1 :]
+    kept: list[str] = []
+    i = 0
+    while i < len(lines):
+        if lines[i].lstrip().startswith(("%", "!")):
+            i += 1
+            continue
+        span = _logical_line_span(lines, i)
+        kept.extend(lines[i : i + span])
+        i += span
+    return "\n".join(kept)
+
+
+def _logical_line_span(lines: list[str], start: int) -> int:
+    """How many physical lines the logical line starting at ``lines[start]`` spans.
+
+    Read with :mod:`tokenize` up to the logical line's end, each line without its
+    indentation (which does not change where a bracket, string or backslash ends, and
+    spares tokenize's indentation checks). A statement still open at the end of ``lines``
+    spans all the rest; a line tokenize cannot read spans itself.
+    """
+    feed = (lines[j].lstrip() + "\n" for j in range(start, len(lines)))
+    depth = 0
+    try:
+        for tok in tokenize.generate_tokens(lambda: next(feed, "")):
+            if tok.type == tokenize.OP and tok.string in "([{":
+                depth += 1
+            elif tok.type == tokenize.OP and tok.string in ")]}":
+                depth -= 1
+            elif tok.type == tokenize.NEWLINE or (tok.type == tokenize.NL and depth <= 0):
+                return tok.end[0]
+            elif tok.type == tokenize.ENDMARKER:
+                break
+    except tokenize.TokenError:
+        return len(lines) - start
+    except SyntaxError:  # IndentationError and other errors of text that is not Python
+        return 1
+    return max(1, len(lines) - start)
+
+
+#: Methods of ``get_ipython()`` a Jupyter ``.py`` export calls for a line magic or a shell
+#: escape (``%matplotlib inline``, ``!pip install``): such a statement is left out.
+_EXPORTED_LINE_MAGICS = frozenset({"run_line_magic", "system", "magic", "getoutput"})
+
+
+def decode_source(data: bytes) -> str:
+    """A ``.py`` file's text, read as Python reads it: in its PEP 263 encoding.
+
+    ``# -*- coding: cp1252 -*-`` (or a UTF-8 BOM) names the encoding; without one, UTF-8.
+    A declaration Python does not know is ignored (read as UTF-8). Line ends become newlines.
+
+    Args:
+        data: the file's bytes.
+
+    Returns:
+        The text.
+
+    Raises:
+        UnicodeDecodeError: for bytes that are not text in that encoding.
+    """
+    try:
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+    except SyntaxError:  # an unknown encoding, or a declaration that contradicts a BOM
+        encoding = "utf-8"
+    return io.TextIOWrapper(io.BytesIO(data), encoding=encoding).read()
+
+
+def script_code(text: str) -> str:
+    """A ``.py`` file's code as the grader runs it: Jupyter's exported magics undone.
+
+    Jupyter's export to Python (nbconvert) writes a cell magic as a top-level statement
+    ``get_ipython().run_cell_magic('time', '', 'the cell's code')``: such a statement is
+    replaced by the cell's code as :func:`cell_code` reads the cell (nothing for a
+    ``%%writefile`` cell), which then takes the lines after it further down. Exported line
+    magics and shell escapes (``get_ipython().run_line_magic(...)``, ``.system(...)``) at top
+    level are left out. Everything else is kept as it is.
+
+    Args:
+        text: the file's text.
+
+    Returns:
+        The code.
+    """
+    if "get_ipython()" not in text:
+        return text
+    lines = text.splitlines()
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        span = _logical_line_span(lines, i)
+        statement = lines[i : i + span]
+        if lines[i].startswith("get_ipython()"):
+            cell = _exported_cell(statement)
+            if cell is not None:
+                out.extend(cell_code(cell).splitlines())
+                i += span
+                continue
+        out.extend(statement)
+        i += span
+    return "\n".join(out) + ("\n" if text.endswith("\n") else "")
+
+
+def _exported_cell(statement: list[str]) -> str | None:
+    """The notebook cell an exported ``get_ipython()`` statement stands for, else None.
+
+    ``get_ipython().run_cell_magic(NAME, LINE, BODY)`` with string constants is the cell
+    ``%%NAME LINE`` + BODY; a line magic or shell escape is an empty cell.
+    """
+    try:
+        tree = ast.parse("\n".join(statement))
+    except (SyntaxError, ValueError):
+        return None
+    if len(tree.body) != 1 or not isinstance(tree.body[0], ast.Expr):
+        return None
+    call = tree.body[0].value
+    if not (
+        isinstance(call, ast.Call)
+        and isinstance(call.func, ast.Attribute)
+        and isinstance(call.func.value, ast.Call)
+        and isinstance(call.func.value.func, ast.Name)
+        and call.func.value.func.id == "get_ipython"
+        and not call.func.value.args
+        and not call.func.value.keywords
+        and not call.keywords
+        and all(isinstance(a, ast.Constant) and isinstance(a.value, str) for a in call.args)
+    ):
+        return None
+    args = [a.value for a in call.args]
+    if call.func.attr == "run_cell_magic" and len(args) == 3:
+        return f"%%{args[0]} {args[1]}\n{args[2]}"
+    if call.func.attr in _EXPORTED_LINE_MAGICS:
+        return ""
+    return None

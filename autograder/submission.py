@@ -651,19 +651,15 @@ def load_in_process(
     """
     ns: dict[str, Any] = {"__name__": "__student__", "__file__": str(path)}
     try:
-        raw = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        return Submission(unit, ns, str(path), load_error=f"cannot read {path}: {exc}")
+        texts = [code for _, code in submitted_code(path, skip_cells)]
+    except ValueError as exc:
+        return Submission(unit, ns, str(path), load_error=str(exc))
     notebook = path.suffix == ".ipynb"
     if notebook:
-        try:
-            texts = notebook_code_cells(raw, skip_cells)
-        except ValueError as exc:
-            return Submission(unit, ns, str(path), load_error=str(exc))
         cells = [(f"{STUDENT_FILENAME_PREFIX} cell {i + 1}>", c) for i, c in enumerate(texts)]
         text = "\n\n".join(texts)
     else:
-        cells, text = [(str(path), raw)], raw
+        cells, text = [(str(path), texts[0])], texts[0]
     ns.update(codeload.prelude(unit))
     with _quiet():
         report = codeload.load_cells(
@@ -705,11 +701,37 @@ def _quiet():  # noqa: ANN202
             os.environ["AUTOGRADER_GRADING"] = old_env
 
 
+def submitted_code(path: Path, skip_cells: Collection[str] = ()) -> list[tuple[int, str]]:
+    """The code the grader runs from a submitted ``.py`` file or ``.ipynb`` notebook.
+
+    A notebook's code cells as :func:`notebook_code_cells_indexed` reads them; a ``.py``
+    file's text in its declared encoding (:func:`autograder.codeload.decode_source`), with
+    Jupyter's exported magics undone (:func:`autograder.codeload.script_code`), as one cell.
+
+    Args:
+        path: the file.
+        skip_cells: sources of a notebook's cells not to run.
+
+    Returns:
+        ``[(index among the notebook's code cells, code)]``; ``[(0, code)]`` for a ``.py``.
+
+    Raises:
+        ValueError: the file cannot be read (the message says why).
+    """
+    try:
+        if path.suffix == ".ipynb":
+            return notebook_code_cells_indexed(path.read_text(encoding="utf-8"), skip_cells)
+        return [(0, codeload.script_code(codeload.decode_source(path.read_bytes())))]
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ValueError(f"cannot read {path}: {exc}") from None
+
+
 def notebook_code_cells(raw: str, skip: Collection[str] = ()) -> list[str]:
     """Return the code cells of a notebook that define the student's code.
 
-    Grade cells (nbgrader ``grade: true``) and lines that are IPython magics or shell escapes
-    are left out; everything else runs in order, but for cells without nbgrader metadata whose
+    Grade cells (nbgrader ``grade: true``) are left out, and IPython's magics and shell escapes
+    as :func:`autograder.codeload.cell_code` reads them (a ``%%writefile`` cell is no code);
+    everything else runs in order, but for cells without nbgrader metadata whose
     source is one of ``skip``: the kit's own try-it and ``check(...)`` cells left exactly as
     released, which call functions and define none (a looping function would otherwise cost
     each of them the whole cell time limit).
@@ -763,6 +785,5 @@ def notebook_code_cells_indexed(raw: str, skip: Collection[str] = ()) -> list[tu
             continue
         if is_kit_cell(cell, skip):
             continue
-        lines = [ln for ln in cell.source.splitlines() if not ln.lstrip().startswith(("%", "!"))]
-        cells.append((index, "\n".join(lines)))
+        cells.append((index, codeload.cell_code(cell.source)))
     return cells

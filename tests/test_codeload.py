@@ -565,3 +565,104 @@ def test_a_reported_binding_counts_only_as_an_exact_match_with_the_def():
     odd = [["<student cell 2>\n\x1b[31m", 3, "tanh() \x1b[0m" * 50]]
     why = codeload.rebinding("tanh", place, files, odd) or ""
     assert "\x1b" not in why and "\n" not in why and len(why) < 600
+
+
+@pytest.mark.parametrize(
+    ("source", "code"),
+    [
+        ("%matplotlib inline\nx = 1\n!ls\n  %time y = 2", "x = 1"),
+        ('print("%i"\n      % 3)\n%who', 'print("%i"\n      % 3)'),
+        ("if (a\n        != b):\n    pass", "if (a\n        != b):\n    pass"),
+        ('s = """\n%no magic\n!no shell\n"""\n%x', 's = """\n%no magic\n!no shell\n"""'),
+        ("x = 1 + \\\n    % 2\n", "x = 1 + \\\n    % 2"),
+        ("def f():\n        x=1\n    y=2\n%z\nw=3", "def f():\n        x=1\n    y=2\nw=3"),
+        ("\n%%time\nx = 1\n%who", "x = 1"),
+        ("%%capture out\nx = 1", "x = 1"),
+        ("%%writefile a.py\nx = 1", ""),
+        ("%%script false --no-raise-error\nx = 1", ""),
+        ("%%html\n<b>x</b>", ""),
+        ("x = 1\n%%time", "x = 1"),
+    ],
+)
+def test_cell_code_drops_magics_as_ipython_reads_them(source, code):
+    assert codeload.cell_code(source) == code
+
+
+def test_cell_code_takes_linear_time():
+    source = "x = 1\n%y\n" * 20000 + "d = {\n" + "  1: 2,\n" * 20000 + "}\n"
+    start = time.monotonic()
+    assert codeload.cell_code(source).count("x = 1") == 20000
+    assert time.monotonic() - start < 5
+
+
+@pytest.mark.parametrize("isolated", [True, False])
+def test_a_file_in_its_declared_encoding_is_read_in_it(tmp_path, isolated):
+    """PEP 263: ``# -*- coding: cp1252 -*-`` and cp1252 bytes, as a Windows editor saves it."""
+    src = (ROOT / "solutions" / "numpy_basics.py").read_text()
+    path = tmp_path / "numpy_basics.py"
+    path.write_bytes(f"# -*- coding: cp1252 -*-\n# vérifié\n{src}".encode("cp1252"))
+    sub = from_path(path, "numpy_basics", isolated=isolated, limits=FAST if isolated else None)
+    try:
+        assert sub.load_error is None
+        result = grade_submission("numpy_basics", sub)
+    finally:
+        sub.close()
+    assert result.score == result.max_score
+
+
+def test_a_file_that_is_not_utf8_without_a_declaration_is_not_read(tmp_path):
+    """Python refuses it too (``SyntaxError: Non-UTF-8 code``)."""
+    path = tmp_path / "numpy_basics.py"
+    path.write_bytes("# vérifié\nx = 1\n".encode("cp1252"))
+    sub = from_path(path, "numpy_basics", isolated=False)
+    assert sub.load_error is not None
+    assert "cannot read" in sub.load_error
+    assert "utf-8" in sub.load_error
+
+
+def test_decode_source_honours_a_bom_and_line_ends():
+    assert codeload.decode_source(b"\xef\xbb\xbfx = 1\r\ny = 2\r\n") == "x = 1\ny = 2\n"
+    assert codeload.decode_source(b"# coding: nonsense\nx = 1\n") == "# coding: nonsense\nx = 1\n"
+
+
+def _exported(magic: str, line: str, body: str) -> str:
+    """A cell as Jupyter's export to Python (nbconvert's PythonExporter) writes it."""
+    return f"get_ipython().run_cell_magic({magic!r}, {line!r}, {body!r})\n"
+
+
+@pytest.mark.parametrize("isolated", [True, False])
+def test_a_jupyter_export_of_cell_magics_is_read_as_the_notebook(tmp_path, isolated):
+    """``%%time`` cells run their code; ``%%writefile`` cells and line magics define nothing."""
+    src = (ROOT / "solutions" / "numpy_basics.py").read_text()
+    head, _, tail = src.partition("# ## Task 2.7")
+    text = (
+        "get_ipython().run_line_magic('matplotlib', 'inline')\n"
+        + head
+        + "get_ipython().system('ls')\n"
+        + _exported("time", "", "%load_ext autoreload\n# ## Task 2.7" + tail)
+        + _exported("writefile", "old.py", "def L1(yhat, y):\n    return 0.0\n")
+    )
+    path = tmp_path / "numpy_basics.py"
+    path.write_text(text)
+    sub = from_path(path, "numpy_basics", isolated=isolated, limits=FAST if isolated else None)
+    try:
+        assert not any("get_ipython" in e for e in sub.cell_errors), sub.cell_errors
+        result = grade_submission("numpy_basics", sub)
+    finally:
+        sub.close()
+    assert result.score == result.max_score
+
+
+def test_script_code_undoes_only_top_level_exported_magics():
+    text = (
+        "x = 1\n"
+        + _exported("time", "", "def f():\n    return 2\n")
+        + "def g():\n    get_ipython().system('ls')\n"
+        + _exported("bash", "", "echo hi\n")
+        + "s = '''\nget_ipython().system('ls')\n'''\n"
+        + "y = get_ipython().getoutput('ls')\n"
+    )
+    assert codeload.script_code(text) == (
+        "x = 1\ndef f():\n    return 2\ndef g():\n    get_ipython().system('ls')\n"
+        "s = '''\nget_ipython().system('ls')\n'''\ny = get_ipython().getoutput('ls')\n"
+    )

@@ -114,3 +114,45 @@ def test_the_kits_own_try_it_cells_are_not_run_at_grading(tmp_path, edit_try_it)
     assert all(s == m for f, (s, m) in scores.items() if f != "L2"), scores
     ran_loop = any("TimeoutError" in n for n in result["load_notes"])
     assert ran_loop == edit_try_it, result["load_notes"]
+
+
+def _graded_lost(path: Path) -> set[str]:
+    """The functions of a graded notebook that lost points (loaded in this process)."""
+    result = grade_submission(UNIT, from_path(path, UNIT, isolated=False))
+    return {t.function for t in result.tasks if t.score < t.max_score}
+
+
+CONTINUED_L1 = {
+    "percent": "def L1(yhat, y):\n    loss = (np.sum(np.abs(yhat - y))\n            % np.inf)\n"
+    "    return loss\n",
+    "not_equal": "def L1(yhat, y):\n    if (np.shape(yhat)\n            != np.shape(y)):\n"
+    "        raise ValueError('shapes')\n    return np.sum(np.abs(yhat - y))\n",
+    "string": 'def L1(yhat, y):\n    """The L1 loss:\n    % sum of |y - yhat|\n    """\n'
+    "    return np.sum(np.abs(yhat - y))\n",
+}
+
+
+@pytest.mark.parametrize("form", CONTINUED_L1)
+def test_a_continuation_line_starting_with_percent_or_bang_is_kept(tmp_path, form):
+    """`%`/`!` start a magic only at the start of a logical line, as IPython reads a cell."""
+    src = (ROOT / "solutions" / f"{UNIT}.py").read_text()
+    path = notebook(tmp_path, src, "%matplotlib inline\n" + CONTINUED_L1[form] + "!ls\n")
+    assert _graded_lost(path) == set()
+
+
+@pytest.mark.parametrize(
+    "magic", ["%%writefile old_attempt.py", "%%script false --no-raise-error", "%%bash"]
+)
+def test_a_cell_magic_whose_body_is_not_python_defines_nothing(tmp_path, magic):
+    src = (ROOT / "solutions" / f"{UNIT}.py").read_text()
+    old = "def L1(yhat, y):\n    return 0.0\n"
+    path = notebook(tmp_path, src, f"{magic}\n{old}")
+    assert _graded_lost(path) == set()
+
+
+@pytest.mark.parametrize("magic", ["%%time", "%%capture out", "\n%%prun"])
+def test_a_cell_magic_that_runs_its_body_keeps_the_body(tmp_path, magic):
+    src = (ROOT / "solutions" / f"{UNIT}.py").read_text()
+    head, _, tail = src.partition("# ## Task 2.7")
+    path = notebook(tmp_path, head, f"{magic}\n# ## Task 2.7{tail}")
+    assert _graded_lost(path) == set()

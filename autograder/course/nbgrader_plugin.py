@@ -40,7 +40,7 @@ from nbgrader import utils
 from nbgrader.preprocessors import Execute, NbGraderPreprocessor, SaveAutoGrades
 from traitlets import Bool, Dict, Float, Integer, Unicode
 
-from autograder import units
+from autograder import codeload, units
 from autograder.course.builder import grade_ids, kit_code_cells
 from autograder.course.redact import redact
 from autograder.course.sanitize import ISOLATION_KEY, METADATA_KEY, NOTES_KEY, REFUSED_KEY
@@ -50,7 +50,6 @@ from autograder.course.worker import (
     cells_key,
     grade_notebook_text,
     rejected,
-    without_magics,
 )
 from autograder.notebook import clamp
 from autograder.results import RESULT_METADATA, CheckResult
@@ -261,7 +260,7 @@ class EngineGrades(NbGraderPreprocessor):
         The same as :func:`~autograder.course.worker.input_key` of the notebook the engine
         would grade (:func:`engine_notebook`), computed without writing it out.
         """
-        cells = [without_magics(c.source) for c in engine_cells(nb, unit)]
+        cells = [codeload.cell_code(c.source) for c in engine_cells(nb, unit)]
         limits, timeout = self.build_limits(), self.effective_cell_timeout()
         return cells_key(unit, cells, limits, timeout, self.seed)
 

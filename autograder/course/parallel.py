@@ -46,10 +46,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from autograder import codeload
 from autograder.course.nbgrader_plugin import NO_RESULT
 from autograder.course.sanitize import read_submitted, replace_surrogates
 from autograder.course.session import CourseSession, failure_reason
-from autograder.course.worker import cells_key, grade_job, without_magics
+from autograder.course.worker import cells_key, grade_job
 
 #: Times a submission is sent to a worker again after the worker died while grading it.
 RETRIES = 2
@@ -227,7 +228,7 @@ class CodeReader:
                     continue
             if cell_type != "code" or not isinstance(source, str):
                 continue
-            code.append(without_magics(source))
+            code.append(codeload.cell_code(source))
         return code
 
 

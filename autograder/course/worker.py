@@ -123,14 +123,6 @@ def input_key(unit: str, text: str, limits: Any = None, cell_timeout: float | No
     return cells_key(unit, cells, limits, cell_timeout)
 
 
-def without_magics(source: str) -> str:
-    """A code cell's source as the engine runs it: IPython magics and shell escapes dropped.
-
-    The same reading as :func:`autograder.submission.notebook_code_cells`.
-    """
-    return "\n".join(ln for ln in source.splitlines() if not ln.lstrip().startswith(("%", "!")))
-
-
 def cells_key(
     unit: str, cells: list[str], limits: Any = None, cell_timeout: Any = None, seed: Any = None
 ) -> str:

@@ -18,7 +18,7 @@ from autograder.submission import (
     STUDENT_FILENAME_PREFIX,
     Submission,
     load_in_process,
-    notebook_code_cells_indexed,
+    submitted_code,
 )
 
 __all__ = [
@@ -121,17 +121,13 @@ def load(
         if size > MAX_FILE_BYTES:
             text = f"{path.name} is {size:,} bytes, over the grader's limit of {MAX_FILE_BYTES:,}"
             return _unreadable(unit, path, text, limits)
-        raw = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+    except OSError as exc:
         return _unreadable(unit, path, f"cannot read {path}: {exc}", limits)
-    if notebook:
-        try:
-            indexed = notebook_code_cells_indexed(raw, skip_cells)
-        except ValueError as exc:
-            return _unreadable(unit, path, str(exc), limits)
-        cells = [code for _, code in indexed]
-    else:
-        cells = [raw]
+    try:
+        indexed = submitted_code(path, skip_cells)
+    except ValueError as exc:
+        return _unreadable(unit, path, str(exc), limits)
+    cells = [code for _, code in indexed]
     code = sum(len(c) for c in cells)
     if code > MAX_CODE_CHARS:
         text = (
@@ -155,8 +151,8 @@ def load(
     return IsolatedSubmission(
         unit,
         str(path),
-        [(str(path), raw)],
-        source_text=raw,
+        [(str(path), cells[0])],
+        source_text=cells[0],
         limits=limits,
         submission_dir=path.parent,
         may_call=may_call,
