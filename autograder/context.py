@@ -18,6 +18,7 @@ from typing import Any
 
 import numpy as np
 
+from autograder.asserts import is_real_scalar
 from autograder.plain import describe_args, same_plain, to_plain
 from autograder.spec import CheckFailure, GraderError, NeedsReference, Task
 from autograder.submission import CallOutcome, StudentError, Submission
@@ -148,6 +149,11 @@ class Context:
         #: The substitutes the student's code is served (the blocks the reference's solution
         #: of the task depends on); None: all of them. Checks' own calls get every one.
         self.served: frozenset[str] | None = None
+        #: The served blocks the reference's solution does not need, served because the
+        #: student's own code calls them (an earlier task's function: ``tanh`` in
+        #: ``forward_propagation``). Their answer handed back, whole or entry by entry, is
+        #: no work of the function's own, whatever the arguments. Set by the engine.
+        self.called_only: frozenset[str] = frozenset()
         #: The unit's other task functions the task's function uses or calls (directly or
         #: through helpers of its own) and the reference has. Set by the engine.
         self.blocks: frozenset[str] = frozenset()
@@ -500,18 +506,32 @@ class Context:
         """
         if function in self.substitutes:
             return
+        mine = [c for c in out.proxy_calls if c.kept and c.name in self.called_only]
         for call in out.proxy_calls:
-            if not call.kept or call.name not in self.substitutes or len(call.args) < len(args):
+            if not call.kept or call.name not in self.substitutes or call.name in self.called_only:
+                continue
+            if len(call.args) < len(args):
                 continue
             same = all(same_plain(a, b) for a, b in zip(args, call.args))
             if same and same_plain(call.value, out.value):
-                raise CheckFailure(
-                    f"{function}() returns what {call.name}() returns for its own arguments, "
-                    f"and {call.name}() fails its own task (a correct one stood in for it "
-                    f"here): {function}() earns nothing from it.",
-                    hint=f"compute the result in {function}() itself.",
-                    kind="behaviour",
-                )
+                self._no_own_work(function, call.name, "returns what", "for its own arguments")
+        for name in sorted({c.name for c in mine}):
+            values = [c.value for c in mine if c.name == name]
+            if len(values) == 1 and same_plain(values[0], out.value):
+                self._no_own_work(function, name, "returns what", "")
+            if _entry_by_entry(out.value, values):
+                self._no_own_work(function, name, "is made of what", "entry by entry")
+
+    @staticmethod
+    def _no_own_work(function: str, block: str, does: str, how: str) -> None:
+        """Raise the failure of ``function`` handing back ``block``'s answer as its own."""
+        how = f" {how}" if how else ""
+        raise CheckFailure(
+            f"{function}() {does} {block}() returns{how}, and {block}() fails its own task "
+            f"(a correct one stood in for it here): {function}() earns nothing from it.",
+            hint=f"compute the result in {function}() itself.",
+            kind="behaviour",
+        )
 
     def called(self) -> str:
         """Describe the last call, for the ``called:`` line of a message."""
@@ -586,3 +606,20 @@ class Context:
         if key in self._expected:
             return self._expected[key]
         raise GraderError(f"no stored expected value for {key!r}; run python -m autograder.freeze")
+
+
+def _entry_by_entry(value: Any, returned: list[Any]) -> bool:
+    """Whether every entry of the array ``value`` is one of the numbers ``returned`` lists.
+
+    A ``sigmoid`` that applies a served ``basic_sigmoid`` to each entry (``np.vectorize``, a
+    comprehension) returns the block's answers, one per entry.
+    """
+    numbers = [float(v) for v in returned if is_real_scalar(v)]
+    if not isinstance(value, np.ndarray) or value.size < 2 or len(numbers) < value.size:
+        return False
+    try:
+        entries = np.asarray(value, dtype=np.float64).ravel()
+    except (TypeError, ValueError):
+        return False
+    known = np.asarray(numbers)
+    return all(np.isclose(known, e, rtol=1e-12, atol=0.0).any() for e in entries)

@@ -202,7 +202,9 @@ def run_check(
         # One bug costs once: the checks of a function whose building block fails run with
         # the reference block in its place (served by the grader, never run as student code).
         ctx.substitutes = {f: ctx.ref_block(f) for f, _, _, _ in blocks if hasattr(reference, f)}
-        ctx.served = _servable(unit, reference, task.function)
+        reached = _servable(unit, reference, task.function)
+        ctx.called_only = _called_blocks(unit, task, used) - reached
+        ctx.served = reached | ctx.called_only
     if ctx.stood_in():
         names = ", ".join(f"{f}()" for f in ctx.stood_in())
         ctx.note(f"graded with a correct {names} in place of yours (see its own task)")
@@ -430,6 +432,24 @@ def _servable(unit: Unit, reference: types.ModuleType, function: str) -> frozens
             out.add(block)
             todo.append(block)
     return frozenset(out)
+
+
+def _called_blocks(unit: Unit, task: Task, used: frozenset[str]) -> frozenset[str]:
+    """The blocks that may stand in because the student's own code of ``task`` calls them.
+
+    ``used`` (:func:`blocks_used`: its declared uses and the task functions its source calls,
+    directly or through others) less what cannot be a building block of it: a task of the
+    unit that comes after it (``relu`` written as ``2 * leaky_relu(z / 2, 0.0)``: the kit asks
+    for ``leaky_relu`` later, as a relu with a slope, so its answer would be ``relu``'s), and
+    what the task is compared with (``propagate_loops`` computes ``propagate_vectorized``'s
+    answer). A block written before it is one the kit has the student build first (``tanh``,
+    then ``forward_propagation`` calling it). Its answer handed straight back, or entry by
+    entry, still earns nothing (``Context.called_only``).
+    """
+    order = {t.function: i for i, t in enumerate(unit.tasks)}
+    here = order.get(task.function, -1)
+    earlier = {f for f in used if order.get(f, len(order)) < here}
+    return frozenset(earlier - set(task.compared_with))
 
 
 def _reference_reach(

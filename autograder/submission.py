@@ -31,6 +31,7 @@ from typing import Any, ClassVar
 import numpy as np
 
 from autograder import codeload
+from autograder.lesson_functions import LessonFunction
 from autograder.plain import one_line, to_plain
 
 #: Seconds one call of student code may take before it is stopped.
@@ -555,8 +556,8 @@ class _InProcessBridge:
             self._allowance[0] -= time.perf_counter() - start
 
     def _serve(self, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
-        a = tuple(to_plain(x) for x in copy.deepcopy(args))
-        k = {key: to_plain(v) for key, v in copy.deepcopy(kwargs).items()}
+        a = tuple(_served_arg(x) for x in copy.deepcopy(args))
+        k = {key: _served_arg(v) for key, v in copy.deepcopy(kwargs).items()}
         call = ProxyCall(self._name, a, k)
         self._record.append(call)
         try:
@@ -566,6 +567,18 @@ class _InProcessBridge:
             raise codeload.proxy_error(type(exc).__name__, str(exc)) from None
         call.value = value
         return copy.deepcopy(value)
+
+
+def _served_arg(value: Any) -> Any:
+    """An argument of a stand-in's call as plain data, a lesson function kept (by its name).
+
+    The grader hands ``centered_difference`` a lesson function ``f``; a student's
+    ``centered_difference`` that calls a served ``forward_difference(f, a, epsilon)`` passes
+    it on, as the sandbox's codec does (rebuilt from its name: never the student's object).
+    """
+    if type(value) is LessonFunction and type(value.name) is str:
+        return LessonFunction(value.name)
+    return to_plain(value)
 
 
 class _Bounded(io.TextIOBase):

@@ -194,20 +194,75 @@ def _graded_text(unit: str, text: str) -> dict:
         # its argument on and returning the answer is no derivative of its own.
         ("numpy_basics", "raise NotImplementedError", "sigmoid_derivative", "x", "sigmoid(x)",
          "returns what sigmoid() returns for its own"),
-        # tanh written as 2 sigmoid(2z) - 1 over a wrong sigmoid: the reference's tanh does not
-        # need sigmoid, so no correct one stands in (it would grade the grader's answer); the
-        # failure then says that sigmoid is the cause (it said only that the values differ).
-        ("shallow_network", "return 1 / (1 + np.exp(z))", "tanh", "z", "2 * sigmoid(2 * z) - 1",
-         "tanh() uses your sigmoid(), which fails Task"),
     ],
 )  # fmt: skip
-def test_a_function_built_on_a_served_or_failing_sigmoid_is_told_so(
-    unit, sigmoid, function, x, body, piece
-):
+def test_a_function_built_on_a_served_sigmoid_is_told_so(unit, sigmoid, function, x, body, piece):
     extra = f"\n\ndef sigmoid({x}):\n    {sigmoid}\n\n\ndef {function}({x}):\n    return {body}\n"
     task = _graded_with(unit, extra)[function]
     messages = [c.message for c in task.checks if not c.passed]
     assert messages and all(piece in m for m in messages)
+
+
+#: Real code (sweep 10, P12): a composite calling an earlier task's function that fails its
+#: own task, ``(unit, the block, the composite, changes to the reference, code replacing)``.
+CALLED_BLOCKS = [
+    ("numpy_basics", "basic_sigmoid", "propagate_loops", [("a = float(sigmoid(z))",
+     "a = basic_sigmoid(z)")], "def basic_sigmoid(x):\n    return 1 / (1 + math.exp(x))\n"),
+    ("shallow_network", "tanh", "forward_propagation", [("A1 = np.tanh(Z1)", "A1 = tanh(Z1)")],
+     "def tanh(z):\n    return 2 * sigmoid(z) - 1\n"),
+    ("shallow_network", "tanh_derivative", "backward_propagation",
+     [("(1.0 - np.power(A1, 2))", "tanh_derivative(cache['Z1'])")],
+     "def tanh_derivative(z):\n    return 1 - np.tanh(z)\n"),
+    ("shallow_network", "sigmoid", "tanh", [], "def sigmoid(z):\n    return np.logaddexp(0, z)"
+     "\n\n\ndef tanh(z):\n    return 2 * sigmoid(2 * z) - 1\n"),
+    ("shallow_network", "relu", "relu_derivative", [], "def relu(z):\n    return np.max(z, 0)\n"
+     "\n\ndef relu_derivative(z):\n    return (relu(z) > 0).astype(float)\n"),
+    ("derivatives", "forward_difference", "centered_difference", [],
+     "def forward_difference(f, a, epsilon=0.001):\n    return (f(a) - f(a + epsilon)) / epsilon"
+     "\n\n\ndef centered_difference(f, a, epsilon=0.001):\n    return (forward_difference(f, "
+     "a, epsilon) + forward_difference(f, a, -epsilon)) / 2\n"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("unit", "block", "composite", "changes", "extra"), CALLED_BLOCKS)
+def test_an_earlier_block_the_students_code_calls_costs_once(
+    unit, block, composite, changes, extra
+):
+    """Real code (sweep 10, P12): the message said "cause: X() uses your Y(), which fails
+    Task N", yet X lost its points too, because only the blocks the reference's own X calls
+    stood in; now every earlier task's function the student's X calls does."""
+    tasks = _graded_with(unit, "\n\n" + extra, *changes)
+    assert tasks[block].score < tasks[block].max_score
+    task = tasks[composite]
+    assert task.score == task.max_score, [c.message for c in task.checks if not c.passed]
+    assert any(f"correct {block}() in place of yours" in n for n in task.check_notes)
+
+
+@pytest.mark.parametrize(
+    ("unit", "stub", "function", "body", "piece"),
+    [
+        # a later task's function is never a building block: leaky_relu(z, 0) is relu
+        ("shallow_network", "leaky_relu(z, slope=0.01)", "relu(z)",
+         "2 * leaky_relu(z / 2, 0.0)", "relu() uses your leaky_relu(), which fails Task"),
+        # an earlier one's answer handed back, for other arguments or entry by entry
+        ("derivatives", "forward_difference(f, a, epsilon=0.001)",
+         "centered_difference(f, a, epsilon=0.001)",
+         "forward_difference(f, a - epsilon, 2 * epsilon)", "earns nothing from it"),
+        ("numpy_basics", "basic_sigmoid(x)", "sigmoid(x)",
+         "np.array([basic_sigmoid(v) for v in np.ravel(x)]).reshape(np.shape(x))",
+         "earns nothing from it"),
+    ],
+)  # fmt: skip
+def test_a_stub_blocks_answer_earns_its_caller_nothing(unit, stub, function, body, piece):
+    """Red team: a composite that is an earlier or later block's answer for other arguments
+    gets no points from a correct one standing in for an unwritten block."""
+    extra = (
+        f"\n\ndef {stub}:\n    raise NotImplementedError\n\n\ndef {function}:\n    return {body}\n"
+    )
+    task = _graded_with(unit, extra)[function.split("(")[0]]
+    failed = [c.message for c in task.checks if not c.passed]
+    assert failed and any(piece in m for m in failed), failed
+    assert task.score < task.max_score / 2
 
 
 def test_a_block_reached_through_a_served_block_stands_in_too():
@@ -255,18 +310,18 @@ def test_a_two_layer_model_built_from_the_l_layer_blocks_keeps_its_points():
         assert tasks[function].score == tasks[function].max_score, tasks[function].checks
 
 
-def test_a_function_failing_through_a_block_that_cannot_stand_in_stands_in_for_its_callers():
-    """Real code: forward_propagation calls tanh, imported from planar_utils (which has none):
-    it fails, its message names the missing tanh, and nn_model and predict are still graded
-    with a correct forward_propagation (naming the cause had made forward_propagation look
-    right itself, so its callers called it and lost their points too)."""
+def test_a_function_calling_a_missing_earlier_block_keeps_its_points():
+    """Real code: forward_propagation calls tanh, imported from planar_utils (which has none).
+    The missing tanh costs Task 4.3; forward_propagation, nn_model and predict are graded with
+    a correct tanh (once only the blocks the reference calls stood in, forward_propagation
+    lost its points too, though its message named the missing tanh as the cause)."""
     changes = ("A1 = np.tanh(Z1)", "A1 = tanh(Z1)"), ("def tanh(", "def _tanh(")
     tasks = _graded_with("shallow_network", "", *changes)
-    forward = [c.message for c in tasks["forward_propagation"].checks if not c.passed]
-    assert forward and all("uses your tanh()" in m for m in forward)
-    assert all("hint:" in m for m in forward)  # what the error means stays
-    for caller in ("nn_model", "predict"):
-        assert tasks[caller].score == tasks[caller].max_score, caller
+    assert tasks["tanh"].score == 0
+    forward = tasks["forward_propagation"]
+    assert any("correct tanh() in place of yours" in n for n in forward.check_notes)
+    for function in ("forward_propagation", "nn_model", "predict"):
+        assert tasks[function].score == tasks[function].max_score, function
 
 
 #: A debug print left in a building block, ``(unit, the block's line it follows, print)``.
