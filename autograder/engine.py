@@ -186,6 +186,8 @@ def run_check(
     check_rng = check_seed(submission, unit.name, task, check, options.seed)
 
     used = blocks_used(unit, submission, task.function)
+    for other in task.compared_with:  # its checks call it: its blocks are theirs too
+        used |= blocks_used(unit, submission, other) - {task.function}
 
     def context() -> Context:
         rng = np.random.default_rng(check_rng)
@@ -438,7 +440,9 @@ def _called_blocks(unit: Unit, task: Task, used: frozenset[str]) -> frozenset[st
     """The blocks that may stand in because the student's own code of ``task`` calls them.
 
     ``used`` (:func:`blocks_used`: its declared uses and the task functions its source calls,
-    directly or through others) less what cannot be a building block of it: a task of the
+    directly or through others, and those of what it is compared with, which its checks call:
+    ``basic_sigmoid`` in the student's ``propagate_loops`` for ``propagate_vectorized``) less
+    what cannot be a building block of it: a task of the
     unit that comes after it (``relu`` written as ``2 * leaky_relu(z / 2, 0.0)``: the kit asks
     for ``leaky_relu`` later, as a relu with a slope, so its answer would be ``relu``'s), and
     what the task is compared with (``propagate_loops`` computes ``propagate_vectorized``'s

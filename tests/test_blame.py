@@ -236,6 +236,9 @@ def test_an_earlier_block_the_students_code_calls_costs_once(
     task = tasks[composite]
     assert task.score == task.max_score, [c.message for c in task.checks if not c.passed]
     assert any(f"correct {block}() in place of yours" in n for n in task.check_notes)
+    # nor any other task: propagate_vectorized is compared with propagate_loops, which calls it
+    lost = {f: [c.name for c in t.checks if not c.passed] for f, t in tasks.items() if f != block}
+    assert {f: checks for f, checks in lost.items() if checks} == {}
 
 
 @pytest.mark.parametrize(
