@@ -681,12 +681,12 @@ def own_code(ctx: Context, function: str, kind: str) -> Iterator[OwnCode]:
     Raises:
         CheckFailure: a function's source could not be read or parsed.
     """
-    aliases = module_aliases(ctx)
+    aliases, values = module_aliases(ctx), global_values(ctx)
     todo, seen = [(function, False)], {function}
     while todo:
         name, data = todo.pop()
         if data:
-            tree: ast.AST = ast.Module([ast.Expr(v) for v in global_values(ctx, name)], [])
+            tree: ast.AST = ast.Module([ast.Expr(v) for v in values[name]], [])
         elif (
             name != function
             and ctx.submission.source(name) is None
@@ -705,7 +705,7 @@ def own_code(ctx: Context, function: str, kind: str) -> Iterator[OwnCode]:
             if ctx.submission.has(read) or ctx.submission.imported(read):
                 continue  # a function (followed above) or a library's
             seen.add(read)
-            if global_values(ctx, read):
+            if values.get(read):
                 todo.append((read, True))
 
 
@@ -735,15 +735,15 @@ def _roots(node: ast.AST) -> set[str]:
     return {node.id} if isinstance(node, ast.Name) else set()
 
 
-def global_values(ctx: Context, name: str) -> list[ast.expr]:
-    """Every value the submitted code gives the global ``name``, or puts into it.
+def global_values(ctx: Context) -> dict[str, list[ast.expr]]:
+    """``{name: every value the submitted code gives the global name, or puts into it}``.
 
     Assignments to it or into it (``_L = {...}``, ``_L["impl"] = f``, ``+=``), a loop or
     ``with`` binding it, and method calls on it (``_L.append(f)``, ``_L.update(...)``),
     anywhere in the submission (a function's own local of that name too: the reading errs
     toward more code).
     """
-    out: list[ast.expr] = []
+    out: dict[str, list[ast.expr]] = {}
     for text in ctx.submission.source_cells():
         try:
             tree, _ = codeload.parse_lenient(text)
@@ -751,20 +751,20 @@ def global_values(ctx: Context, name: str) -> list[ast.expr]:
             continue
         for node in ast.walk(tree):
             if isinstance(node, ast.Assign):
-                if any(name in _roots(t) for t in node.targets):
-                    out.append(node.value)
+                given = node.value, set().union(*(_roots(t) for t in node.targets))
             elif isinstance(node, ast.AugAssign | ast.AnnAssign | ast.NamedExpr):
-                if node.value is not None and name in _roots(node.target):
-                    out.append(node.value)
+                given = node.value, _roots(node.target)
             elif isinstance(node, ast.For | ast.AsyncFor | ast.comprehension):
-                if name in _roots(node.target):
-                    out.append(node.iter)
+                given = node.iter, _roots(node.target)
             elif isinstance(node, ast.withitem):
-                if node.optional_vars is not None and name in _roots(node.optional_vars):
-                    out.append(node.context_expr)
+                given = node.context_expr, _roots(node.optional_vars)
             elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
-                if name in _roots(node.func.value):
-                    out.append(node)
+                given = node, _roots(node.func.value)
+            else:
+                continue
+            value, names = given
+            for name in names if value is not None else ():
+                out.setdefault(name, []).append(value)
     return out
 
 
