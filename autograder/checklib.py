@@ -1353,7 +1353,7 @@ def expect_quiet(ctx: Context, call: str, hint: str, **kwargs: Any) -> list[str]
         printers = ctx.printing_blocks(quiet)
         if not printers:
             raise
-    expect_no_printed_costs(ctx.stdout_without(quiet, printers), call, hint, **kwargs)
+    expect_no_printed_costs(ctx.stdout_without(printers, quiet), call, hint, **kwargs)
     return printers
 
 

@@ -157,6 +157,8 @@ class Context:
         #: The unit's other task functions the task's function uses or calls (directly or
         #: through helpers of its own) and the reference has. Set by the engine.
         self.blocks: frozenset[str] = frozenset()
+        #: What a call printed made again with some blocks the grader's (see :meth:`_again`).
+        self._printed_with: dict[tuple[int, tuple[str, ...]], str | None] = {}
         self._default_gaps: dict[str, list[tuple[int, str, Any, Any]]] = {}
 
     # ----------------------------------------------------------------- the call shown
@@ -469,18 +471,28 @@ class Context:
                     found.append(block)
         return found
 
-    def stdout_without(self, call: LastCall, blocks: Sequence[str]) -> str:
-        """What ``call`` prints with ``blocks`` the grader's (theirs left out), else as it did."""
+    def stdout_without(self, blocks: Sequence[str], call: LastCall | None = None) -> str:
+        """What ``call`` (default: the last) prints with ``blocks`` the grader's, else as it did."""
+        call = call if call is not None else self.last
+        assert call is not None
         again = self._again(call, blocks) if blocks else None
         return call.outcome.stdout if again is None else again
 
     def _again(self, call: LastCall, blocks: Sequence[str]) -> str | None:
-        """What ``call`` prints made again with ``blocks`` the grader's; None if it fails."""
-        shown = self.last
-        proxies = {f: self.ref_block(f) for f in blocks}
-        again = self.outcome(call.function, call.args, call.kwargs, seed=call.seed, proxies=proxies)
-        self.last = shown
-        return again.stdout if again.error is None else None
+        """What ``call`` prints made again with ``blocks`` the grader's; None if it fails.
+
+        Made once per call and blocks (the search of :meth:`printing_blocks` has made the
+        call with the one block that prints, which the printing checks then read).
+        """
+        key = (id(call), tuple(sorted(blocks)))
+        if key not in self._printed_with:
+            shown = self.last
+            proxies = {f: self.ref_block(f) for f in blocks}
+            args, kwargs, seed = call.args, call.kwargs, call.seed
+            again = self.outcome(call.function, args, kwargs, seed=seed, proxies=proxies)
+            self.last = shown
+            self._printed_with[key] = again.stdout if again.error is None else None
+        return self._printed_with[key]
 
     def _quiet_block(self, function: str) -> bool:
         """Whether the reference ``function`` neither prints costs nor draws random numbers."""

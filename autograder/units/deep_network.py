@@ -1189,9 +1189,9 @@ def _model_prints(ctx: Context) -> str:
     call = f"{fn}(..., print_cost=False)"
     printers = cl.expect_quiet(ctx, call, hint, allowed=ITERATIONS - 1, costs=recorded)
     out = _model_call(ctx, TOY_X, TOY_Y, dims, RATE, ITERATIONS, print_cost=True)
-    if printers and quiet_call is not None and ctx.last is not None:  # theirs: not counted
-        quiet = ctx.stdout_without(quiet_call, printers)
-        out = dataclasses.replace(out, stdout=ctx.stdout_without(ctx.last, printers))
+    if printers:  # what the blocks print is theirs: not counted
+        quiet = ctx.stdout_without(printers, quiet_call)
+        out = dataclasses.replace(out, stdout=ctx.stdout_without(printers))
     want = range(0, ITERATIONS, 100)
     call = f"{fn}(..., print_cost=True, num_iterations={ITERATIONS})"
     cl.expect_printed_costs(out.stdout, None, want, call, quiet=quiet)

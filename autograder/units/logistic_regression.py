@@ -261,9 +261,9 @@ def _quiet_then_loud(ctx: Context, args: tuple, kwargs: dict, only: str) -> tupl
     quiet_call = ctx.last
     printers = cl.expect_quiet(ctx, f"{fn}(..., print_cost=False)", only, costs=costs)
     loud = ctx.call_seeded(fn, args, {**kwargs, "print_cost": True}, seed=1)
-    if printers and quiet_call is not None and ctx.last is not None:  # theirs: not counted
-        quiet = dataclasses.replace(quiet, stdout=ctx.stdout_without(quiet_call, printers))
-        loud = dataclasses.replace(loud, stdout=ctx.stdout_without(ctx.last, printers))
+    if printers:  # what the blocks print is theirs: not counted
+        quiet = dataclasses.replace(quiet, stdout=ctx.stdout_without(printers, quiet_call))
+        loud = dataclasses.replace(loud, stdout=ctx.stdout_without(printers))
     return quiet, loud
 
 

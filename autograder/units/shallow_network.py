@@ -925,9 +925,8 @@ def _nn_prints_cost(ctx: Context) -> str:
     hint = "print only when asked: if print_cost and i % 1000 == 0."
     printers = cl.expect_quiet(ctx, "nn_model(X, Y, 4, num_iterations=1000)", hint)
     _, loud = _nn_call(ctx, num_iterations=1001, print_cost=True)
-    if printers and quiet_call is not None and ctx.last is not None:  # theirs: not counted
-        quiet = ctx.stdout_without(quiet_call, printers)
-        loud = ctx.stdout_without(ctx.last, printers)
+    if printers:  # what the blocks print is theirs: not counted
+        quiet, loud = ctx.stdout_without(printers, quiet_call), ctx.stdout_without(printers)
     expected = [own_cost(ctx, NN_X, NN_Y, start), own_cost(ctx, NN_X, NN_Y, trained)]
     call = "nn_model(X, Y, 4, num_iterations=1001, print_cost=True)"
     hint = "print the cost computed in that iteration, from the forward pass before the update."
