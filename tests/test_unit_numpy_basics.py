@@ -274,3 +274,26 @@ def test_a_known_mistake_in_an_accepted_form_is_named():
     task = task_results(submission(code), "softmax")["softmax"]
     failed = [c.message for c in task.checks if not c.passed]
     assert failed and all("divides by the row sums of x instead of" in m for m in failed), failed
+
+
+def test_a_stable_sigmoid_branching_at_the_wrong_point_costs_sigmoid_alone():
+    """np.where(x >= 1, ...) is wrong only on (0, 1): no visible input of sigmoid lay there, so
+    it cost propagate_loops and propagate_vectorized instead (the mutation sweep)."""
+    from .helpers import ROOT, text_submission
+
+    text = (ROOT / "solutions" / f"{UNIT}.py").read_text()
+    right = "s = np.where(x >= 0, 1.0 / (1.0 + e), e / (1.0 + e))"
+    result = grade_submission(
+        UNIT, text_submission(UNIT, text.replace(right, right.replace("0,", "1,", 1)))
+    )
+    lost = {
+        (t.function, c.name): c.max_score - c.score
+        for t in result.tasks
+        for c in t.checks
+        if not c.passed
+    }
+    assert lost == {("sigmoid", "values"): 2.0, ("sigmoid", "hidden"): 3.0}
+    (values,) = [
+        c for t in result.tasks for c in t.checks if (t.function, c.name) == ("sigmoid", "values")
+    ]
+    assert "sigmoid(x) does not match the expected values" in values.message
