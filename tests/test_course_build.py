@@ -100,7 +100,7 @@ def test_each_course_has_its_own_secret_for_the_hidden_draws_and_keeps_it(tmp_pa
         graded = EngineGrades(seed=seed, sandbox=False).grade(nb, "numpy_basics")
         (task,) = [t for t in graded.result.tasks if t.function == "L1"]
         (hidden,) = [c for c in task.checks if c.name == "hidden"]
-        return next(line for line in hidden.message.splitlines() if "called:" in line)
+        return hidden.message  # its called: line can show only shapes, which may coincide
 
     first = hidden_call(secrets[0])
     assert hidden_call(secrets[0]) == first and hidden_call(secrets[1]) != first
@@ -122,7 +122,7 @@ def test_any_change_to_the_code_redraws_the_hidden_inputs(tmp_path):
         graded = EngineGrades(seed=7, sandbox=False).grade(nb, "numpy_basics")
         (task,) = [t for t in graded.result.tasks if t.function == "L1"]
         (hidden,) = [c for c in task.checks if c.name == "hidden"]
-        return next(line for line in hidden.message.splitlines() if "called:" in line)
+        return hidden.message  # its called: line can show only shapes, which may coincide
 
     first = hidden_call(wrong_l1, impl)
     assert hidden_call(wrong_l1, impl) == first  # the same code: the same draws
