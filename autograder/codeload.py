@@ -523,14 +523,46 @@ DYNAMIC_ATTRIBUTES = frozenset(
     {"__code__", "__globals__", "__dict__", "__builtins__", "__wrapped__", "__class__"}
     # an attribute set or found under any name (red team, round 8: a code object swapped in)
     | {"__setattr__", "__delattr__", "__getattribute__", "attrgetter", "methodcaller"}
+    # the interpreter's own tables and frames: from them code reaches any namespace, the
+    # worker's own modules included, and patches the report of what each name runs (red
+    # team, round 8: ``sys.modules["_agcodeload"].bound_identities = ...``)
+    | {"modules", "_getframe", "_current_frames", "settrace", "setprofile", "currentframe"}
+    | {"f_globals", "f_locals", "f_back", "f_builtins", "tb_frame", "gi_frame", "cr_frame"}
+    | {"ag_frame", "cell_contents", "read_pickle"}
+    # the calls above, reached through a module (``builtins.exec``, ``operator.attrgetter``)
+    | (DYNAMIC_CALLS - {"compile"})  # re.compile is a pattern's
 )
-# Code that patches the worker's own modules (sys.modules, gc) can still forge the report of
-# what each name runs (rebinding): a known limit, since hostile code of that kind is no bug.
+#: The special (``__x__``) attributes a submission may read and keep its source checks: the others
+#: reach functions' insides, classes' tables or modules' machinery (``__closure__``,
+#: ``__self__``, ``__subclasses__``, ``__loader__``...).
+PLAIN_DUNDERS = frozenset(
+    {"__name__", "__qualname__", "__doc__", "__module__", "__version__", "__file__"}
+    | {"__init__", "__len__", "__repr__", "__str__", "__call__", "__iter__", "__next__"}
+    | {"__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__", "__hash__", "__bool__"}
+    | {"__add__", "__sub__", "__mul__", "__truediv__", "__pow__", "__matmul__", "__neg__"}
+    | {"__abs__", "__float__", "__int__", "__getitem__", "__contains__", "__array__"}
+    | {"__enter__", "__exit__", "__annotations__", "__debug__", "__all__", "__slots__"}
+)
+#: Names of a module's namespace that reach the interpreter's machinery.
+DYNAMIC_NAMES = frozenset({"__builtins__", "__import__", "__loader__", "__spec__"})
+#: Modules whose import alone lets code reach the interpreter's namespaces or the worker's own
+#: modules (the collector, frames, raw memory, the import system, the builtins every module
+#: shares), or run text or bytes as code without a visible ``exec`` (a pickle, marshalled
+#: code, a debugger): where a submission imports one, nothing the worker reports about which
+#: code runs can be trusted. A module of the grader's own (its copies in the worker are named
+#: ``_ag*``) counts as well.
+INTERPRETER_MODULES = frozenset(
+    {"gc", "inspect", "ctypes", "_ctypes", "cffi", "importlib", "builtins", "__builtin__"}
+    | {"__main__", "autograder", "pickle", "_pickle", "cloudpickle", "dill", "shelve"}
+    | {"marshal", "code", "codeop", "runpy", "pdb", "bdb"}
+)
+# Every known way to the worker's own modules (the module table, frames, the collector, an
+# import of them) is refused above, and a name is rebound only by one of these constructs or
+# by a ``global`` statement (:func:`global_rebinds`). Raw frames written to the worker's
+# socket, or into /proc/self/mem, can still forge a reply: a reply is believed only for the
+# values the grader checks.
 #: Calls that reach an attribute by a name: dynamic unless it is a literal, not ``__x__``.
 NAMED_ATTRIBUTE_CALLS = frozenset({"getattr", "delattr"})
-# A frame's namespace (sys._getframe().f_globals["tanh"] = np.tanh) is not refused here: code
-# that only reads a frame loses nothing by it, and a name it rebinds runs other code than its
-# def, which the run-time comparison finds (rebinding).
 
 
 def dynamic_code(cells: list[str]) -> str | None:
@@ -540,22 +572,112 @@ def dynamic_code(cells: list[str]) -> str | None:
         cells: the submitted code.
 
     Returns:
-        Such as ``"exec()"`` or ``".__code__"``, or None.
+        Such as ``"exec()"``, ``".__code__"`` or ``"import gc"``, or None.
     """
+    return _dynamic_code(tuple(cells))
+
+
+@functools.lru_cache(maxsize=32)
+def _dynamic_code(cells: tuple[str, ...]) -> str | None:
     for text in cells:
         try:
             tree, _ = parse_lenient(text)
         except ValueError:
             continue
         for node in ast.walk(tree):
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
-                if node.func.id in DYNAMIC_CALLS:
-                    return f"{node.func.id}()"
-                if node.func.id in NAMED_ATTRIBUTE_CALLS and not _plain_attribute(node):
-                    return f"{node.func.id}() of a computed or special name"
-            if isinstance(node, ast.Attribute) and node.attr in DYNAMIC_ATTRIBUTES:
-                return f".{node.attr}"
+            found = _dynamic_node(node)
+            if found is not None:
+                return found
     return None
+
+
+def _dynamic_node(node: ast.AST) -> str | None:
+    """:func:`dynamic_code` of one node (not of its children)."""
+    if isinstance(node, ast.keyword) and node.arg == "allow_pickle":  # np.load runs a pickle
+        return "allow_pickle="
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+        if node.func.id in DYNAMIC_CALLS:
+            return f"{node.func.id}()"
+        if node.func.id in NAMED_ATTRIBUTE_CALLS and not _plain_attribute(node):
+            return f"{node.func.id}() of a computed or special name"
+    if isinstance(node, ast.Attribute) and (
+        node.attr in DYNAMIC_ATTRIBUTES or (_dunder(node.attr) and node.attr not in PLAIN_DUNDERS)
+    ):
+        return f".{node.attr}"
+    if isinstance(node, ast.Name) and node.id in DYNAMIC_NAMES:
+        return node.id
+    if isinstance(node, ast.Import):
+        modules = [a.name for a in node.names]
+    elif isinstance(node, ast.ImportFrom) and not node.level:
+        modules = [node.module or ""]
+        for alias in node.names:
+            if alias.name in DYNAMIC_ATTRIBUTES or alias.name in DYNAMIC_CALLS:
+                return f"from {node.module} import {alias.name}"
+    else:
+        return None
+    for module in modules:
+        top = module.split(".")[0]
+        if top in INTERPRETER_MODULES or top.startswith("_ag"):
+            return f"import {module}"
+    return None
+
+
+def _dunder(name: str) -> bool:
+    return len(name) > 4 and name.startswith("__") and name.endswith("__")
+
+
+def global_rebinds(cells: list[str]) -> dict[str, str]:
+    """``{name: where}`` for each global a function binds again (``global f`` then ``f = g``).
+
+    Once that function runs, such a name may run other code than the ``def`` the text shows,
+    whatever the worker reports afterwards (the report is the student's to forge).
+
+    Args:
+        cells: the submitted code.
+
+    Returns:
+        ``{name: "global f in _setup() (line 12)"}``; a notebook's cell is named too.
+    """
+    return dict(_global_rebinds(tuple(cells)))
+
+
+@functools.lru_cache(maxsize=32)
+def _global_rebinds(cells: tuple[str, ...]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for index, text in enumerate(cells):
+        try:
+            tree, _ = parse_lenient(text)
+        except ValueError:
+            continue
+        for scope in ast.walk(tree):
+            if not isinstance(scope, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+                continue
+            declared = {
+                name: node.lineno
+                for node in ast.walk(scope)
+                if isinstance(node, ast.Global)
+                for name in node.names
+            }
+            for name in sorted(declared.keys() & _stored_names(scope)):
+                cell = f" of cell {index + 1}" if len(cells) > 1 else ""
+                where = f"global {name} in {scope.name}() (line {declared[name]}{cell})"
+                out.setdefault(name, where)
+    return out
+
+
+def _stored_names(scope: ast.AST) -> set[str]:
+    """The names ``scope``'s code binds: assignments, loops, imports, defs, ``del``."""
+    names = {
+        n.id for n in ast.walk(scope) if isinstance(n, ast.Name) and not isinstance(n.ctx, ast.Load)
+    }
+    for node in ast.walk(scope):
+        if isinstance(node, ast.Import | ast.ImportFrom):
+            names |= {(a.asname or a.name).split(".")[0] for a in node.names}
+        elif node is not scope and isinstance(
+            node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef
+        ):
+            names.add(node.name)
+    return names
 
 
 def _plain_attribute(call: ast.Call) -> bool:
@@ -642,7 +764,7 @@ def _bindings(
     bound: dict[str, str | None] = {}
     imported: set[str] = set()
     places: dict[str, DefPlace] = {}
-    if dynamic_code(list(cells)) is not None:
+    if _dynamic_code(cells) is not None:
         return bound, frozenset(), places
     for index, text in enumerate(cells):
         try:

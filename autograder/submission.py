@@ -332,18 +332,29 @@ class Submission:
     def unreadable(self, name: str) -> str | None:
         """Why the grader does not read ``name``'s source, where it knows.
 
-        :meth:`rebound`, or a construct that can change at run time which code runs
-        (``codeload.dynamic_code``).
+        :meth:`rebound` (as the student's process reports it), a function that rebinds it
+        (``codeload.global_rebinds``), or a construct that can change at run time which code
+        runs, or what the worker reports about it (``codeload.dynamic_code``): the report
+        alone is the student's to forge.
         """
         rebound = self.rebound(name)
         if rebound is not None or not self._source_text:
             return rebound
+        resolved = self.resolve(name)
+        rebinds = codeload.global_rebinds(self.source_cells()).get(resolved)
+        if rebinds is not None:
+            return (
+                f"the source of {resolved}() could not be read: {rebinds} binds it again "
+                f"at run time, so the code {resolved} runs may not be its def (define it "
+                "once with def, and do not rebind it)."
+            )
         construct = codeload.dynamic_code(self.source_cells())
         if construct is None:
             return None
         return (
-            f"the source of {self.resolve(name)}() could not be read: the submitted code uses "
-            f"{construct}, which can change at run time which code a name runs."
+            f"the source of {resolved}() could not be read: the submitted code uses "
+            f"{construct}, which can change at run time which code a name runs, or what the "
+            "grader is told about it."
         )
 
     def watched(self) -> list[str]:

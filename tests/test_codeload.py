@@ -352,8 +352,8 @@ def propagate_vectorized(w, b, X, Y):
 DECOY_TANH = "\ndef tanh(z):\n    return np.exp(z) - np.exp(-z)\n"
 
 #: Ways to bind a name to other code than its def once loaded: ``{}`` is the name, ``[]``
-#: what it runs (red team H2: a global statement, a frame's f_globals, found by sys or inspect;
-#: none a construct of ``codeload.dynamic_code``).
+#: what it runs (red team H2: a global statement, a frame's f_globals, found by sys or inspect:
+#: the frames are constructs of ``codeload.dynamic_code`` since red team round 8).
 REBINDS = {
     "global": "\ndef _setup():\n    global {name}\n    {name} = {runs}\n\n\n_setup()\n",
     "f_globals": "\nimport sys as _s\n_s._getframe().f_globals[{name!r}] = {runs}\n",
@@ -403,8 +403,12 @@ def test_a_def_rebound_at_run_time_fails_its_source_checks_not_its_values(
     task = _grade_task(path, unit, task_id, isolated)
     verdicts = {c.name: c for c in task.checks}
     assert not verdicts[check].passed, verdicts[check]
-    assert f"{name} is rebound at run time to " in verdicts[check].message
-    assert f"not the def {name} of line" in verdicts[check].message
+    message = verdicts[check].message
+    if how == "global":  # found at run time, and named there
+        assert f"{name} is rebound at run time to " in message
+        assert f"not the def {name} of line" in message
+    else:  # a frame: no source is read at all
+        assert f"the source of {name}() could not be read: the submitted code uses " in message
     assert [c.name for c in task.checks if not c.passed] == [check], task.checks
 
 
@@ -666,3 +670,140 @@ def test_script_code_undoes_only_top_level_exported_magics():
         "x = 1\ndef f():\n    return 2\ndef g():\n    get_ipython().system('ls')\n"
         "s = '''\nget_ipython().system('ls')\n'''\ny = get_ipython().getoutput('ls')\n"
     )
+
+
+# ------------------------------------------------ a forged report of what each name runs
+
+#: Ways to patch the worker's report of what each name is bound to, so that it shows the
+#: decoy def (red team, round 8: the report is computed by the student's own process).
+FORGES = {
+    "sys_modules": (
+        "import sys as _s\n"
+        "_cl = _s.modules.get('_agcodeload') or _s.modules.get('autograder.codeload')\n"
+    ),
+    "import": "import _agcodeload as _cl\n",
+    "gc": (
+        "import gc as _gc\n"
+        "_cl = next(m for m in _gc.get_objects()\n"
+        "           if type(m).__name__ == 'module' and hasattr(m, 'bound_identities'))\n"
+    ),
+}
+FORGED_REPORT = (
+    "\n_DECOY = {name}\n{reach}_orig = _cl.bound_identities\n"
+    "_cl.bound_identities = lambda ns, names=None: _orig(dict(ns, {name}=_DECOY), names)\n"
+)
+
+
+@pytest.mark.parametrize("forge", sorted(FORGES))
+@pytest.mark.parametrize("case", sorted(REBOUND_CASES))
+def test_a_forged_report_of_what_a_name_runs_earns_no_source_check(tmp_path, case, forge):
+    """The decoy def is read, the name is rebound by a global statement, and the worker's
+    report is patched to show the decoy: no_loops and own_implementation passed (red team,
+    round 8). Sandbox only: in-process, the patch would reach this test process's grader."""
+    unit, task_id, check, decoy, name, runs = REBOUND_CASES[case]
+    text = (SOLUTIONS / f"{unit}.py").read_text() + decoy
+    text += FORGED_REPORT.format(name=name, reach=FORGES[forge])
+    text += REBINDS["global"].format(name=name, runs=runs)
+    path = tmp_path / f"{unit}.py"
+    path.write_text(text)
+    task = _grade_task(path, unit, task_id, isolated=True)
+    verdicts = {c.name: c for c in task.checks}
+    assert not verdicts[check].passed, verdicts[check]
+    assert f"the source of {name}() could not be read" in verdicts[check].message
+    assert [c.name for c in task.checks if not c.passed] == [check], task.checks
+
+
+#: Constructs through which code reaches the interpreter's namespaces, the worker's modules
+#: or its channel to the grader, and the construct :func:`codeload.dynamic_code` names.
+REACHES = {
+    "import sys\nsys.modules['m'].f = g\n": ".modules",
+    "from sys import modules\n": "from sys import modules",
+    "import sys\nsys._getframe(0)\n": "._getframe",
+    "def f():\n    try:\n        1 / 0\n    except Exception as e:\n"
+    "        return e.__traceback__.tb_frame.f_back\n": ".f_back",
+    "x = (lambda: 0).__closure__\n": ".__closure__",
+    "print.__self__.len = None\n": ".__self__",
+    "object.__subclasses__()\n": ".__subclasses__",
+    "__builtins__['len'] = None\n": "__builtins__",
+    "import gc\n": "import gc",
+    "import inspect\n": "import inspect",
+    "import ctypes\n": "import ctypes",
+    "import importlib\n": "import importlib",
+    "from importlib import reload\n": "import importlib",
+    "import builtins\n": "import builtins",
+    "import __main__\n": "import __main__",
+    "import _agcodeload\n": "import _agcodeload",
+    "from autograder import codeload\n": "import autograder",
+    "import pickle\n": "import pickle",
+    "import builtins as b\nb.exec('x = 1')\n": "import builtins",
+    "import operator\nf = operator.attrgetter('x')\n": ".attrgetter",
+    "x = np.load('a.npy', allow_pickle=True)\n": "allow_pickle=",
+    "import numpy\nnumpy.globals()\n": ".globals",
+    "def f():\n    import marshal\n": "import marshal",
+}
+
+
+@pytest.mark.parametrize("code", sorted(REACHES), ids=lambda code: REACHES[code])
+def test_code_that_reaches_into_the_interpreter_is_named(code):
+    assert codeload.dynamic_code(["import numpy as np\n", code]) == REACHES[code]
+
+
+def test_a_global_statement_that_rebinds_a_name_is_found_where_it_is():
+    cells = [
+        "def f():\n    return 1\n",
+        "def _setup():\n    global f, count\n    count = 0\n    f = len\n",
+        "def g():\n    global total\n    return total\n",  # read, not bound: no rebinding
+    ]
+    assert codeload.global_rebinds(cells) == {
+        "f": "global f in _setup() (line 2 of cell 2)",
+        "count": "global count in _setup() (line 2 of cell 2)",
+    }
+
+
+def _code_cells(path: Path) -> list[str]:
+    if path.suffix == ".ipynb":
+        nb = nbformat.read(path, as_version=4)
+        return [c.source for c in nb.cells if c.cell_type == "code"]
+    return [path.read_text()]
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted(
+        [*SOLUTIONS.glob("*.py"), *(ROOT / "tests" / "correct_forms").glob("*.ipynb")]
+        + [p for p in (ROOT / "tests" / "course_code").glob("*/*") if p.suffix in {".py", ".ipynb"}]
+    ),
+    ids=lambda p: str(p.relative_to(ROOT)),
+)
+def test_no_course_code_and_no_correct_form_is_refused_for_reaching_into_the_interpreter(path):
+    """The course's own code of every release, the reference and the correct forms keep their
+    source checks: none uses a construct refused above."""
+    cells = _code_cells(path)
+    assert codeload.dynamic_code(cells) is None
+    assert codeload.global_rebinds(cells) == {}
+
+
+#: The checks that read a function's source, per unit: what code that reaches into the
+#: interpreter loses, and all it loses.
+SOURCE_CHECKS = {
+    "derivatives": [],
+    "numpy_basics": ["propagate_vectorized.no_loops"],
+    "logistic_regression": ["model.calls_building_blocks"],
+    "shallow_network": ["tanh.own_implementation"],
+    "deep_network": [],
+}
+
+
+@pytest.mark.parametrize("unit", sorted(SOURCE_CHECKS))
+def test_reaching_into_the_interpreter_costs_the_source_checks_and_nothing_else(tmp_path, unit):
+    path = tmp_path / f"{unit}.py"
+    path.write_text((SOLUTIONS / f"{unit}.py").read_text() + "\nimport gc\n")
+    sub = from_path(path, unit, isolated=False)
+    try:
+        result = grade_submission(unit, sub)
+    finally:
+        sub.close()
+    failed = {f"{t.function}.{c.name}": c for t in result.tasks for c in t.checks if not c.passed}
+    assert sorted(failed) == SOURCE_CHECKS[unit]
+    for check in failed.values():
+        assert "could not be read: the submitted code uses import gc" in check.message

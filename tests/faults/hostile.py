@@ -75,6 +75,11 @@ class Hostile:
     observe: bool = False
 
 
+#: What an attack that reaches into the interpreter (``import ctypes``, ``sys.modules``, ``import
+#: gc``...) costs besides its target: no source check can trust what runs (red team, round 8).
+UNVERIFIED = {"propagate_vectorized.no_loops": "could not be read: the submitted code uses"}
+
+
 def _all(fn: str, text: str) -> dict[str, str]:
     return {f"{fn}.{c}": text for c in L1_CHECKS}
 
@@ -743,12 +748,18 @@ def corpus(t: Target) -> list[Hostile]:
 
     return [
         Hostile("honest-first", "numpy_basics", ""),
-        Hostile("proc-walk", "numpy_basics", code(PROC_WALK), _all("L2", "OBS"), observe=True),
+        Hostile(
+            "proc-walk",
+            "numpy_basics",
+            code(PROC_WALK),
+            _all("L2", "OBS") | UNVERIFIED,
+            observe=True,
+        ),
         Hostile("kill-everything", "numpy_basics", code(KILL_EVERYTHING), _all("L1", "")),
         Hostile("reopen-stdout", "numpy_basics", code(REOPEN_STDOUT)),
         Hostile("import-reference", "numpy_basics", code(IMPORT_REFERENCE), {"*": ""}, True),
-        Hostile("bytecode-cache", "numpy_basics", code(BYTECODE)),
-        Hostile("leave-processes", "numpy_basics", code(LEAVE_PROCESSES)),
+        Hostile("bytecode-cache", "numpy_basics", code(BYTECODE), UNVERIFIED),
+        Hostile("leave-processes", "numpy_basics", code(LEAVE_PROCESSES), UNVERIFIED),
         Hostile(
             "fork-bomb",
             "numpy_basics",
@@ -764,22 +775,36 @@ def corpus(t: Target) -> list[Hostile]:
             "wrap-handler",
             "numpy_basics",
             code(WRAP_HANDLER),
-            {"normalize_rows.no_mutation": "changed its argument x in place"},
+            {"normalize_rows.no_mutation": "changed its argument x in place"} | UNVERIFIED,
         ),
         Hostile("thread-honest", "numpy_basics", code(THREAD_L1)),
         Hostile(
             "memory-files", "numpy_basics", code(MEMORY_FILES), _all("L2", "OBS"), observe=True
         ),
         Hostile(
-            "read-helpers", "numpy_basics", code(READ_HELPERS), _all("L2", "OBS"), observe=True
+            "read-helpers",
+            "numpy_basics",
+            code(READ_HELPERS),
+            _all("L2", "OBS") | UNVERIFIED,
+            observe=True,
         ),
         Hostile(
             "repeated-array", "numpy_basics", code(REPEATED_ARRAY), _codec_changed("bad array")
         ),
-        Hostile("huge-int", "numpy_basics", code(HUGE_INT), _all("L1", "integer too large")),
-        Hostile("long-list", "numpy_basics", code(LONG_LIST), _all("L1", "100,000 values")),
+        Hostile(
+            "huge-int",
+            "numpy_basics",
+            code(HUGE_INT),
+            _all("L1", "integer too large") | UNVERIFIED,
+        ),
+        Hostile(
+            "long-list",
+            "numpy_basics",
+            code(LONG_LIST),
+            _all("L1", "100,000 values") | UNVERIFIED,
+        ),
         Hostile("quiet-sigmoid-honest", "numpy_basics", code(HONEST_QUIET_SIGMOID)),
-        Hostile("quiet-sigmoid-forged", "numpy_basics", code(FORGED_QUIET_SIGMOID)),
+        Hostile("quiet-sigmoid-forged", "numpy_basics", code(FORGED_QUIET_SIGMOID), UNVERIFIED),
         Hostile("served-prints", "logistic_regression", _printing_model()),
         Hostile("detect-proxy", "shallow_network", _detect_proxy(False), PROBE),
         Hostile("detect-proxy-identity", "shallow_network", _detect_proxy(True), PROBE),
