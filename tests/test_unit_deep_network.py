@@ -1060,3 +1060,26 @@ def test_a_parameter_of_another_shape_is_unlike_never_broadcast():
 
     assert param_gap({"W1": np.zeros((1000, 4, 1, 1))}, {"W1": np.zeros((4, 5))}) == np.inf
     assert param_gap({"W1": np.ones((4, 5))}, {"W1": np.zeros((4, 5))}) == 1.0
+
+
+@pytest.mark.parametrize("isolated", [True, False], ids=["sandbox", "in_process"])
+def test_a_relu_backward_that_writes_into_dA_costs_linear_activation_backward_only(
+    tmp_path, isolated
+):
+    """The student's own relu_backward without the copy zeroes the dA it is given: the
+    gradient L_model_backward has stored in grads changes. That cost L_model_backward, whose
+    code was the course's, 2 + 5 points with a hint naming nothing (sweep 10, P2)."""
+    copy = "dZ = np.array(dA, dtype=np.float64, copy=True)"
+    text = (ROOT / "solutions" / "deep_network.py").read_text()
+    assert text.count(copy) == 1
+    path = tmp_path / "deep_network.py"
+    path.write_text(text.replace(copy, "dZ = dA"))
+    sub = from_path(path, "deep_network", isolated=isolated)
+    try:
+        result = grade_submission("deep_network", sub)
+    finally:
+        sub.close()
+    failed = [(t.function, c) for t in result.tasks for c in t.checks if not c.passed]
+    assert [(f, c.name) for f, c in failed] == [("linear_activation_backward", "values")]
+    assert "changed its argument dA in place" in failed[0][1].message
+    assert "dZ = np.array(dA, copy=True)" in failed[0][1].hint

@@ -644,11 +644,34 @@ def _grads_structure(ctx: Context) -> None:
             expect_array(g, name, shape, shape_text=text, hint=hint)
 
 
-for _t in (T57, T58):
-    _cases, _hint = BACKWARD[_t.function]
-    _t.add("values", 1, cl.visible_values(f"{_t.function}/values", _cases,
-                                          name="(dA_prev, dW, db)", hint=_hint),
-           "matches the expected gradients (for each activation)")  # fmt: skip
+_cases, _hint = BACKWARD["linear_backward"]
+T57.add("values", 1, cl.visible_values("linear_backward/values", _cases,
+                                       name="(dA_prev, dW, db)", hint=_hint),
+        "matches the expected gradients")  # fmt: skip
+_cases, _hint = BACKWARD["linear_activation_backward"]
+_lab_values = cl.visible_values("linear_activation_backward/values", _cases,
+                                name="(dA_prev, dW, db)", hint=_hint)  # fmt: skip
+
+
+@T58.check("values", 1)
+def _lab_values_dA_kept(ctx: Context) -> str | None:
+    """Matches the expected gradients (for each activation), and leaves dA unchanged.
+
+    A dA written into (``dZ = dA; dZ[Z <= 0] = 0`` in a relu_backward of the student's)
+    changes the gradient L_model_backward has stored in grads and passes on (sweep 10, P2).
+    """
+    _lab_values(ctx)
+    for args in BACKWARD[T58.function][0]:
+        changed = cl.changed_argument(ctx, args, ("dA", "cache", "activation"))  # dA: the array
+        if changed is not None:
+            raise CheckFailure(
+                f"{changed} ({CALLS[T58.function].format(args[2])}): L_model_backward keeps "
+                "each dA in grads and passes it on, so the gradient it stored changes too.",
+                hint="compute dZ in a new array (dZ = np.array(dA, copy=True), then "
+                "dZ[Z <= 0] = 0, as the course's relu_backward does).",
+                kind="mutation",
+            )
+    return None
 
 
 @T57.check("gradcheck", 2)
