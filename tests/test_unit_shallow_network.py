@@ -901,3 +901,27 @@ def test_restarts_built_on_layer_sizes_keep_their_points_when_layer_sizes_is_wro
     assert tasks["layer_sizes"].score < tasks["layer_sizes"].max_score
     restarts = tasks["train_with_restarts"]
     assert restarts.score == restarts.max_score, [c.message for c in restarts.checks]
+
+
+@pytest.mark.parametrize("reference", [True, None], ids=["instructor", "student_kit"])
+def test_a_seed_after_initialize_parameters_is_named_on_nn_model_s_own_call(reference):
+    """nn_model seeding after initialize_parameters (which does not seed in this release): the
+    called: line showed update_parameters(..., 3.0), a probe the hint made after nn_model's
+    call, and the hint said to seed, which the code does (sweep 10, P6)."""
+    text = (ROOT / "solutions" / f"{UNIT}.py").read_text()
+    old = "    np.random.seed(3)\n    n_x = X.shape[0]\n    n_y = Y.shape[0]\n"
+    old += "    parameters = initialize_parameters(n_x, n_h, n_y)\n"
+    assert text.count(old) == 1
+    new = "    n_x = X.shape[0]\n    n_y = Y.shape[0]\n"
+    new += "    parameters = initialize_parameters(n_x, n_h, n_y)\n    np.random.seed(3)\n"
+    sub = text_submission(UNIT, text.replace(old, new))
+    (task,) = grade_submission(UNIT, sub, tasks=["nn_model"], reference=reference).tasks
+    failed = [c for c in task.checks if not c.passed]
+    assert [c.name for c in failed] == ["matches_own_blocks"]
+    called = next(line for line in failed[0].message.splitlines() if "called:" in line)
+    assert called.strip().startswith("called:   nn_model("), called
+    hint = failed[0].hint
+    if reference:  # the catalogue's mistake, which behaves the same
+        assert "before any np.random.seed(3) (none, or one after initialize_parameters)" in hint
+    else:
+        assert "draws the initial parameters before it calls np.random.seed(3)" in hint

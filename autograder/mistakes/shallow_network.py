@@ -254,7 +254,7 @@ def update_parameters(parameters, grads, learning_rate=1.2):
          "does not call forward_propagation()"),
         ("hard_coded_n_h: takes n_h from layer_sizes (always 4) instead of the argument", "structure", "",
          "initialize_parameters(n_x, n_h, n_y)\n", "initialize_parameters(*layer_sizes(X, Y))\n"),
-        ("no_seed: does not call np.random.seed(3)", "matches_own_blocks", "message",
+        ("no_seed: draws the initial parameters before any np.random.seed(3) (none, or one after initialize_parameters)", "matches_own_blocks", "message",
          "    np.random.seed(3)\n    n_x", "    n_x", OWN_BLOCKS),
         ("rate_05: passes learning_rate=0.5 to update_parameters (a widely copied tutorial's line)", "matches_own_blocks", "message hint",
          UPDATE, UPDATE.replace("grads)", "grads, learning_rate=0.5)"),
