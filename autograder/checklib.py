@@ -137,6 +137,7 @@ def compare(
         g = g.reshape(e.shape)
     ok = np.isclose(g, e, rtol=rtol, atol=atol)
     if bool(np.all(ok)):
+        _expect_full_precision(got, g, e, name, kind)
         return
     if e.ndim == 0:
         lines = [("got", f"{name} = {g.item()!r}"), ("expected", f"{name} = {e.item()!r} {tol}")]
@@ -151,6 +152,29 @@ def compare(
         ]
     raise CheckFailure(
         f"{name} does not match the expected values.", lines=lines, hint=hint, kind=kind
+    )
+
+
+def _expect_full_precision(got: Any, g: np.ndarray, e: np.ndarray, name: str, kind: str) -> None:
+    """Fail a result within tolerance whose numbers are of less precision than float64.
+
+    A float32 result has about 7 significant digits: it passes a check at ``rtol`` 1e-7 or
+    not, by chance, and a correct caller then fails on the digits it lost (sweep 10, P10: a
+    ``linear_forward`` returning float32 cost ``linear_activation_forward``). Numbers a float32
+    holds exactly (0 and 1 predictions) pass.
+    """
+    dtype = getattr(got, "dtype", None)
+    if not isinstance(got, np.ndarray | np.generic) or dtype is None or dtype.kind != "f":
+        return
+    if dtype.itemsize >= 8 or bool(np.array_equal(g, e)):
+        return
+    raise CheckFailure(
+        f"{name} is {dtype.name}: about {np.finfo(dtype).precision} significant digits, where "
+        "numpy's default float64 keeps 15; the next computations inherit the lost digits.",
+        lines=[("got", f"{name}.dtype = {dtype.name}"), ("expected", f"{name}.dtype = float64")],
+        hint=f"compute in float64, numpy's default: drop the astype(np.{dtype.name}) or "
+        f"dtype=np.{dtype.name}.",
+        kind=kind,
     )
 
 

@@ -352,3 +352,17 @@ def test_a_blocks_debug_print_of_its_cost_costs_no_training_function(unit):
     assert result.score == result.max_score, [
         c.message for t in result.tasks for c in t.checks if not c.passed
     ]
+
+
+def test_a_float32_result_within_tolerance_fails_unless_float32_holds_it_exactly():
+    """Lost digits fail where they are made (sweep 10, P10); 0/1 predictions in float32 pass."""
+    from autograder.spec import CheckFailure
+
+    expected = np.array([[0.1, 0.7], [1 / 3, 2.5]])
+    cl.compare(expected.copy(), expected, "Z")  # float64: passes
+    cl.compare(np.array([[0.0, 1.0]], dtype=np.float32), np.array([[0.0, 1.0]]), "predictions")
+    for dtype in (np.float32, np.float16):
+        with pytest.raises(CheckFailure, match=rf"Z is {np.dtype(dtype).name}: about \d+ sig"):
+            cl.compare(expected.astype(dtype), expected, "Z", rtol=1e-2)
+    with pytest.raises(CheckFailure, match="cost is float32"):
+        cl.compare(np.float32(1 / 3), 1 / 3, "cost", rtol=1e-6)

@@ -1083,3 +1083,27 @@ def test_a_relu_backward_that_writes_into_dA_costs_linear_activation_backward_on
     assert [(f, c.name) for f, c in failed] == [("linear_activation_backward", "values")]
     assert "changed its argument dA in place" in failed[0][1].message
     assert "dZ = np.array(dA, copy=True)" in failed[0][1].hint
+
+
+@pytest.mark.parametrize("isolated", [True, False], ids=["sandbox", "in_process"])
+def test_a_float32_linear_forward_costs_linear_forward_only(tmp_path, isolated):
+    """float32 passed linear_forward's checks at rtol 1e-7 and cost the course's own
+    linear_activation_forward 3 + 1 points (its cache and values lost the digits; sweep 10,
+    P10): a result of less precision than float64 is now linear_forward's failure."""
+    line = "    Z = np.dot(W, A) + b\n"
+    text = (ROOT / "solutions" / "deep_network.py").read_text()
+    assert text.count(line) == 1
+    path = tmp_path / "deep_network.py"
+    path.write_text(text.replace(line, "    Z = (np.dot(W, A) + b).astype(np.float32)\n"))
+    sub = from_path(path, "deep_network", isolated=isolated)
+    try:
+        result = grade_submission("deep_network", sub)
+    finally:
+        sub.close()
+    failed = [(t.function, c) for t in result.tasks for c in t.checks if not c.passed]
+    assert [(f, c.name) for f, c in failed] == [
+        ("linear_forward", "values"),
+        ("linear_forward", "hidden"),
+    ]
+    assert "Z is float32: about 6 significant digits" in failed[0][1].message
+    assert "drop the astype(np.float32)" in failed[0][1].hint
