@@ -1062,6 +1062,20 @@ def test_a_parameter_of_another_shape_is_unlike_never_broadcast():
     assert param_gap({"W1": np.ones((4, 5))}, {"W1": np.zeros((4, 5))}) == 1.0
 
 
+def _failed_with_one_edit(tmp_path, isolated: bool, old: str, new: str) -> list:
+    """``[(function, check)]`` that fail when the reference has ``old`` (once) made ``new``."""
+    text = (ROOT / "solutions" / "deep_network.py").read_text()
+    assert text.count(old) == 1
+    path = tmp_path / "deep_network.py"
+    path.write_text(text.replace(old, new))
+    sub = from_path(path, "deep_network", isolated=isolated)
+    try:
+        result = grade_submission("deep_network", sub)
+    finally:
+        sub.close()
+    return [(t.function, c) for t in result.tasks for c in t.checks if not c.passed]
+
+
 @pytest.mark.parametrize("isolated", [True, False], ids=["sandbox", "in_process"])
 def test_a_relu_backward_that_writes_into_dA_costs_linear_activation_backward_only(
     tmp_path, isolated
@@ -1070,16 +1084,7 @@ def test_a_relu_backward_that_writes_into_dA_costs_linear_activation_backward_on
     gradient L_model_backward has stored in grads changes. That cost L_model_backward, whose
     code was the course's, 2 + 5 points with a hint naming nothing (sweep 10, P2)."""
     copy = "dZ = np.array(dA, dtype=np.float64, copy=True)"
-    text = (ROOT / "solutions" / "deep_network.py").read_text()
-    assert text.count(copy) == 1
-    path = tmp_path / "deep_network.py"
-    path.write_text(text.replace(copy, "dZ = dA"))
-    sub = from_path(path, "deep_network", isolated=isolated)
-    try:
-        result = grade_submission("deep_network", sub)
-    finally:
-        sub.close()
-    failed = [(t.function, c) for t in result.tasks for c in t.checks if not c.passed]
+    failed = _failed_with_one_edit(tmp_path, isolated, copy, "dZ = dA")
     assert [(f, c.name) for f, c in failed] == [("linear_activation_backward", "values")]
     assert "changed its argument dA in place" in failed[0][1].message
     assert "dZ = np.array(dA, copy=True)" in failed[0][1].hint
@@ -1091,16 +1096,8 @@ def test_a_float32_linear_forward_costs_linear_forward_only(tmp_path, isolated):
     linear_activation_forward 3 + 1 points (its cache and values lost the digits; sweep 10,
     P10): a result of less precision than float64 is now linear_forward's failure."""
     line = "    Z = np.dot(W, A) + b\n"
-    text = (ROOT / "solutions" / "deep_network.py").read_text()
-    assert text.count(line) == 1
-    path = tmp_path / "deep_network.py"
-    path.write_text(text.replace(line, "    Z = (np.dot(W, A) + b).astype(np.float32)\n"))
-    sub = from_path(path, "deep_network", isolated=isolated)
-    try:
-        result = grade_submission("deep_network", sub)
-    finally:
-        sub.close()
-    failed = [(t.function, c) for t in result.tasks for c in t.checks if not c.passed]
+    float32 = "    Z = (np.dot(W, A) + b).astype(np.float32)\n"
+    failed = _failed_with_one_edit(tmp_path, isolated, line, float32)
     assert [(f, c.name) for f, c in failed] == [
         ("linear_forward", "values"),
         ("linear_forward", "hidden"),
