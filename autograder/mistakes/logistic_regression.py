@@ -198,7 +198,9 @@ def model(X_train, Y_train, X_test, Y_test, num_iterations=2000, learning_rate=0
     # The course's own forms: full marks, and the kit's advice.
     *table("sigmoid",
         ("ratio_form: e^z / (1 + e^z), nan at z = 1000", "", "advice",
-         SIGMOID, "return np.exp(z) / (1 + np.exp(z))", "nan")),
+         SIGMOID, "return np.exp(z) / (1 + np.exp(z))", "nan"),
+        ("negates_in_place: z *= -1 before exponentiating (the caller's z flips sign)", "", "advice",
+         SIGMOID, "z *= -1\n    return 1 / (1 + np.exp(z))", "changed its argument z in place")),
     *table("initialize_with_zeros",
         ("int_b: b = 0, an int (the 2017-2020 template)", "", "advice",
          "b = 0.0\n", "b = 0\n", "the float 0.0")),

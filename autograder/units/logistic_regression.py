@@ -122,6 +122,8 @@ advice = cl.extreme_inputs(
     *extremes, "sigmoid([-1000, 0, 1000])", fix, ordinary=ordinary, warnings=False
 )
 t.advise("stable_at_extremes")(advice)
+fix = "s = 1 / (1 + np.exp(-z)) makes a new array (z *= -1 changes the caller's)."
+t.advise("no_mutation")(cl.mutation_advice((SIG_ROW,), ["z"], fix))  # sweep 11, P1
 
 # ----------------------------------------------------------------- 3.2 initialize_with_zeros
 t = UNIT.task("3.2", "initialize_with_zeros", "zero initial parameters")
