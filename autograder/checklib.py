@@ -588,24 +588,71 @@ LOOP_NODES = (
 #: Functions that run a Python function once per item: loops written as a call.
 LOOP_CALLS = frozenset(
     {"map", "filter", "reduce", "starmap", "vectorize", "apply_along_axis", "frompyfunc"}
+    | {"accumulate"}
 )
 
 
+#: Calls that run a function of the code once per item when given one as ``key``.
+KEYED_CALLS = frozenset({"sorted", "sort", "min", "max"})
+
+
 def _loops_by_call(node: ast.AST) -> bool:
-    """``map(lambda i: ..., range(m))``, ``np.vectorize(f)(x)``: a loop written as a call."""
-    return isinstance(node, ast.Call) and called_name(node) in LOOP_CALLS
+    """A loop written as a call: ``map(f, range(m))``, ``sorted(range(m), key=step)``."""
+    if not isinstance(node, ast.Call):
+        return False
+    name = called_name(node)
+    keyed = name in KEYED_CALLS and any(k.arg == "key" for k in node.keywords)
+    return name in LOOP_CALLS or keyed
 
 
-def no_python_loops(function: str | None = None) -> CheckFn:
+def _recursion(read: Sequence[OwnCode]) -> tuple[str, ast.AST] | None:
+    """A function of ``read`` that calls itself by name, directly or through others: a loop.
+
+    By name only: an alias taken before a def of the same name (``_pv = propagate_vectorized``
+    then a new ``def propagate_vectorized`` calling ``_pv``) is the earlier function.
+    """
+    functions = {code.name: code.code for code in read if not code.data}
+    calls = {name: called_names(tree) & functions.keys() for name, tree in functions.items()}
+    for start in functions:
+        todo, seen = list(calls[start]), set()
+        while todo:
+            name = todo.pop()
+            if name == start:
+                return start, functions[start]
+            if name not in seen:
+                seen.add(name)
+                todo.extend(calls[name])
+    return None
+
+
+def broken_block(function: str) -> Callable[..., Any]:
+    """A stand-in for the block ``function`` that raises ``RuntimeError``, for a proxy.
+
+    Bound through ``proxies={function: broken_block(function)}``, it shows that a composite
+    (``nn_model``) really calls the block: the composite must then fail.
+    """
+
+    def fail(*args: Any, **kwargs: Any) -> Any:
+        raise RuntimeError(f"{function} failed")
+
+    return fail
+
+
+def no_python_loops(
+    function: str | None = None, *, probe: Callable[[np.random.Generator], Sequence[Args]]
+) -> CheckFn:
     """Check that a function has no ``for``/``while`` loop, comprehension or looping call.
 
     Functions of the submission that it calls are inspected too, so calling the loop
-    version from the vectorized one does not pass.
+    version from the vectorized one does not pass; and the code read must be the code that
+    runs (:func:`expect_runs_as_read`, on the arguments ``probe`` draws).
     """
 
     def run(ctx: Context) -> str | None:
         fn = function or ctx.task.function
+        read = []
         for code in own_code(ctx, fn, "vectorization"):
+            read.append(code)
             name, tree = code.name, code.code
             if name == fn and _raises_not_implemented(tree):
                 raise StudentRaised(fn, StudentError("NotImplementedError", "stub"), f"{fn}(...)")
@@ -625,6 +672,18 @@ def no_python_loops(function: str | None = None) -> CheckFn:
                     hint="replace the loop with matrix operations: np.dot, X @ dZ.T, np.sum.",
                     kind="vectorization",
                 )
+        recursion = _recursion(read)
+        if recursion is not None:
+            name = recursion[0]
+            raise CheckFailure(
+                f"{fn}() loops by recursion: {name}() calls itself"
+                f"{'' if name == fn else f' (and {fn}() calls {name}())'}; the vectorized "
+                "version must not loop over examples or features.",
+                hint="replace the recursion with matrix operations: np.dot, X @ dZ.T, np.sum.",
+                kind="vectorization",
+            )
+        calls = [(args, {}) for args in probe(ctx.rng)]
+        expect_runs_as_read(ctx, fn, read, calls, "vectorization")
         return None
 
     return run
@@ -720,6 +779,17 @@ def own_code(ctx: Context, function: str, kind: str) -> Iterator[OwnCode]:
             tree = aliases[name]
         else:
             tree = parse_function(ctx, name, kind)
+        construct = codeload.dynamic_construct(tree)
+        if construct is not None:
+            reached = OwnCode(name, tree, data).reached(function)
+            raise CheckFailure(
+                f"{function}(){reached} uses {construct}, which can change at run time which "
+                "code runs: the grader cannot tell what it computes with, so this check cannot "
+                "pass.",
+                hint="call functions by their names (np.exp, your own helpers), not through "
+                "code looked up or run at run time.",
+                kind=kind,
+            )
         yield OwnCode(name, tree, data)
         for helper in sorted(referenced_functions(ctx, tree) - seen, reverse=True):
             seen.add(helper)
@@ -731,6 +801,66 @@ def own_code(ctx: Context, function: str, kind: str) -> Iterator[OwnCode]:
             seen.add(read)
             if values.get(read):
                 todo.append((read, True))
+
+
+#: Arguments and keyword arguments of one call.
+Call = tuple[Args, dict[str, Any]]
+
+
+def expect_runs_as_read(
+    ctx: Context, function: str, read: Sequence[OwnCode], calls: Sequence[Call], kind: str
+) -> None:
+    """Fail unless ``function`` computes what the code the grader read computes.
+
+    The code read (``read``, from :func:`own_code`: the function and what it follows, with
+    the submission's imports) is loaded alone, in a fresh worker
+    (:meth:`Submission.as_read`), and called as the submission's ``function`` is, on the
+    check's own random inputs (drawn from the course's secret and the submitted code, so no
+    def can answer them from a table). Code elsewhere can make a name run other code than
+    its def, or patch what the def calls; whatever the student's process reports about it
+    (red team, rounds 8 and 9), two different results show it.
+
+    Raises:
+        CheckFailure: of ``kind``, where the results differ (an error on one side only, or
+            other values).
+    """
+    names = {code.name for code in read}
+    program = codeload.program_as_read(ctx.submission.source_cells(), names)
+    twin = ctx.submission.as_read(program)
+    if twin is None:  # a live module: no text to run alone
+        return
+    for args, kwargs in calls:
+        seed = int(ctx.rng.integers(2**31))  # the same draws on both sides (a random start)
+        mine = ctx.outcome(function, args, kwargs, seed=seed)
+        alone = ctx.outcome(function, args, kwargs, seed=seed, on=twin)
+        if mine.error is not None and alone.error is not None:
+            if (mine.error.type, mine.error.message) == (alone.error.type, alone.error.message):
+                continue  # the same failure: the values checks charge it
+        elif mine.error is None and alone.error is None:
+            if same_plain(mine.value, alone.value, rtol=1e-12, atol=1e-15):
+                continue
+        shown = sorted(names - {function})
+        what = (
+            f"{function}() and the code it reads ({', '.join(shown)})"
+            if shown
+            else (f"{function}()'s def")
+        )
+        raise CheckFailure(
+            f"the code that runs as {function}() is not the code the grader read: run alone, "
+            f"{what} gives {describe_outcome(alone)}, but the submission's {function}() gives "
+            f"{describe_outcome(mine)} on the same inputs. Code elsewhere in the submission "
+            "changes what it runs (it rebinds a name, patches a module or a global the code "
+            "reads), so this check cannot pass.",
+            hint=f"let {function} be its def: do not rebind names or patch modules at run time.",
+            kind=kind,
+        )
+
+
+def describe_outcome(out: Any) -> str:
+    """A call's outcome in a few words: its value, or the error it raised."""
+    if out.error is not None:
+        return f"an error ({out.error.type})"
+    return describe(out.value)
 
 
 def free_globals(tree: ast.AST) -> set[str]:
@@ -857,6 +987,9 @@ def referenced_functions(ctx: Context, tree: ast.AST) -> set[str]:
             continue
         value = resolve_alias(node.id, aliases)
         name = value.id if isinstance(value, ast.Name) else node.id
+        if ctx.submission.has(node.id) and ctx.submission.source(node.id) is not None:
+            name = node.id  # an alias read as the def it was taken from (``_pv = f``, then
+            # a new ``def f`` calling ``_pv``: the earlier def, not the new one)
         if ctx.submission.has(name):
             out.add(name)
     return out
@@ -954,7 +1087,11 @@ def called_names(tree: ast.AST) -> set[str]:
 
 
 def calls_building_blocks(
-    required: Sequence[str], *, optional: Sequence[str] = (), hint: str = ""
+    required: Sequence[str],
+    *,
+    optional: Sequence[str] = (),
+    hint: str = "",
+    probe: Callable[[np.random.Generator], Sequence[Call]],
 ) -> CheckFn:
     """Check that the task's function calls the functions it is built from, in code that runs.
 
@@ -966,10 +1103,13 @@ def calls_building_blocks(
             does not count).
         optional: functions the course lets students inline: advice when not called.
         hint: what to call, for the failure.
+        probe: draws the calls on which the code read must be the code that runs
+            (:func:`expect_runs_as_read`).
     """
 
     def run(ctx: Context) -> str | None:
         fn = ctx.task.function
+        read = list(own_code(ctx, fn, "structure"))
         called = called_names(reachable_tree(ctx, fn))
         missing = [f"{f}()" for f in required if f not in called and ctx.submission.has(f)]
         if missing:
@@ -979,6 +1119,20 @@ def calls_building_blocks(
                 hint=hint or None,
                 kind="structure",
             )
+        probes = probe(ctx.rng)
+        expect_runs_as_read(ctx, fn, read, probes, "structure")
+        args, kwargs = probes[0]
+        runs = ctx.outcome(fn, args, kwargs).error is None  # else the values checks charge it
+        for block in [f for f in required if runs and ctx.submission.has(f)]:
+            out = ctx.outcome(fn, args, kwargs, proxies={block: broken_block(block)})
+            if out.error is None or not any(c.name == block for c in out.proxy_calls):
+                raise CheckFailure(
+                    f"{fn}() still ran when your {block}() was replaced by a version that "
+                    f"raises: the code that runs does not call {block}() (a call in a branch "
+                    "that never runs, or of a local function of that name, does not count).",
+                    hint=hint or None,
+                    kind="structure",
+                )
         for f in optional:
             if f not in called:
                 ctx.advise(f"{fn}() does not call {f}(): calling it keeps one copy of that code.")

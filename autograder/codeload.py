@@ -31,7 +31,7 @@ import signal
 import sys
 import textwrap
 import tokenize
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from operator import methodcaller
@@ -513,8 +513,12 @@ def _too_deep(lines: list[str], first: int, last: int) -> bool:
     return False
 
 
-#: Calls and attributes that can change which code a name runs at run time: where a
-#: submission uses them, reading a function's source is not reading the code that runs.
+#: Calls and attributes that can change at run time which code runs: where the code a source
+#: check reads (a graded function and what it follows, ``checklib.own_code``) uses one, the
+#: grader cannot tell from the text what it computes with (:func:`dynamic_construct`). Code
+#: elsewhere in the submission may use them: whether what a name runs is the code read is
+#: shown by running that code alone (``checklib.expect_runs_as_read``), never by what the
+#: student's process reports.
 DYNAMIC_CALLS = frozenset(
     {"exec", "eval", "compile", "setattr", "globals", "vars", "__import__", "locals"}
     | {"attrgetter", "methodcaller"}  # operator's: an attribute by a computed name
@@ -529,6 +533,9 @@ DYNAMIC_ATTRIBUTES = frozenset(
     | {"modules", "_getframe", "_current_frames", "settrace", "setprofile", "currentframe"}
     | {"f_globals", "f_locals", "f_back", "f_builtins", "tb_frame", "gi_frame", "cr_frame"}
     | {"ag_frame", "cell_contents", "read_pickle"}
+    # library calls that evaluate text as code (red team, round 9: a string annotation read
+    # by typing.get_type_hints, a statement run by timeit)
+    | {"get_type_hints", "timeit", "resolve_name", "locate", "ForwardRef"}
     # the calls above, reached through a module (``builtins.exec``, ``operator.attrgetter``)
     | (DYNAMIC_CALLS - {"compile"})  # re.compile is a pattern's
 )
@@ -543,58 +550,46 @@ PLAIN_DUNDERS = frozenset(
     | {"__abs__", "__float__", "__int__", "__getitem__", "__contains__", "__array__"}
     | {"__enter__", "__exit__", "__annotations__", "__debug__", "__all__", "__slots__"}
 )
+#: Calls that reach an attribute by a name: dynamic unless it is a literal, not ``__x__``.
+NAMED_ATTRIBUTE_CALLS = frozenset({"getattr", "delattr"})
+#: Functions that reach code by a name or run text: refused as values too (``reduce(getattr,
+#: ["ta" + "nh"], np)``), not only where called by name.
+VALUE_CALLS = DYNAMIC_CALLS | NAMED_ATTRIBUTE_CALLS
 #: Names of a module's namespace that reach the interpreter's machinery.
 DYNAMIC_NAMES = frozenset({"__builtins__", "__import__", "__loader__", "__spec__"})
-#: Modules whose import alone lets code reach the interpreter's namespaces or the worker's own
+#: Modules whose import lets code reach the interpreter's namespaces or the worker's own
 #: modules (the collector, frames, raw memory, the import system, the builtins every module
 #: shares), or run text or bytes as code without a visible ``exec`` (a pickle, marshalled
-#: code, a debugger): where a submission imports one, nothing the worker reports about which
-#: code runs can be trusted. A module of the grader's own (its copies in the worker are named
+#: code, a debugger); a module of the grader's own (its copies in the worker are named
 #: ``_ag*``) counts as well.
 INTERPRETER_MODULES = frozenset(
     {"gc", "inspect", "ctypes", "_ctypes", "cffi", "importlib", "builtins", "__builtin__"}
     | {"__main__", "autograder", "pickle", "_pickle", "cloudpickle", "dill", "shelve"}
     | {"marshal", "code", "codeop", "runpy", "pdb", "bdb"}
 )
-# Every known way to the worker's own modules (the module table, frames, the collector, an
-# import of them) is refused above, and a name is rebound only by one of these constructs or
-# by a ``global`` statement (:func:`global_rebinds`). Raw frames written to the worker's
-# socket, or into /proc/self/mem, can still forge a reply: a reply is believed only for the
-# values the grader checks.
-#: Calls that reach an attribute by a name: dynamic unless it is a literal, not ``__x__``.
-NAMED_ATTRIBUTE_CALLS = frozenset({"getattr", "delattr"})
 
 
-def dynamic_code(cells: list[str]) -> str | None:
-    """Name the first construct in ``cells`` that can rebind code at run time, if any.
+def dynamic_construct(tree: ast.AST) -> str | None:
+    """The first construct in ``tree`` that can change at run time which code runs, if any.
 
-    Args:
-        cells: the submitted code.
-
-    Returns:
-        Such as ``"exec()"``, ``".__code__"`` or ``"import gc"``, or None.
+    Such as ``"exec()"``, ``".__code__"``, ``"getattr as a value"`` or ``"import gc"``.
     """
-    return _dynamic_code(tuple(cells))
-
-
-@functools.lru_cache(maxsize=32)
-def _dynamic_code(cells: tuple[str, ...]) -> str | None:
-    for text in cells:
-        try:
-            tree, _ = parse_lenient(text)
-        except ValueError:
-            continue
-        for node in ast.walk(tree):
-            found = _dynamic_node(node)
-            if found is not None:
-                return found
+    called = {id(n.func) for n in ast.walk(tree) if isinstance(n, ast.Call)}
+    for node in ast.walk(tree):
+        found = _dynamic_node(node, called)
+        if found is not None:
+            return found
     return None
 
 
-def _dynamic_node(node: ast.AST) -> str | None:
-    """:func:`dynamic_code` of one node (not of its children)."""
+def _dynamic_node(node: ast.AST, called: set[int]) -> str | None:
+    """:func:`dynamic_construct` of one node (not of its children).
+
+    ``called``: the ids of the nodes that are called (``getattr`` in ``getattr(x, "a")``).
+    """
     if isinstance(node, ast.keyword) and node.arg == "allow_pickle":  # np.load runs a pickle
-        return "allow_pickle="
+        if not (isinstance(node.value, ast.Constant) and node.value.value is False):
+            return "allow_pickle="
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
         if node.func.id in DYNAMIC_CALLS:
             return f"{node.func.id}()"
@@ -606,6 +601,8 @@ def _dynamic_node(node: ast.AST) -> str | None:
         return f".{node.attr}"
     if isinstance(node, ast.Name) and node.id in DYNAMIC_NAMES:
         return node.id
+    if isinstance(node, ast.Name) and node.id in VALUE_CALLS and id(node) not in called:
+        return f"{node.id} as a value"  # functools.reduce(getattr, ...) (red team, round 9)
     if isinstance(node, ast.Import):
         modules = [a.name for a in node.names]
     elif isinstance(node, ast.ImportFrom) and not node.level:
@@ -687,6 +684,7 @@ def _plain_attribute(call: ast.Call) -> bool:
         isinstance(name, ast.Constant)
         and isinstance(name.value, str)
         and not name.value.startswith("__")
+        and name.value not in DYNAMIC_ATTRIBUTES  # getattr(sys, "modules") (red team, round 9)
     )
 
 
@@ -711,8 +709,9 @@ def function_sources(cells: list[str]) -> dict[str, str | None]:
     binds ``a`` to what ``b`` was bound to then, any other binding (an assignment, an
     import) to None; ``from m import *`` is ignored (the only modules a submission can
     import are numpy's and the course's helpers, whose functions are never graded as the
-    student's). Everything is unknown when the code uses
-    constructs that can change what runs at run time (:func:`dynamic_code`).
+    student's). Everything is unknown where the code runs text as code
+    (:func:`text_as_code`); whether a source is the code that runs is for the checks to show
+    (``checklib.expect_runs_as_read``).
 
     Args:
         cells: the code of the notebook's cells, or of a file, in order.
@@ -756,6 +755,37 @@ def imported_names(cells: list[str]) -> frozenset[str]:
     return _bindings(tuple(cells))[1]
 
 
+#: Calls that run text as code where the grader cannot read it.
+TEXT_AS_CODE = frozenset({"exec", "eval", "compile"})
+
+
+def text_as_code(cells: list[str]) -> str | None:
+    """``"exec()"`` where ``cells`` call ``exec``, ``eval`` or ``compile`` by name, else None.
+
+    Such code can define any function without a ``def`` the grader reads (a looping helper
+    behind a library's name), so no source of the submission is read
+    (:func:`function_sources`).
+    """
+    return _text_as_code(tuple(cells))
+
+
+@functools.lru_cache(maxsize=32)
+def _text_as_code(cells: tuple[str, ...]) -> str | None:
+    for text in cells:
+        try:
+            tree, _ = parse_lenient(text)
+        except ValueError:
+            continue
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id in TEXT_AS_CODE
+            ):
+                return f"{node.func.id}()"
+    return None
+
+
 @functools.lru_cache(maxsize=32)
 def _bindings(
     cells: tuple[str, ...],
@@ -764,7 +794,7 @@ def _bindings(
     bound: dict[str, str | None] = {}
     imported: set[str] = set()
     places: dict[str, DefPlace] = {}
-    if _dynamic_code(cells) is not None:
+    if _text_as_code(cells) is not None:
         return bound, frozenset(), places
     for index, text in enumerate(cells):
         try:
@@ -806,6 +836,86 @@ def _carry(places: dict[str, DefPlace], target: str, place: DefPlace | None) -> 
         places.pop(target, None)
     else:
         places[target] = place
+
+
+#: The file name the code the grader read runs under (see :func:`program_as_read`).
+AS_READ_FILE = "<the code the grader read>"
+
+
+def program_as_read(cells: list[str], names: Collection[str]) -> str:
+    """The program made of what the grader read of ``names``, and nothing else.
+
+    The top-level statements of ``cells``, in order, that are imports (also inside a
+    ``try`` of imports only), the ``def`` or ``class`` of one of ``names`` (decorators
+    included), or an assignment to one of ``names`` (``_L = {...}``, ``_L["impl"] = f``).
+    Run alone, it is the code a source check judged: what the names run where nothing else
+    of the submission ran first (no call at the top level, no patch of a module, no
+    rebinding), so comparing its results with the submission's shows whether that code is
+    what runs.
+
+    Args:
+        cells: the submitted code.
+        names: the functions and globals a source check read.
+    """
+    future: list[str] = []
+    body: list[str] = []
+    for text in cells:
+        try:
+            tree, _ = parse_lenient(text)
+        except ValueError:
+            continue
+        lines = text.splitlines()
+        for node in tree.body:
+            if isinstance(node, ast.ImportFrom) and node.module == "__future__":
+                future.append(ast.unparse(node))
+            elif _read_statement(node, names):
+                first = min([node.lineno, *(d.lineno for d in _decorators(node))])
+                if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+                    body.append("\n".join(lines[first - 1 : node.end_lineno]))
+                else:
+                    body.append(ast.get_source_segment(text, node) or ast.unparse(node))
+    return "\n".join([*future, *body]) + "\n"
+
+
+def _decorators(node: ast.stmt) -> list[ast.expr]:
+    return list(getattr(node, "decorator_list", []))
+
+
+def _read_statement(node: ast.stmt, names: Collection[str]) -> bool:
+    """Whether a top-level statement belongs to :func:`program_as_read`."""
+    if isinstance(node, ast.Import | ast.ImportFrom):
+        return True
+    if isinstance(node, ast.Try):
+        parts = [*node.body, *(s for h in node.handlers for s in h.body), *node.orelse]
+        return all(isinstance(s, ast.Import | ast.ImportFrom | ast.Pass) for s in parts)
+    if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+        return node.name in names
+    if isinstance(node, ast.Assign | ast.AugAssign | ast.AnnAssign):
+        if (
+            isinstance(node, ast.Assign)
+            and all(isinstance(t, ast.Name) for t in node.targets)
+            and _plain_reference(node.value)
+        ):
+            return True  # an alias (``sigmoid = expit``), read as an import is
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+        return any(root in names for t in targets for root in _target_roots(t))
+    return False
+
+
+def _plain_reference(node: ast.expr) -> bool:
+    """``name`` or ``module.name``: a value that runs nothing."""
+    while isinstance(node, ast.Attribute):
+        node = node.value
+    return isinstance(node, ast.Name)
+
+
+def _target_roots(node: ast.expr) -> set[str]:
+    """The names an assignment target starts from: ``_L`` of ``_L["impl"]``; ``a, b``."""
+    if isinstance(node, ast.Tuple | ast.List):
+        return {name for elt in node.elts for name in _target_roots(elt)}
+    while isinstance(node, ast.Subscript | ast.Attribute | ast.Starred):
+        node = node.value
+    return {node.id} if isinstance(node, ast.Name) else set()
 
 
 def function_source(cells: list[str], name: str) -> str | None:

@@ -201,12 +201,15 @@ class Context:
         seed: int | None = None,
         proxies: dict[str, Callable[..., Any]] | None = None,
         timeout: float | None = None,
+        on: Submission | None = None,
     ) -> CallOutcome:
         """Call a student function and return the full outcome (never raises).
 
         ``proxies`` bind names of the submission to grader-served stand-ins for the call
         (see :meth:`autograder.submission.Submission.call`), for example
         ``{"propagate": ctx.ref("propagate")}`` to run the call with the reference block.
+        ``on``: another submission to call in the same way (the same stand-ins; the call is
+        not recorded as this check's), such as :meth:`Submission.as_read`'s.
         """
         if timeout is None:
             timeout = self.call_limit(function, args, kwargs, seed)
@@ -220,7 +223,10 @@ class Context:
                     for f in self.stood_in()
                 }
                 proxies = {**blocks, **(proxies or {})}
-            out = self.submission.call(function, args, kwargs, seed=seed, proxies=proxies, **extra)
+            target = self.submission if on is None else on
+            out = target.call(function, args, kwargs, seed=seed, proxies=proxies, **extra)
+            if on is not None:
+                return out
         self.last = LastCall(function, args, dict(kwargs or {}), out, seed)
         self.calls.append(self.last)
         return out

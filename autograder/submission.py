@@ -275,6 +275,8 @@ class Submission:
         self._rebound: dict[str, str] = {}
         #: The file name each cell was compiled with (code objects report it).
         self._files: list[str] = []
+        #: ``{program: the submission of that code alone}`` (see :meth:`as_read`).
+        self._twins: dict[str, Submission] = {}
 
     # ------------------------------------------------------------------ routing
     def route(self, name: str, *, actual: str | None = None, adapter: Any = None) -> None:
@@ -312,12 +314,18 @@ class Submission:
         """Return the source code of function ``name``, or None if unavailable.
 
         None too where ``name`` is bound at run time to something else than the ``def`` the
-        text binds it to (:meth:`rebound`): its source is not the code that runs.
+        text binds it to (:meth:`rebound`), or where a function binds it again (``global
+        name``, :meth:`unreadable`): its source may not be the code that runs.
         """
         actual = self.resolve(name)
-        if actual in self._rebound:
+        if actual in self._rebound or actual in self._global_rebinds():
             return None
         return self._source(actual)
+
+    def _global_rebinds(self) -> dict[str, str]:
+        if not self._source_text:
+            return {}
+        return codeload.global_rebinds(self.source_cells())
 
     def rebound(self, name: str) -> str | None:
         """Why ``name``'s source is not read: it runs other code than its ``def``; or None.
@@ -332,30 +340,43 @@ class Submission:
     def unreadable(self, name: str) -> str | None:
         """Why the grader does not read ``name``'s source, where it knows.
 
-        :meth:`rebound` (as the student's process reports it), a function that rebinds it
-        (``codeload.global_rebinds``), or a construct that can change at run time which code
-        runs, or what the worker reports about it (``codeload.dynamic_code``): the report
-        alone is the student's to forge.
+        :meth:`rebound` (as the student's process reports it), a function that binds it
+        again (``codeload.global_rebinds``), or text run as code (``codeload.text_as_code``).
+        Whether the code read is the code that runs is
+        then shown by running it alone (:meth:`as_read`): the report alone is the student's
+        to forge.
         """
         rebound = self.rebound(name)
         if rebound is not None or not self._source_text:
             return rebound
         resolved = self.resolve(name)
-        rebinds = codeload.global_rebinds(self.source_cells()).get(resolved)
-        if rebinds is not None:
+        rebinds = self._global_rebinds().get(resolved)
+        if rebinds is None:
+            construct = codeload.text_as_code(self.source_cells())
+            if construct is None:
+                return None
             return (
-                f"the source of {resolved}() could not be read: {rebinds} binds it again "
-                f"at run time, so the code {resolved} runs may not be its def (define it "
-                "once with def, and do not rebind it)."
+                f"the source of {resolved}() could not be read: the submitted code uses "
+                f"{construct}, which can define functions the grader cannot read."
             )
-        construct = codeload.dynamic_code(self.source_cells())
-        if construct is None:
-            return None
         return (
-            f"the source of {resolved}() could not be read: the submitted code uses "
-            f"{construct}, which can change at run time which code a name runs, or what the "
-            "grader is told about it."
+            f"the source of {resolved}() could not be read: {rebinds} binds it again at run "
+            f"time, so the code {resolved} runs may not be its def (define it once with def, "
+            "and do not rebind it)."
         )
+
+    def as_read(self, program: str) -> Submission | None:
+        """The submission made of ``program`` alone (``codeload.program_as_read``), loaded fresh.
+
+        Loaded once per program and closed with this submission; None where the submission
+        has no source text (a live module), so nothing can be compared.
+        """
+        if not self._source_text:
+            return None
+        if program not in self._twins:
+            cells = [(codeload.AS_READ_FILE, program)]
+            self._twins[program] = load_cells_in_process(cells, self.unit, self.origin, program)
+        return self._twins[program]
 
     def watched(self) -> list[str]:
         """The names the text binds to a ``def`` (whose run-time binding is compared)."""
@@ -462,7 +483,9 @@ class Submission:
             return None
 
     def close(self) -> None:
-        """Release resources (a no-op in-process)."""
+        """Release resources (in-process: those of :meth:`as_read`'s submissions)."""
+        for twin in self._twins.values():
+            twin.close()
 
     def _source(self, name: str) -> str | None:
         if self._source_text:
@@ -673,10 +696,10 @@ def load_in_process(
     Returns:
         The submission.
     """
-    ns: dict[str, Any] = {"__name__": "__student__", "__file__": str(path)}
     try:
         texts = [code for _, code in submitted_code(path, skip_cells)]
     except ValueError as exc:
+        ns = {"__name__": "__student__", "__file__": str(path)}
         return Submission(unit, ns, str(path), load_error=str(exc))
     notebook = path.suffix == ".ipynb"
     if notebook:
@@ -684,6 +707,22 @@ def load_in_process(
         text = "\n\n".join(texts)
     else:
         cells, text = [(str(path), texts[0])], texts[0]
+    return load_cells_in_process(cells, unit, str(path), text, cell_timeout, notebook)
+
+
+def load_cells_in_process(
+    cells: list[tuple[str, str]],
+    unit: str,
+    origin: str,
+    text: str,
+    cell_timeout: float = DEFAULT_CELL_TIMEOUT,
+    notebook: bool = False,
+) -> Submission:
+    """Load ``(file name, code)`` cells into a fresh namespace of this process.
+
+    See :func:`load_in_process`; ``text`` is the submission's whole source text.
+    """
+    ns: dict[str, Any] = {"__name__": "__student__", "__file__": origin}
     ns.update(codeload.prelude(unit))
     with _quiet():
         report = codeload.load_cells(
@@ -695,7 +734,7 @@ def load_in_process(
             describe=lambda exc: str(_student_error(exc)),
             clock=time.monotonic,
         )
-    sub = Submission(unit, ns, str(path), source_text=text)
+    sub = Submission(unit, ns, origin, source_text=text)
     sub._texts = [code for _, code in cells]
     sub.cell_errors = report.errors
     sub._broken = report.broken

@@ -5,6 +5,7 @@ Also: the course's helper modules are importable and never graded as the student
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
 import time
@@ -352,8 +353,8 @@ def propagate_vectorized(w, b, X, Y):
 DECOY_TANH = "\ndef tanh(z):\n    return np.exp(z) - np.exp(-z)\n"
 
 #: Ways to bind a name to other code than its def once loaded: ``{}`` is the name, ``[]``
-#: what it runs (red team H2: a global statement, a frame's f_globals, found by sys or inspect:
-#: the frames are constructs of ``codeload.dynamic_code`` since red team round 8).
+#: what it runs (red team H2: a global statement, a frame's f_globals, found by sys or inspect),
+#: outside the code the source checks read.
 REBINDS = {
     "global": "\ndef _setup():\n    global {name}\n    {name} = {runs}\n\n\n_setup()\n",
     "f_globals": "\nimport sys as _s\n_s._getframe().f_globals[{name!r}] = {runs}\n",
@@ -403,12 +404,8 @@ def test_a_def_rebound_at_run_time_fails_its_source_checks_not_its_values(
     task = _grade_task(path, unit, task_id, isolated)
     verdicts = {c.name: c for c in task.checks}
     assert not verdicts[check].passed, verdicts[check]
-    message = verdicts[check].message
-    if how == "global":  # found at run time, and named there
-        assert f"{name} is rebound at run time to " in message
-        assert f"not the def {name} of line" in message
-    else:  # a frame: no source is read at all
-        assert f"the source of {name}() could not be read: the submitted code uses " in message
+    assert f"{name} is rebound at run time to " in verdicts[check].message
+    assert f"not the def {name} of line" in verdicts[check].message
     assert [c.name for c in task.checks if not c.passed] == [check], task.checks
 
 
@@ -709,12 +706,13 @@ def test_a_forged_report_of_what_a_name_runs_earns_no_source_check(tmp_path, cas
     task = _grade_task(path, unit, task_id, isolated=True)
     verdicts = {c.name: c for c in task.checks}
     assert not verdicts[check].passed, verdicts[check]
-    assert f"the source of {name}() could not be read" in verdicts[check].message
+    message = verdicts[check].message  # the global statement's, or the report's if not forged
+    assert f"the source of {name}() could not be read" in message or "rebound at run" in message
     assert [c.name for c in task.checks if not c.passed] == [check], task.checks
 
 
-#: Constructs through which code reaches the interpreter's namespaces, the worker's modules
-#: or its channel to the grader, and the construct :func:`codeload.dynamic_code` names.
+#: Constructs through which code reaches the interpreter's namespaces, the worker's modules or
+#: code by a name, and the construct :func:`codeload.dynamic_construct` names.
 REACHES = {
     "import sys\nsys.modules['m'].f = g\n": ".modules",
     "from sys import modules\n": "from sys import modules",
@@ -740,12 +738,30 @@ REACHES = {
     "x = np.load('a.npy', allow_pickle=True)\n": "allow_pickle=",
     "import numpy\nnumpy.globals()\n": ".globals",
     "def f():\n    import marshal\n": "import marshal",
+    "import sys\nm = getattr(sys, 'modules')\n": "getattr() of a computed or special name",
+    "import functools\nf = functools.reduce(getattr, ['tan' + 'h'], np)\n": "getattr as a value",
+    "import typing\ntyping.get_type_hints(f)\n": ".get_type_hints",
+    "import timeit\ntimeit.timeit('x = 1')\n": ".timeit",
 }
 
 
 @pytest.mark.parametrize("code", sorted(REACHES), ids=lambda code: REACHES[code])
 def test_code_that_reaches_into_the_interpreter_is_named(code):
-    assert codeload.dynamic_code(["import numpy as np\n", code]) == REACHES[code]
+    assert codeload.dynamic_construct(ast.parse(code)) == REACHES[code]
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        "x = getattr(obj, 'shape')\n",
+        "x = np.load('a.npy', allow_pickle=False)\n",
+        "if __name__ == '__main__':\n    print(np.__version__, f.__name__)\n",
+        "class V:\n    def __add__(self, o):\n        return self\n    __radd__ = __add__\n",
+        "import re\np = re.compile('a+')\nx = np.repeat(a, 2)\n",
+    ],
+)
+def test_plain_code_is_not_taken_for_reaching_into_the_interpreter(code):
+    assert codeload.dynamic_construct(ast.parse(code)) is None
 
 
 def test_a_global_statement_that_rebinds_a_name_is_found_where_it_is():
@@ -777,33 +793,26 @@ def _code_cells(path: Path) -> list[str]:
 )
 def test_no_course_code_and_no_correct_form_is_refused_for_reaching_into_the_interpreter(path):
     """The course's own code of every release, the reference and the correct forms keep their
-    source checks: none uses a construct refused above."""
+    source checks: no function of theirs uses a construct refused above."""
     cells = _code_cells(path)
-    assert codeload.dynamic_code(cells) is None
+    for cell in cells:
+        tree, _ = codeload.parse_lenient(cell)
+        for node in tree.body:
+            if isinstance(node, ast.FunctionDef):
+                assert codeload.dynamic_construct(node) is None, node.name
     assert codeload.global_rebinds(cells) == {}
 
 
-#: The checks that read a function's source, per unit: what code that reaches into the
-#: interpreter loses, and all it loses.
-SOURCE_CHECKS = {
-    "derivatives": [],
-    "numpy_basics": ["propagate_vectorized.no_loops"],
-    "logistic_regression": ["model.calls_building_blocks"],
-    "shallow_network": ["tanh.own_implementation"],
-    "deep_network": [],
-}
-
-
-@pytest.mark.parametrize("unit", sorted(SOURCE_CHECKS))
-def test_reaching_into_the_interpreter_costs_the_source_checks_and_nothing_else(tmp_path, unit):
-    path = tmp_path / f"{unit}.py"
-    path.write_text((SOLUTIONS / f"{unit}.py").read_text() + "\nimport gc\n")
-    sub = from_path(path, unit, isolated=False)
-    try:
-        result = grade_submission(unit, sub)
-    finally:
-        sub.close()
-    failed = {f"{t.function}.{c.name}": c for t in result.tasks for c in t.checks if not c.passed}
-    assert sorted(failed) == SOURCE_CHECKS[unit]
-    for check in failed.values():
-        assert "could not be read: the submitted code uses import gc" in check.message
+def test_the_program_as_read_holds_imports_aliases_and_what_was_read_only():
+    cells = [
+        "from __future__ import annotations\nimport numpy as np\n_T = [np.exp]\n_setup()\n"
+        "def tanh(z):\n    return _T[0](z)\n\nEXP = np.exp\nnp.exp = None\n"
+        "try:\n    import h5py\nexcept ImportError:\n    pass\n",
+        "_T.append(np.tanh)\nglobals()['tanh'] = np.tanh\nf_globals = {}\n"
+        "f_globals['tanh'] = np.tanh\ndef other(z):\n    return z\n",
+    ]
+    assert codeload.program_as_read(cells, {"tanh", "_T"}) == (
+        "from __future__ import annotations\nimport numpy as np\n_T = [np.exp]\n"
+        "def tanh(z):\n    return _T[0](z)\nEXP = np.exp\n"
+        "try:\n    import h5py\nexcept ImportError:\n    pass\n"
+    )

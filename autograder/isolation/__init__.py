@@ -170,6 +170,7 @@ def _unreadable(unit: str, path: Path, error: str, limits: Limits | None) -> Iso
     sub.spent = sub._check_spent = sub.load_seconds = 0.0
     sub.restarts, sub._exhausted_reason, sub.protections, sub.events = 0, None, [], []
     sub._executor_lost, sub._skips = False, {}
+    sub._twins = {}
     sub.unfinished = {}
     sub._finalizer = weakref.finalize(sub, IsolatedSubmission._close_worker, [None])
     return sub

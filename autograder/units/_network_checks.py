@@ -218,19 +218,6 @@ def closest_rows(W: np.ndarray) -> tuple[float, int, int]:
     return float(dist[i, j]), int(i), int(j)
 
 
-def broken_block(function: str) -> Callable[..., Any]:
-    """A stand-in for the block ``function`` that raises ``RuntimeError``, for a proxy.
-
-    Bound through ``proxies={function: broken_block(function)}``, it shows that a composite
-    (``nn_model``) really calls the block: the composite must then fail.
-    """
-
-    def fail(*args: Any, **kwargs: Any) -> Any:
-        raise RuntimeError(f"{function} failed")
-
-    return fail
-
-
 def rms(a: np.ndarray) -> float:
     """Root mean square of an array (NaN propagates)."""
     a = np.asarray(a, dtype=np.float64)

@@ -402,10 +402,20 @@ def _model_structure(ctx: Context) -> None:
             )
 
 
-# Read from the source until the seam serves proxies of the building blocks; then: model()
-# called with proxies for optimize and predict, which must receive one and two calls.
+# Read from the source, then run: model() with optimize, then predict, served by a stand-in
+# that raises must fail (a call that never runs, or of a local copy, does not count).
 hint = "call optimize and predict (twice) instead of copying their code."
-blocks = cl.calls_building_blocks(BLOCKS[1:], optional=BLOCKS[:1], hint=hint)
+
+
+def _model_probe(rng: np.random.Generator) -> list[cl.Call]:
+    """model() on the lesson's data moved by random amounts, 20 iterations."""
+    data = tuple(
+        a + rng.normal(0, 0.1, a.shape) if i % 2 == 0 else a for i, a in enumerate(MODEL_DATA)
+    )
+    return [(data, MODEL_ARGS | {"num_iterations": 20})]
+
+
+blocks = cl.calls_building_blocks(BLOCKS[1:], optional=BLOCKS[:1], hint=hint, probe=_model_probe)
 t.add("calls_building_blocks", 1, blocks, "calls optimize and predict (initializing inline is ok)")
 
 

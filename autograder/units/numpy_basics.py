@@ -246,7 +246,8 @@ t = UNIT.task(
     compared_with=("propagate_loops",),
 )
 t.add("structure", 1, cl.propagation_structure(LR_CASE), STRUCTURE)
-t.add("no_loops", 2, cl.no_python_loops(), "contains no for/while loop or comprehension")
+no_loops = cl.no_python_loops(probe=lambda rng: [_lr_case(rng) for _ in range(2)])
+t.add("no_loops", 2, no_loops, "contains no for/while loop or comprehension")
 t.add("values", 1, cl.visible_values("propagate_vectorized/values", [LR_CASE], **LR), VALUES)
 
 

@@ -26,7 +26,6 @@ from autograder.plain import describe, describe_args, same_plain, type_name
 from autograder.planar import small_planar_problem
 from autograder.spec import Adapter, CheckFailure, Task, Unit
 from autograder.units._network_checks import (
-    broken_block,
     closest_rows,
     expect_arrays,
     expect_param_gradients,
@@ -196,6 +195,32 @@ def _tanh_used(tree: ast.AST, aliases: dict[str, ast.expr]) -> tuple[str, int] |
             isinstance(node, ast.Attribute) and node.attr in _LOOKUP_ATTRS
         ):
             return f"{ast.unparse(node)}, a function looked up by name,", node.lineno
+    found = _looked_up_call(tree)
+    return (f"{ast.unparse(found)}, a function found at run time,", found.lineno) if found else None
+
+
+def _looked_up_call(tree: ast.AST) -> ast.Call | None:
+    """A call of a function taken out of data, or of a name bound from an item, call or loop.
+
+    ``[u for u in table if ...][0](z)`` (red team, round 9: numpy's tanh found in
+    ``np.ma.core.ufunc_domain`` by its ``__name__``).
+    """
+    taken: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.For | ast.comprehension):
+            taken |= {n.id for n in ast.walk(node.target) if isinstance(n, ast.Name)}
+        elif isinstance(node, ast.Assign | ast.NamedExpr) and isinstance(
+            node.value, ast.Subscript | ast.Call | ast.ListComp | ast.GeneratorExp
+        ):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            taken |= {n.id for t in targets for n in ast.walk(t) if isinstance(n, ast.Name)}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            func = node.func
+            if isinstance(func, ast.Subscript | ast.Call) or (
+                isinstance(func, ast.Name) and func.id in taken
+            ):
+                return node
     return None
 
 
@@ -213,8 +238,9 @@ def _tanh_own(ctx: Context) -> None:
             or "the source of tanh() could not be read: define it with def tanh(z): ... "
             "(tanh = np.tanh is not an implementation)."
         )
-    aliases = cl.module_aliases(ctx)
+    aliases, read = cl.module_aliases(ctx), []
     for code in cl.own_code(ctx, "tanh", "structure"):
+        read.append(code)
         found = _tanh_used(code.code, aliases)
         if found:
             of = f"{code.name}'s values" if code.data else f"{code.name}()"
@@ -223,6 +249,7 @@ def _tanh_own(ctx: Context) -> None:
                 "instead of computing tanh from exponentials.",
                 hint="write it with np.exp, as in the docstring's formula.",
             )
+    cl.expect_runs_as_read(ctx, "tanh", read, [((ctx.rng.normal(0, 2, (3, 4)),), {})], "structure")
 
 
 @t.advise("no_overflow_warning")
@@ -890,8 +917,7 @@ def _nn_matches_blocks(ctx: Context) -> str:
             "nn_model draws the initial parameters before it calls np.random.seed(3): seed "
             "first, then call initialize_parameters."
             if "random.seed" in source
-            else "nn_model never seeds: call np.random.seed(3) first, before "
-            "initialize_parameters."
+            else "nn_model never seeds: call np.random.seed(3) first, before initialize_parameters."
         )
     elif not same_plain(got, expected, **EXACT):  # a learning rate the code writes, not 1.2?
         for rate in source_hints.rates(source):
@@ -922,7 +948,7 @@ def _nn_uses_blocks(ctx: Context) -> None:
     # compute_cost is not probed: a correct loop may compute the cost only to print it; nor
     # is a block the submission does not define (its own task charges it: one bug, once)
     for block in (b for b in BLOCK_TASKS if b != "compute_cost" and ctx.submission.has(b)):
-        out = ctx.outcome("nn_model", args, kwargs, proxies={block: broken_block(block)})
+        out = ctx.outcome("nn_model", args, kwargs, proxies={block: cl.broken_block(block)})
         if out.error is None or not any(c.name == block for c in out.proxy_calls):
             raise CheckFailure(
                 f"nn_model() still ran when your {block}() was replaced by a version that "

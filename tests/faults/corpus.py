@@ -12,7 +12,7 @@ check must pass. ``"*"`` means every check. ``score`` is the expected total (out
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -65,15 +65,6 @@ def _loss_fails(id_: str, code: str, fn: str, text: str, **more: Any) -> Fault:
 def _wrong_loss(id_: str, code: str, fn: str) -> Fault:
     """A fault whose loss ``fn`` returns a wrong number: its values checks fail, 40 of 42."""
     return Fault(id_, code, {f"{fn}.values": "wrong values", f"{fn}.hidden": "wrong values"}, 40)
-
-
-def _unverifiable(fault: Fault, construct: str) -> Fault:
-    """``fault``, whose code reaches into the interpreter with ``construct`` (``import
-    ctypes``, ``.modules``...): no source check can trust what runs, so propagate_vectorized's
-    no_loops (2 points) fails too, naming it (red team, round 8: a forged report of what each
-    name runs)."""
-    fails = fault.fails | {"propagate_vectorized.no_loops": f"the submitted code uses {construct},"}
-    return replace(fault, fails=fails, score=fault.score - 2)
 
 
 FAST = ("--timeout", "0.6")
@@ -148,14 +139,11 @@ FAULTS: list[Fault] = [
         "L2",
         "KeyboardInterrupt",
     ),
-    _unverifiable(
-        Fault(
-            "B4-segfault",
-            "import ctypes\ndef softmax(x):\n    return ctypes.string_at(0)\n",
-            _all("softmax", "SIGSEGV", ARRAY_CHECKS),
-            37,
-        ),
-        "import ctypes",
+    Fault(
+        "B4-segfault",
+        "import ctypes\ndef softmax(x):\n    return ctypes.string_at(0)\n",
+        _all("softmax", "SIGSEGV", ARRAY_CHECKS),
+        37,
     ),
     Fault(
         "B5-blocks-alarm",
@@ -183,27 +171,21 @@ FAULTS: list[Fault] = [
         "def L1(yhat, y):\n    return 0.0\n",
         "L1",
     ),
-    _unverifiable(
-        _wrong_loss(
-            "B8-patches-builtins",
-            "import builtins\nbuiltins.isinstance = lambda *a: True\nbuiltins.abs = lambda x: 0\n"
-            "builtins.float = lambda *a: 0.0\n"
-            "def L2(yhat, y):\n    return 1.5\n",
-            "L2",
-        ),
-        "import builtins",
+    _wrong_loss(
+        "B8-patches-builtins",
+        "import builtins\nbuiltins.isinstance = lambda *a: True\nbuiltins.abs = lambda x: 0\n"
+        "builtins.float = lambda *a: 0.0\n"
+        "def L2(yhat, y):\n    return 1.5\n",
+        "L2",
     ),
-    _unverifiable(
-        _wrong_loss(
-            "B9-patches-autograder",
-            "import sys, types\n"
-            "fake = types.ModuleType('autograder')\nfake.checklib = types.SimpleNamespace("
-            "compare=lambda *a, **k: None)\n"
-            "sys.modules['autograder'] = fake\nsys.modules['autograder.checklib'] = fake.checklib\n"
-            "def L1(yhat, y):\n    return 123.0\n",
-            "L1",
-        ),
-        ".modules",
+    _wrong_loss(
+        "B9-patches-autograder",
+        "import sys, types\n"
+        "fake = types.ModuleType('autograder')\nfake.checklib = types.SimpleNamespace("
+        "compare=lambda *a, **k: None)\n"
+        "sys.modules['autograder'] = fake\nsys.modules['autograder.checklib'] = fake.checklib\n"
+        "def L1(yhat, y):\n    return 123.0\n",
+        "L1",
     ),
     _loss_fails(
         "B11-writes-grader-files",
@@ -220,15 +202,12 @@ FAULTS: list[Fault] = [
         "def L2(yhat, y):\n    print('PASSED')\n    return 0.5\n",
         "L2",
     ),
-    _unverifiable(
-        _wrong_loss(
-            "B13-frame-introspection",
-            "import sys\n"
-            "def L1(yhat, y):\n"
-            "    f = sys._getframe(1)\n    return float(f.f_locals.get('expected', 0.0))\n",
-            "L1",
-        ),
-        "._getframe",
+    _wrong_loss(
+        "B13-frame-introspection",
+        "import sys\n"
+        "def L1(yhat, y):\n"
+        "    f = sys._getframe(1)\n    return float(f.f_locals.get('expected', 0.0))\n",
+        "L1",
     ),
     # ------------------------------------------------------------------ C: types, shapes
     Fault(

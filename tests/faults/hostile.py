@@ -75,18 +75,14 @@ class Hostile:
     observe: bool = False
 
 
-#: What an attack that reaches into the interpreter (``import ctypes``, ``sys.modules``, ``import
-#: gc``...) costs besides its target: no source check can trust what runs (red team, round 8).
-UNVERIFIED = {"propagate_vectorized.no_loops": "could not be read: the submitted code uses"}
-
-
 def _all(fn: str, text: str) -> dict[str, str]:
     return {f"{fn}.{c}": text for c in L1_CHECKS}
 
 
 def _codec_changed(text: str) -> dict[str, str]:
-    """L1's checks fail with ``text``; the file changes a module, so its source is not read."""
-    return {**_all("L1", text), "propagate_vectorized.no_loops": "could not be read"}
+    """L1's checks fail with ``text`` (the file changes the worker's codec; its other
+    functions' code, read and run alone, is what runs: their source checks pass)."""
+    return _all("L1", text)
 
 
 def _at_load_and_every_call(action: str) -> str:
@@ -722,10 +718,7 @@ BLOCKS = (
 )
 #: A composite that looks at its blocks' code objects (``.__code__``) also loses the checks
 #: that read sources: the grader cannot tell which code such a submission runs.
-PROBE = {
-    "nn_model.uses_blocks": "does not call",
-    "tanh.own_implementation": "could not be read",
-}
+PROBE = {"nn_model.uses_blocks": "does not call"}
 
 
 def corpus(t: Target) -> list[Hostile]:
@@ -748,18 +741,12 @@ def corpus(t: Target) -> list[Hostile]:
 
     return [
         Hostile("honest-first", "numpy_basics", ""),
-        Hostile(
-            "proc-walk",
-            "numpy_basics",
-            code(PROC_WALK),
-            _all("L2", "OBS") | UNVERIFIED,
-            observe=True,
-        ),
+        Hostile("proc-walk", "numpy_basics", code(PROC_WALK), _all("L2", "OBS"), observe=True),
         Hostile("kill-everything", "numpy_basics", code(KILL_EVERYTHING), _all("L1", "")),
         Hostile("reopen-stdout", "numpy_basics", code(REOPEN_STDOUT)),
         Hostile("import-reference", "numpy_basics", code(IMPORT_REFERENCE), {"*": ""}, True),
-        Hostile("bytecode-cache", "numpy_basics", code(BYTECODE), UNVERIFIED),
-        Hostile("leave-processes", "numpy_basics", code(LEAVE_PROCESSES), UNVERIFIED),
+        Hostile("bytecode-cache", "numpy_basics", code(BYTECODE)),
+        Hostile("leave-processes", "numpy_basics", code(LEAVE_PROCESSES)),
         Hostile(
             "fork-bomb",
             "numpy_basics",
@@ -775,36 +762,22 @@ def corpus(t: Target) -> list[Hostile]:
             "wrap-handler",
             "numpy_basics",
             code(WRAP_HANDLER),
-            {"normalize_rows.no_mutation": "changed its argument x in place"} | UNVERIFIED,
+            {"normalize_rows.no_mutation": "changed its argument x in place"},
         ),
         Hostile("thread-honest", "numpy_basics", code(THREAD_L1)),
         Hostile(
             "memory-files", "numpy_basics", code(MEMORY_FILES), _all("L2", "OBS"), observe=True
         ),
         Hostile(
-            "read-helpers",
-            "numpy_basics",
-            code(READ_HELPERS),
-            _all("L2", "OBS") | UNVERIFIED,
-            observe=True,
+            "read-helpers", "numpy_basics", code(READ_HELPERS), _all("L2", "OBS"), observe=True
         ),
         Hostile(
             "repeated-array", "numpy_basics", code(REPEATED_ARRAY), _codec_changed("bad array")
         ),
-        Hostile(
-            "huge-int",
-            "numpy_basics",
-            code(HUGE_INT),
-            _all("L1", "integer too large") | UNVERIFIED,
-        ),
-        Hostile(
-            "long-list",
-            "numpy_basics",
-            code(LONG_LIST),
-            _all("L1", "100,000 values") | UNVERIFIED,
-        ),
+        Hostile("huge-int", "numpy_basics", code(HUGE_INT), _all("L1", "integer too large")),
+        Hostile("long-list", "numpy_basics", code(LONG_LIST), _all("L1", "100,000 values")),
         Hostile("quiet-sigmoid-honest", "numpy_basics", code(HONEST_QUIET_SIGMOID)),
-        Hostile("quiet-sigmoid-forged", "numpy_basics", code(FORGED_QUIET_SIGMOID), UNVERIFIED),
+        Hostile("quiet-sigmoid-forged", "numpy_basics", code(FORGED_QUIET_SIGMOID)),
         Hostile("served-prints", "logistic_regression", _printing_model()),
         Hostile("detect-proxy", "shallow_network", _detect_proxy(False), PROBE),
         Hostile("detect-proxy-identity", "shallow_network", _detect_proxy(True), PROBE),

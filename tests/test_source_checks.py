@@ -1,0 +1,122 @@
+"""Source checks read the text, and the code read must be the code that runs (red team 8, 9).
+
+Each file of ``tests/source_checks/`` is appended to a unit's reference (a later ``def``
+replaces the earlier one). The ``forge_*`` files put a wrong ``def`` in the text and make the
+name run other code with constructs no reading of the text refuses (a literal ``getattr``, a
+string annotation evaluated by ``typing``, a statement run by ``timeit``), and forge the
+worker's report of what each name runs: only running the code read alone shows it. The others
+hide what the checked function does inside its own code. Code that reaches into the
+interpreter anywhere else costs nothing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from autograder.engine import grade_submission
+from autograder.isolation import Limits, from_path
+
+ROOT = Path(__file__).resolve().parents[1]
+FAST = Limits(call_timeout=5.0)
+
+TANH = ("shallow_network", "4.3", "own_implementation")
+LOOPS = ("numpy_basics", "2.10", "no_loops")
+MODEL = ("logistic_regression", "3.6", "calls_building_blocks")
+RUNS = "is not the code the grader read"
+#: ``{file: ((unit, task, check), piece of its message, whether it patches the worker's own
+#: modules, so that it runs in the sandbox only)}``.
+CASES = {
+    "forge_getattr_literal.py": (TANH, RUNS, True),
+    "forge_type_hints.py": (TANH, RUNS, True),
+    "forge_timeit.py": (TANH, RUNS, True),
+    "forge_loops_frame.py": (LOOPS, RUNS, True),
+    "tanh_reduce_getattr.py": (TANH, "getattr as a value", False),
+    "tanh_ufunc_domain.py": (TANH, "a function found at run time", False),
+    "loops_recursion.py": (LOOPS, "loops by recursion", False),
+    "loops_sorted_key.py": (LOOPS, "sorted(), a loop by a call", False),
+    "loops_accumulate.py": (LOOPS, "accumulate(), a loop by a call", False),
+    "model_dead_branch.py": (MODEL, "does not call optimize()", False),
+    "model_local_shadow.py": (MODEL, "does not call optimize()", False),
+}
+#: Checks these files fail besides the targeted one, as they should: the inline copies of
+#: model print no costs.
+ALSO = {"model_dead_branch.py": {"prints"}, "model_local_shadow.py": {"prints"}}
+
+
+def _task(tmp_path: Path, unit: str, task_id: str, extra: str, isolated: bool):
+    path = tmp_path / f"{unit}.py"
+    path.write_text((ROOT / "solutions" / f"{unit}.py").read_text() + "\n\n" + extra)
+    sub = from_path(path, unit, isolated=isolated, limits=FAST if isolated else None)
+    try:
+        return grade_submission(unit, sub, tasks=[task_id]).tasks[0]
+    finally:
+        sub.close()
+
+
+def _cases() -> list:
+    out = []
+    for name, (*_, sandbox_only) in CASES.items():
+        modes = [True] if sandbox_only else [True, False]
+        out += [
+            pytest.param(name, m, id=f"{name[:-3]}-{'sandbox' if m else 'in_process'}")
+            for m in modes
+        ]
+    return out
+
+
+@pytest.mark.parametrize(("name", "isolated"), _cases())
+def test_what_the_check_reads_is_what_runs(tmp_path, name, isolated):
+    (unit, task_id, check), piece, _ = CASES[name]
+    extra = (ROOT / "tests" / "source_checks" / name).read_text()
+    task = _task(tmp_path, unit, task_id, extra, isolated)
+    failed = {c.name: c for c in task.checks if not c.passed}
+    assert check in failed and piece in failed[check].message, failed.get(check)
+    assert set(failed) - {check} == ALSO.get(name, set()), failed
+
+
+#: Code that reaches into the interpreter, outside every function a source check reads (real
+#: notebooks: reloading a helper, pickling the parameters, a leftover pdb, skipping a cell's
+#: training when it ran before; red team, round 9).
+ELSEWHERE = """
+import gc, importlib, inspect, pdb, pickle, sys
+import builtins
+_tables = (sys.modules, vars(np), getattr(sys, "modules"), inspect.isfunction)
+if "parameters" not in globals():
+    gc.collect()
+"""
+
+
+@pytest.mark.parametrize("isolated", [True, False], ids=["sandbox", "in_process"])
+@pytest.mark.parametrize("unit", ["numpy_basics", "logistic_regression", "shallow_network"])
+def test_reaching_into_the_interpreter_elsewhere_costs_nothing(tmp_path, unit, isolated):
+    path = tmp_path / f"{unit}.py"
+    path.write_text((ROOT / "solutions" / f"{unit}.py").read_text() + ELSEWHERE)
+    sub = from_path(path, unit, isolated=isolated, limits=FAST if isolated else None)
+    try:
+        result = grade_submission(unit, sub)
+    finally:
+        sub.close()
+    assert result.score == result.max_score, [
+        (t.function, c.name, c.message) for t in result.tasks for c in t.checks if not c.passed
+    ]
+
+
+@pytest.mark.parametrize("isolated", [True, False], ids=["sandbox", "in_process"])
+def test_a_wrong_block_costs_only_its_own_task(tmp_path, isolated):
+    """A wrong sigmoid (Task 2.2): the code read, run alone, calls the same sigmoid (and the
+    same stand-ins) as the submission's propagate_vectorized, so no_loops does not charge
+    sigmoid's bug again."""
+    text = (ROOT / "solutions" / "numpy_basics.py").read_text()
+    line = "    s = np.where(x >= 0, 1.0 / (1.0 + e), e / (1.0 + e))\n"
+    assert text.count(line) == 1
+    path = tmp_path / "numpy_basics.py"
+    path.write_text(text.replace(line, line.rstrip("\n") + " * 0.9\n"))
+    sub = from_path(path, "numpy_basics", isolated=isolated, limits=FAST if isolated else None)
+    try:
+        result = grade_submission("numpy_basics", sub)
+    finally:
+        sub.close()
+    failed = [(t.function, c.name) for t in result.tasks for c in t.checks if not c.passed]
+    assert failed == [("sigmoid", "values"), ("sigmoid", "hidden")]
