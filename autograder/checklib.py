@@ -880,15 +880,6 @@ def free_globals(tree: ast.AST) -> set[str]:
     return {n for n in loaded - (bound - declared) if not hasattr(builtins, n)}
 
 
-def _roots(node: ast.AST) -> set[str]:
-    """The names a target starts from: ``_L`` of ``_L["impl"].x``; ``a``, ``b`` of ``a, b[0]``."""
-    if isinstance(node, ast.Tuple | ast.List):
-        return {name for elt in node.elts for name in _roots(elt)}
-    while isinstance(node, ast.Subscript | ast.Attribute | ast.Starred):
-        node = node.value
-    return {node.id} if isinstance(node, ast.Name) else set()
-
-
 def global_values(ctx: Context) -> dict[str, list[ast.expr]]:
     """``{name: every value the submitted code gives the global name, or puts into it}``.
 
@@ -905,15 +896,15 @@ def global_values(ctx: Context) -> dict[str, list[ast.expr]]:
             continue
         for node in ast.walk(tree):
             if isinstance(node, ast.Assign):
-                given = node.value, set().union(*(_roots(t) for t in node.targets))
+                given = node.value, set().union(*(codeload.target_roots(t) for t in node.targets))
             elif isinstance(node, ast.AugAssign | ast.AnnAssign | ast.NamedExpr):
-                given = node.value, _roots(node.target)
+                given = node.value, codeload.target_roots(node.target)
             elif isinstance(node, ast.For | ast.AsyncFor | ast.comprehension):
-                given = node.iter, _roots(node.target)
+                given = node.iter, codeload.target_roots(node.target)
             elif isinstance(node, ast.withitem):
-                given = node.context_expr, _roots(node.optional_vars)
+                given = node.context_expr, codeload.target_roots(node.optional_vars)
             elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
-                given = node, _roots(node.func.value)
+                given = node, codeload.target_roots(node.func.value)
             else:
                 continue
             value, names = given

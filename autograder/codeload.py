@@ -31,7 +31,7 @@ import signal
 import sys
 import textwrap
 import tokenize
-from collections.abc import Callable, Collection, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from operator import methodcaller
@@ -796,38 +796,32 @@ def _bindings(
     places: dict[str, DefPlace] = {}
     if _text_as_code(cells) is not None:
         return bound, frozenset(), places
-    for index, text in enumerate(cells):
-        try:
-            tree, _ = parse_lenient(text)
-        except ValueError:
+    for index, _, lines, node in _top_level(cells):
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            first = min([node.lineno, *(d.lineno for d in node.decorator_list)])
+            bound[node.name] = textwrap.dedent("\n".join(lines[first - 1 : node.end_lineno]))
+            places[node.name] = DefPlace(index, first, node.name, bool(node.decorator_list))
+            imported.discard(node.name)
             continue
-        lines = text.splitlines()
-        for node in tree.body:
-            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
-                first = min([node.lineno, *(d.lineno for d in node.decorator_list)])
-                bound[node.name] = textwrap.dedent("\n".join(lines[first - 1 : node.end_lineno]))
-                places[node.name] = DefPlace(index, first, node.name, bool(node.decorator_list))
-                imported.discard(node.name)
-                continue
-            if (
-                isinstance(node, ast.Assign)
-                and len(node.targets) == 1
-                and isinstance(node.targets[0], ast.Name)
-                and isinstance(node.value, ast.Name)
-            ):
-                target, value = node.targets[0].id, node.value.id
-                bound[target] = bound.get(value)
-                _carry(places, target, places.get(value))
-                (imported.add if value in imported else imported.discard)(target)
-                continue
-            names = _bound_names(node)
-            bound.update(dict.fromkeys(names))
-            for name in names:
-                places.pop(name, None)
-            if isinstance(node, ast.Import | ast.ImportFrom):
-                imported.update(names)
-            else:
-                imported.difference_update(names)
+        if (
+            isinstance(node, ast.Assign)
+            and len(node.targets) == 1
+            and isinstance(node.targets[0], ast.Name)
+            and isinstance(node.value, ast.Name)
+        ):
+            target, value = node.targets[0].id, node.value.id
+            bound[target] = bound.get(value)
+            _carry(places, target, places.get(value))
+            (imported.add if value in imported else imported.discard)(target)
+            continue
+        names = _bound_names(node)
+        bound.update(dict.fromkeys(names))
+        for name in names:
+            places.pop(name, None)
+        if isinstance(node, ast.Import | ast.ImportFrom):
+            imported.update(names)
+        else:
+            imported.difference_update(names)
     return bound, frozenset(imported), places
 
 
@@ -836,6 +830,18 @@ def _carry(places: dict[str, DefPlace], target: str, place: DefPlace | None) -> 
         places.pop(target, None)
     else:
         places[target] = place
+
+
+def _top_level(cells: Sequence[str]) -> Iterator[tuple[int, str, list[str], ast.stmt]]:
+    """``(cell index, cell text, its lines, statement)`` for each top-level statement."""
+    for index, text in enumerate(cells):
+        try:
+            tree, _ = parse_lenient(text)
+        except ValueError:
+            continue
+        lines = text.splitlines()
+        for node in tree.body:
+            yield index, text, lines, node
 
 
 #: The file name the code the grader read runs under (see :func:`program_as_read`).
@@ -859,21 +865,15 @@ def program_as_read(cells: list[str], names: Collection[str]) -> str:
     """
     future: list[str] = []
     body: list[str] = []
-    for text in cells:
-        try:
-            tree, _ = parse_lenient(text)
-        except ValueError:
-            continue
-        lines = text.splitlines()
-        for node in tree.body:
-            if isinstance(node, ast.ImportFrom) and node.module == "__future__":
-                future.append(ast.unparse(node))
-            elif _read_statement(node, names):
-                first = min([node.lineno, *(d.lineno for d in _decorators(node))])
-                if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
-                    body.append("\n".join(lines[first - 1 : node.end_lineno]))
-                else:
-                    body.append(ast.get_source_segment(text, node) or ast.unparse(node))
+    for _, text, lines, node in _top_level(cells):
+        if isinstance(node, ast.ImportFrom) and node.module == "__future__":
+            future.append(ast.unparse(node))
+        elif _read_statement(node, names):
+            first = min([node.lineno, *(d.lineno for d in _decorators(node))])
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+                body.append("\n".join(lines[first - 1 : node.end_lineno]))
+            else:
+                body.append(ast.get_source_segment(text, node) or ast.unparse(node))
     return "\n".join([*future, *body]) + "\n"
 
 
@@ -898,7 +898,7 @@ def _read_statement(node: ast.stmt, names: Collection[str]) -> bool:
         ):
             return True  # an alias (``sigmoid = expit``), read as an import is
         targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-        return any(root in names for t in targets for root in _target_roots(t))
+        return any(root in names for t in targets for root in target_roots(t))
     return False
 
 
@@ -909,10 +909,10 @@ def _plain_reference(node: ast.expr) -> bool:
     return isinstance(node, ast.Name)
 
 
-def _target_roots(node: ast.expr) -> set[str]:
-    """The names an assignment target starts from: ``_L`` of ``_L["impl"]``; ``a, b``."""
+def target_roots(node: ast.AST) -> set[str]:
+    """The names a target starts from: ``_L`` of ``_L["impl"].x``; ``a``, ``b`` of ``a, b[0]``."""
     if isinstance(node, ast.Tuple | ast.List):
-        return {name for elt in node.elts for name in _target_roots(elt)}
+        return {name for elt in node.elts for name in target_roots(elt)}
     while isinstance(node, ast.Subscript | ast.Attribute | ast.Starred):
         node = node.value
     return {node.id} if isinstance(node, ast.Name) else set()
