@@ -1104,3 +1104,15 @@ def test_a_float32_linear_forward_costs_linear_forward_only(tmp_path, isolated):
     ]
     assert "Z is float32: about 6 significant digits" in failed[0][1].message
     assert "drop the astype(np.float32)" in failed[0][1].hint
+
+
+def test_a_transposed_dA_prev_is_named_by_the_gradient_check(tmp_path):
+    """dA_prev = np.dot(dZ.T, W) was reshaped to A_prev's shape, compared scrambled, and told
+    "no 1/m there" (sweep 11, P4)."""
+    failed = _failed_with_one_edit(
+        tmp_path, False, "dA_prev = np.dot(W.T, dZ)", "dA_prev = np.dot(dZ.T, W)"
+    )
+    assert {f for f, _ in failed} == {"linear_backward"}
+    (gradcheck,) = [c for f, c in failed if c.name == "gradcheck"]
+    assert "dA_prev is the right gradient transposed" in gradcheck.message
+    assert "mind the order of the operands" in gradcheck.hint

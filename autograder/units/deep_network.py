@@ -692,21 +692,35 @@ def _layer_gradcheck(ctx: Context) -> str:
             numerical_gradient_array(lambda w, f=f, A=A, b=b: f(A, w, b), W, dout) / m,
             numerical_gradient_array(lambda c, f=f, A=A, W=W: f(A, W, c), b, dout) / m,
         )
-        label, mine = f' ("{activation}")' if activation else "", []
+        label, mine, transposed = f' ("{activation}")' if activation else "", [], set()
         for name, g, n, text in zip(GRADS, expect_tuple(ctx.call(*args), "the result", 3),
                                     numeric, LB_TEXTS):  # fmt: skip
             g = cl.numbers(g, name)
+            if g.shape != n.shape and g.shape == n.shape[::-1] and g.ndim == 2:
+                transposed.add(name)  # compared as the transpose it is, not as a reshape
+                g = g.T
             g = g.reshape(n.shape) if g.size == n.size else g  # the shape is the structure check's
             mine.append(compare_gradient(name + label, g, n, GRAD_TOL, shape_text=text))
         failed = {r.name.split(" ")[0] for r in mine if not r.ok}
-        if failed:  # reported at once: the call shown is this activation's
-            expect_gradients(mine, hint=_layer_hint(failed, activation))
+        if failed or transposed:  # reported at once: the call shown is this activation's
+            expect_gradients(mine, hint=_layer_hint(failed, activation, transposed))
+            if transposed:  # the right numbers, transposed: the structure check's shape...
+                raise CheckFailure(  # ...and this check's, whose gradient is W.T dZ
+                    f"{', '.join(sorted(transposed))} is the right gradient transposed.",
+                    hint=_layer_hint(failed, activation, transposed),
+                    kind="values",
+                )
         results += mine
     return expect_gradients(results)
 
 
-def _layer_hint(failed: set[str], activation: str) -> str:
-    """The gradient check's hint, from which gradients of one call are wrong."""
+def _layer_hint(failed: set[str], activation: str, transposed: set[str] = frozenset()) -> str:
+    """The gradient check's hint, from which gradients of one call are wrong (or transposed)."""
+    if transposed:  # sweep 11, P4: dA_prev = np.dot(dZ.T, W) was told "no 1/m there"
+        return (
+            "dA_prev = np.dot(W.T, dZ), shaped like A_prev (n[l-1], m); dW = np.dot(dZ, "
+            "A_prev.T) / m, shaped like W: mind the order of the operands and their transposes."
+        )
     if failed == {"dA_prev"}:
         return "dA_prev = np.dot(W.T, dZ): no 1/m there."
     if activation and failed == set(GRADS):
