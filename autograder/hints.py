@@ -250,8 +250,9 @@ def hint_for(kind: str, message: str) -> str | None:
         )
     if kind == "ValueError" and _AMBIGUOUS.search(message):
         return (
-            "an array in an if or while condition: test a number or a flag (i % 100 == 0, "
-            "print_cost), or use np.all(...) / np.any(...)."
+            "an array in an if or while condition (or x if cond else y): test a number or a "
+            "flag (i % 100 == 0, print_cost); for one result per entry, compare elementwise "
+            "((A2 > 0.5) * 1.0, np.where(A2 > 0.5, 1, 0)); np.all(...) / np.any(...) give one."
         )
     if kind == "TypeError" and _NOT_AN_INTEGER.search(message):
         return (

@@ -60,7 +60,7 @@ def test_a_mask_of_another_shape_is_an_upstream_gradient_of_another_layer():
         (lambda: "W1" - "b1", "a dict key"),
         (lambda: np.zeros(3)[np.zeros(2)], "used as an index"),
         (lambda: np.zeros(3)[1.5], "used as an index"),
-        (lambda: bool(np.zeros(3)), "an array in an if or while condition"),
+        (lambda: 1 if np.zeros(3) > 0.5 else 0, "for one result per entry, compare elementwise"),
         (lambda: np.zeros(3, 1), "np.zeros((n, 1)), not np.zeros(n, 1)"),
         (lambda: "relu" <= 0, "relu_backward(dA, activation)"),
         (lambda: {"dw", np.zeros(2)}, "a dict needs colons"),
