@@ -24,6 +24,7 @@ Everything here is an extra: an error while looking for a hint leaves the check'
 
 from __future__ import annotations
 
+import ast
 import collections
 import contextlib
 import copy
@@ -500,7 +501,37 @@ def _failed_assert_hint(submission: Submission, line: int | None) -> str | None:
     text = lines[line - 1].strip() if 0 < line <= len(lines) else ""
     if not text.startswith("assert"):
         return None
-    return f"your own `{text}` (line {line}) failed on this call: {hints.OWN_ASSERT}"
+    shape = _shape_assert(text)
+    what = shape or hints.OWN_ASSERT
+    return f"your own `{text}` (line {line}) failed on this call: {what}"
+
+
+def _shape_assert(text: str) -> str | None:
+    """For ``assert(dw.shape == w.shape)`` (a template's line): what it says is wrong.
+
+    Such a line is right; the value it tests has another shape (sweep 11, P3: a transposed dw
+    was told to remove the 2017 template's assert).
+    """
+    try:
+        test = ast.parse(text).body[0].test  # type: ignore[attr-defined]
+    except (SyntaxError, IndexError, AttributeError):
+        return None
+    if not (isinstance(test, ast.Compare) and len(test.ops) == 1):
+        return None
+    if not isinstance(test.ops[0], ast.Eq):
+        return None
+    left, right = test.left, test.comparators[0]
+    if not (isinstance(left, ast.Attribute) and left.attr == "shape"):
+        return None
+    if not (isinstance(right, ast.Attribute) and right.attr == "shape"):
+        return None  # a shape written as numbers may be what is wrong (hints.OWN_ASSERT)
+    name, other = ast.unparse(left.value), ast.unparse(right.value)
+    return (
+        f"{name} does not have the shape of {other} (the course's templates assert this of "
+        f"a gradient and what it is the gradient of): look where {name} is computed "
+        "(the order of a product's operands, a .T missing or too many, a sum's axis or "
+        "keepdims)."
+    )
 
 
 def _undefined_name(kind: str, message: str) -> str | None:

@@ -141,3 +141,23 @@ def test_a_float_given_where_a_count_belongs_names_the_argument_order():
     hint = hint_for(*_message(lambda: range(0.005)))
     assert "another order than the parameters'" in hint and "num_iterations=" in hint
     assert hint_for(*_message(lambda: range(np.float64(0.5)))) == hint
+
+
+@pytest.mark.parametrize(
+    ("line", "words"),
+    [
+        ("assert(dw.shape == w.shape)", "dw does not have the shape of w"),
+        ("assert dW.shape == W.shape, 'dW'", "dW does not have the shape of W"),
+        ("assert(Y_prediction.shape == (1, 3))", "a size written as a number"),
+        ("assert cost > 0", "a size written as a number"),
+    ],
+)
+def test_a_failing_assert_of_a_shape_names_the_value_not_the_assert(line, words):
+    """The 2017 template's assert(dw.shape == w.shape) failed on a transposed dw and was told
+    it might be wrong or could be removed (sweep 11, P3)."""
+    from autograder.diagnosis import _failed_assert_hint
+    from autograder.submission import Submission
+
+    text = f"def propagate(w):\n    {line}\n"
+    hint = _failed_assert_hint(Submission("logistic_regression", {}, "t", source_text=text), 2)
+    assert words in hint and f"`{line}` (line 2)" in hint
