@@ -199,6 +199,10 @@ def L_model_forward(X, parameters):
          "db = np.sum(dZ, axis=1, keepdims=True)", "db = np.sum(dZ, axis=1)"),
         ("transposed_dw: dW = A_prev dZ.T / m (transposed)", "structure values gradcheck hidden", "message",
          "np.dot(dZ, A_prev.T)", "np.dot(A_prev, dZ.T)", "dW has shape (3, 2) but should be (2, 3)"),
+        ("divides_dZ_in_place: dZ /= m, then dW and db from it (the caller's dZ changes)", "", "advice",
+         "    dW = np.dot(dZ, A_prev.T) / m\n    db = np.sum(dZ, axis=1, keepdims=True) / m\n    dA_prev = np.dot(W.T, dZ)\n",
+         "    dA_prev = np.dot(W.T, dZ)\n    dZ /= m\n    dW = np.dot(dZ, A_prev.T)\n    db = np.sum(dZ, axis=1, keepdims=True)\n",
+         "changed its argument dZ in place"),
     ),
     # ------------------------------------------------------------------ 5.8 linear_activation_backward
     *table("linear_activation_backward",

@@ -648,6 +648,8 @@ _cases, _hint = BACKWARD["linear_backward"]
 T57.add("values", 1, cl.visible_values("linear_backward/values", _cases,
                                        name="(dA_prev, dW, db)", hint=_hint),
         "matches the expected gradients")  # fmt: skip
+fix = "dW = np.dot(dZ, A_prev.T) / m makes a new array (dZ /= m changes the caller's dZ)."
+T57.advise("no_mutation")(cl.mutation_advice((LB_DZ, (LF_A, LF_W, LF_B)), ["dZ", "cache"], fix))
 _cases, _hint = BACKWARD["linear_activation_backward"]
 _lab_values = cl.visible_values("linear_activation_backward/values", _cases,
                                 name="(dA_prev, dW, db)", hint=_hint)  # fmt: skip
