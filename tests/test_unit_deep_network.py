@@ -1116,3 +1116,15 @@ def test_a_transposed_dA_prev_is_named_by_the_gradient_check(tmp_path):
     (gradcheck,) = [c for f, c in failed if c.name == "gradcheck"]
     assert "dA_prev is the right gradient transposed" in gradcheck.message
     assert "mind the order of the operands" in gradcheck.hint
+
+
+def test_caches_in_another_order_are_named_as_such(tmp_path):
+    """caches.insert(0, cache) for the hidden layers was told "layer 3 is computed from X"
+    (sweep 11, P5): every layer is computed right, only the list's order is wrong."""
+    failed = _failed_with_one_edit(
+        tmp_path, False, "        caches.append(cache)\n", "        caches.insert(0, cache)\n"
+    )
+    assert {f for f, _ in failed} == {"L_model_forward"}
+    (structure,) = [c for f, c in failed if c.name == "structure"]
+    assert "in the order of layers [2, 1, 3]" in structure.message
+    assert "not caches.insert(0, cache)" in structure.hint

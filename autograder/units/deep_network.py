@@ -471,12 +471,17 @@ def _layer_fed_x(ctx: Context) -> int | None:
     ctx.show_call(shown)
     pair = out.value if out.error is None else None
     caches = pair[1] if isinstance(pair, tuple | list) and len(pair) == 2 else None
-    for n, cache in enumerate(caches[1:] if isinstance(caches, list) else [], 2):
-        linear = cache[0] if isinstance(cache, tuple | list) and len(cache) == 2 else None
-        got = linear[0] if isinstance(linear, tuple | list) and len(linear) == 3 else None
-        if isinstance(got, np.ndarray) and np.array_equal(got, SQUARE_X):
-            return n
-    return None
+    fed = [_holds_x(cache) for cache in (caches if isinstance(caches, list) else [])]
+    if not fed or not fed[0]:  # layer 1's cache is not first: the list's order is wrong, not
+        return None  # the layers' inputs (caches.insert(0, cache), sweep 11, P5)
+    return next((n for n, x in enumerate(fed[1:], 2) if x), None)
+
+
+def _holds_x(cache: Any) -> bool:
+    """Whether a layer's cache ``((A_prev, W, b), Z)`` has :data:`SQUARE_X` as its A_prev."""
+    linear = cache[0] if isinstance(cache, tuple | list) and len(cache) == 2 else None
+    got = linear[0] if isinstance(linear, tuple | list) and len(linear) == 3 else None
+    return isinstance(got, np.ndarray) and bool(np.array_equal(got, SQUARE_X))
 
 
 @contextlib.contextmanager
@@ -533,12 +538,38 @@ def _lmf_structure(ctx: Context) -> str:
                     hint="append the cache of every layer, the last (sigmoid) one included.",
                     kind="structure",
                 )
+            _expect_layer_order(caches, acts)
             for n, (cache, A) in enumerate(zip(caches, acts), 1):
                 if n > 1:
                     _expect_not_the_input_before(cache, acts[n - 2], A, n)
                 W, b = params[f"W{n}"], params[f"b{n}"]
                 _expect_cache(cache, A, W, b, f"caches[{n - 1}]", with_z=True)
     return "depths 2, 3 and 4"
+
+
+def _expect_layer_order(caches: list[Any], acts: list[np.ndarray]) -> None:
+    """The caches are every layer's, but in another order (``caches.insert(0, cache)``).
+
+    Each layer's A_prev is found in some cache: the list's order is what is wrong, not what
+    any layer is computed from (sweep 11, P5 was told "layer 3 is computed from X").
+    """
+    layers = []
+    for cache in caches:
+        linear = cache[0] if isinstance(cache, tuple | list) and len(cache) == 2 else None
+        got = linear[0] if isinstance(linear, tuple | list) and len(linear) == 3 else None
+        found = [j for j, A in enumerate(acts, 1) if isinstance(got, np.ndarray)
+                 and got.shape == A.shape and bool(np.array_equal(got, A))]  # fmt: skip
+        layers.append(found[0] if len(found) == 1 else None)
+    if None in layers or sorted(layers) != list(range(1, len(acts) + 1)):
+        return
+    if layers != sorted(layers):
+        raise CheckFailure(
+            f"caches holds every layer's cache, but in the order of layers {layers}: "
+            "caches[l - 1] must be layer l's.",
+            hint="caches.append(cache) as each layer is computed, layer 1 first and the output "
+            "layer last (not caches.insert(0, cache)).",
+            kind="structure",
+        )
 
 
 def _expect_not_the_input_before(cache: Any, before: np.ndarray, A: np.ndarray, n: int) -> None:
