@@ -1232,12 +1232,45 @@ def source_calls(ctx: Context, function: str) -> set[str]:
 def elementwise_hint(ctx: Context) -> str | None:
     """An ``explain`` for an elementwise function whose source calls ``math.*`` or ``np.dot``."""
     fn = ctx.task.function
+    divided = _divided_first(ctx, fn)
+    if divided is not None:
+        return divided
     calls = source_calls(ctx, fn)
     scalar = sorted(c for c in calls if c.startswith("math."))
     if scalar:
         return f"{fn}() calls {scalar[0]}, which takes one number: np.{scalar[0][5:]} takes arrays."
     if calls & {"np.dot", "numpy.dot", "np.matmul"}:
         return f"{fn}() uses np.dot, the matrix product: here the product is entry by entry (*)."
+    return None
+
+
+def _divided_first(ctx: Context, function: str) -> str | None:
+    """``1 / 1 + np.exp(-z)``: a number divided before the sum it was meant to divide by.
+
+    Sweep 11, P7: the parentheses around ``1 + np.exp(-z)`` missing were told to mind the
+    minus sign.
+    """
+    try:
+        tree = reachable_tree(ctx, function)
+    except Exception:  # noqa: BLE001 - a hint is an extra: no source, no hint
+        return None
+    for n in ast.walk(tree):
+        if (
+            isinstance(n, ast.BinOp)
+            and isinstance(n.op, ast.Add | ast.Sub)
+            and isinstance(n.left, ast.BinOp)
+            and isinstance(n.left.op, ast.Div)
+            and isinstance(n.left.left, ast.Constant)  # a number divided by a number: never
+            and isinstance(n.left.right, ast.Constant)  # meant, where a sum follows
+        ):
+            whole = ast.unparse(n)
+            wanted = f"{ast.unparse(n.left.left)} / ({ast.unparse(n.left.right)} "
+            wanted += f"{'+' if isinstance(n.op, ast.Add) else '-'} {ast.unparse(n.right)})"
+            return (
+                f"{whole} divides by {ast.unparse(n.left.right)} alone, before the "
+                f"{'sum' if isinstance(n.op, ast.Add) else 'difference'}: / binds tighter than "
+                f"+ and -. Write {wanted}."
+            )
     return None
 
 

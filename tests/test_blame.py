@@ -366,3 +366,16 @@ def test_a_float32_result_within_tolerance_fails_unless_float32_holds_it_exactly
             cl.compare(expected.astype(dtype), expected, "Z", rtol=1e-2)
     with pytest.raises(CheckFailure, match="cost is float32"):
         cl.compare(np.float32(1 / 3), 1 / 3, "cost", rtol=1e-6)
+
+
+@pytest.mark.parametrize("unit", ["numpy_basics", "logistic_regression"])
+def test_a_division_before_the_sum_is_named(unit):
+    """1 / 1 + np.exp(-z) was told to mind the minus sign (sweep 11, P7)."""
+    from autograder.engine import grade_submission
+
+    from .helpers import text_submission
+
+    text = "import numpy as np\n\ndef sigmoid(z):\n    return 1 / 1 + np.exp(-z)\n"
+    (task,) = grade_submission(unit, text_submission(unit, text), tasks=["sigmoid"]).tasks
+    values = next(c for c in task.checks if c.name == "values")
+    assert not values.passed and "Write 1 / (1 + np.exp(-z))" in values.hint
