@@ -925,3 +925,16 @@ def test_a_seed_after_initialize_parameters_is_named_on_nn_model_s_own_call(refe
         assert "before any np.random.seed(3) (none, or one after initialize_parameters)" in hint
     else:
         assert "draws the initial parameters before it calls np.random.seed(3)" in hint
+
+
+def test_a_model_that_drops_update_parameters_result_is_told_to_keep_it():
+    """nn_model calling update_parameters(parameters, grads) without keeping the new dict
+    returned its initial parameters and got the generic hint (sweep 11, P12)."""
+    text = (ROOT / "solutions" / f"{UNIT}.py").read_text()
+    old = "        parameters = update_parameters(parameters, grads)\n"
+    assert text.count(old) == 1
+    sub = text_submission(UNIT, text.replace(old, "        update_parameters(parameters, grads)\n"))
+    (task,) = grade_submission(UNIT, sub, tasks=["nn_model"], reference=None).tasks
+    failed = [c for c in task.checks if not c.passed]
+    assert [c.name for c in failed] == ["matches_own_blocks"]
+    assert "keep update_parameters' result" in failed[0].hint
