@@ -1106,25 +1106,27 @@ def test_a_float32_linear_forward_costs_linear_forward_only(tmp_path, isolated):
     assert "drop the astype(np.float32)" in failed[0][1].hint
 
 
-def test_a_transposed_dA_prev_is_named_by_the_gradient_check(tmp_path):
-    """dA_prev = np.dot(dZ.T, W) was reshaped to A_prev's shape, compared scrambled, and told
-    "no 1/m there" (sweep 11, P4)."""
-    failed = _failed_with_one_edit(
-        tmp_path, False, "dA_prev = np.dot(W.T, dZ)", "dA_prev = np.dot(dZ.T, W)"
-    )
-    assert {f for f, _ in failed} == {"linear_backward"}
-    (gradcheck,) = [c for f, c in failed if c.name == "gradcheck"]
-    assert "dA_prev is the right gradient transposed" in gradcheck.message
-    assert "mind the order of the operands" in gradcheck.hint
+#: One edit of the reference, the function and check it costs, and words of their message and
+#: hint: a transposed dA_prev was reshaped, compared scrambled and told "no 1/m there" (sweep 11,
+#: P4); caches.insert(0, cache) was told "layer 3 is computed from X" (P5).
+NAMED_EDITS = {
+    "transposed_dA_prev": (
+        ("dA_prev = np.dot(W.T, dZ)", "dA_prev = np.dot(dZ.T, W)"),
+        ("linear_backward", "gradcheck"),
+        ("dA_prev is the right gradient transposed", "mind the order of the operands"),
+    ),
+    "caches_reversed": (
+        ("        caches.append(cache)\n", "        caches.insert(0, cache)\n"),
+        ("L_model_forward", "structure"),
+        ("in the order of layers [2, 1, 3]", "not caches.insert(0, cache)"),
+    ),
+}
 
 
-def test_caches_in_another_order_are_named_as_such(tmp_path):
-    """caches.insert(0, cache) for the hidden layers was told "layer 3 is computed from X"
-    (sweep 11, P5): every layer is computed right, only the list's order is wrong."""
-    failed = _failed_with_one_edit(
-        tmp_path, False, "        caches.append(cache)\n", "        caches.insert(0, cache)\n"
-    )
-    assert {f for f, _ in failed} == {"L_model_forward"}
-    (structure,) = [c for f, c in failed if c.name == "structure"]
-    assert "in the order of layers [2, 1, 3]" in structure.message
-    assert "not caches.insert(0, cache)" in structure.hint
+@pytest.mark.parametrize("edit", sorted(NAMED_EDITS))
+def test_an_edit_is_named_where_it_is(tmp_path, edit):
+    (old, new), (function, check), (message, hint) = NAMED_EDITS[edit]
+    failed = _failed_with_one_edit(tmp_path, False, old, new)
+    assert {f for f, _ in failed} == {function}
+    (result,) = [c for f, c in failed if c.name == check]
+    assert message in result.message and hint in result.hint
