@@ -889,11 +889,7 @@ def global_values(ctx: Context) -> dict[str, list[ast.expr]]:
     toward more code).
     """
     out: dict[str, list[ast.expr]] = {}
-    for text in ctx.submission.source_cells():
-        try:
-            tree, _ = codeload.parse_lenient(text)
-        except ValueError:
-            continue
+    for _, _, tree in codeload.trees(ctx.submission.source_cells()):
         for node in ast.walk(tree):
             if isinstance(node, ast.Assign):
                 given = node.value, set().union(*(codeload.target_roots(t) for t in node.targets))
@@ -922,11 +918,7 @@ def module_aliases(ctx: Context) -> dict[str, ast.expr]:
     """
     out: dict[str, ast.expr] = {}
     bound, star = set(), None
-    for text in ctx.submission.source_cells():
-        try:
-            tree, _ = codeload.parse_lenient(text)
-        except ValueError:
-            continue
+    for _, _, tree in codeload.trees(ctx.submission.source_cells()):
         for node in tree.body:
             if isinstance(node, ast.Assign) and len(node.targets) == 1:
                 value = node.value

@@ -641,11 +641,7 @@ def global_rebinds(cells: list[str]) -> dict[str, str]:
 @functools.lru_cache(maxsize=32)
 def _global_rebinds(cells: tuple[str, ...]) -> dict[str, str]:
     out: dict[str, str] = {}
-    for index, text in enumerate(cells):
-        try:
-            tree, _ = parse_lenient(text)
-        except ValueError:
-            continue
+    for index, _, tree in trees(cells):
         for scope in ast.walk(tree):
             if not isinstance(scope, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
                 continue
@@ -660,6 +656,16 @@ def _global_rebinds(cells: tuple[str, ...]) -> dict[str, str]:
                 where = f"global {name} in {scope.name}() (line {declared[name]}{cell})"
                 out.setdefault(name, where)
     return out
+
+
+def trees(cells: Sequence[str]) -> Iterator[tuple[int, str, ast.Module]]:
+    """``(cell index, cell text, its parse)`` of each cell that parses (leniently)."""
+    for index, text in enumerate(cells):
+        try:
+            tree, _ = parse_lenient(text)
+        except ValueError:
+            continue
+        yield index, text, tree
 
 
 def _stored_names(scope: ast.AST) -> set[str]:
@@ -771,11 +777,7 @@ def text_as_code(cells: list[str]) -> str | None:
 
 @functools.lru_cache(maxsize=32)
 def _text_as_code(cells: tuple[str, ...]) -> str | None:
-    for text in cells:
-        try:
-            tree, _ = parse_lenient(text)
-        except ValueError:
-            continue
+    for _, _, tree in trees(cells):
         for node in ast.walk(tree):
             if (
                 isinstance(node, ast.Call)
@@ -834,11 +836,7 @@ def _carry(places: dict[str, DefPlace], target: str, place: DefPlace | None) -> 
 
 def _top_level(cells: Sequence[str]) -> Iterator[tuple[int, str, list[str], ast.stmt]]:
     """``(cell index, cell text, its lines, statement)`` for each top-level statement."""
-    for index, text in enumerate(cells):
-        try:
-            tree, _ = parse_lenient(text)
-        except ValueError:
-            continue
+    for index, text, tree in trees(cells):
         lines = text.splitlines()
         for node in tree.body:
             yield index, text, lines, node

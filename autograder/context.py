@@ -375,7 +375,7 @@ class Context:
             kwargs_after=copy.deepcopy(dict(kwargs or {})),
         )
 
-    def side_effect_lines(self) -> list[tuple[str, str]]:
+    def side_effect_lines(self, *, changes: bool = True) -> list[tuple[str, str]]:
         """Describe what this check's calls did besides returning a value (failures only).
 
         Two findings, each reported once per function: an argument changed in place, and
@@ -383,20 +383,25 @@ class Context:
         a passing check says nothing of them (where the kit teaches against them, a unit's
         advice rule does, and course templates that reseed are not told off).
 
+        Args:
+            changes: whether to report arguments changed in place (not where the failure is
+                that change itself).
+
         Returns:
             ``("note", text)`` lines for a message (empty when nothing was seen).
         """
         try:
-            return self._side_effect_lines()
+            return self._side_effect_lines(changes)
         except Exception:  # noqa: BLE001 - notes are extras; never lose a verdict over them
             return []
 
-    def _side_effect_lines(self) -> list[tuple[str, str]]:
+    def _side_effect_lines(self, changes: bool) -> list[tuple[str, str]]:
         notes: list[str] = []
         for call in self.calls:
             fn, out = call.function, call.outcome
             names = self.submission.params(fn) or []
-            for i, (before, after) in enumerate(zip(call.args, out.args_after)):
+            compared = zip(call.args, out.args_after) if changes else ()
+            for i, (before, after) in enumerate(compared):
                 if not isinstance(before, np.ndarray | list | dict):
                     continue
                 if not same_plain(before, after, rtol=0, atol=0):
@@ -405,7 +410,7 @@ class Context:
                         f"{fn}() changed its argument {pname} in place (the caller's data is "
                         "modified)."
                     )
-            for key, before in call.kwargs.items():
+            for key, before in call.kwargs.items() if changes else ():
                 after = out.kwargs_after.get(key)
                 if isinstance(before, np.ndarray | list | dict) and not same_plain(
                     before, after, rtol=0, atol=0

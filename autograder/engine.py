@@ -269,10 +269,8 @@ def run_check(
         called = ctx.called()
         if called and not any(label == "called" for label, _ in lines):
             lines.insert(0, ("called", called))
-        side_effects = ctx.side_effect_lines()
-        if (exc.kind or check.kind) == "mutation":  # the failure itself says what changed
-            side_effects = [line for line in side_effects if " in place" not in line[1]]
-        lines.extend(side_effects)
+        # a mutation failure itself says what changed
+        lines.extend(ctx.side_effect_lines(changes=(exc.kind or check.kind) != "mutation"))
         hint, found = diagnosis.failure_hint(unit, task, check, ctx, exc, reference)
         result = fail(exc.kind or check.kind, exc.detail, lines, hint, ctx=ctx)
         if found:

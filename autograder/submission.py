@@ -374,9 +374,13 @@ class Submission:
         if not self._source_text:
             return None
         if program not in self._twins:
-            cells = [(codeload.AS_READ_FILE, program)]
-            self._twins[program] = load_cells_in_process(cells, self.unit, self.origin, program)
+            self._twins[program] = self._load_alone(program)
         return self._twins[program]
+
+    def _load_alone(self, program: str) -> Submission:
+        """:meth:`as_read`'s submission, loaded into this process."""
+        cells = [(codeload.AS_READ_FILE, program)]
+        return load_cells_in_process(cells, self.unit, self.origin, program)
 
     def watched(self) -> list[str]:
         """The names the text binds to a ``def`` (whose run-time binding is compared)."""

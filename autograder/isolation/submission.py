@@ -180,25 +180,21 @@ class IsolatedSubmission(Submission):
         self._set_worker(None)
         super().close()
 
-    def as_read(self, program: str) -> Submission | None:
-        """The submission made of ``program`` alone, in a worker of its own (same limits).
+    def _load_alone(self, program: str) -> Submission:
+        """:meth:`Submission.as_read`'s submission, in a worker of its own (same limits).
 
-        See :meth:`Submission.as_read`: the student's worker has run every statement of the
-        submission, this one only the code the grader read.
+        The student's worker has run every statement of the submission; this one runs only the
+        code the grader read.
         """
-        if not self._source_text:
-            return None
-        if program not in self._twins:
-            self._twins[program] = IsolatedSubmission(
-                self.unit,
-                self.origin,
-                [(codeload.AS_READ_FILE, program)],
-                source_text=program,
-                limits=self.limits,
-                submission_dir=self._dir,
-                may_call=self._may_call,
-            )
-        return self._twins[program]
+        return IsolatedSubmission(
+            self.unit,
+            self.origin,
+            [(codeload.AS_READ_FILE, program)],
+            source_text=program,
+            limits=self.limits,
+            submission_dir=self._dir,
+            may_call=self._may_call,
+        )
 
     def _new_worker(self) -> Worker:
         """Start a fresh worker (a new sandbox).

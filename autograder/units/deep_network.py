@@ -479,9 +479,14 @@ def _layer_fed_x(ctx: Context) -> int | None:
 
 def _holds_x(cache: Any) -> bool:
     """Whether a layer's cache ``((A_prev, W, b), Z)`` has :data:`SQUARE_X` as its A_prev."""
-    linear = cache[0] if isinstance(cache, tuple | list) and len(cache) == 2 else None
-    got = linear[0] if isinstance(linear, tuple | list) and len(linear) == 3 else None
+    got = _cache_input(cache)
     return isinstance(got, np.ndarray) and bool(np.array_equal(got, SQUARE_X))
+
+
+def _cache_input(cache: Any) -> Any:
+    """The A_prev of a layer's cache ``((A_prev, W, b), Z)``, or None where it has no such."""
+    linear = cache[0] if isinstance(cache, tuple | list) and len(cache) == 2 else None
+    return linear[0] if isinstance(linear, tuple | list) and len(linear) == 3 else None
 
 
 @contextlib.contextmanager
@@ -555,8 +560,7 @@ def _expect_layer_order(caches: list[Any], acts: list[np.ndarray]) -> None:
     """
     layers = []
     for cache in caches:
-        linear = cache[0] if isinstance(cache, tuple | list) and len(cache) == 2 else None
-        got = linear[0] if isinstance(linear, tuple | list) and len(linear) == 3 else None
+        got = _cache_input(cache)
         found = [j for j, A in enumerate(acts, 1) if isinstance(got, np.ndarray)
                  and got.shape == A.shape and bool(np.array_equal(got, A))]  # fmt: skip
         layers.append(found[0] if len(found) == 1 else None)
@@ -574,8 +578,7 @@ def _expect_layer_order(caches: list[Any], acts: list[np.ndarray]) -> None:
 
 def _expect_not_the_input_before(cache: Any, before: np.ndarray, A: np.ndarray, n: int) -> None:
     """Layer ``n`` is not computed from layer ``n - 1``'s input (``A_prev`` for ``A``)."""
-    linear = cache[0] if isinstance(cache, tuple | list) and len(cache) == 2 else None
-    got = linear[0] if isinstance(linear, tuple | list) and len(linear) == 3 else None
+    got = _cache_input(cache)
     if isinstance(got, np.ndarray) and np.array_equal(got, before) and not np.array_equal(got, A):
         raise CheckFailure(
             f"layer {n} is computed from layer {n - 1}'s input (caches[{n - 1}] holds the A_prev "
@@ -736,11 +739,12 @@ def _layer_gradcheck(ctx: Context) -> str:
             mine.append(compare_gradient(name + label, g, n, GRAD_TOL, shape_text=text))
         failed = {r.name.split(" ")[0] for r in mine if not r.ok}
         if failed or transposed:  # reported at once: the call shown is this activation's
-            expect_gradients(mine, hint=_layer_hint(failed, activation, transposed))
+            hint = _layer_hint(failed, activation, transposed)
+            expect_gradients(mine, hint=hint)
             if transposed:  # the right numbers, transposed: the structure check's shape...
                 raise CheckFailure(  # ...and this check's, whose gradient is W.T dZ
                     f"{', '.join(sorted(transposed))} is the right gradient transposed.",
-                    hint=_layer_hint(failed, activation, transposed),
+                    hint=hint,
                     kind="values",
                 )
         results += mine
