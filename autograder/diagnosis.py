@@ -338,13 +338,15 @@ def _values(value: Any) -> str:
     return describe(value)
 
 
-def redefined_helper_hint(ctx: Context, function: str) -> str | None:
+def redefined_helper_hint(ctx: Context, function: str, *, values: bool = True) -> str | None:
     """The hint for a provided helper the student rewrote wrongly, which ``function`` calls.
 
     The course provides ``relu_backward`` (``dnn_utils``); a student who writes their own,
     forgetting to zero the gradient where ``Z <= 0``, makes a right ``linear_activation_backward``
     wrong. The student's helper is called on :data:`HELPER_PROBES` (not a task of the unit, so
     the mistake is charged to the function that uses it) and compared with the course's.
+    With ``values=False`` only a helper of another form than the provided one is named
+    (:func:`_other_form_hint`: an exception unpacking its result).
     """
     unit = ctx.submission.unit
     provided = codeload.PRELUDE.get(unit, {})
@@ -359,7 +361,11 @@ def redefined_helper_hint(ctx: Context, function: str) -> str | None:
         course = getattr(importlib.import_module(module), attr)
         right = to_plain(course(*copy.deepcopy(args)))
         out = ctx.submission.call(name, args)
-        if out.error is not None or not _same_form(out.value, right):
+        if out.error is None and not _same_form(out.value, right):
+            found = _other_form_hint(ctx, function, name, f"{module}.{name}", out.value, right)
+            if found:
+                return found
+        if not values or out.error is not None or not _same_form(out.value, right):
             continue  # another convention of the student's own (relu returning A alone)
         if same_plain(out.value, right, rtol=1e-7, atol=1e-10):
             continue
@@ -371,6 +377,34 @@ def redefined_helper_hint(ctx: Context, function: str) -> str | None:
             f"provided one {_values(right)}. Remove yours (it is provided) or correct it."
         )
     return None
+
+
+def _count(value: Any) -> int:
+    return len(value) if isinstance(value, tuple | list) else 1
+
+
+def _returns(value: Any) -> str:
+    return f"{_count(value)} values" if isinstance(value, tuple | list) else "one value"
+
+
+def _other_form_hint(
+    ctx: Context, function: str, name: str, provided: str, own: Any, right: Any
+) -> str | None:
+    """``function`` unpacks ``name()`` as the provided helper returns it, the student's own not.
+
+    A ``sigmoid`` pasted from the logistic-regression week returns A alone, while the template's
+    ``A, activation_cache = sigmoid(Z)`` expects the provided helper's ``(A, cache)``. Where the
+    caller unpacks the student's own form instead, the pair is a convention of the student's.
+    """
+    counts = source_hints.unpacked_counts(ctx.submission.source(function), name)
+    if _count(right) not in counts or _count(own) in counts:
+        return None
+    return (
+        f"{function}() calls your own {name}(), which replaces the course's provided one "
+        f"({provided}): {function}() takes {_returns(right)} from it, as the provided one "
+        f"returns, but yours returns {_returns(own)}. Remove yours (it is provided) or return "
+        "what the provided one returns."
+    )
 
 
 def _source_hint(ctx: Context, function: str, reference, *, helpers: bool = True) -> str | None:
@@ -479,6 +513,8 @@ def _raised_source_hint(ctx: Context, exc: StudentRaised, reference) -> str | No
             key = message.strip().strip("'\"")
             vocabulary = source_hints.key_strings(inspect.getsource(reference))
             found = source_hints.missing_key_hint(key, vocabulary)
+        elif exc.error.type == "ValueError" and "values to unpack" in message:
+            found = redefined_helper_hint(ctx, function, values=False)
         elif exc.error.type == "AssertionError":
             found = _failed_assert_hint(ctx.submission, exc.error.line)
         elif exc.error.type == "TypeError":

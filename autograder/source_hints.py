@@ -503,6 +503,20 @@ def _unpacked_names(tree: ast.AST) -> list[tuple[int, tuple[str, ...]]]:
     return found
 
 
+def unpacked_counts(source: str | None, name: str) -> frozenset[int]:
+    """How many names ``name(...)``'s result is assigned to (``a = f()``: 1, ``a, b = f()``: 2)."""
+    tree = _tree(source)
+    counts = set()
+    for node in ast.walk(tree) if tree is not None else ():
+        if not (isinstance(node, ast.Assign) and isinstance(node.value, ast.Call)):
+            continue
+        if not (isinstance(node.value.func, ast.Name) and node.value.func.id == name):
+            continue
+        for target in node.targets:
+            counts.add(len(target.elts) if isinstance(target, ast.Tuple | ast.List) else 1)
+    return frozenset(counts)
+
+
 def read_otherwise_hint(function: str, source: str | None, reference: str | None) -> str | None:
     """The hint for something the function reads otherwise than the reference, or None.
 

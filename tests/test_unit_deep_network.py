@@ -957,7 +957,7 @@ def test_a_failing_block_used_through_the_students_own_helper_costs_its_own_task
         ("    return np.array(dA, copy=True)\n", True, True),  # real: forgot dZ[Z <= 0] = 0
         ("    return dA * (cache > 0)\n", False, False),
         ("    return dA * (cache >= 0)\n", False, False),  # ReLU's kink: a convention
-        ("    return dA * (cache > 0), cache\n", True, False),  # another form: not compared
+        ("    return dA * (cache > 0), cache\n", True, True),  # another form than the caller takes
     ],
 )
 def test_a_provided_helper_rewritten_wrongly_is_named_where_it_costs(
@@ -972,6 +972,36 @@ def test_a_provided_helper_rewritten_wrongly_is_named_where_it_costs(
     assert bool(failed) == wrong
     hinted = ["calls your own relu_backward(), which replaces the course's" in m for m in failed]
     assert all(hinted) if named else not any(hinted), failed
+
+
+@pytest.mark.parametrize(
+    ("own", "caller", "named"),
+    [  # real: a sigmoid pasted from the logistic-regression week, the template line unchanged
+        ("def sigmoid(z):\n    return 1 / (1 + np.exp(-z))\n", None, True),
+        # the student's own convention, consistent with its caller: nothing to name
+        (
+            "def sigmoid(z):\n    return 1 / (1 + np.exp(-z))\n",
+            ("A, activation_cache = sigmoid(Z)", "A, activation_cache = sigmoid(Z), Z"),
+            False,
+        ),
+    ],
+)
+def test_a_provided_helper_of_another_form_is_named_where_its_result_is_unpacked(
+    tmp_path, own, caller, named
+):
+    text = Path(load_reference(DEEP).__file__).read_text()
+    if caller is not None:
+        assert caller[0] in text
+        text = text.replace(*caller)
+    path = tmp_path / f"{DEEP}.py"
+    path.write_text(text + "\n\n" + own)
+    tasks = {t.function: t for t in grade_submission(DEEP, load_in_process(path, DEEP)).tasks}
+    laf = tasks["linear_activation_forward"]
+    failed = [c for c in laf.checks if not c.passed]
+    assert bool(failed) == named
+    words = "takes 2 values from it, as the provided one returns, but yours returns one value"
+    assert all(words in c.message for c in failed), [c.message for c in failed]
+    assert any("raised ValueError" in c.message for c in failed) == named  # the unpacking too
 
 
 def test_another_default_learning_rate_of_the_models_is_advice_not_points(tmp_path):
