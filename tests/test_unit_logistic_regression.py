@@ -122,6 +122,16 @@ def test_consistent_missing_mean_passes_gradcheck_but_not_values():
     assert status["values"] == "failed" and status["hidden"] == "failed"
 
 
+def test_a_cost_that_is_not_finite_is_said_not_shown_as_a_nan_gradient():
+    # real: A = sigmoid(np.dot(w.T, X)) + b leaves (0, 1), and log(1 - A) or log(A) is nan
+    m = next(m for m in catalogue(UNIT) if (m.function, m.id) == ("propagate", "bias_outside"))
+    check = next(
+        c for c in _task(mistake_submission(UNIT, m), "propagate").checks if c.name == "gradcheck"
+    )
+    assert "not a finite number: there is no gradient to check" in check.message
+    assert "nan (centred difference" not in check.message
+
+
 def test_an_in_place_update_costs_nothing_and_is_advised_against():
     m = next(m for m in catalogue(UNIT) if (m.function, m.id) == ("optimize", "in_place"))
     task = _task(mistake_submission(UNIT, m), "optimize")

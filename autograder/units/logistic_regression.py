@@ -186,6 +186,14 @@ def _propagate_gradcheck(ctx: Context) -> str:
         w, b, X, Y = _problem(ctx.rng, m=m)
         num_dw = numerical_gradient(lambda w_, b=b, X=X, Y=Y: cost(w_, b, X, Y), w)
         num_db = numerical_gradient(lambda b_, w=w, X=X, Y=Y: cost(w, b_, X, Y), np.array(b))
+        if not (np.all(np.isfinite(num_dw)) and np.all(np.isfinite(num_db))):
+            raise CheckFailure(
+                f"your cost is {cost(w, b, X, Y)!r} at the call shown (m = {m}) or next to it, "
+                "not a finite number: there is no gradient to check dw and db against.",
+                hint="log(A) and log(1 - A) need 0 < A < 1: A = sigmoid(np.dot(w.T, X) + b), "
+                "with b inside the sigmoid and nothing added to A after it.",
+                kind="gradient",
+            )
         if not (np.any(num_dw != 0) or np.any(num_db != 0)):  # nothing to differentiate
             raise CheckFailure(
                 f"your cost does not change with w or b (it is {cost(w, b, X, Y)!r} whatever "
