@@ -154,7 +154,7 @@ def failure_hint(
         # (and no simpler relation), say more than the check's generic hint; the other
         # relations only where the check has none
         hint = parts or summed or count or near or (None if relation else unchanged)
-        hint = hint or exc.hint or relation
+        hint = hint or relation or exc.hint
         hint = hint or _hidden_sizes_hint(check, ctx)
     return hint, (found[1] if found else None)
 
@@ -428,6 +428,7 @@ def _source_hint(ctx: Context, function: str, reference, *, helpers: bool = True
     printed = last.outcome.stdout if last is not None and last.function == function else ""
     found = source_hints.return_in_loop_hint(function, source)
     found = found or source_hints.repeated_key_hint(function, source)
+    found = found or source_hints.gradient_key_reused_hint(function, source)
     found = found or source_hints.read_otherwise_hint(function, source, ref_source)
     found = found or source_hints.swallowed_error_hint(function, source, printed)
     if found:
@@ -510,9 +511,10 @@ def _raised_source_hint(ctx: Context, exc: StudentRaised, reference) -> str | No
         if missing := _undefined_name(exc.error.type, message):
             found = source_hints.undefined_name_hint(function, source, missing, functions)
         elif exc.error.type == "KeyError" and reference is not None:
+            found = source_hints.gradient_key_reused_hint(function, source)
             key = message.strip().strip("'\"")
             vocabulary = source_hints.key_strings(inspect.getsource(reference))
-            found = source_hints.missing_key_hint(key, vocabulary)
+            found = found or source_hints.missing_key_hint(key, vocabulary)
         elif exc.error.type == "ValueError" and "values to unpack" in message:
             found = redefined_helper_hint(ctx, function, values=False)
         elif exc.error.type == "AssertionError":

@@ -210,7 +210,11 @@ def expect_gradient(
 
 
 def expect_gradients(
-    results: list[GradientComparison], *, hint: str | None = None, where: str = ""
+    results: list[GradientComparison],
+    *,
+    hint: str | None = None,
+    where: str = "",
+    specific: bool = False,
 ) -> str:
     """Report several gradients at once: every one that fails, or the largest error.
 
@@ -218,6 +222,7 @@ def expect_gradients(
         results: comparisons, one per gradient (``dW1``, ``db1``...).
         hint: hint to give on failure.
         where: what was checked, appended to the failure's sentence (`` on a 3-layer net``).
+        specific: the hint names what these results show (:class:`CheckFailure`).
 
     Returns:
         ``"max relative error 3.4e-09 (ok < 1e-07)"`` over all of them.
@@ -235,6 +240,7 @@ def expect_gradients(
             lines=lines,
             hint=hint,
             kind="gradient",
+            specific=specific,
         )
     worst = max(results, key=lambda r: r.error)
     return f"max relative error {worst.error:.1e} (ok < {worst.tol:.0e})"

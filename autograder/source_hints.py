@@ -612,6 +612,37 @@ def repeated_key_hint(function: str, source: str | None) -> str | None:
     return None
 
 
+def gradient_key_reused_hint(function: str, source: str | None) -> str | None:
+    """The hint for a loop that stores a ``dA`` gradient under the key it reads it from, or None.
+
+    ``grads["dA" + str(l + 1)] = dA_prev_temp`` in the course's backward loop, which reads
+    ``grads["dA" + str(l + 1)]``: each layer's ``dA_prev`` overwrites its own input, and the key
+    one lower (``dA0`` at the end) is never written.
+    """
+    tree = _tree(source)
+    for loop in ast.walk(tree) if tree is not None else ():
+        if not isinstance(loop, ast.For | ast.While):
+            continue
+        read = {
+            ast.unparse(n)
+            for n in ast.walk(loop)
+            if isinstance(n, ast.Subscript) and isinstance(n.ctx, ast.Load)
+        }
+        for node in ast.walk(loop):
+            if not (isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Store)):
+                continue
+            text = ast.unparse(node)
+            words = [c.value for c in ast.walk(node.slice) if isinstance(c, ast.Constant)]
+            if text in read and any(isinstance(w, str) and w.startswith("dA") for w in words):
+                return (
+                    f"{function}() stores dA_prev under {text} (line {node.lineno} of the "
+                    "function), the key the same loop reads dA from: each layer overwrites "
+                    "its own input, and the key one lower is never written: store dA_prev "
+                    "one index lower than the dA it comes from."
+                )
+    return None
+
+
 def misnamed_function_hint(
     function: str, cells: Sequence[str], others: Iterable[str]
 ) -> str | None:

@@ -240,6 +240,16 @@ def test_gradient_failure_names_the_wrong_gradients_and_shows_the_right_ones():
         assert re.search(rf"ok: +{name} max relative error .* \(ok < 1e-07\)", msg), msg
 
 
+def test_an_exact_relation_to_the_right_gradient_is_named_before_the_checks_formula_hint():
+    # no catalogue entry: the gradient is exactly twice the right one, and the hint says so
+    text = reference_submission(UNIT).source_cells()
+    source = "\n".join(text).replace("dW1 = np.dot(dZ1, X.T) / m", "dW1 = 2 * np.dot(dZ1, X.T) / m")
+    sub = text_submission(UNIT, source)
+    result = grade_submission(UNIT, sub, tasks=["backward_propagation"])
+    msg = _checks(result)[("backward_propagation", "gradcheck")].message
+    assert "['dW1'] is exactly 2 times the right result" in msg, msg
+
+
 # ------------------------------------------------------------------ course code, course marks
 
 

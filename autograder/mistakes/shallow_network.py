@@ -194,6 +194,8 @@ MISTAKES = [
     ),
     # ------------------------------------------------------------------ 4.13 backward_propagation
     *table("backward_propagation",
+        ("dz2_sign: dZ2 = Y - A2 (every gradient has the wrong sign)", "gradcheck", "message",
+         "dZ2 = A2 - Y", "dZ2 = Y - A2", "has the wrong sign"),
         ("no_transpose: np.dot(dZ2, A1) without the transpose", "structure gradcheck", "message",
          "np.dot(dZ2, A1.T)", "np.dot(dZ2, A1)", "ValueError"),
         ("no_keepdims: db1 summed without keepdims (shape (n_h,))", "structure", "message",

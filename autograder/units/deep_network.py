@@ -740,12 +740,13 @@ def _layer_gradcheck(ctx: Context) -> str:
         failed = {r.name.split(" ")[0] for r in mine if not r.ok}
         if failed or transposed:  # reported at once: the call shown is this activation's
             hint = _layer_hint(failed, activation, transposed)
-            expect_gradients(mine, hint=hint)
+            expect_gradients(mine, hint=hint, specific=bool(transposed))
             if transposed:  # the right numbers, transposed: the structure check's shape...
                 raise CheckFailure(  # ...and this check's, whose gradient is W.T dZ
                     f"{', '.join(sorted(transposed))} is the right gradient transposed.",
                     hint=hint,
                     kind="values",
+                    specific=True,
                 )
         results += mine
     return expect_gradients(results)
