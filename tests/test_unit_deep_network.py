@@ -1004,6 +1004,22 @@ def test_a_provided_helper_of_another_form_is_named_where_its_result_is_unpacked
     assert any("raised ValueError" in c.message for c in failed) == named  # the unpacking too
 
 
+@pytest.mark.parametrize(
+    "product", ["np.einsum('ij,jk->ik', W, A)", "np.sum(W[:, :, None] * A[None, :, :], axis=1)"]
+)
+def test_a_product_rounded_otherwise_than_np_dot_gets_full_marks(tmp_path, product):
+    # real (sweep 12): the last bit of layer 1's output differs from np.dot's; the caches of
+    # L_model_forward were compared exactly
+    text = Path(load_reference(DEEP).__file__).read_text()
+    assert text.count("Z = np.dot(W, A) + b") == 1
+    path = tmp_path / f"{DEEP}.py"
+    path.write_text(text.replace("Z = np.dot(W, A) + b", f"Z = {product} + b"))
+    result = grade_submission(DEEP, load_in_process(path, DEEP))
+    assert result.score == result.max_score, [
+        (t.function, c.name, c.message) for t in result.tasks for c in t.checks if not c.passed
+    ]
+
+
 def test_another_default_learning_rate_of_the_models_is_advice_not_points(tmp_path):
     # real code: L_layer_model(..., learning_rate=0.009, ...); the course's notebook relies on
     # the default 0.0075, the checks pass their own rate
