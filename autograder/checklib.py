@@ -14,7 +14,7 @@ import dataclasses
 import re
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -596,13 +596,35 @@ LOOP_CALLS = frozenset(
 KEYED_CALLS = frozenset({"sorted", "sort", "min", "max"})
 
 
-def _loops_by_call(node: ast.AST) -> bool:
-    """A loop written as a call: ``map(f, range(m))``, ``sorted(range(m), key=step)``."""
+def _loops_by_call(node: ast.AST, code: Collection[str] = ()) -> bool:
+    """A loop written as a call: ``map(f, range(m))``, ``sorted(range(m), key=step)``.
+
+    Any call handed code to run (a ``lambda``, or a name of ``code``: the functions read and
+    the functions and lambdas they define) is one too: ``itertools.groupby(range(m),
+    key=step)``, a lambda given itself to recurse (red team, round 10); a vectorized
+    function hands numpy arrays, not code.
+    """
     if not isinstance(node, ast.Call):
         return False
     name = called_name(node)
     keyed = name in KEYED_CALLS and any(k.arg == "key" for k in node.keywords)
-    return name in LOOP_CALLS or keyed
+    given = [*node.args, *(k.value for k in node.keywords)]
+    handed = any(
+        isinstance(a, ast.Lambda) or (isinstance(a, ast.Name) and a.id in code) for a in given
+    )
+    return name in LOOP_CALLS or keyed or handed
+
+
+def _code_names(read: Sequence[OwnCode]) -> set[str]:
+    """The names of code in ``read``: its functions, and the functions and lambdas they bind."""
+    names = {code.name for code in read if not code.data}
+    for code in read:
+        for node in ast.walk(code.code):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                names.add(node.name)
+            elif isinstance(node, ast.Assign) and isinstance(node.value, ast.Lambda):
+                names |= {t.id for t in node.targets if isinstance(t, ast.Name)}
+    return names
 
 
 def _recursion(read: Sequence[OwnCode]) -> tuple[str, ast.AST] | None:
@@ -638,6 +660,27 @@ def broken_block(function: str) -> Callable[..., Any]:
     return fail
 
 
+def _expect_no_loop(function: str, code: OwnCode, passed: Collection[str]) -> None:
+    """Fail if ``code`` (read for ``function``) loops: a loop, a comprehension, a looping call."""
+    loops = [
+        n for n in ast.walk(code.code) if isinstance(n, LOOP_NODES) or _loops_by_call(n, passed)
+    ]
+    if not loops:
+        return
+    first = loops[0]
+    kind = type(first).__name__.replace("Comp", " comprehension").lower()
+    if isinstance(first, ast.Call):
+        kind = f"{called_name(first)}(), a loop by a call"
+    of = f"{code.name}'s values" if code.data else f"{code.name}()"
+    raise CheckFailure(
+        f"{function}(){code.reached(function)} contains a Python loop ({kind} on line "
+        f"{first.lineno} of {of}); the vectorized version must not loop over "
+        "examples or features.",
+        hint="replace the loop with matrix operations: np.dot, X @ dZ.T, np.sum.",
+        kind="vectorization",
+    )
+
+
 def no_python_loops(
     function: str | None = None, *, probe: Callable[[np.random.Generator], Sequence[Args]]
 ) -> CheckFn:
@@ -658,20 +701,10 @@ def no_python_loops(
                 raise StudentRaised(fn, StudentError("NotImplementedError", "stub"), f"{fn}(...)")
             if name == fn and not _returns_a_value(tree):
                 expect_a_result(None, f"{fn}(...), which has no return statement,")
-            loops = [n for n in ast.walk(tree) if isinstance(n, LOOP_NODES) or _loops_by_call(n)]
-            if loops:
-                first = loops[0]
-                kind = type(first).__name__.replace("Comp", " comprehension").lower()
-                if isinstance(first, ast.Call):
-                    kind = f"{called_name(first)}(), a loop by a call"
-                of = f"{name}'s values" if code.data else f"{name}()"
-                raise CheckFailure(
-                    f"{fn}(){code.reached(fn)} contains a Python loop ({kind} on line "
-                    f"{first.lineno} of {of}); the vectorized version must not loop over "
-                    "examples or features.",
-                    hint="replace the loop with matrix operations: np.dot, X @ dZ.T, np.sum.",
-                    kind="vectorization",
-                )
+            _expect_no_loop(fn, code, ())
+        passed = _code_names(read)  # code handed to a call is looped over: all of it read
+        for code in read:
+            _expect_no_loop(fn, code, passed)
         recursion = _recursion(read)
         if recursion is not None:
             name = recursion[0]
@@ -686,7 +719,7 @@ def no_python_loops(
         expect_runs_as_read(ctx, fn, read, calls, "vectorization")
         return None
 
-    return run
+    return runs_last(run)
 
 
 def rekeyed(value: Any, keys: Sequence[str]) -> Any:
@@ -807,32 +840,54 @@ def own_code(ctx: Context, function: str, kind: str) -> Iterator[OwnCode]:
 Call = tuple[Args, dict[str, Any]]
 
 
+def runs_last(check: CheckFn) -> CheckFn:
+    """Mark a check to run after its task's other checks (:attr:`spec.Check.runs_last`).
+
+    For the source checks: :func:`expect_runs_as_read` compares the code they read with the
+    calls the other checks made, so those must have been made.
+    """
+    check.runs_last = True  # type: ignore[attr-defined]
+    return check
+
+
 def expect_runs_as_read(
     ctx: Context, function: str, read: Sequence[OwnCode], calls: Sequence[Call], kind: str
 ) -> None:
-    """Fail unless ``function`` computes what the code the grader read computes.
+    """Fail unless the code the grader read, run alone, computes what ``function`` returned.
 
     The code read (``read``, from :func:`own_code`: the function and what it follows, with
     the submission's imports) is loaded alone, in a fresh worker
-    (:meth:`Submission.as_read`), and called as the submission's ``function`` is, on the
-    check's own random inputs (drawn from the course's secret and the submitted code, so no
-    def can answer them from a table). Code elsewhere can make a name run other code than
-    its def, or patch what the def calls; whatever the student's process reports about it
-    (red team, rounds 8 and 9), two different results show it.
+    (:meth:`Submission.as_read`), and called as the task's other checks called the
+    submission's ``function``: on the very calls they graded, compared with what those calls
+    returned (:class:`autograder.submission.CallLog`). No call of this check's own is made
+    to the submission, so none can be told apart from the graded ones (red team, round 10:
+    probes were recognised by their seed). Where no check called it yet (a check run alone:
+    a notebook's check cell), both sides are called on ``calls``. Code elsewhere can make a
+    name run other code than its def, or patch what the def calls; whatever the student's
+    process reports about it (red team, rounds 8 and 9), two different results show it.
 
     Raises:
         CheckFailure: of ``kind``, where the results differ (an error on one side only, or
-            other values).
+            other values), or where the function returned no result on any call (code that
+            only raises has nothing to credit).
     """
     names = {code.name for code in read}
     program = codeload.program_as_read(ctx.submission.source_cells(), names)
     twin = ctx.submission.as_read(program)
     if twin is None:  # a live module: no text to run alone
         return
-    for args, kwargs in calls:
-        seed = int(ctx.rng.integers(2**31))  # the same draws on both sides (a random start)
-        mine = ctx.outcome(function, args, kwargs, seed=seed)
-        alone = ctx.outcome(function, args, kwargs, seed=seed, on=twin)
+    graded = [
+        (c.args, c.kwargs, c.seed, c.proxies, c.outcome)
+        for c in ctx.submission.graded_calls.of(function)
+    ]
+    if not graded:
+        for args, kwargs in calls:
+            seed = int(ctx.rng.integers(2**31))  # the same draws on both sides (a random start)
+            graded.append(
+                (args, kwargs, seed, None, ctx.outcome(function, args, kwargs, seed=seed))
+            )
+    for args, kwargs, seed, proxies, mine in graded:
+        alone = ctx.outcome(function, args, kwargs, seed=seed, proxies=proxies, on=twin)
         if mine.error is not None and alone.error is not None:
             if (mine.error.type, mine.error.message) == (alone.error.type, alone.error.message):
                 continue  # the same failure: the values checks charge it
@@ -852,6 +907,15 @@ def expect_runs_as_read(
             "changes what it runs (it rebinds a name, patches a module or a global the code "
             "reads), so this check cannot pass.",
             hint=f"let {function} be its def: do not rebind names or patch modules at run time.",
+            kind=kind,
+        )
+    if all(mine.error is not None for *_, mine in graded):
+        error = graded[-1][-1].error if graded else None
+        raised = f" (it raised {error.type})" if error is not None else ""
+        raise CheckFailure(
+            f"{function}() returned no result on any call the checks made{raised}: this check "
+            "credits code that computes the result, and there is none to credit yet.",
+            hint=f"make {function}() return its result (its other checks say what goes wrong).",
             kind=kind,
         )
 
@@ -1121,7 +1185,7 @@ def calls_building_blocks(
                 ctx.advise(f"{fn}() does not call {f}(): calling it keeps one copy of that code.")
         return None
 
-    return run
+    return runs_last(run)
 
 
 #: Names and calls whose integer arguments are sizes that must come from the inputs' shapes.

@@ -109,6 +109,8 @@ class LastCall:
     kwargs: dict[str, Any]
     outcome: CallOutcome
     seed: int | None = None
+    #: The stand-ins the call was made with (``Submission.call``'s ``proxies``).
+    proxies: dict[str, Callable[..., Any]] | None = None
 
 
 class Context:
@@ -227,8 +229,9 @@ class Context:
             out = target.call(function, args, kwargs, seed=seed, proxies=proxies, **extra)
             if on is not None:
                 return out
-        self.last = LastCall(function, args, dict(kwargs or {}), out, seed)
+        self.last = LastCall(function, args, dict(kwargs or {}), out, seed, proxies)
         self.calls.append(self.last)
+        self.submission.graded_calls.record(self.last)
         return out
 
     def call_limit(

@@ -616,7 +616,9 @@ def grade_task(
     options = options.loaded(unit)
     recognized = prepare(unit, submission).get(task.id, [])
     tr = TaskResult(task.id, task.function, notes=[("recognized", r) for r in recognized])
-    for check in task.checks if checks is None else checks:
+    chosen = task.checks if checks is None else checks
+    done: dict[str, CheckResult] = {}
+    for check in sorted(chosen, key=lambda c: c.runs_last):  # stable: declared order otherwise
         submission.begin_check()
         try:
             outcome = run_check(unit, task, check, submission, reference, options)
@@ -627,7 +629,8 @@ def grade_task(
                 messages.format_failure(task.id, task.function, "not gradable", text),
                 "not_gradable",
             )
-        tr.checks.append(outcome)
+        done[check.name] = outcome
+    tr.checks.extend(done[check.name] for check in chosen)
     if task.advice and submission.has(task.function) and not submission.exhausted:
         for rule in task.advice:
             text = run_advice(unit, task, rule, submission, reference, options)

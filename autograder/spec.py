@@ -52,6 +52,15 @@ class Check:
     description: str
     hidden: bool = False
 
+    @property
+    def runs_last(self) -> bool:
+        """Run after the task's other checks (results stay in declared order).
+
+        A source check compares the code it read, run alone, with the calls the other checks
+        made (:func:`autograder.checklib.runs_last`).
+        """
+        return bool(getattr(self.run, "runs_last", False))
+
 
 @dataclass(frozen=True)
 class Adapter:

@@ -230,6 +230,30 @@ class CallTimeout(BaseException):
     """
 
 
+class CallLog:
+    """The calls the checks made of each function (``Context.outcome``), first ones first.
+
+    A source check compares the code it read, run alone, with these very calls (the graded
+    ones), so no call of its own can be told apart from them (red team, round 10).
+    """
+
+    #: Calls kept per function (the first ones: the checks' visible calls come first).
+    MAX_CALLS = 32
+
+    def __init__(self) -> None:
+        self._calls: dict[str, list[Any]] = {}
+
+    def record(self, call: Any) -> None:
+        """Keep ``call`` (a ``context.LastCall``) under its function."""
+        kept = self._calls.setdefault(call.function, [])
+        if len(kept) < self.MAX_CALLS:
+            kept.append(call)
+
+    def of(self, function: str) -> list[Any]:
+        """The calls of ``function`` made so far, in order."""
+        return list(self._calls.get(function, ()))
+
+
 class Submission:
     """Student code for one unit, reachable only through :meth:`call` and :meth:`source`.
 
@@ -277,6 +301,8 @@ class Submission:
         self._files: list[str] = []
         #: ``{program: the submission of that code alone}`` (see :meth:`as_read`).
         self._twins: dict[str, Submission] = {}
+        #: The checks' calls of each function (see :class:`CallLog`).
+        self.graded_calls = CallLog()
 
     # ------------------------------------------------------------------ routing
     def route(self, name: str, *, actual: str | None = None, adapter: Any = None) -> None:

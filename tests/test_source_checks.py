@@ -39,10 +39,21 @@ CASES = {
     "loops_accumulate.py": (LOOPS, "accumulate(), a loop by a call", False),
     "model_dead_branch.py": (MODEL, "does not call optimize()", False),
     "model_local_shadow.py": (MODEL, "does not call optimize()", False),
+    # red team 10: the comparison's own seeded calls told apart, code handed to a call,
+    # a stub that only raises
+    "forge_seeded_probe.py": (LOOPS, RUNS, True),
+    "forge_seeded_tanh.py": (TANH, RUNS, True),
+    "loops_groupby_key.py": (LOOPS, "groupby(), a loop by a call", False),
+    "loops_self_applied_lambda.py": (LOOPS, "a loop by a call", False),
+    "loops_raising_stub.py": (LOOPS, "returned no result on any call", False),
 }
 #: Checks these files fail besides the targeted one, as they should: the inline copies of
 #: model print no costs.
-ALSO = {"model_dead_branch.py": {"prints"}, "model_local_shadow.py": {"prints"}}
+ALSO = {
+    "model_dead_branch.py": {"prints"},
+    "model_local_shadow.py": {"prints"},
+    "loops_raising_stub.py": {"structure", "values", "agrees_with_loops", "hidden"},
+}
 
 
 def _task(tmp_path: Path, unit: str, task_id: str, extra: str, isolated: bool):

@@ -147,6 +147,8 @@ class IsolatedSubmission(Submission):
         self.grader_error: str | None = None
         self.isolation = isolation_label(self.limits.sandbox is not False)
         self.spent = 0.0
+        #: The submission whose time this one's calls also count against (a twin's).
+        self._charged: IsolatedSubmission | None = None
         self.load_seconds = 0.0
         self._check_spent = 0.0
         self.restarts = 0
@@ -186,15 +188,24 @@ class IsolatedSubmission(Submission):
         The student's worker has run every statement of the submission; this one runs only the
         code the grader read.
         """
-        return IsolatedSubmission(
+        # its time is the student's: what is left of the budget, and a load at most about
+        # as long as the whole submission's (red team, round 10: a slow top-level statement
+        # the code read depends on was run again, at no cost)
+        left = max(self.limits.submission_budget - self.spent, 0.0)
+        load = min(self.limits.load_timeout, left, 2 * self.load_seconds + self.limits.cell_timeout)
+        limits = dataclasses.replace(self.limits, submission_budget=left, load_timeout=load)
+        twin = IsolatedSubmission(
             self.unit,
             self.origin,
             [(codeload.AS_READ_FILE, program)],
             source_text=program,
-            limits=self.limits,
+            limits=limits,
             submission_dir=self._dir,
             may_call=self._may_call,
         )
+        self.spent += twin.load_seconds
+        twin._charged = self
+        return twin
 
     def _new_worker(self) -> Worker:
         """Start a fresh worker (a new sandbox).
@@ -582,6 +593,8 @@ class IsolatedSubmission(Submission):
         elapsed = max(time.monotonic() - start - (serve.seconds - serve.helper_seconds), 0.0)
         self.spent += elapsed
         self._check_spent += elapsed
+        if self._charged is not None:  # a twin's calls are its submission's time too
+            self._charged.spent += elapsed
         outcome.seconds = elapsed
         if reply.get("timeout"):
             if limit >= min(timeout, self.limits.call_timeout):  # not a budget's remainder

@@ -18,6 +18,7 @@ UPDATE = "w = w - learning_rate * dw\n        b = b - learning_rate * db"
 PREDICTION = "(A > 0.5).astype(np.float64)"
 Z = "sigmoid(np.dot(w.T, X) + b)"
 ALL_TRAINING = "structure values uses_arguments prints"
+RAISES_ALWAYS = ALL_TRAINING + " calls_building_blocks"  # no result: nothing to credit
 PRINT_COST = '            if print_cost:\n                print(f"Cost after iteration {i}: {float(cost):f}")\n'
 PRINT_TRAIN = '        print(f"train accuracy: {train_accuracy:.1f} %")\n'
 PRINT_TEST = '        print(f"test accuracy: {test_accuracy:.1f} %")\n'
@@ -162,9 +163,9 @@ MISTAKES = [
          '        "costs": costs,', '        "cost": costs,',
          '        "Y_prediction_test": Y', '        "Y_test_prediction": Y',
          '        "Y_prediction_train": Y', '        "Y_train_prediction": Y', "unexpected keys ['Y_test_prediction', 'Y_train_prediction', 'cost']"),
-        ("input_size: hard-codes the course's input size 12288 (64 x 64 x 3 cat pictures)", ALL_TRAINING, "message",
+        ("input_size: hard-codes the course's input size 12288 (64 x 64 x 3 cat pictures)", RAISES_ALWAYS, "message",
          "initialize_with_zeros(X_train.shape[0])", "initialize_with_zeros(12288)", "initialize_with_zeros(12288)"),
-        ("init_examples: initialize_with_zeros(X_train.shape[1]): a weight per example (m), not per feature", ALL_TRAINING, "hint",
+        ("init_examples: initialize_with_zeros(X_train.shape[1]): a weight per example (m), not per feature", RAISES_ALWAYS, "hint",
          "initialize_with_zeros(X_train.shape[0])", "initialize_with_zeros(X_train.shape[1])",
          "w has one weight per feature: initialize_with_zeros(X_train.shape[0]), the n_x rows of X_train."),
         ("notebook_data: trains on the notebook's train_set_x and train_set_y, not its arguments", "values uses_arguments", "hint",

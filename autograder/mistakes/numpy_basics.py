@@ -123,7 +123,7 @@ MISTAKES = [
          "n_x, m = X.shape", "n_x = X.shape[0]\n    m = 3", "m = 3"),
     ),
     *table("propagate_vectorized",
-        ("missing_transpose: np.dot(w, X) instead of np.dot(w.T, X)", "structure values agrees_with_loops hidden", "",
+        ("missing_transpose: np.dot(w, X) instead of np.dot(w.T, X)", "structure no_loops values agrees_with_loops hidden", "",
          "w.T, X", "w, X"),
         ("db_array: db = np.sum(dZ, axis=1, keepdims=True) / m, a (1, 1) array", "structure", "message",
          "np.sum(dZ) / m", "np.sum(dZ, axis=1, keepdims=True) / m",
