@@ -1028,10 +1028,13 @@ def referenced_functions(ctx: Context, tree: ast.AST) -> set[str]:
     of the submission's own functions.
     """
     aliases = module_aliases(ctx)
+    bound = codeload.function_sources(ctx.submission.source_cells())
     out: set[str] = set()
     for node in ast.walk(tree):
         if not (isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load)):
             continue
+        if node.id not in bound:  # no statement binds it: a star import's (numpy's zeros,
+            continue  # sweep 12); bound any other way, the code run alone lacks it
         value = resolve_alias(node.id, aliases)
         name = value.id if isinstance(value, ast.Name) else node.id
         if ctx.submission.has(node.id) and ctx.submission.source(node.id) is not None:

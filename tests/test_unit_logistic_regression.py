@@ -327,6 +327,21 @@ def test_a_hard_coded_input_size_is_named_whatever_the_number(size):
     assert all("a missing .T" not in c.message for c in failed)
 
 
+def test_numpy_names_of_a_star_import_are_not_read_as_the_students_functions():
+    # real (sweep 12): from numpy import *, then zeros(...) and mean(abs(...)) unqualified;
+    # calls_building_blocks failed with "the source of zeros() could not be read"
+    text = inspect.getsource(load_reference(UNIT))
+    text = text.replace("import copy\n", "from numpy import *\nimport copy\n")
+    text = (
+        text.replace("np.abs(", "abs(").replace("np.mean(", "mean(").replace("np.zeros(", "zeros(")
+    )
+    assert "from numpy import *" in text and "mean(abs(" in text
+    result = grade_submission(UNIT, text_submission(UNIT, text))
+    assert result.score == result.max_score, [
+        (t.function, c.name, c.message) for t in result.tasks for c in t.checks if not c.passed
+    ]
+
+
 def test_a_hard_coded_m_is_named_whatever_the_number():
     task = _task(_changed("propagate", ("m = X.shape[1]\n", "m = 4\n")), "propagate")
     failed = [c for c in task.checks if not c.passed]
