@@ -651,7 +651,7 @@ def test_grader_training_matches_the_reference_models(function):
     np.random.seed(1)
     params, costs = getattr(ref, function)(unit.TOY_X, unit.TOY_Y, dims, 0.05, 201)
     kit = next(iter(runs.values()))
-    assert len(runs) == (4 if function == "L_layer_model" else 1)
+    assert len(runs) == (3 if function == "L_layer_model" else 1)  # the course forms
     for key, value in params.items():
         np.testing.assert_allclose(kit[0][key], value, rtol=1e-12, atol=1e-15)
     np.testing.assert_allclose(kit[1], costs, rtol=1e-12)
@@ -1018,6 +1018,27 @@ def test_a_product_rounded_otherwise_than_np_dot_gets_full_marks(tmp_path, produ
     assert result.score == result.max_score, [
         (t.function, c.name, c.message) for t in result.tasks for c in t.checks if not c.passed
     ]
+
+
+@pytest.mark.parametrize(
+    ("function", "old", "new", "words"),
+    [  # real (sweeps 11, 12): no catalogue entry has these seeds
+        ("initialize_parameters", "    W1 = np.random.randn(n_h, n_x) * 0.01\n",
+         "    W1 = np.random.randn(n_h, n_x) * 0.01\n    np.random.seed(5)\n",
+         "W1 is the draw of the caller's np.random.seed(7): your np.random.seed(...) comes after"),
+        ("initialize_parameters_deep", "    parameters = {}\n",
+         "    parameters = {}\n    np.random.seed(4)\n",
+         "W1 is np.random.seed(4)'s draw times 1/sqrt(n[l-1]): the course's form is"),
+    ],
+)  # fmt: skip
+def test_weights_drawn_from_another_seed_name_it(tmp_path, function, old, new, words):
+    text = Path(load_reference(DEEP).__file__).read_text()
+    assert text.count(old) == 1
+    path = tmp_path / f"{DEEP}.py"
+    path.write_text(text.replace(old, new))
+    tasks = {t.function: t for t in grade_submission(DEEP, load_in_process(path, DEEP)).tasks}
+    values = next(c for c in tasks[function].checks if c.name == "values")
+    assert not values.passed and words in values.message, values.message
 
 
 def test_another_default_learning_rate_of_the_models_is_advice_not_points(tmp_path):

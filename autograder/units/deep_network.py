@@ -196,8 +196,18 @@ UNIT = Unit("deep_network", 5, "deep neural network: step by step, and the appli
 # =========================================================================== 5.1, 5.2 initializers
 T51 = UNIT.task("5.1", "initialize_parameters", "initialize a 2-layer network")
 T52 = UNIT.task("5.2", "initialize_parameters_deep", "initialize an L-layer network")
-#: Accepted draws (issue 9): from the caller's seed (None) or a course template's own seed.
-INIT_SEEDS = {"initialize_parameters": (None, 1), "initialize_parameters_deep": (None, 3, 1)}
+#: Accepted draws (issue 9), ``{seed: the scales (symbols of INIT_SCALES) with it}``: from the
+#: caller's seed (None), or a course form's own: the step-by-step templates' (seed 1, seed 3,
+#: each with 0.01), the application helper's (seed 1, 1/sqrt(n[l-1])). A template seed with
+#: another scale is no course's form: its own tests fail it (sweep 12, P3).
+INIT_SEEDS: dict[str, dict[int | None, tuple[str, ...]]] = {
+    "initialize_parameters": {None: ("0.01",), 1: ("0.01",)},
+    "initialize_parameters_deep": {
+        None: ("1/sqrt(n[l-1])", "0.01"),
+        3: ("0.01",),
+        1: ("1/sqrt(n[l-1])",),
+    },
+}
 #: Accepted scales of layer l's weights, ``(symbol, what the code does, scale from n[l-1])``;
 #: the kit's own first (the step-by-step notebook's 0.01, the application's 1/sqrt(n[l-1])).
 INIT_SCALES: dict[str, tuple[tuple[str, str, Callable[[int], float]], ...]] = {
@@ -231,11 +241,11 @@ def _init_call(ctx: Context, dims: Sequence[int], seed: int) -> Any:
 def _init_forms(function: str, dims: Sequence[int], caller_seed: int) -> dict[str, dict]:
     """``{what the code does: parameters}`` of every accepted form, the kit's first (no twins)."""
     forms: dict[str, dict] = {}
-    for seed in INIT_SEEDS[function]:
+    for seed, scales in INIT_SEEDS[function].items():
         np.random.seed(caller_seed if seed is None else seed)
         draws = [np.random.randn(dims[n], dims[n - 1]) for n in range(1, len(dims))]
         where = "draws from the caller's seed" if seed is None else f"calls np.random.seed({seed})"
-        for _, text, scale in INIT_SCALES[function]:
+        for _, text, scale in (s for s in INIT_SCALES[function] if s[0] in scales):
             params = {}
             for n, Z in enumerate(draws, 1):
                 params[f"W{n}"], params[f"b{n}"] = Z * scale(dims[n - 1]), np.zeros((dims[n], 1))
@@ -261,10 +271,42 @@ def _init_values(ctx: Context) -> str:
     form = next((f for f, p in forms.items() if passes_compare(got, p)), None)
     if form is None:  # compare with the closest form: the message names its first wrong entry
         cl.compare(got, closest_params(got, forms.values()), "parameters",
-                   hint=INIT_HINT[fn])  # fmt: skip
+                   hint=_other_seed_hint(fn, dims, got, 7) or INIT_HINT[fn])  # fmt: skip
     if form != next(iter(forms)):
         ctx.recognize(f"{fn}() {form}, as the course's notebooks do: accepted.")
     return f"after np.random.seed(7): {form}"
+
+
+def _other_seed_hint(function: str, dims: Sequence[int], got: Any, caller: int) -> str | None:
+    """The hint for weights a course scale makes from another seed than the course form's.
+
+    A W1 from the ``caller``'s seed, with other later weights, is drawn before the function's
+    own ``np.random.seed`` (sweep 11).
+    """
+    W1 = got.get("W1") if isinstance(got, dict) else None
+    if not isinstance(W1, np.ndarray) or W1.shape != (dims[1], dims[0]):
+        return None
+    course = [seed for seed in INIT_SEEDS[function] if seed is not None]
+    for seed in range(100):
+        Z = np.random.RandomState(seed).randn(dims[1], dims[0])  # np.random.seed(seed)'s draw
+        for symbol, _, scale in INIT_SCALES[function]:
+            if not passes_compare(W1, Z * scale(dims[0]), rtol=1e-7):
+                continue
+            if seed == caller:
+                return (
+                    f"W1 is the draw of the caller's np.random.seed({caller}): your "
+                    "np.random.seed(...) comes after it. Seed first, then draw W1, W2, ..."
+                )
+            if symbol not in INIT_SEEDS[function].get(seed, ()):
+                forms = " or ".join(
+                    f"np.random.seed({s}) with {' or '.join(INIT_SEEDS[function][s])}"
+                    for s in course
+                )
+                return (
+                    f"W1 is np.random.seed({seed})'s draw times {symbol}: the course's form is "
+                    f"{forms} (or no seed of its own: the caller's)."
+                )
+    return None
 
 
 @T51.check("symmetry", 1)
