@@ -39,14 +39,14 @@ import contextlib
 import functools
 import json
 import multiprocessing
-import tempfile
+import shutil
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from autograder import codeload
+from autograder import codeload, scratch
 from autograder.course.nbgrader_plugin import NO_RESULT
 from autograder.course.sanitize import read_submitted, replace_surrogates
 from autograder.course.session import CourseSession, failure_reason
@@ -434,10 +434,10 @@ class Batch:
 
         self.start = time.perf_counter()
         self.root = Path(root).resolve()
-        self._results = tempfile.TemporaryDirectory(prefix="autograder-results-")
+        self._results = scratch.make("autograder-results-")
         self.overrides = dict(overrides or {})
         self.session = CourseSession(
-            self.root, {**self.overrides, "EngineGrades.precomputed_dir": self._results.name}
+            self.root, {**self.overrides, "EngineGrades.precomputed_dir": str(self._results)}
         )
         self.grades = EngineGrades(config=self.session.config)
         self.limits = self.grades.build_limits()
@@ -458,7 +458,7 @@ class Batch:
         """Stop a pool this batch started; remove the stored results."""
         if self._own_pool:
             self.pool.close()
-        self._results.cleanup()
+        shutil.rmtree(self._results, ignore_errors=True)
 
     def add(self, unit: str, students: list[str]) -> None:
         """Send a (released) unit's submissions to the workers."""
@@ -516,7 +516,7 @@ class Batch:
                     done(job.unit, job.student, payload)
                     continue
                 if payload is not None:
-                    path = Path(self._results.name) / f"{job.key}.json"
+                    path = self._results / f"{job.key}.json"
                     path.write_text(payload, encoding="utf-8")
                 else:
                     report.regraded[job.student] = str(error)

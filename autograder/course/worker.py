@@ -14,11 +14,11 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from autograder import scratch
 from autograder.engine import grade_submission, load_submission
 from autograder.results import CheckResult, TaskResult, UnitResult
 from autograder.submission import Submission, notebook_code_cells
@@ -182,8 +182,8 @@ def grade_notebook_text(
         The verdict; never raises because of the notebook.
     """
     limits = best_effort(limits) if not require_sandbox else limits
-    with tempfile.TemporaryDirectory(prefix="autograder-nb-") as tmp:
-        path = Path(tmp) / f"{unit}.ipynb"
+    with scratch.temporary("autograder-nb-") as tmp:
+        path = tmp / f"{unit}.ipynb"
         path.write_text(text, encoding="utf-8")
         graded = _grade(path, unit, isolated, limits, seed)
     for task in graded.result.tasks:

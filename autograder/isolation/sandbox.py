@@ -50,6 +50,7 @@ from typing import Any
 
 import numpy as np
 
+from autograder import scratch
 from autograder.isolation import codec, seccomp
 from autograder.isolation.served import write_helpers
 
@@ -505,7 +506,7 @@ class Worker:
         self._proc: subprocess.Popen[bytes] | None = None
         self._to: int | None = None
         self._from: int | None = None
-        self._scratch = Path(tempfile.mkdtemp(prefix="ag-worker-"))
+        self._scratch = scratch.make("ag-worker-")
         try:
             if self.sandboxed:
                 status = sandbox_status()
