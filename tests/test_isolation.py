@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import struct
+import time
 from pathlib import Path
 
 import numpy as np
@@ -482,6 +483,50 @@ def test_loading_does_not_count_against_the_budget(tmp_path):
     assert sub.load_seconds > 1.5 and sub.spent < 0.5
     assert grade_submission(UNIT, sub).score == 42.0
     sub.close()
+
+
+FORGED_PROGRESS = """
+import json, os, signal, struct, time
+
+
+def _socket():
+    for fd in os.listdir("/proc/self/fd"):
+        try:
+            if os.readlink(f"/proc/self/fd/{fd}").startswith("socket:"):
+                return int(fd)
+        except OSError:
+            pass
+
+
+def _started(fd, block):  # a forged report: "statement `block` of cell 0 starts"
+    body = json.dumps({"at": [0, block, 1, 1]}).encode()
+    payload = struct.pack(">I", len(body)) + body
+    os.write(fd, struct.pack(">Q", len(payload)) + payload)
+    os.read(fd, 1)
+
+
+_fd, _t0 = _socket(), time.monotonic()
+for _i in range(8):
+    signal.setitimer(signal.ITIMER_REAL, 0)
+    time.sleep(1.0)
+    _started(_fd, 1000 + _i)
+LOADED_AFTER = time.monotonic() - _t0
+"""
+
+
+def test_forged_progress_reports_do_not_restart_a_statements_time_limit(tmp_path):
+    # red team 10: a statement writing "a new statement starts" on its socket ran 30 s under
+    # a 3 s limit; a report beyond the cell's statements, or back in the order, is refused
+    (tmp_path / f"{UNIT}.py").write_text(REFERENCE + FORGED_PROGRESS)
+    limits = Limits(call_timeout=0.5, cell_timeout=2)
+    start = time.monotonic()
+    sub = from_path(tmp_path / f"{UNIT}.py", UNIT, limits=limits)
+    seconds = time.monotonic() - start
+    value = sub.call("L1", (np.zeros(3), np.ones(3)))
+    sub.close()
+    assert seconds < 6, seconds
+    assert "broke the protocol" in (sub.load_error or ""), sub.load_error
+    assert value.error is not None
 
 
 def test_a_reload_after_a_crash_takes_only_what_is_left_of_the_budget(tmp_path):

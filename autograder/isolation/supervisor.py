@@ -299,6 +299,9 @@ class Supervisor:
         notebook = bool(req.get("notebook"))
         limit = float(req.get("cell_timeout", 20))
         n_cells = len(req.get("cells", []))
+        counts = req.get("blocks")
+        if not (type(counts) is list and len(counts) == n_cells):
+            counts = None  # an older grader: no bound but the order
         deadline = time.monotonic() + float(req.get("timeout", 300))
         self._fork()
         assert self.exe is not None
@@ -322,12 +325,14 @@ class Supervisor:
                 cell, block = int(at[0]), int(at[1])
             except (TypeError, ValueError, IndexError):
                 cell = block = -1
-            if not (0 <= cell < n_cells and block >= 0):
+            current = (cell, -1) if notebook else (cell, block)
+            beyond = counts is not None and block >= int(counts[cell] if 0 <= cell < n_cells else 0)
+            back = unit is not None and current < unit  # units only come in order
+            if not (0 <= cell < n_cells and block >= 0) or beyond or back:
                 self._kill_executor()
                 return {
                     "load_error": f"{CRASH}: while loading the code, the process broke the protocol"
                 }
-            current = (cell, -1) if notebook else (cell, block)
             if current != unit:
                 unit = current
                 unit_deadline = time.monotonic() + limit + self.grace
