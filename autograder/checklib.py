@@ -647,6 +647,32 @@ def _recursion(read: Sequence[OwnCode]) -> tuple[str, ast.AST] | None:
     return None
 
 
+def _shifted(value: Any) -> Any:
+    """``value`` with every float (and float array) in it moved by 0.37."""
+    if isinstance(value, np.ndarray) and value.dtype.kind == "f":
+        return value + 0.37
+    if isinstance(value, float):
+        return value + 0.37
+    if isinstance(value, dict):
+        return {k: _shifted(v) for k, v in value.items()}
+    if isinstance(value, tuple | list):
+        return type(value)(_shifted(v) for v in value)
+    return value
+
+
+def shifted_block(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """A stand-in for a block that returns ``fn``'s result with every float moved (by 0.37).
+
+    A composite that uses what the block returns gives another result with it in place; one
+    that calls the block and throws its result away (training inline) does not (red team 10).
+    """
+
+    def shifted(*args: Any, **kwargs: Any) -> Any:
+        return _shifted(fn(*args, **kwargs))
+
+    return shifted
+
+
 def broken_block(function: str) -> Callable[..., Any]:
     """A stand-in for the block ``function`` that raises ``RuntimeError``, for a proxy.
 
@@ -1172,14 +1198,25 @@ def calls_building_blocks(
         probes = probe(ctx.rng)
         expect_runs_as_read(ctx, fn, read, probes, "structure")
         args, kwargs = probes[0]
-        runs = ctx.outcome(fn, args, kwargs).error is None  # else the values checks charge it
-        for block in [f for f in required if runs and ctx.submission.has(f)]:
+        plain = ctx.outcome(fn, args, kwargs)  # an error: the values checks charge it
+        for block in [f for f in required if plain.error is None and ctx.submission.has(f)]:
             out = ctx.outcome(fn, args, kwargs, proxies={block: broken_block(block)})
             if out.error is None or not any(c.name == block for c in out.proxy_calls):
                 raise CheckFailure(
                     f"{fn}() still ran when your {block}() was replaced by a version that "
                     f"raises: the code that runs does not call {block}() (a call in a branch "
                     "that never runs, or of a local function of that name, does not count).",
+                    hint=hint or None,
+                    kind="structure",
+                )
+            if ctx.reference is None:  # the student kit: no block of the grader's to shift
+                continue
+            out = ctx.outcome(fn, args, kwargs, proxies={block: shifted_block(ctx.ref(block))})
+            if out.error is None and same_plain(out.value, plain.value):
+                raise CheckFailure(
+                    f"{fn}() returned the same when your {block}() was replaced by one whose "
+                    f"results are all moved by 0.37: it calls {block}() but does not use what "
+                    "it returns (it computes that again itself).",
                     hint=hint or None,
                     kind="structure",
                 )
