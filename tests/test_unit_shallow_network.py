@@ -250,6 +250,17 @@ def test_an_exact_relation_to_the_right_gradient_is_named_before_the_checks_form
     assert "['dW1'] is exactly 2 times the right result" in msg, msg
 
 
+def test_nn_model_printing_a_wrong_cost_shows_the_nn_model_call():
+    # sweep 12, P4: the called: line showed the compute_cost call the check made afterwards
+    source = "\n".join(reference_submission(UNIT).source_cells())
+    line = 'print(f"Cost after iteration {i}: {cost:f}")'
+    assert source.count(line) == 1
+    sub = text_submission(UNIT, source.replace(line, line.replace("{cost:f}", "{2 * cost:f}")))
+    check = _checks(grade_submission(UNIT, sub, tasks=["nn_model"]))[("nn_model", "prints_cost")]
+    assert "printed a wrong cost at iteration 0" in check.message, check.message
+    assert "called:   nn_model(" in check.message, check.message
+
+
 # ------------------------------------------------------------------ course code, course marks
 
 

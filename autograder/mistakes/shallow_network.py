@@ -248,6 +248,8 @@ def update_parameters(parameters, grads, learning_rate=1.2):
     ),
     # ------------------------------------------------------------------ 4.15 nn_model
     *table("nn_model",
+        ("prints_every_100: prints the cost every 100 iterations (the course never checks the printout)", "", "advice",
+         "if print_cost and i % 1000 == 0:", "if print_cost and i % 100 == 0:", "prints the cost every 100 iterations"),
         ("inlined_forward: repeats the forward pass inline instead of calling forward_propagation", "uses_blocks", "message",
          "A2, cache = forward_propagation(X, parameters)",
          'Z1 = np.dot(parameters["W1"], X) + parameters["b1"]\n        A1 = np.tanh(Z1)\n'
@@ -264,8 +266,6 @@ def update_parameters(parameters, grads, learning_rate=1.2):
         ("double_update: applies the update twice per iteration", "matches_own_blocks", "message",
          UPDATE, UPDATE + "        " + UPDATE,
          OWN_BLOCKS),
-        ("every_100: prints the cost every 100 iterations instead of every 1000", "prints_cost", "message",
-         "i % 1000 == 0", "i % 100 == 0", "(iterations 0, 100, 200,"),
         ("wrapped: returns {'parameters': parameters, 'costs': costs}", "structure", "message",
          "    return parameters\n", '    return {"parameters": parameters, "costs": []}\n', "holding the parameters dict one level down"),
         ("always_prints: prints the cost whether print_cost is True or not", "prints_cost", "message",
