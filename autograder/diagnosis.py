@@ -561,9 +561,17 @@ def _shape_assert(text: str) -> str | None:
     left, right = test.left, test.comparators[0]
     if not (isinstance(left, ast.Attribute) and left.attr == "shape"):
         return None
+    name = ast.unparse(left.value)
+    named = isinstance(right, ast.Tuple) and any(isinstance(n, ast.Name) for n in ast.walk(right))
+    if named:  # assert(w.shape == (dim, 1)), the 2017 template's: sizes from the arguments
+        return (
+            f"{name} does not have the shape {ast.unparse(right)} it asserts (sizes read from "
+            f"the arguments, as the course's template asserts): look where {name} is made "
+            "(a flat vector such as np.zeros(dim) is not a column (dim, 1))."
+        )
     if not (isinstance(right, ast.Attribute) and right.attr == "shape"):
         return None  # a shape written as numbers may be what is wrong (hints.OWN_ASSERT)
-    name, other = ast.unparse(left.value), ast.unparse(right.value)
+    other = ast.unparse(right.value)
     return (
         f"{name} does not have the shape of {other} (the course's templates assert this of "
         f"a gradient and what it is the gradient of): look where {name} is computed "

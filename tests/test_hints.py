@@ -149,6 +149,8 @@ def test_a_float_given_where_a_count_belongs_names_the_argument_order():
         ("assert(dw.shape == w.shape)", "dw does not have the shape of w"),
         ("assert dW.shape == W.shape, 'dW'", "dW does not have the shape of W"),
         ("assert(Y_prediction.shape == (1, 3))", "a size written as a number"),
+        # the 2017 template's, failing on w = np.zeros(dim) (sweep 12, P9)
+        ("assert(w.shape == (dim, 1))", "w does not have the shape (dim, 1) it asserts"),
         ("assert cost > 0", "a size written as a number"),
     ],
 )
