@@ -429,6 +429,8 @@ def _source_hint(ctx: Context, function: str, reference, *, helpers: bool = True
     found = source_hints.return_in_loop_hint(function, source)
     found = found or source_hints.repeated_key_hint(function, source)
     found = found or source_hints.gradient_key_reused_hint(function, source)
+    if ctx.task.function == function:
+        found = found or source_hints.other_block_hint(function, source, ctx.task.uses)
     found = found or source_hints.read_otherwise_hint(function, source, ref_source)
     found = found or source_hints.swallowed_error_hint(function, source, printed)
     if found:

@@ -643,6 +643,26 @@ def gradient_key_reused_hint(function: str, source: str | None) -> str | None:
     return None
 
 
+def other_block_hint(function: str, source: str | None, blocks: Iterable[str]) -> str | None:
+    """The hint for a function that calls a variant of its building block instead of the block.
+
+    ``predict`` calling the student's ``forward_propagation1`` (an experiment with a sigmoid
+    hidden layer) rather than ``forward_propagation`` (sweep 12, P5): a name that holds the
+    block's (``my_forward_propagation``, ``forward_propagation_v2``).
+    """
+    called = called_names(source)
+    if called is None:
+        return None
+    for block in blocks:
+        others = sorted(n for n in called if n != block and _folded(block) in _folded(n))
+        if block not in called and others:
+            return (
+                f"{function}() calls {others[0]}(), not {block}(): it is built from "
+                f"{block}() (its own task's function), so call that one."
+            )
+    return None
+
+
 def misnamed_function_hint(
     function: str, cells: Sequence[str], others: Iterable[str]
 ) -> str | None:

@@ -250,6 +250,21 @@ def test_an_exact_relation_to_the_right_gradient_is_named_before_the_checks_form
     assert "['dW1'] is exactly 2 times the right result" in msg, msg
 
 
+def test_predict_calling_a_variant_of_forward_propagation_is_told_so(ref):
+    # real (sweep 12, P5): predict called the student's forward_propagation1, an experiment
+    # with a sigmoid hidden layer, and was told to return A2 > 0.5
+    variant = inspect.getsource(ref.forward_propagation).replace("np.tanh(", "sigmoid(")
+    variant = variant.replace("def forward_propagation(", "def forward_propagation1(")
+    predict = "def predict(parameters, X):\n    A2, cache = forward_propagation1(X, parameters)\n"
+    predict += "    return (A2 > 0.5).astype(float)\n"
+    source = "\n".join(reference_submission(UNIT).source_cells())
+    sub = text_submission(UNIT, f"{source}\n\n{variant}\n\n{predict}")
+    failed = [c for c in _checks(grade_submission(UNIT, sub, tasks=["predict"])).values()
+              if not c.passed]  # fmt: skip
+    words = "predict() calls forward_propagation1(), not forward_propagation()"
+    assert failed and all(words in c.message for c in failed), [c.message for c in failed]
+
+
 def test_nn_model_printing_a_wrong_cost_shows_the_nn_model_call():
     # sweep 12, P4: the called: line showed the compute_cost call the check made afterwards
     source = "\n".join(reference_submission(UNIT).source_cells())
