@@ -11,11 +11,12 @@ import ast
 import builtins
 import contextlib
 import dataclasses
+import io
 import re
 import sys
 from collections import Counter
 from collections.abc import Callable, Collection, Iterator, Sequence
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, NoReturn
 
 import numpy as np
 
@@ -609,22 +610,45 @@ def _loops_by_call(node: ast.AST, code: Collection[str] = ()) -> bool:
     name = called_name(node)
     keyed = name in KEYED_CALLS and any(k.arg == "key" for k in node.keywords)
     given = [*node.args, *(k.value for k in node.keywords)]
-    handed = any(
-        isinstance(a, ast.Lambda) or (isinstance(a, ast.Name) and a.id in code) for a in given
-    )
+    # code in what is handed over too: ``box[0](box, i + 1)`` with ``box = [step]``
+    handed = any(_holds_code(a, code) for a in given)
     return name in LOOP_CALLS or keyed or handed
 
 
+def _holds_code(node: ast.expr, code: Collection[str]) -> bool:
+    """Whether ``node``'s value holds code: a lambda, or a name of ``code`` not called there."""
+    called = {id(n.func) for n in ast.walk(node) if isinstance(n, ast.Call)}
+    return any(
+        isinstance(n, ast.Lambda) or (isinstance(n, ast.Name) and n.id in code)
+        for n in ast.walk(node)
+        if id(n) not in called
+    )
+
+
 def _code_names(read: Sequence[OwnCode]) -> set[str]:
-    """The names of code in ``read``: its functions, and the functions and lambdas they bind."""
+    """The names of code in ``read``: its functions, and the lambdas and functions they bind.
+
+    And the names given a value that holds one (``box = [step]``).
+    """
     names = {code.name for code in read if not code.data}
+    assigned: list[ast.Assign] = []
     for code in read:
         for node in ast.walk(code.code):
             if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
                 names.add(node.name)
-            elif isinstance(node, ast.Assign) and isinstance(node.value, ast.Lambda):
-                names |= {t.id for t in node.targets if isinstance(t, ast.Name)}
-    return names
+            elif isinstance(node, ast.Assign):
+                assigned.append(node)
+    while True:  # and the names given a value that holds code (``box = [step]``), to the end
+        more = {
+            t.id
+            for node in assigned
+            if _holds_code(node.value, names)
+            for t in node.targets
+            if isinstance(t, ast.Name) and t.id not in names
+        }
+        if not more:
+            return names
+        names |= more
 
 
 def _recursion(read: Sequence[OwnCode]) -> tuple[str, ast.AST] | None:
@@ -876,26 +900,35 @@ def runs_last(check: CheckFn) -> CheckFn:
     return check
 
 
+#: Errors of a call that ran out of time or ended its process: no result to compare.
+UNFINISHED = frozenset({BUDGET, CRASH, "TimeoutError"})
+
+
 def expect_runs_as_read(
     ctx: Context, function: str, read: Sequence[OwnCode], calls: Sequence[Call], kind: str
 ) -> None:
-    """Fail unless the code the grader read, run alone, computes what ``function`` returned.
+    """Fail unless the code the grader read, run alone, computes what ``function`` computes.
 
     The code read (``read``, from :func:`own_code`: the function and what it follows, with
     the submission's imports) is loaded alone, in a fresh worker
     (:meth:`Submission.as_read`), and called as the task's other checks called the
     submission's ``function``: on the very calls they graded, compared with what those calls
-    returned (:class:`autograder.submission.CallLog`). No call of this check's own is made
-    to the submission, so none can be told apart from the graded ones (red team, round 10:
-    probes were recognised by their seed). Where no check called it yet (a check run alone:
-    a notebook's check cell), both sides are called on ``calls``. Code elsewhere can make a
-    name run other code than its def, or patch what the def calls; whatever the student's
-    process reports about it (red team, rounds 8 and 9), two different results show it.
+    returned (:class:`autograder.submission.CallLog`; red team, round 10: the check's own
+    probes were told apart by their seed), then both on ``calls``, inputs drawn from the
+    course's secret. A source check credits code that computes the result: it fails where
+    no call returned one, and where the function is right on every visible call but wrong on
+    secret inputs (answers fitted to the visible cases; red team, round 11). Code elsewhere
+    can make a name run other code than its def, or patch what the def calls; whatever the
+    student's process reports about it (red team, rounds 8 and 9), two different results show
+    it.
+
+    Each call of the code read alone may take twice its graded call's time and a second
+    (honest slow code is not failed for the grader's second run of it).
 
     Raises:
         CheckFailure: of ``kind``, where the results differ (an error on one side only, or
-            other values), or where the function returned no result on any call (code that
-            only raises has nothing to credit).
+            other values), where no call returned a result, or (with the reference) where
+            the result is right on every visible call but not on secret inputs.
     """
     names = {code.name for code in read}
     program = codeload.program_as_read(ctx.submission.source_cells(), names)
@@ -903,47 +936,100 @@ def expect_runs_as_read(
     if twin is None:  # a live module: no text to run alone
         return
     graded = [
-        (c.args, c.kwargs, c.seed, c.proxies, c.outcome)
+        (c.args, c.kwargs, c.seed, c.proxies, c.outcome, c.secret)
         for c in ctx.submission.graded_calls.of(function)
     ]
-    if not graded:
-        for args, kwargs in calls:
-            seed = int(ctx.rng.integers(2**31))  # the same draws on both sides (a random start)
-            graded.append(
-                (args, kwargs, seed, None, ctx.outcome(function, args, kwargs, seed=seed))
-            )
-    for args, kwargs, seed, proxies, mine in graded:
-        alone = ctx.outcome(function, args, kwargs, seed=seed, proxies=proxies, on=twin)
+    for args, kwargs in calls:
+        seed = int(ctx.rng.integers(2**31))  # the same draws on both sides (a random start)
+        mine = ctx.outcome(function, args, kwargs, seed=seed)
+        graded.append((args, kwargs, seed, None, mine, True))
+    for args, kwargs, seed, proxies, mine, secret in graded:
+        limit = 2 * (mine.seconds or 0.0) + 1.0
+        alone = ctx.outcome(
+            function, args, kwargs, seed=seed, proxies=proxies, timeout=limit, on=twin
+        )
         if mine.error is not None and alone.error is not None:
             if (mine.error.type, mine.error.message) == (alone.error.type, alone.error.message):
                 continue  # the same failure: the values checks charge it
         elif mine.error is None and alone.error is None:
             if same_plain(mine.value, alone.value, rtol=1e-12, atol=1e-15):
                 continue
-        shown = sorted(names - {function})
-        what = (
-            f"{function}() and the code it reads ({', '.join(shown)})"
-            if shown
-            else (f"{function}()'s def")
-        )
-        raise CheckFailure(
-            f"the code that runs as {function}() is not the code the grader read: run alone, "
-            f"{what} gives {describe_outcome(alone)}, but the submission's {function}() gives "
-            f"{describe_outcome(mine)} on the same inputs. Code elsewhere in the submission "
-            "changes what it runs (it rebinds a name, patches a module or a global the code "
-            "reads), so this check cannot pass.",
-            hint=f"let {function} be its def: do not rebind names or patch modules at run time.",
-            kind=kind,
-        )
-    if all(mine.error is not None for *_, mine in graded):
-        error = graded[-1][-1].error if graded else None
+        if not secret and alone.error is not None and alone.error.type in UNFINISHED:
+            continue  # the second run of a slow call: nothing to compare
+        _differs(ctx, function, names, mine, alone, kind)
+    if all(g[4].error is not None for g in graded):
+        error = graded[-1][4].error if graded else None
         raised = f" (it raised {error.type})" if error is not None else ""
         raise CheckFailure(
-            f"{function}() returned no result on any call the checks made{raised}: this check "
-            "credits code that computes the result, and there is none to credit yet.",
+            f"{function}() returned no result on any call{raised}: this check credits code "
+            "that computes the result, and there is none to credit yet.",
             hint=f"make {function}() return its result (its other checks say what goes wrong).",
             kind=kind,
         )
+    if ctx.reference is not None:
+        _expect_not_fitted(ctx, function, graded, kind)
+
+
+def _differs(
+    ctx: Context, function: str, names: set[str], mine: Any, alone: Any, kind: str
+) -> NoReturn:
+    shown = sorted(names - {function})
+    what = (
+        f"{function}() and the code it reads ({', '.join(shown)})"
+        if shown
+        else (f"{function}()'s def")
+    )
+    raise CheckFailure(
+        f"the code that runs as {function}() is not the code the grader read: run alone, "
+        f"{what} gives {describe_outcome(alone)}, but the submission's {function}() gives "
+        f"{describe_outcome(mine)} on the same inputs. Code elsewhere in the submission "
+        "changes what it runs (it rebinds a name, patches a module or sets a global the code "
+        "reads in a way the grader does not run alone), so this check cannot pass.",
+        hint=f"let {function} be its def, and give the globals it reads plain top-level "
+        "assignments: no rebinding or patching at run time.",
+        kind=kind,
+        specific=True,
+    )
+
+
+def _expect_not_fitted(ctx: Context, function: str, graded: list, kind: str) -> None:
+    """Fail where every visible check of the task passed but secret inputs get wrong results.
+
+    Answers fitted to the inputs the student can know (a table of the visible cases'
+    results, red team, round 11; a size written as the visible example's) give that; code
+    with a bug fails a visible check too, and keeps the credit for how it computes (its
+    values checks charge the bug).
+    """
+    hidden = {c.name for c in ctx.task.checks if c.hidden}
+    verdicts = ctx.submission.verdicts.get(ctx.task.id, {})
+    if not all(ok for name, ok in verdicts.items() if name not in hidden):
+        return
+    wrong = next((g for g in graded if g[-1] and not _right(ctx, function, *g[:2], g[4])), None)
+    if wrong is None:
+        return
+    raise CheckFailure(
+        f"{function}() gives the right result on the checks' inputs, but on inputs drawn at "
+        f"grading it gives {describe_outcome(wrong[4])}, not the right result: it holds "
+        "answers for the inputs it was shown, and this check credits code that computes them.",
+        hint=f"compute the result from {function}()'s arguments, whatever they are.",
+        kind=kind,
+    )
+
+
+def _right(ctx: Context, function: str, args: Args, kwargs: dict, mine: Any) -> bool:
+    """Whether a call's outcome is the reference's result on its arguments."""
+    if mine.error is not None:
+        return False
+    with contextlib.redirect_stdout(io.StringIO()):  # the reference's printing is not shown
+        right = ctx.ref(function)(*args, **kwargs)  # the checked functions draw nothing
+    got = mine.value
+    if isinstance(got, dict) and isinstance(right, dict) and right.keys() <= got.keys():
+        got = {k: got[k] for k in right}  # extra keys are the structure check's (advice)
+    try:
+        compare(got, right, f"{function}()", rtol=1e-6, atol=1e-9)
+    except CheckFailure:
+        return False
+    return True
 
 
 def describe_outcome(out: Any) -> str:

@@ -863,16 +863,52 @@ def program_as_read(cells: list[str], names: Collection[str]) -> str:
     """
     future: list[str] = []
     body: list[str] = []
+    setters = {  # defs that set a read global (``global TWO; TWO = 2.0``): run as set up
+        node.name
+        for _, _, _, node in _top_level(cells)
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+        and any(isinstance(n, ast.Global) and set(n.names) & set(names) for n in ast.walk(node))
+    }
     for _, text, lines, node in _top_level(cells):
         if isinstance(node, ast.ImportFrom) and node.module == "__future__":
             future.append(ast.unparse(node))
-        elif _read_statement(node, names):
+        elif _read_statement(node, {*names, *setters}) or _sets_read(node, names, setters):
             first = min([node.lineno, *(d.lineno for d in _decorators(node))])
             if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
                 body.append("\n".join(lines[first - 1 : node.end_lineno]))
             else:
                 body.append(ast.get_source_segment(text, node) or ast.unparse(node))
     return "\n".join([*future, *body]) + "\n"
+
+
+def _sets_read(node: ast.stmt, names: Collection[str], setters: Collection[str]) -> bool:
+    """Whether a top-level statement gives a read global its value other than by ``=``.
+
+    An ``if``/``for``/``with``/``try`` assigning it, a method call putting into it
+    (``SETTINGS.update(...)``, ``COEF.append(k)``), a call of a def that sets it with
+    ``global`` (red team, round 11: honest constants set so were missing when run alone).
+    Function and class definitions are not (their bodies run when called).
+    """
+    if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+        return False
+    for n in ast.walk(node):
+        if isinstance(n, ast.Assign):
+            roots = set().union(*(target_roots(t) for t in n.targets))
+        elif isinstance(n, ast.AugAssign | ast.AnnAssign | ast.NamedExpr):
+            roots = target_roots(n.target)
+        elif isinstance(n, ast.For | ast.AsyncFor | ast.comprehension):
+            roots = target_roots(n.target)
+        elif isinstance(n, ast.withitem) and n.optional_vars is not None:
+            roots = target_roots(n.optional_vars)
+        elif isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute):
+            roots = target_roots(n.func.value)
+        elif isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id in setters:
+            return True
+        else:
+            continue
+        if roots & set(names):
+            return True
+    return False
 
 
 def _decorators(node: ast.stmt) -> list[ast.expr]:

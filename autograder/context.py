@@ -12,6 +12,7 @@ import time
 import types
 import warnings
 import weakref
+import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -111,6 +112,8 @@ class LastCall:
     seed: int | None = None
     #: The stand-ins the call was made with (``Submission.call``'s ``proxies``).
     proxies: dict[str, Callable[..., Any]] | None = None
+    #: Made by a hidden check: its inputs are secret (drawn from the course's secret).
+    secret: bool = False
 
 
 class Context:
@@ -141,6 +144,8 @@ class Context:
         self._recorder = recorder
         self.last: LastCall | None = None
         self.calls: list[LastCall] = []
+        #: The check is hidden: its calls' inputs are secret. Set by the engine.
+        self.secret = False
         self.advice: list[str] = []
         self.recognized: list[str] = []
         self.notes: list[str] = []
@@ -225,14 +230,26 @@ class Context:
                     for f in self.stood_in()
                 }
                 proxies = {**blocks, **(proxies or {})}
+            if seed is None and self._source_checked(function):
+                seed = zlib.crc32(f"{function}:{len(self.calls)}".encode())  # see below
             target = self.submission if on is None else on
             out = target.call(function, args, kwargs, seed=seed, proxies=proxies, **extra)
             if on is not None:
                 return out
-        self.last = LastCall(function, args, dict(kwargs or {}), out, seed, proxies)
+        self.last = LastCall(function, args, dict(kwargs or {}), out, seed, proxies, self.secret)
         self.calls.append(self.last)
         self.submission.graded_calls.record(self.last)
         return out
+
+    def _source_checked(self, function: str) -> bool:
+        """Whether ``function`` is its task's and the task has a source check.
+
+        Every call of it is then seeded: a source check replays the calls on the code it read,
+        run alone, which must draw what the submission drew (a model starting from random
+        weights), and no call differs from the others by having a seed (red team, round 10).
+        """
+        task = self.task
+        return function == task.function and any(c.runs_last for c in task.checks)
 
     def call_limit(
         self,

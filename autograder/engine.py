@@ -193,6 +193,7 @@ def run_check(
         rng = np.random.default_rng(check_rng)
         ctx = Context(task, submission, reference, options.stored, rng, options.recorder)
         ctx.blocks = frozenset(f for f in used if hasattr(reference, f))
+        ctx.secret = check.hidden
         return ctx
 
     ctx = context()
@@ -630,6 +631,7 @@ def grade_task(
                 "not_gradable",
             )
         done[check.name] = outcome
+        submission.verdicts.setdefault(task.id, {})[check.name] = outcome.passed
     tr.checks.extend(done[check.name] for check in chosen)
     if task.advice and submission.has(task.function) and not submission.exhausted:
         for rule in task.advice:

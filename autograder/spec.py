@@ -43,6 +43,9 @@ class Check:
         description: one line saying what is checked, shown in tables and notebooks.
         hidden: needs the reference solution and fresh random inputs; runs only where the
             reference is installed (grading), never in the student bundle.
+        runs_last: run after the task's other checks (results stay in declared order): a
+            source check compares the code it read, run alone, with the calls the other
+            checks made (marked by :func:`autograder.checklib.runs_last` on its function).
     """
 
     name: str
@@ -51,15 +54,7 @@ class Check:
     kind: str
     description: str
     hidden: bool = False
-
-    @property
-    def runs_last(self) -> bool:
-        """Run after the task's other checks (results stay in declared order).
-
-        A source check compares the code it read, run alone, with the calls the other checks
-        made (:func:`autograder.checklib.runs_last`).
-        """
-        return bool(getattr(self.run, "runs_last", False))
+    runs_last: bool = False
 
 
 @dataclass(frozen=True)
@@ -248,6 +243,7 @@ class Task:
             kind or ("hidden" if hidden and name.startswith("hidden") else default_kind(name)),
             description or _first_line(run.__doc__),
             hidden,
+            bool(getattr(run, "runs_last", False)),
         )
         self.checks.append(check)
         return check

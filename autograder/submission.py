@@ -303,6 +303,8 @@ class Submission:
         self._twins: dict[str, Submission] = {}
         #: The checks' calls of each function (see :class:`CallLog`).
         self.graded_calls = CallLog()
+        #: ``{task id: {check name: passed}}`` of the checks graded so far (the engine's).
+        self.verdicts: dict[str, dict[str, bool]] = {}
 
     # ------------------------------------------------------------------ routing
     def route(self, name: str, *, actual: str | None = None, adapter: Any = None) -> None:

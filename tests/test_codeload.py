@@ -811,8 +811,10 @@ def test_the_program_as_read_holds_imports_aliases_and_what_was_read_only():
         "_T.append(np.tanh)\nglobals()['tanh'] = np.tanh\nf_globals = {}\n"
         "f_globals['tanh'] = np.tanh\ndef other(z):\n    return z\n",
     ]
+    # a method call putting into a read global is run too (red team 11: honest constants
+    # built by .append or .update were missing when run alone)
     assert codeload.program_as_read(cells, {"tanh", "_T"}) == (
         "from __future__ import annotations\nimport numpy as np\n_T = [np.exp]\n"
         "def tanh(z):\n    return _T[0](z)\nEXP = np.exp\n"
-        "try:\n    import h5py\nexcept ImportError:\n    pass\n"
+        "try:\n    import h5py\nexcept ImportError:\n    pass\n_T.append(np.tanh)\n"
     )

@@ -43,10 +43,15 @@ CASES = {
     # a stub that only raises
     "forge_seeded_probe.py": (LOOPS, RUNS, True),
     "forge_seeded_tanh.py": (TANH, RUNS, True),
-    "loops_groupby_key.py": (LOOPS, "groupby(), a loop by a call", False),
+    "loops_groupby_key.py": (LOOPS, "a loop by a call", False),
     "loops_self_applied_lambda.py": (LOOPS, "a loop by a call", False),
     "loops_raising_stub.py": (LOOPS, "returned no result on any call", False),
     "model_results_unused.py": (MODEL, "does not use what it returns", False),
+    # red team 11: the answers to the public inputs as a table in the code read (np.tanh at
+    # run time), and a recursion through a list holding the function
+    "forge_answer_table_tanh.py": (TANH, RUNS, True),
+    "loops_answer_table.py": (LOOPS, "it holds answers for the inputs it was shown", False),
+    "loops_recursion_box.py": (LOOPS, "step(), a loop by a call", False),
     # a name no statement binds is not read (a star import's): the code run alone lacks it
     "loops_injected_global.py": (LOOPS, RUNS, False),
 }
@@ -56,6 +61,11 @@ ALSO = {
     "model_dead_branch.py": {"prints"},
     "model_local_shadow.py": {"prints"},
     "loops_raising_stub.py": {"structure", "values", "agrees_with_loops", "hidden"},
+    "loops_answer_table.py": {"hidden"},
+    # every call of a source-checked function is seeded now: the switch on "a seeded call"
+    # answers every call with the code read's error
+    "forge_seeded_probe.py": {"agrees_with_loops", "hidden"},
+    "forge_seeded_tanh.py": {"shape", "values"},
     # its discarded predict call has the untrained w, which the values check names
     "model_results_unused.py": {"values"},
 }
@@ -117,6 +127,41 @@ def test_reaching_into_the_interpreter_elsewhere_costs_nothing(tmp_path, unit, i
     assert result.score == result.max_score, [
         (t.function, c.name, c.message) for t in result.tasks for c in t.checks if not c.passed
     ]
+
+
+#: An honest tanh reading a constant set otherwise than by a top-level ``=`` (red team 11: the
+#: code run alone lacked it, and the check said the code was patched).
+SET_OTHERWISE = {
+    "if": "if True:\n    TWO = 2.0\nelse:\n    TWO = 2.0\n",
+    "global_in_setup": "def _setup():\n    global TWO\n    TWO = 2.0\n\n\n_setup()\n",
+    "method": "TWO = {}\nTWO.update(two=2.0)\nTWO = TWO['two']\n",
+    "for": "COEF = []\nfor _k in (1.0, 2.0):\n    COEF.append(_k)\nTWO = COEF[1]\n",
+}
+HONEST_TANH = "\n\ndef tanh(z):\n    e = np.exp(-TWO * np.abs(z))\n"
+HONEST_TANH += "    return np.sign(z) * (1 - e) / (1 + e)\n"
+
+
+@pytest.mark.parametrize("isolated", [True, False], ids=["sandbox", "in_process"])
+@pytest.mark.parametrize("how", list(SET_OTHERWISE))
+def test_globals_the_code_reads_set_otherwise_are_set_when_it_runs_alone(tmp_path, how, isolated):
+    task = _task(tmp_path, *TANH[:2], "\n" + SET_OTHERWISE[how] + HONEST_TANH, isolated)
+    assert task.score == task.max_score, [c.message for c in task.checks if not c.passed]
+
+
+def test_honest_slow_code_is_not_failed_for_the_second_run_of_it(tmp_path):
+    # red team 11: propagate_vectorized taking 0.3 s a call, with a 4 s budget: the run of the
+    # code read alone timed out on the budget's remainder and the check said it was patched
+    text = (ROOT / "solutions" / "numpy_basics.py").read_text()
+    line = "    m = X.shape[1]\n    A = sigmoid(np.dot(w.T, X) + b)\n"
+    assert text.count(line) == 1
+    path = tmp_path / "numpy_basics.py"
+    path.write_text(text.replace(line, "    time.sleep(0.3)\n" + line) + "\nimport time\n")
+    sub = from_path(path, "numpy_basics", limits=Limits(call_timeout=5.0, submission_budget=4.0))
+    try:
+        task = grade_submission("numpy_basics", sub, tasks=["2.10"]).tasks[0]
+    finally:
+        sub.close()
+    assert task.score == task.max_score, [c.message for c in task.checks if not c.passed]
 
 
 @pytest.mark.parametrize("isolated", [True, False], ids=["sandbox", "in_process"])

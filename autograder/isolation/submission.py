@@ -147,8 +147,6 @@ class IsolatedSubmission(Submission):
         self.grader_error: str | None = None
         self.isolation = isolation_label(self.limits.sandbox is not False)
         self.spent = 0.0
-        #: The submission whose time this one's calls also count against (a twin's).
-        self._charged: IsolatedSubmission | None = None
         self.load_seconds = 0.0
         self._check_spent = 0.0
         self.restarts = 0
@@ -188,12 +186,11 @@ class IsolatedSubmission(Submission):
         The student's worker has run every statement of the submission; this one runs only the
         code the grader read.
         """
-        # its time is the student's: what is left of the budget, and a load at most about
-        # as long as the whole submission's (red team, round 10: a slow top-level statement
-        # the code read depends on was run again, at no cost)
-        left = max(self.limits.submission_budget - self.spent, 0.0)
-        load = min(self.limits.load_timeout, left, 2 * self.load_seconds + self.limits.cell_timeout)
-        limits = dataclasses.replace(self.limits, submission_budget=left, load_timeout=load)
+        # its load is the student's time, at most about the whole submission's (red team,
+        # round 10: a slow top-level statement the code read depends on ran again, at no
+        # cost); each of its calls is limited by the check (checklib.expect_runs_as_read)
+        load = min(self.limits.load_timeout, self.load_seconds + self.limits.cell_timeout + 1)
+        limits = dataclasses.replace(self.limits, load_timeout=load)
         twin = IsolatedSubmission(
             self.unit,
             self.origin,
@@ -204,7 +201,6 @@ class IsolatedSubmission(Submission):
             may_call=self._may_call,
         )
         self.spent += twin.load_seconds
-        twin._charged = self
         return twin
 
     def _new_worker(self) -> Worker:
@@ -608,8 +604,6 @@ class IsolatedSubmission(Submission):
         elapsed = max(time.monotonic() - start - (serve.seconds - serve.helper_seconds), 0.0)
         self.spent += elapsed
         self._check_spent += elapsed
-        if self._charged is not None:  # a twin's calls are its submission's time too
-            self._charged.spent += elapsed
         outcome.seconds = elapsed
         if reply.get("timeout"):
             if limit >= min(timeout, self.limits.call_timeout):  # not a budget's remainder

@@ -156,7 +156,7 @@ MISTAKES = [
         ("no_echo: leaves learning_rate and num_iterations out of the dict", "structure", "message",
          '        "learning_rate": learning_rate,\n        "num_iterations": num_iterations,\n', "", "missing keys ['learning_rate', 'num_iterations']"),
         ("random_start: starts from random weights (np.random.randn * 0.01) instead of zeros", "values uses_arguments", "message",
-         "w, b = initialize_with_zeros(X_train.shape[0])", "w, b = np.random.randn(X_train.shape[0], 1) * 0.01, 0.0", "from w = 0, b = 0"),
+         "w, b = initialize_with_zeros(X_train.shape[0])", "w, b = np.random.randn(X_train.shape[0], 1) * 0.01, 0.0", "the cost of w = 0, b = 0"),
         ("accuracies: also returns the accuracies (extra keys, which the course's tests never read)", "", "advice",
          '        "num_iterations": num_iterations,\n', '        "num_iterations": num_iterations,\n        "train_accuracy": 100.0,\n', "model() also returns train_accuracy"),
         ("renamed_key: names a key Y_pred_test instead of Y_prediction_test", "structure values uses_arguments", "message",
