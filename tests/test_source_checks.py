@@ -52,6 +52,9 @@ CASES = {
     "forge_answer_table_tanh.py": (TANH, RUNS, True),
     "loops_answer_table.py": (LOOPS, "it holds answers for the inputs it was shown", False),
     "loops_recursion_box.py": (LOOPS, "step(), a loop by a call", False),
+    # a loop through items written out is not counted, but these walk the examples of the
+    # visible and hidden cases (at most 8): wrong on the secret inputs' 12 or more
+    "loops_over_written_indices.py": (LOOPS, "it holds answers for the inputs it was shown", False),
     # a name no statement binds is not read (a star import's): the code run alone lacks it
     "loops_injected_global.py": (LOOPS, RUNS, False),
 }
@@ -161,6 +164,33 @@ def test_honest_slow_code_is_not_failed_for_the_second_run_of_it(tmp_path):
         task = grade_submission("numpy_basics", sub, tasks=["2.10"]).tasks[0]
     finally:
         sub.close()
+    assert task.score == task.max_score, [c.message for c in task.checks if not c.passed]
+
+
+#: Vectorized propagations whose only loop walks a few values the code writes out (sweep 13).
+WRITTEN_OUT = {
+    "dict_comprehension": "    raw = {'dw': X @ dZ.T, 'db': np.sum(dZ)}\n"
+    "    grads = {k: v / m for k, v in raw.items()}\n",
+    "debug_loop": "    grads = {'dw': X @ dZ.T / m, 'db': np.sum(dZ) / m}\n"
+    "    for key in grads:\n        print(key, np.shape(grads[key]))\n",
+    "assert_generator": "    assert all(d > 0 for d in X.shape), 'empty data'\n"
+    "    grads = {'dw': X @ dZ.T / m, 'db': np.sum(dZ) / m}\n",
+    "map_over_results": "    dw, db = map(lambda t: t / m, (X @ dZ.T, np.sum(dZ)))\n"
+    "    grads = {'dw': dw, 'db': db}\n",
+}
+VECTORIZED = """
+def propagate_vectorized(w, b, X, Y):
+    m = X.shape[1]
+    A = 1 / (1 + np.exp(-(w.T @ X + b)))
+    cost = float(-np.sum(Y * np.log(A) + (1 - Y) * np.log(1 - A)) / m)
+    dZ = A - Y
+{}    return {{"dw": grads["dw"], "db": float(grads["db"])}}, cost
+"""
+
+
+@pytest.mark.parametrize("how", list(WRITTEN_OUT))
+def test_a_loop_through_a_few_values_written_out_is_not_a_loop_over_examples(tmp_path, how):
+    task = _task(tmp_path, *LOOPS[:2], VECTORIZED.format(WRITTEN_OUT[how]), False)
     assert task.score == task.max_score, [c.message for c in task.checks if not c.passed]
 
 

@@ -66,8 +66,13 @@ def _scores(rng: np.random.Generator) -> list[tuple[np.ndarray]]:
     return [(_matrix(rng, (rows, 5), 3.0),) for rows in (1, 3, 2)]
 
 
-def _lr_case(rng: np.random.Generator) -> tuple[Any, ...]:
-    n_x, m = int(rng.integers(2, 6)), int(rng.integers(4, 9))
+def _lr_case(rng: np.random.Generator, wide: bool = False) -> tuple[Any, ...]:
+    """A random logistic-regression problem.
+
+    ``wide``: more examples than a loop through a few written-out items can walk
+    (``checklib.FEW_ITEMS``).
+    """
+    n_x, m = int(rng.integers(2, 6)), int(rng.integers(12, 21) if wide else rng.integers(4, 9))
     Y_ = (rng.random((1, m)) > 0.5).astype(np.float64)
     return rng.normal(0, 0.5, (n_x, 1)), float(rng.normal()), rng.normal(0, 1, (n_x, m)), Y_
 
@@ -246,7 +251,7 @@ t = UNIT.task(
     compared_with=("propagate_loops",),
 )
 t.add("structure", 1, cl.propagation_structure(LR_CASE), STRUCTURE)
-no_loops = cl.no_python_loops(probe=lambda rng: [_lr_case(rng) for _ in range(2)])
+no_loops = cl.no_python_loops(probe=lambda rng: [_lr_case(rng, wide=True) for _ in range(2)])
 t.add("no_loops", 2, no_loops, "contains no for/while loop or comprehension")
 t.add("values", 1, cl.visible_values("propagate_vectorized/values", [LR_CASE], **LR), VALUES)
 
