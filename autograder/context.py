@@ -146,6 +146,9 @@ class Context:
         self.calls: list[LastCall] = []
         #: The check is hidden: its calls' inputs are secret. Set by the engine.
         self.secret = False
+        #: The check runs again with the student's own failing blocks (the engine's
+        #: ``_with_own_blocks``): what they return is their own task's business.
+        self.own_blocks = False
         self.advice: list[str] = []
         self.recognized: list[str] = []
         self.notes: list[str] = []

@@ -321,6 +321,7 @@ def _with_own_blocks(check: Check, ctx: Context, own: Context, failure: Exceptio
     stops = (BUDGET, CRASH, SKIPPED, "TimeoutError")
     if not ctx.stood_in() or (isinstance(failure, StudentRaised) and failure.error.type in stops):
         raise failure
+    own.own_blocks = True
     try:
         note = check.run(own)
     except Exception:  # noqa: BLE001 - any failure here: the first one is the verdict

@@ -342,6 +342,23 @@ def test_numpy_names_of_a_star_import_are_not_read_as_the_students_functions():
     ]
 
 
+def test_a_transposed_dw_undone_in_optimize_costs_propagate_only():
+    # real (sweep 13, P1): dw = np.dot(X, (A - Y).T).T in propagate, w - learning_rate * dw.T
+    # in optimize: the pair is right (the course's tests pass); optimize's structure check
+    # charged the grads its own propagate returns
+    text = inspect.getsource(load_reference(UNIT))
+    edits = (("    dw = np.dot(X, dZ.T) / m\n", "    dw = (np.dot(X, dZ.T) / m).T\n"),
+             ("w = w - learning_rate * dw\n", "w = w - learning_rate * dw.T\n"))  # fmt: skip
+    for old, new in edits:
+        assert text.count(old) == 1
+        text = text.replace(old, new)
+    tasks = {t.function: t for t in grade_submission(UNIT, text_submission(UNIT, text)).tasks}
+    assert tasks["optimize"].score == tasks["optimize"].max_score, [
+        c.message for c in tasks["optimize"].checks if not c.passed
+    ]
+    assert [c.name for c in tasks["propagate"].checks if not c.passed] == ["structure"]
+
+
 def test_a_hard_coded_m_is_named_whatever_the_number():
     task = _task(_changed("propagate", ("m = X.shape[1]\n", "m = 4\n")), "propagate")
     failed = [c for c in task.checks if not c.passed]
