@@ -799,10 +799,13 @@ def _bindings(
     if _text_as_code(cells) is not None:
         return bound, frozenset(), places
     for index, _, lines, node in _top_level(cells):
-        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
             first = min([node.lineno, *(d.lineno for d in node.decorator_list)])
             bound[node.name] = textwrap.dedent("\n".join(lines[first - 1 : node.end_lineno]))
-            places[node.name] = DefPlace(index, first, node.name, bool(node.decorator_list))
+            if isinstance(node, ast.ClassDef):  # read whole (its methods), never watched
+                places.pop(node.name, None)
+            else:
+                places[node.name] = DefPlace(index, first, node.name, bool(node.decorator_list))
             imported.discard(node.name)
             continue
         if (

@@ -359,6 +359,42 @@ def test_a_transposed_dw_undone_in_optimize_costs_propagate_only():
     assert [c.name for c in tasks["propagate"].checks if not c.passed] == ["structure"]
 
 
+MODEL_THROUGH_A_CLASS = """
+
+class LogReg:
+    def __init__(self, num_iterations, learning_rate, print_cost):
+        self.settings = num_iterations, learning_rate, print_cost
+
+    def fit(self, X, Y):
+        w, b = initialize_with_zeros(X.shape[0])
+        params, _, self.costs = optimize(w, b, X, Y, *self.settings)
+        self.w, self.b = params["w"], params["b"]
+        return self
+
+    def predict(self, X):
+        return predict(self.w, self.b, X)
+
+
+def model(X_train, Y_train, X_test, Y_test, num_iterations=2000, learning_rate=0.5,
+          print_cost=False):
+    clf = LogReg(num_iterations, learning_rate, print_cost).fit(X_train, Y_train)
+    test, train = clf.predict(X_test), clf.predict(X_train)
+    if print_cost:
+        print(f"train accuracy: {100 - np.mean(np.abs(train - Y_train)) * 100} %")
+        print(f"test accuracy: {100 - np.mean(np.abs(test - Y_test)) * 100} %")
+    return {"costs": clf.costs, "Y_prediction_test": test, "Y_prediction_train": train,
+            "w": clf.w, "b": clf.b, "learning_rate": learning_rate,
+            "num_iterations": num_iterations}
+"""
+
+
+def test_a_model_calling_its_blocks_through_a_class_of_its_own_gets_full_marks():
+    # sweep 13, P3: "the source of LogReg() could not be read"
+    text = inspect.getsource(load_reference(UNIT)) + MODEL_THROUGH_A_CLASS
+    task = _task(text_submission(UNIT, text), "model")
+    assert task.score == task.max_score, [c.message for c in task.checks if not c.passed]
+
+
 def test_a_hard_coded_m_is_named_whatever_the_number():
     task = _task(_changed("propagate", ("m = X.shape[1]\n", "m = 4\n")), "propagate")
     failed = [c for c in task.checks if not c.passed]
