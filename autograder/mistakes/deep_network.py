@@ -162,6 +162,8 @@ MISTAKES = [
          _LAST, '    AL, cache = linear_forward(A, parameters["W" + str(L)], parameters["b" + str(L)])'),
         ("sigmoid_forgotten: AL is Z[L] (the caches are right): the output layer's sigmoid is missing", "values hidden", "",
          "    return AL, caches", "    return cache[1], caches"),
+        ("hidden_sigmoid: sigmoid for the hidden layers too: layers 1..L-1 are LINEAR -> RELU", "structure values hidden", "message",
+         'parameters["b" + str(l)], "relu"', 'parameters["b" + str(l)], "sigmoid"', "other values than relu(Z) of layer 1"),
         ("relu_output: relu on the output layer too: layer L is LINEAR -> SIGMOID", "values hidden", "",
          'parameters["b" + str(L)], "sigmoid"', 'parameters["b" + str(L)], "relu"'),
         ("last_cache_missing: does not append the output layer's cache", "structure", "message",

@@ -590,6 +590,7 @@ def _lmf_structure(ctx: Context) -> str:
             for n, (cache, A) in enumerate(zip(caches, acts), 1):
                 if n > 1:
                     _expect_not_the_input_before(cache, acts[n - 2], A, n)
+                    _expect_hidden_output(cache, A, n)
                 W, b = params[f"W{n}"], params[f"b{n}"]
                 _expect_cache(cache, A, W, b, f"caches[{n - 1}]", with_z=True)
     return "depths 2, 3 and 4"
@@ -617,6 +618,26 @@ def _expect_layer_order(caches: list[Any], acts: list[np.ndarray]) -> None:
             "layer last (not caches.insert(0, cache)).",
             kind="structure",
         )
+
+
+def _expect_hidden_output(cache: Any, A: np.ndarray, n: int) -> None:
+    """Layer ``n``'s input is layer ``n - 1``'s output, of the right shape but other values.
+
+    The cache is built right; what layer ``n - 1`` output is wrong (sweep 13: hidden layers
+    with sigmoid were told "cache = (A, W, b)").
+    """
+    got = _cache_input(cache)
+    if not (isinstance(got, np.ndarray) and got.shape == A.shape):
+        return
+    if passes_compare(got, A, rtol=1e-12):
+        return
+    raise CheckFailure(
+        f"layer {n}'s input (caches[{n - 1}][0][0], the output A of layer {n - 1}) has the right "
+        f"shape but other values than relu(Z) of layer {n - 1}: layer {n - 1} is computed "
+        "otherwise.",
+        hint=LMF_HINT,
+        kind="structure",
+    )
 
 
 def _expect_not_the_input_before(cache: Any, before: np.ndarray, A: np.ndarray, n: int) -> None:
