@@ -677,10 +677,12 @@ def misnamed_function_hint(
         cells: the submitted code, a text per cell.
         others: the unit's other functions' names.
     """
-    defined = [n for n, text in codeload.function_sources(list(cells)).items() if text]
-    candidates = [n for n in defined if n not in set(others) and n != function]
+    defs = codeload.def_places(list(cells))
+    candidates = [n for n in defs if n not in set(others) and n != function]
     close = [n for n in candidates if _folded(n) == _folded(function)]  # l1 for L1
     close = close or difflib.get_close_matches(function, candidates, 1, cutoff=0.8)
+    holding = [n for n in candidates if _folded(function) in _folded(n)]  # logistic_model
+    close = close or (holding if len(holding) == 1 else [])
     if close:
         return (
             f"the code defines {close[0]}(), spelled like {function}(): the course's tests and "
@@ -689,6 +691,14 @@ def misnamed_function_hint(
     for text in cells:
         tree = _tree(text)
         for outer in tree.body if tree is not None else ():
+            if isinstance(outer, ast.ClassDef) and any(
+                isinstance(n, ast.FunctionDef) and n.name == function for n in outer.body
+            ):
+                return (
+                    f"{function}() is a method of the class {outer.name}: the course's tests "
+                    "and the grader call a function of the module, so define it at the top "
+                    "level, as the stub does."
+                )
             if not isinstance(outer, ast.FunctionDef):
                 continue
             for node in ast.walk(outer):

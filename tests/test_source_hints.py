@@ -461,3 +461,17 @@ def test_a_try_that_swallows_every_error_is_named_with_what_it_printed(handler, 
     hint = source_hints.swallowed_error_hint("f", source, printed)
     assert (hint is not None and "catches every exception (line 5)" in hint) == named, hint
     assert not named or repr(printed) in hint
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [  # real (sweeps 12, 13): a stub name inside a longer one; the stubs as static methods
+        ("def logistic_model(X_train, Y_train):\n    return {}\n",
+         "defines logistic_model(), spelled like model()"),
+        ("class NumpyTest:\n    @staticmethod\n    def model(x):\n        return x\n",
+         "model() is a method of the class NumpyTest"),
+    ],
+)  # fmt: skip
+def test_a_function_defined_under_a_longer_name_or_in_a_class_is_named(text, words):
+    found = source_hints.misnamed_function_hint("model", [text], ["propagate", "predict"])
+    assert found is not None and words in found
