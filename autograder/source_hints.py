@@ -681,7 +681,7 @@ def misnamed_function_hint(
     candidates = [n for n in defs if n not in set(others) and n != function]
     close = [n for n in candidates if _folded(n) == _folded(function)]  # l1 for L1
     close = close or difflib.get_close_matches(function, candidates, 1, cutoff=0.8)
-    holding = [n for n in candidates if _folded(function) in _folded(n)]  # logistic_model
+    holding = [n for n in candidates if _folded(n).endswith(_folded(function))]  # my_model
     close = close or (holding if len(holding) == 1 else [])
     if close:
         return (
