@@ -296,7 +296,9 @@ def _printed(
         named = [cl.iteration_of(tokens, line) for line, tokens in lines]
         step = named[1] - named[0] if len(named) > 1 and None not in named[:2] else 100
         spaced = list(range(0, step * len(costs), step)) if step > 0 else []
-        return costs, spaced if named == spaced else range(0, 100 * len(costs), 100)
+        if named == spaced or None in named:
+            return costs, spaced if named == spaced else range(0, 100 * len(costs), 100)
+    # else (iteration 0 skipped, sweep 13: "printed 2 but should print 2: 0, 100")
     return right, range(0, kwargs["num_iterations"], 100)
 
 
