@@ -672,11 +672,14 @@ def _recursion(read: Sequence[OwnCode]) -> tuple[str, ast.AST] | None:
 
 
 def _shifted(value: Any) -> Any:
-    """``value`` with every float (and float array) in it moved by 0.37."""
+    """``value`` with every float (and float array) in it moved by 1.37.
+
+    More than 1: labels cast to ints (``.astype(int)``) change too (red team, round 12).
+    """
     if isinstance(value, np.ndarray) and value.dtype.kind == "f":
-        return value + 0.37
+        return value + 1.37
     if isinstance(value, float):
-        return value + 0.37
+        return value + 1.37
     if isinstance(value, dict):
         return {k: _shifted(v) for k, v in value.items()}
     if isinstance(value, tuple | list):
@@ -685,7 +688,7 @@ def _shifted(value: Any) -> Any:
 
 
 def shifted_block(fn: Callable[..., Any]) -> Callable[..., Any]:
-    """A stand-in for a block that returns ``fn``'s result with every float moved (by 0.37).
+    """A stand-in for a block that returns ``fn``'s result with every float moved (by 1.37).
 
     A composite that uses what the block returns gives another result with it in place; one
     that calls the block and throws its result away (training inline) does not (red team 10).
@@ -717,39 +720,60 @@ _ITEMS_AFTER_FUNCTION = frozenset({"map", "filter", "reduce", "starmap"})
 
 
 def _fixed_names(tree: ast.AST) -> set[str]:
-    """Names bound only to a display of few items, never added to (``grads = {"dw": dw, ...}``)."""
+    """Names of dicts of few entries written out, only read: ``grads = {"dw": dw, "db": db}``.
+
+    Bound only to such a display, and used only to be iterated, subscripted or read by
+    ``.items()``/``.keys()``/``.values()``/``.get()``: no alias, no call given it, nothing
+    added (red team, round 12: lists grown through another name or a helper).
+    """
+    parents = {id(c): n for n in ast.walk(tree) for c in ast.iter_child_nodes(n)}
     displays: dict[str, bool] = {}
-    grown: set[str] = set()
+    used_otherwise: set[str] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Assign):
             for target in node.targets:
                 if isinstance(target, ast.Name):
-                    ok = _written_out(node.value, set())
+                    ok = isinstance(node.value, ast.Dict) and _written_out(node.value, set())
                     displays[target.id] = displays.get(target.id, True) and ok
-                else:
-                    grown |= codeload.target_roots(target)
-        elif isinstance(node, ast.AugAssign | ast.AnnAssign | ast.NamedExpr):
-            grown |= codeload.target_roots(node.target)
-        elif isinstance(node, ast.For | ast.comprehension | ast.withitem):
-            grown |= codeload.target_roots(getattr(node, "target", None) or node.optional_vars)
-        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
-            if node.func.attr not in _READING_METHODS:  # .update(), .append(), ...
-                grown |= codeload.target_roots(node.func.value)
-    return {name for name, ok in displays.items() if ok} - grown
+        elif isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
+            if not isinstance(parents.get(id(node)), ast.Assign):
+                used_otherwise.add(node.id)  # a loop's or a with's target, del...
+        elif isinstance(node, ast.Name):
+            parent = parents.get(id(node))
+            iterated = isinstance(parent, ast.For | ast.comprehension) and parent.iter is node
+            read = isinstance(parent, ast.Subscript) and parent.value is node
+            method = (
+                isinstance(parent, ast.Attribute)
+                and parent.attr in _READING_METHODS
+                and isinstance(parents.get(id(parent)), ast.Call)
+            )
+            returned = isinstance(parent, ast.Return) or (
+                isinstance(parent, ast.Tuple) and isinstance(parents.get(id(parent)), ast.Return)
+            )
+            if not (iterated or read or method or returned):
+                used_otherwise.add(node.id)
+        elif isinstance(node, ast.Subscript | ast.Attribute) and not isinstance(node.ctx, ast.Load):
+            used_otherwise |= codeload.target_roots(node)  # grads["x"] = ...: added to
+    return {name for name, ok in displays.items() if ok} - used_otherwise
 
 
-#: Methods that read a dict or a list without adding to it.
-_READING_METHODS = frozenset({"items", "keys", "values", "get", "copy", "count", "index"})
+#: Methods that read a dict without adding to it.
+_READING_METHODS = frozenset({"items", "keys", "values", "get"})
 
 
 def _written_out(node: ast.expr, fixed: set[str]) -> bool:
-    """Whether ``node`` holds a few items the code writes out: a short display, a shape."""
-    if isinstance(node, ast.Tuple | ast.List | ast.Set):
-        return len(node.elts) <= FEW_ITEMS and not any(
-            isinstance(e, ast.Starred) for e in node.elts
+    """Whether ``node`` holds a few values the code writes out: a short display, a shape.
+
+    Integer constants are not such values (``for i in (0, 1, 2, 3)`` walks examples).
+    """
+    if isinstance(node, ast.Tuple | ast.List | ast.Set | ast.Dict):
+        items = node.elts if not isinstance(node, ast.Dict) else node.keys
+        return len(items) <= FEW_ITEMS and not any(
+            e is None
+            or isinstance(e, ast.Starred)
+            or (isinstance(e, ast.Constant) and isinstance(e.value, int | float))
+            for e in items
         )
-    if isinstance(node, ast.Dict):
-        return len(node.keys) <= FEW_ITEMS and None not in node.keys
     if isinstance(node, ast.Attribute) and node.attr == "shape":
         return True
     if isinstance(node, ast.Name):
@@ -763,20 +787,74 @@ def _written_out(node: ast.expr, fixed: set[str]) -> bool:
     return False
 
 
-def _over_written_items(node: ast.AST, fixed: set[str]) -> bool:
-    """A loop, comprehension or looping call that goes only through items written out.
+def _over_written_items(node: ast.AST, fixed: set[str], nested: set[int]) -> bool:
+    """A loop, comprehension or looping call that goes only through values written out.
 
     ``for key in grads: print(key, grads[key].shape)``, ``{k: v / m for k, v in
     grads.items()}``, ``all(d > 0 for d in X.shape)``, ``map(lambda t: t / m, (dw, db))``
-    walk a few values, never the examples or the features (sweep 13).
+    walk a few values, never the examples or the features (sweep 13); not within or around
+    another loop (``nested``: red team, round 12, four such loops walked 4,096 examples).
     """
+    if id(node) in nested:
+        return False
     if isinstance(node, ast.For | ast.AsyncFor):
         return _written_out(node.iter, fixed)
     if isinstance(node, ast.ListComp | ast.SetComp | ast.DictComp | ast.GeneratorExp):
-        return all(_written_out(g.iter, fixed) for g in node.generators)
+        return len(node.generators) == 1 and _written_out(node.generators[0].iter, fixed)
     if isinstance(node, ast.Call) and called_name(node) in _ITEMS_AFTER_FUNCTION:
         return len(node.args) > 1 and all(_written_out(a, fixed) for a in node.args[1:])
     return False
+
+
+def _nested_loops(tree: ast.AST, passed: Collection[str]) -> set[int]:
+    """The ids of the loops within another loop or with another loop within them."""
+    loops = [n for n in ast.walk(tree) if isinstance(n, LOOP_NODES) or _loops_by_call(n, passed)]
+    nested: set[int] = set()
+    for outer in loops:
+        inner = [n for n in ast.walk(outer) if n is not outer and id(n) in {id(x) for x in loops}]
+        if inner:
+            nested.add(id(outer))
+            nested |= {id(n) for n in inner}
+    return nested
+
+
+#: Methods that make a class's objects walk items: iterating one is a loop.
+ITERATING_METHODS = frozenset({"__iter__", "__next__", "__getitem__", "__aiter__"})
+
+
+def _class_loop(tree: ast.AST) -> str | None:
+    """A loop a class of the code read hides: iteration methods, methods calling themselves.
+
+    Red team, round 12: a class whose ``__next__`` gives one example at a time, summed by
+    ``sum()``; a method recursing through ``self.step(...)``.
+    """
+    for cls in (n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)):
+        methods = {
+            m.name: m for m in cls.body if isinstance(m, ast.FunctionDef | ast.AsyncFunctionDef)
+        }
+        iterating = sorted(ITERATING_METHODS & methods.keys())
+        if iterating:
+            return f"the class {cls.name} defines {iterating[0]}(): iterating it is a loop"
+        calls = {
+            name: {
+                c.func.attr
+                for c in ast.walk(body)
+                if isinstance(c, ast.Call)
+                and isinstance(c.func, ast.Attribute)
+                and c.func.attr in methods
+            }
+            for name, body in methods.items()
+        }
+        for start in calls:
+            todo, seen = list(calls[start]), set()
+            while todo:
+                name = todo.pop()
+                if name == start:
+                    return f"the method {cls.name}.{start}() calls itself: a loop by recursion"
+                if name not in seen:
+                    seen.add(name)
+                    todo.extend(calls.get(name, ()))
+    return None
 
 
 def _expect_no_loop(function: str, code: OwnCode, passed: Collection[str]) -> None:
@@ -785,12 +863,12 @@ def _expect_no_loop(function: str, code: OwnCode, passed: Collection[str]) -> No
     A loop through a few items the code writes out itself is not one
     (:func:`_over_written_items`).
     """
-    fixed = _fixed_names(code.code)
+    fixed, nested = _fixed_names(code.code), _nested_loops(code.code, passed)
     loops = [
         n
         for n in ast.walk(code.code)
         if (isinstance(n, LOOP_NODES) or _loops_by_call(n, passed))
-        and not _over_written_items(n, fixed)
+        and not _over_written_items(n, fixed, nested)
     ]
     if not loops:
         return
@@ -832,6 +910,14 @@ def no_python_loops(
         passed = _code_names(read)  # code handed to a call is looped over: all of it read
         for code in read:
             _expect_no_loop(fn, code, passed)
+            hidden_loop = _class_loop(code.code)
+            if hidden_loop is not None:
+                raise CheckFailure(
+                    f"{fn}(){code.reached(fn)} holds a loop ({hidden_loop}); the vectorized "
+                    "version must not loop over examples or features.",
+                    hint="replace the loop with matrix operations: np.dot, X @ dZ.T, np.sum.",
+                    kind="vectorization",
+                )
         recursion = _recursion(read)
         if recursion is not None:
             name = recursion[0]
@@ -928,8 +1014,9 @@ def own_code(ctx: Context, function: str, kind: str) -> Iterator[OwnCode]:
     todo, seen = [(function, False)], {function}
     while todo:
         name, data = todo.pop()
-        if data:
-            tree: ast.AST = ast.Module([ast.Expr(v) for v in values[name]], [])
+        if data:  # every value given to it, and the statements run to set it (read whole)
+            setting = codeload.statements_setting(ctx.submission.source_cells(), name)
+            tree: ast.AST = ast.Module([*setting, *(ast.Expr(v) for v in values[name])], [])
         elif (
             name != function
             and ctx.submission.source(name) is None
@@ -1380,7 +1467,7 @@ def calls_building_blocks(
             if out.error is None and same_plain(out.value, plain.value):
                 raise CheckFailure(
                     f"{fn}() returned the same when your {block}() was replaced by one whose "
-                    f"results are all moved by 0.37: it calls {block}() but does not use what "
+                    f"results are all moved by 1.37: it calls {block}() but does not use what "
                     "it returns (it computes that again itself).",
                     hint=hint or None,
                     kind="structure",

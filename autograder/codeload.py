@@ -825,8 +825,11 @@ def _bindings(
             places.pop(name, None)
         if isinstance(node, ast.Import | ast.ImportFrom):
             imported.update(names)
-        else:
+        else:  # an import inside a try/if/with block is an import too (red team, round 12)
+            inside = [n for n in ast.walk(node) if isinstance(n, ast.Import | ast.ImportFrom)]
             imported.difference_update(names)
+            for sub in inside:
+                imported.update(_bound_names(sub))
     return bound, frozenset(imported), places
 
 
@@ -866,12 +869,7 @@ def program_as_read(cells: list[str], names: Collection[str]) -> str:
     """
     future: list[str] = []
     body: list[str] = []
-    setters = {  # defs that set a read global (``global TWO; TWO = 2.0``): run as set up
-        node.name
-        for _, _, _, node in _top_level(cells)
-        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
-        and any(isinstance(n, ast.Global) and set(n.names) & set(names) for n in ast.walk(node))
-    }
+    setters = _setters(cells, names)
     for _, text, lines, node in _top_level(cells):
         if isinstance(node, ast.ImportFrom) and node.module == "__future__":
             future.append(ast.unparse(node))
@@ -882,6 +880,38 @@ def program_as_read(cells: list[str], names: Collection[str]) -> str:
             else:
                 body.append(ast.get_source_segment(text, node) or ast.unparse(node))
     return "\n".join([*future, *body]) + "\n"
+
+
+def _setters(cells: Sequence[str], names: Collection[str]) -> set[str]:
+    """The top-level defs that set one of ``names``: run with the code read when called.
+
+    ``def _setup(): global TWO; TWO = 2.0``, or ``def _fill(): CONST["two"] = 2.0``.
+    """
+    return {
+        node.name
+        for _, _, _, node in _top_level(cells)
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+        and (
+            any(isinstance(n, ast.Global) and set(n.names) & set(names) for n in ast.walk(node))
+            or any(_sets_read(s, names, ()) for s in node.body)
+        )
+    }
+
+
+def statements_setting(cells: Sequence[str], name: str) -> list[ast.stmt]:
+    """The top-level statements :func:`program_as_read` runs for the global ``name``.
+
+    Its assignments, the statements that set it otherwise (:func:`_sets_read`: a whole ``if``
+    or ``for`` block, a method call) and the defs that set it: a source check reads them all
+    (red team, round 12: a block setting a constant also patched numpy, unread).
+    """
+    setters = _setters(cells, {name})
+    return [
+        node
+        for _, _, _, node in _top_level(cells)
+        if (isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.name in setters)
+        or _sets_read(node, {name}, setters)
+    ]
 
 
 def _sets_read(node: ast.stmt, names: Collection[str], setters: Collection[str]) -> bool:
@@ -922,9 +952,8 @@ def _read_statement(node: ast.stmt, names: Collection[str]) -> bool:
     """Whether a top-level statement belongs to :func:`program_as_read`."""
     if isinstance(node, ast.Import | ast.ImportFrom):
         return True
-    if isinstance(node, ast.Try):
-        parts = [*node.body, *(s for h in node.handlers for s in h.body), *node.orelse]
-        return all(isinstance(s, ast.Import | ast.ImportFrom | ast.Pass) for s in parts)
+    if isinstance(node, ast.Try | ast.If | ast.With):
+        return _import_block(node)
     if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
         return node.name in names
     if isinstance(node, ast.Assign | ast.AugAssign | ast.AnnAssign):
@@ -937,6 +966,37 @@ def _read_statement(node: ast.stmt, names: Collection[str]) -> bool:
         targets = node.targets if isinstance(node, ast.Assign) else [node.target]
         return any(root in names for t in targets for root in target_roots(t))
     return False
+
+
+def _import_block(node: ast.stmt) -> bool:
+    """A ``try``/``if``/``with`` block of imports.
+
+    Imports, ``pass``, a fallback ``def``, a ``print`` of a message (``except ImportError:
+    print("pip install numpy")``).
+    """
+    parts = [
+        *getattr(node, "body", []),
+        *(s for h in getattr(node, "handlers", []) for s in h.body),
+        *getattr(node, "orelse", []),
+        *getattr(node, "finalbody", []),
+    ]
+    if not any(isinstance(s, ast.Import | ast.ImportFrom) for s in parts):
+        return False
+    for s in parts:
+        if isinstance(s, ast.Try | ast.If | ast.With):
+            if not _import_block(s):
+                return False
+        elif isinstance(s, ast.Expr) and isinstance(s.value, ast.Call):
+            call = s.value
+            if not (
+                isinstance(call.func, ast.Name)
+                and call.func.id == "print"
+                and all(isinstance(a, ast.Constant) for a in call.args)
+            ):
+                return False
+        elif not isinstance(s, ast.Import | ast.ImportFrom | ast.Pass | ast.FunctionDef):
+            return False
+    return True
 
 
 def _plain_reference(node: ast.expr) -> bool:

@@ -52,9 +52,17 @@ CASES = {
     "forge_answer_table_tanh.py": (TANH, RUNS, True),
     "loops_answer_table.py": (LOOPS, "it holds answers for the inputs it was shown", False),
     "loops_recursion_box.py": (LOOPS, "step(), a loop by a call", False),
-    # a loop through items written out is not counted, but these walk the examples of the
-    # visible and hidden cases (at most 8): wrong on the secret inputs' 12 or more
-    "loops_over_written_indices.py": (LOOPS, "it holds answers for the inputs it was shown", False),
+    # indices written out are not a few values: they walk examples
+    "loops_over_written_indices.py": (LOOPS, "contains a Python loop (for on line", False),
+    # red team 12: a block setting a read constant also patched numpy (run alone, unread);
+    # loops through written-out values nested, or through a list grown by list.extend; a
+    # class's iterator or self-recursing method
+    "forge_block_patch_tanh.py": (TANH, "uses np.tanh", True),
+    "forge_block_patch_loops.py": (LOOPS, "contains a Python loop", True),
+    "loops_nested_written_out.py": (LOOPS, "contains a Python loop (for on line", False),
+    "loops_list_extended.py": (LOOPS, "contains a Python loop (for on line", False),
+    "loops_class_iterator.py": (LOOPS, "defines __iter__(): iterating it is a loop", False),
+    "loops_class_recursion.py": (LOOPS, "calls itself: a loop by recursion", False),
     # a name no statement binds is not read (a star import's): the code run alone lacks it
     "loops_injected_global.py": (LOOPS, RUNS, False),
 }
@@ -132,9 +140,11 @@ def test_reaching_into_the_interpreter_elsewhere_costs_nothing(tmp_path, unit, i
     ]
 
 
-#: An honest tanh reading a constant set otherwise than by a top-level ``=`` (red team 11: the
-#: code run alone lacked it, and the check said the code was patched).
+#: An honest tanh reading a constant set otherwise than by a top-level ``=`` (red teams 11,
+#: 12: the code run alone lacked it, and the check said the code was patched).
 SET_OTHERWISE = {
+    "filled_by_a_def": "CONST = {}\n\n\ndef _fill():\n    CONST['two'] = 2.0\n\n\n_fill()\n"
+    "TWO = CONST['two']\n",
     "if": "if True:\n    TWO = 2.0\nelse:\n    TWO = 2.0\n",
     "global_in_setup": "def _setup():\n    global TWO\n    TWO = 2.0\n\n\n_setup()\n",
     "method": "TWO = {}\nTWO.update(two=2.0)\nTWO = TWO['two']\n",
@@ -192,6 +202,33 @@ def propagate_vectorized(w, b, X, Y):
 def test_a_loop_through_a_few_values_written_out_is_not_a_loop_over_examples(tmp_path, how):
     task = _task(tmp_path, *LOOPS[:2], VECTORIZED.format(WRITTEN_OUT[how]), False)
     assert task.score == task.max_score, [c.message for c in task.checks if not c.passed]
+
+
+#: numpy imported in a block (red team 12: every np call of the file was then read as the
+#: checked function's, np.tanh of forward_propagation included).
+IMPORT_BLOCKS = {
+    "try_print": "try:\n    import numpy as np\nexcept ImportError:\n"
+    "    print('This notebook needs numpy: pip install numpy')\n    raise\n",
+    "with": "import warnings\n\nwith warnings.catch_warnings():\n"
+    "    warnings.simplefilter('ignore')\n    import numpy as np\n",
+}
+
+
+@pytest.mark.parametrize("isolated", [True, False], ids=["sandbox", "in_process"])
+@pytest.mark.parametrize("how", list(IMPORT_BLOCKS))
+def test_numpy_imported_in_a_block_is_an_import(tmp_path, how, isolated):
+    text = (ROOT / "solutions" / "shallow_network.py").read_text()
+    assert text.count("\nimport numpy as np\n") == 1
+    path = tmp_path / "shallow_network.py"
+    path.write_text(text.replace("\nimport numpy as np\n", "\n" + IMPORT_BLOCKS[how]))
+    sub = from_path(path, "shallow_network", isolated=isolated, limits=FAST if isolated else None)
+    try:
+        result = grade_submission("shallow_network", sub)
+    finally:
+        sub.close()
+    assert result.score == result.max_score, [
+        (t.function, c.name, c.message) for t in result.tasks for c in t.checks if not c.passed
+    ]
 
 
 @pytest.mark.parametrize("isolated", [True, False], ids=["sandbox", "in_process"])
