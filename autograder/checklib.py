@@ -1677,7 +1677,9 @@ def explain_failure(ctx: Context, explain: Callable[[Context], str | None]):  # 
     try:
         yield
     except CheckFailure as exc:
-        exc.hint = explain(ctx) or exc.hint
+        found = explain(ctx)
+        if found:  # read from the source or the result: before a relation the engine finds
+            exc.hint, exc.explained = found, True
         raise
     except StudentRaised as exc:
         err = exc.error

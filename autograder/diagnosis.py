@@ -154,7 +154,7 @@ def failure_hint(
         # (and no simpler relation), say more than the check's generic hint; the other
         # relations only where the check has none
         hint = parts or summed or count or near or (None if relation else unchanged)
-        hint = hint or relation or exc.hint
+        hint = hint or (exc.hint if exc.explained else None) or relation or exc.hint
         hint = hint or _hidden_sizes_hint(check, ctx)
     return hint, (found[1] if found else None)
 

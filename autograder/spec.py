@@ -371,6 +371,8 @@ class CheckFailure(Exception):  # noqa: N818 - the name reads well in check code
         self.hint = hint
         self.kind = kind
         self.specific = specific
+        #: The hint was found by an ``explain`` of the check (``checklib.explain_failure``).
+        self.explained = False
 
 
 class GraderError(Exception):
