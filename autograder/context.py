@@ -241,7 +241,8 @@ class Context:
                 return out
         self.last = LastCall(function, args, dict(kwargs or {}), out, seed, proxies, self.secret)
         self.calls.append(self.last)
-        self.submission.graded_calls.record(self.last)
+        if self._source_checked(function) and _entries((args, kwargs, out.value)) <= TIMED_ENTRIES:
+            self.submission.graded_calls.record(self.last)  # for its source check only
         return out
 
     def _source_checked(self, function: str) -> bool:
