@@ -809,9 +809,9 @@ def _over_written_items(node: ast.AST, fixed: set[str], nested: set[int]) -> boo
 def _nested_loops(tree: ast.AST, passed: Collection[str]) -> set[int]:
     """The ids of the loops within another loop or with another loop within them."""
     loops = [n for n in ast.walk(tree) if isinstance(n, LOOP_NODES) or _loops_by_call(n, passed)]
-    nested: set[int] = set()
+    ids, nested = {id(n) for n in loops}, set()
     for outer in loops:
-        inner = [n for n in ast.walk(outer) if n is not outer and id(n) in {id(x) for x in loops}]
+        inner = [n for n in ast.walk(outer) if n is not outer and id(n) in ids]
         if inner:
             nested.add(id(outer))
             nested |= {id(n) for n in inner}
@@ -1683,7 +1683,7 @@ def explain_failure(ctx: Context, explain: Callable[[Context], str | None]):  # 
         raise
     except StudentRaised as exc:
         err = exc.error
-        if err.not_implemented or err.type in (BUDGET, CRASH, "TimeoutError"):
+        if err.not_implemented or err.type in UNFINISHED:
             raise
         hint = explain(ctx)
         if hint is None:
