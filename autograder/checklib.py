@@ -597,13 +597,30 @@ LOOP_CALLS = frozenset(
 KEYED_CALLS = frozenset({"sorted", "sort", "min", "max"})
 
 
-def _loops_by_call(node: ast.AST, code: Collection[str] = ()) -> bool:
+@dataclasses.dataclass(frozen=True)
+class CodeValues:
+    """Where the code read handles code as a value (:func:`code_values`).
+
+    Attributes:
+        names: the names of code: the functions read, the functions and lambdas they define,
+            and the names given a value that holds code (``box = [step]``, ``s = get()``).
+        giving: the functions read that return code (``def get(): return step``).
+        plain: the ids of the calls that hand code to a function of the code read which only
+            calls it (:func:`_plain_handing`).
+    """
+
+    names: frozenset[str] = frozenset()
+    giving: frozenset[str] = frozenset()
+    plain: frozenset[int] = frozenset()
+
+
+def _loops_by_call(node: ast.AST, code: CodeValues) -> bool:
     """A loop written as a call: ``map(f, range(m))``, ``sorted(range(m), key=step)``.
 
-    Any call handed code to run (a ``lambda``, or a name of ``code``: the functions read and
-    the functions and lambdas they define) is one too: ``itertools.groupby(range(m),
-    key=step)``, a lambda given itself to recurse (red team, round 10); a vectorized
-    function hands numpy arrays, not code.
+    Any call handed code to run (:func:`_holds_code`) is one too: ``itertools.groupby(
+    range(m), key=step)``, a lambda given itself to recurse (red team, round 10); a
+    vectorized function hands numpy arrays, not code. But not a call of ``code.plain``:
+    code handed to a function of the code read that only calls it.
     """
     if not isinstance(node, ast.Call):
         return False
@@ -611,44 +628,156 @@ def _loops_by_call(node: ast.AST, code: Collection[str] = ()) -> bool:
     keyed = name in KEYED_CALLS and any(k.arg == "key" for k in node.keywords)
     given = [*node.args, *(k.value for k in node.keywords)]
     # code in what is handed over too: ``box[0](box, i + 1)`` with ``box = [step]``
-    handed = any(_holds_code(a, code) for a in given)
+    handed = id(node) not in code.plain and any(_holds_code(a, code) for a in given)
     return name in LOOP_CALLS or keyed or handed
 
 
-def _holds_code(node: ast.expr, code: Collection[str]) -> bool:
-    """Whether ``node``'s value holds code: a lambda, or a name of ``code`` not called there."""
-    called = {id(n.func) for n in ast.walk(node) if isinstance(n, ast.Call)}
-    return any(
-        isinstance(n, ast.Lambda) or (isinstance(n, ast.Name) and n.id in code)
-        for n in ast.walk(node)
-        if id(n) not in called
-    )
+def _holds_code(node: ast.AST, code: CodeValues) -> bool:
+    """Whether ``node``'s value holds code.
 
-
-def _code_names(read: Sequence[OwnCode]) -> set[str]:
-    """The names of code in ``read``: its functions, and the lambdas and functions they bind.
-
-    And the names given a value that holds one (``box = [step]``).
+    A lambda, a name of code not called there, what a function returning code returns; not
+    what a plain handing returns (its function only calls what it is handed).
     """
-    names = {code.name for code in read if not code.data}
+    todo = [node]
+    while todo:
+        n = todo.pop()
+        if isinstance(n, ast.Lambda) or (isinstance(n, ast.Name) and n.id in code.names):
+            return True
+        if isinstance(n, ast.Call):
+            if isinstance(n.func, ast.Name) and n.func.id in code.giving:
+                return True
+            if not isinstance(n.func, ast.Name):
+                todo.append(n.func)  # ``box[0](...)`` holds what box holds
+            if id(n) not in code.plain:
+                todo += [*n.args, *(k.value for k in n.keywords)]
+            continue
+        todo.extend(ast.iter_child_nodes(n))
+    return False
+
+
+def code_values(read: Sequence[OwnCode]) -> CodeValues:
+    """Where ``read`` handles code as a value: see :class:`CodeValues`.
+
+    Grown to the end: a name given what holds code holds code, and so does a function
+    returning it (red team: a helper returning the step that a call then gives itself).
+    """
+    defs: dict[str, list[ast.FunctionDef | ast.AsyncFunctionDef]] = {}
     assigned: list[ast.Assign] = []
-    for code in read:
-        for node in ast.walk(code.code):
+    for tree in (c.code for c in read):
+        for node in ast.walk(tree):
             if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
-                names.add(node.name)
+                defs.setdefault(node.name, []).append(node)
             elif isinstance(node, ast.Assign):
                 assigned.append(node)
-    while True:  # and the names given a value that holds code (``box = [step]``), to the end
+    code = CodeValues(frozenset({c.name for c in read if not c.data} | defs.keys()))
+    while True:
+        giving = {
+            name
+            for name, nodes in defs.items()
+            for fn in nodes
+            for n in ast.walk(fn)
+            if isinstance(n, ast.Return | ast.Yield | ast.YieldFrom)
+            and n.value is not None
+            and _holds_code(n.value, code)
+        }
+        code = dataclasses.replace(code, giving=frozenset(giving))
+        calls = [n for c in read for n in ast.walk(c.code) if isinstance(n, ast.Call)]
+        plain = {id(n) for n in calls if _plain_handing(n, defs, code)}
+        code = dataclasses.replace(code, plain=frozenset(plain))
         more = {
             t.id
             for node in assigned
-            if _holds_code(node.value, names)
+            if _holds_code(node.value, code)
             for t in node.targets
-            if isinstance(t, ast.Name) and t.id not in names
+            if isinstance(t, ast.Name) and t.id not in code.names
         }
         if not more:
-            return names
-        names |= more
+            return code
+        code = dataclasses.replace(code, names=code.names | more)
+
+
+def _plain_handing(
+    call: ast.Call, defs: dict[str, list[ast.FunctionDef | ast.AsyncFunctionDef]], code: CodeValues
+) -> bool:
+    """Whether ``call`` hands code to a function of the code read that only calls it.
+
+    ``_layer(X, w, b, sigmoid)`` with ``def _layer(X, w, b, g): return g(w.T @ X + b)`` is
+    vectorized code (red team, round 12, E): the function called is read and checked for
+    loops itself; each of its parameters given code is only ever called there, never handed
+    on or kept (``g(g, i)`` recurses); and what is handed is a plain function: it makes,
+    keeps and hands on no code and cannot call the function back.
+    """
+    callee = call.func.id if isinstance(call.func, ast.Name) else None
+    if callee not in defs or callee in LOOP_CALLS | KEYED_CALLS:
+        return False
+    given = [(i, a) for i, a in enumerate(call.args) if _holds_code(a, code)]
+    given += [(k.arg, k.value) for k in call.keywords if _holds_code(k.value, code)]
+    bodies: list[ast.AST] = []
+    for _, value in given:
+        if isinstance(value, ast.Name) and value.id in defs:
+            bodies += defs[value.id]
+        elif isinstance(value, ast.Lambda):
+            bodies.append(value.body)
+        else:
+            return False
+    calls = {name: _calls_of(nodes, code) for name, nodes in defs.items()}
+    return (
+        bool(given)
+        and all(_only_called(fn, at) for fn in defs[callee] for at, _ in given)
+        and all(_plain_function(body, code) for body in bodies)
+        and callee not in _reached(calls, _calls_of(bodies, code))
+    )
+
+
+def _calls_of(nodes: Sequence[ast.AST], code: CodeValues) -> set[str]:
+    """The names of code that ``nodes`` call."""
+    return {
+        n.func.id
+        for node in nodes
+        for n in ast.walk(node)
+        if isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id in code.names
+    }
+
+
+def _plain_function(body: ast.AST, code: CodeValues) -> bool:
+    """Whether ``body`` makes no code (lambda, def, class) and uses code only by calling it."""
+    funcs = {id(n.func) for n in ast.walk(body) if isinstance(n, ast.Call)}
+    top = body.body if isinstance(body, ast.FunctionDef | ast.AsyncFunctionDef) else [body]
+    return not any(
+        isinstance(n, ast.Lambda | ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef)
+        or (isinstance(n, ast.Name) and n.id in code.names and id(n) not in funcs)
+        or (isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id in code.giving)
+        for part in top
+        for n in ast.walk(part)
+    )
+
+
+def _only_called(fn: ast.FunctionDef | ast.AsyncFunctionDef, at: int | str | None) -> bool:
+    """Whether ``fn``'s parameter at ``at`` (a position or a keyword) is only called in it."""
+    named = [*fn.args.posonlyargs, *fn.args.args]
+    if isinstance(at, int):
+        param = named[at].arg if at < len(named) else None
+    else:
+        param = at if at in {a.arg for a in [*named, *fn.args.kwonlyargs]} else None
+    if param is None:
+        return False  # into *args or **kwargs
+    funcs = {id(n.func) for n in ast.walk(fn) if isinstance(n, ast.Call)}
+    return all(
+        id(n) in funcs and isinstance(n.ctx, ast.Load)
+        for n in ast.walk(fn)
+        if isinstance(n, ast.Name) and n.id == param
+    )
+
+
+def _reached(edges: dict[str, set[str]], starts: Collection[str]) -> set[str]:
+    """The names ``starts`` reach along ``edges``, ``starts`` with them."""
+    todo, seen = list(starts), set()
+    while todo:
+        name = todo.pop()
+        if name not in seen:
+            seen.add(name)
+            todo.extend(edges.get(name, ()))
+    return seen
 
 
 def _recursion(read: Sequence[OwnCode]) -> tuple[str, ast.AST] | None:
@@ -659,16 +788,8 @@ def _recursion(read: Sequence[OwnCode]) -> tuple[str, ast.AST] | None:
     """
     functions = {code.name: code.code for code in read if not code.data}
     calls = {name: called_names(tree) & functions.keys() for name, tree in functions.items()}
-    for start in functions:
-        todo, seen = list(calls[start]), set()
-        while todo:
-            name = todo.pop()
-            if name == start:
-                return start, functions[start]
-            if name not in seen:
-                seen.add(name)
-                todo.extend(calls[name])
-    return None
+    start = next((f for f in functions if f in _reached(calls, calls[f])), None)
+    return None if start is None else (start, functions[start])
 
 
 def _shifted(value: Any) -> Any:
@@ -806,9 +927,9 @@ def _over_written_items(node: ast.AST, fixed: set[str], nested: set[int]) -> boo
     return False
 
 
-def _nested_loops(tree: ast.AST, passed: Collection[str]) -> set[int]:
+def _nested_loops(tree: ast.AST, code: CodeValues) -> set[int]:
     """The ids of the loops within another loop or with another loop within them."""
-    loops = [n for n in ast.walk(tree) if isinstance(n, LOOP_NODES) or _loops_by_call(n, passed)]
+    loops = [n for n in ast.walk(tree) if isinstance(n, LOOP_NODES) or _loops_by_call(n, code)]
     ids, nested = {id(n) for n in loops}, set()
     for outer in loops:
         inner = [n for n in ast.walk(outer) if n is not outer and id(n) in ids]
@@ -845,29 +966,24 @@ def _class_loop(tree: ast.AST) -> str | None:
             }
             for name, body in methods.items()
         }
-        for start in calls:
-            todo, seen = list(calls[start]), set()
-            while todo:
-                name = todo.pop()
-                if name == start:
-                    return f"the method {cls.name}.{start}() calls itself: a loop by recursion"
-                if name not in seen:
-                    seen.add(name)
-                    todo.extend(calls.get(name, ()))
+        start = next((m for m in calls if m in _reached(calls, calls[m])), None)
+        if start is not None:
+            return f"the method {cls.name}.{start}() calls itself: a loop by recursion"
     return None
 
 
-def _expect_no_loop(function: str, code: OwnCode, passed: Collection[str]) -> None:
+def _expect_no_loop(function: str, code: OwnCode, values: CodeValues) -> None:
     """Fail if ``code`` (read for ``function``) loops: a loop, a comprehension, a looping call.
 
     A loop through a few items the code writes out itself is not one
-    (:func:`_over_written_items`).
+    (:func:`_over_written_items`), nor code handed to a function that only calls it
+    (:func:`_plain_handing`).
     """
-    fixed, nested = _fixed_names(code.code), _nested_loops(code.code, passed)
+    fixed, nested = _fixed_names(code.code), _nested_loops(code.code, values)
     loops = [
         n
         for n in ast.walk(code.code)
-        if (isinstance(n, LOOP_NODES) or _loops_by_call(n, passed))
+        if (isinstance(n, LOOP_NODES) or _loops_by_call(n, values))
         and not _over_written_items(n, fixed, nested)
     ]
     if not loops:
@@ -906,10 +1022,9 @@ def no_python_loops(
                 raise StudentRaised(fn, StudentError("NotImplementedError", "stub"), f"{fn}(...)")
             if name == fn and not _returns_a_value(tree):
                 expect_a_result(None, f"{fn}(...), which has no return statement,")
-            _expect_no_loop(fn, code, ())
-        passed = _code_names(read)  # code handed to a call is looped over: all of it read
+        values = code_values(read)  # code handed to a call is looped over: all of it read
         for code in read:
-            _expect_no_loop(fn, code, passed)
+            _expect_no_loop(fn, code, values)
             hidden_loop = _class_loop(code.code)
             if hidden_loop is not None:
                 raise CheckFailure(

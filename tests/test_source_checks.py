@@ -65,6 +65,11 @@ CASES = {
     "loops_class_recursion.py": (LOOPS, "calls itself: a loop by recursion", False),
     # a name no statement binds is not read (a star import's): the code run alone lacks it
     "loops_injected_global.py": (LOOPS, RUNS, False),
+    # code handed to a function of its own that hands it back, or hands it on to itself
+    "loops_handed_back.py": (LOOPS, "run(), a loop by a call", False),
+    "loops_handed_on.py": (LOOPS, "a loop by a call", False),
+    # a step returned by a helper and given itself
+    "loops_returned_step.py": (LOOPS, "s(), a loop by a call", False),
 }
 #: Checks these files fail besides the targeted one, as they should: the inline copies of
 #: model print no costs.
@@ -201,6 +206,33 @@ def propagate_vectorized(w, b, X, Y):
 @pytest.mark.parametrize("how", list(WRITTEN_OUT))
 def test_a_loop_through_a_few_values_written_out_is_not_a_loop_over_examples(tmp_path, how):
     task = _task(tmp_path, *LOOPS[:2], VECTORIZED.format(WRITTEN_OUT[how]), False)
+    assert task.score == task.max_score, [c.message for c in task.checks if not c.passed]
+
+
+#: Vectorized propagations that hand a function to a helper of their own which only calls it
+#: (red team 12, E: "a loop by a call").
+HANDED = {
+    "positional": "def _layer(X, w, b, g):\n    return g(w.T @ X + b)\n\n\n"
+    "def _act(z):\n    return 1 / (1 + np.exp(-z))\n\n\nLAYER = _layer(X, w, b, _act)\n",
+    "keyword_lambda": "def _layer(X, w, b, *, g):\n    return g(w.T @ X + b)\n\n\n"
+    "LAYER = _layer(X, w, b, g=lambda z: 1 / (1 + np.exp(-z)))\n",
+}
+HANDING = """
+{}
+def propagate_vectorized(w, b, X, Y):
+    m = X.shape[1]
+    A = {}
+    cost = float(-np.sum(Y * np.log(A) + (1 - Y) * np.log(1 - A)) / m)
+    dZ = A - Y
+    return {{"dw": X @ dZ.T / m, "db": float(np.sum(dZ) / m)}}, cost
+"""
+
+
+@pytest.mark.parametrize("isolated", [True, False], ids=["sandbox", "in_process"])
+@pytest.mark.parametrize("how", list(HANDED))
+def test_a_function_handed_to_a_helper_that_calls_it_is_not_a_loop(tmp_path, how, isolated):
+    helpers, _, call = HANDED[how].rpartition("LAYER = ")
+    task = _task(tmp_path, *LOOPS[:2], HANDING.format(helpers, call.strip()), isolated)
     assert task.score == task.max_score, [c.message for c in task.checks if not c.passed]
 
 
