@@ -177,8 +177,10 @@ class Task:
             its bug costs once, in its own task.
         helpers: course helper functions, not tasks of the unit, that the course's template
             of the function calls (``linear_activation_forward`` calls ``dnn_utils``'
-            ``sigmoid`` and ``relu``). With its building blocks (:meth:`Unit.may_call`), the
-            only course helpers the function may call while the grader calls it.
+            ``sigmoid`` and ``relu``), or that a kit-only function may use as honest maths
+            (``tanh`` as ``2 sigmoid(2z) - 1``). With its building blocks
+            (:meth:`Unit.may_call`), the only course helpers the function may call while the
+            grader calls it.
     """
 
     id: str

@@ -897,6 +897,21 @@ def test_a_helper_of_another_name_is_refused_unless_it_is_one_of_the_functions_b
     assert forward.score == forward.max_score, [c.message for c in forward.checks]
 
 
+def test_tanh_through_the_course_sigmoid_helper_keeps_every_point(tmp_path):
+    """tanh(z) = 2 sigmoid(2z) - 1 with the 2017 template's planar_utils.sigmoid is honest
+    maths; the helper was refused and tanh lost all 4 points (sweep 13 P9)."""
+    path = tmp_path / f"{UNIT}.py"
+    reference = (ROOT / "solutions" / f"{UNIT}.py").read_text()
+    tanh = "\n\nfrom planar_utils import sigmoid as _planar\n\n\ndef tanh(z):\n"
+    path.write_text(reference + tanh + "    return 2 * _planar(2 * z) - 1\n")
+    sub = load_submission(path, UNIT)
+    try:
+        task = grade_submission(UNIT, sub, tasks=["tanh"]).tasks[0]
+    finally:
+        sub.close()
+    assert task.score == task.max_score, [c.message for c in task.checks if not c.passed]
+
+
 @pytest.mark.parametrize(
     "body",
     [

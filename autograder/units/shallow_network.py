@@ -164,7 +164,8 @@ def _leaky(slope: float):  # noqa: ANN202
 _activation("4.1", "sigmoid", "sigmoid")
 derivative = (cl.stable_sigmoid, "a * (1 - a) with a = sigmoid(z), not z.", "of the sigmoid")
 _activation("4.2", "sigmoid_derivative", "slope of the sigmoid", derivative, uses=("sigmoid",))
-t = _activation("4.3", "tanh", "tanh from exponentials")
+# tanh = 2 sigmoid(2z) - 1: the course helper planar_utils.sigmoid is honest maths (sweep 13 P9)
+t = _activation("4.3", "tanh", "tanh from exponentials", helpers=("sigmoid",))
 
 
 @t.check("large_inputs", 1)
