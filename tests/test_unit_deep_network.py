@@ -17,6 +17,7 @@ from autograder.engine import grade_submission, load_reference, load_submission
 from autograder.isolation import from_path
 from autograder.mistakes import variant
 from autograder.private import load_catalogue
+from autograder.spec import CheckFailure
 from autograder.submission import Submission, load_in_process
 from autograder.units import _deep_math as grader_math
 from autograder.units import deep_network as unit
@@ -1197,3 +1198,22 @@ def test_an_edit_is_named_where_it_is(tmp_path, edit):
     assert {f for f, _ in failed} == {function}
     (result,) = [c for f, c in failed if c.name == check]
     assert message in result.message and hint in result.hint
+
+
+@pytest.mark.parametrize(
+    ("b2", "words"),
+    [
+        (np.zeros(3), "a column, not a flat (n,) vector"),
+        (np.zeros((4, 1)), 'parameters["b2"] is (n[1], 1) here, not (n[2], 1)'),  # sweep 13 P10
+        (np.zeros((7, 1)), "b{l} has one row per unit of layer l"),  # no symbol's size
+    ],
+)
+def test_a_bias_of_another_size_is_named_by_the_size_it_has(b2, words):
+    """b{l} = np.zeros((layer_dims[l - 1], 1)) was told to be a column, which it was."""
+    from autograder.units._network_checks import expect_layer_params
+
+    dims = [5, 4, 3]
+    params = {"W1": np.zeros((4, 5)), "b1": np.zeros((4, 1)), "W2": np.zeros((3, 4)), "b2": b2}
+    with pytest.raises(CheckFailure) as failure:
+        expect_layer_params(params, dims)
+    assert words in str(failure.value.hint), failure.value.hint

@@ -128,6 +128,9 @@ MISTAKES = [
          "randn(layer_dims[l], layer_dims[l - 1])", "randn(layer_dims[l - 1], layer_dims[l]).T"),
         ("random_biases: draws the biases with np.random.randn too (real: the weights' draws then interleave)", "values symmetry", "message",
          "np.zeros((layer_dims[l], 1))", "np.random.randn(layer_dims[l], 1)", "parameters['b1'] does not match"),
+        ("bias_prev_size: b{l} sized by the layer before, np.zeros((n[l-1], 1))", "structure values", "message hint",
+         "np.zeros((layer_dims[l], 1))", "np.zeros((layer_dims[l - 1], 1))", "should be (4, 1) = (n[1], 1)",
+         "b{l} has one row per unit of layer l: np.zeros((layer_dims[l], 1))."),
     ),
     # ------------------------------------------------------------------ 5.3 linear_forward
     *table("linear_forward",

@@ -225,10 +225,11 @@ def rms(a: np.ndarray) -> float:
 
 
 # --------------------------------------------------------------------- layered networks
-#: Hints for a parameter of the wrong shape, by its letter.
+#: Hints for a parameter of the wrong shape, by its letter (``b``: a flat one, then another).
 LAYER_SHAPE_HINTS = {
     "W": "W{l} has one row per unit of layer l, one column per unit of layer l-1.",
     "b": "use np.zeros((n, 1)): a column, not a flat (n,) vector.",
+    "b2d": "b{l} has one row per unit of layer l: np.zeros((layer_dims[l], 1)).",
 }
 
 
@@ -247,7 +248,21 @@ def expect_layer_params(value: Any, dims: Sequence[int], name: str = "parameters
     for n in range(1, len(dims)):
         spec[f"W{n}"] = ((dims[n], dims[n - 1]), f"(n[{n}], n[{n - 1}]){at}")
         spec[f"b{n}"] = ((dims[n], 1), f"(n[{n}], 1){at}")
-    return expect_arrays(value, name, spec, hints={k: LAYER_SHAPE_HINTS[k[0]] for k in spec})
+    hints = {k: LAYER_SHAPE_HINTS[k[0]] for k in spec}
+    for key in (k for k in spec if k[0] == "b" and isinstance(value, Mapping)):
+        if _ndim(value.get(key)) != 1:  # a column of another size: say which size it has
+            label = f'{name}["{key}"]'
+            swapped = _swapped_sizes_hint(label, value.get(key), key, spec)
+            hints[key] = swapped or LAYER_SHAPE_HINTS["b2d"]
+    return expect_arrays(value, name, spec, hints=hints)
+
+
+def _ndim(value: Any) -> int | None:
+    """``np.ndim(value)``, or None for a value that has none (a ragged list)."""
+    try:
+        return np.ndim(value)
+    except ValueError:
+        return None
 
 
 def layer_arrays(params: Any, L: int) -> list[tuple[np.ndarray, ...]]:
