@@ -205,10 +205,26 @@ def propagation_structure(
         shape_text = "the shape of w, (n_x, 1)"
         expect_array(grads["dw"], 'grads["dw"]', np.shape(args[0]), shape_text=shape_text, hint=dw)
         expect_bias(ctx, grads["db"], 'grads["db"]', hint=db)
-        expect_float(cost, "cost", hint=cost_hint)
+        expect_float(cost, "cost", hint=_cost_shape_hint(cost) or cost_hint)
         return None
 
     return run
+
+
+def _cost_shape_hint(cost: Any) -> str | None:
+    """The hint for a cost that is a one-entry array, by its shape (sweep 13 P4), or None."""
+    shape = cost.shape if isinstance(cost, np.ndarray) and cost.size == 1 else None
+    if shape == (1,):
+        return (
+            "np.sum(..., axis=1) of a (1, m) row leaves an array of shape (1,): sum every "
+            "entry (no axis), or np.squeeze(cost)."
+        )
+    if shape == (1, 1):
+        return (
+            "np.dot(Y, np.log(A).T) is a (1, 1) array (so is a sum with keepdims=True): "
+            "np.squeeze(cost)."
+        )
+    return None
 
 
 def expect_bias(ctx: Context, value: Any, name: str, *, hint: str | None = None) -> float:

@@ -551,6 +551,27 @@ def test_a_one_element_db_array_costs_the_kit_only_propagation_its_structure():
     assert "structure" in failed and "is an array of shape (1,)" in failed["structure"], failed
 
 
+@pytest.mark.parametrize(
+    ("summed", "words"),
+    [
+        (", axis=1)", "np.sum(..., axis=1) of a (1, m) row"),
+        (", axis=1, keepdims=True)", "keepdims"),
+    ],
+    ids=["axis_1", "keepdims"],
+)
+def test_a_one_entry_cost_array_is_named_by_how_its_shape_came(summed, words):
+    """cost = -np.sum(..., axis=1) / m, shape (1,), was told to squeeze a (1, 1) np.dot
+    (sweep 13 P4)."""
+    source = inspect.getsource(load_reference("numpy_basics"))
+    whole = "np.sum(Y * np.log(A) + (1 - Y) * np.log(1 - A))"
+    assert source.count(whole) == 1 and source.count(", float(cost)") == 1
+    text = source.replace(whole, whole[:-1] + summed).replace(", float(cost)", ", cost")
+    sub = text_submission("numpy_basics", text)
+    task = grade_submission("numpy_basics", sub, tasks=["propagate_vectorized"]).tasks[0]
+    failed = {c.name: c for c in task.checks if not c.passed}
+    assert "structure" in failed and words in str(failed["structure"].hint), failed
+
+
 def test_accuracy_lines_left_out_are_advice_and_a_wrong_one_costs_the_print_check():
     """The template prints the accuracies; the course's tests never read them."""
     train = '        print(f"train accuracy: {train_accuracy:.1f} %")\n'

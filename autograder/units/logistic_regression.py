@@ -157,8 +157,7 @@ def _init_values(ctx: Context) -> None:
 
 # ----------------------------------------------------------------- 3.3 propagate
 t = UNIT.task("3.3", "propagate", "cost and gradients (forward and backward)", uses=("sigmoid",))
-hints = ("X (A - Y).T / m.", "np.sum(A - Y) / m is a number.")
-hints += ("np.dot(Y, np.log(A).T) is a (1, 1) array: np.squeeze(...) it.",)
+hints = ("X (A - Y).T / m.", "np.sum(A - Y) / m is a number.", None)
 structure = cl.propagation_structure(PROP, hints=hints)
 t.add("structure", 1, structure, 'returns ({"dw": (n_x, 1) array, "db": number}, cost number)')
 hint = "check the 1/m and both terms of the cost."
