@@ -83,6 +83,10 @@ MISTAKES = [
     *table("propagate",
         ("dw_no_mean: dw without 1/m (db and the cost divided by m)", "values gradcheck hidden", "hint",
          "np.dot(X, dZ.T) / m", "np.dot(X, dZ.T)", "dw = np.dot(X, (A - Y).T) / m: an average over the m examples, like db."),
+        ("dw_over_n_x: dw divided by n_x = X.shape[0] instead of m", "values gradcheck hidden", "hint",
+         "np.dot(X, dZ.T) / m", "np.dot(X, dZ.T) / X.shape[0]", "m = X.shape[1] is the number of examples; X.shape[0] is n_x."),
+        ("x_t_w: A = sigmoid(np.dot(X.T, w) + b), a column (m, 1) against the row Y", "structure values gradcheck hidden", "hint",
+         "np.dot(w.T, X) + b)", "np.dot(X.T, w) + b)", "np.dot(X.T, w) is a column (m, 1); Y is a row (1, m): A = sigmoid(np.dot(w.T, X) + b), a row."),
         ("db_no_mean: db without 1/m (dw and the cost divided by m)", "values gradcheck hidden", "hint",
          "np.sum(dZ) / m", "np.sum(dZ)", "db = np.sum(A - Y) / m: an average over the m examples, like dw."),
     ),
@@ -144,6 +148,11 @@ MISTAKES = [
          Z, "sigmoid(np.dot(w.T, X))", "A = sigmoid(np.dot(w.T, X) + b)."),
         ("flat: returns a flat (m,) vector", "shape", "message",
          "return (A > 0.5).astype(np.float64)", "return (A[0] > 0.5).astype(np.float64)", "has shape (3,) but should be (1, 3)"),
+        ("loops_rows: loops over A.shape[0], the one row, and predicts only example 0", "values hidden", "hint",
+         "    return (A > 0.5).astype(np.float64)",
+         "    Y_prediction = np.zeros((1, X.shape[1]))\n    for i in range(A.shape[0]):\n"
+         "        Y_prediction[0, i] = 1.0 if A[0, i] > 0.5 else 0.0\n    return Y_prediction",
+         "A has one row and m columns: go through A.shape[1] examples (or compare A > 0.5 at once)."),
         ("squeeze_len: loops over len(np.squeeze(A)), a 0-d array for one example (m = 1: the course's own image)", "hidden", "message",
          "    return (A > 0.5).astype(np.float64)",
          "    probs = np.squeeze(A)\n    Y_prediction = np.zeros((1, X.shape[1]))\n    for i in range(len(probs)):\n"
