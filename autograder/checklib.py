@@ -1642,13 +1642,23 @@ def fixed_sizes(
         return []
 
     def fixed(node: ast.AST) -> bool:
-        """An int constant above 1 in ``node``, not an index (``image.shape[2]``)."""
+        """An int constant above 1 in ``node``, not an index (``image.shape[2]``).
+
+        Nor a factor of a formula of a variable (``num_px * num_px * 3``: a size computed,
+        whatever the variable is; sweep 12 P6).
+        """
         indices = {
             id(c) for s in ast.walk(node) if isinstance(s, ast.Subscript) for c in ast.walk(s.slice)
         }
+        formulas = {
+            id(c)
+            for s in ast.walk(node)
+            if isinstance(s, ast.BinOp) and any(isinstance(n, ast.Name) for n in ast.walk(s))
+            for c in ast.walk(s)
+        }
         return any(
             isinstance(c, ast.Constant) and type(c.value) is int and c.value > 1
-            and id(c) not in indices
+            and id(c) not in indices | formulas
             for c in ast.walk(node)
         )  # fmt: skip
 

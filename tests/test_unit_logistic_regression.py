@@ -572,6 +572,17 @@ def test_a_one_entry_cost_array_is_named_by_how_its_shape_came(summed, words):
     assert "structure" in failed and words in str(failed["structure"].hint), failed
 
 
+def test_a_size_computed_from_a_notebook_variable_is_named_as_that_variable():
+    """np.zeros(num_px * num_px * 3) in model: the NameError of num_px was told "writes a size
+    as a number" (sweep 12 P6)."""
+    line = "w, b = initialize_with_zeros(X_train.shape[0])"
+    sub = _changed("model", (line, "w, b = np.zeros((num_px * num_px * 3, 1)), 0.0"))
+    task = _task(sub, "model")
+    hints = {str(c.hint) for c in task.checks if not c.passed}
+    assert hints and all("writes a size as a number" not in h for h in hints), hints
+    assert any("reads 'num_px'" in h and "a variable of the notebook" in h for h in hints), hints
+
+
 def test_accuracy_lines_left_out_are_advice_and_a_wrong_one_costs_the_print_check():
     """The template prints the accuracies; the course's tests never read them."""
     train = '        print(f"train accuracy: {train_accuracy:.1f} %")\n'
