@@ -585,7 +585,7 @@ def _shape_axis(function: str, tree: ast.AST, ref_tree: ast.AST) -> str | None:
 
 
 def repeated_key_hint(function: str, source: str | None) -> str | None:
-    """The hint for one key assigned twice in one unpacking, or None.
+    """The hint for one key assigned twice in one unpacking, or written twice in a dict.
 
     ``grads["dA" + str(L)], grads["db" + str(L)], grads["db" + str(L)] = current_cache``
     stores ``db`` where ``dW`` belongs, which then is missing. Only subscripts count: a name
@@ -595,6 +595,14 @@ def repeated_key_hint(function: str, source: str | None) -> str | None:
     if tree is None:
         return None
     for node in ast.walk(tree):
+        keys = [k.value for k in getattr(node, "keys", ()) if isinstance(k, ast.Constant)]
+        twice = next((k for i, k in enumerate(keys) if k in keys[:i]), None)
+        if isinstance(node, ast.Dict) and twice is not None:  # sweep 12 P11
+            return (
+                f"{function}() writes the key {twice!r} twice in one dict (line {node.lineno} "
+                "of the function): the second replaces the first. One of them should be "
+                "another key."
+            )
         targets = node.targets if isinstance(node, ast.Assign) else []
         for target in targets:
             if not isinstance(target, ast.Tuple | ast.List):

@@ -138,6 +138,13 @@ def _messages(unit: str, mistake, function: str) -> list[str]:
             "assigns grads['db' + str(L)] twice in one unpacking",
         ),
         (
+            "shallow_network",
+            variant("initialize_parameters", "w1_twice", "a dict naming W1 twice (sweep 12 P11)",
+                    ('{"W1": W1, "b1": b1, "W2": W2, "b2": b2}',
+                     '{"W1": W1, "b2": b2, "W1": W1, "W2": W2}')),
+            "writes the key 'W1' twice in one dict",
+        ),
+        (
             "deep_network",
             variant("linear_backward", "cache_order", "the cache unpacked as (W, A_prev, b)",
                     ("A_prev, W, b = cache", "W, A_prev, b = cache")),
