@@ -419,6 +419,7 @@ def _source_hint(ctx: Context, function: str, reference, *, helpers: bool = True
     """
     source = ctx.submission.source(function)
     found = _reordered_hint(ctx, function, reference)
+    found = found or source_hints.swapped_arguments_hint(function, source, ctx.submission.params)
     found = found or (redefined_helper_hint(ctx, function) if helpers else None)
     if found:
         return found
@@ -501,6 +502,10 @@ def _raised_source_hint(ctx: Context, exc: StudentRaised, reference) -> str | No
     """
     try:
         found = _reordered_hint(ctx, exc.function, reference)  # the call itself misread
+        source = ctx.submission.source(exc.function)  # or a call it makes (sweep 12 P8)
+        found = found or source_hints.swapped_arguments_hint(
+            exc.function, source, ctx.submission.params
+        )
         if found:
             return found
         function = exc.error.function or exc.function

@@ -25,7 +25,7 @@ import ast
 import difflib
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from autograder import codeload
 
@@ -719,6 +719,35 @@ def misnamed_function_hint(
                         f"{function}() is defined inside {outer.name}(), where only that "
                         "function can call it: define it at the top level, as the stub does."
                     )
+    return None
+
+
+def swapped_arguments_hint(
+    function: str, source: str | None, params_of: Callable[[str], Sequence[str] | None]
+) -> str | None:
+    """The hint for a call in ``function`` that passes a function's parameters out of order.
+
+    ``A2, cache = forward_propagation(parameters, X)`` in ``predict``, where the function
+    takes ``(X, parameters)`` (sweep 12 P8): each argument is a variable named as one of the
+    callee's parameters, all of its first ones, in another order.
+
+    Args:
+        function: the student's function whose source is read.
+        source: its source.
+        params_of: the positional parameters of a function of the submission (None: unknown).
+    """
+    tree = _tree(source)
+    for call in ast.walk(tree) if tree is not None else ():
+        if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Name)):
+            continue
+        given = [a.id if isinstance(a, ast.Name) else "" for a in call.args]
+        params = list(params_of(call.func.id) or ())[: len(given)]
+        if len(given) > 1 and sorted(given) == sorted(params) and given != params:
+            return (
+                f"{function}() calls {ast.unparse(call)} (line {call.lineno} of the function), "
+                f"but {call.func.id}() takes ({', '.join(params)}) in this order: each argument "
+                "gets another's place."
+            )
     return None
 
 

@@ -139,6 +139,12 @@ def _messages(unit: str, mistake, function: str) -> list[str]:
         ),
         (
             "shallow_network",
+            variant("predict", "call_swapped", "forward_propagation(parameters, X) in predict",
+                    ("forward_propagation(X, parameters)", "forward_propagation(parameters, X)")),
+            "predict() calls forward_propagation(parameters, X) (line",
+        ),
+        (
+            "shallow_network",
             variant("initialize_parameters", "w1_twice", "a dict naming W1 twice (sweep 12 P11)",
                     ('{"W1": W1, "b1": b1, "W2": W2, "b2": b2}',
                      '{"W1": W1, "b2": b2, "W1": W1, "W2": W2}')),
@@ -176,7 +182,23 @@ def test_the_reference_shows_nothing_to_hint(unit):
         wanted = source_hints.key_strings(source)
         assert source_hints.return_in_loop_hint(task.function, source) is None, task.function
         assert source_hints.repeated_key_hint(task.function, source) is None, task.function
+        params = _positional_parameters(reference)
+        hint = source_hints.swapped_arguments_hint(task.function, source, params)
+        assert hint is None, hint
         assert source_hints.misspelled_string_hint(task.function, source, wanted) is None
+
+
+def _positional_parameters(module):
+    """``params_of`` for :func:`source_hints.swapped_arguments_hint` over a module's functions."""
+
+    def params_of(name):
+        fn = getattr(module, name, None)
+        if not callable(fn):
+            return None
+        kinds = (inspect.Parameter.POSITIONAL_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD)
+        return [p.name for p in inspect.signature(fn).parameters.values() if p.kind in kinds]
+
+    return params_of
 
 
 def test_strings_of_text_are_not_names():
