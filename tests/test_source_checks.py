@@ -34,6 +34,7 @@ CASES = {
     "forge_loops_frame.py": (LOOPS, RUNS, True),
     "tanh_reduce_getattr.py": (TANH, "getattr as a value", False),
     "tanh_ufunc_domain.py": (TANH, "a function found at run time", False),
+    "tanh_complex_tangent.py": (TANH, "uses np.tan (line", False),
     "loops_recursion.py": (LOOPS, "loops by recursion", False),
     "loops_sorted_key.py": (LOOPS, "sorted(), a loop by a call", False),
     "loops_accumulate.py": (LOOPS, "accumulate(), a loop by a call", False),

@@ -175,6 +175,9 @@ def _tanh_large(ctx: Context) -> None:
     cl.compare(ctx.call(BIG), np.tanh(BIG), "tanh(z)", atol=1e-12, hint=hint, kind="edge")
 
 
+#: Library functions that give tanh: its own, and the tangent of i z (``np.tan(1j * z).imag``,
+#: red team, round 11).
+_TANH_NAMES = frozenset({"tanh", "arctanh", "tan", "arctan"})
 #: Calls and attributes that look a function up by its name (``getattr(np, "tan" + "h")``).
 _LOOKUPS = ("getattr", "vars", "attrgetter", "methodcaller")
 _LOOKUP_ATTRS = ("__dict__", "__getattribute__", "__getattr__")
@@ -184,12 +187,12 @@ def _tanh_used(tree: ast.AST, aliases: dict[str, ast.expr]) -> tuple[str, int] |
     """Where a function's code uses numpy's tanh (or looks a function up by name), or None."""
     for node in ast.walk(tree):
         alias = cl.resolve_alias(node.id, aliases) if isinstance(node, ast.Name) else None
-        if isinstance(node, ast.Attribute) and node.attr in ("tanh", "arctanh"):
+        if isinstance(node, ast.Attribute) and node.attr in _TANH_NAMES:
             return ast.unparse(node), node.lineno
-        if isinstance(alias, ast.Attribute) and alias.attr in ("tanh", "arctanh"):
+        if isinstance(alias, ast.Attribute) and alias.attr in _TANH_NAMES:
             return f"{node.id} (= {ast.unparse(alias)})", node.lineno
         if isinstance(node, ast.ImportFrom | ast.Import):
-            names = [a.name for a in node.names if a.name.split(".")[-1] in ("tanh", "arctanh")]
+            names = [a.name for a in node.names if a.name.split(".")[-1] in _TANH_NAMES]
             if names:
                 return names[0], node.lineno
         elif (isinstance(node, ast.Call) and source_hints.called_name(node) in _LOOKUPS) or (
