@@ -109,10 +109,15 @@ def _cases() -> list:
     return out
 
 
+#: The body of a loop over examples, which the ``loops_*`` files call one example at a time.
+STEP = (ROOT / "tests" / "source_checks" / "_example_step.py").read_text()
+
+
 @pytest.mark.parametrize(("name", "isolated"), _cases())
 def test_what_the_check_reads_is_what_runs(tmp_path, name, isolated):
     (unit, task_id, check), piece, _ = CASES[name]
     extra = (ROOT / "tests" / "source_checks" / name).read_text()
+    extra = (STEP + "\n\n" if name.startswith("loops_") else "") + extra
     task = _task(tmp_path, unit, task_id, extra, isolated)
     failed = {c.name: c for c in task.checks if not c.passed}
     assert check in failed and piece in failed[check].message, failed.get(check)
@@ -183,57 +188,56 @@ def test_honest_slow_code_is_not_failed_for_the_second_run_of_it(tmp_path):
     assert task.score == task.max_score, [c.message for c in task.checks if not c.passed]
 
 
-#: Vectorized propagations whose only loop walks a few values the code writes out (sweep 13).
-WRITTEN_OUT = {
-    "dict_comprehension": "    raw = {'dw': X @ dZ.T, 'db': np.sum(dZ)}\n"
-    "    grads = {k: v / m for k, v in raw.items()}\n",
-    "debug_loop": "    grads = {'dw': X @ dZ.T / m, 'db': np.sum(dZ) / m}\n"
-    "    for key in grads:\n        print(key, np.shape(grads[key]))\n",
-    "assert_generator": "    assert all(d > 0 for d in X.shape), 'empty data'\n"
-    "    grads = {'dw': X @ dZ.T / m, 'db': np.sum(dZ) / m}\n",
-    "map_over_results": "    dw, db = map(lambda t: t / m, (X @ dZ.T, np.sum(dZ)))\n"
-    "    grads = {'dw': dw, 'db': db}\n",
-}
+#: A vectorized propagation: the code before it, its A, and the lines that make its grads.
 VECTORIZED = """
-def propagate_vectorized(w, b, X, Y):
-    m = X.shape[1]
-    A = 1 / (1 + np.exp(-(w.T @ X + b)))
-    cost = float(-np.sum(Y * np.log(A) + (1 - Y) * np.log(1 - A)) / m)
-    dZ = A - Y
-{}    return {{"dw": grads["dw"], "db": float(grads["db"])}}, cost
-"""
-
-
-@pytest.mark.parametrize("how", list(WRITTEN_OUT))
-def test_a_loop_through_a_few_values_written_out_is_not_a_loop_over_examples(tmp_path, how):
-    task = _task(tmp_path, *LOOPS[:2], VECTORIZED.format(WRITTEN_OUT[how]), False)
-    assert task.score == task.max_score, [c.message for c in task.checks if not c.passed]
-
-
-#: Vectorized propagations that hand a function to a helper of their own which only calls it
-#: (red team 12, E: "a loop by a call").
-HANDED = {
-    "positional": "def _layer(X, w, b, g):\n    return g(w.T @ X + b)\n\n\n"
-    "def _act(z):\n    return 1 / (1 + np.exp(-z))\n\n\nLAYER = _layer(X, w, b, _act)\n",
-    "keyword_lambda": "def _layer(X, w, b, *, g):\n    return g(w.T @ X + b)\n\n\n"
-    "LAYER = _layer(X, w, b, g=lambda z: 1 / (1 + np.exp(-z)))\n",
-}
-HANDING = """
 {}
 def propagate_vectorized(w, b, X, Y):
     m = X.shape[1]
     A = {}
     cost = float(-np.sum(Y * np.log(A) + (1 - Y) * np.log(1 - A)) / m)
     dZ = A - Y
-    return {{"dw": X @ dZ.T / m, "db": float(np.sum(dZ) / m)}}, cost
+{}    return {{"dw": grads["dw"], "db": float(grads["db"])}}, cost
 """
+SIGMOID_A = "1 / (1 + np.exp(-(w.T @ X + b)))"
+GRADS = "    grads = {'dw': X @ dZ.T / m, 'db': np.sum(dZ) / m}\n"
+
+#: Vectorized propagations whose only loop walks a few values the code writes out (sweep 13).
+WRITTEN_OUT = {
+    "dict_comprehension": "    raw = {'dw': X @ dZ.T, 'db': np.sum(dZ)}\n"
+    "    grads = {k: v / m for k, v in raw.items()}\n",
+    "debug_loop": GRADS + "    for key in grads:\n        print(key, np.shape(grads[key]))\n",
+    "assert_generator": "    assert all(d > 0 for d in X.shape), 'empty data'\n" + GRADS,
+    "map_over_results": "    dw, db = map(lambda t: t / m, (X @ dZ.T, np.sum(dZ)))\n"
+    "    grads = {'dw': dw, 'db': db}\n",
+}
+
+
+@pytest.mark.parametrize("how", list(WRITTEN_OUT))
+def test_a_loop_through_a_few_values_written_out_is_not_a_loop_over_examples(tmp_path, how):
+    code = VECTORIZED.format("", SIGMOID_A, WRITTEN_OUT[how])
+    task = _task(tmp_path, *LOOPS[:2], code, False)
+    assert task.score == task.max_score, [c.message for c in task.checks if not c.passed]
+
+
+#: Vectorized propagations that hand a function to a helper of their own which only calls it
+#: (red team 12, E: "a loop by a call"): the helpers, and A.
+HANDED = {
+    "positional": (
+        "def _layer(X, w, b, g):\n    return g(w.T @ X + b)\n\n\n"
+        "def _act(z):\n    return 1 / (1 + np.exp(-z))\n",
+        "_layer(X, w, b, _act)",
+    ),
+    "keyword_lambda": (
+        "def _layer(X, w, b, *, g):\n    return g(w.T @ X + b)\n",
+        "_layer(X, w, b, g=lambda z: 1 / (1 + np.exp(-z)))",
+    ),
+}
 
 
 @pytest.mark.parametrize("isolated", [True, False], ids=["sandbox", "in_process"])
 @pytest.mark.parametrize("how", list(HANDED))
 def test_a_function_handed_to_a_helper_that_calls_it_is_not_a_loop(tmp_path, how, isolated):
-    helpers, _, call = HANDED[how].rpartition("LAYER = ")
-    task = _task(tmp_path, *LOOPS[:2], HANDING.format(helpers, call.strip()), isolated)
+    task = _task(tmp_path, *LOOPS[:2], VECTORIZED.format(*HANDED[how], GRADS), isolated)
     assert task.score == task.max_score, [c.message for c in task.checks if not c.passed]
 
 

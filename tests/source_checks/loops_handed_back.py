@@ -10,11 +10,7 @@ def propagate_vectorized(w, b, X, Y):
     def one(i, acc):
         if i == m:
             return acc
-        a = 1 / (1 + np.exp(-(float(w.T @ X[:, i:i + 1]) + b)))
-        cost, dw, db = acc
-        y = Y[0, i]
-        acc = (cost - (y * np.log(a) + (1 - y) * np.log(1 - a)), dw + X[:, i:i + 1] * (a - y), db + (a - y))
-        return run(one, i + 1, acc)
+        return run(one, i + 1, _example_step(w, b, X, Y, i, acc))
 
     cost, dw, db = run(one, 0, (0.0, np.zeros_like(w), 0.0))
     return {"dw": dw / m, "db": float(db / m)}, float(cost / m)

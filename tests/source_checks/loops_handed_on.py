@@ -14,8 +14,4 @@ def _one(me, data, i, acc):
     w, b, X, Y, m = data
     if i == m:
         return acc
-    a = 1 / (1 + np.exp(-(float(w.T @ X[:, i:i + 1]) + b)))
-    cost, dw, db = acc
-    y = Y[0, i]
-    acc = (cost - (y * np.log(a) + (1 - y) * np.log(1 - a)), dw + X[:, i:i + 1] * (a - y), db + (a - y))
-    return me(me, data, i + 1, acc)
+    return me(me, data, i + 1, _example_step(w, b, X, Y, i, acc))
