@@ -16,6 +16,7 @@ import re
 import sys
 from collections import Counter
 from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from typing import Any, NamedTuple, NoReturn
 
 import numpy as np
@@ -625,9 +626,9 @@ class CodeValues:
             calls it (:func:`_plain_handing`).
     """
 
-    names: frozenset[str] = frozenset()
-    giving: frozenset[str] = frozenset()
-    plain: frozenset[int] = frozenset()
+    names: AbstractSet[str] = frozenset()
+    giving: AbstractSet[str] = frozenset()
+    plain: AbstractSet[int] = frozenset()
 
 
 def _loops_by_call(node: ast.AST, code: CodeValues) -> bool:
@@ -674,46 +675,63 @@ def _holds_code(node: ast.AST, code: CodeValues) -> bool:
 def code_values(read: Sequence[OwnCode]) -> CodeValues:
     """Where ``read`` handles code as a value: see :class:`CodeValues`.
 
-    Grown to the end: a name given what holds code holds code, and so does a function
-    returning it (red team: a helper returning the step that a call then gives itself).
+    A name given what holds code holds code, and so does a function returning it (red team:
+    a helper returning the step that a call then gives itself), to the end. First with no
+    call taken as a plain handing (more names of code: stricter), to find the plain handings;
+    then again with those. Each pass follows what each name's value uses (a worklist), so a
+    long chain of aliases costs no more than its length (red team, round 13).
     """
     defs: dict[str, list[ast.FunctionDef | ast.AsyncFunctionDef]] = {}
-    assigned: list[ast.Assign] = []
+    #: what may give each name code: ``(name, value)``, a def's returns under the def's name
+    values: list[tuple[str, ast.AST, bool]] = []
     for tree in (c.code for c in read):
         for node in ast.walk(tree):
             if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
                 defs.setdefault(node.name, []).append(node)
+                values += [
+                    (node.name, n.value, True)
+                    for n in ast.walk(node)
+                    if isinstance(n, ast.Return | ast.Yield | ast.YieldFrom) and n.value
+                ]
             elif isinstance(node, ast.Assign):
-                assigned.append(node)
-    code = CodeValues(frozenset({c.name for c in read if not c.data} | defs.keys()))
-    while True:
-        giving = {
-            name
-            for name, nodes in defs.items()
-            for fn in nodes
-            for n in ast.walk(fn)
-            if isinstance(n, ast.Return | ast.Yield | ast.YieldFrom)
-            and n.value is not None
-            and _holds_code(n.value, code)
-        }
-        code = dataclasses.replace(code, giving=frozenset(giving))
-        calls = [n for c in read for n in ast.walk(c.code) if isinstance(n, ast.Call)]
-        plain = {id(n) for n in calls if _plain_handing(n, defs, code)}
-        code = dataclasses.replace(code, plain=frozenset(plain))
-        more = {
-            t.id
-            for node in assigned
-            if _holds_code(node.value, code)
-            for t in node.targets
-            if isinstance(t, ast.Name) and t.id not in code.names
-        }
-        if not more:
-            return code
-        code = dataclasses.replace(code, names=code.names | more)
+                targets = [n.id for t in node.targets if isinstance(t, ast.Name) for n in [t]]
+                values += [(name, node.value, False) for name in targets]
+    functions = frozenset({c.name for c in read if not c.data} | defs.keys())
+    strict = _grown(CodeValues(functions), values)
+    calls = [n for c in read for n in ast.walk(c.code) if isinstance(n, ast.Call)]
+    graph = {name: _calls_of(nodes, strict) for name, nodes in defs.items()}
+    plain = frozenset(id(n) for n in calls if _plain_handing(n, defs, strict, graph))
+    return _grown(CodeValues(functions, plain=plain), values)
+
+
+def _grown(code: CodeValues, values: Sequence[tuple[str, ast.AST, bool]]) -> CodeValues:
+    """``code`` with every name and function that ``values`` make hold code, to the end.
+
+    ``values``: ``(name, value, returned)``, a value given a name, or returned by the def of
+    that name.
+    """
+    uses: dict[str, list[int]] = {}  # name → the values that use it
+    for i, (_, value, _) in enumerate(values):
+        for n in ast.walk(value):
+            if isinstance(n, ast.Name):
+                uses.setdefault(n.id, []).append(i)
+    names, giving = set(code.names), set(code.giving)
+    now = CodeValues(names, giving, code.plain)  # its sets grow below
+    todo = list(range(len(values)))
+    while todo:
+        name, value, returned = values[todo.pop()]
+        grown = giving if returned else names
+        if name not in grown and _holds_code(value, now):
+            grown.add(name)
+            todo += uses.get(name, ())
+    return CodeValues(frozenset(names), frozenset(giving), code.plain)
 
 
 def _plain_handing(
-    call: ast.Call, defs: dict[str, list[ast.FunctionDef | ast.AsyncFunctionDef]], code: CodeValues
+    call: ast.Call,
+    defs: dict[str, list[ast.FunctionDef | ast.AsyncFunctionDef]],
+    code: CodeValues,
+    graph: dict[str, set[str]],
 ) -> bool:
     """Whether ``call`` hands code to a function of the code read that only calls it.
 
@@ -721,7 +739,8 @@ def _plain_handing(
     vectorized code (red team, round 12, E): the function called is read and checked for
     loops itself; each of its parameters given code is only ever called there, never handed
     on or kept (``g(g, i)`` recurses); and what is handed is a plain function: it makes,
-    keeps and hands on no code and cannot call the function back.
+    keeps and hands on no code and cannot call the function back (``graph``: the names of
+    code each function calls).
     """
     callee = call.func.id if isinstance(call.func, ast.Name) else None
     if callee not in defs or callee in LOOP_CALLS | KEYED_CALLS:
@@ -736,12 +755,11 @@ def _plain_handing(
             bodies.append(value.body)
         else:
             return False
-    calls = {name: _calls_of(nodes, code) for name, nodes in defs.items()}
     return (
         bool(given)
         and all(_only_called(fn, at) for fn in defs[callee] for at, _ in given)
         and all(_plain_function(body, code) for body in bodies)
-        and callee not in _reached(calls, _calls_of(bodies, code))
+        and callee not in _reached(graph, _calls_of(bodies, code))
     )
 
 

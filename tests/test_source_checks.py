@@ -11,6 +11,7 @@ interpreter anywhere else costs nothing.
 
 from __future__ import annotations
 
+import ast
 from pathlib import Path
 
 import pytest
@@ -285,3 +286,38 @@ def test_a_wrong_block_costs_only_its_own_task(tmp_path, isolated):
         sub.close()
     failed = [(t.function, c.name) for t in result.tasks for c in t.checks if not c.passed]
     assert failed == [("sigmoid", "values"), ("sigmoid", "hidden")]
+
+
+def _aliases_and_handings(k: int) -> list:
+    """The code read of a function with ``k`` aliases of a function, in a chain written
+    backwards, and ``k`` handings of it to a helper (red team 13)."""
+    from autograder.checklib import OwnCode
+
+    lines = ["def pv(w, b, X, Y):"] + [f"    a{i} = a{i - 1}" for i in range(k, 0, -1)]
+    lines += ["    a0 = sigmoid"] + ["    _h(a0, 0.0)"] * k + ["    return a1"]
+    source = (
+        "\n".join(lines)
+        + "\n\n\ndef _h(g, x):\n    return g(x)\n\n\ndef sigmoid(z):\n    return z\n"
+    )
+    return [OwnCode(f.name, f) for f in ast.parse(source).body]
+
+
+def test_reading_code_values_grows_with_the_code_not_its_square(monkeypatch):
+    """A chain of aliases made the grader's reading take 154 s for 300 (red team 13)."""
+    from autograder import checklib
+
+    counted = []
+    holds = checklib._holds_code
+
+    def counting(node, code):
+        counted.append(1)
+        return holds(node, code)
+
+    monkeypatch.setattr(checklib, "_holds_code", counting)
+    work = []
+    for k in (50, 400):
+        counted.clear()
+        values = checklib.code_values(_aliases_and_handings(k))
+        assert {"a0", f"a{k}"} <= values.names
+        work.append(len(counted))
+    assert work[1] < 8 * 2 * work[0], work  # 8 times the code: about 8 times the work
