@@ -825,12 +825,33 @@ def _bindings(
             places.pop(name, None)
         if isinstance(node, ast.Import | ast.ImportFrom):
             imported.update(names)
-        else:  # an import inside a try/if/with block is an import too (red team, round 12)
-            inside = [n for n in ast.walk(node) if isinstance(n, ast.Import | ast.ImportFrom)]
+        else:  # an import inside a try/if/with block of imports is one too (red team 12)
             imported.difference_update(names)
-            for sub in inside:
-                imported.update(_bound_names(sub))
+            if _import_block(node):
+                _bind_import_block(node, lines, bound, imported)
     return bound, frozenset(imported), places
+
+
+def _bind_import_block(
+    node: ast.stmt, lines: list[str], bound: dict[str, str | None], imported: set[str]
+) -> None:
+    """Bind what a ``try``/``if``/``with`` block of imports binds (:func:`_import_block`).
+
+    Its imports are imports, but a name it also binds otherwise (a fallback ``def``, an
+    assignment) is not (red team, round 13: ``from numpy import propagate_examples as _walk``
+    with a looping fallback ``def _walk`` was taken for a library's and never read); its
+    ``def``s are read as the submission's functions.
+    """
+    inside = [n for n in ast.walk(node) if n is not node]
+    defs = [n for n in inside if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef)]
+    other = {n.id for n in inside if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+    other |= {d.name for d in defs}
+    for sub in inside:
+        if isinstance(sub, ast.Import | ast.ImportFrom):
+            imported.update(set(_bound_names(sub)) - other)
+    for d in defs:
+        first = min([d.lineno, *(x.lineno for x in d.decorator_list)])
+        bound[d.name] = textwrap.dedent("\n".join(lines[first - 1 : d.end_lineno]))
 
 
 def _carry(places: dict[str, DefPlace], target: str, place: DefPlace | None) -> None:
@@ -968,11 +989,21 @@ def _read_statement(node: ast.stmt, names: Collection[str]) -> bool:
     return False
 
 
-def _import_block(node: ast.stmt) -> bool:
-    """A ``try``/``if``/``with`` block of imports.
+#: Calls an import block may make: a message, warnings silenced (``with
+#: warnings.catch_warnings(): warnings.simplefilter("ignore"); import ...``).
+_IMPORT_BLOCK_CALLS = frozenset(
+    {"print", "catch_warnings", "simplefilter", "filterwarnings", "suppress"}
+)
 
-    Imports, ``pass``, a fallback ``def``, a ``print`` of a message (``except ImportError:
-    print("pip install numpy")``).
+
+def _import_block(node: ast.stmt) -> bool:
+    """A ``try``/``if``/``with`` block of imports, which runs nothing else.
+
+    Imports, ``pass``, a ``print`` of a message (``except ImportError: print("pip install
+    numpy")``), warnings silenced, a ``raise``, constants, a fallback ``def`` (read as the
+    submission's: :func:`_bind_import_block`); its ``if`` test and ``with`` items only read
+    names or make such calls. No other call (red team, round 13: a test ``if setattr(np,
+    "expm1", np.tanh) is None:`` patched numpy in the code run alone, unread).
     """
     parts = [
         *getattr(node, "body", []),
@@ -982,19 +1013,35 @@ def _import_block(node: ast.stmt) -> bool:
     ]
     if not any(isinstance(s, ast.Import | ast.ImportFrom) for s in parts):
         return False
+    heads = [getattr(node, "test", None), *(i.context_expr for i in getattr(node, "items", []))]
+    heads += [h.type for h in getattr(node, "handlers", [])]
+    if not all(_inert(h) for h in heads if h is not None):
+        return False
     for s in parts:
         if isinstance(s, ast.Try | ast.If | ast.With):
             if not _import_block(s):
                 return False
-        elif isinstance(s, ast.Expr) and isinstance(s.value, ast.Call):
-            call = s.value
-            if not (
-                isinstance(call.func, ast.Name)
-                and call.func.id == "print"
-                and all(isinstance(a, ast.Constant) for a in call.args)
-            ):
+        elif isinstance(s, ast.Expr | ast.Raise | ast.Assign):
+            value = s.exc if isinstance(s, ast.Raise) else s.value
+            if value is not None and not _inert(value, raised=isinstance(s, ast.Raise)):
                 return False
         elif not isinstance(s, ast.Import | ast.ImportFrom | ast.Pass | ast.FunctionDef):
+            return False
+    return True
+
+
+def _inert(node: ast.expr, *, raised: bool = False) -> bool:
+    """Whether ``node`` only reads names and constants, or makes a call of an import block.
+
+    ``raised``: the exception of a ``raise``, which may be made (``ImportError("...")``).
+    """
+    for n in ast.walk(node):
+        if isinstance(n, ast.Call):
+            name = n.func.attr if isinstance(n.func, ast.Attribute) else getattr(n.func, "id", "")
+            made = raised and n is node and isinstance(n.func, ast.Name)
+            if not (made or name in _IMPORT_BLOCK_CALLS) or not _plain_reference(n.func):
+                return False
+        elif isinstance(n, ast.NamedExpr | ast.Lambda | ast.Await | ast.Yield | ast.YieldFrom):
             return False
     return True
 

@@ -72,6 +72,13 @@ CASES = {
     "loops_handed_on.py": (LOOPS, "a loop by a call", False),
     # a step returned by a helper and given itself
     "loops_returned_step.py": (LOOPS, "s(), a loop by a call", False),
+    # red team 13: names imported in a try/if block were a library's, a fallback def never
+    # read; an if test that patched numpy ran unread with the code run alone
+    "tanh_block_import.py": (TANH, "uses _t (= numpy.tanh)", False),
+    "tanh_block_fallback.py": (TANH, "calls _t(), which uses np.tanh", False),
+    "loops_block_fallback.py": (LOOPS, "calls _walk(), which contains a Python loop", False),
+    "forge_block_test_tanh.py": (TANH, RUNS, True),
+    "forge_block_test_loops.py": (LOOPS, RUNS, True),
 }
 #: Checks these files fail besides the targeted one, as they should: the inline copies of
 #: model print no costs.
@@ -249,6 +256,8 @@ IMPORT_BLOCKS = {
     "    print('This notebook needs numpy: pip install numpy')\n    raise\n",
     "with": "import warnings\n\nwith warnings.catch_warnings():\n"
     "    warnings.simplefilter('ignore')\n    import numpy as np\n",
+    "raise_and_constant": "try:\n    import numpy as np\n    TWO = 2.0\nexcept ImportError:\n"
+    "    raise ImportError('pip install numpy')\n",
 }
 
 
@@ -267,6 +276,17 @@ def test_numpy_imported_in_a_block_is_an_import(tmp_path, how, isolated):
     assert result.score == result.max_score, [
         (t.function, c.name, c.message) for t in result.tasks for c in t.checks if not c.passed
     ]
+
+
+@pytest.mark.parametrize("isolated", [True, False], ids=["sandbox", "in_process"])
+def test_a_fallback_def_in_a_block_of_imports_is_read_as_the_students(tmp_path, isolated):
+    """try: from scipy.special import expit / except ImportError: def expit(x): ... (red
+    teams 12, 13: it was a library's, then unread, then a false reject)."""
+    block = "try:\n    from scipy.special import expit\nexcept ImportError:\n"
+    block += "    def expit(z):\n        return 1 / (1 + np.exp(-z))\n"
+    code = VECTORIZED.format(block, "expit(w.T @ X + b)", GRADS)
+    task = _task(tmp_path, *LOOPS[:2], code, isolated)
+    assert task.score == task.max_score, [c.message for c in task.checks if not c.passed]
 
 
 @pytest.mark.parametrize("isolated", [True, False], ids=["sandbox", "in_process"])
