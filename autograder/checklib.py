@@ -21,7 +21,7 @@ from typing import Any, NamedTuple, NoReturn
 
 import numpy as np
 
-from autograder import codeload
+from autograder import codeload, readable_calls
 from autograder.asserts import (
     ATOL,
     RTOL,
@@ -794,7 +794,10 @@ def _plain_function(body: ast.AST, code: CodeValues) -> bool:
 
 
 def _only_called(fn: ast.FunctionDef | ast.AsyncFunctionDef, at: int | str | None) -> bool:
-    """Whether ``fn``'s parameter at ``at`` (a position or a keyword) is only called in it."""
+    """Whether ``fn``'s parameter at ``at`` (a position or a keyword) is only called in it.
+
+    Or tested: ``g is None``, ``callable(g)``.
+    """
     named = [*fn.args.posonlyargs, *fn.args.args]
     if isinstance(at, int):
         param = named[at].arg if at < len(named) else None
@@ -803,6 +806,17 @@ def _only_called(fn: ast.FunctionDef | ast.AsyncFunctionDef, at: int | str | Non
     if param is None:
         return False  # into *args or **kwargs
     funcs = {id(n.func) for n in ast.walk(fn) if isinstance(n, ast.Call)}
+    # tested, not handed on: ``g is None``, ``callable(g)`` (red team, round 13, K)
+    funcs |= {
+        id(n.left)
+        for n in ast.walk(fn)
+        if isinstance(n, ast.Compare) and all(isinstance(o, ast.Is | ast.IsNot) for o in n.ops)
+    }
+    funcs |= {
+        id(n.args[0])
+        for n in ast.walk(fn)
+        if isinstance(n, ast.Call) and called_name(n) == "callable" and len(n.args) == 1
+    }
     return all(
         id(n) in funcs and isinstance(n.ctx, ast.Load)
         for n in ast.walk(fn)
@@ -828,6 +842,10 @@ def _recursion(read: Sequence[OwnCode]) -> tuple[str, ast.AST] | None:
     then a new ``def propagate_vectorized`` calling ``_pv``) is the earlier function.
     """
     functions = {code.name: code.code for code in read if not code.data}
+    for code in (c for c in read if not c.data):  # and the defs inside them (red team 13)
+        for node in ast.walk(code.code):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                functions.setdefault(node.name, node)
     calls = {name: called_names(tree) & functions.keys() for name, tree in functions.items()}
     start = next((f for f in functions if f in _reached(calls, calls[f])), None)
     return None if start is None else (start, functions[start])
@@ -937,7 +955,7 @@ def _written_out(node: ast.expr, fixed: set[str]) -> bool:
             for e in items
         )
     if isinstance(node, ast.Attribute) and node.attr == "shape":
-        return True
+        return isinstance(node.value, ast.Name)  # X.shape, not np.empty((1,) * m).shape
     if isinstance(node, ast.Name):
         return node.id in fixed
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
@@ -949,15 +967,20 @@ def _written_out(node: ast.expr, fixed: set[str]) -> bool:
     return False
 
 
-def _over_written_items(node: ast.AST, fixed: set[str], nested: set[int]) -> bool:
+def _over_written_items(node: ast.AST, fixed: set[str], nested: set[int], code: CodeValues) -> bool:
     """A loop, comprehension or looping call that goes only through values written out.
 
     ``for key in grads: print(key, grads[key].shape)``, ``{k: v / m for k, v in
     grads.items()}``, ``all(d > 0 for d in X.shape)``, ``map(lambda t: t / m, (dw, db))``
     walk a few values, never the examples or the features (sweep 13); not within or around
-    another loop (``nested``: red team, round 12, four such loops walked 4,096 examples).
+    another loop (``nested``: red team, round 12, four such loops walked 4,096 examples),
+    nor around a call of the code read (red team, round 13: the inner loop in another
+    function).
     """
-    if id(node) in nested:
+    if id(node) in nested or any(
+        isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id in code.names
+        for n in ast.walk(node)
+    ):
         return False
     if isinstance(node, ast.For | ast.AsyncFor):
         return _written_out(node.iter, fixed)
@@ -982,6 +1005,13 @@ def _nested_loops(tree: ast.AST, code: CodeValues) -> set[int]:
 
 #: Methods that make a class's objects walk items: iterating one is a loop.
 ITERATING_METHODS = frozenset({"__iter__", "__next__", "__getitem__", "__aiter__"})
+#: Special methods that run once, when an object is made or shown.
+_ONCE_METHODS = frozenset({"__init__", "__post_init__", "__repr__", "__str__", "__new__"})
+
+
+def _special(name: str) -> bool:
+    """A special method Python may call once per item (``__call__``, ``__eq__``...)."""
+    return name.startswith("__") and name.endswith("__") and name not in _ONCE_METHODS
 
 
 def _class_loop(tree: ast.AST) -> str | None:
@@ -997,13 +1027,22 @@ def _class_loop(tree: ast.AST) -> str | None:
         iterating = sorted(ITERATING_METHODS & methods.keys())
         if iterating:
             return f"the class {cls.name} defines {iterating[0]}(): iterating it is a loop"
-        calls = {
+        bound = {
+            t.id
+            for a in cls.body
+            if isinstance(a, ast.Assign)
+            for t in a.targets
+            if isinstance(t, ast.Name)
+        }
+        special = sorted(n for n in methods.keys() | bound if _special(n))
+        if special:  # called by Python once per item: list.count, iter(obj, end), sorted...
+            return (
+                f"the class {cls.name} defines {special[0]}, which Python may call once per "
+                "item: a loop"
+            )
+        calls = {  # methods and properties, by the attribute they are reached through
             name: {
-                c.func.attr
-                for c in ast.walk(body)
-                if isinstance(c, ast.Call)
-                and isinstance(c.func, ast.Attribute)
-                and c.func.attr in methods
+                c.attr for c in ast.walk(body) if isinstance(c, ast.Attribute) and c.attr in methods
             }
             for name, body in methods.items()
         }
@@ -1025,7 +1064,7 @@ def _expect_no_loop(function: str, code: OwnCode, values: CodeValues) -> None:
         n
         for n in ast.walk(code.code)
         if (isinstance(n, LOOP_NODES) or _loops_by_call(n, values))
-        and not _over_written_items(n, fixed, nested)
+        and not _over_written_items(n, fixed, nested, values)
     ]
     if not loops:
         return
@@ -1041,6 +1080,54 @@ def _expect_no_loop(function: str, code: OwnCode, values: CodeValues) -> None:
         hint="replace the loop with matrix operations: np.dot, X @ dZ.T, np.sum.",
         kind="vectorization",
     )
+
+
+def expect_followed_calls(
+    ctx: Context,
+    function: str,
+    read: Sequence[OwnCode],
+    values: CodeValues,
+    kind: str,
+    refused: Collection[str] = (),
+    *,
+    loops: bool = False,
+) -> None:
+    """Fail if the code read for ``function`` makes a call the check cannot follow.
+
+    See :mod:`autograder.readable_calls`: only numpy, ``math``, the course helpers, a few
+    builtins, methods of values and the submission's own functions by name (red team,
+    round 13: loops and np.tanh behind ``_M = map``, ``cProfile``, a dict of functions, a
+    default argument, ``string.Formatter().get_field``).
+    """
+    cells = ctx.submission.source_cells()
+    origins, aliases = readable_calls.import_origins(cells), module_aliases(ctx)
+    own = {name for name, source in codeload.function_sources(cells).items() if source}
+    for code in read:
+        fixed, nested = _fixed_names(code.code), _nested_loops(code.code, values)
+        written = {  # a looping call through a few values written out: ``map`` over (dw, db)
+            id(n)
+            for n in ast.walk(code.code)
+            if isinstance(n, ast.Call) and _over_written_items(n, fixed, nested, values)
+        }
+        found = readable_calls.unfollowed_call(
+            [code.code],
+            values.names | own,
+            origins,
+            refused,
+            aliases=aliases,
+            accepted=written,
+            loops=loops,
+        )
+        if found is not None:
+            node, what = found
+            of = f"{code.name}'s values" if code.data else f"{code.name}()"
+            raise CheckFailure(
+                f"{function}(){code.reached(function)} {what} (line {node.lineno} of {of}): "
+                "the grader cannot read what that runs, and this check credits only code it "
+                "can read whole.",
+                hint="call numpy, math and your own functions by name.",
+                kind=kind,
+            )
 
 
 def no_python_loops(
@@ -1085,6 +1172,7 @@ def no_python_loops(
                 hint="replace the recursion with matrix operations: np.dot, X @ dZ.T, np.sum.",
                 kind="vectorization",
             )
+        expect_followed_calls(ctx, fn, read, values, "vectorization")
         calls = [(args, {}) for args in probe(ctx.rng)]
         expect_runs_as_read(ctx, fn, read, calls, "vectorization")
         return None

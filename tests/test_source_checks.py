@@ -66,7 +66,7 @@ CASES = {
     "loops_class_iterator.py": (LOOPS, "defines __iter__(): iterating it is a loop", False),
     "loops_class_recursion.py": (LOOPS, "calls itself: a loop by recursion", False),
     # a name no statement binds is not read (a star import's): the code run alone lacks it
-    "loops_injected_global.py": (LOOPS, RUNS, False),
+    "loops_injected_global.py": (LOOPS, "calls _hidden() (line", False),
     # code handed to a function of its own that hands it back, or hands it on to itself
     "loops_handed_back.py": (LOOPS, "run(), a loop by a call", False),
     "loops_handed_on.py": (LOOPS, "a loop by a call", False),
@@ -79,6 +79,21 @@ CASES = {
     "loops_block_fallback.py": (LOOPS, "calls _walk(), which contains a Python loop", False),
     "forge_block_test_tanh.py": (TANH, RUNS, True),
     "forge_block_test_loops.py": (LOOPS, RUNS, True),
+    # red team 13: a loop or np.tanh behind what no reading follows (a loop function under
+    # another name, text run by cProfile, a dict of functions, a default argument, a name
+    # found by string.Formatter), recursion in a nested def, a class's special method or
+    # property, written-out values that walk the examples
+    "loops_nested_recursion.py": (LOOPS, "loops by recursion: step() calls itself", False),
+    "loops_dict_recursion.py": (LOOPS, "calls _T['go'](), a function taken out of data", False),
+    "loops_alias_map.py": (LOOPS, "calls _M() (= map)", False),
+    "loops_shadowed_helper.py": (LOOPS, "calls _apply() (also = map)", False),
+    "loops_profiled_text.py": (LOOPS, "cProfile.Profile().runctx(), from a module", False),
+    "loops_class_eq.py": (LOOPS, "defines __eq__, which Python may call once per item", False),
+    "loops_property_recursion.py": (LOOPS, "_Walk.total() calls itself", False),
+    "loops_shape_of_made_array.py": (LOOPS, "contains a Python loop (for on line", False),
+    "loops_written_out_split.py": (LOOPS, "contains a Python loop (for on line", False),
+    "tanh_formatter_lookup.py": (TANH, "has the default value string.Formatter()", False),
+    "tanh_default_lookup.py": (TANH, "has the default value next(", False),
 }
 #: Checks these files fail besides the targeted one, as they should: the inline copies of
 #: model print no costs.
@@ -168,6 +183,9 @@ SET_OTHERWISE = {
     "global_in_setup": "def _setup():\n    global TWO\n    TWO = 2.0\n\n\n_setup()\n",
     "method": "TWO = {}\nTWO.update(two=2.0)\nTWO = TWO['two']\n",
     "for": "COEF = []\nfor _k in (1.0, 2.0):\n    COEF.append(_k)\nTWO = COEF[1]\n",
+    "namedtuple": "from collections import namedtuple\n\nParams = namedtuple('Params', 'two')\n"
+    "TWO = Params(two=2.0).two\n",
+    "star_import": "from numpy import *  # noqa: F403\n\nTWO = float(sqrt(4.0))\n",
 }
 HONEST_TANH = "\n\ndef tanh(z):\n    e = np.exp(-TWO * np.abs(z))\n"
 HONEST_TANH += "    return np.sign(z) * (1 - e) / (1 + e)\n"
@@ -238,6 +256,11 @@ HANDED = {
     "keyword_lambda": (
         "def _layer(X, w, b, *, g):\n    return g(w.T @ X + b)\n",
         "_layer(X, w, b, g=lambda z: 1 / (1 + np.exp(-z)))",
+    ),
+    "tested": (  # red team 13, K
+        "def _layer(X, w, b, g=None):\n    assert g is None or callable(g)\n"
+        "    z = w.T @ X + b\n    return z if g is None else g(z)\n",
+        "_layer(X, w, b, lambda z: 1 / (1 + np.exp(-z)))",
     ),
 }
 

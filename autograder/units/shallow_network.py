@@ -254,6 +254,8 @@ def _tanh_own(ctx: Context) -> None:
                 "instead of computing tanh from exponentials.",
                 hint="write it with np.exp, as in the docstring's formula.",
             )
+    values = cl.code_values(read)
+    cl.expect_followed_calls(ctx, "tanh", read, values, "structure", _TANH_NAMES, loops=True)
     cl.expect_runs_as_read(ctx, "tanh", read, [((ctx.rng.normal(0, 2, (3, 4)),), {})], "structure")
 
 
