@@ -1675,6 +1675,7 @@ def calls_building_blocks(
     optional: Sequence[str] = (),
     hint: str = "",
     probe: Callable[[np.random.Generator], Sequence[Call]],
+    uses: dict[str, Sequence[str]] | None = None,
 ) -> CheckFn:
     """Check that the task's function calls the functions it is built from, in code that runs.
 
@@ -1688,6 +1689,10 @@ def calls_building_blocks(
         hint: what to call, for the failure.
         probe: draws the calls on which the code read must be the code that runs
             (:func:`expect_runs_as_read`).
+        uses: for a block, the keys of the function's result that come from what the block
+            returns: each must change when the block's results are moved (red team, round 13:
+            a result made inline, the blocks' results in an extra key); without it, the
+            whole result must change.
     """
 
     def run(ctx: Context) -> str | None:
@@ -1721,11 +1726,12 @@ def calls_building_blocks(
             if ctx.reference is None:  # the student kit: no block of the grader's to shift
                 continue
             out = ctx.outcome(fn, args, kwargs, proxies={block: shifted_block(ctx.ref(block))})
-            if out.error is None and same_plain(out.value, plain.value):
+            same = _unchanged(out.value, plain.value, (uses or {}).get(block, ()))
+            if out.error is None and same:
                 raise CheckFailure(
-                    f"{fn}() returned the same when your {block}() was replaced by one whose "
-                    f"results are all moved by 1.37: it calls {block}() but does not use what "
-                    "it returns (it computes that again itself).",
+                    f"{fn}() returned the same {same} when your {block}() was replaced by one "
+                    f"whose results are all moved by 1.37: it calls {block}() but does not use "
+                    "what it returns (it computes that again itself).",
                     hint=hint or None,
                     kind="structure",
                 )
@@ -1735,6 +1741,14 @@ def calls_building_blocks(
         return None
 
     return runs_last(run)
+
+
+def _unchanged(got: Any, before: Any, keys: Sequence[str]) -> str:
+    """What of a result stayed the same: the ``keys`` it has that did, or itself; else ""."""
+    if isinstance(got, dict) and isinstance(before, dict) and set(keys) & before.keys():
+        same = [k for k in keys if k in before and same_plain(got.get(k), before[k])]
+        return f"result under {', '.join(map(repr, same))}" if same else ""
+    return "result" if same_plain(got, before) else ""
 
 
 #: Names and calls whose integer arguments are sizes that must come from the inputs' shapes.

@@ -94,6 +94,8 @@ CASES = {
     "loops_written_out_split.py": (LOOPS, "contains a Python loop (for on line", False),
     "tanh_formatter_lookup.py": (TANH, "has the default value string.Formatter()", False),
     "tanh_default_lookup.py": (TANH, "has the default value next(", False),
+    # the blocks' results put in an extra key of a result made inline
+    "model_blocks_in_extra_key.py": (MODEL, "returned the same result under 'costs'", False),
 }
 #: Checks these files fail besides the targeted one, as they should: the inline copies of
 #: model print no costs.

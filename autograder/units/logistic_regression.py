@@ -427,7 +427,12 @@ def _model_probe(rng: np.random.Generator) -> list[cl.Call]:
     return [(data, MODEL_ARGS | {"num_iterations": 20})]
 
 
-blocks = cl.calls_building_blocks(BLOCKS[1:], optional=BLOCKS[:1], hint=hint, probe=_model_probe)
+#: What of model's result comes from each block: each must change with what the block returns
+#: (not w and b: a model returning the initial ones is charged by the values checks).
+BLOCK_KEYS = {"optimize": ("costs",), "predict": ("Y_prediction_test", "Y_prediction_train")}
+blocks = cl.calls_building_blocks(
+    BLOCKS[1:], optional=BLOCKS[:1], hint=hint, probe=_model_probe, uses=BLOCK_KEYS
+)
 t.add("calls_building_blocks", 1, blocks, "calls optimize and predict (initializing inline is ok)")
 
 
