@@ -989,3 +989,15 @@ def test_a_model_that_drops_update_parameters_result_is_told_to_keep_it():
     failed = [c for c in task.checks if not c.passed]
     assert [c.name for c in failed] == ["matches_own_blocks"]
     assert "keep update_parameters' result" in failed[0].hint
+
+
+def test_predict_thresholding_another_array_is_not_told_to_threshold_a2():
+    """A predict returning 0/1 from another array was told "return A2 > 0.5, not A2 itself"
+    (sweep 14 P1)."""
+    from autograder.mistakes import variant
+
+    m = variant("predict", "a1", "A1", ("return A2 > 0.5", 'return cache["A1"][:1] > 0.5'))
+    result = grade_submission(UNIT, mistake_submission(UNIT, m), tasks=["predict"])
+    failed = [c for c in result.tasks[0].checks if c.name == "agrees_with_forward"]
+    words = "your predictions are 0/1, but not those of that A2"
+    assert failed and not failed[0].passed and words in str(failed[0].hint), failed

@@ -1020,7 +1020,13 @@ def _predict_agrees(ctx: Context) -> str:
     A2 = expect_tuple(ctx.call_fn("forward_propagation", PR_X, PR_P), "forward_propagation()", 2)
     expected = (cl.numbers(A2[0], "A2") > 0.5) * 1.0
     got = cl.numbers(ctx.call(PR_P, PR_X), "predict(parameters, X)")
-    hint = "1 where A2 > 0.5, else 0: return A2 > 0.5, not A2 itself."
+    if np.all((got == 0) | (got == 1)):  # 0/1 elsewhere: another forward pass (sweep 14 P1)
+        hint = (
+            "threshold A2 of forward_propagation(X, parameters) at 0.5: your predictions are "
+            "0/1, but not those of that A2 (another forward pass, or another array than A2?)."
+        )
+    else:
+        hint = "1 where A2 > 0.5, else 0: return A2 > 0.5, not A2 itself."
     cl.compare(got, expected, "predict(parameters, X)", rtol=0, atol=0, hint=hint)
     return f"{int(expected.sum())} of {expected.size} predicted 1"
 
