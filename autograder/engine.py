@@ -375,10 +375,14 @@ def prepare(unit: Unit, submission: Submission) -> dict[str, list[str]]:
             adapter = next((a for a in task.adapters if a.matches(params, required)), None)
             if adapter is not None:
                 submission.route(task.function, adapter=adapter)
+                old = f"{task.function}({', '.join(adapter.params)})"
                 notes.append(
                     f"{task.function}({', '.join(params)}) has the signature of "
                     f"{adapter.release}: graded with it."
-                )
+                    if tuple(params) == adapter.params
+                    else f"{task.function}({', '.join(params)}) has as many parameters as "
+                    f"{old} of {adapter.release}: graded as that, called {old}."
+                )  # by the count alone, the names may be another order (sweep 14 P2)
     submission._prepared = (unit.name, recognized)  # type: ignore[attr-defined]
     return recognized
 
