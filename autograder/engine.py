@@ -208,8 +208,10 @@ def run_check(
         reached = _servable(unit, reference, task.function)
         ctx.called_only = _called_blocks(unit, task, used) - reached
         ctx.served = reached | ctx.called_only
-    if ctx.stood_in():
-        names = ", ".join(f"{f}()" for f in ctx.stood_in())
+    shown = _blocks_reached(unit, submission, task)
+    stood_in = [f for f in ctx.stood_in() if shown is None or f in shown]
+    if stood_in:
+        names = ", ".join(f"{f}()" for f in stood_in)
         ctx.note(f"graded with a correct {names} in place of yours (see its own task)")
     rng_state = save_random_state()
     try:
@@ -502,6 +504,26 @@ def blocks_used(
     found = set(direct)
     for block in sorted(direct):
         found |= blocks_used(unit, submission, block, _seen | direct | {function})
+    return frozenset(found)
+
+
+def _blocks_reached(unit: Unit, submission: Submission, task: Task) -> frozenset[str] | None:
+    """The blocks the task's function calls, through its own helpers and those blocks.
+
+    None where its own source is unknown. For the note that names the blocks graded in place
+    of the student's: a block only declared (``uses``, ``compared_with``), which the code
+    never calls, is not named (sweep 14 P3: nn_model calling its own init_params() was told
+    a correct initialize_parameters() stood in for it).
+    """
+    if _called_through_own(unit, submission, task.function) is None:
+        return None
+    found: set[str] = set()
+    todo = [task.function]
+    while todo:
+        called = _called_through_own(unit, submission, todo.pop()) or frozenset()
+        new = (called & unit.functions()) - found - {task.function}
+        found |= new
+        todo.extend(new)
     return frozenset(found)
 
 

@@ -1003,3 +1003,24 @@ def test_predict_thresholding_another_array_is_not_told_to_threshold_a2():
     failed = [c for c in result.tasks[0].checks if c.name == "agrees_with_forward"]
     words = "your predictions are 0/1, but not those of that A2"
     assert failed and not failed[0].passed and words in str(failed[0].hint), failed
+
+
+@pytest.mark.parametrize("own_helper", [False, True], ids=["calls_the_block", "calls_its_own"])
+def test_the_stand_in_note_names_only_blocks_the_code_calls(own_helper):
+    """nn_model calling its own init_params() was told a correct initialize_parameters()
+    stood in for it (sweep 14 P3)."""
+    source = inspect.getsource(load_reference(UNIT))
+    broken = "    W1 = np.random.randn(n_h, n_x) * 0.01\n"
+    assert source.count(broken) == 1
+    text = source.replace(broken, broken.replace("0.01", "0.1"))  # a failing block
+    call = "    parameters = initialize_parameters(n_x, n_h, n_y)\n"
+    if own_helper:
+        helper = "\n\ndef init_params(n_x, n_h, n_y):\n    W1 = np.random.randn(n_h, n_x) * 0.01\n"
+        helper += "    b1 = np.zeros((n_h, 1))\n    W2 = np.random.randn(n_y, n_h) * 0.01\n"
+        helper += "    return {'W1': W1, 'b1': b1, 'W2': W2, 'b2': np.zeros((n_y, 1))}\n"
+        text = text.replace(call, call.replace("initialize_parameters", "init_params"), 1)
+        text += helper
+    result = grade_submission(UNIT, text_submission(UNIT, text), tasks=["nn_model"])
+    notes = [n for c in result.tasks[0].checks for n in c.notes]
+    named = any("a correct initialize_parameters()" in n for n in notes)
+    assert named != own_helper, notes
