@@ -113,7 +113,7 @@ MISTAKES = [
     *table("L2",
         ("from_l1: copied from L1: absolute values instead of squares", "values hidden", "hint",
          L2_RETURN, "float(np.sum(np.abs(d)))", "square the differences: np.dot(d, d)."),
-        ("mean: divides the sum of squares by the number of entries", "values hidden", "hint",
+        ("over_length: divides the sum of squares by the number of entries", "values hidden", "hint",
          "np.dot(d, d)", "np.dot(d, d) / len(d)", "L2 adds up the squares: no division by the number of entries."),
         ("square_of_sum: squares the sum instead of summing the squares", "values hidden", "hint",
          "np.dot(d, d)", "np.sum(d) ** 2", "sum of squares: np.sum(d ** 2)."),
