@@ -1217,3 +1217,19 @@ def test_a_bias_of_another_size_is_named_by_the_size_it_has(b2, words):
     with pytest.raises(CheckFailure) as failure:
         expect_layer_params(params, dims)
     assert words in str(failure.value.hint), failure.value.hint
+
+
+def test_parameters_a_layer_short_are_told_the_loop_stops_early():
+    """L = len(layer_dims) - 1 then range(1, L): only 'missing keys' was said (sweep 14 P5)."""
+    from autograder.units._network_checks import expect_layer_params, layer_arrays
+
+    params = {"W1": np.zeros((4, 5)), "b1": np.zeros((4, 1))}
+    with pytest.raises(CheckFailure) as failure:
+        expect_layer_params(params, [5, 4, 3])
+    assert "W2 and b2 are missing: the loop stops a layer short" in str(failure.value.hint)
+    with pytest.raises(CheckFailure) as failure:
+        layer_arrays(params, 2)
+    assert "the loop stops a layer short" in str(failure.value.hint)
+    with pytest.raises(CheckFailure) as failure:  # another key missing: not this hint
+        expect_layer_params({**params, "W2": np.zeros((3, 4))}, [5, 4, 3])
+    assert "a layer short" not in str(failure.value.hint)

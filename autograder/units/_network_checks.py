@@ -254,7 +254,28 @@ def expect_layer_params(value: Any, dims: Sequence[int], name: str = "parameters
             label = f'{name}["{key}"]'
             swapped = _swapped_sizes_hint(label, value.get(key), key, spec)
             hints[key] = swapped or LAYER_SHAPE_HINTS["b2d"]
-    return expect_arrays(value, name, spec, hints=hints)
+    try:
+        return expect_arrays(value, name, spec, hints=hints)
+    except CheckFailure as failure:
+        failure.hint = failure.hint or last_layer_hint(value, len(dims) - 1)
+        raise
+
+
+def last_layer_hint(params: Any, L: int) -> str | None:
+    """The hint for parameters that lack exactly the last layer's ``W{L}, b{L}``, or None.
+
+    ``L = len(layer_dims) - 1`` then ``for l in range(1, L)``: the loop stops a layer short
+    (sweep 14 P5).
+    """
+    if not isinstance(params, Mapping) or L < 1:
+        return None
+    last = {f"W{L}", f"b{L}"}
+    if last & params.keys() or any(k not in params for k in param_keys(L) if k not in last):
+        return None
+    return (
+        f"the last layer's W{L} and b{L} are missing: the loop stops a layer short. With "
+        "L = len(layer_dims) (the input layer counted), the layers are for l in range(1, L)."
+    )
 
 
 def _ndim(value: Any) -> int | None:
@@ -273,7 +294,11 @@ def layer_arrays(params: Any, L: int) -> list[tuple[np.ndarray, ...]]:
         )
     missing = [k for k in param_keys(L) if k not in params]
     if missing:
-        raise CheckFailure(f'the parameters have no key "{missing[0]}".', kind="structure")
+        raise CheckFailure(
+            f'the parameters have no key "{missing[0]}".',
+            hint=last_layer_hint(params, L),
+            kind="structure",
+        )
     return [tuple(numbers(params[k], k) for k in (f"W{n}", f"b{n}")) for n in range(1, L + 1)]
 
 
