@@ -343,7 +343,10 @@ def update_parameters(parameters, grads, learning_rate):
          "n_x, n_h, n_y = layers_dims", "n_x, _, n_y = layers_dims\n    n_h = 7"),
         ("hard_coded_input: the input size hard-coded (n_x = 12288, the course's images)", "structure values prints_costs hidden", "message",
          "n_x, n_h, n_y = layers_dims", "_, n_h, n_y = layers_dims\n    n_x = 12288", "for inputs of size 12288"),
-        ("every_iteration: records the cost at every iteration", "structure values hidden", "message",
+        ("costs_when_printing: records the costs only when print_cost is True (the course's tests call with False)", "structure", "hint",
+         "            costs.append(float(cost))\n", "            if print_cost:\n                costs.append(float(cost))\n",
+         "record the cost every 100 iterations whether or not it is printed."),
+        ("every_iteration: records the cost at every iteration", "structure", "message",
          "        if i % 100 == 0:\n            costs.append(float(cost))\n", "        costs.append(float(cost))\n        if i % 100 == 0:\n", "should hold 2 values"),
     ),
     # ------------------------------------------------------------------ 5.12 L_layer_model
