@@ -39,6 +39,10 @@ def one_line(text: str) -> str:
     return _LINE_BREAKS.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
+#: How :class:`Foreign` names a container found inside itself (``list that contains itself``).
+SELF_CONTAINING = " that contains itself"
+
+
 @dataclass(frozen=True, eq=False)
 class Foreign:
     """A value of a type the grader does not accept, described by its type name.
@@ -142,7 +146,7 @@ def _plain(value: Any, depth: int, budget: list[int], open_: set[int]) -> Any:
     if depth >= MAX_DEPTH:
         return Foreign("too deeply nested container")
     if id(value) in open_:
-        return Foreign(f"{base.__name__} that contains itself")
+        return Foreign(f"{base.__name__}{SELF_CONTAINING}")
     open_.add(id(value))
     try:
         if base is tuple:

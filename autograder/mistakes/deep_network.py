@@ -155,6 +155,8 @@ MISTAKES = [
     ),
     # ------------------------------------------------------------------ 5.5 L_model_forward
     *table("L_model_forward",
+        ("appends_itself: caches.append(caches) for the last layer (the list appended to itself)", "structure", "message",
+         "    )\n    caches.append(cache)\n    return AL, caches", "    )\n    caches.append(caches)\n    return AL, caches", "caches holds itself"),
         ("a_prev_to_output: the output layer computed from A_prev (the last hidden layer's input) instead of A", "structure values hidden", "message",
          "    AL, cache = linear_activation_forward(\n        A, ", "    AL, cache = linear_activation_forward(\n        A_prev, ", "not from layer 1's output A"),
         ("loop_short: for l in range(1, L - 1) skips the last hidden layer: range(1, L) runs layers 1..L-1", "structure values hidden", "",

@@ -31,7 +31,7 @@ from autograder.gradcheck import (
     numerical_gradient,
     numerical_gradient_array,
 )
-from autograder.plain import describe, same_plain, type_name
+from autograder.plain import SELF_CONTAINING, Foreign, describe, same_plain, type_name
 from autograder.spec import CheckFailure, NeedsReference, Unit
 from autograder.units._network_checks import (
     closest_params,
@@ -579,6 +579,12 @@ def _lmf_structure(ctx: Context) -> str:
         for (dims, (X, _, params)), acts in zip(nets, all_acts):
             AL, caches = expect_tuple(ctx.call(X, params), "L_model_forward(X, parameters)", 2)
             expect_array(AL, "AL", (1, 3), shape_text="(1, m)")
+            if _holds_itself(caches):  # sweep 14 P6
+                raise CheckFailure(
+                    "caches holds itself: the list was appended to itself.",
+                    hint="caches.append(cache), the layer's cache, not caches.append(caches).",
+                    kind="structure",
+                )
             if not isinstance(caches, list) or len(caches) != len(acts):
                 raise CheckFailure(
                     f"for a network of L = {len(acts)} layers (layer_dims {dims}) caches should be "
@@ -594,6 +600,20 @@ def _lmf_structure(ctx: Context) -> str:
                 W, b = params[f"W{n}"], params[f"b{n}"]
                 _expect_cache(cache, A, W, b, f"caches[{n - 1}]", with_z=True)
     return "depths 2, 3 and 4"
+
+
+def _holds_itself(caches: Any) -> bool:
+    """Whether a list holds itself (``caches.append(caches)``).
+
+    Or a copy of itself, as the sandbox hands it over: a list of as many items, starting with
+    the same first item.
+    """
+    return isinstance(caches, list) and any(
+        c is caches
+        or (isinstance(c, Foreign) and c.type_name.endswith(SELF_CONTAINING))
+        or (isinstance(c, list) and len(c) == len(caches) > 1 and same_plain(c[0], caches[0]))
+        for c in caches
+    )
 
 
 def _expect_layer_order(caches: list[Any], acts: list[np.ndarray]) -> None:
