@@ -668,10 +668,12 @@ def _holds_code(node: ast.AST, code: CodeValues) -> bool:
         if isinstance(n, ast.Lambda) or (isinstance(n, ast.Name) and n.id in code.names):
             return True
         if isinstance(n, ast.Call):
-            if isinstance(n.func, ast.Name) and n.func.id in code.giving:
+            if isinstance(n.func, ast.Name | ast.Attribute) and called_name(n) in code.giving:
                 return True
-            if not isinstance(n.func, ast.Name):
+            if not isinstance(n.func, ast.Name | ast.Attribute):
                 todo.append(n.func)  # ``box[0](...)`` holds what box holds
+            elif isinstance(n.func, ast.Attribute) and not isinstance(n.func.value, ast.Name):
+                todo.append(n.func.value)  # ``box[0].f(...)``; not ``Cls.f(z)`` (sweep 15)
             if id(n) not in code.plain:
                 todo += [*n.args, *(k.value for k in n.keywords)]
             continue
@@ -1007,6 +1009,7 @@ def _nested_loops(tree: ast.AST, code: CodeValues) -> set[int]:
 ITERATING_METHODS = frozenset({"__iter__", "__next__", "__getitem__", "__aiter__"})
 #: Special methods that run once, when an object is made or shown.
 _ONCE_METHODS = frozenset({"__init__", "__post_init__", "__repr__", "__str__", "__new__"})
+_ONCE_METHODS |= {"__call__"}  # as a function's body, read; ``iter(obj, end)`` is refused
 
 
 def _special(name: str) -> bool:
@@ -1102,6 +1105,8 @@ def expect_followed_calls(
     cells = ctx.submission.source_cells()
     origins, aliases = readable_calls.import_origins(cells), module_aliases(ctx)
     own = {name for name, source in codeload.function_sources(cells).items() if source}
+    trees = [tree for _, _, tree in codeload.trees(cells)]
+    classes = {n.name for tree in trees for n in tree.body if isinstance(n, ast.ClassDef)}
     for code in read:
         fixed, nested = _fixed_names(code.code), _nested_loops(code.code, values)
         written = {  # a looping call through a few values written out: ``map`` over (dw, db)
@@ -1117,6 +1122,7 @@ def expect_followed_calls(
             aliases=aliases,
             accepted=written,
             loops=loops,
+            classes=classes,
         )
         if found is not None:
             node, what = found
@@ -1449,7 +1455,10 @@ def describe_outcome(out: Any) -> str:
 
 
 def free_globals(tree: ast.AST) -> set[str]:
-    """Names ``tree`` reads without binding them itself (parameters, assignments, imports)."""
+    """Names ``tree`` reads without binding them itself (parameters, assignments, imports).
+
+    And the names it declares ``global`` or ``nonlocal``.
+    """
     bound: set[str] = set()
     declared: set[str] = set()
     loaded: set[str] = set()
@@ -1462,7 +1471,8 @@ def free_globals(tree: ast.AST) -> set[str]:
             bound |= {(a.asname or a.name).split(".")[0] for a in node.names}
         elif isinstance(node, ast.Global | ast.Nonlocal):
             declared |= set(node.names)
-    return {n for n in loaded - (bound - declared) if not hasattr(builtins, n)}
+    # a global declared is read even where it is only set (``global N; N += 1``, sweep 15)
+    return {n for n in (loaded - (bound - declared)) | declared if not hasattr(builtins, n)}
 
 
 def global_values(ctx: Context) -> dict[str, list[ast.expr]]:
@@ -1506,12 +1516,11 @@ def module_aliases(ctx: Context) -> dict[str, ast.expr]:
     for _, _, tree in codeload.trees(ctx.submission.source_cells()):
         for node in _with_block_imports(tree.body):
             if isinstance(node, ast.Assign) and len(node.targets) == 1:
-                value = node.value
-                if isinstance(value, ast.Name) and value.id not in bound and star:
-                    if hasattr(sys.modules.get(star), value.id):
-                        value = ast.parse(f"{star}.{value.id}", mode="eval").body
-                if isinstance(node.targets[0], ast.Name):
-                    out[node.targets[0].id] = value
+                for name, value in readable_calls.pairs(node.targets[0], node.value):
+                    if isinstance(value, ast.Name) and value.id not in bound and star:
+                        if hasattr(sys.modules.get(star), value.id):
+                            value = ast.parse(f"{star}.{value.id}", mode="eval").body
+                    out[name] = value  # dot, log = np.dot, np.log: each its own (sweep 15)
             elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
                 for a in node.names:
                     if a.name == "*":

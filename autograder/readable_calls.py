@@ -37,6 +37,15 @@ from autograder import codeload
 FOLLOWED_MODULES = ("numpy", "math", "copy", "time", "warnings", "scipy.special")
 FOLLOWED_MODULES += ("functools.wraps", "functools.lru_cache", "functools.cache")
 FOLLOWED_MODULES += ("collections.namedtuple", "dataclasses.dataclass", "typing.NamedTuple")
+FOLLOWED_MODULES += (  # functions that call nothing of the caller's (sweep 15)
+    "typing.cast", "collections.OrderedDict", "timeit.default_timer", "datetime.datetime",
+    "datetime.date", "datetime.timedelta", "contextlib.suppress", "pprint.pprint",
+    "pprint.pformat", "logging.getLogger", "logging.basicConfig", "logging.debug",
+    "logging.info", "logging.warning", "logging.error",
+    *(f"operator.{f}" for f in ("add", "sub", "mul", "truediv", "matmul", "neg", "pow")),
+)  # fmt: skip
+#: Builtin types a default value may be (``dtype=float``).
+DEFAULT_TYPES = frozenset({"float", "int", "bool", "complex", "str", "True", "False", "None"})
 #: The key of :func:`import_origins` under which the modules of ``from m import *`` are.
 STAR = "*"
 #: numpy's functions that call Python code once per item (a loop written as a call).
@@ -77,6 +86,20 @@ def import_origins(cells: Sequence[str]) -> dict[str, set[str]]:
     return out
 
 
+def pairs(target: ast.expr, value: ast.expr) -> list[tuple[str, ast.expr]]:
+    """The names an assignment binds, each with its value: ``dot, log = np.dot, np.log``.
+
+    A name unpacked from anything but a display of as many values gets the whole value.
+    """
+    if isinstance(target, ast.Name):
+        return [(target.id, value)]
+    if isinstance(target, ast.Tuple | ast.List):
+        if isinstance(value, ast.Tuple | ast.List) and len(value.elts) == len(target.elts):
+            return [p for t, v in zip(target.elts, value.elts) for p in pairs(t, v)]
+        return [(n.id, value) for n in ast.walk(target) if isinstance(n, ast.Name)]
+    return []
+
+
 def _followed_origin(origin: str, numpy_loops: Collection[str] = NUMPY_LOOPS) -> bool:
     """Whether a function of this dotted origin is one the code read may call."""
     modules = (*FOLLOWED_MODULES, *codeload.HELPER_MODULES)
@@ -93,6 +116,7 @@ def unfollowed_call(
     aliases: dict[str, ast.expr] | None = None,
     accepted: Collection[int] = (),
     loops: bool = False,
+    classes: Collection[str] = (),
 ) -> tuple[ast.AST, str] | None:
     """The first call in ``trees`` (the code a check read) that it cannot follow, and why.
 
@@ -105,6 +129,8 @@ def unfollowed_call(
         accepted: ids of calls accepted otherwise (``map`` over a few values written out).
         loops: whether loops written as calls are followed too (``map``, ``np.vectorize``:
             tanh may loop, it must not reach numpy's tanh).
+        classes: the submission's classes: an object of one is called through its
+            ``__call__``, which is read with the class (``act = Sigmoid(); act(z)``).
 
     Returns:
         ``(node, what)``: the call or default and what the code does there (``calls map()``,
@@ -125,13 +151,14 @@ def unfollowed_call(
                         return default, f"has the default value {ast.unparse(default)}"
             elif isinstance(node, ast.Assign):
                 for t in node.targets:
-                    if isinstance(t, ast.Name):
-                        given.setdefault(t.id, []).append(node.value)
+                    for name, value in pairs(t, node.value):
+                        given.setdefault(name, []).append(value)
             elif isinstance(node, ast.For | ast.AsyncFor | ast.comprehension):
                 targets |= {n.id for n in ast.walk(node.target) if isinstance(n, ast.Name)}
             elif isinstance(node, ast.withitem) and node.optional_vars is not None:
                 targets |= {n.id for n in ast.walk(node.optional_vars) if isinstance(n, ast.Name)}
     scope = _Scope(code_names, origins, params, given, targets, refused, aliases or {}, loops)
+    scope.classes = frozenset(classes)
     for tree in trees:
         for node in ast.walk(tree):
             if isinstance(node, ast.Call) and id(node) not in accepted:
@@ -149,10 +176,21 @@ def _plain_default(
     origins: dict[str, set[str]],
     refused: Collection[str],
 ) -> bool:
-    """A default value that holds no code and calls nothing: a constant, ``np.float64``."""
+    """A default value that holds no code: a constant, ``np.float64``, ``float``.
+
+    It may call followed functions with such values (``np.finfo(float).eps``): a default is
+    computed once, when the def runs.
+    """
     for n in ast.walk(node):
-        if isinstance(n, ast.Call | ast.Lambda | ast.NamedExpr):
+        if isinstance(n, ast.Lambda | ast.NamedExpr):
             return False
+        if isinstance(n, ast.Call):
+            func = n.func.value if isinstance(n.func, ast.Attribute) else n.func
+            root = func
+            while isinstance(root, ast.Attribute):
+                root = root.value
+            if not (isinstance(root, ast.Name) and root.id in origins):
+                return False
         if isinstance(n, ast.Attribute) and n.attr in NUMPY_LOOPS | set(refused):
             return False
         if isinstance(n, ast.Name):
@@ -161,7 +199,7 @@ def _plain_default(
             if n.id in origins:
                 if not all(_followed_origin(o) for o in origins[n.id]):
                     return False
-            elif hasattr(builtins, n.id) and n.id not in ("True", "False", "None"):
+            elif hasattr(builtins, n.id) and n.id not in DEFAULT_TYPES:
                 return False
     return True
 
@@ -194,6 +232,8 @@ class _Scope:
             return None
         if isinstance(func, ast.Call) and self._made(func.func):
             return None  # what a followed module's factory makes (namedtuple("P", "two"))
+        if isinstance(func, ast.Call) and getattr(func.func, "id", None) in self.classes:
+            return None  # an object of the submission's own class: its __call__ is read
         if isinstance(func, ast.Attribute):
             chain = []
             root: ast.expr = func

@@ -366,3 +366,17 @@ def test_reading_code_values_grows_with_the_code_not_its_square(monkeypatch):
         assert {"a0", f"a{k}"} <= values.names
         work.append(len(counted))
     assert work[1] < 8 * 2 * work[0], work  # 8 times the code: about 8 times the work
+
+
+#: Honest forms real students write, each appended to its unit's reference (sweep 15: aliases
+#: set by unpacking, logging, typing.cast, timing, a default computed by numpy, dtype=float,
+#: a static method or a callable object of the student's class, a global counter; tanh
+#: through np.vectorize or np.frompyfunc of a scalar formula).
+HONEST = sorted((ROOT / "tests" / "source_checks" / "honest").glob("*.py"))
+
+
+@pytest.mark.parametrize("path", HONEST, ids=[p.stem for p in HONEST])
+def test_honest_forms_keep_their_source_check(tmp_path, path):
+    unit, task_id, _ = TANH if path.name.startswith("sn_") else LOOPS
+    task = _task(tmp_path, unit, task_id, path.read_text(), False)
+    assert task.score == task.max_score, [c.message for c in task.checks if not c.passed]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import ast
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from functools import cache
 from typing import Any
 
@@ -183,7 +183,9 @@ _LOOKUPS = ("getattr", "vars", "attrgetter", "methodcaller")
 _LOOKUP_ATTRS = ("__dict__", "__getattribute__", "__getattr__")
 
 
-def _tanh_used(tree: ast.AST, aliases: dict[str, ast.expr]) -> tuple[str, int] | None:
+def _tanh_used(
+    tree: ast.AST, aliases: dict[str, ast.expr], own: Collection[str] = ()
+) -> tuple[str, int] | None:
     """Where a function's code uses numpy's tanh (or looks a function up by name), or None."""
     for node in ast.walk(tree):
         alias = cl.resolve_alias(node.id, aliases) if isinstance(node, ast.Name) else None
@@ -199,11 +201,11 @@ def _tanh_used(tree: ast.AST, aliases: dict[str, ast.expr]) -> tuple[str, int] |
             isinstance(node, ast.Attribute) and node.attr in _LOOKUP_ATTRS
         ):
             return f"{ast.unparse(node)}, a function looked up by name,", node.lineno
-    found = _looked_up_call(tree)
+    found = _looked_up_call(tree, own)
     return (f"{ast.unparse(found)}, a function found at run time,", found.lineno) if found else None
 
 
-def _looked_up_call(tree: ast.AST) -> ast.Call | None:
+def _looked_up_call(tree: ast.AST, own: Collection[str] = ()) -> ast.Call | None:
     """A call of a function taken out of data, or of a name bound from an item, call or loop.
 
     ``[u for u in table if ...][0](z)`` (red team, round 9: numpy's tanh found in
@@ -213,19 +215,36 @@ def _looked_up_call(tree: ast.AST) -> ast.Call | None:
     for node in ast.walk(tree):
         if isinstance(node, ast.For | ast.comprehension):
             taken |= {n.id for n in ast.walk(node.target) if isinstance(n, ast.Name)}
-        elif isinstance(node, ast.Assign | ast.NamedExpr) and isinstance(
-            node.value, ast.Subscript | ast.Call | ast.ListComp | ast.GeneratorExp
+        elif (
+            isinstance(node, ast.Assign | ast.NamedExpr)
+            and isinstance(node.value, ast.Subscript | ast.Call | ast.ListComp | ast.GeneratorExp)
+            and not _vectorized_own(node.value, tree, own)
         ):
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
             taken |= {n.id for t in targets for n in ast.walk(t) if isinstance(n, ast.Name)}
     for node in ast.walk(tree):
         if isinstance(node, ast.Call):
             func = node.func
-            if isinstance(func, ast.Subscript | ast.Call) or (
-                isinstance(func, ast.Name) and func.id in taken
-            ):
+            if (
+                isinstance(func, ast.Subscript | ast.Call) and not _vectorized_own(func, tree, own)
+            ) or (isinstance(func, ast.Name) and func.id in taken):
                 return node
     return None
+
+
+def _vectorized_own(node: ast.expr, tree: ast.AST, own: Collection[str]) -> bool:
+    """``np.vectorize(f)`` or ``np.frompyfunc(f, 1, 1)`` of a lambda or a def read (``own``).
+
+    tanh may loop: a scalar formula of the student's, vectorized, is its own (sweep 15).
+    """
+    defs = {n.name for n in ast.walk(tree) if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef)}
+    defs |= set(own)
+    return (
+        isinstance(node, ast.Call)
+        and source_hints.called_name(node) in ("vectorize", "frompyfunc")
+        and bool(node.args)
+        and (isinstance(node.args[0], ast.Lambda) or getattr(node.args[0], "id", None) in defs)
+    )
 
 
 @t.check("own_implementation", 1, kind="structure")
@@ -243,10 +262,11 @@ def _tanh_own(ctx: Context) -> None:
             or "the source of tanh() could not be read: define it with def tanh(z): ... "
             "(tanh = np.tanh is not an implementation)."
         )
-    aliases, read = cl.module_aliases(ctx), []
-    for code in cl.own_code(ctx, "tanh", "structure"):
-        read.append(code)
-        found = _tanh_used(code.code, aliases)
+    aliases = cl.module_aliases(ctx)
+    read = list(cl.own_code(ctx, "tanh", "structure"))
+    own = {c.name for c in read if not c.data}
+    for code in read:
+        found = _tanh_used(code.code, aliases, own)
         if found:
             of = f"{code.name}'s values" if code.data else f"{code.name}()"
             raise CheckFailure(
