@@ -22,6 +22,7 @@ from __future__ import annotations
 import __future__ as future_flags
 
 import ast
+import contextlib
 import functools
 import importlib
 import io
@@ -1284,6 +1285,54 @@ def load_cells(
         The errors, the broken definitions and the ``__future__`` flags.
     """
     report = report if report is not None else LoadReport()
+    with _registered(ns):
+        _load(cells, ns, notebook, cell_timeout, deadline, describe, clock, report, skip_blocks,
+              before_block)  # fmt: skip
+    for name in report.broken:
+        ns.pop(name, None)
+    _keep_own_defs(ns, report)
+    return report
+
+
+class _Namespace:
+    """The submission's entry in ``sys.modules``: its ``__dict__`` is the namespace.
+
+    ``@dataclass`` looks its class's module up there (sweep 15: a top-level dataclass
+    failed to load, and every function using it with it).
+    """
+
+    def __init__(self, ns: dict[str, Any]) -> None:
+        self.__dict__ = ns
+
+
+@contextlib.contextmanager
+def _registered(ns: dict[str, Any]) -> Iterator[None]:
+    """``ns`` registered in ``sys.modules`` under its ``__name__`` while its code loads."""
+    name = str(ns.get("__name__", "__student__"))
+    before = sys.modules.get(name)
+    sys.modules[name] = _Namespace(ns)  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        if before is None:
+            sys.modules.pop(name, None)
+        else:
+            sys.modules[name] = before
+
+
+def _load(
+    cells: list[tuple[str, str]],
+    ns: dict[str, Any],
+    notebook: bool,
+    cell_timeout: float,
+    deadline: float,
+    describe: Callable[[BaseException], str],
+    clock: Callable[[], float],
+    report: LoadReport,
+    skip_blocks: Mapping[int, str] | None,
+    before_block: Callable[[int, Block], None] | None,
+) -> None:
+    """The cells of :func:`load_cells`, run in order."""
     for filename, code in cells:
         label = f"{filename.strip('<>').replace('student ', '')}, " if notebook else ""
         left = deadline - clock()
@@ -1324,10 +1373,6 @@ def load_cells(
                 own=report.own,
             )
         report.errors.extend(label + e for e in errors)
-    for name in report.broken:
-        ns.pop(name, None)
-    _keep_own_defs(ns, report)
-    return report
 
 
 def _keep_own_defs(ns: dict[str, Any], report: LoadReport) -> None:
