@@ -766,7 +766,7 @@ def _plain_handing(
             return False
     return (
         bool(given)
-        and all(_only_called(fn, at) for fn in defs[callee] for at, _ in given)
+        and all(_only_called_once(fn, at) for fn in defs[callee] for at, _ in given)
         and all(_plain_function(body, code) for body in bodies)
         and callee not in _reached(graph, _calls_of(bodies, code))
     )
@@ -793,6 +793,22 @@ def _plain_function(body: ast.AST, code: CodeValues) -> bool:
         for part in top
         for n in ast.walk(part)
     )
+
+
+#: :func:`_only_called` of a def's parameter, by the def's node (one reading: a file may call
+#: a long helper thousands of times; red team, round 14). Nodes of one reading only: keyed by
+#: the node itself, which the cache keeps alive, so an id is never reused.
+_ONLY_CALLED: dict[tuple[ast.AST, int | str | None], bool] = {}
+
+
+def _only_called_once(fn: ast.FunctionDef | ast.AsyncFunctionDef, at: int | str | None) -> bool:
+    """:func:`_only_called`, computed once per def and parameter (the cache is kept small)."""
+    key = (fn, at)
+    if key not in _ONLY_CALLED:
+        if len(_ONLY_CALLED) > 4096:
+            _ONLY_CALLED.clear()
+        _ONLY_CALLED[key] = _only_called(fn, at)
+    return _ONLY_CALLED[key]
 
 
 def _only_called(fn: ast.FunctionDef | ast.AsyncFunctionDef, at: int | str | None) -> bool:
@@ -1012,6 +1028,19 @@ _ONCE_METHODS = frozenset({"__init__", "__post_init__", "__repr__", "__str__", "
 _ONCE_METHODS |= {"__call__"}  # as a function's body, read; ``iter(obj, end)`` is refused
 
 
+def _class_body(cls: ast.ClassDef) -> list[ast.stmt]:
+    """The statements of a class body, those inside its blocks included (not methods')."""
+    out: list[ast.stmt] = []
+    todo = list(cls.body)
+    while todo:
+        stmt = todo.pop(0)
+        out.append(stmt)
+        if not isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            todo += [c for c in ast.iter_child_nodes(stmt) if isinstance(c, ast.stmt)]
+            todo += [s for h in getattr(stmt, "handlers", []) for s in h.body]
+    return out
+
+
 def _special(name: str) -> bool:
     """A special method Python may call once per item (``__call__``, ``__eq__``...)."""
     return name.startswith("__") and name.endswith("__") and name not in _ONCE_METHODS
@@ -1024,18 +1053,20 @@ def _class_loop(tree: ast.AST) -> str | None:
     ``sum()``; a method recursing through ``self.step(...)``.
     """
     for cls in (n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)):
+        inside = _class_body(cls)  # in if/try blocks too (red team, round 14)
         methods = {
-            m.name: m for m in cls.body if isinstance(m, ast.FunctionDef | ast.AsyncFunctionDef)
+            m.name: m for m in inside if isinstance(m, ast.FunctionDef | ast.AsyncFunctionDef)
         }
         iterating = sorted(ITERATING_METHODS & methods.keys())
         if iterating:
             return f"the class {cls.name} defines {iterating[0]}(): iterating it is a loop"
         bound = {
-            t.id
-            for a in cls.body
-            if isinstance(a, ast.Assign)
-            for t in a.targets
-            if isinstance(t, ast.Name)
+            n.id
+            for a in inside
+            if isinstance(a, ast.Assign | ast.AnnAssign | ast.AugAssign)
+            for t in (a.targets if isinstance(a, ast.Assign) else [a.target])
+            for n in ast.walk(t)
+            if isinstance(n, ast.Name)
         }
         special = sorted(n for n in methods.keys() | bound if _special(n))
         if special:  # called by Python once per item: list.count, iter(obj, end), sorted...
@@ -1107,6 +1138,10 @@ def expect_followed_calls(
     own = {name for name, source in codeload.function_sources(cells).items() if source}
     trees = [tree for _, _, tree in codeload.trees(cells)]
     classes = {n.name for tree in trees for n in tree.body if isinstance(n, ast.ClassDef)}
+    defs: dict[str, list[ast.FunctionDef | ast.AsyncFunctionDef]] = {}
+    for node in (n for c in read for n in ast.walk(c.code)):
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            defs.setdefault(node.name, []).append(node)
     for code in read:
         fixed, nested = _fixed_names(code.code), _nested_loops(code.code, values)
         written = {  # a looping call through a few values written out: ``map`` over (dw, db)
@@ -1123,6 +1158,7 @@ def expect_followed_calls(
             accepted=written,
             loops=loops,
             classes=classes,
+            defs=defs,
         )
         if found is not None:
             node, what = found

@@ -117,6 +117,7 @@ def unfollowed_call(
     accepted: Collection[int] = (),
     loops: bool = False,
     classes: Collection[str] = (),
+    defs: dict[str, list[ast.FunctionDef | ast.AsyncFunctionDef]] | None = None,
 ) -> tuple[ast.AST, str] | None:
     """The first call in ``trees`` (the code a check read) that it cannot follow, and why.
 
@@ -131,6 +132,9 @@ def unfollowed_call(
             tanh may loop, it must not reach numpy's tanh).
         classes: the submission's classes: an object of one is called through its
             ``__call__``, which is read with the class (``act = Sigmoid(); act(z)``).
+        defs: the defs of all the code read, by name: what a call hands to a parameter the
+            def calls must be followed too (red team, round 14: numpy's tanh, found by
+            name, handed to ``def _apply(f, z): return f(z)``).
 
     Returns:
         ``(node, what)``: the call or default and what the code does there (``calls map()``,
@@ -153,21 +157,77 @@ def unfollowed_call(
                 for t in node.targets:
                     for name, value in pairs(t, node.value):
                         given.setdefault(name, []).append(value)
+            elif isinstance(node, ast.AnnAssign | ast.NamedExpr) and node.value is not None:
+                for name, value in pairs(node.target, node.value):  # f: object = map
+                    given.setdefault(name, []).append(value)
+            elif isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name):
+                given.setdefault(node.target.id, []).append(node.value)
             elif isinstance(node, ast.For | ast.AsyncFor | ast.comprehension):
                 targets |= {n.id for n in ast.walk(node.target) if isinstance(n, ast.Name)}
             elif isinstance(node, ast.withitem) and node.optional_vars is not None:
                 targets |= {n.id for n in ast.walk(node.optional_vars) if isinstance(n, ast.Name)}
     scope = _Scope(code_names, origins, params, given, targets, refused, aliases or {}, loops)
     scope.classes = frozenset(classes)
+    calling = {name: [_called_params(fn) for fn in fns] for name, fns in (defs or {}).items()}
     for tree in trees:
         for node in ast.walk(tree):
             if isinstance(node, ast.Call) and id(node) not in accepted:
                 why = scope.why_not(node.func)
                 if why is not None:
                     return node, f"calls {why}"
+                handed = _handed_to_calls(node, defs or {}, calling, scope)
+                if handed is not None:
+                    return node, handed
+                if not loops and _objects_array(node):
+                    return node, (
+                        "makes an array of Python objects (dtype=object), whose methods numpy "
+                        "calls once per item"
+                    )
             elif isinstance(node, ast.Attribute) and node.attr in refused:
                 return node, f"uses {ast.unparse(node)}"
     return None
+
+
+def _called_params(fn: ast.FunctionDef | ast.AsyncFunctionDef) -> dict[str | int, str]:
+    """``{position or keyword: parameter}`` of the parameters ``fn`` calls."""
+    called = {
+        n.func.id for n in ast.walk(fn) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
+    }
+    named = [*fn.args.posonlyargs, *fn.args.args]
+    out: dict[str | int, str] = {i: a.arg for i, a in enumerate(named) if a.arg in called}
+    out |= {a.arg: a.arg for a in [*named, *fn.args.kwonlyargs] if a.arg in called}
+    return out
+
+
+def _handed_to_calls(
+    call: ast.Call,
+    defs: dict[str, list[ast.FunctionDef | ast.AsyncFunctionDef]],
+    calling: dict[str, list[dict[str | int, str]]],
+    scope: _Scope,
+) -> str | None:
+    """What ``call`` hands to a parameter its def calls, where that cannot be followed."""
+    name = call.func.id if isinstance(call.func, ast.Name) else None
+    for called in calling.get(name or "", ()):
+        given = [(i, a) for i, a in enumerate(call.args)] + [
+            (k.arg, k.value) for k in call.keywords
+        ]
+        for at, value in given:
+            if at in called and (isinstance(value, ast.Starred) or scope.why_not(value)):
+                return f"hands {ast.unparse(value)} to {name}(), which calls it"
+    return None
+
+
+def _objects_array(call: ast.Call) -> bool:
+    """A call that makes an array of Python objects: ``dtype=object``, ``.astype(object)``."""
+    values = [k.value for k in call.keywords if k.arg == "dtype"]
+    if isinstance(call.func, ast.Attribute) and call.func.attr == "astype":
+        values += call.args[:1]
+    return any(
+        (isinstance(v, ast.Name) and v.id == "object")
+        or (isinstance(v, ast.Attribute) and v.attr == "object_")
+        or (isinstance(v, ast.Constant) and v.value in ("O", "object"))
+        for v in values
+    )
 
 
 def _plain_default(

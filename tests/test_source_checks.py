@@ -96,6 +96,12 @@ CASES = {
     "tanh_default_lookup.py": (TANH, "has the default value next(", False),
     # the blocks' results put in an extra key of a result made inline
     "model_blocks_in_extra_key.py": (MODEL, "returned the same result under 'costs'", False),
+    # red team 14: a lookup handed to a helper that calls it, map bound by an annotated
+    # assignment, an array of Python objects, a dunder defined in a block of the class body
+    "tanh_handed_lookup.py": (TANH, "to _apply(), which calls it", False),
+    "loops_annotated_map.py": (LOOPS, "calls each() (= map)", False),
+    "loops_object_array.py": (LOOPS, "makes an array of Python objects", False),
+    "loops_class_block_dunder.py": (LOOPS, "defines __getitem__(): iterating it is a loop", False),
 }
 #: Checks these files fail besides the targeted one, as they should: the inline copies of
 #: model print no costs.
