@@ -1286,8 +1286,46 @@ def load_cells(
     """
     report = report if report is not None else LoadReport()
     with _registered(ns):
-        _load(cells, ns, notebook, cell_timeout, deadline, describe, clock, report, skip_blocks,
-              before_block)  # fmt: skip
+        for filename, code in cells:
+            label = f"{filename.strip('<>').replace('student ', '')}, " if notebook else ""
+            left = deadline - clock()
+            if left <= 0:
+                report.errors.append(f"{label}not run: the time for loading the code ran out")
+                continue
+            compiled = compile_text(code, filename, report.flags)
+            report.flags = compiled.flags
+            report.errors.extend(label + e for e in compiled.errors)
+            for name in compiled.defined:
+                report.broken.pop(name, None)
+            report.broken.update(compiled.broken)
+            if notebook:
+                limit = min(cell_timeout, left)
+                try:
+                    with time_limit(limit):
+                        errors = run_blocks(
+                            compiled.blocks,
+                            ns,
+                            describe,
+                            skip=skip_blocks,
+                            before_block=before_block,
+                            own=report.own,
+                        )
+                except LoadTimeout:
+                    errors = [
+                        f"TimeoutError: the cell did not finish within {limit:g} s and was stopped "
+                        "(infinite loop?)"
+                    ]
+            else:
+                errors = run_blocks(
+                    compiled.blocks,
+                    ns,
+                    describe,
+                    block_limit=lambda: max(min(cell_timeout, deadline - clock()), 0.001),
+                    skip=skip_blocks,
+                    before_block=before_block,
+                    own=report.own,
+                )
+            report.errors.extend(label + e for e in errors)
     for name in report.broken:
         ns.pop(name, None)
     _keep_own_defs(ns, report)
@@ -1318,61 +1356,6 @@ def _registered(ns: dict[str, Any]) -> Iterator[None]:
             sys.modules.pop(name, None)
         else:
             sys.modules[name] = before
-
-
-def _load(
-    cells: list[tuple[str, str]],
-    ns: dict[str, Any],
-    notebook: bool,
-    cell_timeout: float,
-    deadline: float,
-    describe: Callable[[BaseException], str],
-    clock: Callable[[], float],
-    report: LoadReport,
-    skip_blocks: Mapping[int, str] | None,
-    before_block: Callable[[int, Block], None] | None,
-) -> None:
-    """The cells of :func:`load_cells`, run in order."""
-    for filename, code in cells:
-        label = f"{filename.strip('<>').replace('student ', '')}, " if notebook else ""
-        left = deadline - clock()
-        if left <= 0:
-            report.errors.append(f"{label}not run: the time for loading the code ran out")
-            continue
-        compiled = compile_text(code, filename, report.flags)
-        report.flags = compiled.flags
-        report.errors.extend(label + e for e in compiled.errors)
-        for name in compiled.defined:
-            report.broken.pop(name, None)
-        report.broken.update(compiled.broken)
-        if notebook:
-            limit = min(cell_timeout, left)
-            try:
-                with time_limit(limit):
-                    errors = run_blocks(
-                        compiled.blocks,
-                        ns,
-                        describe,
-                        skip=skip_blocks,
-                        before_block=before_block,
-                        own=report.own,
-                    )
-            except LoadTimeout:
-                errors = [
-                    f"TimeoutError: the cell did not finish within {limit:g} s and was stopped "
-                    "(infinite loop?)"
-                ]
-        else:
-            errors = run_blocks(
-                compiled.blocks,
-                ns,
-                describe,
-                block_limit=lambda: max(min(cell_timeout, deadline - clock()), 0.001),
-                skip=skip_blocks,
-                before_block=before_block,
-                own=report.own,
-            )
-        report.errors.extend(label + e for e in errors)
 
 
 def _keep_own_defs(ns: dict[str, Any], report: LoadReport) -> None:
