@@ -167,7 +167,7 @@ def unfollowed_call(
             elif isinstance(node, ast.withitem) and node.optional_vars is not None:
                 targets |= {n.id for n in ast.walk(node.optional_vars) if isinstance(n, ast.Name)}
     scope = _Scope(code_names, origins, params, given, targets, refused, aliases or {}, loops)
-    scope.classes = frozenset(classes)
+    scope.classes = frozenset(classes)  # an object of one: its __call__ is read
     calling = {name: [_called_params(fn) for fn in fns] for name, fns in (defs or {}).items()}
     for tree in trees:
         for node in ast.walk(tree):
@@ -175,7 +175,7 @@ def unfollowed_call(
                 why = scope.why_not(node.func)
                 if why is not None:
                     return node, f"calls {why}"
-                handed = _handed_to_calls(node, defs or {}, calling, scope)
+                handed = _handed_to_calls(node, calling, scope)
                 if handed is not None:
                     return node, handed
                 if not loops and _objects_array(node):
@@ -200,12 +200,13 @@ def _called_params(fn: ast.FunctionDef | ast.AsyncFunctionDef) -> dict[str | int
 
 
 def _handed_to_calls(
-    call: ast.Call,
-    defs: dict[str, list[ast.FunctionDef | ast.AsyncFunctionDef]],
-    calling: dict[str, list[dict[str | int, str]]],
-    scope: _Scope,
+    call: ast.Call, calling: dict[str, list[dict[str | int, str]]], scope: _Scope
 ) -> str | None:
-    """What ``call`` hands to a parameter its def calls, where that cannot be followed."""
+    """What ``call`` hands to a parameter its def calls, where that cannot be followed.
+
+    ``calling``: for each def of the code read by name, the parameters it calls
+    (:func:`_called_params`).
+    """
     name = call.func.id if isinstance(call.func, ast.Name) else None
     for called in calling.get(name or "", ()):
         given = [(i, a) for i, a in enumerate(call.args)] + [
@@ -281,6 +282,7 @@ class _Scope:
         self.code, self.origins, self.params = code_names, origins, params
         self.given, self.targets, self.refused = given, targets, refused
         self.aliases = aliases
+        self.classes: frozenset[str] = frozenset()  # the submission's (set by the caller)
         self.numpy_loops = frozenset() if loops else NUMPY_LOOPS
         self.builtins = FOLLOWED_BUILTINS | ({"map", "filter"} if loops else set())
 
