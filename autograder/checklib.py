@@ -1136,6 +1136,15 @@ def expect_followed_calls(
     cells = ctx.submission.source_cells()
     origins, aliases = readable_calls.import_origins(cells), module_aliases(ctx)
     own = {name for name, source in codeload.function_sources(cells).items() if source}
+    own |= {  # the submission's defs as it reports them too (a notebook's kernel: no cells)
+        n.func.id
+        for c in read
+        for n in ast.walk(c.code)
+        if isinstance(n, ast.Call)
+        and isinstance(n.func, ast.Name)
+        and n.func.id not in own
+        and ctx.submission.source(n.func.id) is not None
+    }
     trees = [tree for _, _, tree in codeload.trees(cells)]
     classes = {n.name for tree in trees for n in tree.body if isinstance(n, ast.ClassDef)}
     defs: dict[str, list[ast.FunctionDef | ast.AsyncFunctionDef]] = {}
