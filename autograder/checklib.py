@@ -11,6 +11,7 @@ import ast
 import builtins
 import contextlib
 import dataclasses
+import functools
 import io
 import re
 import sys
@@ -703,13 +704,15 @@ def code_values(read: Sequence[OwnCode]) -> CodeValues:
                     if isinstance(n, ast.Return | ast.Yield | ast.YieldFrom) and n.value
                 ]
             elif isinstance(node, ast.Assign):
-                targets = [n.id for t in node.targets if isinstance(t, ast.Name) for n in [t]]
-                values += [(name, node.value, False) for name in targets]
+                names = [t.id for t in node.targets if isinstance(t, ast.Name)]
+                values += [(name, node.value, False) for name in names]
     functions = frozenset({c.name for c in read if not c.data} | defs.keys())
     strict = _grown(CodeValues(functions), values)
     calls = [n for c in read for n in ast.walk(c.code) if isinstance(n, ast.Call)]
     graph = {name: _calls_of(nodes, strict) for name, nodes in defs.items()}
-    plain = frozenset(id(n) for n in calls if _plain_handing(n, defs, strict, graph))
+    # each helper read once, however often it is called (red team, round 14: 30 s for 1,500)
+    only_called = functools.cache(_only_called)
+    plain = frozenset(id(n) for n in calls if _plain_handing(n, defs, strict, graph, only_called))
     return _grown(CodeValues(functions, plain=plain), values)
 
 
@@ -741,6 +744,7 @@ def _plain_handing(
     defs: dict[str, list[ast.FunctionDef | ast.AsyncFunctionDef]],
     code: CodeValues,
     graph: dict[str, set[str]],
+    only_called: Callable[[ast.FunctionDef | ast.AsyncFunctionDef, int | str | None], bool],
 ) -> bool:
     """Whether ``call`` hands code to a function of the code read that only calls it.
 
@@ -749,7 +753,7 @@ def _plain_handing(
     loops itself; each of its parameters given code is only ever called there, never handed
     on or kept (``g(g, i)`` recurses); and what is handed is a plain function: it makes,
     keeps and hands on no code and cannot call the function back (``graph``: the names of
-    code each function calls).
+    code each function calls; ``only_called``: :func:`_only_called`, cached for the reading).
     """
     callee = call.func.id if isinstance(call.func, ast.Name) else None
     if callee not in defs or callee in LOOP_CALLS | KEYED_CALLS:
@@ -766,7 +770,7 @@ def _plain_handing(
             return False
     return (
         bool(given)
-        and all(_only_called_once(fn, at) for fn in defs[callee] for at, _ in given)
+        and all(only_called(fn, at) for fn in defs[callee] for at, _ in given)
         and all(_plain_function(body, code) for body in bodies)
         and callee not in _reached(graph, _calls_of(bodies, code))
     )
@@ -793,22 +797,6 @@ def _plain_function(body: ast.AST, code: CodeValues) -> bool:
         for part in top
         for n in ast.walk(part)
     )
-
-
-#: :func:`_only_called` of a def's parameter, by the def's node (one reading: a file may call
-#: a long helper thousands of times; red team, round 14). Nodes of one reading only: keyed by
-#: the node itself, which the cache keeps alive, so an id is never reused.
-_ONLY_CALLED: dict[tuple[ast.AST, int | str | None], bool] = {}
-
-
-def _only_called_once(fn: ast.FunctionDef | ast.AsyncFunctionDef, at: int | str | None) -> bool:
-    """:func:`_only_called`, computed once per def and parameter (the cache is kept small)."""
-    key = (fn, at)
-    if key not in _ONLY_CALLED:
-        if len(_ONLY_CALLED) > 4096:
-            _ONLY_CALLED.clear()
-        _ONLY_CALLED[key] = _only_called(fn, at)
-    return _ONLY_CALLED[key]
 
 
 def _only_called(fn: ast.FunctionDef | ast.AsyncFunctionDef, at: int | str | None) -> bool:
@@ -1009,6 +997,12 @@ def _over_written_items(node: ast.AST, fixed: set[str], nested: set[int], code: 
     return False
 
 
+def _written_loops(tree: ast.AST, code: CodeValues) -> set[int]:
+    """The ids of the loops of ``tree`` through values written out (:func:`_over_written_items`)."""
+    fixed, nested = _fixed_names(tree), _nested_loops(tree, code)
+    return {id(n) for n in ast.walk(tree) if _over_written_items(n, fixed, nested, code)}
+
+
 def _nested_loops(tree: ast.AST, code: CodeValues) -> set[int]:
     """The ids of the loops within another loop or with another loop within them."""
     loops = [n for n in ast.walk(tree) if isinstance(n, LOOP_NODES) or _loops_by_call(n, code)]
@@ -1093,12 +1087,11 @@ def _expect_no_loop(function: str, code: OwnCode, values: CodeValues) -> None:
     (:func:`_over_written_items`), nor code handed to a function that only calls it
     (:func:`_plain_handing`).
     """
-    fixed, nested = _fixed_names(code.code), _nested_loops(code.code, values)
+    written = _written_loops(code.code, values)
     loops = [
         n
         for n in ast.walk(code.code)
-        if (isinstance(n, LOOP_NODES) or _loops_by_call(n, values))
-        and not _over_written_items(n, fixed, nested, values)
+        if (isinstance(n, LOOP_NODES) or _loops_by_call(n, values)) and id(n) not in written
     ]
     if not loops:
         return
@@ -1152,12 +1145,7 @@ def expect_followed_calls(
         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
             defs.setdefault(node.name, []).append(node)
     for code in read:
-        fixed, nested = _fixed_names(code.code), _nested_loops(code.code, values)
-        written = {  # a looping call through a few values written out: ``map`` over (dw, db)
-            id(n)
-            for n in ast.walk(code.code)
-            if isinstance(n, ast.Call) and _over_written_items(n, fixed, nested, values)
-        }
+        written = _written_loops(code.code, values)  # ``map`` over (dw, db) is followed
         found = readable_calls.unfollowed_call(
             [code.code],
             values.names | own,
@@ -1850,9 +1838,10 @@ def fixed_sizes(
             if isinstance(s, ast.BinOp) and any(isinstance(n, ast.Name) for n in ast.walk(s))
             for c in ast.walk(s)
         }
+        skipped = indices | formulas
         return any(
             isinstance(c, ast.Constant) and type(c.value) is int and c.value > 1
-            and id(c) not in indices | formulas
+            and id(c) not in skipped
             for c in ast.walk(node)
         )  # fmt: skip
 

@@ -487,23 +487,29 @@ def _reference_reach(
 
 
 def blocks_used(
-    unit: Unit, submission: Submission, function: str, _seen: frozenset[str] = frozenset()
+    unit: Unit,
+    submission: Submission,
+    function: str,
+    _seen: frozenset[str] = frozenset(),
+    *,
+    declared: bool = True,
 ) -> frozenset[str]:
     """The unit's other task functions ``function`` uses, directly or through other ones.
 
-    A task's declared :attr:`~autograder.spec.Task.uses` and the task functions its source
-    calls (itself or through helpers of its own), then theirs in turn: a ``model`` that calls
-    ``optimize``, which calls ``propagate``, uses both.
+    A task's declared :attr:`~autograder.spec.Task.uses` (unless ``declared`` is False) and
+    the task functions its source calls (itself or through helpers of its own), then theirs in
+    turn: a ``model`` that calls ``optimize``, which calls ``propagate``, uses both.
     """
     try:
-        declared = frozenset(unit.task(function).uses)
+        uses = frozenset(unit.task(function).uses) if declared else frozenset()
     except KeyError:
-        declared = frozenset()
+        uses = frozenset()
     called = _called_through_own(unit, submission, function) or frozenset()
-    direct = (declared | called & unit.functions()) - {function} - _seen
+    direct = (uses | called & unit.functions()) - {function} - _seen
     found = set(direct)
     for block in sorted(direct):
-        found |= blocks_used(unit, submission, block, _seen | direct | {function})
+        seen = _seen | direct | {function}
+        found |= blocks_used(unit, submission, block, seen, declared=declared)
     return frozenset(found)
 
 
@@ -517,14 +523,7 @@ def _blocks_reached(unit: Unit, submission: Submission, task: Task) -> frozenset
     """
     if _called_through_own(unit, submission, task.function) is None:
         return None
-    found: set[str] = set()
-    todo = [task.function]
-    while todo:
-        called = _called_through_own(unit, submission, todo.pop()) or frozenset()
-        new = (called & unit.functions()) - found - {task.function}
-        found |= new
-        todo.extend(new)
-    return frozenset(found)
+    return blocks_used(unit, submission, task.function, declared=False)
 
 
 def _called_through_own(unit: Unit, submission: Submission, function: str) -> frozenset[str] | None:

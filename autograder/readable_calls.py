@@ -166,8 +166,9 @@ def unfollowed_call(
                 targets |= {n.id for n in ast.walk(node.target) if isinstance(n, ast.Name)}
             elif isinstance(node, ast.withitem) and node.optional_vars is not None:
                 targets |= {n.id for n in ast.walk(node.optional_vars) if isinstance(n, ast.Name)}
-    scope = _Scope(code_names, origins, params, given, targets, refused, aliases or {}, loops)
-    scope.classes = frozenset(classes)  # an object of one: its __call__ is read
+    scope = _Scope(
+        code_names, origins, params, given, targets, refused, aliases or {}, loops, classes
+    )
     calling = {name: [_called_params(fn) for fn in fns] for name, fns in (defs or {}).items()}
     for tree in trees:
         for node in ast.walk(tree):
@@ -209,9 +210,7 @@ def _handed_to_calls(
     """
     name = call.func.id if isinstance(call.func, ast.Name) else None
     for called in calling.get(name or "", ()):
-        given = [(i, a) for i, a in enumerate(call.args)] + [
-            (k.arg, k.value) for k in call.keywords
-        ]
+        given = [*enumerate(call.args), *((k.arg, k.value) for k in call.keywords)]
         for at, value in given:
             if at in called and (isinstance(value, ast.Starred) or scope.why_not(value)):
                 return f"hands {ast.unparse(value)} to {name}(), which calls it"
@@ -278,11 +277,11 @@ class _Scope:
         refused: Collection[str],
         aliases: dict[str, ast.expr],
         loops: bool,
+        classes: Collection[str],
     ) -> None:
         self.code, self.origins, self.params = code_names, origins, params
         self.given, self.targets, self.refused = given, targets, refused
-        self.aliases = aliases
-        self.classes: frozenset[str] = frozenset()  # the submission's (set by the caller)
+        self.aliases, self.classes = aliases, frozenset(classes)  # an object: its __call__
         self.numpy_loops = frozenset() if loops else NUMPY_LOOPS
         self.builtins = FOLLOWED_BUILTINS | ({"map", "filter"} if loops else set())
 
