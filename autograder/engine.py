@@ -145,7 +145,7 @@ def run_check(
         )
         result = _unearned(check, msg, status)
         result.cause = shown if ctx is None or not ctx.substitutes else None
-        result.hint = hint or None
+        result.hint, result.detail = hint or None, detail or None
         if ctx is not None:
             result.advice, result.recognized = advice, list(ctx.recognized)
             result.notes = list(ctx.notes)

@@ -65,6 +65,14 @@ def _line(label: str, text: str) -> str:
     return f"  {head:<{max(LABEL_WIDTH, len(head) + 1)}}{text}"
 
 
+def same_failure_line(checks: list[str]) -> str:
+    """The line that ends a failure's message when other checks of its task failed alike."""
+    names = ", ".join(repr(c) for c in checks)
+    return _line(
+        "also", f"the same failure made check{'s' if len(checks) > 1 else ''} {names} fail."
+    )
+
+
 def note_line(kind: str, text: str) -> str:
     """Format a task note: ``advice`` (never scored) or ``recognized`` (an older convention)."""
     return _line(kind, text)

@@ -8,7 +8,8 @@ table, the notebook's ``check()`` and ``check_all()``, the pytest self-check's s
 (32) in the kit, in the notebook and in nbgrader's gradebook.
 
 Failures are listed once each: a function whose stub still raises ``NotImplementedError``
-gets one line however many checks call it, and identical messages are printed once.
+gets one line however many checks call it, and one failure shown by several checks of a task
+(the same sentence, hint and cause) is printed once.
 """
 
 from __future__ import annotations
@@ -144,7 +145,8 @@ def distinct_failures(tasks: Iterable[TaskResult]) -> list[str]:
 
     A task whose failures are all "not implemented" gets one line
     (:func:`not_implemented_line`); other failed or not-gradable checks give their message,
-    identical messages once.
+    once per failure (:meth:`CheckResult.failure_key`): the first check's message, ending
+    with the names of the task's other checks that failed alike.
 
     Args:
         tasks: task results, in order.
@@ -153,17 +155,22 @@ def distinct_failures(tasks: Iterable[TaskResult]) -> list[str]:
         The messages to print, in task order.
     """
     out: list[str] = []
-    seen: set[str] = set()
     for t in tasks:
         bad = [c for c in t.checks if c.status in ("failed", "not_gradable", "over_budget")]
         stubs = [c for c in bad if is_not_implemented(c)]
         if stubs:
             out.append(not_implemented_line(t.id, t.function, len(stubs)))
+        alike: dict[tuple, list[CheckResult]] = {}
         for c in bad:
-            if is_not_implemented(c) or c.message in seen:
-                continue
-            seen.add(c.message)
-            out.append(c.message)
+            if not is_not_implemented(c):
+                alike.setdefault(c.failure_key(), []).append(c)
+        for first, *others in alike.values():
+            if others:
+                out.append(
+                    f"{first.message}\n{messages.same_failure_line([c.name for c in others])}"
+                )
+            else:
+                out.append(first.message)
     return out
 
 

@@ -101,6 +101,10 @@ class CheckResult:
         hint: the ``hint:`` line of a failure's message, as given (None: no hint), for
             :func:`autograder.course.redact.redact`, which must not read it back from a
             message the student's values are part of. Not in :meth:`to_dict`'s JSON form.
+        detail: the one sentence of a failure's message that says what is wrong, as given
+            (None: a pass, or a failure made before the check ran), without the call's
+            ``called:``/``got:``/``expected:`` lines; with ``hint`` and ``cause`` it tells
+            one failure shown by several checks (:meth:`failure_key`). Not in the JSON form.
     """
 
     name: str
@@ -116,13 +120,29 @@ class CheckResult:
     mistake: dict[str, str] | None = None
     notes: list[str] = field(default_factory=list)
     hint: str | None = None
+    detail: str | None = None
 
     def __post_init__(self) -> None:
         self.message = safe_text(self.message)
         self.cause = None if self.cause is None else safe_text(self.cause)
         self.hint = None if self.hint is None else safe_text(self.hint)
+        self.detail = None if self.detail is None else safe_text(self.detail)
         self.advice, self.recognized = _safe_list(self.advice), _safe_list(self.recognized)
         self.notes = _safe_list(self.notes)
+
+    def failure_key(self) -> tuple[str | None, ...]:
+        """What makes two failed checks of a task one failure, shown once.
+
+        The same known mistake (an entry of the catalogue matched on the visible inputs, the
+        hidden ones and the gradient check), or the same sentence, hint and cause (an exception
+        raised on every call) are one failure whatever the calls were; without a sentence,
+        only the same message is.
+        """
+        if self.mistake:
+            return (self.status, "mistake", self.mistake.get("id"), self.cause)
+        if self.detail:
+            return (self.status, self.detail, self.hint, self.cause)
+        return (self.status, self.message)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON form used by ``autograder grade --json``."""

@@ -8,8 +8,8 @@ item's stash (:data:`RESULT_KEY`); from it the plugin
   ``not implemented`` (letter ``N``), not as a failure block: the run ends with one line per
   such function;
 - replaces pytest's failure report of any other failed check by the engine's message
-  (task, function, called, got, expected, hint), without pytest's traceback boilerplate; an
-  identical message of the same task is printed once;
+  (task, function, called, got, expected, hint), without pytest's traceback boilerplate; one
+  failure of a task shown by several checks (:meth:`CheckResult.failure_key`) is printed once;
 - ends with one summary line of points, visible and hidden shown as everywhere else
   (:class:`autograder.report.Points`).
 
@@ -47,7 +47,7 @@ class SelfCheckReport:
 
     def __init__(self) -> None:
         self.ran: list[Ran] = []
-        self._messages: dict[tuple[str, str, str], str] = {}
+        self._messages: dict[tuple, str] = {}
 
     @pytest.hookimpl(wrapper=True)
     def pytest_runtest_makereport(self, item: pytest.Item, call: pytest.CallInfo):  # noqa: ANN201
@@ -60,12 +60,12 @@ class SelfCheckReport:
         if report.failed and is_not_implemented(ran.result):
             report.autograder_not_implemented = True
         elif report.failed:
-            key = (ran.unit, ran.task_id, ran.result.message)
+            key = (ran.unit, ran.task_id, *ran.result.failure_key())
             first = self._messages.setdefault(key, ran.result.name)
             if first == ran.result.name:
                 report.longrepr = ran.result.message
             else:
-                report.longrepr = f"(the same message as check {first!r} above)"
+                report.longrepr = f"(the same failure as check {first!r} above)"
         return report
 
     def pytest_report_teststatus(self, report: pytest.TestReport) -> tuple | None:

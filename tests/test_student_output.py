@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from autograder import notebook, units
+from autograder import messages, notebook, units
 from autograder.cli import main
 from autograder.course.builder import solution_path
 from autograder.course.bundle import write_bundle
@@ -81,6 +81,46 @@ def test_a_real_failure_prints_the_whole_message_once(tmp_path):
         assert f"  {label}" in message
     assert "divides the cost by m but not the gradients" in message  # the named mistake
     assert "not implemented" not in out
+
+
+#: initialize_with_zeros with np.zeros's data type where its shape's second entry goes: the
+#: same TypeError in every check of task 3.2.
+ZEROS_RAISE = """
+
+def initialize_with_zeros(dim):
+    w = np.zeros(dim, 1)
+    b = 0.0
+    return w, b
+"""
+
+
+def test_one_failure_of_several_checks_is_printed_once_with_their_names(tmp_path, capsys):
+    unit = units.get("logistic_regression")
+    task = unit.task("3.2")
+    path = tmp_path / "logistic_regression.py"
+    path.write_text(solution_path(unit.name).read_text() + ZEROS_RAISE)
+    main(["grade", str(path), "--unit", unit.name])
+    out = capsys.readouterr().out
+    headline = "Task 3.2 · initialize_with_zeros — raised an exception"
+    assert out.count(headline) == 1, out
+    message = out[out.index(headline) :].split("\n\n")[0]
+    others = [c.name for c in task.checks[1:]]
+    assert len(others) >= 2  # the grouping is only seen with several failing checks
+    assert message.splitlines()[-1] == messages.same_failure_line(others), message
+    # the self-check, one pytest test per check: the message once, then a pointer to it
+    proc = run_pytest("exercises", "--impl", str(tmp_path), "-m", task.marker)
+    assert proc.stdout.count(headline) == 1, proc.stdout
+    first = task.checks[0].name
+    assert proc.stdout.count(f"(the same failure as check {first!r} above)") == len(others)
+
+
+def test_a_known_mistake_on_visible_and_hidden_inputs_is_one_failure(tmp_path, capsys):
+    folder = _one_mistake(tmp_path, "logistic_regression", "propagate", "grads_no_mean")
+    main(["grade", str(folder / "logistic_regression.py"), "--unit", "logistic_regression"])
+    out = capsys.readouterr().out
+    assert out.count("Task 3.3 · propagate — ") == 1, out
+    assert "divides the cost by m but not the gradients" in out
+    assert "also:" in out[out.index("Task 3.3 · propagate — ") :]
 
 
 def test_the_kit_without_the_reference_shows_hidden_points_as_run_when_graded(tmp_path):
