@@ -407,15 +407,24 @@ def _reseeds(ctx: Context, n_x: int = 3, n_h: int = 5, seed: int = 11) -> tuple[
 
     It reseeds when W1 (not constant) of an (n_x, n_h, 1) network is the same after
     np.random.seed(seed) and (seed + 1), 11 and 12 by default; it is the template's seed when
-    W1, the first draw, is then a multiple of the first draw after np.random.seed(2): of
+    W1 is then a multiple of the draws after np.random.seed(2), drawn first or after W2 (the
+    kit does not grade the order of the draws, with the caller's seed either): of
     np.random.randn, or of np.random.rand (a wrong distribution, which the signs check
     charges, still seeded as the template does).
     """
     (p, out), (q, _) = (_init(ctx, n_x, n_h, 1, seed=s) for s in (seed, seed + 1))
     if not (np.array_equal(p["W1"], q["W1"]) and np.ptp(p["W1"]) > 0):
         return False, False, out
-    firsts = (np.random.RandomState(2).randn(n_h, n_x), np.random.RandomState(2).rand(n_h, n_x))
-    factors = (_draw_factor(p["W1"], draws) for draws in firsts)
+    size = n_h * n_x
+    streams = (
+        np.random.RandomState(2).randn(size + n_h),
+        np.random.RandomState(2).rand(size + n_h),
+    )
+    factors = (
+        _draw_factor(p["W1"], stream[start : start + size].reshape(n_h, n_x))
+        for stream in streams
+        for start in (0, n_h)  # W1 first, or after W2's (1, n_h) draws
+    )
     return True, any(k is not None and k > 0 for k in factors), out
 
 
