@@ -844,6 +844,8 @@ def _reached(edges: dict[str, set[str]], starts: Collection[str]) -> set[str]:
 def _recursion(read: Sequence[OwnCode]) -> tuple[str, ast.AST] | None:
     """A function of ``read`` that calls itself by name, directly or through others: a loop.
 
+    A function given as a parameter's default counts as called (:func:`default_names`).
+
     By name only: an alias taken before a def of the same name (``_pv = propagate_vectorized``
     then a new ``def propagate_vectorized`` calling ``_pv``) is the earlier function.
     """
@@ -852,7 +854,10 @@ def _recursion(read: Sequence[OwnCode]) -> tuple[str, ast.AST] | None:
         for node in ast.walk(code.code):
             if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
                 functions.setdefault(node.name, node)
-    calls = {name: called_names(tree) & functions.keys() for name, tree in functions.items()}
+    calls = {
+        name: (called_names(tree) | default_names(tree)) & functions.keys()
+        for name, tree in functions.items()
+    }
     start = next((f for f in functions if f in _reached(calls, calls[f])), None)
     return None if start is None else (start, functions[start])
 
@@ -1709,6 +1714,19 @@ def called_names(tree: ast.AST) -> set[str]:
         for n in ast.walk(tree)
         if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
     }
+
+
+def default_names(tree: ast.AST) -> set[str]:
+    """Names given as whole default values in ``tree``.
+
+    ``def f(z, g=sigmoid)``: a call of ``g`` is a call of ``sigmoid``.
+    """
+    out = set()
+    for n in ast.walk(tree):
+        if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda):
+            defaults = [*n.args.defaults, *(d for d in n.args.kw_defaults if d is not None)]
+            out |= {d.id for d in defaults if isinstance(d, ast.Name)}
+    return out
 
 
 def calls_building_blocks(

@@ -236,11 +236,15 @@ def _plain_default(
     origins: dict[str, set[str]],
     refused: Collection[str],
 ) -> bool:
-    """A default value that holds no code: a constant, ``np.float64``, ``float``.
+    """A default value that holds no code but the code read: a constant, ``np.float64``, ``float``.
 
     It may call followed functions with such values (``np.finfo(float).eps``): a default is
-    computed once, when the def runs.
+    computed once, when the def runs. It may be one of the functions read, by name
+    (``activation=sigmoid``): a call of the parameter is then a call of it (a loop through it
+    back to the def is recursion, :func:`autograder.checklib.default_names`).
     """
+    if isinstance(node, ast.Name) and node.id in code_names:
+        return True
     for n in ast.walk(node):
         if isinstance(n, ast.Lambda | ast.NamedExpr):
             return False

@@ -102,6 +102,9 @@ CASES = {
     "loops_annotated_map.py": (LOOPS, "calls each() (= map)", False),
     "loops_object_array.py": (LOOPS, "makes an array of Python objects", False),
     "loops_class_block_dunder.py": (LOOPS, "defines __getitem__(): iterating it is a loop", False),
+    # a function of its own as a default is followed (activation=sigmoid): through it, back
+    # to its def, is recursion
+    "loops_default_recursion.py": (LOOPS, "loops by recursion: step() calls itself", False),
 }
 #: Checks these files fail besides the targeted one, as they should: the inline copies of
 #: model print no costs.
