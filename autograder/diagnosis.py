@@ -457,16 +457,22 @@ def _reordered_hint(ctx: Context, function: str, reference: Any) -> str | None:
     )
 
 
-def not_found_hint(unit: Unit, task: Task, submission: Submission) -> str:
+def not_found_hint(unit: Unit, task: Task, submission: Submission, reference: Any = None) -> str:
     """The hint of a task whose function the submission does not define.
 
     A function spelled alike or defined inside another
-    (:func:`autograder.source_hints.misnamed_function_hint`), else the stub's advice.
+    (:func:`autograder.source_hints.misnamed_function_hint`; where the reference is here,
+    not one whose parameters fit another task's function only), else the stub's advice.
     """
     others = [t.function for t in unit.tasks]
+    arity = {}
+    for name in others:
+        fn = getattr(reference, name, None) if reference is not None else None
+        if callable(fn):
+            arity[name] = len(inspect.signature(fn).parameters)
     try:
         found = source_hints.misnamed_function_hint(
-            task.function, submission.source_cells(), others
+            task.function, submission.source_cells(), others, arity
         )
     except Exception:  # noqa: BLE001 - a hint is an extra: its bug must not lose the verdict
         found = None

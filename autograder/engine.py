@@ -173,7 +173,7 @@ def run_check(
         return fail(
             "not found",
             f"not found: {submission.origin} defines no function {task.function}().",
-            hint=diagnosis.not_found_hint(unit, task, submission),
+            hint=diagnosis.not_found_hint(unit, task, submission, reference),
         )
     if check.hidden and reference is None:
         return _unearned(

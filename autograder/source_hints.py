@@ -651,6 +651,17 @@ def gradient_key_reused_hint(function: str, source: str | None) -> str | None:
     return None
 
 
+def _parameter_counts(cells: Sequence[str]) -> dict[str, int]:
+    """``{name: number of positional parameters}`` of the top-level defs of ``cells``."""
+    out = {}
+    for text in cells:
+        tree = _tree(text)
+        for node in tree.body if tree is not None else ():
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                out[node.name] = len(node.args.posonlyargs) + len(node.args.args)
+    return out
+
+
 def other_block_hint(function: str, source: str | None, blocks: Iterable[str]) -> str | None:
     """The hint for a function that calls a variant of its building block instead of the block.
 
@@ -672,21 +683,39 @@ def other_block_hint(function: str, source: str | None, blocks: Iterable[str]) -
 
 
 def misnamed_function_hint(
-    function: str, cells: Sequence[str], others: Iterable[str]
+    function: str,
+    cells: Sequence[str],
+    others: Iterable[str],
+    arity: dict[str, int] | None = None,
 ) -> str | None:
     """The hint for a function the submission defines under another spelling, or nested.
 
     ``propogate`` for ``propagate``, ``initialize_with_zero``, ``l1`` for ``L1``: a top-level
     function spelled alike (and not one of ``others``, the unit's other functions); else a
-    ``def`` of the name inside another function, where no caller can reach it.
+    ``def`` of the name inside another function, where no caller can reach it. A def whose
+    parameters fit another of the unit's functions and not this one is not offered
+    (``initialize_parameters_n(layer_dims)`` is not ``initialize_parameters(n_x, n_h, n_y)``,
+    sweep 14 P10).
 
     Args:
         function: the function not found.
         cells: the submitted code, a text per cell.
         others: the unit's other functions' names.
+        arity: the number of parameters of the unit's functions (the reference's), where
+            known.
     """
+    others = set(others)
     defs = codeload.def_places(list(cells))
-    candidates = [n for n in defs if n not in set(others) and n != function]
+    counts = _parameter_counts(cells)
+    fits = {n for n, k in (arity or {}).items() if n not in defs}  # missing, like this one
+
+    def elsewhere(name: str) -> bool:
+        k = counts.get(name)
+        if k is None or arity is None or arity.get(function) in (None, k):
+            return False
+        return any(arity[o] == k for o in fits if o != function)
+
+    candidates = [n for n in defs if n not in others and n != function and not elsewhere(n)]
     close = [n for n in candidates if _folded(n) == _folded(function)]  # l1 for L1
     close = close or difflib.get_close_matches(function, candidates, 1, cutoff=0.8)
     holding = [n for n in candidates if _folded(n).endswith(_folded(function))]  # my_model

@@ -504,3 +504,18 @@ def test_a_try_that_swallows_every_error_is_named_with_what_it_printed(handler, 
 def test_a_function_defined_under_a_longer_name_or_in_a_class_is_named(text, words):
     found = source_hints.misnamed_function_hint("model", [text], ["propagate", "predict"])
     assert found is not None and words in found
+
+
+def test_a_def_whose_parameters_fit_another_missing_function_is_offered_for_that_one():
+    # sweep 14 P10: the deep initializer under another name is not initialize_parameters
+    text = "def initialize_parameters_n(layer_dims):\n    return {}\n"
+    arity = {"initialize_parameters": 3, "initialize_parameters_deep": 1}
+    others = list(arity)
+    two = source_hints.misnamed_function_hint("initialize_parameters", [text], others, arity)
+    deep = source_hints.misnamed_function_hint("initialize_parameters_deep", [text], others, arity)
+    assert two is None
+    assert deep is not None and "initialize_parameters_n()" in deep
+    # the parameters alone decide nothing where no other missing function fits them
+    alone = {"initialize_parameters": 3}
+    found = source_hints.misnamed_function_hint("initialize_parameters", [text], [], alone)
+    assert found is not None and "initialize_parameters_n()" in found
