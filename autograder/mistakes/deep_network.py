@@ -112,7 +112,7 @@ MISTAKES = [
         ("rand: np.random.rand: every weight positive", "values scale", "message",
          _WL, _WL.replace("randn", "rand"),
          "every weight of W1 is positive"),
-        ("he: He scale sqrt(2 / n[l-1]) instead of 1 / sqrt(n[l-1])", "values scale", "message",
+        ("he: He scale sqrt(2 / n[l-1]); the course scales by 1 / sqrt(n[l-1]) (the application, np.random.seed(1) or the caller's) or by 0.01 (step by step, np.random.seed(3) or the caller's)", "values scale", "message",
          _WL, "np.random.randn(layer_dims[l], layer_dims[l - 1]) * np.sqrt(2 / layer_dims[l - 1])", "has the wrong scale"),
         ("wrong_fan: divides by sqrt(n[l]) (this layer) instead of sqrt(n[l-1])", "values scale", "message",
          "layer_dims[l - 1]\n        )", "layer_dims[l]\n        )", "has the wrong scale"),
