@@ -1040,9 +1040,20 @@ def _class_body(cls: ast.ClassDef) -> list[ast.stmt]:
     return out
 
 
+#: Methods numpy's ufuncs call once per item of an array of Python objects: ``np.exp(a)``
+#: calls each item's ``exp()`` (red team, round 15: the array made without ``dtype=object``,
+#: from a list of objects or by ``np.full``).
+_UFUNCS = [u for u in vars(np).values() if isinstance(u, np.ufunc)]
+UFUNC_METHODS = frozenset(
+    {name for name, u in vars(np).items() if isinstance(u, np.ufunc)}
+    | {u.__name__ for u in _UFUNCS}
+)
+
+
 def _special(name: str) -> bool:
-    """A special method Python may call once per item (``__call__``, ``__eq__``...)."""
-    return name.startswith("__") and name.endswith("__") and name not in _ONCE_METHODS
+    """A method Python or numpy may call once per item (``__call__``, ``__eq__``, ``exp``...)."""
+    dunder = name.startswith("__") and name.endswith("__")
+    return (dunder and name not in _ONCE_METHODS) or name in UFUNC_METHODS
 
 
 def _class_loop(tree: ast.AST) -> str | None:
@@ -1069,8 +1080,9 @@ def _class_loop(tree: ast.AST) -> str | None:
         }
         special = sorted(n for n in methods.keys() | bound if _special(n))
         if special:  # called by Python once per item: list.count, iter(obj, end), sorted...
+            by = "numpy" if special[0] in UFUNC_METHODS else "Python"
             return (
-                f"the class {cls.name} defines {special[0]}, which Python may call once per "
+                f"the class {cls.name} defines {special[0]}, which {by} may call once per "
                 "item: a loop"
             )
         calls = {  # methods and properties, by the attribute they are reached through

@@ -100,11 +100,14 @@ CASES = {
     # assignment, an array of Python objects, a dunder defined in a block of the class body
     "tanh_handed_lookup.py": (TANH, "to _apply(), which calls it", False),
     "loops_annotated_map.py": (LOOPS, "calls each() (= map)", False),
-    "loops_object_array.py": (LOOPS, "makes an array of Python objects", False),
+    "loops_object_array.py": (LOOPS, "which numpy may call once per item", False),
     "loops_class_block_dunder.py": (LOOPS, "defines __getitem__(): iterating it is a loop", False),
     # a function of its own as a default is followed (activation=sigmoid): through it, back
     # to its def, is recursion
     "loops_default_recursion.py": (LOOPS, "loops by recursion: step() calls itself", False),
+    # red team 15: an array of objects made without dtype=object (a list of them, np.full),
+    # whose method numpy's exp calls once per item
+    "loops_object_array_implicit.py": (LOOPS, "defines exp, which numpy may call once", False),
 }
 #: Checks these files fail besides the targeted one, as they should: the inline copies of
 #: model print no costs.
