@@ -22,7 +22,7 @@ from typing import Any, NamedTuple, NoReturn
 
 import numpy as np
 
-from autograder import codeload, readable_calls
+from autograder import codeload, precision, readable_calls
 from autograder.asserts import (
     ATOL,
     RTOL,
@@ -139,7 +139,7 @@ def compare(
     if g.shape != e.shape:
         g = g.reshape(e.shape)
     ok = np.isclose(g, e, rtol=rtol, atol=atol)
-    if bool(np.all(ok)):
+    if bool(np.all(ok)) or precision.within_course_tolerance(g, e, name):
         _expect_full_precision(got, g, e, name, kind)
         return
     if e.ndim == 0:
@@ -164,12 +164,13 @@ def _expect_full_precision(got: Any, g: np.ndarray, e: np.ndarray, name: str, ki
     A float32 result has about 7 significant digits: it passes a check at ``rtol`` 1e-7 or
     not, by chance, and a correct caller then fails on the digits it lost (sweep 10, P10: a
     ``linear_forward`` returning float32 cost ``linear_activation_forward``). Numbers a float32
-    holds exactly (0 and 1 predictions) pass.
+    holds exactly (0 and 1 predictions) pass, and so does a result of code that asks for the
+    precision it has (:mod:`autograder.precision`).
     """
     dtype = getattr(got, "dtype", None)
     if not isinstance(got, np.ndarray | np.generic) or dtype is None or dtype.kind != "f":
         return
-    if dtype.itemsize >= 8 or bool(np.array_equal(g, e)):
+    if dtype.itemsize >= 8 or bool(np.array_equal(g, e)) or precision.reduced_result_allowed(name):
         return
     raise CheckFailure(
         f"{name} is {dtype.name}: about {np.finfo(dtype).precision} significant digits, where "

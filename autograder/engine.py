@@ -20,7 +20,7 @@ from typing import Any
 
 import numpy as np
 
-from autograder import codeload, diagnosis, messages, source_hints, units
+from autograder import codeload, diagnosis, messages, precision, source_hints, units
 from autograder import expected as expected_store
 from autograder.context import (
     Context,
@@ -214,8 +214,10 @@ def run_check(
         names = ", ".join(f"{f}()" for f in stood_in)
         ctx.note(f"graded with a correct {names} in place of yours (see its own task)")
     rng_state = save_random_state()
+    reduced = _asks_reduced_precision(submission, {task.function, *used, *task.compared_with})
+    drifted: list[str] = []
     try:
-        with silenced():
+        with silenced(), precision.allowed(reduced) as drifted:
             try:
                 note = check.run(ctx)
             except (CheckFailure, StudentRaised) as exc:
@@ -293,6 +295,8 @@ def run_check(
         )
     finally:
         restore_random_state(rng_state)
+        if drifted:
+            ctx.advise(precision.ADVICE)
     msg = messages.format_pass(task.id, task.function, check.name, note, ctx.advice)
     return CheckResult(
         check.name,
@@ -399,6 +403,17 @@ def _required_positional(source: str | None) -> int | None:
         return None
     a = node.args
     return len(a.posonlyargs) + len(a.args) - len(a.defaults)
+
+
+def _asks_reduced_precision(submission: Submission, functions: set[str]) -> bool:
+    """Whether the code of ``functions`` or of what they call asks for float32 or float16.
+
+    Then values within the course's tolerance pass (:mod:`autograder.precision`).
+    """
+    names = set(functions)
+    for name in functions:
+        names |= _transitive_calls(name, submission.source, lambda called: called) or set()
+    return precision.asks_for_reduced_precision(submission.source(n) for n in sorted(names))
 
 
 def _transitive_calls(

@@ -1,0 +1,118 @@
+"""Numbers a submission computes in float32 on purpose: judged by the course's tolerance.
+
+The kit compares in float64 at ``rtol`` 1e-7 (:data:`autograder.asserts.RTOL`). Code that
+asks for less precision (``X.astype(np.float32)``, ``dtype="float32"``) loses digits past
+that, and a correct caller inherits the drift, yet the course's own tests accept it: they
+compare with ``np.allclose`` (``rtol`` 1e-5, ``atol`` 1e-8). Where the code graded asks for
+a reduced-precision dtype (:func:`asks_for_reduced_precision`), a value within the course's
+tolerance passes (:func:`within_course_tolerance`) and the task gets advice instead
+(:data:`ADVICE`; sweep 16 P1). Code that does not ask is held to float64: a value off by
+1e-6 there is a bug (a constant, an epsilon), not rounding.
+
+The grading engine turns the allowance on around one check (:func:`allowed`); the
+comparisons record what they let pass, so that the engine can advise.
+"""
+
+from __future__ import annotations
+
+import ast
+import contextlib
+import contextvars
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import numpy as np
+
+#: The course's tolerance: ``np.allclose``'s defaults, which its ``*_test`` functions use.
+COURSE_RTOL = 1e-5
+COURSE_ATOL = 1e-8
+#: numpy's names of floating types of less than double precision.
+REDUCED_DTYPES = frozenset({"float32", "float16", "single", "half", "csingle", "complex64"})
+#: Type codes of those types, as strings (``dtype="f4"``).
+REDUCED_CODES = frozenset({"f", "e", "f2", "f4", "<f4", ">f4", "=f4", "<f2", "F", "c8"})
+
+#: The advice a task gets when a value passed by the course's tolerance only.
+ADVICE = (
+    "this code computes in reduced precision (float32 or float16): its values passed within "
+    "the course's tolerance (np.allclose: rtol 1e-5, atol 1e-8), not within the kit's "
+    "float64 one (rtol 1e-7); numpy's default float64 keeps 15 significant digits, float32 "
+    "about 7."
+)
+
+_PASSED: contextvars.ContextVar[list[str] | None] = contextvars.ContextVar(
+    "reduced_precision_passed", default=None
+)
+
+
+def asks_for_reduced_precision(sources: Iterable[str | None]) -> bool:
+    """Whether any of the sources names a reduced-precision dtype.
+
+    ``np.float32``, ``float32`` imported from numpy, ``dtype="float32"`` or ``"f4"``; in
+    code, not in comments or docstrings. A source that does not parse names none.
+    """
+    for source in sources:
+        if not source:
+            continue
+        try:
+            tree = ast.parse(source)
+        except (SyntaxError, ValueError):
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Attribute) and node.attr in REDUCED_DTYPES:
+                return True
+            if isinstance(node, ast.Name) and node.id in REDUCED_DTYPES:
+                return True
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                if node.value in REDUCED_DTYPES | REDUCED_CODES:
+                    return True
+    return False
+
+
+@contextlib.contextmanager
+def allowed(on: bool) -> Iterator[list[str]]:
+    """Within the block, comparisons accept the course's tolerance if ``on``.
+
+    Yields:
+        The names of the values that passed by the course's tolerance only (filled as the
+        block runs; empty when ``on`` is False).
+    """
+    passed: list[str] = []
+    token = _PASSED.set(passed if on else None)
+    try:
+        yield passed
+    finally:
+        _PASSED.reset(token)
+
+
+def within_course_tolerance(got: Any, expected: Any, name: str) -> bool:
+    r"""True, and recorded, where reduced precision is allowed and ``got`` is within it.
+
+    Math:
+        $|g_i - e_i| \le 10^{-8} + 10^{-5} \max_j |e_j|$ for every entry: ``np.allclose``'s
+        tolerance, relative to the array's scale rather than each entry's, since float32
+        rounds each entry to its scale (``1 - s`` of an ``s`` near 1 keeps few digits of its
+        own). ``got`` and ``expected`` have the same size; NaN fails.
+    """
+    passed = _PASSED.get()
+    if passed is None:
+        return False
+    g, e = np.asarray(got, dtype=np.float64), np.asarray(expected, dtype=np.float64)
+    scale = float(np.max(np.abs(e))) if e.size else 0.0
+    if not bool(np.all(np.abs(g.ravel() - e.ravel()) <= COURSE_ATOL + COURSE_RTOL * scale)):
+        return False
+    _record(passed, name)
+    return True
+
+
+def _record(passed: list[str], name: str) -> None:
+    if name not in passed:
+        passed.append(name)
+
+
+def reduced_result_allowed(name: str) -> bool:
+    """True, and recorded, where a result of reduced precision may pass (its values do)."""
+    passed = _PASSED.get()
+    if passed is None:
+        return False
+    _record(passed, name)
+    return True

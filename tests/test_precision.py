@@ -1,0 +1,106 @@
+"""Code that computes in float32 on purpose is judged by the course's tolerance (sweep 16 P1).
+
+The course's tests compare with ``np.allclose`` (rtol 1e-5, atol 1e-8); the kit's float64
+tolerance (rtol 1e-7) charged float32 rounding, and a correct caller inherited the charge.
+Where the code graded asks for reduced precision, the course's tolerance holds, with advice;
+elsewhere a value off by 1e-6 is a bug.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from autograder import checklib as cl
+from autograder import precision
+from autograder.engine import grade_submission
+from autograder.gradcheck import compare_gradient
+from autograder.isolation import from_path
+from autograder.spec import CheckFailure
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.parametrize(
+    ("source", "asks"),
+    [
+        ("def f(x):\n    return x.astype(np.float32)\n", True),
+        ("def f(x):\n    return np.asarray(x, dtype='float32')\n", True),
+        ("def f(x):\n    return np.asarray(x, dtype='f4')\n", True),
+        ("from numpy import float16\ndef f(x):\n    return float16(x)\n", True),
+        ("def f(x):\n    # not float32: the kit's float64\n    return x * 1.0\n", False),
+        ('def f(x):\n    """Works in float64, not float32."""\n    return x\n', False),
+        ("def f(x):\n    return np.asarray(x, dtype=np.float64)\n", False),
+        ("def f(x:\n", False),
+    ],
+)
+def test_reduced_precision_is_asked_for_in_code_only(source, asks):
+    assert precision.asks_for_reduced_precision([source]) is asks
+
+
+EXPECTED = np.array([[0.25, 0.5, 1e-4]])
+DRIFT = EXPECTED + 1e-7 * np.array([[1.0, -1.0, 1.0]])  # float32 rounding of the scale
+
+
+def test_the_course_tolerance_holds_only_where_it_is_allowed():
+    with pytest.raises(CheckFailure):
+        cl.compare(DRIFT, EXPECTED, "A")
+    with precision.allowed(False), pytest.raises(CheckFailure):
+        cl.compare(DRIFT, EXPECTED, "A")
+    with precision.allowed(True) as passed:
+        cl.compare(DRIFT, EXPECTED, "A")
+        cl.compare(DRIFT.astype(np.float32), EXPECTED, "A32")  # a float32 result itself
+    assert passed == ["A", "A32"]
+
+
+@pytest.mark.parametrize(
+    "wrong",
+    [EXPECTED * 1.001, EXPECTED + np.array([[0.0, 0.0, np.nan]]), EXPECTED.T.copy()[:2]],
+    ids=["bug", "nan", "size"],
+)
+def test_a_real_difference_fails_within_the_allowance(wrong):
+    with precision.allowed(True) as passed, pytest.raises(CheckFailure):
+        cl.compare(wrong, EXPECTED, "A")
+    assert passed == []
+
+
+def test_a_gradient_within_the_course_tolerance_passes_only_where_allowed():
+    numeric = np.array([0.25, 3.3523767650756037e-4])
+    analytic = np.array([0.25, 3.3522327430546284e-4])  # float32's s * (1 - s), sweep 16 NC15
+    assert not compare_gradient("ds", analytic, numeric).ok
+    with precision.allowed(True) as passed:
+        result = compare_gradient("ds", analytic, numeric)
+        wrong = compare_gradient("ds", analytic * 1.01, numeric)
+    assert result.ok and "course's tolerance" in result.note()
+    assert not wrong.ok
+    assert passed == ["ds"]
+
+
+FLOAT32_PROPAGATE = """
+
+def propagate(w, b, X, Y):
+    X = np.asarray(X, dtype=np.float32)
+    m = X.shape[1]
+    A = sigmoid(np.dot(w.T, X) + b)
+    cost = -np.sum(Y * np.log(A) + (1 - Y) * np.log(1 - A)) / m
+    dZ = A - Y
+    dw = np.dot(X, dZ.T) / m
+    db = np.sum(dZ) / m
+    return {"dw": dw, "db": float(db)}, float(cost)
+"""
+
+
+def test_a_float32_propagate_costs_nothing_in_it_or_in_optimize(tmp_path):
+    # sweep 16 LC03: propagate passed, optimize lost its hidden points with no hint
+    path = tmp_path / "logistic_regression.py"
+    path.write_text((ROOT / "solutions" / "logistic_regression.py").read_text() + FLOAT32_PROPAGATE)
+    sub = from_path(path, "logistic_regression", isolated=False)
+    try:
+        result = grade_submission("logistic_regression", sub)
+    finally:
+        sub.close()
+    assert [(t.function, c.name) for t in result.tasks for c in t.checks if not c.passed] == []
+    advised = {t.function for t in result.tasks for c in t.checks if precision.ADVICE in c.advice}
+    assert "propagate" in advised  # its callers' too where their values drifted
