@@ -1464,11 +1464,14 @@ def _expect_not_fitted(ctx: Context, function: str, graded: list, kind: str) -> 
     Answers fitted to the inputs the student can know (a table of the visible cases'
     results, red team, round 11; a size written as the visible example's) give that; code
     with a bug fails a visible check too, and keeps the credit for how it computes (its
-    values checks charge the bug).
+    values checks charge the bug). Only once every visible check has its verdict: run before
+    them, no check has passed yet.
     """
-    hidden = {c.name for c in ctx.task.checks if c.hidden}
+    visible = {c.name for c in ctx.task.checks if not c.hidden and not c.runs_last}
     verdicts = ctx.submission.verdicts.get(ctx.task.id, {})
-    if not all(ok for name, ok in verdicts.items() if name not in hidden):
+    if not visible <= verdicts.keys():  # run before them (a self-check's order, or -k)
+        return
+    if not all(ok for name, ok in verdicts.items() if name in visible):
         return
     wrong = next((g for g in graded if g[-1] and not _right(ctx, function, *g[:2], g[4])), None)
     if wrong is None:

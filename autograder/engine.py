@@ -110,6 +110,25 @@ def run_check(
     reference: types.ModuleType | None,
     options: GradingOptions = DEFAULT_OPTIONS,
 ) -> CheckResult:
+    """Run one check, keep its verdict on the submission and return its result.
+
+    The verdicts of a task's checks (``submission.verdicts``) are what its source checks,
+    which run last, read (:func:`autograder.checklib.runs_last`), in every flow: the
+    engine's task runs and the pytest self-check, one check per test.
+    """
+    result = _run_check(unit, task, check, submission, reference, options)
+    submission.verdicts.setdefault(task.id, {})[check.name] = result.passed
+    return result
+
+
+def _run_check(
+    unit: Unit,
+    task: Task,
+    check: Check,
+    submission: Submission,
+    reference: types.ModuleType | None,
+    options: GradingOptions = DEFAULT_OPTIONS,
+) -> CheckResult:
     """Run one check and return its result (never raises for student code).
 
     Args:
@@ -672,7 +691,9 @@ def grade_task(
                 "not_gradable",
             )
         done[check.name] = outcome
-        submission.verdicts.setdefault(task.id, {})[check.name] = outcome.passed
+        submission.verdicts.setdefault(task.id, {})[check.name] = (
+            outcome.passed
+        )  # a grader error too
     tr.checks.extend(done[check.name] for check in chosen)
     if task.advice and submission.has(task.function) and not submission.exhausted:
         for rule in task.advice:

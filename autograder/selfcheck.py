@@ -49,6 +49,28 @@ class SelfCheckReport:
         self.ran: list[Ran] = []
         self._messages: dict[tuple, str] = {}
 
+    def pytest_collection_modifyitems(self, items: list[pytest.Item]) -> None:
+        """Run each task's source checks after its other checks, as every flow does.
+
+        They read the task's other verdicts (:func:`autograder.checklib.runs_last`); the
+        order of the report is unchanged otherwise.
+        """
+        last = {
+            (u.name, t.id, c.name)
+            for u in units.all_units()
+            for t in u.tasks
+            for c in t.checks
+            if c.runs_last
+        }
+
+        def key(item: pytest.Item) -> int:
+            spec = getattr(item, "callspec", None)
+            params = spec.params if spec is not None else {}
+            name = (params.get("unit_name"), params.get("task_id"), params.get("check_name"))
+            return name in last
+
+        items.sort(key=key)
+
     @pytest.hookimpl(wrapper=True)
     def pytest_runtest_makereport(self, item: pytest.Item, call: pytest.CallInfo):  # noqa: ANN201
         """Attach the check's result to its report and show the engine's message."""

@@ -123,6 +123,23 @@ def test_a_known_mistake_on_visible_and_hidden_inputs_is_one_failure(tmp_path, c
     assert "also:" in out[out.index("Task 3.3 · propagate — ") :]
 
 
+def test_the_self_check_runs_source_checks_after_the_values_they_read(tmp_path):
+    # msg sweep 16 M1: one test per check, in declared order, ran no_loops before the values
+    # checks; with no verdict yet it read "every visible check passed" and accused a missing
+    # 1/m of "holding answers for the inputs it was shown" (2 points the CLI does not take)
+    unit = units.get("numpy_basics")
+    task = unit.task("2.10")
+    text = solution_path(unit.name).read_text()
+    wrong = "dw = np.dot(X, dZ.T) / m"
+    assert text.count(wrong) == 1
+    (tmp_path / "numpy_basics.py").write_text(text.replace(wrong, "dw = np.dot(X, dZ.T)"))
+    proc = run_pytest("exercises", "--impl", str(tmp_path), "-m", task.marker)
+    out = proc.stdout
+    assert "holds answers" not in out, out
+    assert "2.10-propagate_vectorized-no_loops" not in out  # it passed: not in FAILED lines
+    assert "2.10-propagate_vectorized-values" in out
+
+
 def test_the_kit_without_the_reference_shows_hidden_points_as_run_when_graded(tmp_path):
     kit = write_bundle(tmp_path / "kit")
     proc = run_pytest("exercises", cwd=kit, prelude=WITHOUT_REFERENCE)
