@@ -1430,7 +1430,7 @@ def expect_runs_as_read(
             f"{function}() returned no result on any call{raised}: this check credits code "
             "that computes the result, and there is none to credit yet.",
             hint=f"make {function}() return its result (its other checks say what goes wrong).",
-            kind=kind,
+            kind="no result to check",  # not "not vectorized": nothing says how it computes
         )
     if ctx.reference is not None:
         _expect_not_fitted(ctx, function, graded, kind)

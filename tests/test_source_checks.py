@@ -47,7 +47,7 @@ CASES = {
     "forge_seeded_tanh.py": (TANH, RUNS, True),
     "loops_groupby_key.py": (LOOPS, "a loop by a call", False),
     "loops_self_applied_lambda.py": (LOOPS, "a loop by a call", False),
-    "loops_raising_stub.py": (LOOPS, "returned no result on any call", False),
+    "loops_raising_stub.py": (LOOPS, "no result to check\n  propagate_vectorized() ret", False),
     "model_results_unused.py": (MODEL, "does not use what it returns", False),
     # red team 11: the answers to the public inputs as a table in the code read (np.tanh at
     # run time), and a recursion through a list holding the function
