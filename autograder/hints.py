@@ -92,9 +92,17 @@ def dot_hint(a: tuple[int, ...], b: tuple[int, ...]) -> str:
         f"a product of shapes {_fmt(a)} and {_fmt(b)}: the inner sizes {a[-1]} and {b[0]} "
         "must be equal"
     )
-    if len(a) == 2 and a[0] == b[0]:
+    first, second = len(a) == 2 and a[0] == b[0], len(b) == 2 and a[-1] == b[-1]
+    if first and second:  # two rows (Y and log(A), both (1, m)): two products, which one?
+        outer, inner_product = (a[1], b[1]), (a[0], b[0])
+        return (
+            f"{inner}; with the second operand transposed the product is {_fmt(inner_product)} "
+            f"(a sum over the {a[1]} columns, as in a cost), with the first transposed "
+            f"{_fmt(outer)} (every pair of columns): a missing .T on the second?"
+        )
+    if first:
         return f"{inner}; the first operand transposed, {_fmt(a[::-1])}, fits: a missing .T?"
-    if len(b) == 2 and a[-1] == b[-1]:
+    if second:
         return f"{inner}; the second operand transposed, {_fmt(b[::-1])}, fits: a missing .T?"
     return f"{inner}: check the order of the operands and their shapes (n_x, m), (n_l, n_l-1)."
 

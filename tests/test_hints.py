@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from autograder import hints
 from autograder.hints import hint_for
 
 
@@ -163,3 +164,12 @@ def test_a_failing_assert_of_a_shape_names_the_value_not_the_assert(line, words)
     text = f"def propagate(w):\n    {line}\n"
     hint = _failed_assert_hint(Submission("logistic_regression", {}, "t", source_text=text), 2)
     assert words in hint and f"`{line}` (line 2)" in hint
+
+
+def test_two_rows_multiplied_are_told_which_transpose_sums_over_the_columns():
+    # msg sweep 16 M5.3: np.dot(Y, np.log(A2)) of two (1, m) rows was told to transpose the
+    # first operand, which gives the (m, m) outer product and a wrong cost
+    hint = hints.dot_hint((1, 4), (1, 4))
+    assert "second operand transposed the product is (1, 1)" in hint
+    assert "a missing .T on the second?" in hint
+    assert "a missing .T on the second" not in hints.dot_hint((3, 4), (3, 2))  # one fits
