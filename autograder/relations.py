@@ -156,7 +156,16 @@ def unchanged_hint(
     found = _first_difference(got, right)
     if found is None or _numbers(found[1]) is None:
         return None
-    path, part, _ = found
+    path, part, expected = found
+    kept = [i for i, arg in enumerate(inputs) if _same_array(expected, arg)]
+    if kept:  # the right result keeps an input there too (a cache): another input, in its place
+        other = next((i for i, arg in enumerate(inputs) if _same_array(part, arg)), None)
+        if other is None or other in kept:
+            return None
+        return (
+            f"{_where(name, path)} is argument {other + 1} of the call, where argument "
+            f"{kept[0] + 1} belongs: the right arrays, in another order?"
+        )
     for arg in inputs:
         for key in path if path and isinstance(path[0], str) else ():
             arg = arg.get(key) if isinstance(arg, dict) else None
@@ -167,6 +176,13 @@ def unchanged_hint(
                 f"that should change it never ran for it{why}."
             )
     return None
+
+
+def _same_array(value: Any, arg: Any) -> bool:
+    """Whether ``value`` is the array ``arg`` exactly (same shape, same entries)."""
+    if not isinstance(arg, np.ndarray) or not isinstance(value, np.ndarray):
+        return False
+    return value.shape == arg.shape and bool(np.array_equal(value, arg))
 
 
 def hard_coded_count_hint(

@@ -98,6 +98,18 @@ def test_unchanged_names_only_a_part_equal_to_an_input():
     assert "loop" not in unchanged_hint(RIGHT, -RIGHT, (RIGHT,), "f()", loops=False)
 
 
+def test_a_cache_holding_its_inputs_in_another_order_is_not_told_a_step_never_ran():
+    # msg sweep 16 M5.2: linear_forward's cache (W, A, b) was told "exactly what the call was
+    # given, unchanged: the step that should change it never ran"; a cache keeps its inputs
+    from autograder.relations import unchanged_hint
+
+    A, W, b = RIGHT, RIGHT[:1] * 3, np.ones((1, 1))
+    Z = W @ A.T + b
+    hint = unchanged_hint((Z, (W, A, b)), (Z, (A, W, b)), (A, W, b), "linear_forward()")
+    assert hint is not None and "argument 2 of the call, where argument 1 belongs" in hint
+    assert "never ran" not in hint
+
+
 @pytest.mark.parametrize(
     ("got", "right", "words"),
     [
