@@ -167,6 +167,11 @@ class Context:
         #: The unit's other task functions the task's function uses or calls (directly or
         #: through helpers of its own) and the reference has. Set by the engine.
         self.blocks: frozenset[str] = frozenset()
+        #: Where the grader's math is absent (the student kit): the failure of the unit's
+        #: function ``name`` that a check computes with in its place (``"your compute_cost(),
+        #: which fails Task 5.6"``), or None. Set by the engine; see
+        #: :func:`autograder.units._network_checks.expect_own_math`.
+        self.block_failure: Callable[[str], str | None] = lambda name: None
         #: What a call printed made again with some blocks the grader's (see :meth:`_again`).
         self._printed_with: dict[tuple[int, tuple[str, ...]], str | None] = {}
         self._default_gaps: dict[str, list[tuple[int, str, Any, Any]]] = {}

@@ -213,6 +213,9 @@ def _run_check(
         ctx = Context(task, submission, reference, options.stored, rng, options.recorder)
         ctx.blocks = frozenset(f for f in used if hasattr(reference, f))
         ctx.secret = check.hidden
+        if reference is None:
+            quiet = dataclasses.replace(options, recorder=None)
+            ctx.block_failure = _own_math_failure(unit, task, submission, quiet)
         return ctx
 
     ctx = context()
@@ -603,36 +606,69 @@ def failing_blocks(
     if not (task.uses or task.compared_with or others):
         return []
     seen = _seen | {task.function}
-    results = _task_cache(submission)
-    in_progress: set[str] = submission.__dict__.setdefault("_blaming", set())
     found: list[tuple[str, str, str, str | None]] = []
     for function in (*task.uses, *others, *task.compared_with):
         unused = called is not None and function not in called
         if (unused and function not in task.compared_with) or submission.provided(function):
             continue
-        try:
-            dep = unit.task(function)
-        except KeyError:
-            continue
-        if dep.id not in results and dep.id not in in_progress:
-            in_progress.add(dep.id)
-            try:
-                grade_task(unit, dep, submission, reference, options)
-            finally:
-                in_progress.discard(dep.id)
-        result = results.get(dep.id)
-        if result is None:
-            continue
-        if not submission.has(function):
-            what = "does not compile" if submission.broken(function) else "is missing"
-        elif any(c.status == "failed" and not c.cause for c in result.checks):
-            what = "fails"
-        else:  # right itself: maybe through a failing block of its own
-            deeper = failing_blocks(unit, dep, submission, reference, options, _seen=seen)
-            found.extend((f, w, t, via or function) for f, w, t, via in deeper)
-            continue
-        found.append((function, what, dep.id, None))
+        found.extend(_block_failures(unit, function, submission, reference, options, seen))
     return list({f: (f, w, t, v) for f, w, t, v in found}.values())
+
+
+def _block_failures(
+    unit: Unit,
+    function: str,
+    submission: Submission,
+    reference: types.ModuleType | None,
+    options: GradingOptions,
+    seen: frozenset[str],
+) -> list[tuple[str, str, str, str | None]]:
+    """:func:`failing_blocks`' verdict on one block: its failure, or its own blocks' ones."""
+    try:
+        dep = unit.task(function)
+    except KeyError:
+        return []
+    results = _task_cache(submission)
+    in_progress: set[str] = submission.__dict__.setdefault("_blaming", set())
+    if dep.id not in results and dep.id not in in_progress:
+        in_progress.add(dep.id)
+        try:
+            grade_task(unit, dep, submission, reference, options)
+        finally:
+            in_progress.discard(dep.id)
+    result = results.get(dep.id)
+    if result is None:
+        return []
+    if not submission.has(function):
+        what = "does not compile" if submission.broken(function) else "is missing"
+    elif any(c.status == "failed" and not c.cause for c in result.checks):
+        what = "fails"
+    else:  # right itself: maybe through a failing block of its own
+        deeper = failing_blocks(unit, dep, submission, reference, options, _seen=seen)
+        return [(f, w, t, via or function) for f, w, t, via in deeper]
+    return [(function, what, dep.id, None)]
+
+
+def _own_math_failure(
+    unit: Unit, task: Task, submission: Submission, options: GradingOptions
+) -> Callable[[str], str | None]:
+    """:attr:`Context.block_failure` of a check run without the reference (the student kit)."""
+
+    def failure(function: str) -> str | None:
+        if function == task.function or submission.provided(function):
+            return None
+        seen = frozenset({task.function})
+        found = _block_failures(unit, function, submission, None, options, seen)
+        if not found:
+            return None
+        block, what, dep_id, via = found[0]
+        failed = [c for c in _task_cache(submission)[dep_id].checks if c.status == "failed"]
+        if failed and all((c.mistake or {}).get("id") == NOT_IMPLEMENTED for c in failed):
+            return None  # a stub: calling it says "not implemented yet", as everywhere
+        through = f" (through {via}())" if via else ""
+        return f"your {block}(){through}, which {what} Task {dep_id}"
+
+    return failure
 
 
 def blame_text(task: Task, blocks: list[tuple[str, str, str, str | None]]) -> str | None:

@@ -201,6 +201,23 @@ def test_bundle_gradient_checks_catch_wrong_backward(bundle, mistake_id):
     assert all(s[2] == "passed" or (s[0] == "L_layer_model" and blamed in s[3]) for s in others)
 
 
+def test_bundle_gradient_checks_wait_for_a_failing_cost_they_differentiate(bundle):
+    # msg sweep 16 M2: in the student kit the gradient checks differentiate the student's own
+    # compute_cost; a cost without its (1 - Y) term failed the correct L_model_backward, with
+    # a hint about dAL and no word of the cost
+    m = next(
+        m for m in mistakes.MISTAKES if (m.function, m.id) == ("compute_cost", "no_one_minus_y")
+    )
+    result = grade_submission("deep_network", mistake_submission("deep_network", m), reference=None)
+    task = next(t for t in result.tasks if t.function == "L_model_backward")
+    for check in ("gradcheck_2_layers", "gradcheck_deep"):
+        c = next(c for c in task.checks if c.name == check)
+        assert not c.passed
+        assert "waits for another task" in c.message
+        assert "your compute_cost(), which fails Task 5.6" in c.message
+        assert "dAL" not in c.message  # no hint about L_model_backward's own formulas
+
+
 def _no_caches(ref):
     return lambda X, parameters: (ref.L_model_forward(X, parameters)[0], [])
 
@@ -232,7 +249,8 @@ def test_bundle_gradient_check_uses_the_students_forward(bundle, broken):
     task = next(t for t in result.tasks if t.function == "L_model_backward")
     status = {c.name: (c.status, c.message) for c in task.checks}
     assert status["gradcheck_deep"][0] == "failed"
-    assert "your L_model_forward and compute_cost" in status["gradcheck_deep"][1]
+    # its own task fails: the check waits for it (msg sweep 16 M2)
+    assert "your L_model_forward(), which fails Task 5.5" in status["gradcheck_deep"][1]
     assert "right for a 2-layer network" not in status["gradcheck_deep"][1]
     assert status["values"][0] == "passed"  # stored inputs: no forward pass needed
 

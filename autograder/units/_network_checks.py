@@ -128,6 +128,27 @@ def numerical_param_gradients(
     return grads
 
 
+def expect_own_math(ctx: Context, functions: Sequence[str]) -> None:
+    """Stop a check that computes with the student's own ``functions`` where one fails.
+
+    Without the grader's math (the student kit) a gradient check differentiates the cost of
+    the student's own forward pass and cost, and a training check runs their own blocks: a
+    failing one would be this function's failure, with a hint about its formulas (msg sweep
+    16 M2). Graded with the reference, the grader's math is used and nothing is stopped.
+
+    Raises:
+        CheckFailure: naming the failing block and its task.
+    """
+    for name in functions:
+        failure = ctx.block_failure(name)
+        if failure:
+            raise CheckFailure(
+                f"this check computes with {failure}: fix that first. (Graded, it uses the "
+                "grader's own maths instead.)",
+                kind="waits for another task",
+            )
+
+
 def own_cost(
     ctx: Context,
     X: np.ndarray,

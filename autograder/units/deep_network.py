@@ -37,6 +37,7 @@ from autograder.units._network_checks import (
     closest_params,
     distinct_rows,
     expect_layer_params,
+    expect_own_math,
     layer_arrays,
     numerical_param_gradients,
     ordinary,
@@ -85,6 +86,7 @@ def _own_gradients(ctx: Context, X: np.ndarray, Y: np.ndarray, params: dict) -> 
     The caches are checked just enough to differentiate through; the gradients follow the grads
     convention of M.
     """
+    expect_own_math(ctx, ("L_model_forward", "compute_cost"))
     L, m = len(params) // 2, X.shape[1]
     AL, caches = expect_tuple(ctx.call_fn("L_model_forward", X, params), "L_model_forward", 2)
     shapes = [X.shape] + [(params[f"W{n}"].shape[0], m) for n in range(1, L)]

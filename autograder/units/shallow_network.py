@@ -28,6 +28,7 @@ from autograder.spec import Adapter, CheckFailure, Task, Unit
 from autograder.units._network_checks import (
     closest_rows,
     expect_arrays,
+    expect_own_math,
     expect_param_gradients,
     numerical_param_gradients,
     own_cost,
@@ -602,6 +603,7 @@ def _init_units_stay_distinct(ctx: Context) -> str:
     if M is not None:
         trained, how = M.train(p, X, Y, steps, 1.2), "gradient descent"
     else:  # the student bundle: train with the student's own blocks
+        expect_own_math(ctx, ("forward_propagation", "backward_propagation", "update_parameters"))
         trained = _descend_own_blocks(ctx, p, X, Y, steps)
         trained = expect_arrays(trained, "update_parameters()", _param_spec(2, 4, 1), reshape=True)
         how = "gradient descent with your forward, backward and update functions"
@@ -740,8 +742,8 @@ def _backward_gradcheck(ctx: Context) -> str:
     hint = "follow the docstring's six formulas; dZ1 uses (1 - A1 ** 2) and every gradient is "
     hint += "divided by m."
     if M is None:  # the numeric gradients are the student's own
-        hint += " Here the numeric gradient comes from YOUR forward_propagation and compute_cost: "
-        hint += "if their checks fail, fix them first."
+        expect_own_math(ctx, ("forward_propagation", "compute_cost"))
+        hint += " Here the numeric gradient comes from YOUR forward_propagation and compute_cost."
     notes = []
     for i in range(len(GRAD_PROBLEMS)):
         p, _, X, Y = args = _backward_args(ctx, i)
