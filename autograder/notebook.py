@@ -107,17 +107,17 @@ def grade(unit: str, task_id: str, check_name: str) -> float:
 
 
 def _run_task(unit: str, task_id: str) -> TaskResult:
+    """The task's result on the notebook's functions.
+
+    Its checks in the engine's order and its advice rules, as ``autograder grade`` runs them.
+    """
     from autograder import units
-    from autograder.engine import load_reference, run_check
+    from autograder.engine import grade_task, load_reference
     from autograder.submission import from_module
 
     u = units.get(unit)
-    task = u.task(task_id)
     submission = from_module(unit, _main_module())
-    reference = load_reference(unit)
-    return TaskResult(
-        task.id, task.function, [run_check(u, task, c, submission, reference) for c in task.checks]
-    )
+    return grade_task(u, u.task(task_id), submission, load_reference(unit))
 
 
 def _passed(result: TaskResult) -> bool:
@@ -144,6 +144,7 @@ def check(task_id: str, *, unit: str | None = None) -> bool | None:
     with _silenced():
         try:
             from autograder import units
+            from autograder.messages import note_line
             from autograder.report import distinct_failures, task_points
 
             unit = unit or _unit_of_task(task_id)
@@ -155,9 +156,15 @@ def check(task_id: str, *, unit: str | None = None) -> bool | None:
             return False
         if _passed(result):
             print(f"Task {task.id} · {task.function} passed ✓: {points}")
+            for text in result.advice:
+                print(note_line("advice", text))
             return True
         print(f"Task {task.id} · {task.function}: {points}\n")
-        print("\n\n".join(distinct_failures([result])))
+        problems = distinct_failures([result])
+        told = "\n".join(problems)
+        print("\n\n".join(problems))
+        for text in (t for t in result.advice if t not in told):
+            print(note_line("advice", text))
         return False
 
 

@@ -10,6 +10,7 @@ item's stash (:data:`RESULT_KEY`); from it the plugin
 - replaces pytest's failure report of any other failed check by the engine's message
   (task, function, called, got, expected, hint), without pytest's traceback boilerplate; one
   failure of a task shown by several checks (:meth:`CheckResult.failure_key`) is printed once;
+- lists the advice the checks gave (never scored), each once per task;
 - ends with one summary line of points, visible and hidden shown as everywhere else
   (:class:`autograder.report.Points`).
 
@@ -115,6 +116,18 @@ class SelfCheckReport:
                     total = total + Points(0.0, 0.0, None, float(c.points))
         return total
 
+    def advice_lines(self) -> list[str]:
+        """Each task's distinct advice, given while its checks ran, once."""
+        seen: dict[tuple[str, str], list[str]] = {}
+        for r in self.ran:
+            texts = seen.setdefault((r.unit, r.task_id), [])
+            texts.extend(t for t in r.result.advice if t not in texts)
+        lines = []
+        for (unit, task_id), texts in seen.items():
+            function = units.get(unit).task(task_id).function
+            lines.extend(f"Task {task_id} · {function}: {text}" for text in texts)
+        return lines
+
     def stub_lines(self) -> list[str]:
         """One line per function whose checks failed only because it is the stub."""
         counts: dict[tuple[str, str], int] = {}
@@ -131,6 +144,11 @@ class SelfCheckReport:
         if not self.ran:
             return
         tr = terminalreporter
+        advice = self.advice_lines()
+        if advice:
+            tr.write_sep("-", "advice (never scored)")
+            for line in advice:
+                tr.write_line(line)
         stubs = self.stub_lines()
         if stubs:
             plural = "s" if len(stubs) != 1 else ""

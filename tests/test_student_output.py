@@ -266,3 +266,24 @@ def test_check_all_shows_points_like_the_cli(kernel, capsys):
     first = capsys.readouterr().out.splitlines()[0]
     visible, hidden = visible_and_hidden([units.get(unit)])
     assert first.endswith(f": {visible:g}/{visible:g} visible + {hidden:g}/{hidden:g} hidden")
+
+
+def test_check_prints_the_advice_of_a_passing_task(kernel, capsys):
+    # msg sweep 16 M9: the README promises advice: lines in check()'s output; a passing task
+    # printed only its points (the int b = 0 of the 2017-2020 template is advice)
+    text = solution_path("logistic_regression").read_text()
+    kernel(text + "\n\ndef initialize_with_zeros(dim):\n    return np.zeros((dim, 1)), 0\n")
+    assert notebook.check("3.2") is True
+    out = capsys.readouterr().out
+    assert "Task 3.2 · initialize_with_zeros passed ✓" in out
+    assert "  advice:" in out, out
+
+
+def test_the_self_check_lists_the_advice_its_checks_gave(tmp_path):
+    text = solution_path("logistic_regression").read_text()
+    code = text + "\n\ndef initialize_with_zeros(dim):\n    return np.zeros((dim, 1)), 0\n"
+    (tmp_path / "logistic_regression.py").write_text(code)
+    proc = run_pytest("exercises", "--impl", str(tmp_path), "-m", "task3_2")
+    assert proc.returncode == 0, proc.stdout
+    assert "advice (never scored)" in proc.stdout
+    assert "Task 3.2 · initialize_with_zeros: b is int 0" in proc.stdout
