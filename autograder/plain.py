@@ -292,8 +292,8 @@ def same_plain(a: Any, b: Any, rtol: float = 1e-9, atol: float = 1e-12) -> bool:
 
     Used to recognise a known mistake from its output; not used for grading verdicts.
     """
-    if isinstance(a, Foreign) or isinstance(b, Foreign):
-        return a == b
+    if isinstance(a, Foreign) or isinstance(b, Foreign):  # never plain data's equal
+        return isinstance(a, Foreign) and isinstance(b, Foreign) and a == b
     if isinstance(a, dict) and isinstance(b, dict):
         return a.keys() == b.keys() and all(same_plain(a[k], b[k], rtol, atol) for k in a)
     if isinstance(a, tuple | list) and isinstance(b, tuple | list):

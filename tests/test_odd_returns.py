@@ -15,6 +15,7 @@ import pytest
 
 from autograder import units
 from autograder.engine import grade_task, load_reference
+from autograder.plain import Foreign
 from autograder.submission import Submission
 from tests.helpers import ROOT
 
@@ -131,3 +132,36 @@ def test_a_body_of_pass_earns_nothing(unit_name):
     result = grade_submission(unit_name, text_submission(unit_name, text))
     earned = [f"{t.function}.{c.name}" for t in result.tasks for c in t.checks if c.score > 0]
     assert earned == []
+
+
+def test_an_odd_value_is_unlike_an_array_with_a_plain_answer():
+    # red team 15 A: Foreign == ndarray was numpy's elementwise comparison, an array, whose
+    # truth value raised inside the grader: the check became "not gradable" (manual grade)
+    from autograder.plain import same_plain
+
+    odd = Foreign("numpy.matrix", np.ones((2, 2)))
+    assert same_plain(np.ones((2, 2)), odd) is False
+    assert same_plain(odd, np.ones((2, 2))) is False
+    assert same_plain(odd, Foreign("numpy.matrix", np.ones((2, 2)))) is True
+
+
+FOREIGN_AFTER_A_SERVED_BLOCK = """
+
+def sigmoid(x):
+    return 1.0 / (1.0 + np.exp(x))
+
+
+def sigmoid_derivative(x):
+    s = sigmoid(x)
+    return np.matrix(s * (1.0 - s))
+"""
+
+
+def test_an_odd_value_after_a_served_block_costs_its_checks_not_a_manual_grade():
+    from autograder.engine import grade_submission
+    from tests.helpers import text_submission
+
+    text = (ROOT / "solutions" / "numpy_basics.py").read_text() + FOREIGN_AFTER_A_SERVED_BLOCK
+    result = grade_submission("numpy_basics", text_submission("numpy_basics", text))
+    task = next(t for t in result.tasks if t.function == "sigmoid_derivative")
+    assert [c.status for c in task.checks] == ["failed"] * len(task.checks), task.checks
