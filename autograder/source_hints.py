@@ -126,6 +126,8 @@ def key_strings(source: str | None) -> dict[str, str]:
 
 #: Longest string :func:`alike` compares.
 MAX_NAME = 64
+#: The most names a misspelling is compared with, letter by letter.
+MAX_CANDIDATES = 500
 
 
 def alike(a: str, b: str) -> bool:
@@ -222,9 +224,17 @@ def _spelled_like(missing: str, known: set[str]) -> list[str]:
             return 2
         return None
 
+    if len(missing) > MAX_NAME:  # no name of the course's; difflib is quadratic in length
+        return []
     tiers = {n: t for n in known if n != missing and (t := tier(n)) is not None}
     found = sorted(tiers, key=lambda n: (tiers[n], n))
-    rest = sorted(known - set(found) - {missing})
+    # a ratio of 0.75 needs lengths within 0.6 of each other; a file of thousands of defs
+    # is not read name by name (red team 15 C: 9,000 long names cost 11 minutes)
+    rest = sorted(
+        n
+        for n in known - set(found) - {missing}
+        if len(n) <= MAX_NAME and 0.6 * max(len(n), len(missing)) <= min(len(n), len(missing))
+    )[:MAX_CANDIDATES]
     return found + difflib.get_close_matches(missing, rest, 1, cutoff=0.75)
 
 

@@ -519,3 +519,21 @@ def test_a_def_whose_parameters_fit_another_missing_function_is_offered_for_that
     alone = {"initialize_parameters": 3}
     found = source_hints.misnamed_function_hint("initialize_parameters", [text], [], alone)
     assert found is not None and "initialize_parameters_n()" in found
+
+
+def test_a_misspelling_is_compared_with_a_bounded_number_of_names(monkeypatch):
+    # red team 15 C: difflib over every def name of a file of 9,000 long names, once per check
+    # whose call raised NameError: 11 minutes of grader CPU
+    seen = []
+
+    def spy(word, candidates, n, cutoff):
+        seen.append(list(candidates))
+        return []
+
+    monkeypatch.setattr(source_hints.difflib, "get_close_matches", spy)
+    many = {f"name_{i:05d}_x" for i in range(9000)}
+    assert source_hints._spelled_like("name_00001_y", many | {"far_too_long" * 10}) == []
+    assert len(seen[0]) == source_hints.MAX_CANDIDATES
+    assert all(len(n) <= source_hints.MAX_NAME for n in seen[0])
+    assert source_hints._spelled_like("l" * 199, many) == []  # no course name is that long
+    assert len(seen) == 1
