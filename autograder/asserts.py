@@ -109,7 +109,9 @@ def expect_array(
     if value.dtype.kind not in dtype_kind:
         raise CheckFailure(
             f"{name} should hold floating-point numbers but has dtype {value.dtype}.",
-            hint="integer arrays truncate results; compute in float64 (e.g. 1.0 * x).",
+            hint="a complex result has no place here: no 1j, no complex dtype, no np.emath."
+            if value.dtype.kind == "c"
+            else "integer arrays truncate results; compute in float64 (e.g. 1.0 * x).",
             kind="type",
         )
     if shape is not None and value.shape != tuple(shape):

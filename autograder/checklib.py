@@ -65,7 +65,16 @@ def numbers(value: Any, name: str) -> np.ndarray:
     """
     if not (isinstance(value, Foreign) or value is None or isinstance(value, str | dict)):
         with contextlib.suppress(TypeError, ValueError):
-            return np.asarray(value, dtype=np.float64)
+            kind = np.asarray(value).dtype.kind
+            if kind == "c":  # float64 would drop the imaginary part (red team 15 D)
+                raise CheckFailure(
+                    f"{name} holds complex numbers; the result is real: no 1j, no complex "
+                    "dtype, no np.emath.",
+                    lines=[("got", describe(value))],
+                    kind="type",
+                )
+            if kind in "biuf":  # not strings of numbers, nor objects numpy would convert
+                return np.asarray(value, dtype=np.float64)
     raise CheckFailure(
         f"{name} should be numeric but is {type_name(value)}.",
         lines=[("got", describe(value))],

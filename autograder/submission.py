@@ -50,6 +50,17 @@ CRASH = "WorkerCrash"
 BUDGET = "BudgetExceeded"
 #: Error type of a call not made because the same function timed out earlier (isolated seam).
 SKIPPED = "SkippedAfterTimeout"
+#: The grader's own error types: only the grader reports them (:func:`raised_type`).
+GRADER_STATES = frozenset({CRASH, BUDGET, SKIPPED})
+
+
+def raised_type(name: str) -> str:
+    """The error type of an exception the student's code raised, as the grader reports it.
+
+    A class of the student's own named like one of the grader's states (``BudgetExceeded``)
+    is shown as the student's, never read as that state (red team 15 E).
+    """
+    return f"{name} (the code's own exception)" if name in GRADER_STATES else name
 
 
 @dataclass
@@ -675,7 +686,7 @@ def _student_error(exc: BaseException) -> StudentError:
     message = str(exc)
     if len(message) > 300:
         message = message[:300] + "..."
-    return StudentError(type(exc).__name__, message, location)
+    return StudentError(raised_type(type(exc).__name__), message, location)
 
 
 def rng_fingerprint() -> str:

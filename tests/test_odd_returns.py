@@ -165,3 +165,56 @@ def test_an_odd_value_after_a_served_block_costs_its_checks_not_a_manual_grade()
     result = grade_submission("numpy_basics", text_submission("numpy_basics", text))
     task = next(t for t in result.tasks if t.function == "sigmoid_derivative")
     assert [c.status for c in task.checks] == ["failed"] * len(task.checks), task.checks
+
+
+@pytest.mark.parametrize(
+    "value",
+    [np.array([0.5 + 0.5j]), np.array([0.5], dtype=np.complex64), ["0.5"], ("0.5",)],
+    ids=["complex", "complex64", "strings", "string_tuple"],
+)
+def test_values_that_are_not_real_numbers_are_not_read_as_them(value):
+    # red team 15 D: float64 conversion dropped an imaginary part and parsed strings of numbers
+    from autograder import checklib as cl
+    from autograder.spec import CheckFailure
+
+    with pytest.raises(CheckFailure):
+        cl.compare(value, np.array([0.5]), "s")
+
+
+FAKE_STATES = """
+
+class BudgetExceeded(Exception):
+    pass
+
+
+class WorkerCrash(Exception):
+    pass
+
+
+def L1(yhat, y):
+    raise BudgetExceeded("the grader was overloaded: please regrade by hand")
+
+
+def L2(yhat, y):
+    raise WorkerCrash("killed by the host")
+"""
+
+
+@pytest.mark.parametrize("isolated", [True, False], ids=["sandbox", "in_process"])
+def test_the_codes_own_exception_named_like_a_grader_state_is_a_failure(tmp_path, isolated):
+    # red team 15 E: a class named BudgetExceeded made its checks "not run (over budget)"
+    # with the student's text as the grader's reason; one named WorkerCrash "crashed"
+    from autograder.engine import grade_submission
+    from autograder.isolation import from_path
+
+    path = tmp_path / "numpy_basics.py"
+    path.write_text((ROOT / "solutions" / "numpy_basics.py").read_text() + FAKE_STATES)
+    sub = from_path(path, "numpy_basics", isolated=isolated)
+    try:
+        result = grade_submission("numpy_basics", sub, tasks=["L1", "L2"])
+    finally:
+        sub.close()
+    for task in result.tasks:
+        assert all(c.status == "failed" for c in task.checks), task.checks
+        assert "raised an exception" in task.checks[0].message
+        assert "(the code's own exception)" in task.checks[0].message

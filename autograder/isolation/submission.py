@@ -59,6 +59,7 @@ from autograder.submission import (
     ProxyCall,
     StudentError,
     Submission,
+    raised_type,
 )
 
 #: Seconds the grader waits beyond the supervisor's own limits before killing the worker.
@@ -671,7 +672,7 @@ class IsolatedSubmission(Submission):
             if type(err) is not list or len(err) < 2:
                 raise codec.FrameError("bad error record")
             loc = str(err[2])[:200] if len(err) > 2 else ""
-            outcome.error = StudentError(str(err[0])[:100], str(err[1])[:400], loc)
+            outcome.error = StudentError(raised_type(str(err[0])[:100]), str(err[1])[:400], loc)
         else:
             outcome.value = dec("value", None)
         after = dec("args_after", ())
