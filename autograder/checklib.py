@@ -1441,8 +1441,39 @@ def expect_runs_as_read(
             hint=f"make {function}() return its result (its other checks say what goes wrong).",
             kind="no result to check",  # not "not vectorized": nothing says how it computes
         )
+    _expect_computed(ctx, function, calls, graded[len(graded) - len(calls) :])
     if ctx.reference is not None:
         _expect_not_fitted(ctx, function, graded, kind)
+
+
+def _expect_computed(ctx: Context, function: str, calls: Sequence[Call], drawn: list) -> None:
+    """Fail where the result does not depend on the values of the function's input.
+
+    The first drawn call is made again with its first float array moved (``1.5 a + 0.25``):
+    an unchanged result computes nothing to credit (red team 15 F: ``return zeros`` earned
+    no_loops and own_implementation).
+    """
+    if not calls or drawn[0][4].error is not None:
+        return
+    args, kwargs = calls[0]
+    at = next((i for i, a in enumerate(args) if _float_array(a)), None)
+    if at is None:
+        return
+    moved = (*args[:at], 1.5 * args[at] + 0.25, *args[at + 1 :])
+    again = ctx.outcome(function, moved, kwargs, seed=drawn[0][2])
+    if again.error is None and same_plain(again.value, drawn[0][4].value, rtol=0, atol=0):
+        raise CheckFailure(
+            f"{function}() gives {describe_outcome(again)} whatever the values of its "
+            "input: this check credits code that computes the result from them, and there "
+            "is none yet.",
+            hint=f"compute the result from {function}()'s arguments (its other checks say "
+            "what goes wrong).",
+            kind="no result to check",
+        )
+
+
+def _float_array(value: Any) -> bool:
+    return isinstance(value, np.ndarray) and value.dtype.kind == "f" and value.size > 0
 
 
 def _differs(

@@ -108,6 +108,9 @@ CASES = {
     # red team 15: an array of objects made without dtype=object (a list of them, np.full),
     # whose method numpy's exp calls once per item
     "loops_object_array_implicit.py": (LOOPS, "defines exp, which numpy may call once", False),
+    # red team 15 F: a constant answer computes nothing, and earned the source check
+    "loops_constant.py": (LOOPS, "whatever the values of its input", False),
+    "tanh_constant.py": (TANH, "whatever the values of its input", False),
 }
 #: Checks these files fail besides the targeted one, as they should: the inline copies of
 #: model print no costs.
@@ -122,6 +125,8 @@ ALSO = {
     "forge_seeded_tanh.py": {"shape", "values"},
     # its discarded predict call has the untrained w, which the values check names
     "model_results_unused.py": {"values"},
+    "loops_constant.py": {"values", "agrees_with_loops", "hidden"},
+    "tanh_constant.py": {"values", "large_inputs"},
 }
 
 

@@ -1,0 +1,2 @@
+def tanh(z):
+    return np.zeros_like(z)
