@@ -1032,8 +1032,9 @@ def _nested_loops(tree: ast.AST, code: CodeValues) -> set[int]:
 
 #: Methods that make a class's objects walk items: iterating one is a loop.
 ITERATING_METHODS = frozenset({"__iter__", "__next__", "__getitem__", "__aiter__"})
-#: Special methods that run once, when an object is made or shown.
-_ONCE_METHODS = frozenset({"__init__", "__post_init__", "__repr__", "__str__", "__new__"})
+#: Special methods that run once, when an object is made (not ``__repr__``/``__str__``:
+#: ``str([obj] * m)`` calls them once per item, red team 15 H).
+_ONCE_METHODS = frozenset({"__init__", "__post_init__", "__new__"})
 _ONCE_METHODS |= {"__call__"}  # as a function's body, read; ``iter(obj, end)`` is refused
 
 

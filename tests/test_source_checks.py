@@ -108,6 +108,8 @@ CASES = {
     # red team 15: an array of objects made without dtype=object (a list of them, np.full),
     # whose method numpy's exp calls once per item
     "loops_object_array_implicit.py": (LOOPS, "defines exp, which numpy may call once", False),
+    # red team 15 H: str([obj] * m) calls the object's __repr__ once per item
+    "loops_class_repr.py": (LOOPS, "defines __repr__, which Python may call once per item", False),
     # red team 15 F: a constant answer computes nothing, and earned the source check
     "loops_constant.py": (LOOPS, "whatever the values of its input", False),
     "tanh_constant.py": (TANH, "whatever the values of its input", False),
