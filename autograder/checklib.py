@@ -1442,7 +1442,8 @@ def expect_runs_as_read(
             hint=f"make {function}() return its result (its other checks say what goes wrong).",
             kind="no result to check",  # not "not vectorized": nothing says how it computes
         )
-    _expect_computed(ctx, function, calls, graded[len(graded) - len(calls) :])
+    if not any(code.data for code in read):  # a result from global data: the values' finding
+        _expect_computed(ctx, function, calls, graded[len(graded) - len(calls) :])
     if ctx.reference is not None:
         _expect_not_fitted(ctx, function, graded, kind)
 
@@ -1452,7 +1453,9 @@ def _expect_computed(ctx: Context, function: str, calls: Sequence[Call], drawn: 
 
     The first drawn call is made again with its first float array moved (``1.5 a + 0.25``):
     an unchanged result computes nothing to credit (red team 15 F: ``return zeros`` earned
-    no_loops and own_implementation).
+    no_loops and own_implementation). Not asked of code that reads global data: a function
+    computing from the notebook's variables instead of its arguments is the values checks'
+    finding (one bug, one charge).
     """
     if not calls or drawn[0][4].error is not None:
         return

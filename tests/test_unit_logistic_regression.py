@@ -617,3 +617,27 @@ def test_checks_against_the_students_own_code_give_nothing_for_doing_nothing():
     gradcheck, prints = checks["propagate", "gradcheck"], checks["optimize", "prints"]
     assert gradcheck.status == "failed" and "does not change with w or b" in gradcheck.message
     assert prints.status == "failed", prints.message
+
+
+@pytest.mark.parametrize("recorded", ["if True:", "if print_cost and i % 100 == 0:"])
+def test_one_costs_recording_mistake_costs_optimize_its_values_check_only(recorded):
+    # sweep 16 P2 (a real 2019 file): costs appended at every iteration failed values,
+    # uses_arguments and hidden, 5 of 7 points, though w, b and the gradients were right
+    text = (ROOT / "solutions" / "logistic_regression.py").read_text()
+    right = "        if i % 100 == 0:\n            costs.append(cost)\n"
+    assert text.count(right) == 1
+    text = text.replace(right, f"        {recorded}\n            costs.append(cost)\n")
+    result = grade_submission(UNIT, text_submission(UNIT, text), tasks=["3.4"])
+    failed = [c.name for c in result.tasks[0].checks if not c.passed]
+    assert failed == ["values"], result.tasks[0].checks
+
+
+def test_costs_of_the_right_count_at_100_iterations_and_wrong_at_250_still_fail():
+    # only the values' finding is left out: a count right on the course's example and wrong
+    # with num_iterations = 250 is uses_arguments' own
+    text = (ROOT / "solutions" / "logistic_regression.py").read_text()
+    right = "        if i % 100 == 0:\n"
+    text = text.replace(right, "        if i == 0:\n")
+    result = grade_submission(UNIT, text_submission(UNIT, text), tasks=["3.4"])
+    failed = {c.name for c in result.tasks[0].checks if not c.passed}
+    assert "uses_arguments" in failed

@@ -124,7 +124,7 @@ MISTAKES = [
          "    for i in range(num_iterations):\n        grads, cost = propagate(w, b, X, Y)\n",
          "    grads, cost = propagate(w, b, X, Y)\n    for i in range(num_iterations):\n",
          "call propagate(w, b, X, Y) inside the loop: each step needs the gradients at the current w and b."),
-        ("skips_first: records and prints the costs from iteration 100 on (i % 100 == 0 and i > 0)", "values uses_arguments prints hidden", "message",
+        ("skips_first: records and prints the costs from iteration 100 on (i % 100 == 0 and i > 0)", "values prints", "message",
          "if i % 100 == 0:\n", "if i % 100 == 0 and i > 0:\n", "should print 3: the cost at iterations 0, 100, 200"),
         ("first_cost_only: records the cost only at i == 0", "uses_arguments", "hint",
          "if i % 100 == 0:\n", "if i == 0:\n", "record the cost every 100 iterations: i % 100 == 0."),
