@@ -135,6 +135,8 @@ def failure_hint(
     found = None
     try:  # what the source shows is the cause, whatever the value resembles
         hint = _source_hint(ctx, task.function, reference)
+        if hint is None and exc.sourced:  # the check read the cause in the code too
+            hint = exc.hint
         if hint is None:
             printed = exc.kind == PRINTED  # then the mistake must print the same, too
             found = _diagnose(unit, task, check, ctx, reference, printed)

@@ -356,6 +356,9 @@ class CheckFailure(Exception):  # noqa: N818 - the name reads well in check code
             shape problem).
         specific: the hint names what this result shows (not a check's general advice): it
             is shown before any hint read from how the value relates to the right one.
+        sourced: the hint is read from the student's code as well as the result: it is shown
+            before a known mistake that only gives the same output (which the code shows it
+            is not).
     """
 
     def __init__(
@@ -366,13 +369,15 @@ class CheckFailure(Exception):  # noqa: N818 - the name reads well in check code
         hint: str | None = None,
         kind: str | None = None,
         specific: bool = False,
+        sourced: bool = False,
     ) -> None:
         super().__init__(detail)
         self.detail = detail
         self.lines = lines or []
         self.hint = hint
         self.kind = kind
-        self.specific = specific
+        self.specific = specific or sourced
+        self.sourced = sourced
         #: The hint was found by an ``explain`` of the check (``checklib.explain_failure``).
         self.explained = False
 

@@ -1265,3 +1265,31 @@ def test_parameters_a_layer_short_are_told_the_loop_stops_early():
     with pytest.raises(CheckFailure) as failure:  # another key missing: not this hint
         expect_layer_params({**params, "W2": np.zeros((3, 4))}, [5, 4, 3])
     assert "a layer short" not in str(failure.value.hint)
+
+
+def test_a_model_whose_gradients_are_all_zero_is_not_told_to_keep_the_update(tmp_path):
+    # sweep 16 P4: the output layer's backward step with "relu" (slope 0 where Z2 < 0) left
+    # every parameter at its initialization; the hint said to keep update_parameters' result,
+    # which the code does
+    right = 'dA1, dW2, db2 = linear_activation_backward(dA2, cache2, "sigmoid")'
+    wrong = right.replace('"sigmoid"', '"relu"')
+    failed = dict((c.name, c) for f, c in _failed_with_one_edit(tmp_path, False, right, wrong)
+                  if f == "two_layer_model")  # fmt: skip
+    assert "values" in failed
+    assert failed["values"].hint == unit.ZERO_GRADS_HINT
+    # and the update's result dropped is still told so
+    update = "parameters = update_parameters(parameters, grads, learning_rate)"
+    text = (ROOT / "solutions" / "deep_network.py").read_text()
+    start = text.index("def two_layer_model")
+    at = text.index(update, start)
+    path = tmp_path / "dropped.py"
+    path.write_text(
+        text[:at] + "update_parameters(parameters, grads, learning_rate)" + text[at + len(update) :]
+    )
+    sub = from_path(path, "deep_network", isolated=False)
+    try:
+        result = grade_submission("deep_network", sub, tasks=["5.11"])
+    finally:
+        sub.close()
+    values = next(c for c in result.tasks[0].checks if c.name == "values")
+    assert "result of update_parameters" in values.hint  # the catalogue's mistake, named

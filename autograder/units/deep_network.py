@@ -11,10 +11,12 @@ as the index of the accepted random draw (:data:`FIXED_NETS`).
 
 from __future__ import annotations
 
+import ast
 import contextlib
 import dataclasses
 import math
 import re
+import textwrap
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
@@ -1207,6 +1209,49 @@ KEEP_HINT = "keep the result: parameters = update_parameters(parameters, grads, 
 MODEL_TOL = {"rtol": 1e-6, "atol": 1e-9}
 
 
+def _keeps_update(ctx: Context, fn: str) -> bool:
+    """Whether ``fn``'s source keeps what update_parameters returns, under the name it gave.
+
+    ``parameters = update_parameters(parameters, grads, rate)``; not ``new = ...(parameters,
+    ...)`` with ``parameters`` used again.
+    """
+    source = ctx.submission.source(fn)
+    try:
+        tree = ast.parse(textwrap.dedent(source)) if source else None
+    except SyntaxError:
+        return False
+    for n in ast.walk(tree) if tree is not None else ():
+        call = n.value if isinstance(n, ast.Assign) else None
+        if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Name)):
+            continue
+        given = call.args[0] if call.args else None
+        kept = [t.id for t in n.targets if isinstance(t, ast.Name)]
+        if call.func.id == "update_parameters" and isinstance(given, ast.Name):
+            if given.id in kept:  # parameters = update_parameters(parameters, ...)
+                return True
+    return False
+
+
+#: The hint of a model whose parameters never change although it keeps update_parameters'
+#: result: no gradient reached them (sweep 16 P4: the output layer's backward step with
+#: "relu", whose slope is 0 where Z is negative, was told to keep the result).
+ZERO_GRADS_HINT = (
+    "the parameters never change, though the code keeps update_parameters' result: every "
+    'gradient was zero. Check the backward steps: the output layer\'s is "sigmoid", the '
+    'hidden ones "relu".'
+)
+
+
+def _discarded_hint(ctx: Context, fn: str) -> str:
+    """The hint of parameters that stayed the initialization's: result dropped, or no gradient."""
+    return ZERO_GRADS_HINT if _keeps_update(ctx, fn) else KEEP_HINT
+
+
+def _hint_failure(exc: CheckFailure, hint: str) -> None:
+    """Give ``exc`` the hint a model check read from the result (and the code, for some)."""
+    exc.hint, exc.specific, exc.sourced = hint, True, hint == ZERO_GRADS_HINT
+
+
 def _stale_training(fn: str, params: Any, dims, n: int, data: tuple) -> str | None:
     """How a model that never learns got its parameters, from the grader's math, or None.
 
@@ -1295,16 +1340,18 @@ def _compare_model(
             else:
                 detail += "the forward pass never uses updated parameters."
             both = f"{KEEP_HINT[:-1]}, and {STALE_HINT[fn]}"
-            hint = {"discarded": KEEP_HINT, "stale": STALE_HINT[fn]}.get(how, both)
-            raise CheckFailure(detail, hint=hint, kind=kind, specific=how is not None)
+            hint = {"discarded": _discarded_hint(ctx, fn), "stale": STALE_HINT[fn]}.get(how, both)
+            failure = CheckFailure(detail, hint=hint, kind=kind, specific=how is not None)
+            failure.sourced = hint == ZERO_GRADS_HINT
+            raise failure
     try:
         cl.compare(params, want_params, "parameters", hint=MODEL_HINT, kind=kind, **MODEL_TOL)
     except CheckFailure as exc:
         how = _stale_training(fn, params, dims, n, data)
-        hint = {"discarded": KEEP_HINT, "stale": STALE_HINT.get(fn)}.get(how or "")
+        hint = {"discarded": _discarded_hint(ctx, fn), "stale": STALE_HINT.get(fn)}.get(how or "")
         hint = hint or _written_setting_hint(ctx, params, costs, dims, n, data)
         if hint is not None:
-            exc.hint, exc.specific = hint, True
+            _hint_failure(exc, hint)
         raise
     # costs of another count are the structure check's (sweep 14 P7: one costs-recording
     # mistake failed structure, values and hidden)
