@@ -77,7 +77,8 @@ def raised_hint(
         found = None
     if found:
         return f"this looks like a known mistake: {found.title}. {found.hint}".strip(), found
-    hint = hint or _hidden_sizes_hint(check, ctx) or hints.hint_for(err.type, err.message)
+    hint = hint or _caller_source_hint(ctx, exc, reference) or _hidden_sizes_hint(check, ctx)
+    hint = hint or hints.hint_for(err.type, err.message)
     return hint, None
 
 
@@ -542,6 +543,21 @@ def _raised_source_hint(ctx: Context, exc: StudentRaised, reference) -> str | No
             found = found or source_hints.signature_hint(message, exc.function, functions, stub)
         return found or _source_hint(ctx, function, reference, helpers=False)
     except Exception:  # noqa: BLE001 - a hint is an extra: its bug must not lose the verdict
+        return None
+
+
+def _caller_source_hint(ctx: Context, exc: StudentRaised, reference) -> str | None:
+    """What the calling function's source shows of an exception raised in a block it called.
+
+    ``model`` passing ``initialize_with_zeros(X_train.shape[1])``: the error surfaces in the
+    student's correct ``propagate`` (sweep 16 P4).
+    """
+    function = exc.error.function
+    if not function or function == exc.function:
+        return None
+    try:
+        return _source_hint(ctx, exc.function, reference, helpers=False)
+    except Exception:  # noqa: BLE001 - a hint is an extra
         return None
 
 

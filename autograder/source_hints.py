@@ -580,7 +580,37 @@ def _shape_reads(tree: ast.AST) -> dict[str, tuple[str, int, int]]:
     return out
 
 
+def _shape_arguments(tree: ast.AST) -> dict[tuple[str, int], tuple[str, int, int]]:
+    """``{(function, position): (array, axis, line)}`` for each ``f(..., array.shape[axis])``."""
+    out: dict[tuple[str, int], tuple[str, int, int]] = {}
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):
+            continue
+        for i, arg in enumerate(node.args):
+            if (
+                isinstance(arg, ast.Subscript)
+                and isinstance(arg.value, ast.Attribute)
+                and arg.value.attr == "shape"
+                and isinstance(arg.value.value, ast.Name)
+                and isinstance(arg.slice, ast.Constant)
+                and type(arg.slice.value) is int
+            ):
+                place = (arg.value.value.id, arg.slice.value, node.lineno)
+                out.setdefault((node.func.id, i), place)
+    return out
+
+
 def _shape_axis(function: str, tree: ast.AST, ref_tree: ast.AST) -> str | None:
+    course_args = _shape_arguments(ref_tree)
+    for (called, at), (array, axis, line) in _shape_arguments(tree).items():
+        right = course_args.get((called, at))
+        if right is not None and right[1] != axis:
+            counted = {0: "rows", 1: "columns"}.get(axis, f"axis {axis}")
+            return (
+                f"{function}() calls {called}({array}.shape[{axis}]) (line {line} of the "
+                f"function), the number of {counted} of {array}; the course passes "
+                f"{right[0]}.shape[{right[1]}] (examples are the columns, features the rows)."
+            )
     course = _shape_reads(ref_tree)
     for name, (array, axis, line) in _shape_reads(tree).items():
         if name in course and course[name][1] != axis:

@@ -537,3 +537,14 @@ def test_a_misspelling_is_compared_with_a_bounded_number_of_names(monkeypatch):
     assert all(len(n) <= source_hints.MAX_NAME for n in seen[0])
     assert source_hints._spelled_like("l" * 199, many) == []  # no course name is that long
     assert len(seen) == 1
+
+
+def test_a_size_passed_from_the_other_axis_is_named_at_the_call():
+    # sweep 16 P4: model() sized w by the examples, initialize_with_zeros(X_train.shape[1]);
+    # the error surfaced in propagate with "a missing .T?"
+    mine = "def model(X_train, Y_train):\n    w, b = initialize_with_zeros(X_train.shape[1])\n"
+    ref = "def model(X_train, Y_train):\n    w, b = initialize_with_zeros(X_train.shape[0])\n"
+    hint = source_hints.read_otherwise_hint("model", mine, ref)
+    assert hint is not None and "initialize_with_zeros(X_train.shape[1])" in hint
+    assert "the course passes X_train.shape[0]" in hint
+    assert source_hints.read_otherwise_hint("model", ref, ref) is None

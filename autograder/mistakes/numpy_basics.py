@@ -156,7 +156,7 @@ def propagate_vectorized(w, b, X, Y):
             "def propagate_vectorized(w, b, X, Y):\n    return propagate_loops(w, b, X, Y)\n",
             "no_loops", message="which contains a Python loop"),
     *table("propagate_vectorized",
-        ("hard_coded: returns the visible example's answer", "agrees_with_loops hidden", "message",
+        ("hard_coded: returns the visible example's answer", "no_loops agrees_with_loops hidden", "message",
          'return {"dw": dw, "db": float(db)}, float(cost)', EXAMPLE_ANSWER, "disagree")),
     # The course's own forms: full marks, and the kit's advice.
     *table("basic_sigmoid",
