@@ -217,14 +217,26 @@ def propagation_structure(
         shape_text = "the shape of w, (n_x, 1)"
         expect_array(grads["dw"], 'grads["dw"]', np.shape(args[0]), shape_text=shape_text, hint=dw)
         expect_bias(ctx, grads["db"], 'grads["db"]', hint=db)
-        expect_float(cost, "cost", hint=_cost_shape_hint(cost) or cost_hint)
+        expect_float(cost, "cost", hint=cost_shape_hint(cost, np.shape(args[2])[-1]) or cost_hint)
         return None
 
     return run
 
 
-def _cost_shape_hint(cost: Any) -> str | None:
-    """The hint for a cost that is a one-entry array, by its shape (sweep 13 P4), or None."""
+def cost_shape_hint(cost: Any, m: int | None = None) -> str | None:
+    """The hint for a cost that is an array, by its shape (sweep 13 P4), or None.
+
+    ``m``: the number of examples of the call: a cost of one value per example was summed
+    over the wrong axis, or not at all (sweep 16 P5: ``np.sum(logprobs, axis=0)`` was told
+    of np.dot's (1, 1)).
+    """
+    if isinstance(cost, np.ndarray) and m is not None and m > 1 and cost.size == m:
+        if cost.shape == (m,):
+            return (
+                f"np.sum(..., axis=0) of a (1, m) row leaves its {m} columns, one value per "
+                "example: sum every entry (no axis) for the one cost."
+            )
+        return f"the cost has one value per example ({m}): sum them (np.sum), then divide by m."
     shape = cost.shape if isinstance(cost, np.ndarray) and cost.size == 1 else None
     if shape == (1,):
         return (
@@ -267,17 +279,23 @@ def expect_bias(ctx: Context, value: Any, name: str, *, hint: str | None = None)
     return float(value.reshape(-1)[0])
 
 
-def returns_number(args: Args, shown: str, *, hint: str | None = None) -> CheckFn:
+def returns_number(
+    args: Args, shown: str, *, hint: str | None = None, examples: int | None = None
+) -> CheckFn:
     """Check that the task's function returns one real number (a float or numpy scalar).
 
     Args:
         args: the arguments of the call.
         shown: the arguments as the message shows them after the function's name (``(f, 2.0)``).
         hint: hint on failure.
+        examples: for a cost, the call's number of examples: an array's shape then names how
+            the sum went wrong (:func:`cost_shape_hint`).
     """
 
     def run(ctx: Context) -> str | None:
-        expect_float(ctx.call(*args), f"{ctx.task.function}{shown}", hint=hint)
+        value = ctx.call(*args)
+        shaped = cost_shape_hint(value, examples) if examples is not None else None
+        expect_float(value, f"{ctx.task.function}{shown}", hint=shaped or hint)
         return None
 
     run.__doc__ = "returns a single number"

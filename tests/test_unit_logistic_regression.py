@@ -257,7 +257,7 @@ def test_costs_recorded_every_iteration_cost_the_values_not_the_printing():
              "        costs.append(cost)\n        if i % 100 == 0:\n")  # fmt: skip
     task = _task(_changed("optimize", every), "optimize")
     failed = {c.name: c.message for c in task.checks if not c.passed}
-    assert set(failed) == {"values", "uses_arguments", "hidden"}
+    assert set(failed) == {"values"}  # once (sweep 16 P2): the other checks compare w, b, grads
     assert "100 costs for num_iterations = 100: record the cost once every 100" in failed["values"]
 
 
@@ -496,7 +496,7 @@ def test_costs_recorded_and_printed_every_10_iterations_cost_the_values_not_the_
                 "        if i % 10 == 0:\n            costs.append(cost)\n")  # fmt: skip
     task = _task(_changed("optimize", every_10), "optimize")
     checks = {c.name: c for c in task.checks}
-    assert not checks["values"].passed and not checks["uses_arguments"].passed
+    assert not checks["values"].passed and checks["uses_arguments"].passed  # charged once
     assert checks["prints"].passed, checks["prints"].message
 
 

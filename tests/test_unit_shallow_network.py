@@ -1025,3 +1025,29 @@ def test_the_stand_in_note_names_only_blocks_the_code_calls(own_helper):
     notes = [n for c in result.tasks[0].checks for n in c.notes]
     named = any("a correct initialize_parameters()" in n for n in notes)
     assert named != own_helper, notes
+
+
+@pytest.mark.parametrize(
+    ("summed", "words"),
+    [
+        ("np.sum(logprobs, axis=0) / m", "np.sum(..., axis=0) of a (1, m) row"),  # no minus
+        ("-np.sum(logprobs, axis=0) / m", "axis=0"),
+        ("-logprobs / m", "one value per example"),
+        ("-np.sum(logprobs, axis=1, keepdims=True) / m", "keepdims=True"),
+    ],
+)
+def test_a_cost_array_is_told_how_its_shape_came(summed, words):
+    # sweep 16 P5: a cost summed with axis=0 (one value per example) was told np.squeeze
+    # turns np.dot's (1, 1) into a number, though there is no np.dot and it squeezes
+    from autograder.engine import grade_submission
+
+    text = (ROOT / "solutions" / f"{UNIT}.py").read_text()
+    right = "cost = -np.sum(logprobs) / m"
+    assert text.count(right) == 1
+    text = text.replace(right, f"cost = {summed}").replace(
+        "return float(np.squeeze(cost))", "return cost"
+    )
+    result = grade_submission(UNIT, text_submission(UNIT, text), tasks=["4.12"])
+    failed = {c.name: c for c in result.tasks[0].checks if not c.passed}
+    assert "returns_number" in failed
+    assert words in failed["returns_number"].hint, failed["returns_number"].message

@@ -191,7 +191,7 @@ MISTAKES = [
          "prefers a Python float"),
         ("log_a2_twice: (1 - Y) log(A2): log(A2) where log(1 - A2) belongs", "values hidden", "hint",
          "np.log(1.0 - A2)", "np.log(A2)", "the second term is (1 - Y) log(1 - A2): the log of 1 - A2."),
-        ("dot_11: np.dot form returns a (1, 1) array", "returns_number", "message",
+        ("dot_11: a (1, 1) array (np.dot of the rows, or np.sum with keepdims=True): np.squeeze it", "returns_number", "message",
          COST, "return -(np.dot(Y, np.log(A2).T) + np.dot(1 - Y, np.log(1 - A2).T)) / m", "should be a number (a float or 0-d array) but is an array of shape (1, 1)"),
     ),
     # ------------------------------------------------------------------ 4.13 backward_propagation

@@ -660,7 +660,7 @@ t = UNIT.task("4.12", "compute_cost", "cross-entropy cost", adapters=(old,))
 
 
 hint = "np.squeeze(cost) turns the (1, 1) result of np.dot into a number."
-run = cl.returns_number(COST_CASES[1], "(A2, Y)", hint=hint)
+run = cl.returns_number(COST_CASES[1], "(A2, Y)", hint=hint, examples=COST_CASES[1][0].shape[1])
 t.add("returns_number", 1, run, "Returns one real number (a float, a numpy scalar or a 0-d array)")
 
 
