@@ -331,10 +331,12 @@ def compare_returned(
         expected: the expected result.
         name: the result's name (``propagate()`` when ``names`` are given).
         names: the names of the returned tuple's items (``("grads", "cost")``), or None.
-        **options: ``rtol``, ``atol``, ``hint``, ``kind`` for :func:`compare`.
+        **options: ``rtol``, ``atol``, ``hint``, ``kind`` for :func:`compare`; ``hint`` may be
+            a dict of a hint per item name (a wrong ``grads`` is not told about the cost).
     """
+    hints = options.pop("hint", None)
     if names is None:
-        compare(got, expected, name, **options)
+        compare(got, expected, name, hint=None if isinstance(hints, dict) else hints, **options)
         return
     if not isinstance(got, tuple | list) or len(got) != len(names):
         raise CheckFailure(
@@ -342,7 +344,8 @@ def compare_returned(
             kind="type",
         )
     for g, e, item in zip(got, expected, names):
-        compare(g, e, item, **options)
+        hint = hints.get(item) if isinstance(hints, dict) else hints
+        compare(g, e, item, hint=hint, **options)
 
 
 def visible_calls(

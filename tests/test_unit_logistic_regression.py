@@ -641,3 +641,18 @@ def test_costs_of_the_right_count_at_100_iterations_and_wrong_at_250_still_fail(
     result = grade_submission(UNIT, text_submission(UNIT, text), tasks=["3.4"])
     failed = {c.name for c in result.tasks[0].checks if not c.passed}
     assert "uses_arguments" in failed
+
+
+def test_wrong_gradients_with_a_right_cost_are_not_told_about_the_cost():
+    # msg sweep 16 M5.4: dZ = Z - Y (the gradient before the sigmoid) failed propagate's
+    # values with "check the 1/m and both terms of the cost", though the cost was right
+    text = (ROOT / "solutions" / "logistic_regression.py").read_text()
+    start = text.index("def propagate(")
+    right = "dZ = A - Y"
+    at = text.index(right, start)
+    z = "dZ = (np.dot(w.T, X) + b) - Y"
+    text = text[:at] + z + text[at + len(right) :]
+    result = grade_submission(UNIT, text_submission(UNIT, text), tasks=["3.3"])
+    values = next(c for c in result.tasks[0].checks if c.name == "values")
+    assert not values.passed
+    assert "cost" not in (values.hint or ""), values.message

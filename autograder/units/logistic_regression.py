@@ -160,7 +160,10 @@ t = UNIT.task("3.3", "propagate", "cost and gradients (forward and backward)", u
 hints = ("X (A - Y).T / m.", "np.sum(A - Y) / m is a number.", None)
 structure = cl.propagation_structure(PROP, hints=hints)
 t.add("structure", 1, structure, 'returns ({"dw": (n_x, 1) array, "db": number}, cost number)')
-hint = "check the 1/m and both terms of the cost."
+hint = {  # the part that differs (msg sweep 16 M5.4: dZ = Z - Y was told about the cost)
+    "grads": "dw = X (A - Y).T / m and db = np.sum(A - Y) / m, with A = sigmoid(w.T X + b).",
+    "cost": "check the 1/m and both terms of the cost.",
+}
 values = cl.visible_values("propagate/values", [PROP], name="propagate()", names=GC, hint=hint)
 t.add("values", 2, values, "the course's example: cost 5.8015, db 0.00146")
 
