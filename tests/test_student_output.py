@@ -287,3 +287,17 @@ def test_the_self_check_lists_the_advice_its_checks_gave(tmp_path):
     assert proc.returncode == 0, proc.stdout
     assert "advice (never scored)" in proc.stdout
     assert "Task 3.2 · initialize_with_zeros: b is int 0" in proc.stdout
+
+
+def test_the_student_kit_says_which_lost_points_wait_for_another_task(tmp_path):
+    # msg sweep 16 M4: without the reference a broken sigmoid fails optimize, predict and
+    # model too (each names it as the cause), and the points line counted them all unsaid
+    kit = write_bundle(tmp_path / "kit")
+    text = solution_path("logistic_regression").read_text()
+    right = "return 1 / (1 + np.exp(-z))"
+    assert right in text
+    (kit / "exercises" / "logistic_regression.py").write_text(
+        text.replace(right, "return 1 / 1 + np.exp(-z)", 1)
+    )
+    proc = run_pytest("exercises", "-m", "logistic_regression", cwd=kit, prelude=WITHOUT_REFERENCE)
+    assert "of the points not earned are in checks of functions that use a failing" in proc.stdout
