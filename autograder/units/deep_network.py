@@ -769,13 +769,13 @@ def _grads_structure(ctx: Context) -> None:
 
 
 _cases, _hint = BACKWARD["linear_backward"]
-T57.add("values", 1, cl.visible_values("linear_backward/values", _cases,
+T57.add("values", 1, cl.visible_values("linear_backward/values", _cases, names=GRADS,
                                        name="(dA_prev, dW, db)", hint=_hint),
         "matches the expected gradients")  # fmt: skip
 fix = "dW = np.dot(dZ, A_prev.T) / m makes a new array (dZ /= m changes the caller's dZ)."
 T57.advise("no_mutation")(cl.mutation_advice((LB_DZ, (LF_A, LF_W, LF_B)), ["dZ", "cache"], fix))
 _cases, _hint = BACKWARD["linear_activation_backward"]
-_lab_values = cl.visible_values("linear_activation_backward/values", _cases,
+_lab_values = cl.visible_values("linear_activation_backward/values", _cases, names=GRADS,
                                 name="(dA_prev, dW, db)", hint=_hint)  # fmt: skip
 
 
@@ -870,7 +870,7 @@ for _t, _draw in (
     (T57, lambda rng: [_upstream_case(rng) for _ in range(3)]),
     (T58, lambda rng: [_upstream_case(rng, a) for a in ACTIVATIONS * 2]),
 ):
-    _t.add("hidden", 1, cl.hidden_values(_draw, name="(dA_prev, dW, db)"),
+    _t.add("hidden", 1, cl.hidden_values(_draw, name="(dA_prev, dW, db)", names=GRADS),
            "matches the reference for random sizes", hidden=True)  # fmt: skip
 
 # =========================================================================== 5.9 L_model_backward

@@ -233,7 +233,8 @@ for task_id, loss, example in (("2.7", "L1", "1.1"), ("2.8", "L2", "0.43")):
 
 # ----------------------------------------------------------------- 2.9 and 2.10 (kit-only)
 GC, VALUES = "(grads, cost)", "matches the expected cost and gradients"
-LR = {"name": GC, "hint": "a = sigmoid(w.T x + b) per example; cost = -(1/m) sum(y log a + (1 - y) "
+LR = {"name": GC, "names": ("grads", "cost"),
+      "hint": "a = sigmoid(w.T x + b) per example; cost = -(1/m) sum(y log a + (1 - y) "
       "log(1 - a)); dw = (1/m) sum((a - y) x), db = (1/m) sum(a - y)."}  # fmt: skip
 STRUCTURE = 'returns ({"dw": (n_x, 1) array, "db": number}, cost)'
 DISAGREE = "propagate_vectorized and propagate_loops disagree on the same inputs."
@@ -269,7 +270,9 @@ def _loops_agree(ctx: Context) -> str:
     return "3 random inputs agree"
 
 
-hidden = cl.hidden_values(lambda rng: [_lr_case(rng) for _ in range(2)], name=GC)
+hidden = cl.hidden_values(
+    lambda rng: [_lr_case(rng) for _ in range(2)], name=GC, names=("grads", "cost")
+)
 for t in (UNIT.task("2.9"), UNIT.task("2.10")):
     t.add("hidden", 1, hidden, "matches the reference on random problems", hidden=True)
     cl.explain_all(t, cl.fixed_size_hint("X.shape"), only=("values", "hidden"))
