@@ -146,6 +146,11 @@ def expect_keys(value: Any, name: str, keys: list[str] | tuple[str, ...]) -> dic
             parts.append(f"unexpected keys {extra}")
         pair = next((k for k in extra if isinstance(k, tuple) and k), None)
         hint = None
+        cased = {k.lower(): k for k in extra if isinstance(k, str)}
+        renamed = [(cased[k.lower()], k) for k in missing if k.lower() in cased]
+        if renamed:  # "dW" for "dw" (msg sweep 16 M8)
+            spelled = ", ".join(f"{k!r} where {right!r} belongs" for k, right in renamed)
+            hint = f"keys match letter case exactly: {spelled}."
         if pair is not None:  # grads["db", str(l)]
             joined = "".join(map(str, pair))
             hint = (

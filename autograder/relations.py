@@ -18,6 +18,7 @@ when it is within 0.1 % of the right one (an epsilon, a rounding).
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 from typing import Any
 
 import numpy as np
@@ -100,6 +101,26 @@ def relation_hint(got: Any, right: Any, name: str) -> str | None:
     return None if found is None else _relation(found[1], found[2], _where(name, found[0]))
 
 
+def _differences(got: Any, right: Any, path: tuple = ()) -> Iterator[tuple[tuple, Any, Any]]:
+    """Every ``(path, got part, right part)`` unlike ``right``.
+
+    In :func:`_first_difference`'s order.
+    """
+    if isinstance(right, dict) and isinstance(got, dict):
+        for key, value in right.items():
+            if key in got and not same_plain(got[key], value, rtol=RTOL, atol=ATOL):
+                yield from _differences(got[key], value, (*path, key))
+        return
+    if isinstance(right, tuple | list) and isinstance(got, tuple | list) and len(got) == len(right):
+        if _numbers(right) is None or _numbers(got) is None:
+            for i, (g, e) in enumerate(zip(got, right)):
+                if not same_plain(g, e, rtol=RTOL, atol=ATOL):
+                    yield from _differences(g, e, (*path, i))
+            return
+    if not same_plain(got, right, rtol=RTOL, atol=ATOL):
+        yield (path, got, right)
+
+
 def _first_difference(got: Any, right: Any, path: tuple = ()) -> tuple[tuple, Any, Any] | None:
     """``(path, got part, right part)`` of the first part of ``got`` unlike ``right``.
 
@@ -153,10 +174,24 @@ def unchanged_hint(
         name: how the result reads in the message.
         loops: whether the function has a loop (then one stopping short is the likely cause).
     """
-    found = _first_difference(got, right)
-    if found is None or _numbers(found[1]) is None:
-        return None
-    path, part, expected = found
+    for i, (path, part, expected) in enumerate(_differences(got, right)):
+        if i and not (path and isinstance(path[-1], str)):
+            continue  # past the first, only named entries (params['b']), not positions
+        if _numbers(part) is not None:  # the first part given back; a loop stopping short
+            found = _unchanged_part(path, part, expected, inputs, name, loops and i == 0)
+            if found:  # leaves the parts before it right, not wrong too
+                return found
+    return None
+
+
+def _unchanged_part(
+    path: tuple, part: Any, expected: Any, inputs: tuple[Any, ...], name: str, loops: bool
+) -> str | None:
+    """:func:`unchanged_hint` of one differing part.
+
+    Any differing part, not only the first: optimize's ``b``, never updated, comes after its
+    ``w``, which differs too (msg sweep 16 M8).
+    """
     kept = [i for i, arg in enumerate(inputs) if _same_array(expected, arg)]
     if kept:  # the right result keeps an input there too (a cache): another input, in its place
         other = next((i for i, arg in enumerate(inputs) if _same_array(part, arg)), None)

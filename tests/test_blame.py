@@ -379,3 +379,18 @@ def test_a_division_before_the_sum_is_named(unit):
     (task,) = grade_submission(unit, text_submission(unit, text), tasks=["sigmoid"]).tasks
     values = next(c for c in task.checks if c.name == "values")
     assert not values.passed and "Write 1 / (1 + np.exp(-z))" in values.hint
+
+
+def test_keys_spelled_in_another_case_are_named():
+    # msg sweep 16 M8: grads {"dW", "dB"} for {"dw", "db"} got no hint
+    from autograder.asserts import expect_keys
+    from autograder.spec import CheckFailure
+
+    with pytest.raises(CheckFailure) as failed:
+        expect_keys({"dW": 1.0, "dB": 2.0}, "grads", ("dw", "db"))
+    assert failed.value.hint == (
+        "keys match letter case exactly: 'dW' where 'dw' belongs, 'dB' where 'db' belongs."
+    )
+    with pytest.raises(CheckFailure) as failed:
+        expect_keys({"dx": 1.0}, "grads", ("dw",))
+    assert failed.value.hint is None

@@ -214,3 +214,15 @@ def test_a_long_list_is_not_searched_item_by_item():
     few = [0.5] * (MAX_ITEMS - 1) + [2.0]
     assert "item 15 is the right result" in parts_hint(few, 2.0, "f()")
     assert parts_hint([0.5] * 1_000_000 + [2.0], 2.0, "f()") is None
+
+
+def test_a_named_part_given_back_is_found_after_a_part_that_differs():
+    # msg sweep 16 M8: optimize never updating b; its w differs too, and comes first
+    from autograder.relations import unchanged_hint
+
+    w, b = RIGHT, 1.5
+    got = ({"w": RIGHT + 0.1, "b": 1.5}, [0.5])
+    right = ({"w": RIGHT - 0.1, "b": 1.2}, [0.5])
+    hint = unchanged_hint(got, right, (w, b), "optimize()")
+    assert hint is not None and "optimize()[0]['b'] is exactly what the call was given" in hint
+    assert "loop" not in hint  # the parts before it changed: no loop stopped short
