@@ -468,14 +468,17 @@ def not_found_hint(unit: Unit, task: Task, submission: Submission, reference: An
     not one whose parameters fit another task's function only), else the stub's advice.
     """
     others = [t.function for t in unit.tasks]
-    arity = {}
-    for name in others:
+    signatures = {}
+    for name in others:  # a course function's alike is a course function (not a kit-only one)
+        if unit.task(name).course != task.course:
+            continue
         fn = getattr(reference, name, None) if reference is not None else None
         if callable(fn):
-            arity[name] = len(inspect.signature(fn).parameters)
+            params = inspect.signature(fn).parameters.values()  # the ones every call passes
+            signatures[name] = tuple(p.name for p in params if p.default is p.empty)
     try:
         found = source_hints.misnamed_function_hint(
-            task.function, submission.source_cells(), others, arity
+            task.function, submission.source_cells(), others, signatures
         )
     except Exception:  # noqa: BLE001 - a hint is an extra: its bug must not lose the verdict
         found = None

@@ -691,14 +691,14 @@ def gradient_key_reused_hint(function: str, source: str | None) -> str | None:
     return None
 
 
-def _parameter_counts(cells: Sequence[str]) -> dict[str, int]:
-    """``{name: number of positional parameters}`` of the top-level defs of ``cells``."""
+def _parameter_names(cells: Sequence[str]) -> dict[str, tuple[str, ...]]:
+    """``{name: its positional parameters' names}`` of the top-level defs of ``cells``."""
     out = {}
     for text in cells:
         tree = _tree(text)
         for node in tree.body if tree is not None else ():
             if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
-                out[node.name] = len(node.args.posonlyargs) + len(node.args.args)
+                out[node.name] = tuple(a.arg for a in (*node.args.posonlyargs, *node.args.args))
     return out
 
 
@@ -726,7 +726,7 @@ def misnamed_function_hint(
     function: str,
     cells: Sequence[str],
     others: Iterable[str],
-    arity: dict[str, int] | None = None,
+    signatures: dict[str, tuple[str, ...]] | None = None,
 ) -> str | None:
     """The hint for a function the submission defines under another spelling, or nested.
 
@@ -741,17 +741,20 @@ def misnamed_function_hint(
         function: the function not found.
         cells: the submitted code, a text per cell.
         others: the unit's other functions' names.
-        arity: the number of parameters of the unit's functions (the reference's), where
-            known.
+        signatures: the required parameters of the unit's functions (the reference's), where
+            known: a def of another name whose parameters start with exactly this function's
+            is offered too (``neural_network_model(X, Y, n_h, ...)`` for ``nn_model``, sweep
+            16 P8).
     """
     others = set(others)
     defs = codeload.def_places(list(cells))
-    counts = _parameter_counts(cells)
-    fits = {n for n, k in (arity or {}).items() if n not in defs}  # missing, like this one
+    params = _parameter_names(cells)
+    arity = {n: len(p) for n, p in (signatures or {}).items()}
+    fits = {n for n in arity if n not in defs}  # missing, like this one
 
     def elsewhere(name: str) -> bool:
-        k = counts.get(name)
-        if k is None or arity is None or arity.get(function) in (None, k):
+        k = len(params[name]) if name in params else None
+        if k is None or arity.get(function) in (None, k):
             return False
         return any(arity[o] == k for o in fits if o != function)
 
@@ -764,6 +767,18 @@ def misnamed_function_hint(
         return (
             f"the code defines {close[0]}(), spelled like {function}(): the course's tests and "
             f"the grader call {function}(). Rename it (and its calls)."
+        )
+    wanted = (signatures or {}).get(function, ())
+    same = [
+        n for n in candidates if len(wanted) >= 2 and params.get(n, ())[: len(wanted)] == wanted
+    ]
+    if len(same) == 1 and not any(
+        (signatures or {}).get(o) == wanted for o in fits if o != function
+    ):
+        return (
+            f"the code defines {same[0]}({', '.join(params[same[0]])}), with {function}()'s "
+            f"parameters: the course's tests and the grader call {function}(). Rename it (and "
+            "its calls)."
         )
     for text in cells:
         tree = _tree(text)

@@ -407,7 +407,7 @@ def predict_all(w, b, X):
     [
         ("propagate", "the code defines propogate(), spelled like propagate(): the course's"),
         ("sigmoid", "sigmoid() is defined inside propogate(), where only that function can"),
-        ("predict", "keep the function name and signature exactly as in the stub."),  # other
+        ("predict", "the code defines predict_all(w, b, X), with predict()'s parameters"),
         ("optimize", "keep the function name and signature exactly as in the stub."),
     ],
 )
@@ -509,14 +509,14 @@ def test_a_function_defined_under_a_longer_name_or_in_a_class_is_named(text, wor
 def test_a_def_whose_parameters_fit_another_missing_function_is_offered_for_that_one():
     # sweep 14 P10: the deep initializer under another name is not initialize_parameters
     text = "def initialize_parameters_n(layer_dims):\n    return {}\n"
-    arity = {"initialize_parameters": 3, "initialize_parameters_deep": 1}
+    arity = {"initialize_parameters": ("n_x", "n_h", "n_y"), "initialize_parameters_deep": ("x",)}
     others = list(arity)
     two = source_hints.misnamed_function_hint("initialize_parameters", [text], others, arity)
     deep = source_hints.misnamed_function_hint("initialize_parameters_deep", [text], others, arity)
     assert two is None
     assert deep is not None and "initialize_parameters_n()" in deep
     # the parameters alone decide nothing where no other missing function fits them
-    alone = {"initialize_parameters": 3}
+    alone = {"initialize_parameters": ("n_x", "n_h", "n_y")}
     found = source_hints.misnamed_function_hint("initialize_parameters", [text], [], alone)
     assert found is not None and "initialize_parameters_n()" in found
 
@@ -548,3 +548,16 @@ def test_a_size_passed_from_the_other_axis_is_named_at_the_call():
     assert hint is not None and "initialize_with_zeros(X_train.shape[1])" in hint
     assert "the course passes X_train.shape[0]" in hint
     assert source_hints.read_otherwise_hint("model", ref, ref) is None
+
+
+def test_a_def_with_a_functions_parameters_under_another_name_is_offered():
+    # sweep 16 P8: nn_model written as neural_network_model(X, Y, n_h, ...) got the generic
+    # "keep the function name"; difflib finds no likeness
+    text = (
+        "def neural_network_model(X, Y, n_h, num_iterations=10000, print_cost=False):\n    pass\n"
+    )
+    signatures = {"nn_model": ("X", "Y", "n_h")}  # its required parameters
+    found = source_hints.misnamed_function_hint("nn_model", [text], ["nn_model"], signatures)
+    assert found is not None and "neural_network_model(X, Y, n_h" in found
+    two = {**signatures, "other_model": signatures["nn_model"]}  # two missing fit: no guess
+    assert source_hints.misnamed_function_hint("nn_model", [text], list(two), two) is None
