@@ -102,26 +102,24 @@ def _unearned(check: Check, message: str, status: str) -> CheckResult:
     return CheckResult(check.name, False, 0.0, check.points, message, status, check.kind)
 
 
-def run_check(
-    unit: Unit,
-    task: Task,
-    check: Check,
-    submission: Submission,
-    reference: types.ModuleType | None,
-    options: GradingOptions = DEFAULT_OPTIONS,
-) -> CheckResult:
-    """Run one check, keep its verdict on the submission and return its result.
+def _keeps_verdict(run: Callable[..., CheckResult]) -> Callable[..., CheckResult]:
+    """Keep each check's verdict on the submission (``submission.verdicts``).
 
-    The verdicts of a task's checks (``submission.verdicts``) are what its source checks,
-    which run last, read (:func:`autograder.checklib.runs_last`), in every flow: the
-    engine's task runs and the pytest self-check, one check per test.
+    A task's source checks, which run last (:func:`autograder.checklib.runs_last`), read them
+    in every flow: the engine's task runs and the pytest self-check, one check per test.
     """
-    result = _run_check(unit, task, check, submission, reference, options)
-    submission.verdicts.setdefault(task.id, {})[check.name] = result.passed
-    return result
+
+    @functools.wraps(run)
+    def kept(unit: Unit, task: Task, check: Check, submission: Submission, *rest: Any) -> Any:
+        result = run(unit, task, check, submission, *rest)
+        submission.verdicts.setdefault(task.id, {})[check.name] = result.passed
+        return result
+
+    return kept
 
 
-def _run_check(
+@_keeps_verdict
+def run_check(
     unit: Unit,
     task: Task,
     check: Check,
