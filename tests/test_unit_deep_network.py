@@ -1148,17 +1148,22 @@ def test_a_parameter_of_another_shape_is_unlike_never_broadcast():
     assert param_gap({"W1": np.ones((4, 5))}, {"W1": np.zeros((4, 5))}) == 1.0
 
 
-def _failed_with_one_edit(tmp_path, isolated: bool, old: str, new: str) -> list:
-    """``[(function, check)]`` that fail when the reference has ``old`` (once) made ``new``."""
+def _graded_with_one_edit(tmp_path, isolated: bool, old: str, new: str):
+    """The unit's result when the reference has ``old`` (once) made ``new``."""
     text = (ROOT / "solutions" / "deep_network.py").read_text()
     assert text.count(old) == 1
     path = tmp_path / "deep_network.py"
     path.write_text(text.replace(old, new))
     sub = from_path(path, "deep_network", isolated=isolated)
     try:
-        result = grade_submission("deep_network", sub)
+        return grade_submission("deep_network", sub)
     finally:
         sub.close()
+
+
+def _failed_with_one_edit(tmp_path, isolated: bool, old: str, new: str) -> list:
+    """``[(function, check)]`` that fail when the reference has ``old`` (once) made ``new``."""
+    result = _graded_with_one_edit(tmp_path, isolated, old, new)
     return [(t.function, c) for t in result.tasks for c in t.checks if not c.passed]
 
 
@@ -1174,19 +1179,6 @@ def test_a_relu_backward_that_writes_into_dA_costs_linear_activation_backward_on
     assert [(f, c.name) for f, c in failed] == [("linear_activation_backward", "values")]
     assert failed[0][1].message.count("changed its argument dA in place") == 1  # no note again
     assert "dZ = np.array(dA, copy=True)" in failed[0][1].hint
-
-
-def _graded_with_one_edit(tmp_path, isolated: bool, old: str, new: str):
-    """The unit's result when the reference has ``old`` (once) made ``new``."""
-    text = (ROOT / "solutions" / "deep_network.py").read_text()
-    assert text.count(old) == 1
-    path = tmp_path / "deep_network.py"
-    path.write_text(text.replace(old, new))
-    sub = from_path(path, "deep_network", isolated=isolated)
-    try:
-        return grade_submission("deep_network", sub)
-    finally:
-        sub.close()
 
 
 @pytest.mark.parametrize("isolated", [True, False], ids=["sandbox", "in_process"])
