@@ -65,7 +65,8 @@ def numbers(value: Any, name: str) -> np.ndarray:
     """
     if not (isinstance(value, Foreign) or value is None or isinstance(value, str | dict)):
         with contextlib.suppress(TypeError, ValueError):
-            kind = np.asarray(value).dtype.kind
+            array = np.asarray(value)
+            kind = array.dtype.kind
             if kind == "c":  # float64 would drop the imaginary part (red team 15 D)
                 raise CheckFailure(
                     f"{name} holds complex numbers; the result is real: no 1j, no complex "
@@ -74,7 +75,7 @@ def numbers(value: Any, name: str) -> np.ndarray:
                     kind="type",
                 )
             if kind in "biuf":  # not strings of numbers, nor objects numpy would convert
-                return np.asarray(value, dtype=np.float64)
+                return np.asarray(array, dtype=np.float64)
     raise CheckFailure(
         f"{name} should be numeric but is {type_name(value)}.",
         lines=[("got", describe(value))],
@@ -1075,10 +1076,8 @@ def _class_body(cls: ast.ClassDef) -> list[ast.stmt]:
 #: Methods numpy's ufuncs call once per item of an array of Python objects: ``np.exp(a)``
 #: calls each item's ``exp()`` (red team, round 15: the array made without ``dtype=object``,
 #: from a list of objects or by ``np.full``).
-_UFUNCS = [u for u in vars(np).values() if isinstance(u, np.ufunc)]
 UFUNC_METHODS = frozenset(
-    {name for name, u in vars(np).items() if isinstance(u, np.ufunc)}
-    | {u.__name__ for u in _UFUNCS}
+    alias for name, u in vars(np).items() if isinstance(u, np.ufunc) for alias in (name, u.__name__)
 )
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import ast
 import contextlib
 import contextvars
+import functools
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -45,26 +46,30 @@ _PASSED: contextvars.ContextVar[list[str] | None] = contextvars.ContextVar(
 
 
 def asks_for_reduced_precision(sources: Iterable[str | None]) -> bool:
-    """Whether any of the sources names a reduced-precision dtype.
+    """Whether any of the sources names a reduced-precision dtype (:func:`_names_reduced`)."""
+    return any(_names_reduced(source) for source in sources if source)
+
+
+@functools.lru_cache(maxsize=256)
+def _names_reduced(source: str) -> bool:
+    """Whether ``source`` names a reduced-precision dtype.
 
     ``np.float32``, ``float32`` imported from numpy, ``dtype="float32"`` or ``"f4"``; in
-    code, not in comments or docstrings. A source that does not parse names none.
+    code, not in comments or docstrings. A source that does not parse names none. Asked
+    before every check: parsed once per source.
     """
-    for source in sources:
-        if not source:
-            continue
-        try:
-            tree = ast.parse(source)
-        except (SyntaxError, ValueError):
-            continue
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Attribute) and node.attr in REDUCED_DTYPES:
+    try:
+        tree = ast.parse(source)
+    except (SyntaxError, ValueError):
+        return False
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and node.attr in REDUCED_DTYPES:
+            return True
+        if isinstance(node, ast.Name) and node.id in REDUCED_DTYPES:
+            return True
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            if node.value in REDUCED_DTYPES | REDUCED_CODES:
                 return True
-            if isinstance(node, ast.Name) and node.id in REDUCED_DTYPES:
-                return True
-            if isinstance(node, ast.Constant) and isinstance(node.value, str):
-                if node.value in REDUCED_DTYPES | REDUCED_CODES:
-                    return True
     return False
 
 

@@ -560,23 +560,29 @@ def _unpack_order(function: str, tree: ast.AST, ref_tree: ast.AST) -> str | None
     return None
 
 
+def _shape_read(node: ast.AST) -> tuple[str, int] | None:
+    """``(array, axis)`` where ``node`` is ``array.shape[axis]``, else None."""
+    if (
+        isinstance(node, ast.Subscript)
+        and isinstance(node.value, ast.Attribute)
+        and node.value.attr == "shape"
+        and isinstance(node.value.value, ast.Name)
+        and isinstance(node.slice, ast.Constant)
+        and type(node.slice.value) is int
+    ):
+        return node.value.value.id, node.slice.value
+    return None
+
+
 def _shape_reads(tree: ast.AST) -> dict[str, tuple[str, int, int]]:
     """``{name: (array, axis, line)}`` for each ``name = array.shape[axis]`` of a function."""
     out: dict[str, tuple[str, int, int]] = {}
     for node in ast.walk(tree):
         if not (isinstance(node, ast.Assign) and len(node.targets) == 1):
             continue
-        target, value = node.targets[0], node.value
-        if (
-            isinstance(target, ast.Name)
-            and isinstance(value, ast.Subscript)
-            and isinstance(value.value, ast.Attribute)
-            and value.value.attr == "shape"
-            and isinstance(value.value.value, ast.Name)
-            and isinstance(value.slice, ast.Constant)
-            and type(value.slice.value) is int
-        ):
-            out.setdefault(target.id, (value.value.value.id, value.slice.value, node.lineno))
+        target, read = node.targets[0], _shape_read(node.value)
+        if isinstance(target, ast.Name) and read is not None:
+            out.setdefault(target.id, (*read, node.lineno))
     return out
 
 
@@ -584,19 +590,10 @@ def _shape_arguments(tree: ast.AST) -> dict[tuple[str, int], tuple[str, int, int
     """``{(function, position): (array, axis, line)}`` for each ``f(..., array.shape[axis])``."""
     out: dict[tuple[str, int], tuple[str, int, int]] = {}
     for node in ast.walk(tree):
-        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):
-            continue
-        for i, arg in enumerate(node.args):
-            if (
-                isinstance(arg, ast.Subscript)
-                and isinstance(arg.value, ast.Attribute)
-                and arg.value.attr == "shape"
-                and isinstance(arg.value.value, ast.Name)
-                and isinstance(arg.slice, ast.Constant)
-                and type(arg.slice.value) is int
-            ):
-                place = (arg.value.value.id, arg.slice.value, node.lineno)
-                out.setdefault((node.func.id, i), place)
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+            for i, arg in enumerate(node.args):
+                if (read := _shape_read(arg)) is not None:
+                    out.setdefault((node.func.id, i), (*read, node.lineno))
     return out
 
 
@@ -746,10 +743,10 @@ def misnamed_function_hint(
             is offered too (``neural_network_model(X, Y, n_h, ...)`` for ``nn_model``, sweep
             16 P8).
     """
-    others = set(others)
+    others, signatures = set(others), signatures or {}
     defs = codeload.def_places(list(cells))
     params = _parameter_names(cells)
-    arity = {n: len(p) for n, p in (signatures or {}).items()}
+    arity = {n: len(p) for n, p in signatures.items()}
     fits = {n for n in arity if n not in defs}  # missing, like this one
 
     def elsewhere(name: str) -> bool:
@@ -768,13 +765,11 @@ def misnamed_function_hint(
             f"the code defines {close[0]}(), spelled like {function}(): the course's tests and "
             f"the grader call {function}(). Rename it (and its calls)."
         )
-    wanted = (signatures or {}).get(function, ())
+    wanted = signatures.get(function, ())
     same = [
         n for n in candidates if len(wanted) >= 2 and params.get(n, ())[: len(wanted)] == wanted
     ]
-    if len(same) == 1 and not any(
-        (signatures or {}).get(o) == wanted for o in fits if o != function
-    ):
+    if len(same) == 1 and not any(signatures.get(o) == wanted for o in fits if o != function):
         return (
             f"the code defines {same[0]}({', '.join(params[same[0]])}), with {function}()'s "
             f"parameters: the course's tests and the grader call {function}(). Rename it (and "

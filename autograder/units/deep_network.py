@@ -16,7 +16,6 @@ import contextlib
 import dataclasses
 import math
 import re
-import textwrap
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
@@ -1217,21 +1216,20 @@ def _keeps_update(ctx: Context, fn: str) -> bool:
     ``parameters = update_parameters(parameters, grads, rate)``; not ``new = ...(parameters,
     ...)`` with ``parameters`` used again.
     """
-    source = ctx.submission.source(fn)
     try:
-        tree = ast.parse(textwrap.dedent(source)) if source else None
-    except SyntaxError:
+        tree = cl.parse_function(ctx, fn, "values")
+    except CheckFailure:
         return False
-    for n in ast.walk(tree) if tree is not None else ():
-        call = n.value if isinstance(n, ast.Assign) else None
-        if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Name)):
-            continue
-        given = call.args[0] if call.args else None
-        kept = [t.id for t in n.targets if isinstance(t, ast.Name)]
-        if call.func.id == "update_parameters" and isinstance(given, ast.Name):
-            if given.id in kept:  # parameters = update_parameters(parameters, ...)
-                return True
-    return False
+    return any(
+        isinstance(n, ast.Assign)
+        and isinstance(n.value, ast.Call)
+        and isinstance(n.value.func, ast.Name)
+        and n.value.func.id == "update_parameters"
+        and bool(n.value.args)
+        and isinstance(n.value.args[0], ast.Name)
+        and n.value.args[0].id in {t.id for t in n.targets if isinstance(t, ast.Name)}
+        for n in ast.walk(tree)
+    )
 
 
 #: The hint of a model whose parameters never change although it keeps update_parameters'
@@ -1244,14 +1242,15 @@ ZERO_GRADS_HINT = (
 )
 
 
-def _discarded_hint(ctx: Context, fn: str) -> str:
-    """The hint of parameters that stayed the initialization's: result dropped, or no gradient."""
-    return ZERO_GRADS_HINT if _keeps_update(ctx, fn) else KEEP_HINT
+def _training_hint(ctx: Context, fn: str, how: str | None) -> str | None:
+    """The hint of how a model that never learns got its parameters (:func:`_stale_training`).
 
-
-def _hint_failure(exc: CheckFailure, hint: str) -> None:
-    """Give ``exc`` the hint a model check read from the result (and the code, for some)."""
-    exc.hint, exc.specific, exc.sourced = hint, True, hint == ZERO_GRADS_HINT
+    Left at the initialization: update_parameters' result dropped, or, where the code keeps
+    it, no gradient at all.
+    """
+    if how == "discarded":
+        return ZERO_GRADS_HINT if _keeps_update(ctx, fn) else KEEP_HINT
+    return STALE_HINT.get(fn) if how == "stale" else None
 
 
 def _stale_training(fn: str, params: Any, dims, n: int, data: tuple) -> str | None:
@@ -1342,18 +1341,19 @@ def _compare_model(
             else:
                 detail += "the forward pass never uses updated parameters."
             both = f"{KEEP_HINT[:-1]}, and {STALE_HINT[fn]}"
-            hint = {"discarded": _discarded_hint(ctx, fn), "stale": STALE_HINT[fn]}.get(how, both)
-            failure = CheckFailure(detail, hint=hint, kind=kind, specific=how is not None)
-            failure.sourced = hint == ZERO_GRADS_HINT
-            raise failure
+            hint = _training_hint(ctx, fn, how) or both
+            sourced = hint == ZERO_GRADS_HINT
+            raise CheckFailure(
+                detail, hint=hint, kind=kind, specific=how is not None, sourced=sourced
+            )
     try:
         cl.compare(params, want_params, "parameters", hint=MODEL_HINT, kind=kind, **MODEL_TOL)
     except CheckFailure as exc:
         how = _stale_training(fn, params, dims, n, data)
-        hint = {"discarded": _discarded_hint(ctx, fn), "stale": STALE_HINT.get(fn)}.get(how or "")
+        hint = _training_hint(ctx, fn, how)
         hint = hint or _written_setting_hint(ctx, params, costs, dims, n, data)
         if hint is not None:
-            _hint_failure(exc, hint)
+            exc.hint, exc.specific, exc.sourced = hint, True, hint == ZERO_GRADS_HINT
         raise
     # costs of another count are the structure check's (sweep 14 P7: one costs-recording
     # mistake failed structure, values and hidden)
