@@ -54,23 +54,55 @@ def asks_for_reduced_precision(sources: Iterable[str | None]) -> bool:
 def _names_reduced(source: str) -> bool:
     """Whether ``source`` names a reduced-precision dtype.
 
-    ``np.float32``, ``float32`` imported from numpy, ``dtype="float32"`` or ``"f4"``; in
-    code, not in comments or docstrings. A source that does not parse names none. Asked
-    before every check: parsed once per source.
+    ``np.float32``, ``float32`` imported from numpy, ``dtype="float32"`` anywhere in code
+    (not in comments or docstrings); a type code (``"f4"``, ``"f"``) only where it is a dtype
+    (:func:`_dtype_strings`): a one-letter string elsewhere (``"e"``, a key ``"f"``) asks for
+    nothing. A source that does not parse names none. Asked before every check: parsed once
+    per source.
     """
     try:
         tree = ast.parse(source)
     except (SyntaxError, ValueError):
         return False
+    dtype_strings = _dtype_strings(tree)
     for node in ast.walk(tree):
         if isinstance(node, ast.Attribute) and node.attr in REDUCED_DTYPES:
             return True
         if isinstance(node, ast.Name) and node.id in REDUCED_DTYPES:
             return True
         if isinstance(node, ast.Constant) and isinstance(node.value, str):
-            if node.value in REDUCED_DTYPES | REDUCED_CODES:
+            if node.value in REDUCED_DTYPES:
+                return True
+            if node.value in REDUCED_CODES and id(node) in dtype_strings:
                 return True
     return False
+
+
+#: Calls whose positional arguments include a dtype (``x.astype("f4")``, ``np.zeros(n, "f")``).
+_DTYPE_CALLS = frozenset(
+    {"astype", "dtype", "view", "array", "asarray", "asanyarray", "ascontiguousarray"}
+    | {"zeros", "ones", "empty", "full", "zeros_like", "ones_like", "empty_like", "full_like"}
+    | {"arange", "frombuffer", "fromiter", "fromstring", "identity", "eye"}
+)
+
+
+def _dtype_strings(tree: ast.AST) -> set[int]:
+    """The ids of the string constants of ``tree`` that stand where a dtype goes.
+
+    A ``dtype=`` keyword's value, or a positional argument of a call named in
+    :data:`_DTYPE_CALLS`.
+    """
+    found: set[int] = set()
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
+        values = [k.value for k in node.keywords if k.arg == "dtype"]
+        if name in _DTYPE_CALLS:
+            values += node.args
+        found |= {id(v) for v in values if isinstance(v, ast.Constant)}
+    return found
 
 
 @contextlib.contextmanager

@@ -34,6 +34,11 @@ ROOT = Path(__file__).resolve().parents[1]
         ('def f(x):\n    """Works in float64, not float32."""\n    return x\n', False),
         ("def f(x):\n    return np.asarray(x, dtype=np.float64)\n", False),
         ("def f(x:\n", False),
+        ("def f(x):\n    return np.zeros(x.shape, 'f')\n", True),
+        ("def f(x):\n    return x.astype('e')\n", True),
+        # a one-letter string that is not a dtype asks for nothing (a key, a format)
+        ("def f(x):\n    d = {'f': x}\n    return d['f']\n", False),
+        ("def f(x):\n    print('e', 'F')\n    return x\n", False),
     ],
 )
 def test_reduced_precision_is_asked_for_in_code_only(source, asks):
