@@ -299,8 +299,9 @@ def test_ordinary_hidden_failures_say_their_kind_and_a_fixed_hint(monkeypatch):
     first, *rest = cells["hidden"].splitlines()
     assert first == "Task 3.1 · sigmoid — wrong values on hidden inputs"
     assert rest == [
-        "  hint:     this looks like a known mistake: np.exp(z) instead of np.exp(-z). "
-        "sigma(z) = 1 / (1 + e^(-z)): mind the minus sign."
+        "  hint:     this looks like a known mistake: returns sigma(-z) = 1 - sigma(z) "
+        "(np.exp(z) instead of np.exp(-z), or e^(-z) on top). sigma(z) = 1 / (1 + e^(-z)); "
+        "this code returns sigma(-z) = 1 / (1 + e^z) = e^(-z) / (1 + e^(-z)): a sign is off."
     ]
     raises = "import numpy as np\n\ndef sigmoid(z):\n    raise ValueError(repr(z))\n"
     cells, _, _ = _grade_cells(LR, raises, "sigmoid", monkeypatch)

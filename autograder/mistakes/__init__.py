@@ -179,7 +179,7 @@ def table(function: str, *rows: tuple[str, ...]) -> list[Mistake]:
 
         *table("sigmoid",
             ("sign: np.exp(z) instead of np.exp(-z)", "values", "hint",
-             "np.exp(-z)", "np.exp(z)", "sigma(z) = 1 / (1 + e^(-z)): mind the minus sign."),
+             "np.exp(-z)", "np.exp(z)", "sigma(z) = 1 / (1 + e^(-z)): a sign is off."),
         ),
     """
     out = []

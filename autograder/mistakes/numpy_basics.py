@@ -20,7 +20,10 @@ EXAMPLE_ANSWER = (
     'return {"dw": np.array([[0.9984560146379561], [2.395072388486207]]), '
     '"db": 0.001455578136784208}, 5.801545319394553'
 )
-SIGN = "sigma(x) = 1 / (1 + e^(-x)): mind the minus sign."
+SIGN = (
+    "sigma(x) = 1 / (1 + e^(-x)); this code returns sigma(-x) = 1 / (1 + e^x) = e^(-x) / (1 + e^(-x)):"
+    " a sign is off."
+)
 SHAPE = "but should be"
 L2_RETURN = "float(np.dot(d, d))"
 ROWS_NORM = "np.linalg.norm(x, ord=2, axis=1, keepdims=True)"
@@ -28,7 +31,7 @@ ROWS_NORM = "np.linalg.norm(x, ord=2, axis=1, keepdims=True)"
 # fmt: off
 MISTAKES = [
     *table("basic_sigmoid",
-        ("sign: math.exp(x) instead of math.exp(-x)", "values", "hint",
+        ("sign: returns sigma(-x) = 1 - sigma(x) (math.exp(x) instead of math.exp(-x), or e^(-x) on top)", "values", "hint",
          "(-x)", "(x)", SIGN),
         ("trailing_comma: a trailing comma after the return value makes a 1-tuple", "returns_float", "hint",
          "math.exp(-x))", "math.exp(-x)),", "return 1 / (1 + math.exp(-x)) with no comma at the end."),
@@ -36,7 +39,7 @@ MISTAKES = [
     *table("sigmoid",
         ("column: reshapes the result into a column", "shape", "message",
          "s[()] if s.ndim == 0 else s", "s.reshape(-1, 1)", SHAPE),
-        ("sign: np.exp(x) instead of np.exp(-x)", "values hidden", "hint",
+        ("sign: returns sigma(-x) = 1 - sigma(x) (np.exp(x) instead of np.exp(-x), or e^(-x) on top)", "values hidden", "hint",
          SIGMOID_BODY, "return 1 / (1 + np.exp(x))", SIGN),
         ("clipped: clips the output to [1e-4, 1 - 1e-4]", "values", "message",
          "s[()] if s.ndim == 0 else s", "np.clip(s, 0.0001, 0.9999)", "sigmoid(x)"),

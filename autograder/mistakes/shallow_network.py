@@ -48,8 +48,9 @@ MISTAKES = [
     # ------------------------------------------------------------------ 4.1–4.8 activations
     *table("sigmoid",
         _flat("1.0 / (1.0 + np.exp(-z))"),
-        ("sign: np.exp(z) instead of np.exp(-z)", "values", "hint",
-         "np.exp(-z)", "np.exp(z)", "sigma(z) = 1 / (1 + e^(-z)): mind the minus sign."),
+        ("sign: returns sigma(-z) = 1 - sigma(z) (np.exp(z) instead of np.exp(-z), or e^(-z) on top)", "values", "hint",
+         "np.exp(-z)", "np.exp(z)",
+         "sigma(z) = 1 / (1 + e^(-z)); this code returns sigma(-z) = 1 / (1 + e^z) = e^(-z) / (1 + e^(-z)): a sign is off."),
         ("clipped: clips the output to [1e-4, 1 - 1e-4]", "values", "message",
          "1.0 / (1.0 + np.exp(-z))", "np.clip(1.0 / (1.0 + np.exp(-z)), 0.0001, 0.9999)", "sigmoid(z)"),
     ),
