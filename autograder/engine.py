@@ -230,9 +230,9 @@ def run_check(
         ctx.served = reached | ctx.called_only
     shown = _blocks_reached(unit, submission, task)
     stood_in = [f for f in ctx.stood_in() if shown is None or f in shown]
+    task_ids = {t.function: t.id for t in unit.tasks}
     if stood_in:
-        names = ", ".join(f"{f}()" for f in stood_in)
-        ctx.note(f"graded with a correct {names} in place of yours (see its own task)")
+        ctx.note(messages.stood_in_note([(f, task_ids[f]) for f in stood_in]))
     rng_state = save_random_state()
     reduced = _asks_reduced_precision(submission, {task.function, *used, *task.compared_with})
     drifted: list[str] = []
@@ -242,7 +242,7 @@ def run_check(
                 note = check.run(ctx)
             except (CheckFailure, StudentRaised) as exc:
                 own = context()
-                note = _with_own_blocks(check, ctx, own, exc)
+                note = _with_own_blocks(check, ctx, own, exc, task_ids)
                 ctx = own
     except StudentRaised as exc:
         err = exc.error
@@ -332,13 +332,16 @@ def run_check(
     )
 
 
-def _with_own_blocks(check: Check, ctx: Context, own: Context, failure: Exception) -> str | None:
+def _with_own_blocks(
+    check: Check, ctx: Context, own: Context, failure: Exception, task_ids: dict[str, str]
+) -> str | None:
     """Run ``check`` with the student's own blocks where it failed with the grader's in place.
 
     A function may be right with its own blocks only: a linear_activation_backward that
     passes the whole cache to its own linear_backward, which unpacks it so (the course's
     test, which uses the student's blocks, passes). The block's mistake already costs its own
-    task; the function is then not charged. ``own`` is a fresh context on the same draws.
+    task; the function is then not charged. ``own`` is a fresh context on the same draws;
+    ``task_ids`` maps the unit's functions to their tasks.
 
     Raises:
         The original ``failure`` when there was nothing to replace, or when the check fails
@@ -352,10 +355,13 @@ def _with_own_blocks(check: Check, ctx: Context, own: Context, failure: Exceptio
         note = check.run(own)
     except Exception:  # noqa: BLE001 - any failure here: the first one is the verdict
         raise failure from None
-    names = ", ".join(f"{f}()" for f in ctx.stood_in())
+    blocks = ctx.stood_in()
+    names = ", ".join(f"{f}()" for f in blocks)
+    tasks = messages.tasks_named([task_ids[f] for f in blocks])
+    fails = f"fail{'' if len(blocks) > 1 else 's'} {tasks}"
     own.note(
-        f"{check.name}: right with your own {names}, which fails its own task (the course's "
-        "tests, which use your functions, accept this pair): its mistake is charged there"
+        f"{check.name}: right with your own {names}, which {fails} (the course's tests, "
+        "which use your functions, accept this pair): its mistake is charged there"
     )
     return note
 

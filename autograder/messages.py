@@ -73,6 +73,23 @@ def same_failure_line(checks: list[str]) -> str:
     )
 
 
+def tasks_named(task_ids: list[str]) -> str:
+    """``"Task 5.3"``, or ``"Tasks 5.3, 5.4"`` for several (each once, in order)."""
+    ids = list(dict.fromkeys(task_ids))
+    return f"Task{'s' if len(ids) > 1 else ''} {', '.join(ids)}"
+
+
+def stood_in_note(blocks: list[tuple[str, str]]) -> str:
+    """The note of a check graded with the grader's blocks for the student's failing ones.
+
+    Args:
+        blocks: ``(function, task id)`` of each block stood in for.
+    """
+    names = ", ".join(f"{function}()" for function, _ in blocks)
+    tasks = tasks_named([task_id for _, task_id in blocks])
+    return f"graded with a correct {names} in place of yours (it fails {tasks})"
+
+
 def note_line(kind: str, text: str) -> str:
     """Format a task note: ``advice`` (never scored) or ``recognized`` (an older convention)."""
     return _line(kind, text)

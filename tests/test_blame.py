@@ -125,7 +125,9 @@ def test_a_users_own_mistake_is_not_blamed_on_a_replaced_block(tmp_path):
     failed = [c for c in optimize.checks if c.status == "failed"]
     assert failed and all(c.cause is None and "cause:" not in c.message for c in failed), failed
     assert any("hint:" in c.message for c in failed)
-    assert any("correct propagate() in place of yours" in n for n in optimize.check_notes)
+    propagate = next(t for t in result.tasks if t.function == "propagate")
+    note = f"graded with a correct propagate() in place of yours (it fails Task {propagate.id})"
+    assert note in optimize.check_notes  # the block's task is named (msg 16 M12)
 
 
 def test_a_function_right_with_its_own_failing_block_is_not_charged():

@@ -235,7 +235,7 @@ def test_redact_builds_a_hidden_message_from_fixed_texts_only():
         return CheckResult("hidden", False, 0.0, 1.0, message, "failed", hint=hint, notes=notes)
 
     # the check's hint, a literal of the kit, is kept; a note naming the stand-in blocks too
-    stood_in = "graded with a correct softmax() in place of yours (see its own task)"
+    stood_in = "graded with a correct softmax() in place of yours (it fails Task 2.6)"
     assert redact(failed(SIGMOID_HINT, [stood_in]), "numpy_basics", task).splitlines() == [
         "Task 2.6 · softmax — wrong values on hidden inputs",
         f"  hint:     {SIGMOID_HINT}",

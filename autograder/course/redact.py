@@ -92,7 +92,8 @@ _CAUSE = re.compile(
     r"(fails|is missing|does not compile) Task ([\w.]+): fix that first\."
 )
 _STOOD_IN = re.compile(
-    r"graded with a correct ((?:\w+\(\), )*\w+\(\)) in place of yours \(see its own task\)"
+    r"graded with a correct ((?:\w+\(\), )*\w+\(\)) in place of yours "
+    r"\(it fails Tasks? [\w.]+(?:, [\w.]+)*\)"
 )
 _RANDOM_NOTE = re.compile(r"\d+ random inputs")
 _KNOWN = "this looks like a known mistake: "
