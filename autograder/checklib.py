@@ -1166,6 +1166,7 @@ def expect_followed_calls(
     refused: Collection[str] = (),
     *,
     loops: bool = False,
+    own_methods: Collection[str] = (),
 ) -> None:
     """Fail if the code read for ``function`` makes a call the check cannot follow.
 
@@ -1204,6 +1205,7 @@ def expect_followed_calls(
             loops=loops,
             classes=classes,
             defs=defs,
+            own_methods=own_methods,
         )
         if found is not None:
             node, what = found
@@ -1358,6 +1360,12 @@ def own_code(ctx: Context, function: str, kind: str) -> Iterator[OwnCode]:
             tree = aliases[name]
         else:
             tree = parse_function(ctx, name, kind)
+            if any(isinstance(node, ast.ClassDef) for node in tree.body):
+                # what is set on a class outside its body runs with it (Act.tanh = np.tanh):
+                # read too, as the code run alone has it (codeload.program_as_read)
+                setting = codeload.statements_setting(ctx.submission.source_cells(), name)
+                setting = [node for node in setting if _writes_to(node, name)]
+                tree = ast.Module([*tree.body, *setting], [])
         construct = codeload.dynamic_construct(tree)
         if construct is not None:
             reached = OwnCode(name, tree, data).reached(function)
@@ -1398,6 +1406,22 @@ def runs_last(check: CheckFn) -> CheckFn:
 
 #: Errors of a call that ran out of time or ended its process: no result to compare.
 UNFINISHED = frozenset({BUDGET, CRASH, "TimeoutError"})
+
+
+def _writes_to(node: ast.stmt, name: str) -> bool:
+    """Whether ``node`` assigns or deletes an attribute or item of ``name``, or setattr()s it."""
+    for n in ast.walk(node):
+        if isinstance(n, ast.Assign | ast.Delete):
+            targets = n.targets
+        elif isinstance(n, ast.AugAssign | ast.AnnAssign):
+            targets = [n.target]
+        elif isinstance(n, ast.Call) and getattr(n.func, "id", None) in ("setattr", "delattr"):
+            targets = n.args[:1]
+        else:
+            continue
+        if any(name in codeload.target_roots(t) for t in targets):
+            return True
+    return False
 
 
 def expect_runs_as_read(

@@ -184,13 +184,17 @@ def _diagnose(
     mistake)``, or None when no mistake of the catalogue matches. The hint is then the
     mistake's own advice only: a check's generic hint may not fit what this student did.
     Where several mistakes give the student's output on this call, each is named (and the
-    first returned), without advice: this call cannot tell which one it is.
+    first returned), without advice: this call cannot tell which one it is. A mistake whose
+    output on this call is the right one is not named: the output is no sign of it (a
+    correct tanh of the student's own, failing a source check, gives what "re-exports
+    np.tanh" gives).
     """
     last = ctx.shown_call
     if reference is None or last is None or last.outcome.error is not None:
         return None
     entries = [m for m in catalogue(unit.name) if m.function == last.function]
     call_key = _call_key(last)
+    got = (last.outcome.value, last.outcome.args_after, last.outcome.stdout)
     found: dict[str, Mistake] = {}  # by title: a mistake in a course form is the same one
     for m in itertools.chain(entries, in_course_forms(entries, reference)):
         if m.title in found:
@@ -198,18 +202,18 @@ def _diagnose(
         if (task.function, check.name) not in m.qualified_fails():
             continue
         try:
-            value, after, stdout = _rerun_once(m, reference, last, call_key)
+            output = _rerun_once(m, reference, last, call_key)
         except Exception:  # noqa: BLE001, S112 - a mistake that raises cannot match
             continue
-        if printed and stdout != last.outcome.stdout:
-            continue
-        got = last.outcome.value
-        if (
-            same_plain(value, got)
-            and same_form(value, got)
-            and same_plain(after, last.outcome.args_after)
-        ):
+        if _same_output(output, got, printed):
             found[m.title] = m
+    if found:
+        try:
+            right = _rerun(getattr(reference, last.function), last)
+        except Exception:  # noqa: BLE001 - the reference cannot tell: the matches stand
+            right = None
+        if right is not None and _same_output(right, got, printed):
+            return None
     if not found:
         return None
     first, *others = found.values()
@@ -227,6 +231,22 @@ def _diagnose(
 _RERUNS: collections.OrderedDict[tuple[Any, ...], Any] = collections.OrderedDict()
 MAX_RERUNS = 2048
 _RERUNS_LOCK = threading.Lock()
+
+
+def _same_output(
+    output: tuple[Any, tuple[Any, ...], str], got: tuple[Any, Any, str], printed: bool
+) -> bool:
+    """Whether a re-run's ``(value, args after, printed)`` is the student's.
+
+    What it printed counts only where ``printed``.
+    """
+    value, after, stdout = output
+    return (
+        same_plain(value, got[0])
+        and same_form(value, got[0])
+        and same_plain(after, got[1])
+        and (not printed or stdout == got[2])
+    )
 
 
 def _call_key(last: LastCall) -> bytes | None:

@@ -118,6 +118,7 @@ def unfollowed_call(
     loops: bool = False,
     classes: Collection[str] = (),
     defs: dict[str, list[ast.FunctionDef | ast.AsyncFunctionDef]] | None = None,
+    own_methods: Collection[str] = (),
 ) -> tuple[ast.AST, str] | None:
     """The first call in ``trees`` (the code a check read) that it cannot follow, and why.
 
@@ -135,6 +136,8 @@ def unfollowed_call(
         defs: the defs of all the code read, by name: what a call hands to a parameter the
             def calls must be followed too (red team, round 14: numpy's tanh, found by
             name, handed to ``def _apply(f, z): return f(z)``).
+        own_methods: classes of the code read whose methods named in ``refused`` are their
+            own defs, read with them (``Activations.tanh(z)``, a static method).
 
     Returns:
         ``(node, what)``: the call or default and what the code does there (``calls map()``,
@@ -169,6 +172,7 @@ def unfollowed_call(
     scope = _Scope(
         code_names, origins, params, given, targets, refused, aliases or {}, loops, classes
     )
+    scope.own_methods = frozenset(own_methods)
     calling = {name: [_called_params(fn) for fn in fns] for name, fns in (defs or {}).items()}
     for tree in trees:
         for node in ast.walk(tree):
@@ -184,7 +188,11 @@ def unfollowed_call(
                         "makes an array of Python objects (dtype=object), whose methods numpy "
                         "calls once per item"
                     )
-            elif isinstance(node, ast.Attribute) and node.attr in refused:
+            elif (
+                isinstance(node, ast.Attribute)
+                and node.attr in refused
+                and getattr(node.value, "id", None) not in scope.own_methods
+            ):
                 return node, f"uses {ast.unparse(node)}"
     return None
 
@@ -286,6 +294,7 @@ class _Scope:
         self.code, self.origins, self.params = code_names, origins, params
         self.given, self.targets, self.refused = given, targets, refused
         self.aliases, self.classes = aliases, frozenset(classes)  # an object: its __call__
+        self.own_methods: frozenset[str] = frozenset()  # Activations.tanh: a def read
         self.numpy_loops = frozenset() if loops else NUMPY_LOOPS
         self.builtins = FOLLOWED_BUILTINS | ({"map", "filter"} if loops else set())
 
@@ -308,7 +317,8 @@ class _Scope:
                     root = root.value
                 else:
                     root = root.func if isinstance(root, ast.Call) else root.value
-            if set(chain) & (self.numpy_loops | set(self.refused)):
+            own = len(chain) == 1 and getattr(root, "id", None) in self.own_methods
+            if set(chain) & self.numpy_loops or (set(chain) & set(self.refused) and not own):
                 return f"{ast.unparse(func)}()"
             if isinstance(root, ast.Name) and root.id in self.origins:
                 dotted = ".".join([root.id, *reversed(chain)])

@@ -85,7 +85,7 @@ def test_a_batch_reruns_each_known_mistake_once_a_call(monkeypatch):
     builds = []
     real_build = Mistake.build
     monkeypatch.setattr(Mistake, "build", lambda m, ref: builds.append(m.id) or real_build(m, ref))
-    m = next(m for m in catalogue("logistic_regression") if m.id == "predict_zero_bias")
+    m = next(m for m in catalogue("logistic_regression") if m.id == "random_start")
     assert m.function == "model"
 
     def messages():

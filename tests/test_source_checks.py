@@ -78,6 +78,11 @@ CASES = {
     "tanh_block_fallback.py": (TANH, "calls _t(), which uses np.tanh", False),
     "loops_block_fallback.py": (LOOPS, "calls _walk(), which contains a Python loop", False),
     "forge_block_test_tanh.py": (TANH, RUNS, True),
+    # a class's own tanh is read as the student's (sweep 16's honest static method); numpy's
+    # bound over it in the class body is seen, and set on it from outside, run alone, differs
+    "tanh_class_numpy_attribute.py": (TANH, "uses np.tanh (line", False),
+    "forge_class_patched_tanh.py": (TANH, "which uses np.tanh (line", False),
+    "forge_class_setter_tanh.py": (TANH, RUNS, False),
     "forge_block_test_loops.py": (LOOPS, RUNS, True),
     # red team 13: a loop or np.tanh behind what no reading follows (a loop function under
     # another name, text run by cProfile, a dict of functions, a default argument, a name
@@ -399,3 +404,29 @@ def test_honest_forms_keep_their_source_check(tmp_path, path):
     unit, task_id, _ = TANH if path.name.startswith("sn_") else LOOPS
     task = _task(tmp_path, unit, task_id, path.read_text(), False)
     assert task.score == task.max_score, [c.message for c in task.checks if not c.passed]
+
+
+#: tanh's own formula, made a ufunc by a decorator: the name runs a np.vectorize object, not
+#: the def read, so the source check fails; its values are numpy's tanh's.
+VECTORIZE_DECORATED = """
+import math
+
+
+@np.vectorize
+def _tanh_scalar(v):
+    a = math.exp(-2 * abs(v))
+    return math.copysign((1 - a) / (1 + a), v)
+
+
+def tanh(z):
+    return _tanh_scalar(z)
+"""
+
+
+def test_a_source_check_failing_on_right_values_names_no_known_mistake(tmp_path):
+    """A catalogued mistake whose output is the right one is no sign of anything: a correct
+    tanh failing own_implementation was told it "re-exports np.tanh" (sweep 17 review)."""
+    task = _task(tmp_path, *TANH[:2], VECTORIZE_DECORATED, False)
+    check = next(c for c in task.checks if c.name == TANH[2])
+    assert not check.passed and "values" not in {c.name for c in task.checks if not c.passed}
+    assert "known mistake" not in check.message and check.mistake is None, check.message

@@ -185,12 +185,21 @@ _LOOKUP_ATTRS = ("__dict__", "__getattribute__", "__getattr__")
 
 
 def _tanh_used(
-    tree: ast.AST, aliases: dict[str, ast.expr], own: Collection[str] = ()
+    tree: ast.AST,
+    aliases: dict[str, ast.expr],
+    own: Collection[str] = (),
+    own_methods: Collection[str] = (),
 ) -> tuple[str, int] | None:
-    """Where a function's code uses numpy's tanh (or looks a function up by name), or None."""
+    """Where a function's code uses numpy's tanh (or looks a function up by name), or None.
+
+    ``Name.tanh`` where ``Name`` is in ``own_methods`` (a class of the student's that defines
+    ``tanh``, read too: :func:`_classes_defining`) is the student's method, not numpy's.
+    """
     for node in ast.walk(tree):
         alias = cl.resolve_alias(node.id, aliases) if isinstance(node, ast.Name) else None
         if isinstance(node, ast.Attribute) and node.attr in _TANH_NAMES:
+            if getattr(node.value, "id", None) in own_methods:
+                continue
             return ast.unparse(node), node.lineno
         if isinstance(alias, ast.Attribute) and alias.attr in _TANH_NAMES:
             return f"{node.id} (= {ast.unparse(alias)})", node.lineno
@@ -204,6 +213,26 @@ def _tanh_used(
             return f"{ast.unparse(node)}, a function looked up by name,", node.lineno
     found = _looked_up_call(tree, own)
     return (f"{ast.unparse(found)}, a function found at run time,", found.lineno) if found else None
+
+
+def _classes_defining(read: list[cl.OwnCode]) -> set[str]:
+    """The classes of the code read that define their own tanh, of no base but ``object``.
+
+    ``class Activations: @staticmethod def tanh(z): ...`` (its body is read as the
+    student's); a class with a base could take its ``tanh`` from a library's class.
+    """
+    out = set()
+    for code in read:
+        for node in ast.walk(code.code):
+            if (
+                isinstance(node, ast.ClassDef)
+                and node.name == code.name
+                and all(getattr(b, "id", None) == "object" for b in node.bases)
+                and not node.keywords
+                and any(isinstance(d, ast.FunctionDef) and d.name in _TANH_NAMES for d in node.body)
+            ):
+                out.add(node.name)
+    return out
 
 
 def _looked_up_call(tree: ast.AST, own: Collection[str] = ()) -> ast.Call | None:
@@ -266,8 +295,9 @@ def _tanh_own(ctx: Context) -> None:
     aliases = cl.module_aliases(ctx)
     read = list(cl.own_code(ctx, "tanh", "structure"))
     own = {c.name for c in read if not c.data}
+    classes = _classes_defining(read)
     for code in read:
-        found = _tanh_used(code.code, aliases, own)
+        found = _tanh_used(code.code, aliases, own, classes)
         if found:
             of = f"{code.name}'s values" if code.data else f"{code.name}()"
             raise CheckFailure(
@@ -276,7 +306,9 @@ def _tanh_own(ctx: Context) -> None:
                 hint="write it with np.exp, as in the docstring's formula.",
             )
     values = cl.code_values(read)
-    cl.expect_followed_calls(ctx, "tanh", read, values, "structure", _TANH_NAMES, loops=True)
+    cl.expect_followed_calls(
+        ctx, "tanh", read, values, "structure", _TANH_NAMES, loops=True, own_methods=classes
+    )
     cl.expect_runs_as_read(ctx, "tanh", read, [((ctx.rng.normal(0, 2, (3, 4)),), {})], "structure")
 
 
