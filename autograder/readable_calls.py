@@ -177,7 +177,8 @@ def unfollowed_call(
     for tree in trees:
         for node in ast.walk(tree):
             if isinstance(node, ast.Call) and id(node) not in accepted:
-                why = scope.why_not(node.func)
+                partial = scope.partial_of_constants(node)  # makes a call of its function
+                why = scope.why_not(node.args[0] if partial else node.func)
                 if why is not None:
                     return node, f"calls {why}"
                 handed = _handed_to_calls(node, calling, scope)
@@ -304,6 +305,8 @@ class _Scope:
             return self._name(func.id, seen)
         if isinstance(func, ast.Lambda):  # read where it stands (``act = lambda z: ...``)
             return None
+        if isinstance(func, ast.Call) and self.partial_of_constants(func):
+            return self.why_not(func.args[0], seen)  # partial(np.sum, axis=1): np.sum
         if isinstance(func, ast.Call) and self._made(func.func):
             return None  # what a followed module's factory makes (namedtuple("P", "two"))
         if isinstance(func, ast.Call) and getattr(func.func, "id", None) in self.classes:
@@ -367,6 +370,26 @@ class _Scope:
                 return None
         return f"{name}()"
 
+    def partial_of_constants(self, call: ast.Call) -> bool:
+        """``functools.partial(f, 2, axis=1)``: a function and constants only (sweep 16).
+
+        Calling it calls ``f`` with those constants, so it is followed as ``f`` is.
+        """
+        func = call.func
+        if isinstance(func, ast.Name):
+            origins = self.origins.get(func.id, set())
+        elif isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):
+            origins = {f"{o}.{func.attr}" for o in self.origins.get(func.value.id, ())}
+        else:
+            return False
+        return (
+            origins == {"functools.partial"}
+            and getattr(func, "id", None) not in self.code
+            and bool(call.args)
+            and all(_constant(a) for a in [*call.args[1:], *(k.value for k in call.keywords)])
+            and all(k.arg is not None for k in call.keywords)
+        )
+
     def _made(self, factory: ast.expr) -> bool:
         """Whether ``factory`` is a function of a followed module (not of the submission)."""
         names = [n.id for n in ast.walk(factory) if isinstance(n, ast.Name)]
@@ -379,3 +402,12 @@ class _Scope:
 
     def _followed(self, origin: str) -> bool:
         return _followed_origin(origin, self.numpy_loops)
+
+
+def _constant(node: ast.expr) -> bool:
+    """A number, string, bool or None written out, or a tuple of them (``axis=(0, 1)``)."""
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub | ast.UAdd):
+        node = node.operand
+    if isinstance(node, ast.Tuple):
+        return all(_constant(e) for e in node.elts)
+    return isinstance(node, ast.Constant) and not isinstance(node.value, bytes)

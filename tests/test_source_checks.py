@@ -83,6 +83,9 @@ CASES = {
     "tanh_class_numpy_attribute.py": (TANH, "uses np.tanh (line", False),
     "forge_class_patched_tanh.py": (TANH, "which uses np.tanh (line", False),
     "forge_class_setter_tanh.py": (TANH, RUNS, False),
+    # functools.partial of constants is followed as its function (sweep 16's honest form)
+    "loops_partial_map.py": (LOOPS, "a loop by a call", False),
+    "loops_partial_own_loop.py": (LOOPS, "contains a Python loop (for on line", False),
     "forge_block_test_loops.py": (LOOPS, RUNS, True),
     # red team 13: a loop or np.tanh behind what no reading follows (a loop function under
     # another name, text run by cProfile, a dict of functions, a default argument, a name
