@@ -1147,10 +1147,9 @@ def _expect_no_loop(function: str, code: OwnCode, values: CodeValues) -> None:
     kind = type(first).__name__.replace("Comp", " comprehension").lower()
     if isinstance(first, ast.Call):
         kind = f"{called_name(first)}(), a loop by a call"
-    of = f"{code.name}'s values" if code.data else f"{code.name}()"
     raise CheckFailure(
-        f"{function}(){code.reached(function)} contains a Python loop ({kind} on line "
-        f"{first.lineno} of {of}); the vectorized version must not loop over "
+        f"{function}(){code.reached(function)} contains a Python loop ({kind} on "
+        f"{code.line(first.lineno)}); the vectorized version must not loop over "
         "examples or features.",
         hint="replace the loop with matrix operations: np.dot, X @ dZ.T, np.sum.",
         kind="vectorization",
@@ -1209,9 +1208,8 @@ def expect_followed_calls(
         )
         if found is not None:
             node, what = found
-            of = f"{code.name}'s values" if code.data else f"{code.name}()"
             raise CheckFailure(
-                f"{function}(){code.reached(function)} {what} (line {node.lineno} of {of}): "
+                f"{function}(){code.reached(function)} {what} ({code.line(node.lineno)}): "
                 "the grader cannot read what that runs, and this check credits only code it "
                 "can read whole.",
                 hint="call numpy, math and your own functions by name.",
@@ -1315,6 +1313,10 @@ class OwnCode(NamedTuple):
     name: str
     code: ast.AST
     data: bool = False
+
+    def line(self, number: int) -> str:
+        """Where line ``number`` of this code is, for a message (numbered as the file is)."""
+        return f"line {number}" + (f", which sets {self.name}" if self.data else "")
 
     def reached(self, function: str) -> str:
         """How ``function`` reaches this code, for a message: "" when it is its own."""
@@ -1735,7 +1737,7 @@ def parse_function(ctx: Context, name: str, kind: str = "vectorization") -> ast.
     Raises:
         CheckFailure: of ``kind``, when the source cannot be read or parsed.
     """
-    src = ctx.submission.source(name)
+    src = ctx.submission.placed_source(name)  # its nodes numbered as the file's lines
     if src is None:
         unread = ctx.submission.unreadable(name)
         raise CheckFailure(unread or f"the source of {name}() could not be read.", kind=kind)

@@ -440,7 +440,7 @@ def _source_hint(ctx: Context, function: str, reference, *, helpers: bool = True
     those of the shown call's arguments, and the names and keys the reference's function
     uses (where the reference is installed).
     """
-    source = ctx.submission.source(function)
+    source = ctx.submission.placed_source(function)  # line numbers as the file's
     found = _reordered_hint(ctx, function, reference)
     found = found or source_hints.swapped_arguments_hint(function, source, ctx.submission.params)
     found = found or (redefined_helper_hint(ctx, function) if helpers else None)
@@ -534,7 +534,7 @@ def _raised_source_hint(ctx: Context, exc: StudentRaised, reference) -> str | No
     """
     try:
         found = _reordered_hint(ctx, exc.function, reference)  # the call itself misread
-        source = ctx.submission.source(exc.function)  # or a call it makes (sweep 12 P8)
+        source = ctx.submission.placed_source(exc.function)  # or a call it makes (sweep 12)
         found = found or source_hints.swapped_arguments_hint(
             exc.function, source, ctx.submission.params
         )
@@ -543,7 +543,7 @@ def _raised_source_hint(ctx: Context, exc: StudentRaised, reference) -> str | No
         function = exc.error.function or exc.function
         if not ctx.submission.has(function):
             function = exc.function
-        source, message = ctx.submission.source(function), exc.error.message
+        source, message = ctx.submission.placed_source(function), exc.error.message
         defs = codeload.function_sources(ctx.submission.source_cells())
         functions = [name for name, text in defs.items() if text]
         found = None

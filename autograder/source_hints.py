@@ -264,7 +264,7 @@ def undefined_name_hint(
     loop = _loop_counting_otherwise(tree, missing, local)
     if loop is not None:
         return (
-            f"{missing!r} is not defined: the loop on line {loop.lineno} of {function}() "
+            f"{missing!r} is not defined: the loop on line {loop.lineno} in {function}() "
             f"counts with {ast.unparse(loop.target)!r}, and its body reads {missing!r}. Use one "
             "name for the loop variable."
         )
@@ -425,8 +425,8 @@ def return_in_loop_hint(function: str, source: str | None) -> str | None:
         if ret is not None:
             kind = "for" if isinstance(loop, ast.For | ast.AsyncFor) else "while"
             return (
-                f"{function}() returns inside its {kind} loop (line {ret.lineno} of the "
-                "function): the loop stops after its first pass. Dedent the return to after "
+                f"{function}() returns inside its {kind} loop (line {ret.lineno}"
+                "): the loop stops after its first pass. Dedent the return to after "
                 "the loop."
             )
     return None
@@ -495,7 +495,7 @@ def tuple_argument_hint(message: str, source: str | None) -> str | None:
         ):
             inner = ", ".join(ast.unparse(e) for e in node.args[0].elts)
             return (
-                f"{ast.unparse(node)} passes one tuple (line {node.lineno} of the function): "
+                f"{ast.unparse(node)} passes one tuple (line {node.lineno}): "
                 f"the extra parentheses make its arguments one. Call {m[1]}({inner})."
             )
     return None
@@ -553,7 +553,7 @@ def _unpack_order(function: str, tree: ast.AST, ref_tree: ast.AST) -> str | None
         right = course.get(tuple(sorted(names)))
         if right and right != names and len(set(names)) == len(names):
             return (
-                f"{function}() unpacks {', '.join(names)} (line {line} of the function) in "
+                f"{function}() unpacks {', '.join(names)} (line {line}) in "
                 f"another order than the course's {', '.join(right)}: each name gets "
                 "another's value."
             )
@@ -604,8 +604,8 @@ def _shape_axis(function: str, tree: ast.AST, ref_tree: ast.AST) -> str | None:
         if right is not None and right[1] != axis:
             counted = {0: "rows", 1: "columns"}.get(axis, f"axis {axis}")
             return (
-                f"{function}() calls {called}({array}.shape[{axis}]) (line {line} of the "
-                f"function), the number of {counted} of {array}; the course passes "
+                f"{function}() calls {called}({array}.shape[{axis}]) (line {line}"
+                f"), the number of {counted} of {array}; the course passes "
                 f"{right[0]}.shape[{right[1]}] (examples are the columns, features the rows)."
             )
     course = _shape_reads(ref_tree)
@@ -614,8 +614,8 @@ def _shape_axis(function: str, tree: ast.AST, ref_tree: ast.AST) -> str | None:
             ref_array, ref_axis, _ = course[name]
             counted = {0: "rows", 1: "columns"}.get(axis, f"axis {axis}")
             return (
-                f"{function}() sets {name} = {array}.shape[{axis}] (line {line} of the "
-                f"function), the number of {counted} of {array}; the course's {name} is "
+                f"{function}() sets {name} = {array}.shape[{axis}] (line {line}"
+                f"), the number of {counted} of {array}; the course's {name} is "
                 f"{ref_array}.shape[{ref_axis}] (examples are the columns, features the rows)."
             )
     return None
@@ -636,8 +636,8 @@ def repeated_key_hint(function: str, source: str | None) -> str | None:
         twice = next((k for i, k in enumerate(keys) if k in keys[:i]), None)
         if isinstance(node, ast.Dict) and twice is not None:  # sweep 12 P11
             return (
-                f"{function}() writes the key {twice!r} twice in one dict (line {node.lineno} "
-                "of the function): the second replaces the first. One of them should be "
+                f"{function}() writes the key {twice!r} twice in one dict (line {node.lineno}"
+                "): the second replaces the first. One of them should be "
                 "another key."
             )
         targets = node.targets if isinstance(node, ast.Assign) else []
@@ -650,7 +650,7 @@ def repeated_key_hint(function: str, source: str | None) -> str | None:
                 if isinstance(element, ast.Subscript) and text in seen:
                     return (
                         f"{function}() assigns {text} twice in one unpacking (line "
-                        f"{node.lineno} of the function): the second overwrites the first. "
+                        f"{node.lineno}): the second overwrites the first. "
                         "One of them should be another key."
                     )
                 seen.add(text)
@@ -680,8 +680,8 @@ def gradient_key_reused_hint(function: str, source: str | None) -> str | None:
             words = [c.value for c in ast.walk(node.slice) if isinstance(c, ast.Constant)]
             if text in read and any(isinstance(w, str) and w.startswith("dA") for w in words):
                 return (
-                    f"{function}() stores dA_prev under {text} (line {node.lineno} of the "
-                    "function), the key the same loop reads dA from: each layer overwrites "
+                    f"{function}() stores dA_prev under {text} (line {node.lineno}"
+                    "), the key the same loop reads dA from: each layer overwrites "
                     "its own input, and the key one lower is never written: store dA_prev "
                     "one index lower than the dA it comes from."
                 )
@@ -823,7 +823,7 @@ def swapped_arguments_hint(
         params = list(params_of(call.func.id) or ())[: len(given)]
         if len(given) > 1 and sorted(given) == sorted(params) and given != params:
             return (
-                f"{function}() calls {ast.unparse(call)} (line {call.lineno} of the function), "
+                f"{function}() calls {ast.unparse(call)} (line {call.lineno}), "
                 f"but {call.func.id}() takes ({', '.join(params)}) in this order: each argument "
                 "gets another's place."
             )

@@ -361,6 +361,19 @@ class Submission:
             return None
         return self._source(actual)
 
+    def placed_source(self, name: str) -> str | None:
+        """:meth:`source`, preceded by blank lines so that its lines are numbered as the file's.
+
+        Parsed, its nodes carry the line numbers the student's editor shows (a notebook's:
+        of the cell), as the exceptions' locations do (msg 16 M11: hints counted from the
+        ``def``). The plain source where its place is not known (a live module).
+        """
+        source = self.source(name)
+        if source is None or not self._source_text:
+            return source
+        place = codeload.def_places(self.source_cells()).get(self.resolve(name))
+        return "\n" * (place.first - 1) + source if place is not None else source
+
     def _global_rebinds(self) -> dict[str, str]:
         if not self._source_text:
             return {}

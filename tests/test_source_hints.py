@@ -11,11 +11,13 @@ import numpy as np
 import pytest
 
 from autograder import source_hints, units
-from autograder.engine import grade_submission, load_reference
+from autograder.engine import grade_path, grade_submission, load_reference
 from autograder.mistakes import variant
 from autograder.relations import hard_coded_count_hint
 
 from .helpers import mistake_submission, text_submission
+
+ROOT = Path(__file__).resolve().parents[1]
 
 OPTIMIZE_END = """    params = {"w": w, "b": b}
     grads = {"dw": dw, "db": db}
@@ -161,7 +163,7 @@ def _messages(unit: str, mistake, function: str) -> list[str]:
             variant("two_layer_model", "one_tuple", "the arguments of a call in one tuple",
                     ('linear_activation_forward(A1, W2, b2, "sigmoid")',
                      'linear_activation_forward((A1, W2, b2, "sigmoid"))')),
-            "of the function): the extra parentheses make its arguments one. Call "
+            "): the extra parentheses make its arguments one. Call "
             "linear_activation_forward(A1, W2, b2, 'sigmoid').",
         ),
     ],
@@ -283,7 +285,7 @@ def test_a_notebook_variable_read_inside_a_function_is_named(line, words):
     [
         (
             "    for i in range(1, L):\n        s += caches[l]\n",
-            "the loop on line 3 of f() counts with 'i'",
+            "the loop on line 3 in f() counts with 'i'",
         ),
         ("    for i in range(1, L):\n        s += mp.exp(i)\n", "'mp' is not defined, but np is"),
         ("    for l in range(1, L):\n        s += caches[l]\n    s += caches[L]\n", None),
@@ -431,7 +433,7 @@ def test_a_function_named_in_another_case_is_told_so():
 @pytest.mark.parametrize(
     ("line", "words"),
     [
-        ("W, A_prev, b = cache", "unpacks W, A_prev, b (line 2 of the function) in another"),
+        ("W, A_prev, b = cache", "unpacks W, A_prev, b (line 2) in another"),
         ("A_prev, W, b = cache", None),
         ("A_prev, W = cache[:2]", None),  # other names than the course unpacks together
         ("W, A, b = cache", None),
@@ -447,7 +449,7 @@ def test_names_unpacked_in_another_order_than_the_references_are_named(line, wor
 @pytest.mark.parametrize(
     ("line", "words"),
     [
-        ("m = X.shape[0]", "sets m = X.shape[0] (line 2 of the function), the number of rows"),
+        ("m = X.shape[0]", "sets m = X.shape[0] (line 2), the number of rows"),
         ("m = X.shape[1]", None),
         ("m = Y.shape[1]", None),  # another array, the same axis: right
         ("n = X.shape[0]", None),  # a name the course does not read
@@ -561,3 +563,20 @@ def test_a_def_with_a_functions_parameters_under_another_name_is_offered():
     assert found is not None and "neural_network_model(X, Y, n_h" in found
     two = {**signatures, "other_model": signatures["nn_model"]}  # two missing fit: no guess
     assert source_hints.misnamed_function_hint("nn_model", [text], list(two), two) is None
+
+
+def test_a_hint_gives_the_line_as_the_file_numbers_it(tmp_path):
+    """Lines were counted from the def (docstring included) while exceptions gave the file's
+    line: 'line 45 of the function' for the file's line 196 (msg 16 M11)."""
+    unit, function = "deep_network", "linear_backward"
+    text = (ROOT / "solutions" / f"{unit}.py").read_text()
+    start = text.index(f"\ndef {function}(")
+    end = text.index("\n    A_prev, W, b = cache", start)
+    path = tmp_path / f"{unit}.py"
+    path.write_text(
+        text[:end] + "\n    W, A_prev, b = cache" + text[end + len("\n    A_prev, W, b = cache") :]
+    )
+    line = path.read_text()[: end + 1].count("\n") + 1
+    result = grade_path(path, tasks=[function])[0]
+    messages = [c.message for c in result.tasks[0].checks if not c.passed]
+    assert messages and any(f"unpacks W, A_prev, b (line {line})" in m for m in messages), messages
