@@ -658,12 +658,15 @@ class CodeValues:
         plain: the ids of the calls that hand code to a function of the code read which only
             calls it (:func:`_plain_handing`).
         handing: whether code handed to a call is a loop (known once all the code is read).
+        methods: the names of the methods of the classes read: ``walker.step`` handed over
+            is code (red team, round 16: numpy's printer called it once per example).
     """
 
     names: AbstractSet[str] = frozenset()
     giving: AbstractSet[str] = frozenset()
     plain: AbstractSet[int] = frozenset()
     handing: bool = True
+    methods: AbstractSet[str] = frozenset()
 
 
 #: Before all the code is read: loops and looping calls only, no code handed yet.
@@ -700,6 +703,8 @@ def _holds_code(node: ast.AST, code: CodeValues) -> bool:
         n = todo.pop()
         if isinstance(n, ast.Lambda) or (isinstance(n, ast.Name) and n.id in code.names):
             return True
+        if isinstance(n, ast.Attribute) and n.attr in code.methods:
+            return True
         if isinstance(n, ast.Call):
             if isinstance(n.func, ast.Name | ast.Attribute) and called_name(n) in code.giving:
                 return True
@@ -726,8 +731,16 @@ def code_values(read: Sequence[OwnCode]) -> CodeValues:
     defs: dict[str, list[ast.FunctionDef | ast.AsyncFunctionDef]] = {}
     #: what may give each name code: ``(name, value)``, a def's returns under the def's name
     values: list[tuple[str, ast.AST, bool]] = []
+    methods: set[str] = set()
     for tree in (c.code for c in read):
         for node in ast.walk(tree):
+            if isinstance(node, ast.ClassDef):
+                methods |= {  # a property's attribute is a value, not code
+                    d.name
+                    for d in node.body
+                    if isinstance(d, ast.FunctionDef)
+                    and not any("property" in ast.unparse(x) for x in d.decorator_list)
+                }
             if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
                 defs.setdefault(node.name, []).append(node)
                 values += [
@@ -735,17 +748,33 @@ def code_values(read: Sequence[OwnCode]) -> CodeValues:
                     for n in ast.walk(node)
                     if isinstance(n, ast.Return | ast.Yield | ast.YieldFrom) and n.value
                 ]
+                values += _parameter_defaults(node)  # def f(x, _f=_one): _f holds code
             elif isinstance(node, ast.Assign):
                 names = [t.id for t in node.targets if isinstance(t, ast.Name)]
                 values += [(name, node.value, False) for name in names]
     functions = frozenset({c.name for c in read if not c.data} | defs.keys())
-    strict = _grown(CodeValues(functions), values)
+    strict = _grown(CodeValues(functions, methods=frozenset(methods)), values)
     calls = [n for c in read for n in ast.walk(c.code) if isinstance(n, ast.Call)]
     graph = {name: _calls_of(nodes, strict) for name, nodes in defs.items()}
     # each helper read once, however often it is called (red team, round 14: 30 s for 1,500)
     only_called = functools.cache(_only_called)
     plain = frozenset(id(n) for n in calls if _plain_handing(n, defs, strict, graph, only_called))
-    return _grown(CodeValues(functions, plain=plain), values)
+    return _grown(CodeValues(functions, plain=plain, methods=frozenset(methods)), values)
+
+
+def _parameter_defaults(
+    fn: ast.FunctionDef | ast.AsyncFunctionDef,
+) -> list[tuple[str, ast.AST, bool]]:
+    """``(parameter, default, False)`` of each parameter of ``fn`` that has a default.
+
+    A parameter whose default is code holds code when handed over, not only when called (red
+    team, round 16: ``def f(..., _f=_one)`` handed ``_f`` to numpy's printer).
+    """
+    args = fn.args
+    positional = [*args.posonlyargs, *args.args]
+    pairs = list(zip(positional[len(positional) - len(args.defaults) :], args.defaults))
+    pairs += [(a, d) for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None]
+    return [(a.arg, d, False) for a, d in pairs]
 
 
 def _grown(code: CodeValues, values: Sequence[tuple[str, ast.AST, bool]]) -> CodeValues:
@@ -760,7 +789,7 @@ def _grown(code: CodeValues, values: Sequence[tuple[str, ast.AST, bool]]) -> Cod
             if isinstance(n, ast.Name):
                 uses.setdefault(n.id, []).append(i)
     names, giving = set(code.names), set(code.giving)
-    now = CodeValues(names, giving, code.plain)  # its sets grow below
+    now = CodeValues(names, giving, code.plain, methods=code.methods)  # its sets grow below
     todo = list(range(len(values)))
     while todo:
         name, value, returned = values[todo.pop()]
@@ -768,7 +797,7 @@ def _grown(code: CodeValues, values: Sequence[tuple[str, ast.AST, bool]]) -> Cod
         if name not in grown and _holds_code(value, now):
             grown.add(name)
             todo += uses.get(name, ())
-    return CodeValues(frozenset(names), frozenset(giving), code.plain)
+    return CodeValues(frozenset(names), frozenset(giving), code.plain, methods=code.methods)
 
 
 def _plain_handing(

@@ -537,9 +537,14 @@ DYNAMIC_ATTRIBUTES = frozenset(
     # library calls that evaluate text as code (red team, round 9: a string annotation read
     # by typing.get_type_hints, a statement run by timeit)
     | {"get_type_hints", "timeit", "resolve_name", "locate", "ForwardRef"}
+    # numpy's own: np.testing.measure and runstring exec a string in the caller's frame, f2py
+    # evaluates text, ctypeslib loads native code (red team, round 16)
+    | {"measure", "runstring", "f2py", "ctypeslib", "load_library", "distutils"}
     # the calls above, reached through a module (``builtins.exec``, ``operator.attrgetter``)
     | (DYNAMIC_CALLS - {"compile"})  # re.compile is a pattern's
 )
+#: numpy's modules that run text or native code (red team, round 16).
+NUMPY_TEXT_MODULES = frozenset({"f2py", "ctypeslib", "distutils"})
 #: The special (``__x__``) attributes a submission may read and keep its source checks: the others
 #: reach functions' insides, classes' tables or modules' machinery (``__closure__``,
 #: ``__self__``, ``__subclasses__``, ``__loader__``...).
@@ -616,6 +621,8 @@ def _dynamic_node(node: ast.AST, called: set[int]) -> str | None:
     for module in modules:
         top = module.split(".")[0]
         if top in INTERPRETER_MODULES or top.startswith("_ag"):
+            return f"import {module}"
+        if set(module.split(".")) & NUMPY_TEXT_MODULES:  # import numpy.f2py
             return f"import {module}"
     return None
 

@@ -86,6 +86,14 @@ CASES = {
     # functools.partial of constants is followed as its function (sweep 16's honest form)
     "loops_partial_map.py": (LOOPS, "a loop by a call", False),
     "loops_partial_own_loop.py": (LOOPS, "contains a Python loop (for on line", False),
+    # red team 16: numpy runs text (np.testing.measure, runstring); a step handed to numpy's
+    # printer as an object's method or as a parameter's default
+    "loops_numpy_measure_loop.py": (LOOPS, "uses .measure, which can change", False),
+    "loops_numpy_runstring_loop.py": (LOOPS, "uses .runstring, which can change", False),
+    "tanh_numpy_measure_tanh.py": (TANH, "uses .measure, which can change", False),
+    "tanh_numpy_runstring_tanh.py": (TANH, "uses .runstring, which can change", False),
+    "loops_formatter_method.py": (LOOPS, "array2string(), a loop by a call", False),
+    "loops_formatter_default.py": (LOOPS, "array2string(), a loop by a call", False),
     "forge_block_test_loops.py": (LOOPS, RUNS, True),
     # red team 13: a loop or np.tanh behind what no reading follows (a loop function under
     # another name, text run by cProfile, a dict of functions, a default argument, a name
@@ -107,7 +115,7 @@ CASES = {
     # red team 14: a lookup handed to a helper that calls it, map bound by an annotated
     # assignment, an array of Python objects, a dunder defined in a block of the class body
     "tanh_handed_lookup.py": (TANH, "to _apply(), which calls it", False),
-    "loops_annotated_map.py": (LOOPS, "calls each() (= map)", False),
+    "loops_annotated_map.py": (LOOPS, "a loop by a call", False),
     "loops_object_array.py": (LOOPS, "which numpy may call once per item", False),
     "loops_class_block_dunder.py": (LOOPS, "defines __getitem__(): iterating it is a loop", False),
     # a function of its own as a default is followed (activation=sigmoid): through it, back
