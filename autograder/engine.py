@@ -234,7 +234,10 @@ def run_check(
     if stood_in:
         ctx.note(messages.stood_in_note([(f, task_ids[f]) for f in stood_in]))
     rng_state = save_random_state()
-    reduced = _asks_reduced_precision(submission, {task.function, *used, *task.compared_with})
+    # the course's tolerance for the course's functions; kit-only ones keep the kit's
+    reduced = task.course and _asks_reduced_precision(
+        submission, {task.function, *used, *task.compared_with}
+    )
     drifted: list[str] = []
     try:
         with silenced(), precision.allowed(reduced) as drifted:

@@ -39,6 +39,10 @@ ROOT = Path(__file__).resolve().parents[1]
         # a one-letter string that is not a dtype asks for nothing (a key, a format)
         ("def f(x):\n    d = {'f': x}\n    return d['f']\n", False),
         ("def f(x):\n    print('e', 'F')\n    return x\n", False),
+        # a dtype named where none is used asks for nothing (red team 16 D: dead code)
+        ("def f(x):\n    if x.dtype == 'float16':\n        pass\n    return x\n", False),
+        ("def f(x):\n    float32 = None\n    return x\n", False),
+        ("def f(x):\n    return np.float32(x) * 2\n", True),
     ],
 )
 def test_reduced_precision_is_asked_for_in_code_only(source, asks):
@@ -62,8 +66,14 @@ def test_the_course_tolerance_holds_only_where_it_is_allowed():
 
 @pytest.mark.parametrize(
     "wrong",
-    [EXPECTED * 1.001, EXPECTED + np.array([[0.0, 0.0, np.nan]]), EXPECTED.T.copy()[:2]],
-    ids=["bug", "nan", "size"],
+    [
+        EXPECTED * 1.001,
+        EXPECTED + np.array([[0.0, 0.0, np.nan]]),
+        EXPECTED.T.copy()[:2],
+        np.clip(EXPECTED, 1e-3, None),  # a small entry clipped: off by 9e-4 (red team 16 D)
+        EXPECTED + np.array([[0.0, 0.0, 2e-6]]),  # 2 % of a small entry: no float32 rounding
+    ],
+    ids=["bug", "nan", "size", "clipped", "small_entry"],
 )
 def test_a_real_difference_fails_within_the_allowance(wrong):
     with precision.allowed(True) as passed, pytest.raises(CheckFailure):
@@ -99,3 +109,19 @@ def test_a_float32_propagate_costs_nothing_in_it_or_in_optimize(tmp_path):
     assert [(t.function, c.name) for t in result.tasks for c in t.checks if not c.passed] == []
     advised = {t.function for t in result.tasks for c in t.checks if precision.ADVICE in c.advice}
     assert "propagate" in advised  # its callers' too where their values drifted
+
+
+def test_kit_only_tasks_keep_the_kit_tolerance(tmp_path):
+    """The derivatives unit is the kit's own: naming float32 buys no tolerance (red team 16 D:
+    difference quotients rounded to 6 decimals passed with a dtype named)."""
+    text = (ROOT / "solutions" / "derivatives.py").read_text()
+    start = text.index("\ndef forward_difference(")
+    body = text.index("\n    return ", start)
+    end = text.index("\n", body + 1)
+    returned = text[body + len("\n    return ") : end]
+    path = tmp_path / "derivatives.py"
+    path.write_text(
+        text[:body] + f"\n    return float(np.float32(round({returned}, 6)))" + text[end:]
+    )
+    (result,) = grade_submission("derivatives", from_path(path, "derivatives"), tasks=["1.1"]).tasks
+    assert not all(c.passed for c in result.checks), [c.message for c in result.checks]
