@@ -1578,19 +1578,22 @@ def _differs(
 
 
 def _expect_not_fitted(ctx: Context, function: str, graded: list, kind: str) -> None:
-    """Fail where every visible check of the task passed but secret inputs get wrong results.
+    """Fail where the values are right on every visible call but wrong on secret inputs.
 
     Answers fitted to the inputs the student can know (a table of the visible cases'
     results, red team, round 11; a size written as the visible example's) give that; code
-    with a bug fails a visible check too, and keeps the credit for how it computes (its
-    values checks charge the bug). Only once every visible check has its verdict: run before
-    them, no check has passed yet.
+    with a bug in its values shows it on a visible call too, and keeps the credit for how it
+    computes (its values checks charge the bug). The visible calls are judged by their
+    values alone: a result of another form (a (1, 1) db) fails its structure check, which
+    buys nothing here (red team, round 16: a table of the visible answers with a wrong form
+    kept no_loops). Only once every visible check has run: before them, no call is logged.
     """
     visible = {c.name for c in ctx.task.checks if not c.hidden and not c.runs_last}
     verdicts = ctx.submission.verdicts.get(ctx.task.id, {})
     if not visible <= verdicts.keys():  # run before them (a self-check's order, or -k)
         return
-    if not all(ok for name, ok in verdicts.items() if name in visible):
+    shown = [g for g in graded if not g[-1]]
+    if not shown or not all(_right(ctx, function, *g[:2], g[4], form=False) for g in shown):
         return
     wrong = next((g for g in graded if g[-1] and not _right(ctx, function, *g[:2], g[4])), None)
     if wrong is None:
@@ -1604,8 +1607,14 @@ def _expect_not_fitted(ctx: Context, function: str, graded: list, kind: str) -> 
     )
 
 
-def _right(ctx: Context, function: str, args: Args, kwargs: dict, mine: Any) -> bool:
-    """Whether a call's outcome is the reference's result on its arguments."""
+def _right(
+    ctx: Context, function: str, args: Args, kwargs: dict, mine: Any, *, form: bool = True
+) -> bool:
+    """Whether a call's outcome is the reference's result on its arguments.
+
+    With ``form`` False, its numbers only: each part the reference returns, flattened (a
+    (1, 1) array for a float is right).
+    """
     if mine.error is not None:
         return False
     with contextlib.redirect_stdout(io.StringIO()):  # the reference's printing is not shown
@@ -1614,10 +1623,29 @@ def _right(ctx: Context, function: str, args: Args, kwargs: dict, mine: Any) -> 
     if isinstance(got, dict) and isinstance(right, dict) and right.keys() <= got.keys():
         got = {k: got[k] for k in right}  # extra keys are the structure check's (advice)
     try:
+        if not form:
+            got, right = _flat_numbers(got, right), _flat_numbers(right, right)
         compare(got, right, f"{function}()", rtol=1e-6, atol=1e-9)
-    except CheckFailure:
+    except (CheckFailure, KeyError, IndexError, TypeError, ValueError):
         return False
     return True
+
+
+def _flat_numbers(value: Any, like: Any) -> np.ndarray:
+    """The numbers of ``value``, walked as ``like`` is (its keys, its items), in one array.
+
+    Raises:
+        KeyError, IndexError, TypeError, ValueError: ``value`` is not shaped like ``like``.
+    """
+    if isinstance(like, dict):
+        parts = [_flat_numbers(value[k], like[k]) for k in like]
+    elif isinstance(like, list | tuple):
+        if len(value) != len(like):
+            raise ValueError("another number of items")
+        parts = [_flat_numbers(v, item) for v, item in zip(value, like, strict=True)]
+    else:
+        return numbers(value, "value").ravel()
+    return np.concatenate(parts) if parts else np.zeros(0)
 
 
 def describe_outcome(out: Any) -> str:

@@ -129,6 +129,8 @@ CASES = {
     # red team 15 F: a constant answer computes nothing, and earned the source check
     "loops_constant.py": (LOOPS, "whatever the values of its input", False),
     "tanh_constant.py": (TANH, "whatever the values of its input", False),
+    # red team 16 C: the table with db of another form fails structure, and kept no_loops
+    "loops_answer_table_wrong_form.py": (LOOPS, "holds answers for the inputs it was shown", False),
 }
 #: Checks these files fail besides the targeted one, as they should: the inline copies of
 #: model print no costs.
@@ -145,6 +147,7 @@ ALSO = {
     "model_results_unused.py": {"values"},
     "loops_constant.py": {"values", "agrees_with_loops", "hidden"},
     "tanh_constant.py": {"values", "large_inputs"},
+    "loops_answer_table_wrong_form.py": {"structure", "hidden"},
 }
 
 
