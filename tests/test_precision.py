@@ -111,6 +111,30 @@ def test_a_float32_propagate_costs_nothing_in_it_or_in_optimize(tmp_path):
     assert "propagate" in advised  # its callers' too where their values drifted
 
 
+def test_a_float32_blocks_drift_in_a_model_passes_only_where_allowed():
+    """Sweep 17 P1 (a linear_forward ending in astype(np.float32)): the model printed the
+    cost 0.6931204597155253 for 0.6931204861434416, and its trained b3 (2e-6, beside
+    weights of 0.018) drifted by 4.5e-8 in 113 steps; each cost the model a point."""
+    printed = "Cost after iteration 0: 0.6931204597155253"
+    call, right = "two_layer_model(...)", 0.6931204861434416
+    with pytest.raises(CheckFailure):
+        cl.expect_printed_costs(printed, [right], [0], call)
+    with precision.allowed(True) as passed:
+        cl.expect_printed_costs(printed, [right], [0], call)
+    assert passed == ["the printed cost"]
+    right_params = {"W1": np.array([[0.018, -0.004]]), "b3": np.array([[1.9372809557014006e-06]])}
+    drifted = {"W1": right_params["W1"], "b3": np.array([[1.9826329533859877e-06]])}
+    tolerance = {"rtol": 1e-6, "atol": 1e-9}  # the models' checks
+    with pytest.raises(CheckFailure):
+        cl.compare(drifted, right_params, "parameters", **tolerance)
+    with precision.allowed(True):
+        cl.compare(drifted, right_params, "parameters", **tolerance)
+        with pytest.raises(CheckFailure):  # the same drift where nothing accumulates
+            cl.compare(drifted, right_params, "parameters")
+        with pytest.raises(CheckFailure):  # b3 alone: no weights' scale to drift with
+            cl.compare(drifted["b3"], right_params["b3"], "b3", **tolerance)
+
+
 def test_kit_only_tasks_keep_the_kit_tolerance(tmp_path):
     """The derivatives unit is the kit's own: naming float32 buys no tolerance (red team 16 D:
     difference quotients rounded to 6 decimals passed with a dtype named)."""
