@@ -463,6 +463,8 @@ def _parse_lenient(text: str, filename: str) -> tuple[ast.Module, tuple]:
     def blank(first: int, last: int, message: str) -> None:
         nonlocal lines
         names = [m.group(1) for ln in lines[first - 1 : last] if (m := _DEF.match(ln))]
+        if not names and (m := _DEF.match(lines[first - 1].lstrip())):  # an indented def
+            names = [m.group(1)]
         blanked.append((first, last, message, names))
         lines = lines[: first - 1] + [""] * (last - first + 1) + lines[last:]
 
@@ -479,6 +481,13 @@ def _parse_lenient(text: str, filename: str) -> tuple[ast.Module, tuple]:
                 (where, where),
             )
             message = _describe_syntax_error(exc)
+            indented = _DEF.match(lines[where - 1].lstrip()) if opened and first < where else None
+            if indented:  # a def indented into the block above (sweep 17 P2): its lines only
+                first = where
+                message += (
+                    f"; its def is indented into the function above it: start def "
+                    f"{indented.group(1)} at the beginning of line {where}"
+                )
             if len(blanked) >= MAX_SKIPPED_BLOCKS:  # each retry parses the whole text again
                 last = len(lines)
                 message += (

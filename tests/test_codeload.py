@@ -109,6 +109,17 @@ def test_a_text_of_thousands_of_syntax_errors_is_read_in_a_bounded_number_of_par
     assert len(parses) <= codeload.MAX_SKIPPED_BLOCKS + 2
 
 
+def test_a_def_indented_into_the_function_above_is_blamed_on_itself():
+    # real code (sweep 17 P2): "    def g(X):" with its body at g's own indentation, right
+    # after f's return; the whole top-level block was left out, f with it, and g unnamed
+    text = "def f(X):\n    return X\n\n    def g(X):\n    n = X.shape[0]\n    return n\n"
+    tree, left_out = codeload.parse_lenient(text)
+    assert [n.name for n in tree.body] == ["f"]
+    ((first, last, message, names),) = left_out
+    assert (first, last, names) == (4, 6, ["g"])
+    assert "start def g at the beginning of line 4" in message
+
+
 def test_a_body_left_unindented_is_blamed_on_its_own_def_not_on_the_next_block():
     # real code: "def f(X):" then its body at column 0; Python names the def's line
     text = "def f(X):\nn = X.shape[0]\n    return n\n\ndef g(X):\n    return X\n"
