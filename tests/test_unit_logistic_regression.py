@@ -656,3 +656,29 @@ def test_wrong_gradients_with_a_right_cost_are_not_told_about_the_cost():
     values = next(c for c in result.tasks[0].checks if c.name == "values")
     assert not values.passed
     assert "cost" not in (values.hint or ""), values.message
+
+
+def test_a_model_printing_whatever_it_is_given_fails_with_optimize_replaced():
+    """Sweep 17 P3: where a failing optimize() (it prints nothing) is replaced by the
+    grader's, model() was held to passing print_cost=True on, never to passing False."""
+    source = inspect.getsource(load_reference(UNIT))
+    quiet_optimize = variant(
+        "optimize",
+        "probe",
+        "probe",
+        ('print(f"Cost after iteration {i}: {float(cost):f}")', "pass"),
+    ).source(ref)
+    always = variant(
+        "model",
+        "probe",
+        "probe",
+        ("num_iterations, learning_rate, print_cost\n", "num_iterations, learning_rate, True\n"),
+    ).source(ref)
+    result = grade_submission(
+        UNIT, text_submission(UNIT, f"{source}\n\n{quiet_optimize}\n\n{always}")
+    )
+    tasks = {t.function: t for t in result.tasks}
+    assert any(c.name == "prints" and not c.passed for c in tasks["optimize"].checks)
+    prints = next(c for c in tasks["model"].checks if c.name == "prints")
+    assert not prints.passed and "print_cost=False" in prints.message, prints.message
+    assert "calls optimize() with print_cost=True" in prints.message

@@ -594,22 +594,33 @@ def _accuracy(prediction: Any, labels: np.ndarray) -> float | None:
     return float(100 - np.mean(np.abs(prediction.astype(np.float64) - labels)) * 100)
 
 
-def _passes_print_cost(ctx: Context, calls: Sequence[Any], call: str) -> None:
-    """model() called with print_cost=True passes print_cost=True to every optimize() call.
+def _passes_print_cost(ctx: Context, calls: Sequence[Any], call: str, asked: bool) -> None:
+    """model() called with print_cost=``asked`` passes that on to every optimize() call.
 
     The stand-in's calls are read by the student's own optimize()'s parameters (an extra
-    one before print_cost moves it), else by the stub's (the reference's).
+    one before print_cost moves it), else by the stub's (the reference's). A model that
+    passes True whatever it is given was caught only where its optimize() was its own
+    (sweep 17 P3).
     """
     params = ctx.submission.params("optimize")
     params = params or list(inspect.signature(ctx.reference.optimize).parameters)
     for c in (c for c in calls if c.name == "optimize"):
         given = (dict(zip(params, c.args)) | c.kwargs).get("print_cost", False)
-        if given is not True:
+        if asked and given is not True:
             raise CheckFailure(
                 f"{call} calls optimize() with print_cost={given!r}, so the costs it should "
                 "print are never printed.",
                 hint="pass print_cost on to optimize(), which prints the costs.",
                 kind=cl.PRINTED,
+                sourced=True,  # read from the call itself: before a mistake of like output
+            )
+        if not asked and given:
+            raise CheckFailure(
+                f"{call} calls optimize() with print_cost={given!r}, so it prints the costs "
+                "although print_cost was False.",
+                hint="pass model's own print_cost on to optimize(), not a value of your own.",
+                kind=cl.PRINTED,
+                sourced=True,
             )
 
 
@@ -640,7 +651,10 @@ def _model_prints(ctx: Context) -> None:
     # grader's (which prints nothing), its own task already costs the mistake once, and model()
     # is held to passing print_cost on to it.
     if "optimize" in ctx.substitutes:
-        _passes_print_cost(ctx, out.proxy_calls, call)
+        ctx.show_call(next(c for c in ctx.calls if c.function == "model"))  # the quiet one
+        _passes_print_cost(ctx, quiet.proxy_calls, "model(..., print_cost=False)", False)
+        ctx.show_call()
+        _passes_print_cost(ctx, out.proxy_calls, call, True)
     else:
         others = list(accuracies.values())
         costs, its = _printed(
