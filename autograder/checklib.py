@@ -1603,21 +1603,28 @@ def _differs(
     )
 
 
+#: Kinds of the checks of a result's form: failing one says nothing of how it computes.
+FORM_KINDS = frozenset({"type", "shape", "structure"})
+
+
 def _expect_not_fitted(ctx: Context, function: str, graded: list, kind: str) -> None:
     """Fail where the values are right on every visible call but wrong on secret inputs.
 
     Answers fitted to the inputs the student can know (a table of the visible cases'
     results, red team, round 11; a size written as the visible example's) give that; code
     with a bug in its values shows it on a visible call too, and keeps the credit for how it
-    computes (its values checks charge the bug). The visible calls are judged by their
-    values alone: a result of another form (a (1, 1) db) fails its structure check, which
-    buys nothing here (red team, round 16: a table of the visible answers with a wrong form
-    kept no_loops). Only once every visible check has run: before them, no call is logged.
+    computes (its values checks charge the bug). A check of the result's form
+    (:data:`FORM_KINDS`) failed says nothing of that, and the visible calls are judged by
+    their values alone: a (1, 1) db fails its structure check, which buys nothing here (red
+    team, round 16: a table of the visible answers with a wrong form kept no_loops). Only
+    once every visible check has run: before them, no call is logged.
     """
-    visible = {c.name for c in ctx.task.checks if not c.hidden and not c.runs_last}
+    visible = {c.name: c.kind for c in ctx.task.checks if not c.hidden and not c.runs_last}
     verdicts = ctx.submission.verdicts.get(ctx.task.id, {})
-    if not visible <= verdicts.keys():  # run before them (a self-check's order, or -k)
+    if not visible.keys() <= verdicts.keys():  # run before them (a self-check's order, or -k)
         return
+    if any(not verdicts[name] and kind not in FORM_KINDS for name, kind in visible.items()):
+        return  # a visible check found a bug of its values or behaviour (a spy's, too)
     shown = [g for g in graded if not g[-1]]
     if not shown or not all(_right(ctx, function, *g[:2], g[4], form=False) for g in shown):
         return
