@@ -618,8 +618,24 @@ def failing_blocks(
         unused = called is not None and function not in called
         if (unused and function not in task.compared_with) or submission.provided(function):
             continue
+        if task.course and _missing_kit_block(unit, submission, function):
+            continue  # course code calling a name it never defines: the caller's own bug
         found.extend(_block_failures(unit, function, submission, reference, options, seen))
     return list({f: (f, w, t, v) for f, w, t, v in found}.values())
+
+
+def _missing_kit_block(unit: Unit, submission: Submission, function: str) -> bool:
+    """Whether ``function`` is a kit-only task's function the submission does not define.
+
+    The course's code never calls it (its ``forward_propagation`` calls ``np.tanh``): a
+    course function that does (``tanh`` from a failed ``from planar_utils import tanh``)
+    cannot run, as in the course, and is not served the grader's (sweep 17 P5).
+    """
+    try:
+        kit_only = not unit.task(function).course
+    except KeyError:
+        return False
+    return kit_only and not submission.has(function) and not submission.broken(function)
 
 
 def _block_failures(

@@ -396,3 +396,18 @@ def test_keys_spelled_in_another_case_are_named():
     with pytest.raises(CheckFailure) as failed:
         expect_keys({"dx": 1.0}, "grads", ("dw",))
     assert failed.value.hint is None
+
+
+def test_course_code_calling_a_kit_only_block_it_never_defines_is_not_served_one():
+    """Sweep 17 P5: forward_propagation called tanh, which a failed ``from planar_utils
+    import tanh`` never bound; the grader served its own tanh (a kit-only task) and the
+    course's functions got full marks for code that cannot run."""
+    text = (ROOT / "solutions" / "shallow_network.py").read_text()
+    text = text.replace("def tanh(", "def _unused_tanh(").replace("np.tanh(Z1)", "tanh(Z1)")
+    result = grade_submission("shallow_network", text_submission("shallow_network", text))
+    tasks = {t.function: t for t in result.tasks}
+    forward = tasks["forward_propagation"]
+    assert forward.score < forward.max_score
+    assert any("name 'tanh' is not defined" in c.message for c in forward.checks)
+    # its callers are served a correct forward_propagation: the bug costs once
+    assert tasks["predict"].score == tasks["predict"].max_score
