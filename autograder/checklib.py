@@ -35,7 +35,7 @@ from autograder.context import Context, StudentRaised
 from autograder.plain import Foreign, describe, same_plain, type_name
 from autograder.source_hints import alike, called_name
 from autograder.spec import CheckFailure, Task
-from autograder.submission import BUDGET, CRASH, StudentError
+from autograder.submission import BUDGET, CRASH, StudentError, Submission
 
 Args = tuple[Any, ...]
 CheckFn = Callable[[Context], str | None]
@@ -1465,6 +1465,30 @@ def runs_last(check: CheckFn) -> CheckFn:
 UNFINISHED = frozenset({BUDGET, CRASH, "TimeoutError"})
 
 
+def _loaded_alone(ctx: Context, names: Collection[str]) -> Submission | None:
+    """The code of ``names`` (with what it reads) loaded alone, afresh; None: a live module."""
+    program = codeload.program_as_read(ctx.submission.source_cells(), names)
+    return ctx.submission.as_read(program)
+
+
+def blocks_alone(ctx: Context, blocks: Sequence[str]) -> Submission | None:
+    """The submission's ``blocks`` (and what they read) loaded afresh, for a replay of them.
+
+    A replay made there (``with ctx.calls_on(...)``) sees no state that the grader's earlier
+    calls left in the student's process (red team, round 16). Blocks the submission does not
+    define, or that the grader serves, are left out. None where there is no text to load
+    (a live module: the student's own kernel).
+
+    Raises:
+        CheckFailure: a block's code cannot be read (then it cannot be loaded alone).
+    """
+    names: set[str] = set()
+    for block in blocks:
+        if ctx.submission.has(block) and block not in ctx.substitutes:
+            names |= {code.name for code in own_code(ctx, block, "behaviour")}
+    return _loaded_alone(ctx, names)
+
+
 def _writes_to(node: ast.stmt, name: str) -> bool:
     """Whether ``node`` assigns or deletes an attribute or item of ``name``, or setattr()s it."""
     for n in ast.walk(node):
@@ -1508,8 +1532,7 @@ def expect_runs_as_read(
             the result is right on every visible call but not on secret inputs.
     """
     names = {code.name for code in read}
-    program = codeload.program_as_read(ctx.submission.source_cells(), names)
-    twin = ctx.submission.as_read(program)
+    twin = _loaded_alone(ctx, names)
     if twin is None:  # a live module: no text to run alone
         return
     graded = [

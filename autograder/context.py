@@ -13,7 +13,7 @@ import types
 import warnings
 import weakref
 import zlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -175,6 +175,8 @@ class Context:
         #: What a call printed made again with some blocks the grader's (see :meth:`_again`).
         self._printed_with: dict[tuple[int, tuple[str, ...]], str | None] = {}
         self._default_gaps: dict[str, list[tuple[int, str, Any, Any]]] = {}
+        #: Where calls go instead of the submission, inside :meth:`calls_on`.
+        self._calls_on: Submission | None = None
 
     # ----------------------------------------------------------------- the call shown
     def show_call(self, call: LastCall | None = None) -> None:
@@ -226,6 +228,7 @@ class Context:
         ``on``: another submission to call in the same way (the same stand-ins; the call is
         not recorded as this check's), such as :meth:`Submission.as_read`'s.
         """
+        on = on if on is not None else self._calls_on
         if timeout is None:
             timeout = self.call_limit(function, args, kwargs, seed)
         extra = {} if timeout is None else {"timeout": timeout}
@@ -453,6 +456,21 @@ class Context:
                 )
         unique = list(dict.fromkeys(notes))
         return [("note", text) for text in unique[:3]]
+
+    @contextlib.contextmanager
+    def calls_on(self, other: Submission | None) -> Iterator[None]:
+        """Within the block, calls of student code go to ``other``, not recorded as shown.
+
+        ``other`` is the submission loaded afresh (:meth:`Submission.as_read`): a replay of
+        its blocks there sees no state the grader's earlier calls left in the student's
+        process (red team, round 16: an nn_model returning what update_parameters last
+        returned matched the grader's replay of the blocks). None: calls go as usual.
+        """
+        saved, self._calls_on = self._calls_on, other
+        try:
+            yield
+        finally:
+            self._calls_on = saved
 
     def call(self, *args: Any, **kwargs: Any) -> Any:
         """Call the task's function; return its plain result or raise :class:`StudentRaised`."""

@@ -1051,3 +1051,29 @@ def test_a_cost_array_is_told_how_its_shape_came(summed, words):
     failed = {c.name: c for c in result.tasks[0].checks if not c.passed}
     assert "returns_number" in failed
     assert words in failed["returns_number"].hint, failed["returns_number"].message
+
+
+#: Red team 16 E: state kept in the student's process between the grader's calls. nn_model
+#: trains nothing and returns what update_parameters last returned: the grader's own replay of
+#: the blocks, made just before it, in the same process.
+REPLAYED = """
+_ref_update = update_parameters
+_LAST = {}
+
+
+def update_parameters(parameters, grads, learning_rate=1.2):
+    out = _ref_update(parameters, grads, learning_rate)
+    _LAST["p"] = out
+    return out
+
+
+def nn_model(X, Y, n_h, num_iterations=10000, print_cost=False):
+    return _LAST.get("p", {})
+"""
+
+
+def test_the_blocks_are_replayed_where_the_model_left_no_state():
+    text = (ROOT / "solutions" / f"{UNIT}.py").read_text() + "\n" + REPLAYED
+    result = grade_submission(UNIT, text_submission(UNIT, text), tasks=["4.15"])
+    checks = {c.name: c for c in result.tasks[0].checks}
+    assert not checks["matches_own_blocks"].passed, checks["matches_own_blocks"].message
