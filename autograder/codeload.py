@@ -836,6 +836,11 @@ def _bindings(
             _carry(places, target, places.get(value))
             (imported.add if value in imported else imported.discard)(target)
             continue
+        if _self_call(node) and bound.get(node.targets[0].id):
+            # ``model = model(...)``, a notebook's run: where the call raises (no data
+            # loaded) the def stays bound; where it returns, the name holds the result, and
+            # a callable one is told apart at run time (the def's place is kept: sweep 17 P4)
+            continue
         names = _bound_names(node)
         bound.update(dict.fromkeys(names))
         for name in names:
@@ -847,6 +852,18 @@ def _bindings(
             if _import_block(node):
                 _bind_import_block(node, lines, bound, imported)
     return bound, frozenset(imported), places
+
+
+def _self_call(node: ast.stmt) -> bool:
+    """Whether ``node`` is ``name = name(...)``: a name given what its own call returns."""
+    return (
+        isinstance(node, ast.Assign)
+        and len(node.targets) == 1
+        and isinstance(node.targets[0], ast.Name)
+        and isinstance(node.value, ast.Call)
+        and isinstance(node.value.func, ast.Name)
+        and node.value.func.id == node.targets[0].id
+    )
 
 
 def _bind_import_block(

@@ -829,3 +829,14 @@ def test_the_program_as_read_holds_imports_aliases_and_what_was_read_only():
         "def tanh(z):\n    return _T[0](z)\nEXP = np.exp\n"
         "try:\n    import h5py\nexcept ImportError:\n    pass\n_T.append(np.tanh)\n"
     )
+
+
+def test_a_name_given_its_own_calls_result_keeps_its_def_source():
+    """Sweep 17 P4: a notebook's ``model = model(train_set_x, ...)`` raised while loading (no
+    data), so model stayed the def, but the text read as a rebinding: "the source of model()
+    could not be read" cost calls_building_blocks. Any other binding still ends the def."""
+    text = "def model(x):\n    return {'x': x}\n\n\nmodel = model(train_set_x)\n"
+    assert codeload.function_sources([text])["model"].startswith("def model(x):")
+    assert "model" in codeload.def_places([text])  # a callable result is told apart at run time
+    other = "def model(x):\n    return x\n\n\nmodel = make(1)\n"
+    assert codeload.function_sources([other])["model"] is None

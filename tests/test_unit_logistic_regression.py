@@ -10,7 +10,7 @@ import pytest
 
 from autograder.demos import load_impl
 from autograder.demos import logistic_regression as demo
-from autograder.engine import grade_submission, load_reference
+from autograder.engine import grade_path, grade_submission, load_reference
 from autograder.mistakes import catalogue, variant
 from autograder.submission import Submission
 from solutions import logistic_regression as ref
@@ -682,3 +682,15 @@ def test_a_model_printing_whatever_it_is_given_fails_with_optimize_replaced():
     prints = next(c for c in tasks["model"].checks if c.name == "prints")
     assert not prints.passed and "print_cost=False" in prints.message, prints.message
     assert "calls optimize() with print_cost=True" in prints.message
+
+
+def test_a_notebook_run_of_model_that_raised_while_loading_costs_nothing(tmp_path):
+    """Sweep 17 P4: ``model = model(train_set_x, ...)`` at the top level raised (no data) and
+    model stayed the def; the text read as a rebinding cost calls_building_blocks."""
+    source = inspect.getsource(load_reference(UNIT))
+    run = "\n\nmodel = model(train_set_x, train_set_y, test_set_x, test_set_y, 2000, 0.005, True)\n"
+    path = tmp_path / f"{UNIT}.py"
+    path.write_text(source + run)
+    (result,) = grade_path(path, tasks=["3.6"])
+    (task,) = result.tasks
+    assert task.score == task.max_score, [c.message for c in task.checks if not c.passed]
