@@ -694,3 +694,14 @@ def test_a_notebook_run_of_model_that_raised_while_loading_costs_nothing(tmp_pat
     (result,) = grade_path(path, tasks=["3.6"])
     (task,) = result.tasks
     assert task.score == task.max_score, [c.message for c in task.checks if not c.passed]
+
+
+def test_a_random_start_is_no_sign_of_other_defaults():
+    """Sweep 17 P11: a model with the course's defaults written, whose initialization draws
+    random numbers, was told its defaults train otherwise (two unseeded calls differed)."""
+    sub = _changed(
+        "initialize_with_zeros", ("w = np.zeros((dim, 1))", "w = np.random.randn(dim, 1) * 0.01")
+    )
+    result = grade_submission(UNIT, sub, tasks=["3.6"])
+    advice = [a for c in result.tasks[0].checks for a in c.advice] + result.tasks[0].advice
+    assert not any("default" in a for a in advice), advice
