@@ -563,6 +563,7 @@ def _raised_source_hint(ctx: Context, exc: StudentRaised, reference) -> str | No
             ref_fn = getattr(reference, misfit, None) if reference is not None else None
             stub = _plain_signature(ref_fn) if callable(ref_fn) else None
             found = source_hints.tuple_argument_hint(message, source)
+            found = found or source_hints.none_placeholder_hint(function, source, message)
             found = found or source_hints.signature_hint(message, exc.function, functions, stub)
         return found or _source_hint(ctx, function, reference, helpers=False)
     except Exception:  # noqa: BLE001 - a hint is an extra: its bug must not lose the verdict

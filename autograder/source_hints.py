@@ -470,6 +470,43 @@ def signature_hint(
     )
 
 
+def none_placeholder_hint(function: str, source: str | None, message: str) -> str | None:
+    """A template's ``W1 = None`` left in place, then computed with (sweep 17 P12).
+
+    The course's templates write ``W1 = None`` (``### START CODE HERE``) for each value to
+    compute; a student who writes the computation below it but keeps a placeholder whose
+    name a later line reads gets ``unsupported operand type(s) for -: 'NoneType' ...``.
+    """
+    if "'NoneType'" not in message or not source:
+        return None
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return None
+    assigned: dict[str, int] = {}
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Assign)
+            and isinstance(node.value, ast.Constant)
+            and node.value.value is None
+        ):
+            for target in node.targets:
+                if isinstance(target, ast.Name):
+                    assigned.setdefault(target.id, node.lineno)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.BinOp | ast.AugAssign):
+            operands = [node.left, node.right] if isinstance(node, ast.BinOp) else [node.target]
+            for name in (n.id for n in operands if isinstance(n, ast.Name)):
+                if name in assigned and node.lineno > assigned[name]:
+                    return (
+                        f"{function}() sets {name} = None (line {assigned[name]}, the "
+                        f"template's placeholder) and then computes with {name} (line "
+                        f"{node.lineno}): delete the placeholder lines, or compute the value "
+                        "there."
+                    )
+    return None
+
+
 def tuple_argument_hint(message: str, source: str | None) -> str | None:
     """The hint for a call given one tuple where its arguments belong, or None.
 

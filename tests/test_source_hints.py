@@ -580,3 +580,21 @@ def test_a_hint_gives_the_line_as_the_file_numbers_it(tmp_path):
     result = grade_path(path, tasks=[function])[0]
     messages = [c.message for c in result.tasks[0].checks if not c.passed]
     assert messages and any(f"unpacks W, A_prev, b (line {line})" in m for m in messages), messages
+
+
+def test_a_template_placeholder_left_in_place_is_named():
+    """Sweep 17 P12: the template's ``W1 = None`` kept above the update raised a NoneType
+    TypeError with no hint."""
+    source = (
+        "def update_parameters(parameters, grads, learning_rate=1.2):\n"
+        "    W1 = None\n"
+        "    dW1 = grads['dW1']\n"
+        "    W1 = W1 - learning_rate * dW1\n"
+        "    return {'W1': W1}\n"
+    )
+    message = "unsupported operand type(s) for -: 'NoneType' and 'float'"
+    hint = source_hints.none_placeholder_hint("update_parameters", source, message)
+    assert hint is not None and "sets W1 = None (line 2" in hint and "(line 4)" in hint
+    assert source_hints.none_placeholder_hint("update_parameters", source, "other") is None
+    fixed = source.replace("    W1 = None\n", "    W1 = parameters['W1']\n")
+    assert source_hints.none_placeholder_hint("update_parameters", fixed, message) is None
