@@ -1279,7 +1279,8 @@ def no_python_loops(
 
     Functions of the submission that it calls are inspected too, so calling the loop
     version from the vectorized one does not pass; and the code read must be the code that
-    runs (:func:`expect_runs_as_read`, on the arguments ``probe`` draws).
+    runs (:func:`expect_runs_as_read`, on the arguments ``probe`` draws), computing its
+    result from each array it is given.
     """
 
     def run(ctx: Context) -> str | None:
@@ -1316,7 +1317,8 @@ def no_python_loops(
             )
         expect_followed_calls(ctx, fn, read, values, "vectorization")
         calls = [(args, {}) for args in probe(ctx.rng)]
-        expect_runs_as_read(ctx, fn, read, calls, "vectorization")
+        # a vectorized computation uses each array it is given (red team 16 F)
+        expect_runs_as_read(ctx, fn, read, calls, "vectorization", every_input=True)
         return None
 
     return runs_last(run)
@@ -1506,7 +1508,13 @@ def _writes_to(node: ast.stmt, name: str) -> bool:
 
 
 def expect_runs_as_read(
-    ctx: Context, function: str, read: Sequence[OwnCode], calls: Sequence[Call], kind: str
+    ctx: Context,
+    function: str,
+    read: Sequence[OwnCode],
+    calls: Sequence[Call],
+    kind: str,
+    *,
+    every_input: bool = False,
 ) -> None:
     """Fail unless the code the grader read, run alone, computes what ``function`` computes.
 
@@ -1567,37 +1575,44 @@ def expect_runs_as_read(
             kind="no result to check",  # not "not vectorized": nothing says how it computes
         )
     if not any(code.data for code in read):  # a result from global data: the values' finding
-        _expect_computed(ctx, function, calls, graded[len(graded) - len(calls) :])
+        drawn = graded[len(graded) - len(calls) :]
+        _expect_computed(ctx, function, calls, drawn, every_input=every_input)
     if ctx.reference is not None:
         _expect_not_fitted(ctx, function, graded, kind)
 
 
-def _expect_computed(ctx: Context, function: str, calls: Sequence[Call], drawn: list) -> None:
+def _expect_computed(
+    ctx: Context, function: str, calls: Sequence[Call], drawn: list, *, every_input: bool = False
+) -> None:
     """Fail where the result does not depend on the values of the function's input.
 
     The first drawn call is made again with its first float array moved (``1.5 a + 0.25``):
     an unchanged result computes nothing to credit (red team 15 F: ``return zeros`` earned
-    no_loops and own_implementation). Not asked of code that reads global data: a function
-    computing from the notebook's variables instead of its arguments is the values checks'
-    finding (one bug, one charge).
+    no_loops and own_implementation). With ``every_input``, each float array is moved in
+    turn, and each must change the result (red team 16 F: ``{"dw": w * 1.0, ...}`` moved
+    with w and computed nothing from X and Y). Not asked of code that reads global data: a
+    function computing from the notebook's variables instead of its arguments is the values
+    checks' finding (one bug, one charge).
     """
     if not calls or drawn[0][4].error is not None:
         return
     args, kwargs = calls[0]
-    at = next((i for i, a in enumerate(args) if _float_array(a)), None)
-    if at is None:
-        return
-    moved = (*args[:at], 1.5 * args[at] + 0.25, *args[at + 1 :])
-    again = ctx.outcome(function, moved, kwargs, seed=drawn[0][2])
-    if again.error is None and same_plain(again.value, drawn[0][4].value, rtol=0, atol=0):
-        raise CheckFailure(
-            f"{function}() gives {describe_outcome(again)} whatever the values of its "
-            "input: this check credits code that computes the result from them, and there "
-            "is none yet.",
-            hint=f"compute the result from {function}()'s arguments (its other checks say "
-            "what goes wrong).",
-            kind="no result to check",
-        )
+    moved_at = [i for i, a in enumerate(args) if _float_array(a)]
+    names = ctx.submission.params(function) or []
+    for at in moved_at if every_input else moved_at[:1]:
+        moved = (*args[:at], 1.5 * args[at] + 0.25, *args[at + 1 :])
+        again = ctx.outcome(function, moved, kwargs, seed=drawn[0][2])
+        if again.error is None and same_plain(again.value, drawn[0][4].value, rtol=0, atol=0):
+            name = names[at] if at < len(names) else f"argument {at + 1}"
+            which = f"its input {name}" if every_input else "its input"
+            raise CheckFailure(
+                f"{function}() gives {describe_outcome(again)} whatever the values of "
+                f"{which}: this check credits code that computes the result from them, and "
+                "there is none yet.",
+                hint=f"compute the result from {function}()'s arguments (its other checks say "
+                "what goes wrong).",
+                kind="no result to check",
+            )
 
 
 def _float_array(value: Any) -> bool:

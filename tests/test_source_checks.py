@@ -131,6 +131,7 @@ CASES = {
     "tanh_constant.py": (TANH, "whatever the values of its input", False),
     # red team 16 C: the table with db of another form fails structure, and kept no_loops
     "loops_answer_table_wrong_form.py": (LOOPS, "holds answers for the inputs it was shown", False),
+    "loops_moves_with_w_only.py": (LOOPS, "whatever the values of its input X", False),
 }
 #: Checks these files fail besides the targeted one, as they should: the inline copies of
 #: model print no costs.
@@ -148,6 +149,7 @@ ALSO = {
     "loops_constant.py": {"values", "agrees_with_loops", "hidden"},
     "tanh_constant.py": {"values", "large_inputs"},
     "loops_answer_table_wrong_form.py": {"structure", "hidden"},
+    "loops_moves_with_w_only.py": {"values", "agrees_with_loops", "hidden"},
 }
 
 
