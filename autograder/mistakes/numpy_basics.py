@@ -118,6 +118,8 @@ MISTAKES = [
          L2_RETURN, "float(np.sum(np.abs(d)))", "square the differences: np.dot(d, d)."),
         ("over_length: divides the sum of squares by the number of entries", "values hidden", "hint",
          "np.dot(d, d)", "np.dot(d, d) / len(d)", "L2 adds up the squares: no division by the number of entries."),
+        ("square_of_l1: squares the sum of absolute values (the L1 loss squared)", "values hidden", "hint",
+         L2_RETURN, "float(np.sum(np.abs(d)) ** 2)", "sum of squares: np.sum(d ** 2), not the square of the L1 sum."),
         ("square_of_sum: squares the sum instead of summing the squares", "values hidden", "hint",
          "np.dot(d, d)", "np.sum(d) ** 2", "sum of squares: np.sum(d ** 2)."),
         ("elementwise: returns the squared differences without summing", "returns_number values hidden", "message",
