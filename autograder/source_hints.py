@@ -581,7 +581,51 @@ def read_otherwise_hint(function: str, source: str | None, reference: str | None
     tree, ref_tree = _tree(source), _tree(reference)
     if tree is None or ref_tree is None:
         return None
-    return _unpack_order(function, tree, ref_tree) or _shape_axis(function, tree, ref_tree)
+    found = _unpack_order(function, tree, ref_tree) or _shape_axis(function, tree, ref_tree)
+    return found or _loop_bound(function, tree, ref_tree)
+
+
+def _ranges(tree: ast.AST) -> list[ast.Call]:
+    """The ``range(...)`` calls that ``for`` loops of ``tree`` walk."""
+    return [
+        node.iter
+        for node in ast.walk(tree)
+        if isinstance(node, ast.For | ast.AsyncFor)
+        and isinstance(node.iter, ast.Call)
+        and called_name(node.iter) == "range"
+        and node.iter.args
+    ]
+
+
+def _loop_bound(function: str, tree: ast.AST, ref_tree: ast.AST) -> str | None:
+    """A loop that stops one pass later or earlier than the course's only loop (sweep 17 P7).
+
+    ``for l in range(1, L + 1)`` in ``L_model_forward``, whose course loop is ``range(1, L)``:
+    the output layer runs as a relu layer too, then as the sigmoid one, and numpy's shape
+    error in linear_forward says nothing of the loop.
+    """
+    mine, course = _ranges(tree), _ranges(ref_tree)
+    if len(mine) != 1 or len(course) != 1 or len(mine[0].args) != len(course[0].args):
+        return None
+    got, right = mine[0].args[-1], course[0].args[-1]
+    starts = [ast.dump(a) for a in mine[0].args[:-1]] == [ast.dump(a) for a in course[0].args[:-1]]
+
+    def plus_one(a: ast.expr, b: ast.expr) -> bool:  # a is b + 1
+        return (
+            isinstance(a, ast.BinOp)
+            and isinstance(a.op, ast.Add)
+            and ast.dump(a.left) == ast.dump(b)
+            and isinstance(a.right, ast.Constant)
+            and a.right.value == 1
+        )
+
+    more, fewer = plus_one(got, right), plus_one(right, got)
+    if not starts or not (more or fewer):
+        return None
+    return (
+        f"{function}() loops over {ast.unparse(mine[0])} (line {mine[0].lineno}) where the "
+        f"course's loops over {ast.unparse(course[0])}: one pass {'more' if more else 'fewer'}."
+    )
 
 
 def _unpack_order(function: str, tree: ast.AST, ref_tree: ast.AST) -> str | None:

@@ -154,6 +154,12 @@ def _messages(unit: str, mistake, function: str) -> list[str]:
         ),
         (
             "deep_network",
+            variant("L_model_forward", "one_more", "the relu loop runs through layer L too",
+                    ("for l in range(1, L):", "for l in range(1, L + 1):")),
+            "L_model_forward() loops over range(1, L + 1) (line",
+        ),
+        (
+            "deep_network",
             variant("linear_backward", "cache_order", "the cache unpacked as (W, A_prev, b)",
                     ("A_prev, W, b = cache", "W, A_prev, b = cache")),
             "linear_backward() unpacks W, A_prev, b (line",
