@@ -315,20 +315,6 @@ def test_a_two_layer_model_built_from_the_l_layer_blocks_keeps_its_points():
         assert tasks[function].score == tasks[function].max_score, tasks[function].checks
 
 
-def test_a_function_calling_a_missing_earlier_block_keeps_its_points():
-    """Real code: forward_propagation calls tanh, imported from planar_utils (which has none).
-    The missing tanh costs Task 4.3; forward_propagation, nn_model and predict are graded with
-    a correct tanh (once only the blocks the reference calls stood in, forward_propagation
-    lost its points too, though its message named the missing tanh as the cause)."""
-    changes = ("A1 = np.tanh(Z1)", "A1 = tanh(Z1)"), ("def tanh(", "def _tanh(")
-    tasks = _graded_with("shallow_network", "", *changes)
-    assert tasks["tanh"].score == 0
-    forward = tasks["forward_propagation"]
-    assert any("correct tanh() in place of yours" in n for n in forward.check_notes)
-    for function in ("forward_propagation", "nn_model", "predict"):
-        assert tasks[function].score == tasks[function].max_score, function
-
-
 #: A debug print left in a building block, ``(unit, the block's line it follows, print)``.
 DEBUG_PRINTS = {
     "deep_network": (
@@ -400,8 +386,10 @@ def test_keys_spelled_in_another_case_are_named():
 
 def test_course_code_calling_a_kit_only_block_it_never_defines_is_not_served_one():
     """Sweep 17 P5: forward_propagation called tanh, which a failed ``from planar_utils
-    import tanh`` never bound; the grader served its own tanh (a kit-only task) and the
-    course's functions got full marks for code that cannot run."""
+    import tanh`` never bound; the grader served its own tanh (a kit-only task, which course
+    code never calls) and the course's functions got full marks for code that cannot run, as
+    an earlier sweep had it. Now forward_propagation is charged (its message names the failed
+    import), and the functions built on it are served a correct forward_propagation."""
     text = (ROOT / "solutions" / "shallow_network.py").read_text()
     text = text.replace("def tanh(", "def _unused_tanh(").replace("np.tanh(Z1)", "tanh(Z1)")
     result = grade_submission("shallow_network", text_submission("shallow_network", text))
