@@ -838,7 +838,12 @@ def misnamed_function_hint(
 
     candidates = [n for n in defs if n not in others and n != function and not elsewhere(n)]
     close = [n for n in candidates if _folded(n) == _folded(function)]  # l1 for L1
-    close = close or difflib.get_close_matches(function, candidates, 1, cutoff=0.8)
+    alike = [  # of a length that can match (cutoff 0.8), and bounded: difflib is quadratic
+        n
+        for n in candidates
+        if len(n) <= MAX_NAME and 0.6 * max(len(n), len(function)) <= min(len(n), len(function))
+    ][:MAX_CANDIDATES]
+    close = close or difflib.get_close_matches(function, alike, 1, cutoff=0.8)
     holding = [n for n in candidates if _folded(n).endswith(_folded(function))]  # my_model
     close = close or (holding if len(holding) == 1 else [])
     if close:
