@@ -73,16 +73,19 @@ def test_a_check_without_a_hint_gets_the_relation_as_its_hint():
     assert "hint:     grads() is exactly 3 times the right result" in check.message
 
 
-def test_a_part_returned_as_it_was_given_is_named_before_the_checks_own_hint():
+def test_a_loop_one_layer_short_is_named_before_the_checks_own_hint():
     """A real deep update_parameters whose loop stops one layer short (range(1, L)): the last
-    layer's W comes back as it was given, which the generic update hint would not say."""
+    layer's W comes back as it was given, which the generic update hint would not say. The
+    source says why, before the value's relation (sweep 17 P7's loop-bound hint); the relation
+    alone is :func:`test_unchanged_names_only_a_part_equal_to_an_input`'s."""
     short = variant("update_parameters", "short", "stops one layer short",
                     ("range(1, L + 1)", "range(1, L)"))  # fmt: skip
     result = grade_submission("deep_network", mistake_submission("deep_network", short),
                               tasks=["update_parameters"])  # fmt: skip
     values = next(c for c in result.tasks[0].checks if c.name == "values")
     assert not values.passed
-    assert "['W2'] is exactly what the call was given, unchanged" in values.message, values.message
+    assert "loops over range(1, L) (line" in values.message, values.message
+    assert "where the course's loops over range(1, L + 1): one pass fewer" in values.message
 
 
 def test_unchanged_names_only_a_part_equal_to_an_input():
