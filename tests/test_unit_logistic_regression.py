@@ -705,3 +705,13 @@ def test_a_random_start_is_no_sign_of_other_defaults():
     result = grade_submission(UNIT, sub, tasks=["3.6"])
     advice = [a for c in result.tasks[0].checks for a in c.advice] + result.tasks[0].advice
     assert not any("default" in a for a in advice), advice
+
+
+def test_a_model_returning_its_initial_weights_is_charged_by_its_values_only():
+    """msg 17 M5: a model predicting with the initial w and b (the lines reading params
+    deleted) lost calls_building_blocks too: its short probe records one cost, the same for
+    any data, so the result was said to compute nothing from its input."""
+    sub = _changed("model", ('    w = params["w"]\n    b = params["b"]\n', ""))
+    (task,) = grade_submission(UNIT, sub, tasks=["3.6"]).tasks
+    failed = {c.name for c in task.checks if not c.passed}
+    assert "values" in failed and "calls_building_blocks" not in failed, failed
