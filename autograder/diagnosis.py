@@ -209,7 +209,15 @@ def _diagnose(
             found[m.title] = m
     if found:
         try:
-            right = _rerun(getattr(reference, last.function), last)
+            key = (
+                getattr(reference, "__name__", ""),
+                id(reference),
+                "<reference>",
+                "",
+                (),
+                call_key,
+            )
+            right = _remembered(key, lambda: getattr(reference, last.function), last, call_key)
         except Exception:  # noqa: BLE001 - the reference cannot tell: the matches stand
             right = None
         if right is not None and _same_output(right, got, printed):
@@ -267,13 +275,27 @@ def _rerun_once(
         Exception: whatever the mistake raised (remembered too).
     """
     key = (getattr(reference, "__name__", ""), id(reference), m.id, m.code, m.changes, call_key)
+    return _remembered(key, lambda: m.build(reference), last, call_key)
+
+
+def _remembered(
+    key: tuple[Any, ...],
+    build: Callable[[], Callable[..., Any]],
+    last: LastCall,
+    call_key: bytes | None,
+) -> tuple[Any, tuple[Any, ...], str]:
+    """:func:`_rerun` of what ``build`` gives, remembered under ``key`` (with a call key).
+
+    Raises:
+        Exception: whatever the function raised (remembered too).
+    """
     with _RERUNS_LOCK:
         got = _RERUNS.get(key) if call_key is not None else None
         if got is not None:
             _RERUNS.move_to_end(key)
     if got is None:
         try:
-            got = _rerun(m.build(reference), last)
+            got = _rerun(build(), last)
         except Exception as exc:  # noqa: BLE001 - remembered, raised again below
             got = exc.with_traceback(None)
         if call_key is not None:

@@ -358,14 +358,7 @@ def _with_own_blocks(
         note = check.run(own)
     except Exception:  # noqa: BLE001 - any failure here: the first one is the verdict
         raise failure from None
-    blocks = ctx.stood_in()
-    names = ", ".join(f"{f}()" for f in blocks)
-    tasks = messages.tasks_named([task_ids[f] for f in blocks])
-    fails = f"fail{'' if len(blocks) > 1 else 's'} {tasks}"
-    own.note(
-        f"{check.name}: right with your own {names}, which {fails} (the course's tests, "
-        "which use your functions, accept this pair): its mistake is charged there"
-    )
+    own.note(messages.own_blocks_note(check.name, [(f, task_ids[f]) for f in ctx.stood_in()]))
     return note
 
 

@@ -90,6 +90,22 @@ def stood_in_note(blocks: list[tuple[str, str]]) -> str:
     return f"graded with a correct {names} in place of yours (it fails {tasks})"
 
 
+def own_blocks_note(check: str, blocks: list[tuple[str, str]]) -> str:
+    """The note of a check right with the student's own failing blocks, not the grader's.
+
+    Args:
+        check: the check's name.
+        blocks: ``(function, task id)`` of each block the grader had stood in for.
+    """
+    names = ", ".join(f"{function}()" for function, _ in blocks)
+    tasks = tasks_named([task_id for _, task_id in blocks])
+    return (
+        f"{check}: right with your own {names}, which fail{'' if len(blocks) > 1 else 's'} "
+        f"{tasks} (the course's tests, which use your functions, accept this pair): its "
+        "mistake is charged there"
+    )
+
+
 def note_line(kind: str, text: str) -> str:
     """Format a task note: ``advice`` (never scored) or ``recognized`` (an older convention)."""
     return _line(kind, text)
