@@ -13,6 +13,7 @@ import contextlib
 import dataclasses
 import functools
 import io
+import math
 import re
 import sys
 from collections import Counter
@@ -590,6 +591,8 @@ def threshold_advice(args: Args, rule: str, advice: str) -> CheckFn:
     ones = np.ones((1, np.shape(args[-1])[1]))  # one per example: X, the last, is (n_x, m)
 
     def run(ctx: Context) -> str | None:
+        if not all(ctx.submission.verdicts.get(ctx.task.id, {}).values()):
+            return None  # "accepted" only of a right predict: A > 0 gives 1 at 0.5 too (msg 18)
         out = ctx.outcome(ctx.task.function, args)
         return advice if out.error is None and same_plain(out.value, ones) else None
 
@@ -769,10 +772,12 @@ def code_values(read: Sequence[OwnCode]) -> CodeValues:
                 }
             if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
                 defs.setdefault(node.name, []).append(node)
+                local = _assigned_locals(node)
                 values += [
-                    (node.name, n.value, True)
+                    (node.name, value, True)
                     for n in ast.walk(node)
                     if isinstance(n, ast.Return | ast.Yield | ast.YieldFrom) and n.value
+                    for value in _returned_values(n.value, local)
                 ]
                 values += _parameter_defaults(node)  # def f(x, _f=_one): _f holds code
             elif isinstance(node, ast.Assign):
@@ -786,6 +791,54 @@ def code_values(read: Sequence[OwnCode]) -> CodeValues:
     only_called = functools.cache(_only_called)
     plain = frozenset(id(n) for n in calls if _plain_handing(n, defs, strict, graph, only_called))
     return _grown(CodeValues(functions, plain=plain, methods=frozenset(methods)), values)
+
+
+def _assigned_locals(fn: ast.FunctionDef | ast.AsyncFunctionDef) -> dict[str, list[ast.expr]]:
+    """The names ``fn`` binds only by plain assignments (``s = ...``), with the values given.
+
+    A name bound otherwise too (a parameter, a loop's target, unpacking, ``+=``, ``with ...
+    as``, an import, a def, ``global``) is left out: what it holds is not read here.
+    """
+    values: dict[str, list[ast.expr]] = {}
+    plain: set[int] = set()  # the Name targets of plain assignments
+    for n in ast.walk(fn):
+        if isinstance(n, ast.Assign):
+            targets = n.targets
+        elif isinstance(n, ast.AnnAssign) and n.value is not None:
+            targets = [n.target]
+        else:
+            continue
+        for t in targets:
+            if isinstance(t, ast.Name):
+                values.setdefault(t.id, []).append(n.value)
+                plain.add(id(t))
+    other = {a.arg for a in ast.walk(fn.args) if isinstance(a, ast.arg)}
+    for n in ast.walk(fn):
+        if isinstance(n, ast.Name) and not isinstance(n.ctx, ast.Load) and id(n) not in plain:
+            other.add(n.id)
+        elif isinstance(n, ast.Global | ast.Nonlocal):
+            other.update(n.names)
+        elif isinstance(n, ast.alias):
+            other.add((n.asname or n.name).split(".")[0])
+        elif n is not fn and isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            other.add(n.name)
+        elif isinstance(n, ast.ExceptHandler | ast.MatchAs | ast.MatchStar) and n.name:
+            other.add(n.name)
+        elif isinstance(n, ast.MatchMapping) and n.rest:
+            other.add(n.rest)
+    return {k: v for k, v in values.items() if k not in other}
+
+
+def _returned_values(value: ast.expr, local: dict[str, list[ast.expr]]) -> list[ast.expr]:
+    """What a ``return value`` gives: a local name's assigned values, else ``value``.
+
+    The course's sigmoid ends ``s = 1 / (1 + np.exp(-x)); return s``: it returns no code,
+    whatever another function binds to its own ``s`` (red team 17 F4: a lambda named ``s`` in
+    propagate_vectorized made sigmoid "return code", and every call given its result a loop).
+    """
+    if isinstance(value, ast.Name) and value.id in local:
+        return local[value.id]
+    return [value]
 
 
 def _parameter_defaults(
@@ -941,12 +994,42 @@ def _recursion(read: Sequence[OwnCode]) -> tuple[str, ast.AST] | None:
         for node in ast.walk(code.code):
             if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
                 functions.setdefault(node.name, node)
+        functions = _lambdas_bound(code.code) | functions  # `_r = lambda i: ... _r(i + 1)`
     calls = {
         name: (called_names(tree) | default_names(tree)) & functions.keys()
         for name, tree in functions.items()
     }
     start = next((f for f in functions if f in _reached(calls, calls[f])), None)
     return None if start is None else (start, functions[start])
+
+
+def _calls_itself(method: ast.AST) -> bool:
+    """Whether a method calls its object: ``self(i + 1)`` runs ``__call__`` (red team 17 F2)."""
+    args = method.args.posonlyargs + method.args.args if hasattr(method, "args") else []
+    me = args[0].arg if args else None
+    return me is not None and any(
+        isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == me
+        for n in ast.walk(method)
+    )
+
+
+def _lambdas_bound(tree: ast.AST) -> dict[str, ast.Lambda]:
+    """The lambdas ``tree`` binds to a name (``_r = lambda i: ...``), by that name.
+
+    A lambda calling the name it is bound to recurses as a def does (red team 17 F2: dw summed
+    one example at a time by a local lambda calling itself).
+    """
+    out: dict[str, ast.Lambda] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign | ast.AnnAssign | ast.NamedExpr) and isinstance(
+            node.value, ast.Lambda
+        ):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            for target in targets:
+                for n in ast.walk(target):
+                    if isinstance(n, ast.Name):
+                        out.setdefault(n.id, node.value)
+    return out
 
 
 def _shifted(value: Any) -> Any:
@@ -1075,9 +1158,19 @@ def _over_written_items(node: ast.AST, fixed: set[str], nested: set[int], code: 
     nor around a call of the code read (red team, round 13: the inner loop in another
     function).
     """
-    if id(node) in nested or any(
-        isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id in code.names
-        for n in ast.walk(node)
+    walks = isinstance(
+        node, ast.For | ast.AsyncFor | ast.ListComp | ast.SetComp | ast.DictComp | ast.GeneratorExp
+    )
+    walks = walks or (isinstance(node, ast.Call) and called_name(node) in _ITEMS_AFTER_FUNCTION)
+    # only a loop's subtree is walked (the loops left are disjoint): walking every node's made
+    # the grader's time grow with the square of an expression's depth (red team 17 F1)
+    if (
+        not walks
+        or id(node) in nested
+        or any(
+            isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id in code.names
+            for n in ast.walk(node)
+        )
     ):
         return False
     if isinstance(node, ast.For | ast.AsyncFor):
@@ -1153,6 +1246,12 @@ def _class_loop(tree: ast.AST) -> str | None:
         methods = {
             m.name: m for m in inside if isinstance(m, ast.FunctionDef | ast.AsyncFunctionDef)
         }
+        methods = {  # a lambda bound in the class body is a method too (red team 17 F2)
+            name: fn
+            for a in inside
+            if isinstance(a, ast.Assign | ast.AnnAssign)
+            for name, fn in _lambdas_bound(a).items()
+        } | methods
         iterating = sorted(ITERATING_METHODS & methods.keys())
         if iterating:
             return f"the class {cls.name} defines {iterating[0]}(): iterating it is a loop"
@@ -1175,6 +1274,7 @@ def _class_loop(tree: ast.AST) -> str | None:
             name: {
                 c.attr for c in ast.walk(body) if isinstance(c, ast.Attribute) and c.attr in methods
             }
+            | ({"__call__"} if "__call__" in methods and _calls_itself(body) else set())
             for name, body in methods.items()
         }
         start = next((m for m in calls if m in _reached(calls, calls[m])), None)
@@ -1230,6 +1330,17 @@ def expect_followed_calls(
     default argument, ``string.Formatter().get_field``).
     """
     cells = ctx.submission.source_cells()
+    nodes = [n for c in read for n in ast.walk(c.code)]
+    attributes = {n.attr for n in nodes if isinstance(n, ast.Attribute)}
+    patch = module_patch(cells, attributes, {n.id for n in nodes if isinstance(n, ast.Name)})
+    if patch is not None:
+        raise CheckFailure(
+            f"the submission changes a module the grader reads as it is: {patch[0]} "
+            f"({patch[1]}). {function}() calls what that module runs, and this check credits "
+            "only code it can read whole.",
+            hint="leave numpy and math as they are: write your own functions under your own names.",
+            kind=kind,
+        )
     origins, aliases = readable_calls.import_origins(cells), module_aliases(ctx)
     own = {name for name, source in codeload.function_sources(cells).items() if source}
     own |= {  # the submission's defs as it reports them too (a notebook's kernel: no cells)
@@ -1270,6 +1381,105 @@ def expect_followed_calls(
                 hint="call numpy, math and your own functions by name.",
                 kind=kind,
             )
+
+
+#: Modules whose functions a source check reads as theirs: what they run must stay theirs.
+#: (The worker gives the student's code builtins of its own: a patch of ``builtins`` never
+#: reaches it, fault corpus B8.)
+GUARDED_MODULES = ("numpy", "math", "scipy", "sys", *codeload.HELPER_MODULES)
+#: Methods that change a module's namespace when called on ``vars(module)``.
+_NAMESPACE_WRITES = frozenset({"update", "setdefault", "__setitem__", "pop", "popitem", "clear"})
+
+
+def module_patch(
+    cells: Sequence[str], attributes: Collection[str], names: Collection[str]
+) -> tuple[str, str] | None:
+    """A statement of the submission that changes what the code read runs: ``np.dot = f``.
+
+    A source check follows ``np.dot`` as numpy's; a top-level ``np.dot = _loop_dot`` makes
+    every call of it run the student's loops, and the code read, run alone with numpy's own,
+    computes the same numbers (red team 17 F8). Stores into an attribute or an item of a
+    module of :data:`GUARDED_MODULES` (through its ``vars()``, ``__dict__``, or
+    ``sys.modules``; of ``sys`` itself only ``sys.modules``: ``sys.argv = [""]`` is a
+    notebook's), ``setattr``/``delattr`` on one, and the writing methods of its namespace,
+    anywhere in the submission, where what is changed is a name the code read uses (an
+    attribute or a name it reads: ``attributes``, ``names``), a module, or a name computed at
+    run time. Reading them (``vars(np)``) changes nothing, and a
+    patch of what the code read never names (``np.allclose``, against the grader) is not one.
+
+    Returns:
+        ``(the statement's text, where it is)``, or None.
+    """
+    origins = readable_calls.import_origins(cells)
+
+    def guarded(node: ast.AST) -> bool:
+        """Whether a store into ``node`` changes a guarded module."""
+        chain = []
+        while True:  # to the root: np.linalg.x, vars(np)['x'], sys.modules['numpy'].x
+            if isinstance(node, ast.Attribute):
+                chain.append(node.attr)
+                node = node.value
+            elif isinstance(node, ast.Subscript):
+                node = node.value
+            elif isinstance(node, ast.Call) and called_name(node) in ("vars", "getattr"):
+                node = node.args[0] if node.args else node.func
+            else:
+                break
+        modules = origins.get(node.id, ()) if isinstance(node, ast.Name) else ()
+        return any(
+            (o == m or o.startswith(m + ".")) and (m != "sys" or "modules" in chain)
+            for o in modules
+            for m in GUARDED_MODULES
+        )
+
+    used = {*attributes, *names}
+
+    def reaches(changed: Collection[str | None]) -> bool:
+        """Whether changing these names (None: one computed at run time) reaches the code."""
+        return any(
+            n is None or n in used or any(n == m or n.startswith(m + ".") for m in GUARDED_MODULES)
+            for n in changed
+        )
+
+    def stores(target: ast.expr) -> Iterator[ast.expr]:
+        if isinstance(target, ast.Tuple | ast.List):
+            for item in target.elts:
+                yield from stores(item)
+        elif isinstance(target, ast.Starred):
+            yield from stores(target.value)
+        elif isinstance(target, ast.Attribute | ast.Subscript):
+            yield target
+
+    for index, _, tree in codeload.trees(list(cells)):
+        for node in ast.walk(tree):
+            changed: list[tuple[ast.expr, list[str | None]]] = []
+            if isinstance(node, ast.Assign | ast.Delete | ast.AugAssign | ast.AnnAssign):
+                targets = (
+                    node.targets if isinstance(node, ast.Assign | ast.Delete) else [node.target]
+                )
+                changed = [(t, [_changed_name(t)]) for target in targets for t in stores(target)]
+            elif isinstance(node, ast.Call) and called_name(node) in ("setattr", "delattr"):
+                name = node.args[1] if len(node.args) > 1 else None
+                constant = isinstance(name, ast.Constant) and isinstance(name.value, str)
+                changed = [(node.args[0], [name.value if constant else None])] if node.args else []
+            elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+                if node.func.attr in _NAMESPACE_WRITES:
+                    keys = [k.arg for k in node.keywords] if node.keywords else [None]
+                    changed = [(node.func.value, keys if not node.args else [None])]
+            for target, which in changed:
+                if guarded(target) and reaches(which):
+                    shown = node if isinstance(node, ast.Call) else target
+                    cell = f" of cell {index + 1}" if len(cells) > 1 else ""
+                    return ast.unparse(shown), f"line {node.lineno}{cell}"
+    return None
+
+
+def _changed_name(target: ast.expr) -> str | None:
+    """The name a store into ``target`` changes: ``np.dot`` 'dot', ``vars(np)['exp']`` 'exp'."""
+    if isinstance(target, ast.Attribute):
+        return target.attr
+    key = target.slice if isinstance(target, ast.Subscript) else None
+    return key.value if isinstance(key, ast.Constant) and isinstance(key.value, str) else None
 
 
 def no_python_loops(
@@ -2224,6 +2434,114 @@ def sum_axis_hint(ctx: Context) -> str | None:
     return None
 
 
+#: A call of a check: positional arguments, keyword arguments.
+Call = tuple[Args, dict[str, Any]]
+
+
+@contextlib.contextmanager
+def _call_kept(ctx: Context) -> Iterator[None]:
+    """Calls made inside (to find a hint) leave the failing call the one shown."""
+    shown = ctx.shown_call
+    try:
+        yield
+    finally:
+        ctx.show_call(shown)
+
+
+def ignored_argument_hint(
+    variants: Sequence[tuple[str, Call, Call]],
+) -> Callable[[Context], str | None]:
+    """An ``explain`` for a check that a function uses its arguments: which one it ignores.
+
+    A check of arguments (leaky relu's ``slope``, gradient descent's ``learning_rate``) fails
+    for any wrong result; "use the argument" names the mistake only where the function returns
+    the same whatever the argument is. Each variant is ``(argument, call, other)``: the check's
+    call, and the same call with only that argument changed; the first variant whose two
+    results are the same names its argument, or, where the reference is installed, the first
+    item of a returned dict or tuple that stays the same where the reference's moves
+    (``W1`` updated with a learning rate written in the code). Otherwise nothing is found, and
+    the check's own hint (the function's formula, as its values check gives) stands.
+    """
+
+    def explain(ctx: Context) -> str | None:
+        fn = ctx.task.function
+        with _call_kept(ctx):
+            for argument, (args, kw), (other_args, other_kw) in variants:
+                try:
+                    got = ctx.call(*args, **kw), ctx.call(*other_args, **other_kw)
+                except StudentRaised:
+                    return None
+                right = None
+                if ctx.reference is not None and not same_plain(*got):
+                    ref = ctx.ref()
+                    right = ref(*args, **kw), ref(*other_args, **other_kw)
+                what = f"{fn}() returns" if same_plain(*got) else _unmoved_item(fn, got, right)
+                if what is not None:
+                    return (
+                        f"{what} the same whatever its {argument} is (tried "
+                        f"{_argument_value(argument, args, kw)} and "
+                        f"{_argument_value(argument, other_args, other_kw)}): use the "
+                        f"{argument} argument, not a number written in the code."
+                    )
+        return None
+
+    return explain
+
+
+def _unmoved_item(fn: str, got: tuple[Any, Any], right: tuple[Any, Any] | None) -> str | None:
+    """``update_parameters()['W1'] is``: an item the same in both results where the right moves."""
+    if right is None:
+        return None
+    items = [(k, repr(k)) for k in got[0]] if isinstance(got[0], dict) else []
+    if isinstance(got[0], tuple | list):
+        items = [(i, str(i)) for i in range(len(got[0]))]
+    for key, shown in items:
+        try:
+            parts, moved = (got[0][key], got[1][key]), (right[0][key], right[1][key])
+        except (KeyError, IndexError, TypeError):
+            continue
+        if same_plain(*parts) and not same_plain(*moved):
+            return f"{fn}()[{shown}] is"
+    return None
+
+
+def argument_variants(call: Call, **others: Any) -> list[tuple[str, Call, Call]]:
+    """The variants of :func:`ignored_argument_hint` for a call with keyword arguments.
+
+    Args:
+        call: the check's call.
+        **others: for each keyword argument to try, the other value to try it with.
+    """
+    args, kw = call
+    return [(k, call, (args, kw | {k: v})) for k, v in others.items()]
+
+
+def _argument_value(argument: str, args: Args, kwargs: dict[str, Any]) -> str:
+    """``slope=0.2``: the argument's value in a call (the last positional one if not a keyword)."""
+    return f"{argument}={kwargs[argument] if argument in kwargs else args[-1]!r}"
+
+
+def hint_when_passing(check: str, hint: str) -> Callable[[Context], str | None]:
+    """An ``explain`` for a check of one case (huge inputs, a rate too large): ``hint``.
+
+    The hint names the case's own mistake (an overflow, a stop when the cost grows) only where
+    the function passes the task's check ``check`` on the ordinary calls; where it fails there
+    too, the mistake is not the case's, and the check's own hint (the function's formula)
+    stands.
+    """
+
+    def explain(ctx: Context) -> str | None:
+        run = next(c.run for c in ctx.task.checks if c.name == check)
+        with _call_kept(ctx):
+            try:
+                run(ctx)
+            except (CheckFailure, StudentRaised):
+                return None
+        return hint
+
+    return explain
+
+
 def with_hint(run: CheckFn, explain: Callable[[Context], str | None]) -> CheckFn:
     """The check ``run``, whose failures get the hint ``explain(ctx)`` when it finds one."""
 
@@ -2259,7 +2577,7 @@ def explain_failure(ctx: Context, explain: Callable[[Context], str | None]):  # 
     try:
         yield
     except CheckFailure as exc:
-        found = explain(ctx)
+        found = None if exc.explained else explain(ctx)  # a check's own finding stands
         if found:  # read from the source or the result: before a relation the engine finds
             exc.hint, exc.explained = found, True
         raise
@@ -2360,10 +2678,14 @@ def cost_lines(
 def printed_close(token: str, expected: float) -> bool:
     """True when ``token`` is ``expected`` as printed: rounded to the digits it shows.
 
-    ``"0.693147"`` matches 0.69314718 (six decimals: within 5e-7); ``"99.0"`` matches 99.04.
+    ``"0.693147"`` matches 0.69314718 (six decimals: within 5e-7); ``"99.0"`` matches 99.04;
+    ``"nan"`` matches NaN and ``"inf"`` infinity (a cost that is not a number is printed
+    right as it is: what makes it so is another check's failure, msg 17 M6).
     """
     try:
         value = float(token)
+        if not math.isfinite(expected):
+            return value == expected or (math.isnan(value) and math.isnan(expected))
         mantissa, _, exponent = token.lower().partition("e")
         decimals = len(mantissa.partition(".")[2])
         tol = 0.5 * 10.0 ** (int(exponent or 0) - decimals)

@@ -152,12 +152,14 @@ def failure_hint(
             parts, summed, count, near, unchanged, relation = relations_of
         except Exception:  # noqa: BLE001 - the same: a hint is an extra
             parts = summed = count = near = unchanged = relation = None
-        # a result made of the right one's parts, or of its terms before a sum, a number
-        # written where m belongs, a result nearly right, or a part returned as it was given
-        # (and no simpler relation), say more than the check's generic hint; the other
-        # relations only where the check has none
-        hint = parts or summed or count or near or (None if relation else unchanged)
-        hint = hint or (exc.hint if exc.explained else None) or relation or exc.hint
+        # what the check found of the cause by calling again (an argument that changes
+        # nothing) or reading the code stands; then a result made of the right one's parts, or
+        # of its terms before a sum, a number written where m belongs, a result nearly right,
+        # or a part returned as it was given (and no simpler relation) say more than the
+        # check's generic hint; the other relations only where the check has none
+        hint = exc.hint if exc.explained else None
+        hint = hint or parts or summed or count or near or (None if relation else unchanged)
+        hint = hint or relation or exc.hint
         hint = hint or _hidden_sizes_hint(check, ctx)
     return hint, (found[1] if found else None)
 

@@ -145,7 +145,7 @@ def distinct_failures(tasks: Iterable[TaskResult]) -> list[str]:
 
     A task whose failures are all "not implemented" gets one line
     (:func:`not_implemented_line`); other failed or not-gradable checks give their message,
-    once per failure (:meth:`CheckResult.failure_key`): the first check's message, ending
+    once per failure (:meth:`CheckResult.failure_keys`): the first check's message, ending
     with the names of the task's other checks that failed alike.
 
     Args:
@@ -160,11 +160,18 @@ def distinct_failures(tasks: Iterable[TaskResult]) -> list[str]:
         stubs = [c for c in bad if is_not_implemented(c)]
         if stubs:
             out.append(not_implemented_line(t.id, t.function, len(stubs)))
-        alike: dict[tuple, list[CheckResult]] = {}
+        alike: list[tuple[set[tuple], list[CheckResult]]] = []
         for c in bad:
-            if not is_not_implemented(c):
-                alike.setdefault(c.failure_key(), []).append(c)
-        for first, *others in alike.values():
+            if is_not_implemented(c):
+                continue
+            keys = set(c.failure_keys())
+            group = next((g for g in alike if g[0] & keys), None)
+            if group is None:
+                alike.append((keys, [c]))
+            else:
+                group[0].update(keys)
+                group[1].append(c)
+        for _, (first, *others) in alike:
             if others:
                 out.append(
                     f"{first.message}\n{messages.same_failure_line([c.name for c in others])}"

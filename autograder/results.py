@@ -104,7 +104,7 @@ class CheckResult:
         detail: the one sentence of a failure's message that says what is wrong, as given
             (None: a pass, or a failure made before the check ran), without the call's
             ``called:``/``got:``/``expected:`` lines; with ``hint`` and ``cause`` it tells
-            one failure shown by several checks (:meth:`failure_key`). Not in the JSON form.
+            one failure shown by several checks (:meth:`failure_keys`). Not in the JSON form.
     """
 
     name: str
@@ -130,19 +130,25 @@ class CheckResult:
         self.advice, self.recognized = _safe_list(self.advice), _safe_list(self.recognized)
         self.notes = _safe_list(self.notes)
 
-    def failure_key(self) -> tuple[str | None, ...]:
-        """What makes two failed checks of a task one failure, shown once.
+    def failure_keys(self) -> tuple[tuple[str | None, ...], ...]:
+        """What makes two failed checks of a task one failure, shown once: a key in common.
 
         The same known mistake (an entry of the catalogue matched on the visible inputs, the
-        hidden ones and the gradient check), or the same sentence, hint and cause (an exception
-        raised on every call) are one failure whatever the calls were; without a sentence,
-        only the same message is.
+        hidden ones and the gradient check) is one failure whatever the calls were; so are the
+        same sentence and cause (an exception raised on every call; the visible and the hidden
+        values of one output wrong) and the same hint and cause (one diagnosis of calls with
+        other arguments: leaky relu wrong with its default slope and with another), and the
+        same failing block of another task named as the cause (the student kit, where no
+        correct block stands in: the result's structure and its values wrong alike). Without
+        a sentence, only the same message is.
         """
+        cause = ((self.status, "cause", self.cause),) if self.cause else ()
         if self.mistake:
-            return (self.status, "mistake", self.mistake.get("id"), self.cause)
+            return ((self.status, "mistake", self.mistake.get("id"), self.cause), *cause)
         if self.detail:
-            return (self.status, self.detail, self.hint, self.cause)
-        return (self.status, self.message)
+            keys = [(self.status, "detail", self.detail, self.cause), *cause]
+            return (*keys, (self.status, "hint", self.hint, self.cause)) if self.hint else (*keys,)
+        return ((self.status, "message", self.message), *cause)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON form used by ``autograder grade --json``."""

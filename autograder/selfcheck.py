@@ -9,7 +9,7 @@ item's stash (:data:`RESULT_KEY`); from it the plugin
   such function;
 - replaces pytest's failure report of any other failed check by the engine's message
   (task, function, called, got, expected, hint), without pytest's traceback boilerplate; one
-  failure of a task shown by several checks (:meth:`CheckResult.failure_key`) is printed once;
+  failure of a task shown by several checks (:meth:`CheckResult.failure_keys`) is printed once;
 - lists the advice the checks gave (never scored), each once per task;
 - ends with one summary line of points, visible and hidden shown as everywhere else
   (:class:`autograder.report.Points`).
@@ -83,8 +83,10 @@ class SelfCheckReport:
         if report.failed and is_not_implemented(ran.result):
             report.autograder_not_implemented = True
         elif report.failed:
-            key = (ran.unit, ran.task_id, *ran.result.failure_key())
-            first = self._messages.setdefault(key, ran.result.name)
+            keys = [(ran.unit, ran.task_id, *k) for k in ran.result.failure_keys()]
+            first = next((self._messages[k] for k in keys if k in self._messages), None)
+            first = first or ran.result.name
+            self._messages.update(dict.fromkeys(keys, first))
             if first == ran.result.name:
                 report.longrepr = ran.result.message
             else:

@@ -12,6 +12,7 @@ from autograder.engine import grade_submission
 from autograder.mistakes import variant
 from autograder.plain import Foreign
 from autograder.relations import near_hint, parts_hint, relation_hint, summed_hint
+from autograder.report import distinct_failures
 from autograder.spec import Unit
 from autograder.submission import Submission
 
@@ -229,3 +230,63 @@ def test_a_named_part_given_back_is_found_after_a_part_that_differs():
     hint = unchanged_hint(got, right, (w, b), "optimize()")
     assert hint is not None and "optimize()[0]['b'] is exactly what the call was given" in hint
     assert "loop" not in hint  # the parts before it changed: no loop stopped short
+
+
+@pytest.mark.parametrize(
+    ("unit", "function", "change", "check", "words", "not_words"),
+    [
+        ("shallow_network", "leaky_relu", ("slope * z)", "slope)"), "slope_argument",
+         "slope * z elsewhere", "use the slope argument"),
+        ("shallow_network", "leaky_relu", ("slope * z)", "0.05 * z)"), "slope_argument",
+         "leaky_relu() returns the same whatever its slope is", None),
+        ("shallow_network", "leaky_relu_derivative",
+         ("return np.where(z > 0, 1.0, slope)", "return np.where(z > 0, 1.0, slope / 2)"),
+         "slope_argument",
+         "slope where z < 0", "returns the same whatever"),
+        ("shallow_network", "tanh", ("np.sign(z) *", "0.5 * np.sign(z) *"), "large_inputs",
+         "tanh(z) does not match", "never overflows"),
+        ("shallow_network", "tanh",
+         ("z = np.asarray(z, dtype=np.float64)",
+          "return (np.exp(2 * z) - 1) / (np.exp(2 * z) + 1)"),
+         "large_inputs", "never overflows", None),
+        ("derivatives", "gradient_descent", ("range(num_iterations)", "range(50)"),
+         "values", "returns the same whatever its num_iterations is", None),
+        ("derivatives", "gradient_descent", ("* dJ(w)", "* dJ(w) / 2"), "uses_arguments",
+         "w := w - learning_rate * dJ(w)", "use the"),
+        ("derivatives", "gradient_descent", ("* dJ(w)", "* dJ(w) / 2"), "too_large_rate",
+         "w := w - learning_rate * dJ(w)", "overshoots"),
+        ("derivatives", "gradient_descent",
+         ("costs.append(J(w))", "costs.append(J(w))\n        if costs[-1] > costs[-2]:\n"
+          "            break"),
+         "too_large_rate", "overshoots", None),
+        ("logistic_regression", "optimize", ("in range(num_iterations)", "in range(50)"),
+         "values", "returns the same whatever its num_iterations is", None),
+        ("logistic_regression", "optimize", ("- learning_rate * db", "- learning_rate * db / 2"),
+         "uses_arguments", "w = w - learning_rate * dw and b", "use the"),
+        ("shallow_network", "update_parameters",
+         ('"W1": parameters["W1"] - learning_rate', '"W1": parameters["W1"] - 1.2'), "hidden",
+         "update_parameters()['W1'] is the same whatever its learning_rate is", None),
+    ],
+    ids=["leaky_no_z", "leaky_fixed", "leaky_derivative_half", "tanh_wrong", "tanh_overflows",
+         "gd_fixed_iterations", "gd_half_step", "gd_half_step_rate", "gd_stops",
+         "optimize_fixed_iterations", "optimize_half_db", "update_w1_fixed_rate"],
+)  # fmt: skip
+def test_a_checks_own_cause_is_named_only_where_it_holds(
+    unit, function, change, check, words, not_words
+):
+    """msg 17 M1: a check built for one mistake (leaky relu ignoring its slope, tanh
+    overflowing, gradient descent stopping when the cost grows, an argument ignored) gave that
+    mistake's hint for any wrong result; `np.where(z > 0, z, slope)` was told to "use the slope
+    argument instead of 0.01". The hint names the argument ignored, or the case's own mistake,
+    only where it holds; else the function's formula, as its values check says, and one bug
+    is one failure."""
+    mistake = variant(function, "real", "real", change)
+    result = grade_submission(unit, mistake_submission(unit, mistake), tasks=[function])
+    task = result.tasks[0]
+    (failed,) = [c for c in task.checks if c.name == check]
+    assert not failed.passed
+    assert words in failed.message, failed.message
+    assert not_words is None or not_words not in failed.message, failed.message
+    shown = distinct_failures([task])
+    assert len(shown) == 1, shown
+    assert check != "values" or words in shown[0], shown

@@ -28,6 +28,9 @@ MODEL = ("logistic_regression", "3.6", "calls_building_blocks")
 RUNS = "is not the code the grader read"
 #: ``{file: ((unit, task, check), piece of its message, whether it patches the worker's own
 #: modules, so that it runs in the sandbox only)}``.
+#: What a source check says of a submission that patches what the code read calls (red
+#: team 17 F8): the attacks above that patch numpy to tell the grader's calls apart say it too.
+PATCHED = "changes a module the grader reads as it is"
 CASES = {
     "forge_getattr_literal.py": (TANH, RUNS, True),
     "forge_type_hints.py": (TANH, RUNS, True),
@@ -43,15 +46,15 @@ CASES = {
     "model_local_shadow.py": (MODEL, "does not call optimize()", False),
     # red team 10: the comparison's own seeded calls told apart, code handed to a call,
     # a stub that only raises
-    "forge_seeded_probe.py": (LOOPS, RUNS, True),
-    "forge_seeded_tanh.py": (TANH, RUNS, True),
+    "forge_seeded_probe.py": (LOOPS, PATCHED, True),
+    "forge_seeded_tanh.py": (TANH, PATCHED, True),
     "loops_groupby_key.py": (LOOPS, "a loop by a call", False),
     "loops_self_applied_lambda.py": (LOOPS, "a loop by a call", False),
     "loops_raising_stub.py": (LOOPS, "no result to check\n  propagate_vectorized() ret", False),
     "model_results_unused.py": (MODEL, "does not use what it returns", False),
     # red team 11: the answers to the public inputs as a table in the code read (np.tanh at
     # run time), and a recursion through a list holding the function
-    "forge_answer_table_tanh.py": (TANH, RUNS, True),
+    "forge_answer_table_tanh.py": (TANH, PATCHED, True),
     "loops_answer_table.py": (LOOPS, "it holds answers for the inputs it was shown", False),
     "loops_recursion_box.py": (LOOPS, "step(), a loop by a call", False),
     # indices written out are not a few values: they walk examples
@@ -65,6 +68,14 @@ CASES = {
     "loops_list_extended.py": (LOOPS, "contains a Python loop (for on line", False),
     "loops_class_iterator.py": (LOOPS, "defines __iter__(): iterating it is a loop", False),
     "loops_class_recursion.py": (LOOPS, "calls itself: a loop by recursion", False),
+    # red team 17 F8: numpy patched at the top level with code giving the same numbers (in
+    # the sandbox only: in process the patch would stay in the tests' own numpy)
+    "loops_patched_numpy.py": (LOOPS, f"{PATCHED}: np.dot", True),
+    "tanh_patched_numpy.py": (TANH, f"{PATCHED}: np.exp", True),
+    # red team 17 F2: a lambda bound to a local name, or in a class body, calling itself
+    "loops_lambda_recursion.py": (LOOPS, "_r() calls itself", False),
+    "loops_class_lambda_recursion.py": (LOOPS, "the method _Acc.step() calls itself", False),
+    "loops_call_self.py": (LOOPS, "the method _Acc.__call__() calls itself", False),
     # a name no statement binds is not read (a star import's): the code run alone lacks it
     "loops_injected_global.py": (LOOPS, "calls _hidden() (line", False),
     # code handed to a function of its own that hands it back, or hands it on to itself
@@ -77,7 +88,7 @@ CASES = {
     "tanh_block_import.py": (TANH, "uses _t (= numpy.tanh)", False),
     "tanh_block_fallback.py": (TANH, "calls _t(), which uses np.tanh", False),
     "loops_block_fallback.py": (LOOPS, "calls _walk(), which contains a Python loop", False),
-    "forge_block_test_tanh.py": (TANH, RUNS, True),
+    "forge_block_test_tanh.py": (TANH, PATCHED, True),
     # a class's own tanh is read as the student's (sweep 16's honest static method); numpy's
     # bound over it in the class body is seen, and set on it from outside, run alone, differs
     "tanh_class_numpy_attribute.py": (TANH, "uses np.tanh (line", False),
@@ -94,7 +105,7 @@ CASES = {
     "tanh_numpy_runstring_tanh.py": (TANH, "uses .runstring, which can change", False),
     "loops_formatter_method.py": (LOOPS, "array2string(), a loop by a call", False),
     "loops_formatter_default.py": (LOOPS, "array2string(), a loop by a call", False),
-    "forge_block_test_loops.py": (LOOPS, RUNS, True),
+    "forge_block_test_loops.py": (LOOPS, PATCHED, True),
     # red team 13: a loop or np.tanh behind what no reading follows (a loop function under
     # another name, text run by cProfile, a dict of functions, a default argument, a name
     # found by string.Formatter), recursion in a nested def, a class's special method or
@@ -405,6 +416,33 @@ def test_reading_code_values_grows_with_the_code_not_its_square(monkeypatch):
         values = checklib.code_values(_aliases_and_handings(k))
         assert {"a0", f"a{k}"} <= values.names
         work.append(len(counted))
+    assert work[1] < 8 * 2 * work[0], work  # 8 times the code: about 8 times the work
+
+
+def test_reading_loops_grows_with_the_code_not_its_depth_squared(monkeypatch):
+    """A dead branch of `t = m + m + ... + m` (950 terms deep) cost 4 s of grader CPU per
+    statement: every node's whole subtree was walked to find a loop (red team 17 F1)."""
+    from autograder import checklib
+
+    visited = []
+    walk = ast.walk
+
+    def counting(node):
+        for n in walk(node):
+            visited.append(1)
+            yield n
+
+    work = []
+    for depth in (100, 800):
+        source = "def pv(w, b, X, Y):\n    m = 3\n    t = " + " + ".join(["m"] * depth)
+        source += "\n    for key in ('dw', 'db'):\n        print(key)\n    return t\n"
+        read = [checklib.OwnCode("pv", ast.parse(source).body[0])]
+        code = checklib.code_values(read)
+        monkeypatch.setattr(checklib.ast, "walk", counting)
+        visited.clear()
+        assert len(checklib._written_loops(read[0].code, code)) == 1  # the loop over keys
+        monkeypatch.setattr(checklib.ast, "walk", walk)
+        work.append(len(visited))
     assert work[1] < 8 * 2 * work[0], work  # 8 times the code: about 8 times the work
 
 

@@ -303,3 +303,19 @@ def test_the_student_kit_says_which_lost_points_wait_for_another_task(tmp_path):
     )
     proc = run_pytest("exercises", "-m", "logistic_regression", cwd=kit, prelude=WITHOUT_REFERENCE)
     assert "of the points not earned are in checks of functions that use a failing" in proc.stdout
+
+
+def test_the_student_kit_prints_a_failing_block_once_per_task_that_uses_it(tmp_path):
+    # msg 17 M8: without the reference, a broken linear_forward failed linear_activation_forward's
+    # structure and values checks alike (its cache's Z and its A), each message printed in full
+    kit = write_bundle(tmp_path / "kit")
+    text = solution_path("deep_network").read_text()
+    right = "Z = np.dot(W, A) + b"
+    assert text.count(right) == 1
+    (kit / "exercises" / "deep_network.py").write_text(text.replace(right, "Z = np.dot(W, A) - b"))
+    proc = run_pytest("exercises", "-m", "deep_network", cwd=kit, prelude=WITHOUT_REFERENCE)
+    failures = proc.stdout.split("short test summary info")[0]
+    for headline in ("Task 5.4 · linear_activation_forward — ", "Task 5.5 · L_model_forward — "):
+        assert failures.count(headline) == 1, proc.stdout
+    assert "(the same failure as check 'structure' above)" in failures
+    assert "uses your linear_forward(), which fails Task 5.3" in failures

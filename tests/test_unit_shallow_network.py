@@ -1077,3 +1077,108 @@ def test_the_blocks_are_replayed_where_the_model_left_no_state():
     result = grade_submission(UNIT, text_submission(UNIT, text), tasks=["4.15"])
     checks = {c.name: c for c in result.tasks[0].checks}
     assert not checks["matches_own_blocks"].passed, checks["matches_own_blocks"].message
+
+
+#: A function right only on the inputs the kit's checks write out (read from the kit, as the
+#: student kit holds it), zero elsewhere: red team 17 F3.
+TABLE = """
+from autograder.units import {unit} as _kit
+_SEEN = {seen}
+_REAL_{fn} = {fn}
+
+
+def {fn}(z, *args, **kwargs):
+    for known in _SEEN:
+        if np.shape(z) == np.shape(known) and np.array_equal(z, known):
+            return _REAL_{fn}(z, *args, **kwargs)
+    return np.zeros_like(np.asarray(z, dtype=float)) if np.ndim(z) else 0.0
+"""
+SEEN = "(_kit.Z, _kit.Z_FLAT, _kit.ZG, *_kit.SHAPES)"
+TABLES = [("shallow_network", f, SEEN, c) for f, c in [
+    ("sigmoid", "values"), ("tanh", "values"), ("relu", "values"), ("leaky_relu", "values"),
+    ("leaky_relu", "slope_argument"), ("sigmoid_derivative", "gradcheck"),
+    ("tanh_derivative", "gradcheck"), ("relu_derivative", "gradcheck"),
+    ("leaky_relu_derivative", "gradcheck"), ("leaky_relu_derivative", "slope_argument"),
+]] + [
+    ("numpy_basics", "basic_sigmoid", "(-2, 0, 3, 1)", "values"),
+    ("numpy_basics", "sigmoid_derivative",
+     "(np.array([[-30.0, -6.0, -1.5, -0.2], [0.0, 0.7, 3.0, 8.0]]),)", "gradcheck"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("unit", "fn", "seen", "check"), TABLES)
+def test_a_table_of_the_visible_answers_fails_on_inputs_drawn_at_grading(unit, fn, seen, check):
+    """The kit-only elementwise tasks have no hidden check and their visible inputs are in the
+    student kit: a table of the answers on them got full marks (red team 17 F3)."""
+    reference = (ROOT / "solutions" / f"{unit}.py").read_text()
+    text = reference + TABLE.format(unit=unit, seen=seen, fn=fn)
+    (task,) = grade_submission(unit, text_submission(unit, text), tasks=[fn]).tasks
+    status = {c.name: c.passed for c in task.checks}
+    assert status[check] is False, [c.message for c in task.checks]
+    (honest,) = grade_submission(unit, text_submission(unit, reference), tasks=[fn]).tasks
+    assert honest.score == honest.max_score
+
+
+def test_the_cache_advice_calls_right_only_a_right_backward_propagation():
+    """msg 18 s46: `1 - Z1 ** 2` for tanh's slope failed the gradient check, and the advice
+    said it "recomputes the activations from Z1 and Z2 (right, and the course accepts it)"."""
+    from autograder.mistakes import variant
+
+    change = ("(1.0 - np.power(A1, 2))", "(1.0 - np.power(cache['Z1'], 2))")
+    m = variant("backward_propagation", "z1", "z1", change)
+    (task,) = grade_submission(
+        UNIT, mistake_submission(UNIT, m), tasks=["backward_propagation"]
+    ).tasks
+    assert task.score < task.max_score
+    assert not any("recomputes the activations" in text for _, text in task.notes), task.notes
+    recomputing = ('A1 = cache["A1"]', 'A1 = np.tanh(cache["Z1"])')
+    m = variant("backward_propagation", "tanh", "tanh", recomputing)
+    (task,) = grade_submission(
+        UNIT, mistake_submission(UNIT, m), tasks=["backward_propagation"]
+    ).tasks
+    assert task.score == task.max_score
+    assert any("recomputes the activations" in text for _, text in task.notes), task.notes
+
+
+def test_predict_with_another_threshold_is_named_and_not_told_it_is_accepted():
+    """msg 18 s59: `A2 > 0` was told "another forward pass, or another array than A2?", and
+    the threshold advice called it accepted ("Its tests never reach 0.5")."""
+    from autograder.mistakes import variant
+
+    m = variant("predict", "zero", "zero", ("return A2 > 0.5", "return A2 > 0"))
+    (task,) = grade_submission(UNIT, mistake_submission(UNIT, m), tasks=["predict"]).tasks
+    (failed,) = [c for c in task.checks if not c.passed]
+    assert "thresholds A2 between 0 and" in failed.message, failed.message
+    assert "not at 0.5" in failed.message and "another forward pass" not in failed.message
+    assert not any("0.5" in text for _, text in task.notes), task.notes
+
+
+def test_a_table_of_the_visible_predictions_fails_on_an_x_drawn_at_grading():
+    """Red team 17 F3: predict's check used one fixed X, which the student kit holds."""
+    table = (
+        "\nfrom autograder.units import shallow_network as _kit\n_real_predict = predict\n\n\n"
+        "def predict(parameters, X):\n"
+        "    if np.array_equal(X, _kit.PR_X):\n"
+        "        return _real_predict(parameters, X)\n"
+        "    return np.zeros((1, X.shape[1]))\n"
+    )
+    text = (ROOT / "solutions" / f"{UNIT}.py").read_text() + table
+    (task,) = grade_submission(UNIT, text_submission(UNIT, text), tasks=["predict"]).tasks
+    assert {c.name for c in task.checks if not c.passed} == {"agrees_with_forward"}
+
+
+def test_a_table_of_the_visible_gradients_fails_on_a_problem_drawn_at_grading():
+    """Red team 17 F3: backward_propagation's gradient check used two fixed problems, which the
+    student kit holds; their gradients, stored, got the 3 points."""
+    table = (
+        "\nfrom autograder.units import shallow_network as _kit\n_real_backward = "
+        "backward_propagation\n\n\n"
+        "def backward_propagation(parameters, cache, X, Y):\n"
+        "    if any(np.array_equal(X, x) for _, x, _ in _kit.GRAD_PROBLEMS):\n"
+        "        return _real_backward(parameters, cache, X, Y)\n"
+        "    return {k: np.zeros_like(v) for k, v in _real_backward(parameters, cache, X, Y)"
+        ".items()}\n"
+    )
+    text = (ROOT / "solutions" / f"{UNIT}.py").read_text() + table
+    (task,) = grade_submission(UNIT, text_submission(UNIT, text), tasks=["4.13"]).tasks
+    assert {c.name for c in task.checks if not c.passed} == {"gradcheck"}

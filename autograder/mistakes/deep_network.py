@@ -341,12 +341,14 @@ def update_parameters(parameters, grads, learning_rate):
          '    for i in range(num_iterations):\n        W1, b1, W2, b2 = (parameters[k] for k in ("W1", "b1", "W2", "b2"))\n',
          '    W1, b1, W2, b2 = (parameters[k] for k in ("W1", "b1", "W2", "b2"))\n    for i in range(num_iterations):\n',
          STALE_HINT["two_layer_model"]),
-        ("swapped_activations: sigmoid in the hidden layer, relu at the output", "values prints_costs hidden", "hint",
+        # a relu output makes every gradient zero here: the values' hint says so and names the
+        # activations of each step; the costs printed are the NaNs recorded (msg 17 M6)
+        ("swapped_activations: sigmoid in the hidden layer, relu at the output", "values hidden", "message",
          'linear_activation_forward(X, W1, b1, "relu")', 'linear_activation_forward(X, W1, b1, "sigmoid")',
          'linear_activation_forward(A1, W2, b2, "sigmoid")', 'linear_activation_forward(A1, W2, b2, "relu")',
          'linear_activation_backward(dA2, cache2, "sigmoid")', 'linear_activation_backward(dA2, cache2, "relu")',
          'linear_activation_backward(dA1, cache1, "relu")', 'linear_activation_backward(dA1, cache1, "sigmoid")',
-         'LINEAR -> RELU -> LINEAR -> SIGMOID: "relu" for layer 1, "sigmoid" for layer 2.'),
+         'the output layer\'s is "sigmoid", the hidden ones "relu"'),
         ("hard_coded_nh: the hidden size hard-coded (n_h = 7, the course's)", "structure hidden", "",
          "n_x, n_h, n_y = layers_dims", "n_x, _, n_y = layers_dims\n    n_h = 7"),
         ("hard_coded_input: the input size hard-coded (n_x = 12288, the course's images)", "structure values prints_costs hidden", "message",

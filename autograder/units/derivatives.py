@@ -213,16 +213,16 @@ def _gd_structure(ctx: Context) -> None:
         expect_float(c, f"costs[{i}]")
 
 
-hint = "w := w - learning_rate * dJ(w); costs[0] = J(w0)."
+#: The update's formula: the values checks' hint.
+GD_HINT = "w := w - learning_rate * dJ(w); costs[0] = J(w0)."
 BOWL_0 = [(BOWL, BOWL_SLOPE, 0.0)]
-values = cl.visible_values("gradient_descent/values", BOWL_0, name="(w, costs)", hint=hint)
+values = cl.visible_values("gradient_descent/values", BOWL_0, name="(w, costs)", hint=GD_HINT)
 t.add("values", 2, values, "J(w) = (w - 3)^2 + 1 from w0 = 0 with the default arguments")
 cases = [
     ((QUARTIC, QUARTIC_SLOPE, 2.0), {"learning_rate": 0.05, "num_iterations": 7}),
     ((BOWL, BOWL_SLOPE, -1.0), {"learning_rate": 0.3, "num_iterations": 12}),
 ]
-hint = "use the learning_rate and num_iterations arguments, not numbers."
-arguments = cl.visible_calls("gradient_descent/arguments", cases, name="(w, costs)", hint=hint)
+arguments = cl.visible_calls("gradient_descent/arguments", cases, name="(w, costs)", hint=GD_HINT)
 t.add("uses_arguments", 1, arguments, "respects learning_rate and num_iterations", kind="values")
 
 
@@ -237,10 +237,16 @@ def _gd_too_large_rate(ctx: Context) -> None:
     args, kw = OVERSHOOT
     expected = ctx.expected("gradient_descent/overshoot", lambda ref: ref()(*args, **kw))
     got = ctx.call(*args, **kw)
-    hint = "with a learning rate too large every step overshoots and the cost grows: take all "
-    hint += "num_iterations steps anyway (no stopping early, no clipping w): the rate is the "
-    hint += "caller's to choose, and the growing costs show it is too large."
-    cl.compare_returned(got, expected, "(w, costs)", hint=hint)
+    with cl.explain_failure(ctx, cl.hint_when_passing("values", OVERSHOOT_HINT)):
+        cl.compare_returned(got, expected, "(w, costs)", hint=GD_HINT)
+
+
+#: The rate's own mistake, named only where the ordinary calls are right (else the formula).
+OVERSHOOT_HINT = (
+    "with a learning rate too large every step overshoots and the cost grows: take all "
+    "num_iterations steps anyway (no stopping early, no clipping w): the rate is the "
+    "caller's to choose, and the growing costs show it is too large."
+)
 
 
 @t.check("no_iterations", 1, kind="edge")
@@ -262,3 +268,7 @@ def _starts(rng: np.random.Generator) -> list[tuple[Any, ...]]:
 
 hidden = cl.hidden_values(_starts, name="(w, costs)")
 t.add("hidden", 2, hidden, "matches the reference from random starting points", hidden=True)
+# "use the arguments" only where one of them changes nothing (msg 17 M1): then for every
+# check (a count of costs, a value; else each gives the update's formula, or its case's mistake)
+ignored = cl.argument_variants(cases[0], learning_rate=0.1, num_iterations=100)
+cl.explain_all(t, cl.ignored_argument_hint(ignored))

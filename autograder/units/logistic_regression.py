@@ -238,11 +238,11 @@ def _optimize_structure(ctx: Context) -> None:
     expect_list(costs, "costs", hint="costs = [] before the loop, costs.append(cost) inside it.")
 
 
-hint = "w = w - learning_rate * dw and b = b - learning_rate * db, num_iterations times."
-kw = {"name": "optimize()", "names": PGC, "hint": hint}
+#: The update's formula: the values checks' hint.
+OPT_HINT = "w = w - learning_rate * dw and b = b - learning_rate * db, num_iterations times."
+kw = {"name": "optimize()", "names": PGC, "hint": OPT_HINT}
 values = cl.visible_values("optimize/values", [OPT], kwargs=OPT_DEFAULTS, **kw)
 t.add("values", 2, values, "the course's example: num_iterations = 100, learning_rate = 0.009")
-ARGUMENTS_HINT = "use the num_iterations and learning_rate arguments; costs at i % 100 == 0."
 
 
 def _counts_costs(ctx: Context) -> bool:
@@ -279,7 +279,7 @@ def _optimize_arguments(ctx: Context) -> None:
     (expected,) = ctx.expected(
         "optimize/arguments", lambda ref: [ref("optimize")(*OPT, **OPT_ARGS)]
     )
-    _compare_optimize(ctx.call(*OPT, **OPT_ARGS), expected, counts, hint=ARGUMENTS_HINT)
+    _compare_optimize(ctx.call(*OPT, **OPT_ARGS), expected, counts, hint=OPT_HINT)
 
 
 description = "respects num_iterations = 250 (3 costs) and learning_rate = 0.05"
@@ -372,6 +372,10 @@ def _costs_count_hint(ctx: Context) -> str | None:
     )
 
 
+# "use the arguments" only where one of them changes nothing (msg 17 M1): then for every value
+# check, before how often the costs are recorded (a symptom of num_iterations ignored)
+ignored = cl.argument_variants((OPT, OPT_ARGS), num_iterations=100, learning_rate=0.009)
+cl.explain_all(t, cl.ignored_argument_hint(ignored), only=("values", "uses_arguments", "hidden"))
 cl.explain_all(t, _costs_count_hint, only=("values", "uses_arguments", "hidden"))
 fix = "w = w - learning_rate * dw makes a new array."
 t.advise("no_mutation")(cl.mutation_advice((*OPT, 100, 0.009), ["w", "b", "X", "Y"], fix))

@@ -112,9 +112,28 @@ def _basic_sigmoid_floats(ctx: Context) -> str | None:
 
 #: The course's tests pass ints (basic_sigmoid(3) in 2017, x = 1 in 2021): so does the kit.
 cases = [(-2,), (0,), (3,)]
-hint = "sigmoid(x) = 1 / (1 + math.exp(-x)): mind the minus sign."
-values = cl.visible_values("basic_sigmoid/values", cases, name="basic_sigmoid(x)", hint=hint)
-t.add("values", 2, values, "matches the expected values on x = -2, 0, 3")
+BASIC_HINT = "sigmoid(x) = 1 / (1 + math.exp(-x)): mind the minus sign."
+_visible = cl.visible_values(
+    "basic_sigmoid/values", cases, name="basic_sigmoid(x)", hint=BASIC_HINT
+)
+
+
+#: Integers no visible check uses, where sigmoid is not within ``atol`` of 0 (at -24 it is).
+DRAWN_INTS = [x for x in range(-8, 9) if x not in (-2, 0, 1, 3)]
+
+
+def _basic_sigmoid_values(ctx: Context) -> None:
+    """Then on an integer drawn at grading time.
+
+    The visible ones are in the student kit: a table of their answers passed them (red team
+    17 F3).
+    """
+    _visible(ctx)
+    x = int(ctx.rng.choice(DRAWN_INTS))
+    cl.compare(ctx.call(x), 1.0 / (1.0 + math.exp(-x)), "basic_sigmoid(x)", hint=BASIC_HINT)
+
+
+t.add("values", 2, _basic_sigmoid_values, "matches the expected values on x = -2, 0, 3 and drawn")
 
 # ----------------------------------------------------------------- 2.2 sigmoid
 ELEMENTWISE = [X123, X123.reshape(3, 1), ROWS]
@@ -149,8 +168,13 @@ t.add("shape", 1, shapes, "returns a float array shaped like its input")
 
 @t.check("gradcheck", 3)
 def _sigmoid_derivative_gradcheck(ctx: Context) -> str:
-    """agrees with centred differences of the sigmoid, from x = -30 to 8."""
+    """agrees with centred differences of the sigmoid, from x = -30 to 8 (and drawn).
+
+    The points are written in the student kit, so also each scaled by a factor drawn at
+    grading time: a table of their answers passed (red team 17 F3).
+    """
     x = np.array([[-30.0, -6.0, -1.5, -0.2], [0.0, 0.7, 3.0, 8.0]])
+    x = np.hstack([x, x * ctx.rng.uniform(0.6, 1.4, x.shape)])
     got = cl.numbers(ctx.call(x), "sigmoid_derivative(x)")
     if got.size == x.size:  # a flat or transposed result is the shape check's finding
         got = got.reshape(x.shape)

@@ -116,13 +116,27 @@ def _elementwise(ctx: Context, z: np.ndarray, **kwargs) -> np.ndarray:
     return got.reshape(z.shape)
 
 
+def _drawn(ctx: Context, z: np.ndarray) -> np.ndarray:
+    """``z`` with each entry scaled by a factor drawn at grading time (0.6 to 1.4: signs kept).
+
+    The visible inputs are in the student kit, so a table of their answers passes them: each
+    values and gradient check of an activation computes on these inputs too (red team 17 F3).
+    Relu's kink stays out of reach: ``|z| >= 0.03`` where ``ZG`` has 0.05.
+    """
+    return z * ctx.rng.uniform(0.6, 1.4, z.shape)
+
+
 def _gradcheck(activation, hint: str, slope: float | None = None):  # noqa: ANN001, ANN202
-    """Check the task's derivative against centred differences of ``activation`` (at ``slope``)."""
+    """Check the task's derivative against centred differences of ``activation`` (at ``slope``).
+
+    On the points ``ZG``, and on the same drawn at grading time (:func:`_drawn`).
+    """
 
     def run(ctx: Context) -> str:
         kwargs = {} if slope is None else {"slope": slope}
-        got = _elementwise(ctx, ZG, **kwargs)
-        numeric = (activation(ZG + H) - activation(ZG - H)) / (2 * H)
+        z = np.hstack([ZG, _drawn(ctx, ZG)])
+        got = _elementwise(ctx, z, **kwargs)
+        numeric = (activation(z + H) - activation(z - H)) / (2 * H)
         extra = "" if slope is None else f", slope={slope:g}"
         return expect_gradient(f"{ctx.task.function}(z{extra})", got, numeric, hint=hint)
 
@@ -150,7 +164,8 @@ def _activation(task_id: str, function: str, title: str, derivative=None, **opti
         hint = FORMULAS.get(function)
         cases = [(Z,), (Z_FLAT,)] + [(cl.SIGMOID_WIDE,)] * (function == "sigmoid")
         run = cl.visible_values(f"{function}/values", cases, name=f"{function}(z)", hint=hint)
-        t.add("values", 1, run, "matches the expected values on the visible inputs")
+        run = _and_drawn(run, hint)
+        t.add("values", 1, run, "matches the expected values on the visible inputs, and on drawn")
     else:
         activation, hint, what = derivative
         run = _gradcheck(activation, hint)
@@ -160,6 +175,26 @@ def _activation(task_id: str, function: str, title: str, derivative=None, **opti
 
 def _leaky(slope: float):  # noqa: ANN202
     return lambda z: np.where(z > 0, z, slope * z)
+
+
+#: Each activation computed by the grader, for the inputs drawn at grading time.
+ACTIVATIONS = {"sigmoid": cl.stable_sigmoid, "tanh": np.tanh, "relu": _leaky(0.0)}
+
+
+def _and_drawn(visible: cl.CheckFn, hint: str | None, slope: float | None = None) -> cl.CheckFn:
+    """The values check ``visible``, then the same on ``Z`` drawn at grading (:func:`_drawn`)."""
+
+    def run(ctx: Context) -> None:
+        visible(ctx)
+        fn, z = ctx.task.function, _drawn(ctx, Z)
+        if slope is None:
+            got, exact, name = ctx.call(z), ACTIVATIONS.get(fn, _leaky(0.01))(z), f"{fn}(z)"
+        else:
+            got, exact, name = ctx.call(z, slope), _leaky(slope)(z), f"{fn}(z, slope={slope:g})"
+        cl.compare(got, exact, name, hint=hint)
+
+    run.__doc__ = visible.__doc__
+    return run
 
 
 _activation("4.1", "sigmoid", "sigmoid")
@@ -172,8 +207,11 @@ t = _activation("4.3", "tanh", "tanh from exponentials", helpers=("sigmoid",))
 @t.check("large_inputs", 1)
 def _tanh_large(ctx: Context) -> None:
     """Gives ±1 at z = ±1000 (no nan from inf / inf)."""
+    # the overflow named only where the ordinary inputs are right (else the formula: msg 17 M1)
     hint = "use the form with e^(-2|z|) from the docstring: it never overflows."
-    cl.compare(ctx.call(BIG), np.tanh(BIG), "tanh(z)", atol=1e-12, hint=hint, kind="edge")
+    with cl.explain_failure(ctx, cl.hint_when_passing("values", hint)):
+        got = ctx.call(BIG)
+        cl.compare(got, np.tanh(BIG), "tanh(z)", atol=1e-12, hint=FORMULAS["tanh"], kind="edge")
 
 
 #: Library functions that give tanh: its own, and the tangent of i z (``np.tan(1j * z).imag``,
@@ -345,15 +383,20 @@ def _relu_at_zero(ctx: Context) -> None:
         )
 
 
-hint, slope_text = "use the slope argument instead of 0.01.", "uses its slope argument (slope=0.2)"
+# "use the slope argument" only where the result is the same whatever the slope is; any other
+# wrong result gets the formula, as the values check does (msg 17 M1)
+slope_text = "uses its slope argument (slope=0.2)"
 t = _activation("4.7", "leaky_relu", "leaky relu")
+hint, ignored = FORMULAS["leaky_relu"], [("slope", ((Z, 0.2), {}), ((Z, 0.01), {}))]
 run = cl.visible_values("leaky_relu/slope", [(Z, 0.2)], name="leaky_relu(z, slope=0.2)", hint=hint)
-t.add("slope_argument", 1, run, slope_text, kind="values")
+t.add("slope_argument", 1, _and_drawn(run, hint, slope=0.2), slope_text, kind="values")
+cl.explain_all(t, cl.ignored_argument_hint(ignored), only=("values", "slope_argument"))
 t.add("no_mutation", 1, cl.no_mutation([(Z.copy(),)], ["z"]), "does not modify z")
-what = "of leaky relu (default slope 0.01)"
-derivative = (_leaky(0.01), "1 where z > 0, slope where z < 0.", what)
-t = _activation("4.8", "leaky_relu_derivative", "slope of leaky relu", derivative)
+what, hint = "of leaky relu (default slope 0.01)", "1 where z > 0, slope where z < 0."
+t = _activation("4.8", "leaky_relu_derivative", "slope of leaky relu", (_leaky(0.01), hint, what))
+ignored = [("slope", ((ZG,), {"slope": 0.2}), ((ZG,), {"slope": 0.01}))]
 t.add("slope_argument", 1, _gradcheck(_leaky(0.2), hint, slope=0.2), slope_text, kind="gradient")
+cl.explain_all(t, cl.ignored_argument_hint(ignored), only=("gradcheck", "slope_argument"))
 
 # --------------------------------------------------------------------------- 4.9 layer_sizes
 
@@ -767,21 +810,42 @@ def _trusted_numeric_grads(i: int) -> dict[str, np.ndarray]:
     return numerical_param_gradients(lambda q: M.cost(q, X, Y), p)
 
 
+#: The smallest gradient entry of a drawn problem: centred differences are off by about 4e-11
+#: here, so a smaller entry's relative error reaches the tolerance (1e-7) on right code.
+DRAWN_GRADIENT_FLOOR = 2e-3
+
+
+def _drawn_problem(rng: np.random.Generator) -> tuple:
+    """``(parameters, X, Y, numeric gradients)`` of a problem drawn with no tiny gradient."""
+    for _ in range(200):  # about 5 draws on average
+        p, X, Y = _random_problem(rng)
+        numeric = numerical_param_gradients(lambda q, X=X, Y=Y: M.cost(q, X, Y), p)
+        if min(float(np.abs(g).min()) for g in numeric.values()) >= DRAWN_GRADIENT_FLOOR:
+            return p, X, Y, numeric
+    return (*GRAD_PROBLEMS[0], _trusted_numeric_grads(0))  # not reached in practice
+
+
 @t.check("gradcheck", 3)
 def _backward_gradcheck(ctx: Context) -> str:
-    """Every gradient agrees with centred differences of the cost, on two network sizes."""
+    """Every gradient agrees with centred differences of the cost on two sizes (and one drawn)."""
     hint = "follow the docstring's six formulas; dZ1 uses (1 - A1 ** 2) and every gradient is "
     hint += "divided by m."
     if M is None:  # the numeric gradients are the student's own
         expect_own_math(ctx, ("forward_propagation", "compute_cost"))
         hint += " Here the numeric gradient comes from YOUR forward_propagation and compute_cost."
     notes = []
-    for i in range(len(GRAD_PROBLEMS)):
-        p, _, X, Y = args = _backward_args(ctx, i)
+    # and, where the grader's maths is installed, a problem drawn at grading: the student kit
+    # holds the two fixed ones, and a table of their gradients passed (red team 17 F3)
+    for i in range(len(GRAD_PROBLEMS) + (M is not None)):
+        if i < len(GRAD_PROBLEMS):
+            p, _, X, Y = args = _backward_args(ctx, i)
+        else:
+            p, X, Y, numeric = _drawn_problem(ctx.rng)
+            args = (p, M.forward(X, p)[1], X, Y)
         got = _without_intermediates(ctx, ctx.call(*args))
         if M is None:
             numeric = numerical_param_gradients(lambda q, X=X, Y=Y: own_cost(ctx, X, Y, q), p)
-        else:
+        elif i < len(GRAD_PROBLEMS):
             numeric = _trusted_numeric_grads(i)
         n_h, n_x = p["W1"].shape
         size = f"n_x={n_x}, n_h={n_h}, m={X.shape[1]}"
@@ -800,6 +864,8 @@ def _backward_gradcheck(ctx: Context) -> str:
 @t.advise("uses_cache")
 def _backward_cache_advice(ctx: Context) -> str | None:
     """Uses A1 and A2 from the cache rather than recomputing them from Z1 and Z2."""
+    if not all(ctx.submission.verdicts.get(ctx.task.id, {}).values()):
+        return None  # "right" only of a right function: 1 - Z1 ** 2 reads Z1 too (msg 18 s46)
     p, c, X, Y = _backward_args(ctx, 0)
     hidden = dict(c, Z1=np.full_like(c["Z1"], np.nan), Z2=np.full_like(c["Z2"], np.nan))
     if not same_plain(ctx.call(p, hidden, X, Y), ctx.call(p, c, X, Y), rtol=1e-12, atol=0):
@@ -876,6 +942,9 @@ def _update_case(rng: np.random.Generator) -> tuple:
 
 
 _hidden(t, _update_case, 2, "parameters", "matches the reference for random learning rates")
+# a rate written in the code passes the course's calls (1.2): named (msg 18 s50)
+ignored = [("learning_rate", ((UP_P, UP_G, 0.5), {}), ((UP_P, UP_G, 1.2), {}))]
+cl.explain_all(t, cl.ignored_argument_hint(ignored), only=("values", "hidden"))
 fix = "The course's tests accept it; new arrays (W1 = W1 - learning_rate * dW1) in a new dict, "
 fix += "parameters = {\"W1\": W1, ...} as the course's template returns, leave the caller's "
 fix += "as they were."
@@ -1091,19 +1160,34 @@ def _predict_shape(ctx: Context) -> None:
 
 @t.check("agrees_with_forward", 1, kind="values")
 def _predict_agrees(ctx: Context) -> str:
-    """1 exactly where your forward pass gives A2 > 0.5."""
-    A2 = expect_tuple(ctx.call_fn("forward_propagation", PR_X, PR_P), "forward_propagation()", 2)
-    expected = (cl.numbers(A2[0], "A2") > 0.5) * 1.0
-    got = cl.numbers(ctx.call(PR_P, PR_X), "predict(parameters, X)")
-    if np.all((got == 0) | (got == 1)):  # 0/1 elsewhere: another forward pass (sweep 14 P1)
-        hint = (
-            "threshold A2 of forward_propagation(X, parameters) at 0.5: your predictions are "
-            "0/1, but not those of that A2 (another forward pass, or another array than A2?)."
+    """1 exactly where your forward pass gives A2 > 0.5 (on X and on an X drawn at grading)."""
+    # the drawn X: a table of the answers on the visible X passed (red team 17 F3)
+    for X in (PR_X, ctx.rng.normal(0.0, 1.5, PR_X.shape)):
+        A2 = expect_tuple(ctx.call_fn("forward_propagation", X, PR_P), "forward_propagation()", 2)
+        A2 = cl.numbers(A2[0], "A2")
+        expected = (A2 > 0.5) * 1.0
+        got = cl.numbers(ctx.call(PR_P, X), "predict(parameters, X)")
+        cl.compare(
+            got, expected, "predict(parameters, X)", rtol=0, atol=0, hint=_predict_hint(got, A2)
         )
-    else:
-        hint = "1 where A2 > 0.5, else 0: return A2 > 0.5, not A2 itself."
-    cl.compare(got, expected, "predict(parameters, X)", rtol=0, atol=0, hint=hint)
     return f"{int(expected.sum())} of {expected.size} predicted 1"
+
+
+def _predict_hint(got: np.ndarray, A2: np.ndarray) -> str:
+    """What predictions that are not A2 > 0.5 are: A2 itself, another threshold, another A2."""
+    if not np.all((got == 0) | (got == 1)) or got.shape != A2.shape:
+        return "1 where A2 > 0.5, else 0: return A2 > 0.5, not A2 itself."
+    ones, zeros = A2[got == 1], A2[got == 0]
+    low, high = (zeros.max() if zeros.size else 0.0), (ones.min() if ones.size else 1.0)
+    if low < high and not low <= 0.5 < high:  # a threshold, but not 0.5 (msg 18 s59: A2 > 0)
+        return (
+            f"predict() thresholds A2 between {low:.3g} and {high:.3g}, not at 0.5: 1 where "
+            "A2 > 0.5, else 0 (A2 is a probability: every sigmoid output is above 0)."
+        )
+    return (  # 0/1 elsewhere: another forward pass (sweep 14 P1)
+        "threshold A2 of forward_propagation(X, parameters) at 0.5: your predictions are "
+        "0/1, but not those of that A2 (another forward pass, or another array than A2?)."
+    )
 
 
 P_HALF = dict(PR_P, W2=np.zeros_like(PR_P["W2"]), b2=np.zeros_like(PR_P["b2"]))  # A2 = 0.5
