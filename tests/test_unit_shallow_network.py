@@ -1182,3 +1182,16 @@ def test_a_table_of_the_visible_gradients_fails_on_a_problem_drawn_at_grading():
     text = (ROOT / "solutions" / f"{UNIT}.py").read_text() + table
     (task,) = grade_submission(UNIT, text_submission(UNIT, text), tasks=["4.13"]).tasks
     assert {c.name for c in task.checks if not c.passed} == {"gradcheck"}
+
+
+@pytest.mark.parametrize("function", ["nn_model", "train_with_restarts"])
+def test_a_training_loop_fitting_only_two_features_loses_its_structure_point(function):
+    """Sweep 18 F3: every check trained on the planar data's 2 features, so `n_x = 2` (or the
+    notebook's `shape_X[0]`) in nn_model or train_with_restarts got full marks."""
+    from autograder.mistakes import variant
+
+    m = variant(function, "nx2", "nx2", ("    n_x = X.shape[0]\n", "    n_x = 2\n"))
+    (task,) = grade_submission(UNIT, mistake_submission(UNIT, m), tasks=[function]).tasks
+    failed = {c.name: c.message for c in task.checks if not c.passed}
+    assert set(failed) == {"structure"}, failed
+    assert "works on X of 2 features but not of 3" in failed["structure"]

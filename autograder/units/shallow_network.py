@@ -92,6 +92,14 @@ UP_P, _, _ = _problem(41, 2, 3, 1)
 UP_G = {"d" + k: v for k, v in _problem(42, 2, 3, 1)[0].items()}
 PR_P, PR_X, _ = _problem(51, 2, 4, 12, scale=1.5)
 NN_X, NN_Y = small_planar_problem(24)
+#: Three input features: the planar data's 2, written in the code or read from the notebook's
+#: X, fit only it (sweep 18 F3).
+NN_X3 = np.vstack([NN_X, _normal(25, 1, NN_X.shape[1])])
+#: The hint of a training loop right on NN_X and wrong on NN_X3.
+SIZES_HINT = (
+    "{fn}() works on X of 2 features but not of 3: take n_x from X (layer_sizes(X, Y)), "
+    "do not write 2 or read the notebook's X."
+)
 
 
 def _hidden(t: Task, make_case, n: int, name: str, description: str) -> None:  # noqa: ANN001
@@ -1024,7 +1032,7 @@ def _nn_call(ctx: Context, n_h: int = 4, **kwargs) -> tuple[dict, str]:
 
 @t.check("structure", 1)
 def _nn_structure(ctx: Context) -> None:
-    """Returns parameters shaped for the n_h it is given."""
+    """Returns parameters shaped for the n_h it is given, and for 3 input features."""
     hints = {k: "use the n_h argument (here 3); do not hard-code 4." for k in ("W1", "b1", "W2")}
     got = ctx.call(NN_X, NN_Y, 3, num_iterations=2, print_cost=False)
     spec = _param_spec(2, 3, 1)
@@ -1036,6 +1044,9 @@ def _nn_structure(ctx: Context) -> None:
             hint="return parameters, the dict with the keys W1, b1, W2, b2.",
         )
     expect_arrays(got, "parameters", spec, hints=hints)
+    with cl.explain_failure(ctx, lambda ctx: SIZES_HINT.format(fn="nn_model")):
+        got = ctx.call(NN_X3, NN_Y, 3, num_iterations=2, print_cost=False)
+        expect_arrays(got, "parameters", _param_spec(3, 3, 1))
 
 
 @t.check("matches_own_blocks", 2)
@@ -1239,7 +1250,7 @@ def _restarts(ctx: Context) -> tuple[list[float], list[dict], dict, Any]:
 
 @t.check("structure", 1)
 def _restarts_structure(ctx: Context) -> None:
-    """Returns (parameters, list of num_restarts costs)."""
+    """Returns (parameters, list of num_restarts costs), for 3 input features too."""
     got = ctx.call(NN_X, NN_Y, 3, **dict(TR_KW, num_iterations=2))
     best, costs = expect_tuple(got, "train_with_restarts()", 2)
     expect_arrays(best, "best_parameters", _param_spec(2, 3, 1))
@@ -1253,6 +1264,11 @@ def _restarts_structure(ctx: Context) -> None:
         )
     for c in costs:
         expect_float(c, "each final cost")
+    with cl.explain_failure(ctx, lambda ctx: SIZES_HINT.format(fn="train_with_restarts")):
+        best, _ = expect_tuple(
+            ctx.call(NN_X3, NN_Y, 3, **dict(TR_KW, num_iterations=2)), "train_with_restarts()", 2
+        )
+        expect_arrays(best, "best_parameters", _param_spec(3, 3, 1))
 
 
 @t.check("matches_own_blocks", 1)
