@@ -574,6 +574,7 @@ class Submission:
             for pname, grader_fn in request.proxies.items():
                 saved[pname] = self._ns.get(pname)
                 bridge = _InProcessBridge(pname, grader_fn, outcome.proxy_calls, allowance)
+                bridge = codeload.in_place_like(saved[pname], bridge)
                 self._ns[pname] = codeload.stand_in(saved[pname], bridge, pname)
             if request.seed is not None:
                 np.random.seed(request.seed)

@@ -1285,3 +1285,34 @@ def test_a_model_whose_gradients_are_all_zero_is_not_told_to_keep_the_update(tmp
         sub.close()
     values = next(c for c in result.tasks[0].checks if c.name == "values")
     assert "result of update_parameters" in values.hint  # the catalogue's mistake, named
+
+
+@pytest.mark.parametrize("isolated", [True, False], ids=["sandbox", "in_process"])
+@pytest.mark.parametrize("in_place", [True, False], ids=["in_place_update", "new_dict_update"])
+def test_a_model_relying_on_an_in_place_update_is_graded_with_an_in_place_stand_in(
+    tmp_path, in_place, isolated
+):
+    """Sweep 18 F1: the older templates' update_parameters writes into the caller's dict, and
+    a model may drop `parameters =` (right with it, accepted). With a bug in that update, the
+    grader's correct one, returning a new dict, trained nothing: the models lost points for
+    the update's bug. A model dropping the result of an update that returns a new dict is
+    wrong with the student's own blocks too, and still loses them."""
+    text = (ROOT / "solutions" / "deep_network.py").read_text()
+    changes = [
+        ('grads["db" + str(l)]\n', 'grads["db" + str(l)] * 2\n'),  # the update's bug
+        ("        parameters = update_parameters(parameters, grads, learning_rate)\n",
+         "        update_parameters(parameters, grads, learning_rate)\n"),
+    ] + [("    parameters = dict(params)\n", "    parameters = params\n")] * in_place  # fmt: skip
+    for old, new in changes:
+        assert old in text
+        text = text.replace(old, new)
+    path = tmp_path / "deep_network.py"
+    path.write_text(text)
+    sub = from_path(path, "deep_network", isolated=isolated)
+    try:
+        tasks = ["update_parameters", "two_layer_model", "L_layer_model"]
+        result = grade_submission("deep_network", sub, tasks=tasks)
+    finally:
+        sub.close()
+    lost = {t.function for t in result.tasks if t.score < t.max_score}
+    assert lost == ({"update_parameters"} if in_place else set(tasks)), lost

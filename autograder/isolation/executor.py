@@ -332,6 +332,7 @@ class Student:
                     for pname in req.get("proxies") or []:
                         saved[pname] = self.ns.get(pname)
                         bridge = functools.partial(self._proxy, pname)
+                        bridge = codeload.in_place_like(saved[pname], bridge)
                         self.ns[pname] = codeload.stand_in(saved[pname], bridge, pname)
                     seed = req.get("seed")
                     if seed is not None:
