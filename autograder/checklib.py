@@ -35,7 +35,7 @@ from autograder.asserts import (
 from autograder.context import Context, StudentRaised
 from autograder.plain import Foreign, describe, same_plain, type_name
 from autograder.source_hints import alike, called_name
-from autograder.spec import CheckFailure, Task
+from autograder.spec import WAITING_KIND, CheckFailure, Task
 from autograder.submission import BUDGET, CRASH, StudentError, Submission
 
 Args = tuple[Any, ...]
@@ -1785,7 +1785,7 @@ def expect_runs_as_read(
             f"{function}() returned no result on any call{raised}: this check credits code "
             "that computes the result, and there is none to credit yet.",
             hint=f"make {function}() return its result (its other checks say what goes wrong).",
-            kind="no result to check",  # not "not vectorized": nothing says how it computes
+            kind=WAITING_KIND,  # not "not vectorized": nothing says how it computes
         )
     if computed and not any(code.data for code in read):  # global data: the values' finding
         drawn = graded[len(graded) - len(calls) :]
@@ -1824,7 +1824,7 @@ def _expect_computed(
                 "there is none yet.",
                 hint=f"compute the result from {function}()'s arguments (its other checks say "
                 "what goes wrong).",
-                kind="no result to check",
+                kind=WAITING_KIND,
             )
 
 

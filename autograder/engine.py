@@ -32,6 +32,7 @@ from autograder.diagnosis import silenced
 from autograder.isolation import from_path
 from autograder.results import NOT_IMPLEMENTED, CheckResult, TaskResult, UnitResult
 from autograder.spec import (
+    WAITING_KIND,
     AdviceRule,
     Check,
     CheckFailure,
@@ -163,6 +164,7 @@ def run_check(
         result = _unearned(check, msg, status)
         result.cause = shown if ctx is None or not ctx.substitutes else None
         result.hint, result.detail = hint or None, detail or None
+        result.waits = kind == WAITING_KIND
         if ctx is not None:
             result.advice, result.recognized = advice, list(ctx.recognized)
             result.notes = list(ctx.notes)
@@ -289,6 +291,7 @@ def run_check(
             hint,
             ctx=ctx,
         )
+        result.raised = f"{exc.function}: {err.type} ({err.location})" if err.location else None
         if found:
             result.mistake = {"id": found.id, "title": found.title}
         return result

@@ -166,6 +166,8 @@ def distinct_failures(tasks: Iterable[TaskResult]) -> list[str]:
                 continue
             keys = set(c.failure_keys())
             group = next((g for g in alike if g[0] & keys), None)
+            if group is None and c.waits and alike:
+                group = alike[0]  # a source check with no result to read: the first failure's
             if group is None:
                 alike.append((keys, [c]))
             else:

@@ -105,6 +105,12 @@ class CheckResult:
             (None: a pass, or a failure made before the check ran), without the call's
             ``called:``/``got:``/``expected:`` lines; with ``hint`` and ``cause`` it tells
             one failure shown by several checks (:meth:`failure_keys`). Not in the JSON form.
+        raised: ``"propagate_vectorized: ValueError (line 331, in propagate_vectorized)"``,
+            where the failure is an exception the student's code raised: the same raised at
+            the same place on other calls is one failure (msg 18 §1). Not in the JSON form.
+        waits: the failure only waits for the task's other failures
+            (:data:`autograder.spec.WAITING_KIND`): shown as the first of them. Not in the
+            JSON form.
     """
 
     name: str
@@ -121,6 +127,8 @@ class CheckResult:
     notes: list[str] = field(default_factory=list)
     hint: str | None = None
     detail: str | None = None
+    waits: bool = False
+    raised: str | None = None
 
     def __post_init__(self) -> None:
         self.message = safe_text(self.message)
@@ -139,10 +147,13 @@ class CheckResult:
         values of one output wrong) and the same hint and cause (one diagnosis of calls with
         other arguments: leaky relu wrong with its default slope and with another), and the
         same failing block of another task named as the cause (the student kit, where no
-        correct block stands in: the result's structure and its values wrong alike). Without
-        a sentence, only the same message is.
+        correct block stands in: the result's structure and its values wrong alike), and the
+        same exception raised at the same place on other calls. Without a sentence, only the
+        same message is.
         """
         cause = ((self.status, "cause", self.cause),) if self.cause else ()
+        if self.raised:  # the same exception at the same place, whatever the call
+            cause += ((self.status, "raised", self.raised, self.cause),)
         if self.mistake:
             return ((self.status, "mistake", self.mistake.get("id"), self.cause), *cause)
         if self.detail:

@@ -49,6 +49,7 @@ class SelfCheckReport:
     def __init__(self) -> None:
         self.ran: list[Ran] = []
         self._messages: dict[tuple, str] = {}
+        self._first_failure: dict[tuple[str, str], str] = {}
 
     def pytest_collection_modifyitems(self, items: list[pytest.Item]) -> None:
         """Run each task's source checks after its other checks, as every flow does.
@@ -85,7 +86,10 @@ class SelfCheckReport:
         elif report.failed:
             keys = [(ran.unit, ran.task_id, *k) for k in ran.result.failure_keys()]
             first = next((self._messages[k] for k in keys if k in self._messages), None)
+            if first is None and ran.result.waits:  # shown as the task's first failure
+                first = self._first_failure.get((ran.unit, ran.task_id))
             first = first or ran.result.name
+            self._first_failure.setdefault((ran.unit, ran.task_id), first)
             self._messages.update(dict.fromkeys(keys, first))
             if first == ran.result.name:
                 report.longrepr = ran.result.message

@@ -14,6 +14,10 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from autograder.context import Context
 
+#: The kind of a failure that only waits for the task's other failures: a source check where
+#: no call returned a result to read. It is shown as one of them (msg 18 §1c).
+WAITING_KIND = "no result to check"
+
 #: Headline used in messages for each kind of check failure.
 KIND_HEADLINES = {
     "type": "wrong type",

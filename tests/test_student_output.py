@@ -319,3 +319,21 @@ def test_the_student_kit_prints_a_failing_block_once_per_task_that_uses_it(tmp_p
         assert failures.count(headline) == 1, proc.stdout
     assert "(the same failure as check 'structure' above)" in failures
     assert "uses your linear_forward(), which fails Task 5.3" in failures
+
+
+def test_one_exception_raised_on_every_call_and_the_checks_waiting_for_it_are_one_failure():
+    """msg 18 §1c: `np.dot(X.T, dZ)` raised on each call with other shapes (three messages),
+    and no_loops added a fourth, "no result to check", which only waits for them."""
+    from autograder.engine import grade_submission
+    from autograder.mistakes import variant
+    from autograder.report import distinct_failures
+
+    from .helpers import mistake_submission
+
+    m = variant("propagate_vectorized", "xt", "xt", ("np.dot(X, dZ.T)", "np.dot(X.T, dZ)"))
+    result = grade_submission(
+        "numpy_basics", mistake_submission("numpy_basics", m), tasks=["propagate_vectorized"]
+    )
+    (shown,) = distinct_failures(result.tasks)
+    assert "raised ValueError" in shown and "no result to check" not in shown
+    assert "'no_loops'" in shown and "'hidden'" in shown, shown
