@@ -345,9 +345,15 @@ def _relations(ctx: Context, reference) -> tuple[str | None, ...]:
     inputs = tuple(to_plain(a) for a in last.args)
     source = ctx.submission.source(last.function)
     written, loops = source_hints.integers(source), source_hints.has_loop(source)
+    parts = relations.parts_hint(got, right, name)
+    if got is None and right is not None and "print(" in (source or ""):  # msg 18 d04
+        parts = f"{name} returned None, and its code prints: return the result, do not print it."
+    # a result that is the right one's sum says so only of code that sums (msg 18 s08: the
+    # max of [-1, 0, 2] is 2, relu's sum)
+    sums = re.search(r"\bsum\b", source or "") is not None
     return (
-        relations.parts_hint(got, right, name),
-        relations.summed_hint(got, right, name),
+        parts,
+        relations.summed_hint(got, right, name) if sums else None,
         relations.hard_coded_count_hint(got, right, inputs, written, name),
         relations.near_hint(got, right, name),
         relations.unchanged_hint(got, right, inputs, name, loops),

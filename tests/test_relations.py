@@ -263,13 +263,19 @@ def test_a_named_part_given_back_is_found_after_a_part_that_differs():
          "values", "returns the same whatever its num_iterations is", None),
         ("logistic_regression", "optimize", ("- learning_rate * db", "- learning_rate * db / 2"),
          "uses_arguments", "w = w - learning_rate * dw and b", "use the"),
+        ("derivatives", "forward_difference",
+         ("return (f(a + epsilon) - f(a)) / epsilon", "print((f(a + epsilon) - f(a)) / epsilon)"),
+         "values", "returned None, and its code prints", None),
+        ("logistic_regression", "initialize_with_zeros", ("b = 0.0", "b = np.zeros((1, 1))"),
+         "b_float", "not an array", "trailing comma"),
         ("shallow_network", "update_parameters",
          ('"W1": parameters["W1"] - learning_rate', '"W1": parameters["W1"] - 1.2'), "hidden",
          "update_parameters()['W1'] is the same whatever its learning_rate is", None),
     ],
     ids=["leaky_no_z", "leaky_fixed", "leaky_derivative_half", "tanh_wrong", "tanh_overflows",
          "gd_fixed_iterations", "gd_half_step", "gd_half_step_rate", "gd_stops",
-         "optimize_fixed_iterations", "optimize_half_db", "update_w1_fixed_rate"],
+         "optimize_fixed_iterations", "optimize_half_db", "print_not_return", "b_array",
+         "update_w1_fixed_rate"],
 )  # fmt: skip
 def test_a_checks_own_cause_is_named_only_where_it_holds(
     unit, function, change, check, words, not_words
@@ -290,3 +296,13 @@ def test_a_checks_own_cause_is_named_only_where_it_holds(
     shown = distinct_failures([task])
     assert len(shown) == 1, shown
     assert check != "values" or words in shown[0], shown
+
+
+def test_a_result_equal_to_the_right_ones_sum_is_named_only_in_code_that_sums():
+    """msg 18 s08: relu as `np.max(z, 0)` returned 2 for [-1, 0, 2], the sum of relu's result,
+    and was told "the sum runs over every axis"; the code has no sum."""
+    mistake = variant("relu", "max", "max", ("np.maximum(0.0, z)", "np.max(z, 0)"))
+    result = grade_submission("shallow_network", mistake_submission("shallow_network", mistake),
+                              tasks=["relu"])  # fmt: skip
+    messages = [c.message for c in result.tasks[0].checks if not c.passed]
+    assert messages and not any("sum" in m for m in messages), messages

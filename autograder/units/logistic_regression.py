@@ -141,7 +141,11 @@ def _init_w_shape(ctx: Context) -> None:
 def _init_b_float(ctx: Context) -> None:
     """b is a number (0.0; the int 0 of the 2017-2020 releases is accepted)."""
     _, b = expect_tuple(ctx.call(2), "initialize_with_zeros(2)", 2)
-    expect_float(b, "b", hint="b = 0.0 (a trailing comma, b = 0.0, makes a tuple).")
+    hint = "b = 0.0, a number" + {  # the hint of what b is (msg 18 l04: an array was told a tuple)
+        tuple: ": a trailing comma (b = 0.0,) makes a tuple.",
+        np.ndarray: ", not an array (np.zeros((1, 1)) is one).",
+    }.get(type(b), ".")
+    expect_float(b, "b", hint=hint)
     if type(b) is not float:
         ctx.advise(f"b is {type(b).__name__} {b!r}; the 2021 course and the kit use the float 0.0.")
 
