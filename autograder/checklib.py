@@ -170,10 +170,12 @@ def compare(
         lines = [("got", f"{name} = {g.item()!r}"), ("expected", f"{name} = {e.item()!r} {tol}")]
     else:
         bad = np.argwhere(~ok)
-        idx = tuple(int(i) for i in bad[0])
-        nan_note = " (contains NaN)" if np.isnan(g).any() else ""
+        # a nan or inf shown first, as it is (msg 18 §6: "1.0 (contains NaN)", "inf (contains
+        # NaN)" named an entry that was neither)
+        shown = next((b for b in bad if not np.isfinite(g[tuple(b)])), bad[0])
+        idx = tuple(int(i) for i in shown)
         lines = [
-            ("got", f"{name}{list(idx)} = {float(g[idx])!r}{nan_note}"),
+            ("got", f"{name}{list(idx)} = {float(g[idx])!r}"),
             ("expected", f"{name}{list(idx)} = {float(e[idx])!r} {tol}"),
             ("mismatch", f"{len(bad)} of {e.size} entries differ"),
         ]

@@ -306,3 +306,12 @@ def test_a_result_equal_to_the_right_ones_sum_is_named_only_in_code_that_sums():
                               tasks=["relu"])  # fmt: skip
     messages = [c.message for c in result.tasks[0].checks if not c.passed]
     assert messages and not any("sum" in m for m in messages), messages
+
+
+def test_a_nan_or_inf_entry_is_the_one_shown():
+    """msg 18 §6: "got: tanh(z)[0, 0] = 1.0 (contains NaN)" showed an entry that was not the
+    NaN, and "= inf (contains NaN)" called an infinity a NaN."""
+    with pytest.raises(cl.CheckFailure) as info:
+        cl.compare(np.array([1.0, np.nan, np.inf]), np.array([0.5, 0.5, 0.5]), "f(z)")
+    got = dict(info.value.lines)["got"]
+    assert got == "f(z)[1] = nan", got

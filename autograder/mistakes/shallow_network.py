@@ -64,7 +64,7 @@ MISTAKES = [
         ("np_tanh: re-exports np.tanh instead of implementing it", "own_implementation", "message",
          TANH, "return np.tanh(z)", "uses np.tanh"),
         ("naive_overflow: (e^z - e^-z) / (e^z + e^-z) gives inf / inf = NaN for large z", "large_inputs", "message",
-         TANH, "return (np.exp(z) - np.exp(-z)) / (np.exp(z) + np.exp(-z))", "contains NaN"),
+         TANH, "return (np.exp(z) - np.exp(-z)) / (np.exp(z) + np.exp(-z))", "[0] = nan"),
         ("overflow_warning: 2 / (1 + e^(-2z)) - 1: right values, an overflow warning", "", "advice",
          TANH, "return 2.0 / (1.0 + np.exp(-2.0 * z)) - 1.0", "never overflows"),
         ("half_exponent: e^(-|z|) instead of e^(-2|z|) (computes tanh(z / 2))", "values", "hint",
