@@ -32,7 +32,6 @@ from autograder.diagnosis import silenced
 from autograder.isolation import from_path
 from autograder.results import NOT_IMPLEMENTED, CheckResult, TaskResult, UnitResult
 from autograder.spec import (
-    WAITING_KIND,
     AdviceRule,
     Check,
     CheckFailure,
@@ -164,7 +163,7 @@ def run_check(
         result = _unearned(check, msg, status)
         result.cause = shown if ctx is None or not ctx.substitutes else None
         result.hint, result.detail = hint or None, detail or None
-        result.waits = kind == WAITING_KIND
+        result.failure = kind
         if ctx is not None:
             result.advice, result.recognized = advice, list(ctx.recognized)
             result.notes = list(ctx.notes)

@@ -65,6 +65,16 @@ def _line(label: str, text: str) -> str:
     return f"  {head:<{max(LABEL_WIDTH, len(head) + 1)}}{text}"
 
 
+def waiting_failure(task_id: str, function: str, cause: str) -> str:
+    """The student kit's short message of a failure whose cause is another task's block.
+
+    Without the reference no correct block stands in, so every task using a failing block
+    fails too; its own details would say the block's failure again (msg 18 §1e: 13 messages
+    for one ``np.sum`` in ``linear_backward``).
+    """
+    return "\n".join([headline(task_id, function, "waits for another task"), _line("cause", cause)])
+
+
 def same_failure_line(checks: list[str]) -> str:
     """The line that ends a failure's message when other checks of its task failed alike."""
     names = ", ".join(repr(c) for c in checks)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from autograder.plain import one_line
+from autograder.spec import WAITING_KIND
 
 #: Check statuses. ``passed`` and ``failed`` are verdicts on the student's code; ``not_run``
 #: means the check needs something absent here (the reference, for hidden checks);
@@ -108,9 +109,8 @@ class CheckResult:
         raised: ``"propagate_vectorized: ValueError (line 331, in propagate_vectorized)"``,
             where the failure is an exception the student's code raised: the same raised at
             the same place on other calls is one failure (msg 18 §1). Not in the JSON form.
-        waits: the failure only waits for the task's other failures
-            (:data:`autograder.spec.WAITING_KIND`): shown as the first of them. Not in the
-            JSON form.
+        failure: the kind of the failure (``shape``, ``raised an exception``, ...; the
+            check's own ``kind`` is what it checks), None for a pass. Not in the JSON form.
     """
 
     name: str
@@ -127,8 +127,8 @@ class CheckResult:
     notes: list[str] = field(default_factory=list)
     hint: str | None = None
     detail: str | None = None
-    waits: bool = False
     raised: str | None = None
+    failure: str | None = None
 
     def __post_init__(self) -> None:
         self.message = safe_text(self.message)
@@ -137,6 +137,14 @@ class CheckResult:
         self.detail = None if self.detail is None else safe_text(self.detail)
         self.advice, self.recognized = _safe_list(self.advice), _safe_list(self.recognized)
         self.notes = _safe_list(self.notes)
+
+    @property
+    def waits(self) -> bool:
+        """Whether the failure only waits for the task's other failures: shown as their first.
+
+        :data:`autograder.spec.WAITING_KIND`, a source check with no result to read.
+        """
+        return self.failure == WAITING_KIND
 
     def failure_keys(self) -> tuple[tuple[str | None, ...], ...]:
         """What makes two failed checks of a task one failure, shown once: a key in common.
@@ -148,12 +156,14 @@ class CheckResult:
         other arguments: leaky relu wrong with its default slope and with another), and the
         same failing block of another task named as the cause (the student kit, where no
         correct block stands in: the result's structure and its values wrong alike), and the
-        same exception raised at the same place on other calls. Without a sentence, only the
-        same message is.
+        same exception raised at the same place on other calls, and a wrong shape, whichever
+        check found it. Without a sentence, only the same message is.
         """
         cause = ((self.status, "cause", self.cause),) if self.cause else ()
         if self.raised:  # the same exception at the same place, whatever the call
             cause += ((self.status, "raised", self.raised, self.cause),)
+        if self.failure == "shape":  # "fix the shape first", whichever check found it
+            cause += ((self.status, "shape", self.cause),)
         if self.mistake:
             return ((self.status, "mistake", self.mistake.get("id"), self.cause), *cause)
         if self.detail:

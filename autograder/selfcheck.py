@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from autograder import units
+from autograder import messages, units
 from autograder.report import Points, check_points, is_not_implemented, not_implemented_line
 from autograder.results import CheckResult
 
@@ -91,7 +91,10 @@ class SelfCheckReport:
             first = first or ran.result.name
             self._first_failure.setdefault((ran.unit, ran.task_id), first)
             self._messages.update(dict.fromkeys(keys, first))
-            if first == ran.result.name:
+            if first == ran.result.name and ran.result.cause:
+                function = units.get(ran.unit).task(ran.task_id).function
+                report.longrepr = messages.waiting_failure(ran.task_id, function, ran.result.cause)
+            elif first == ran.result.name:
                 report.longrepr = ran.result.message
             else:
                 report.longrepr = f"(the same failure as check {first!r} above)"

@@ -319,6 +319,9 @@ def test_the_student_kit_prints_a_failing_block_once_per_task_that_uses_it(tmp_p
         assert failures.count(headline) == 1, proc.stdout
     assert "(the same failure as check 'structure' above)" in failures
     assert "uses your linear_forward(), which fails Task 5.3" in failures
+    # msg 18 §1e: a task waiting for another's block says so, without its own details again
+    assert "Task 5.5 · L_model_forward — waits for another task" in failures
+    assert "caches[0][1] (activation_cache) should be" not in failures
 
 
 def test_one_exception_raised_on_every_call_and_the_checks_waiting_for_it_are_one_failure():
