@@ -306,8 +306,6 @@ def L_model_backward(AL, Y, caches):
          "range(1, L + 1)", "(1, 2)"),
         ("plus: adds the gradient (gradient ascent): W - learning_rate * dW steps downhill", "values hidden", "",
          _UPDATE, _UPDATE.replace("- learning_rate", "+ learning_rate")),
-        ("b_with_dw: b updated with dW (b - learning_rate * dW)", "structure values hidden", "hint",
-         'grads["db" + str(l)]', 'grads["dW" + str(l)]', "each parameter follows its own gradient: b = b - learning_rate * db."),
         ("len_params: L = len(params) (forgets // 2)", "structure values hidden", "message",
          "L = len(parameters) // 2", "L = len(parameters)", "KeyError"),
         ("len_grads: L = len(grads) // 2: grads also holds dA0..dA{L-1}, so that is not the number of layers", "structure values hidden", "message",
