@@ -281,7 +281,8 @@ def update_parameters(parameters, grads, learning_rate=1.2):
          '        Z2 = np.dot(parameters["W2"], A1) + parameters["b2"]\n'
          '        A2 = 1 / (1 + np.exp(-Z2))\n        cache = {"Z1": Z1, "A1": A1, "Z2": Z2, "A2": A2}',
          "does not call forward_propagation()"),
-        ("hard_coded_n_h: takes n_h from layer_sizes (always 4) instead of the argument", "structure", "",
+        # the same sizes as a 4 written in the call: the title says both (msg 18 s54)
+        ("hard_coded_n_h: initializes with n_h = 4 (written, or layer_sizes' own) instead of the n_h argument", "structure", "",
          "initialize_parameters(n_x, n_h, n_y)\n", "initialize_parameters(*layer_sizes(X, Y))\n"),
         ("no_seed: draws the initial parameters before any np.random.seed(3) (none, or one after initialize_parameters)", "matches_own_blocks", "message",
          "    np.random.seed(3)\n    n_x", "    n_x", OWN_BLOCKS),
