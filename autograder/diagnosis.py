@@ -78,8 +78,25 @@ def raised_hint(
     if found:
         return f"this looks like a known mistake: {found.title}. {found.hint}".strip(), found
     hint = hint or _caller_source_hint(ctx, exc, reference) or _hidden_sizes_hint(check, ctx)
-    hint = hint or hints.hint_for(err.type, err.message)
+    hint = hint or _transposed_already(ctx, err, hints.hint_for(err.type, err.message))
     return hint, None
+
+
+def _transposed_already(ctx: Context, err: Any, hint: str | None) -> str | None:
+    """The "a missing .T?" of numpy's error, said of a line that transposes: one too many?
+
+    msg 18 s29: ``np.dot(W1, X.T)`` was told "the second operand transposed fits: a missing
+    .T?"; the line has one .T too many.
+    """
+    if not hint or "a missing .T" not in hint or not err.function or not err.line:
+        return hint
+    lines = (ctx.submission.placed_source(err.function) or "").splitlines()
+    line = lines[err.line - 1].strip() if 0 < err.line <= len(lines) else ""
+    if ".T" not in line:
+        return hint
+    return hint.replace(
+        "a missing .T", f"a .T missing, or one too many (line {err.line} has one: {line})"
+    )
 
 
 #: numpy's messages that name the shapes (or sizes) of what they could not combine.

@@ -315,3 +315,14 @@ def test_a_nan_or_inf_entry_is_the_one_shown():
         cl.compare(np.array([1.0, np.nan, np.inf]), np.array([0.5, 0.5, 0.5]), "f(z)")
     got = dict(info.value.lines)["got"]
     assert got == "f(z)[1] = nan", got
+
+
+def test_a_missing_transpose_is_not_guessed_for_a_line_that_has_one_too_many():
+    """msg 18 s29: `np.dot(W1, X.T)` raised, and numpy's shapes were read as "a missing .T?"."""
+    change = ("Z1 = np.dot(W1, X) + b1", "Z1 = np.dot(W1, X.T) + b1")
+    mistake = variant("forward_propagation", "xt", "xt", change)
+    result = grade_submission("shallow_network",
+                              mistake_submission("shallow_network", mistake),
+                              tasks=["forward_propagation"])  # fmt: skip
+    messages = [c.message for c in result.tasks[0].checks if not c.passed]
+    assert messages and all("one too many (line" in m for m in messages), messages
