@@ -716,3 +716,12 @@ def test_a_model_returning_its_initial_weights_is_charged_by_its_values_only():
     (task,) = grade_submission(UNIT, sub, tasks=["3.6"]).tasks
     failed = {c.name for c in task.checks if not c.passed}
     assert "values" in failed and "calls_building_blocks" not in failed, failed
+
+
+def test_gradients_of_minus_the_cost_are_told_the_cost_sign():
+    """msg 18 l10: the cost's minus left out, right dw and db: the gradient check said their
+    relative error was 1.0, with its generic "same 1/m, same terms"."""
+    change = ("cost = -np.sum(", "cost = np.sum(")
+    task = _task(_changed("propagate", change), "propagate")
+    (check,) = [c for c in task.checks if c.name == "gradcheck"]
+    assert not check.passed and "derivatives of minus your cost" in check.message, check.message

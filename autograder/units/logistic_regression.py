@@ -172,6 +172,13 @@ values = cl.visible_values("propagate/values", [PROP], name="propagate()", names
 t.add("values", 2, values, "the course's example: cost 5.8015, db 0.00146")
 
 
+#: The gradient check's hint where dw and db are the gradients of minus the cost returned.
+MINUS_COST_HINT = (
+    "dw and db are the derivatives of minus your cost: the cost's sign is off (-(1/m) "
+    "sum(...), a leading minus), or the gradients'."
+)
+
+
 @t.check("gradcheck", 3)
 def _propagate_gradcheck(ctx: Context) -> str:
     """dw and db agree with centred differences of your own cost.
@@ -214,7 +221,15 @@ def _propagate_gradcheck(ctx: Context) -> str:
         dw = dw.reshape(w.shape) if dw.size == w.size else dw  # (n_x,): the structure's finding
         results = [compare_gradient("dw", dw, num_dw, shape_text="(n_x, 1)")]
         results += [compare_gradient("db", db, num_db, shape_text="a number")]
-        expect_gradients(results, hint=hint, where=f" (m = {m})")
+        pairs = (("dw", dw, num_dw), ("db", db, num_db))
+        opposite = all(compare_gradient(n, g, -e).ok for n, g, e in pairs)  # msg 18 l10
+        try:
+            expect_gradients(
+                results, hint=MINUS_COST_HINT if opposite else hint, where=f" (m = {m})"
+            )
+        except CheckFailure as exc:
+            exc.specific = opposite  # read from these very gradients
+            raise
         worst.update({r.name: max(r, worst.get(r.name, r), key=lambda c: c.error) for r in results})
     return ", ".join(r.note() for r in worst.values())
 
