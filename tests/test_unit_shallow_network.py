@@ -1153,35 +1153,31 @@ def test_predict_with_another_threshold_is_named_and_not_told_it_is_accepted():
     assert not any("0.5" in text for _, text in task.notes), task.notes
 
 
-def test_a_table_of_the_visible_predictions_fails_on_an_x_drawn_at_grading():
-    """Red team 17 F3: predict's check used one fixed X, which the student kit holds."""
-    table = (
-        "\nfrom autograder.units import shallow_network as _kit\n_real_predict = predict\n\n\n"
-        "def predict(parameters, X):\n"
-        "    if np.array_equal(X, _kit.PR_X):\n"
-        "        return _real_predict(parameters, X)\n"
-        "    return np.zeros((1, X.shape[1]))\n"
-    )
-    text = (ROOT / "solutions" / f"{UNIT}.py").read_text() + table
-    (task,) = grade_submission(UNIT, text_submission(UNIT, text), tasks=["predict"]).tasks
-    assert {c.name for c in task.checks if not c.passed} == {"agrees_with_forward"}
+#: A block right only on the fixed inputs of its check (the student kit holds them), and
+#: the check that must fail it: red team 17 F3.
+FITTED_BLOCKS = [
+    ("predict", "agrees_with_forward", "def predict(parameters, X):",
+     "np.array_equal(X, _kit.PR_X)", "np.zeros((1, X.shape[1]))"),
+    ("backward_propagation", "gradcheck", "def backward_propagation(parameters, cache, X, Y):",
+     "any(np.array_equal(X, x) for _, x, _ in _kit.GRAD_PROBLEMS)",
+     "{k: np.zeros_like(v) for k, v in _real(parameters, cache, X, Y).items()}"),
+]  # fmt: skip
 
 
-def test_a_table_of_the_visible_gradients_fails_on_a_problem_drawn_at_grading():
-    """Red team 17 F3: backward_propagation's gradient check used two fixed problems, which the
-    student kit holds; their gradients, stored, got the 3 points."""
+@pytest.mark.parametrize(("function", "check", "signature", "seen", "otherwise"), FITTED_BLOCKS)
+def test_a_table_of_the_visible_answers_fails_on_inputs_drawn_at_grading_too(
+    function, check, signature, seen, otherwise
+):
+    """predict's check used one fixed X, backward_propagation's gradient check two fixed
+    problems: answers stored for them got the points."""
+    params = signature[signature.index("(") + 1 : signature.index(")")]
     table = (
-        "\nfrom autograder.units import shallow_network as _kit\n_real_backward = "
-        "backward_propagation\n\n\n"
-        "def backward_propagation(parameters, cache, X, Y):\n"
-        "    if any(np.array_equal(X, x) for _, x, _ in _kit.GRAD_PROBLEMS):\n"
-        "        return _real_backward(parameters, cache, X, Y)\n"
-        "    return {k: np.zeros_like(v) for k, v in _real_backward(parameters, cache, X, Y)"
-        ".items()}\n"
+        f"\nfrom autograder.units import shallow_network as _kit\n_real = {function}\n\n\n"
+        f"{signature}\n    if {seen}:\n        return _real({params})\n    return {otherwise}\n"
     )
     text = (ROOT / "solutions" / f"{UNIT}.py").read_text() + table
-    (task,) = grade_submission(UNIT, text_submission(UNIT, text), tasks=["4.13"]).tasks
-    assert {c.name for c in task.checks if not c.passed} == {"gradcheck"}
+    (task,) = grade_submission(UNIT, text_submission(UNIT, text), tasks=[function]).tasks
+    assert {c.name for c in task.checks if not c.passed} == {check}
 
 
 @pytest.mark.parametrize("function", ["nn_model", "train_with_restarts"])
