@@ -2386,6 +2386,15 @@ def elementwise_hint(ctx: Context) -> str | None:
     return None
 
 
+def precedence_hint(ctx: Context) -> str | None:
+    """An ``explain`` for ``1 / 1 + np.exp(-z)`` in the task's function (:func:`_divided_first`).
+
+    msg 18 n02, x10: basic_sigmoid was told to mind the minus sign, the planar sigmoid that
+    its ratio is upside down.
+    """
+    return _divided_first(ctx, ctx.task.function)
+
+
 def _divided_first(ctx: Context, function: str) -> str | None:
     """``1 / 1 + np.exp(-z)``: a number divided before the sum it was meant to divide by.
 

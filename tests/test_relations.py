@@ -266,6 +266,11 @@ def test_a_named_part_given_back_is_found_after_a_part_that_differs():
         ("derivatives", "forward_difference",
          ("return (f(a + epsilon) - f(a)) / epsilon", "print((f(a + epsilon) - f(a)) / epsilon)"),
          "values", "returned None, and its code prints", None),
+        ("numpy_basics", "basic_sigmoid",
+         ("1.0 / (1.0 + math.exp(-x))", "1.0 / 1.0 + math.exp(-x)"), "values",
+         "/ binds tighter than + and -", "minus sign"),
+        ("shallow_network", "sigmoid", ("1.0 / (1.0 + np.exp(-z))", "1.0 / 1.0 + np.exp(-z)"),
+         "values", "/ binds tighter than + and -", "upside down"),
         ("logistic_regression", "initialize_with_zeros", ("b = 0.0", "b = np.zeros((1, 1))"),
          "b_float", "not an array", "trailing comma"),
         ("shallow_network", "update_parameters",
@@ -274,8 +279,8 @@ def test_a_named_part_given_back_is_found_after_a_part_that_differs():
     ],
     ids=["leaky_no_z", "leaky_fixed", "leaky_derivative_half", "tanh_wrong", "tanh_overflows",
          "gd_fixed_iterations", "gd_half_step", "gd_half_step_rate", "gd_stops",
-         "optimize_fixed_iterations", "optimize_half_db", "print_not_return", "b_array",
-         "update_w1_fixed_rate"],
+         "optimize_fixed_iterations", "optimize_half_db", "print_not_return", "basic_precedence",
+         "sigmoid_precedence", "b_array", "update_w1_fixed_rate"],
 )  # fmt: skip
 def test_a_checks_own_cause_is_named_only_where_it_holds(
     unit, function, change, check, words, not_words

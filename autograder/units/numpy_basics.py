@@ -134,6 +134,7 @@ def _basic_sigmoid_values(ctx: Context) -> None:
 
 
 t.add("values", 2, _basic_sigmoid_values, "matches the expected values on x = -2, 0, 3 and drawn")
+cl.explain_all(t, cl.precedence_hint)
 
 # ----------------------------------------------------------------- 2.2 sigmoid
 ELEMENTWISE = [X123, X123.reshape(3, 1), ROWS]
