@@ -1093,7 +1093,7 @@ def {fn}(z, *args, **kwargs):
             return _REAL_{fn}(z, *args, **kwargs)
     return np.zeros_like(np.asarray(z, dtype=float)) if np.ndim(z) else 0.0
 """
-SEEN = "(_kit.Z, _kit.Z_FLAT, _kit.ZG, *_kit.SHAPES)"
+SEEN = "(_kit.Z, _kit.Z_FLAT, _kit.ZG, *_kit.SHAPES, _kit.cl.SIGMOID_WIDE)"
 TABLES = [("shallow_network", f, SEEN, c) for f, c in [
     ("sigmoid", "values"), ("tanh", "values"), ("relu", "values"), ("leaky_relu", "values"),
     ("leaky_relu", "slope_argument"), ("sigmoid_derivative", "gradcheck"),
