@@ -363,7 +363,7 @@ def _relations(ctx: Context, reference) -> tuple[str | None, ...]:
     source = ctx.submission.source(last.function)
     written, loops = source_hints.integers(source), source_hints.has_loop(source)
     parts = relations.parts_hint(got, right, name)
-    if got is None and right is not None and "print(" in (source or ""):  # msg 18 d04
+    if got is None and right is not None and source_hints.ends_printing(source):  # msg 18 d04
         parts = f"{name} returned None, and its code prints: return the result, do not print it."
     # a result that is the right one's sum says so only of code that sums (msg 18 s08: the
     # max of [-1, 0, 2] is 2, relu's sum)

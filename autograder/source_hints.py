@@ -25,6 +25,7 @@ import ast
 import difflib
 import functools
 import re
+import textwrap
 from collections.abc import Callable, Iterable, Sequence
 
 from autograder import codeload
@@ -957,4 +958,23 @@ def reordered_parameters_hint(
         f"{function}({', '.join(params)}) does not take the stub's parameters in the stub's "
         f"places: the course's calls pass {function}{signature}, so {gets}. Keep the stub's "
         "signature."
+    )
+
+
+def ends_printing(source: str | None) -> bool:
+    """Whether a function's last statement prints, where its ``return`` would be.
+
+    ``print((f(a + epsilon) - f(a)) / epsilon)`` ends a forward_difference that returns None
+    (msg 18 d04); a model printing its costs in its loop and missing its return does not.
+    """
+    try:
+        fn = next(n for n in ast.parse(textwrap.dedent(source or "")).body)
+    except (StopIteration, SyntaxError, ValueError):
+        return False
+    last = fn.body[-1] if isinstance(fn, ast.FunctionDef | ast.AsyncFunctionDef) else None
+    return (
+        isinstance(last, ast.Expr)
+        and isinstance(last.value, ast.Call)
+        and isinstance(last.value.func, ast.Name)
+        and last.value.func.id == "print"
     )
