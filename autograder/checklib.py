@@ -593,7 +593,7 @@ def threshold_advice(args: Args, rule: str, advice: str) -> CheckFn:
     ones = np.ones((1, np.shape(args[-1])[1]))  # one per example: X, the last, is (n_x, m)
 
     def run(ctx: Context) -> str | None:
-        if not all(ctx.submission.verdicts.get(ctx.task.id, {}).values()):
+        if not task_passing(ctx):
             return None  # "accepted" only of a right predict: A > 0 gives 1 at 0.5 too (msg 18)
         out = ctx.outcome(ctx.task.function, args)
         return advice if out.error is None and same_plain(out.value, ones) else None
@@ -1334,7 +1334,9 @@ def expect_followed_calls(
     cells = ctx.submission.source_cells()
     nodes = [n for c in read for n in ast.walk(c.code)]
     attributes = {n.attr for n in nodes if isinstance(n, ast.Attribute)}
-    patch = module_patch(cells, attributes, {n.id for n in nodes if isinstance(n, ast.Name)})
+    origins, aliases = readable_calls.import_origins(cells), module_aliases(ctx)
+    names = {n.id for n in nodes if isinstance(n, ast.Name)}
+    patch = module_patch(cells, origins, attributes, names)
     if patch is not None:
         raise CheckFailure(
             f"the submission changes a module the grader reads as it is: {patch[0]} "
@@ -1343,7 +1345,6 @@ def expect_followed_calls(
             hint="leave numpy and math as they are: write your own functions under your own names.",
             kind=kind,
         )
-    origins, aliases = readable_calls.import_origins(cells), module_aliases(ctx)
     own = {name for name, source in codeload.function_sources(cells).items() if source}
     own |= {  # the submission's defs as it reports them too (a notebook's kernel: no cells)
         n.func.id
@@ -1394,7 +1395,10 @@ _NAMESPACE_WRITES = frozenset({"update", "setdefault", "__setitem__", "pop", "po
 
 
 def module_patch(
-    cells: Sequence[str], attributes: Collection[str], names: Collection[str]
+    cells: Sequence[str],
+    origins: dict[str, set[str]],
+    attributes: Collection[str],
+    names: Collection[str],
 ) -> tuple[str, str] | None:
     """A statement of the submission that changes what the code read runs: ``np.dot = f``.
 
@@ -1409,10 +1413,15 @@ def module_patch(
     run time. Reading them (``vars(np)``) changes nothing, and a
     patch of what the code read never names (``np.allclose``, against the grader) is not one.
 
+    Args:
+        cells: the submission's source cells.
+        origins: what their imports bind each name to (:func:`readable_calls.import_origins`).
+        attributes: the attributes the code read uses.
+        names: the names it reads.
+
     Returns:
         ``(the statement's text, where it is)``, or None.
     """
-    origins = readable_calls.import_origins(cells)
 
     def guarded(node: ast.AST) -> bool:
         """Whether a store into ``node`` changes a guarded module."""
@@ -2386,6 +2395,24 @@ def elementwise_hint(ctx: Context) -> str | None:
     return None
 
 
+def scaled_at_random(ctx: Context, values: np.ndarray) -> np.ndarray:
+    """``values`` with each entry scaled by a factor drawn at grading time (0.6 to 1.4).
+
+    Signs are kept, and zeros. The visible inputs of a check are in the student kit, so a
+    table of their answers passes them; a check without a hidden twin computes on these too
+    (red team 17 F3).
+    """
+    return values * ctx.rng.uniform(0.6, 1.4, np.shape(values))
+
+
+def task_passing(ctx: Context) -> bool:
+    """Whether every check of the task run so far passed: advice calling code right needs it.
+
+    msg 18: "(right, and the course accepts it)" and "(accepted)" were said of failing code.
+    """
+    return all(ctx.submission.verdicts.get(ctx.task.id, {}).values())
+
+
 def precedence_hint(ctx: Context) -> str | None:
     """An ``explain`` for ``1 / 1 + np.exp(-z)`` in the task's function (:func:`_divided_first`).
 
@@ -2443,10 +2470,6 @@ def sum_axis_hint(ctx: Context) -> str | None:
                 "second one is the axis, not a term to add. Write a + inside: np.sum(a + b)."
             )
     return None
-
-
-#: A call of a check: positional arguments, keyword arguments.
-Call = tuple[Args, dict[str, Any]]
 
 
 @contextlib.contextmanager

@@ -49,7 +49,7 @@ from autograder.context import Context, LastCall, StudentRaised
 from autograder.mistakes import Mistake, catalogue, in_course_forms
 from autograder.plain import describe, same_form, same_plain, to_plain
 from autograder.spec import Check, CheckFailure, Task, Unit
-from autograder.submission import Submission
+from autograder.submission import StudentError, Submission
 
 
 def raised_hint(
@@ -82,7 +82,7 @@ def raised_hint(
     return hint, None
 
 
-def _transposed_already(ctx: Context, err: Any, hint: str | None) -> str | None:
+def _transposed_already(ctx: Context, err: StudentError, hint: str | None) -> str | None:
     """The "a missing .T?" of numpy's error, said of a line that transposes: one too many?
 
     msg 18 s29: ``np.dot(W1, X.T)`` was told "the second operand transposed fits: a missing

@@ -95,11 +95,14 @@ NN_X, NN_Y = small_planar_problem(24)
 #: Three input features: the planar data's 2, written in the code or read from the notebook's
 #: X, fit only it (sweep 18 F3).
 NN_X3 = np.vstack([NN_X, _normal(25, 1, NN_X.shape[1])])
-#: The hint of a training loop right on NN_X and wrong on NN_X3.
-SIZES_HINT = (
-    "{fn}() works on X of 2 features but not of 3: take n_x from X (layer_sizes(X, Y)), "
-    "do not write 2 or read the notebook's X."
-)
+
+
+def _sizes_hint(ctx: Context) -> str:
+    """The hint of a training loop right on NN_X and wrong on NN_X3."""
+    return (
+        f"{ctx.task.function}() works on X of 2 features but not of 3: take n_x from X "
+        "(layer_sizes(X, Y)), do not write 2 or read the notebook's X."
+    )
 
 
 def _hidden(t: Task, make_case, n: int, name: str, description: str) -> None:  # noqa: ANN001
@@ -124,25 +127,17 @@ def _elementwise(ctx: Context, z: np.ndarray, **kwargs) -> np.ndarray:
     return got.reshape(z.shape)
 
 
-def _drawn(ctx: Context, z: np.ndarray) -> np.ndarray:
-    """``z`` with each entry scaled by a factor drawn at grading time (0.6 to 1.4: signs kept).
-
-    The visible inputs are in the student kit, so a table of their answers passes them: each
-    values and gradient check of an activation computes on these inputs too (red team 17 F3).
-    Relu's kink stays out of reach: ``|z| >= 0.03`` where ``ZG`` has 0.05.
-    """
-    return z * ctx.rng.uniform(0.6, 1.4, z.shape)
-
-
 def _gradcheck(activation, hint: str, slope: float | None = None):  # noqa: ANN001, ANN202
     """Check the task's derivative against centred differences of ``activation`` (at ``slope``).
 
-    On the points ``ZG``, and on the same drawn at grading time (:func:`_drawn`).
+    On the points ``ZG``, and on the same scaled at grading time
+    (:func:`autograder.checklib.scaled_at_random`): relu's kink stays out of reach, the
+    smallest ``|z|`` 0.03 where ``ZG`` has 0.05.
     """
 
     def run(ctx: Context) -> str:
         kwargs = {} if slope is None else {"slope": slope}
-        z = np.hstack([ZG, _drawn(ctx, ZG)])
+        z = np.hstack([ZG, cl.scaled_at_random(ctx, ZG)])
         got = _elementwise(ctx, z, **kwargs)
         numeric = (activation(z + H) - activation(z - H)) / (2 * H)
         extra = "" if slope is None else f", slope={slope:g}"
@@ -187,17 +182,19 @@ def _leaky(slope: float):  # noqa: ANN202
 
 
 #: Each activation computed by the grader, for the inputs drawn at grading time.
-ACTIVATIONS = {"sigmoid": cl.stable_sigmoid, "tanh": np.tanh, "relu": _leaky(0.0)}
+ACTIVATIONS = {
+    "sigmoid": cl.stable_sigmoid, "tanh": np.tanh, "relu": _leaky(0.0), "leaky_relu": _leaky(0.01)
+}  # fmt: skip
 
 
 def _and_drawn(visible: cl.CheckFn, hint: str | None, slope: float | None = None) -> cl.CheckFn:
-    """The values check ``visible``, then the same on ``Z`` drawn at grading (:func:`_drawn`)."""
+    """The values check ``visible``, then the same on ``Z`` scaled at grading time."""
 
     def run(ctx: Context) -> None:
         visible(ctx)
-        fn, z = ctx.task.function, _drawn(ctx, Z)
+        fn, z = ctx.task.function, cl.scaled_at_random(ctx, Z)
         if slope is None:
-            got, exact, name = ctx.call(z), ACTIVATIONS.get(fn, _leaky(0.01))(z), f"{fn}(z)"
+            got, exact, name = ctx.call(z), ACTIVATIONS[fn](z), f"{fn}(z)"
         else:
             got, exact, name = ctx.call(z, slope), _leaky(slope)(z), f"{fn}(z, slope={slope:g})"
         cl.compare(got, exact, name, hint=hint)
@@ -873,7 +870,7 @@ def _backward_gradcheck(ctx: Context) -> str:
 @t.advise("uses_cache")
 def _backward_cache_advice(ctx: Context) -> str | None:
     """Uses A1 and A2 from the cache rather than recomputing them from Z1 and Z2."""
-    if not all(ctx.submission.verdicts.get(ctx.task.id, {}).values()):
+    if not cl.task_passing(ctx):
         return None  # "right" only of a right function: 1 - Z1 ** 2 reads Z1 too (msg 18 s46)
     p, c, X, Y = _backward_args(ctx, 0)
     hidden = dict(c, Z1=np.full_like(c["Z1"], np.nan), Z2=np.full_like(c["Z2"], np.nan))
@@ -1045,7 +1042,7 @@ def _nn_structure(ctx: Context) -> None:
             hint="return parameters, the dict with the keys W1, b1, W2, b2.",
         )
     expect_arrays(got, "parameters", spec, hints=hints)
-    with cl.explain_failure(ctx, lambda ctx: SIZES_HINT.format(fn="nn_model")):
+    with cl.explain_failure(ctx, _sizes_hint):
         got = ctx.call(NN_X3, NN_Y, 3, num_iterations=2, print_cost=False)
         expect_arrays(got, "parameters", _param_spec(3, 3, 1))
 
@@ -1265,7 +1262,7 @@ def _restarts_structure(ctx: Context) -> None:
         )
     for c in costs:
         expect_float(c, "each final cost")
-    with cl.explain_failure(ctx, lambda ctx: SIZES_HINT.format(fn="train_with_restarts")):
+    with cl.explain_failure(ctx, _sizes_hint):
         best, _ = expect_tuple(
             ctx.call(NN_X3, NN_Y, 3, **dict(TR_KW, num_iterations=2)), "train_with_restarts()", 2
         )
